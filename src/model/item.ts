@@ -1,0 +1,58 @@
+/**
+ * Inventory items: what an input row becomes after ingest, before matching.
+ * A row may carry several fields (a device row: vendor name, MAC and model); each is screened.
+ */
+
+/** The fields Covered understands. Column names are mapped onto these by header and content. */
+export const FIELD_KINDS = [
+  'name', // supplier / vendor / manufacturer / company / publisher / issuer name
+  'mac', // MAC address of a device
+  'host', // hostname, domain or URL
+  'app', // Android package name or iOS bundle id
+  'purl', // package URL of a software component
+  'package', // Java/Kotlin package or class name of an SDK
+  'isin',
+  'cusip',
+  'ticker',
+  'lei',
+  'uscc',
+  'model', // device model string
+  'category', // device or equipment category, e.g. "router", "camera"
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface Origin {
+  /** The file as the user named it (`-` for standard input). */
+  file: string;
+  /** 1-based physical line; for CSV the header is line 1. For XLSX, the sheet row number. */
+  line: number;
+  /** XLSX only: the worksheet the row came from. */
+  sheet?: string;
+}
+
+export interface InventoryItem {
+  origin: Origin;
+  /** Mapped fields; a field with several values (e.g. two hosts) lists them all. */
+  fields: Partial<Record<FieldKind, string[]>>;
+  /** An item's own label for reports: the first of name, host, app, model … that is present. */
+  label: string;
+}
+
+/** A row that could not be read at all (wrong column count, broken JSON line …). */
+export interface RejectedRow {
+  origin: Origin;
+  error: string;
+}
+
+export type IngestRecord = { kind: 'item'; item: InventoryItem } | { kind: 'rejected'; row: RejectedRow };
+
+/** A problem with the file as a whole that stops it being read (empty, binary, unknown format). */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'InputError';
+  }
+}
