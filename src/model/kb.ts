@@ -105,7 +105,7 @@ export type Relation = z.infer<typeof RelationSchema>;
 
 export const ModelPatternSchema = z
   .object({
-    /** A JavaScript regular expression, matched case-insensitively against the whole model string. */
+    /** A JavaScript regular expression, matched case-insensitively from the start of the model string. */
     pattern: z.string().min(1),
     note: z.string().optional(),
   })

@@ -1,0 +1,178 @@
+import { statSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { createContext } from '../../app/context.js';
+import { readInventory, type ColumnInfo } from '../../ingest/read-inventory.js';
+import type { Severity } from '../../model/kb.js';
+import { FIELD_KINDS, InputError, type FieldKind } from '../../model/item.js';
+import type { ItemResult, ScanReport } from '../../model/finding.js';
+import { renderCsv } from '../../report/csv.js';
+import { renderJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderTable } from '../../report/table.js';
+import { severityRank } from '../../kb/timeline.js';
+import { addToSummary, emptySummary, screenRecord, sortSummary } from '../../screen/scan.js';
+import { packageVersion } from '../../kb/files.js';
+import { choice, colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
+
+const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
+const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+
+function collectMap(value: string, previous: Record<string, FieldKind | 'ignore'>) {
+  const eq = value.lastIndexOf('=');
+  const column = value.slice(0, eq).trim();
+  const field = value.slice(eq + 1).trim();
+  if (eq <= 0 || !column) throw new UsageError(`--map expects column=field, got "${value}"`);
+  if (field !== 'ignore' && !(FIELD_KINDS as readonly string[]).includes(field)) {
+    throw new UsageError(`--map ${value}: unknown field "${field}"; fields are ${FIELD_KINDS.join(', ')} or ignore`);
+  }
+  return { ...previous, [column]: field as FieldKind | 'ignore' };
+}
+
+export function scanCommand(): Command {
+  return new Command('scan')
+    .summary('screen inventory files against the restriction measures as of a date')
+    .description(
+      'Screen inventory files (CSV, TSV, JSON, JSONL, XLSX; .gz; "-" for standard input) against the knowledge base.\n' +
+        'Columns are recognised by header and content: supplier/vendor/manufacturer name, MAC, host/domain/URL,\n' +
+        'app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category.',
+    )
+    .argument('<files...>', 'inventory files')
+    .option('--as-of <date>', 'screen as of this date (YYYY-MM-DD)', parseDate, parseDate('today'))
+    .option('--profile <name>', 'which measures matter and how much (see `covered profiles`)', 'all')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('low'))
+    .option('--include-historical', 'also show findings on enjoined, revoked or delisted measures', false)
+    .option('--map <column=field>', 'map a column to a field, or to "ignore" (repeatable)', collectMap, {})
+    .addOption(new Option('--input-format <format>', 'skip format detection').choices(INPUT_FORMATS))
+    .option('--strict', 'exit 2 when any row is rejected', false)
+    .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
+    .option('--no-progress', 'no progress bar on standard error')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input error.\n' +
+        'Example: covered scan suppliers.xlsx devices.csv --as-of 2021-01-01 --profile us-federal-contractor --format json',
+    )
+    .action(async (files: string[], opts: ScanOptions) => {
+      process.exitCode = await runScan(files, opts);
+    });
+}
+
+interface ScanOptions {
+  asOf: string;
+  profile: string;
+  format: (typeof FORMATS)[number];
+  failOn: (typeof FAIL_ON)[number];
+  includeHistorical: boolean;
+  map: Record<string, FieldKind | 'ignore'>;
+  inputFormat?: (typeof INPUT_FORMATS)[number];
+  strict: boolean;
+  kb?: string;
+  progress: boolean;
+}
+
+async function runScan(files: string[], opts: ScanOptions): Promise<number> {
+  const ctx = createContext(opts.kb);
+  const profile = ctx.kb.profiles[opts.profile];
+  if (!profile) throw new UsageError(`unknown profile "${opts.profile}"; profiles: ${Object.keys(ctx.kb.profiles).sort().join(', ')}`);
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  const options = { asOf: opts.asOf, profile, includeHistorical: opts.includeHistorical };
+  const summary = emptySummary();
+  const results: ItemResult[] = [];
+  const inputs: ScanReport['inputs'] = [];
+  const progress = startProgress(files, opts.progress);
+  for (const file of files) {
+    const input: ScanReport['inputs'][number] = { file };
+    inputs.push(input);
+    try {
+      for await (const record of readInventory(file, {
+        ...(Object.keys(opts.map).length > 0 ? { map: opts.map } : {}),
+        ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+        onColumns: (info: ColumnInfo) => {
+          input.format = info.format;
+          input.columns = { ...input.columns, ...info.columns };
+        },
+        onNotice: (message: string) => process.stderr.write(`covered: ${file}: ${message}\n`),
+      })) {
+        const result = screenRecord(ctx.engine, record, options);
+        addToSummary(summary, result);
+        results.push(result);
+        progress?.increment();
+      }
+    } catch (e) {
+      progress?.stop();
+      if (e instanceof InputError) throw new UsageError(e.message);
+      if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES')) {
+        throw new UsageError(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : 'permission denied'}`);
+      }
+      throw e;
+    }
+  }
+  progress?.stop();
+  const report: ScanReport = {
+    schemaVersion: 1,
+    tool: { name: 'covered', version: packageVersion() },
+    kb: { version: ctx.kb.version, hash: ctx.kb.hash },
+    asOf: opts.asOf,
+    profile: { id: profile.id, title: profile.title },
+    includeHistorical: opts.includeHistorical,
+    inputs,
+    summary: sortSummary(summary),
+    results,
+  };
+  write(render(report, opts.format));
+  if (opts.strict && summary.rejected > 0) return EXIT.usage;
+  if (opts.failOn === 'none') return EXIT.ok;
+  const threshold = severityRank(opts.failOn as Severity);
+  const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
+  return failing ? EXIT.findings : EXIT.ok;
+}
+
+function render(report: ScanReport, format: ScanOptions['format']): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'md':
+      return renderMarkdown(report);
+    case 'table':
+      return renderTable(report, { color: colourEnabled(process.stdout), width: terminalWidth() });
+  }
+}
+
+/** A rows-per-second bar on a TTY for inputs over 1 MB; silent otherwise. */
+function startProgress(files: string[], enabled: boolean): { increment(): void; stop(): void } | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  const bytes = files.reduce((n, f) => n + (f === '-' ? 0 : safeSize(f)), 0);
+  if (bytes < 1_000_000) return undefined;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'screening {value} rows | {speed} rows/s', hideCursor: true, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = Date.now();
+  let rows = 0;
+  bar.start(0, 0, { speed: 0 });
+  return {
+    increment() {
+      rows++;
+      if (rows % 1000 === 0) bar.update(rows, { speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+function safeSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function isNodeError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && 'code' in e;
+}

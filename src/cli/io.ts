@@ -1,0 +1,41 @@
+/**
+ * Shared plumbing for commands: output streams, colour detection, date and choice parsing, and the
+ * exit codes documented in `covered --help`.
+ */
+import { InvalidArgumentError } from 'commander';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A mistake of the user's (bad option, unreadable file): a message and exit code 2, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function colourEnabled(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+export function terminalWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+
+export function parseDate(value: string): string {
+  if (value === 'today') return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD (or "today"), got "${value}"`);
+  }
+  return value;
+}
+
+export function choice<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
+export function write(text: string): void {
+  process.stdout.write(text);
+}

@@ -1,0 +1,224 @@
+/**
+ * Reading an inventory file of any supported format into inventory items and rejected rows.
+ *
+ * The file (or standard input) is read as a stream: gzip is undone, the format is recognised from
+ * the first bytes, text is decoded, and each table (a whole CSV/JSON file, or one worksheet) has its
+ * columns mapped onto fields before its rows are turned into records.
+ */
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
+import type { ColumnChoice, ColumnMap } from './columns.js';
+import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
+import { delimitedFormat } from './formats/csv.js';
+import type { FormatContext, Table, TextFormat } from './formats/format.js';
+import { jsonFormat } from './formats/json.js';
+import { jsonLinesFormat } from './formats/jsonl.js';
+import { isObject } from './formats/objects.js';
+import { xlsxFormat } from './formats/xlsx.js';
+import { peek } from './lookahead.js';
+import { tableRecords, type TableMapping } from './table.js';
+
+export type { ColumnChoice } from './columns.js';
+
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
+
+export interface ReadOptions {
+  /** Column header (or 1-based column number) → field, or 'ignore'; overrides detection. */
+  map?: Record<string, FieldKind | 'ignore'>;
+  /** Skip format detection. */
+  inputFormat?: InputFormat;
+  /** Read when `file` is `-`; defaults to process.stdin. */
+  stdin?: NodeJS.ReadableStream;
+  /** Called for each table (each worksheet of a workbook) before its first record. */
+  onColumns?(info: ColumnInfo): void;
+  /** Things the user should know that do not stop the reading, e.g. a guessed encoding (without the file name). */
+  onNotice?(message: string): void;
+}
+
+/** What was detected about a table, for verbose output and the JSON summary. */
+export interface ColumnInfo {
+  file: string;
+  format: InputFormat;
+  /** Delimited text: the field delimiter. */
+  delimiter?: string;
+  /** Text formats: the character encoding. */
+  encoding?: TextEncoding;
+  gzip: boolean;
+  /** XLSX: the worksheet. */
+  sheet?: string;
+  /** False when the first row was data, and columns are named "column 1", "column 2" … */
+  header: boolean;
+  /** Column → the field its values go to, or 'unused' (the shape of the scan report's `columns`). */
+  columns: Record<string, FieldKind | 'unused'>;
+  /** Every column in order, with how its field was chosen (map, header or content). */
+  choices: ColumnChoice[];
+}
+
+/** "Vendor→name, MAC Address→mac (unused: Notes)" */
+export function describeColumns(info: ColumnInfo): string {
+  const mapped = info.choices.filter((choice) => choice.field).map((choice) => `${choice.column}→${choice.field}`);
+  const unused = info.choices.filter((choice) => !choice.field).map((choice) => choice.column);
+  return mapped.join(', ') + (unused.length > 0 ? ` (unused: ${unused.join(', ')})` : '');
+}
+
+const SNIFF_BYTES = 8 * 1024;
+const SNIFF_CHARS = 64 * 1024;
+
+const TEXT_FORMATS: Record<Exclude<InputFormat, 'xlsx'>, TextFormat> = {
+  csv: delimitedFormat(),
+  tsv: delimitedFormat('\t'),
+  json: jsonFormat,
+  jsonl: jsonLinesFormat,
+};
+
+export async function* readInventory(file: string, options: ReadOptions = {}): AsyncGenerator<IngestRecord> {
+  const notice = options.onNotice ?? (() => {});
+  const context: FormatContext = { file };
+
+  let bytes = await peek(openBytes(file, options.stdin), SNIFF_BYTES);
+  const gzip = startsWith(bytes.head, [0x1f, 0x8b]);
+  if (gzip) bytes = await peek(gunzip(bytes.all, file), SNIFF_BYTES);
+  const head = Buffer.concat(bytes.head);
+  if (head.length === 0) throw new InputError(file, 'empty file');
+
+  let format: InputFormat;
+  let encoding: TextEncoding | undefined;
+  let tables: AsyncIterable<Table>;
+  if (startsWith(bytes.head, [0x50, 0x4b])) {
+    // "PK": a ZIP archive, which is what an XLSX workbook is.
+    if (options.inputFormat && options.inputFormat !== 'xlsx') {
+      throw new InputError(file, `this is a ZIP archive (an XLSX workbook?), not ${options.inputFormat}`);
+    }
+    format = 'xlsx';
+    tables = xlsxFormat.tables(bytes.all, context);
+  } else if (options.inputFormat === 'xlsx') {
+    throw new InputError(file, 'not an XLSX workbook (it is not a ZIP archive)');
+  } else if (startsWith(bytes.head, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new InputError(file, 'this is an old binary Excel (.xls) file; save it as .xlsx or CSV');
+  } else {
+    const bom = encodingFromBom(head);
+    if (!bom && looksBinary(head)) {
+      throw new InputError(file, 'not a text file (it contains binary data); expected CSV, TSV, JSON, JSON Lines or XLSX');
+    }
+    encoding = bom?.encoding ?? 'utf-8';
+    const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;
+    const decoded = decodeText(dropBytes(bytes.all, bom?.bomLength ?? 0), utf16, () => {
+      encoding = 'windows-1252';
+      notice('not valid UTF-8; reading it as Windows-1252 (Latin-1)');
+    });
+    const text = await peek(decoded, SNIFF_CHARS);
+    const start = text.head.join('');
+    if (text.ended && start.trim() === '') throw new InputError(file, 'empty file');
+    const textFormat = options.inputFormat ?? sniffTextFormat(start);
+    format = textFormat;
+    tables = TEXT_FORMATS[textFormat].tables(text.all, context);
+  }
+
+  const lenient = format === 'xlsx';
+  const unmatchedEverywhere = new Set(Object.keys(options.map ?? {}));
+  const skippedSheets: string[] = [];
+  let mappedTables = 0;
+  for await (const table of tables) {
+    const onMapping = (mapping: TableMapping): void => {
+      for (const key of Object.keys(options.map ?? {})) if (!mapping.unmatchedMapKeys.includes(key)) unmatchedEverywhere.delete(key);
+      const columns = mapping.columns.map((choice) => `"${choice.column}"`).join(', ');
+      if (!mapping.columns.some((choice) => choice.field)) {
+        skippedSheets.push(`${table.sheet ?? ''} (${columns})`);
+        notice(`sheet "${table.sheet ?? ''}": no column could be matched to a field (${columns}); sheet skipped`);
+        return;
+      }
+      mappedTables++;
+      const delimited = table.delimiter !== undefined;
+      options.onColumns?.({
+        file,
+        format: delimited && table.delimiter === '\t' ? 'tsv' : delimited ? 'csv' : format,
+        ...(table.delimiter !== undefined && { delimiter: table.delimiter }),
+        ...(encoding && { encoding }),
+        gzip,
+        ...(table.sheet !== undefined && { sheet: table.sheet }),
+        header: mapping.header,
+        columns: Object.fromEntries(mapping.columns.map((choice) => [choice.column, choice.field ?? 'unused'])),
+        choices: mapping.columns,
+      });
+    };
+    yield* tableRecords(table, { file, map: options.map as ColumnMap | undefined, lenient, onMapping });
+  }
+  // A workbook's sheets are checked as a whole, once all are read.
+  if (lenient && skippedSheets.length > 0 && mappedTables === 0) {
+    throw new InputError(file, `no column of any sheet could be matched to a field: ${skippedSheets.join('; ')}. Say which is which with --map column=field`);
+  }
+  if (lenient && unmatchedEverywhere.size > 0) {
+    throw new InputError(file, `--map names no column of any sheet: ${[...unmatchedEverywhere].map((key) => `"${key}"`).join(', ')}`);
+  }
+}
+
+/**
+ * JSON when the text starts with "[" or is one JSON document starting with "{"; JSON Lines when
+ * the first line is a complete object (or looks like one but is broken, which is then reported
+ * for that line alone); delimited text otherwise.
+ */
+export function sniffTextFormat(start: string): Exclude<InputFormat, 'xlsx'> {
+  const text = start.trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (!text.startsWith('{')) return 'csv';
+  const firstLine = (text.split(/\r\n|\n|\r/, 1)[0] ?? '').trim();
+  try {
+    const parsed: unknown = JSON.parse(firstLine);
+    // A one-line document such as {"items":[{…},{…}]} holds its objects in an array.
+    const holdsObjects = isObject(parsed) && Object.values(parsed).some((value) => Array.isArray(value) && value.some(isObject));
+    return holdsObjects ? 'json' : 'jsonl';
+  } catch {
+    return firstLine.endsWith('}') ? 'jsonl' : 'json';
+  }
+}
+
+async function* openBytes(file: string, stdin: NodeJS.ReadableStream | undefined): AsyncGenerator<Buffer> {
+  const stream = file === '-' ? (stdin ?? process.stdin) : createReadStream(file);
+  try {
+    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+function fileError(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(file, 'no such file');
+  if (code === 'EISDIR') return new InputError(file, 'is a directory, not a file');
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(file, 'permission denied');
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function* gunzip(compressed: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
+  const inflated = pipeline(Readable.from(compressed), createGunzip(), () => {
+    // Errors surface through the iteration below.
+  });
+  try {
+    for await (const chunk of inflated) yield chunk as Buffer;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_BUF_ERROR') throw new InputError(file, 'the gzip data is truncated (unexpected end of file)');
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new InputError(file, `the gzip data is corrupt (${(error as Error).message})`);
+    throw error;
+  }
+}
+
+async function* dropBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+  let remaining = count;
+  for await (const chunk of chunks) {
+    if (remaining >= chunk.length) {
+      remaining -= chunk.length;
+      continue;
+    }
+    yield remaining > 0 ? chunk.subarray(remaining) : chunk;
+    remaining = 0;
+  }
+}
+
+function startsWith(chunks: Buffer[], signature: number[]): boolean {
+  const head = Buffer.concat(chunks.slice(0, signature.length));
+  return signature.every((byte, index) => head[index] === byte);
+}

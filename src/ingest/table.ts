@@ -1,0 +1,153 @@
+/**
+ * From a format's raw rows to ingest records: look at the first rows to decide the header and the
+ * column→field mapping, then turn every row into an inventory item or a rejected row.
+ */
+import { InputError, type FieldKind, type IngestRecord, type InventoryItem, type Origin } from '../model/item.js';
+import { chooseFields, fieldForLateColumn, isHeaderRow, type ColumnChoice, type ColumnMap } from './columns.js';
+import type { RawRow, Table } from './formats/format.js';
+
+/** How many data rows decide the mapping by content. */
+const SAMPLE_ROWS = 200;
+
+/** Fields in the order they are preferred for an item's label. */
+const LABEL_ORDER: FieldKind[] = ['name', 'app', 'host', 'model', 'mac', 'isin', 'ticker', 'cusip', 'purl', 'package', 'lei', 'uscc', 'category'];
+
+export interface TableMapping {
+  /** False when the first row was taken as data and the columns are named "column 1", "column 2" … */
+  header: boolean;
+  columns: ColumnChoice[];
+  /** Keys of the map that name no column of this table. */
+  unmatchedMapKeys: string[];
+}
+
+export interface TableOptions {
+  file: string;
+  map?: ColumnMap;
+  /**
+   * For worksheets of a workbook: a table where no column maps to a field is skipped, and map keys
+   * naming no column are left to the caller, since they may name columns of another sheet.
+   * Otherwise both are input errors.
+   */
+  lenient: boolean;
+  /** Called once the mapping is chosen, before the table's first record. */
+  onMapping(mapping: TableMapping): void;
+}
+
+type DataRow = Exclude<RawRow, { error: string }>;
+
+export async function* tableRecords(table: Table, options: TableOptions): AsyncGenerator<IngestRecord> {
+  const rows = table.rows[Symbol.asyncIterator]();
+  try {
+    // Rejected rows among the sampled ones are kept in place so records come out in file order.
+    const sample: RawRow[] = [];
+    let dataRows = 0;
+    while (dataRows <= SAMPLE_ROWS) {
+      const next = await rows.next();
+      if (next.done) break;
+      if (isBlank(next.value)) continue;
+      sample.push(next.value);
+      if (!('error' in next.value)) dataRows++;
+    }
+    if (dataRows === 0) {
+      for (const row of sample) yield toRecord(row, undefined);
+      return;
+    }
+    const layout = chooseLayout(sample, options);
+    if (!layout) return;
+    for (const row of sample) if (row !== layout.headerRow) yield toRecord(row, layout);
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      if (!isBlank(next.value)) yield toRecord(next.value, layout);
+    }
+  } finally {
+    await rows.return?.();
+  }
+}
+
+interface Layout {
+  header: boolean;
+  headerRow?: RawRow;
+  choices: ColumnChoice[];
+  /** Keyed tables: field per key, grown as keys first seen after the sample turn up. */
+  byKey: Map<string, FieldKind | undefined>;
+  map?: ColumnMap;
+}
+
+function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefined {
+  const dataRows = sample.filter((row): row is DataRow => !('error' in row));
+  const first = dataRows[0];
+  let columns: string[];
+  let samples: string[][];
+  let untitled = new Set<number>();
+  let header = true;
+  let headerRow: RawRow | undefined;
+  if (first && 'cells' in first) {
+    const width = Math.max(...dataRows.map((row) => ('cells' in row ? row.cells.length : 0)));
+    header = isHeaderRow(first.cells.map((cell) => cell ?? ''), width, options.map);
+    headerRow = header ? first : undefined;
+    const body = dataRows.filter((row) => row !== headerRow);
+    const titles = Array.from({ length: width }, (_, index) => (header ? (first.cells[index] ?? '').trim() : ''));
+    untitled = new Set(titles.flatMap((title, index) => (title === '' ? [index] : [])));
+    columns = titles.map((title, index) => title || `column ${index + 1}`);
+    samples = columns.map((_, index) => body.flatMap((row) => ('cells' in row ? present(row.cells[index]) : [])));
+  } else {
+    columns = [...new Set(dataRows.flatMap((row) => ('values' in row ? [...row.values.keys()] : [])))];
+    samples = columns.map((key) => dataRows.flatMap((row) => ('values' in row ? (row.values.get(key) ?? []).flatMap(present) : [])));
+  }
+  const { choices, unmatchedMapKeys } = chooseFields(options.file, columns, samples, header, options.map);
+  const listed = columns.map((column) => `"${column}"`).join(', ');
+  if (!options.lenient && unmatchedMapKeys.length > 0) {
+    throw new InputError(options.file, `--map names no column here: ${unmatchedMapKeys.map((key) => `"${key}"`).join(', ')}; the columns are ${listed}`);
+  }
+  const mapped = choices.some((choice) => choice.field);
+  if (!mapped && !options.lenient) {
+    throw new InputError(
+      options.file,
+      `no column could be matched to a field; the columns are ${listed}. Say which is which with --map, e.g. --map "${columns[0] ?? 'column 1'}=name"`,
+    );
+  }
+  // A column with neither a title nor a value (a sheet starting at column B) is not worth reporting.
+  const reported = choices.filter((choice, index) => choice.field || !untitled.has(index) || (samples[index] ?? []).length > 0);
+  options.onMapping({ header, columns: reported, unmatchedMapKeys });
+  if (!mapped) return undefined;
+  const byKey = new Map(choices.map((choice) => [choice.column, choice.field] as const));
+  return { header, headerRow, choices, byKey, map: options.map };
+}
+
+function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
+  if ('error' in row) return { kind: 'rejected', row: { origin: row.origin, error: row.error } };
+  const fields: Partial<Record<FieldKind, string[]>> = {};
+  const add = (field: FieldKind | undefined, value: string | undefined): void => {
+    const text = value?.trim();
+    if (!field || !text) return;
+    const list = (fields[field] ??= []);
+    if (!list.includes(text)) list.push(text);
+  };
+  if ('cells' in row) {
+    row.cells.forEach((cell, index) => add(layout?.choices[index]?.field, cell));
+  } else if (layout) {
+    for (const [key, values] of row.values) {
+      if (!layout.byKey.has(key)) layout.byKey.set(key, fieldForLateColumn(key, layout.map));
+      for (const value of values) add(layout.byKey.get(key), value);
+    }
+  }
+  const label = LABEL_ORDER.map((field) => fields[field]?.[0]).find((value) => value !== undefined);
+  if (label === undefined) return rejected(row.origin, 'no value in any screened column');
+  const item: InventoryItem = { origin: row.origin, fields, label };
+  return { kind: 'item', item };
+}
+
+function rejected(origin: Origin, error: string): IngestRecord {
+  return { kind: 'rejected', row: { origin, error } };
+}
+
+/** A row with nothing in it at all: blank lines and empty spreadsheet rows are skipped silently. */
+function isBlank(row: RawRow): boolean {
+  if ('error' in row) return false;
+  if ('cells' in row) return row.cells.every((cell) => !cell?.trim());
+  return [...row.values.values()].every((values) => values.every((value) => !value.trim()));
+}
+
+function present(value: string | undefined): string[] {
+  const text = value?.trim();
+  return text ? [text] : [];
+}

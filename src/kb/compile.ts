@@ -1,0 +1,256 @@
+/**
+ * Turns the knowledge base's data files into a `KnowledgeBase` and the list of problems with it.
+ * Pure: the caller reads the files (see `kb/files.ts`).
+ */
+import { createHash } from 'node:crypto';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  GroupFileSchema,
+  MeasureFileSchema,
+  ProfilesFileSchema,
+  SourcesFileSchema,
+  type Identifier,
+  type Profile,
+} from '../model/kb.js';
+import { parseCusip, parseIsin, parseLei, parseUscc, type Parsed } from '../match/identifiers/check-digits.js';
+import type { KnowledgeBase } from './model.js';
+import { formatPath, type Problem } from './problems.js';
+
+export interface DataFile {
+  /** Repository-relative path, e.g. `data/groups/huawei.yaml`. */
+  path: string;
+  text: string;
+}
+
+export interface CompileResult {
+  kb: KnowledgeBase;
+  problems: Problem[];
+}
+
+type FileKind = 'sources' | 'groups' | 'measures' | 'profiles';
+
+function kindOf(path: string): FileKind | undefined {
+  const m = /(?:^|\/)(sources|groups|measures|profiles)\/[^/]+\.ya?ml$/.exec(path);
+  return m ? (m[1] as FileKind) : undefined;
+}
+
+const SCHEMAS = {
+  sources: SourcesFileSchema,
+  groups: GroupFileSchema,
+  measures: MeasureFileSchema,
+  profiles: ProfilesFileSchema,
+} as const;
+
+const IDENTIFIER_CHECKS: Partial<Record<Identifier['scheme'], (v: string) => Parsed>> = {
+  isin: parseIsin,
+  cusip: parseCusip,
+  lei: parseLei,
+  uscc: parseUscc,
+};
+
+export function hashFiles(files: readonly DataFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    h.update(f.path).update('\0').update(f.text).update('\0');
+  }
+  return h.digest('hex');
+}
+
+export function compileKnowledgeBase(files: readonly DataFile[], packageVersion: string): CompileResult {
+  const problems: Problem[] = [];
+  const error = (file: string, path: string, message: string) => problems.push({ severity: 'error', file, path, message });
+  const warn = (file: string, path: string, message: string) => problems.push({ severity: 'warning', file, path, message });
+
+  const kb: KnowledgeBase = {
+    version: packageVersion,
+    hash: hashFiles(files),
+    sources: {},
+    organisations: {},
+    products: {},
+    relations: [],
+    measures: {},
+    listings: [],
+    profiles: {},
+    groups: {},
+  };
+  /** Every place a source id is referenced, checked once all sources are known. */
+  const sourceRefs: { file: string; path: string; id: string }[] = [];
+  const refSources = (file: string, path: string, ids: readonly string[] | undefined) => {
+    ids?.forEach((id, i) => sourceRefs.push({ file, path: `${path}.sources[${i}]`, id }));
+  };
+  /** Organisation and product ids share one namespace: listings and relations point at either. */
+  const entityFile: Record<string, string> = {};
+  const claimEntity = (id: string, file: string, path: string) => {
+    if (entityFile[id]) error(file, `${path}.id`, `duplicate id "${id}" (also in ${entityFile[id]})`);
+    else entityFile[id] = file;
+  };
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const kind = kindOf(file.path);
+    if (!kind) continue;
+    const doc = parseDocument(file.text, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) error(file.path, `line ${e.linePos?.[0]?.line ?? '?'}`, `YAML: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    const parsed = (SCHEMAS[kind] as z.ZodType).safeParse(doc.toJS());
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) error(file.path, formatPath(issue.path), issue.message);
+      continue;
+    }
+    const f = file.path;
+    switch (kind) {
+      case 'sources': {
+        const { sources } = parsed.data as z.infer<typeof SourcesFileSchema>;
+        sources.forEach((s, i) => {
+          if (kb.sources[s.id]) error(f, `sources[${i}].id`, `duplicate source id "${s.id}" (also in ${kb.sources[s.id]?.file})`);
+          else kb.sources[s.id] = { ...s, file: f };
+        });
+        break;
+      }
+      case 'groups': {
+        const g = parsed.data as z.infer<typeof GroupFileSchema>;
+        if (kb.groups[g.group.id]) error(f, 'group.id', `duplicate group id "${g.group.id}"`);
+        kb.groups[g.group.id] = { ...g.group, file: f };
+        g.organisations.forEach((o, i) => {
+          const p = `organisations[${i}]`;
+          claimEntity(o.id, f, p);
+          kb.organisations[o.id] = { ...o, file: f, group: g.group.id };
+          refSources(f, p, o.sources);
+          o.names.forEach((n, j) => {
+            if (n.from && n.to && n.to < n.from) error(f, `${p}.names[${j}]`, `name valid to ${n.to} before from ${n.from}`);
+          });
+          o.identifiers.forEach((id, j) => {
+            const check = IDENTIFIER_CHECKS[id.scheme]?.(id.value);
+            if (check && !check.ok) error(f, `${p}.identifiers[${j}].value`, check.error);
+            if (id.source) sourceRefs.push({ file: f, path: `${p}.identifiers[${j}].source`, id: id.source });
+          });
+        });
+        g.relations.forEach((r, i) => {
+          const p = `relations[${i}]`;
+          kb.relations.push({ ...r, file: f });
+          refSources(f, p, r.sources);
+          if (r.from && r.to && r.to < r.from) error(f, p, `relation ends (${r.to}) before it starts (${r.from})`);
+          if (r.subject === r.object) error(f, p, `relation of "${r.subject}" to itself`);
+        });
+        g.products.forEach((pr, i) => {
+          const p = `products[${i}]`;
+          claimEntity(pr.id, f, p);
+          kb.products[pr.id] = { ...pr, file: f, group: g.group.id };
+          refSources(f, p, pr.sources);
+          pr.models.forEach((m, j) => {
+            try {
+              new RegExp(m.pattern, 'i');
+            } catch (e) {
+              error(f, `${p}.models[${j}].pattern`, `not a valid regular expression: ${(e as Error).message}`);
+            }
+          });
+          const identifies = pr.android.length + pr.ios.length + pr.packages.length + pr.purls.length + pr.domains.length + pr.models.length;
+          if (identifies === 0 && pr.aliases.length === 0) warn(f, p, `product "${pr.id}" has no identifier (package, domain, model …) to match an item by`);
+        });
+        break;
+      }
+      case 'measures': {
+        const { measure: m, listings } = parsed.data as z.infer<typeof MeasureFileSchema>;
+        const expected = f.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+        if (m.id !== expected) error(f, 'measure.id', `measure id "${m.id}" differs from its file name "${expected}"`);
+        if (kb.measures[m.id]) error(f, 'measure.id', `duplicate measure id "${m.id}" (also in ${kb.measures[m.id]?.file})`);
+        kb.measures[m.id] = { ...m, file: f };
+        refSources(f, 'measure', m.sources);
+        m.timeline.forEach((ev, i) => {
+          refSources(f, `measure.timeline[${i}]`, ev.sources);
+          const prev = m.timeline[i - 1];
+          if (prev && ev.date < prev.date) error(f, `measure.timeline[${i}].date`, `timeline out of order: ${ev.date} after ${prev.date}`);
+        });
+        m.categoryRules.forEach((r, i) => {
+          refSources(f, `measure.categoryRules[${i}]`, r.sources);
+          if (r.to && r.to < r.from) error(f, `measure.categoryRules[${i}]`, `rule ends (${r.to}) before it starts (${r.from})`);
+        });
+        const firstDate = m.timeline[0]?.date;
+        listings.forEach((l, i) => {
+          const p = `listings[${i}]`;
+          kb.listings.push({ ...l, measure: m.id, file: f });
+          refSources(f, p, l.sources);
+          if (l.to && l.to < l.from) error(f, p, `listing ends (${l.to}) before it starts (${l.from})`);
+          if (firstDate && l.from < firstDate) warn(f, `${p}.from`, `listing starts ${l.from}, before the measure's first dated event (${firstDate})`);
+        });
+        break;
+      }
+      case 'profiles': {
+        const { profiles } = parsed.data as z.infer<typeof ProfilesFileSchema>;
+        profiles.forEach((pr, i) => {
+          if (kb.profiles[pr.id]) error(f, `profiles[${i}].id`, `duplicate profile id "${pr.id}"`);
+          kb.profiles[pr.id] = pr;
+        });
+        break;
+      }
+    }
+  }
+
+  checkReferences(kb, sourceRefs, error, warn);
+  checkOverlaps(kb, error);
+  if (!kb.profiles.all) kb.profiles.all = allProfile(kb);
+  kb.version = `${packageVersion}+${newestSourceDate(kb)}`;
+  return { kb, problems };
+}
+
+type Report = (file: string, path: string, message: string) => void;
+
+function checkReferences(kb: KnowledgeBase, sourceRefs: { file: string; path: string; id: string }[], error: Report, warn: Report) {
+  const used = new Set<string>();
+  for (const ref of sourceRefs) {
+    used.add(ref.id);
+    if (!kb.sources[ref.id]) error(ref.file, ref.path, `unknown source "${ref.id}"`);
+  }
+  for (const s of Object.values(kb.sources)) if (!used.has(s.id)) warn(s.file, `sources[id=${s.id}]`, `source "${s.id}" is not used by any record`);
+  const isEntity = (id: string) => Boolean(kb.organisations[id] || kb.products[id]);
+  kb.relations.forEach((r) => {
+    const where = `relations[${r.subject} ${r.predicate} ${r.object}]`;
+    if (!isEntity(r.subject)) error(r.file, `${where}.subject`, `unknown organisation or product "${r.subject}"`);
+    if (!isEntity(r.object)) error(r.file, `${where}.object`, `unknown organisation or product "${r.object}"`);
+  });
+  for (const p of Object.values(kb.products)) {
+    if (!kb.organisations[p.owner]) error(p.file, `products[id=${p.id}].owner`, `unknown organisation "${p.owner}"`);
+  }
+  for (const l of kb.listings) {
+    if (!isEntity(l.target)) error(l.file, `listings[target=${l.target}].target`, `unknown organisation or product "${l.target}"`);
+  }
+  for (const pr of Object.values(kb.profiles)) {
+    for (const id of Object.keys(pr.measures)) {
+      if (!kb.measures[id]) error('data/profiles', `profiles[id=${pr.id}].measures.${id}`, `unknown measure "${id}"`);
+    }
+  }
+}
+
+const overlaps = (a: { from?: string; to?: string }, b: { from?: string; to?: string }) =>
+  (a.from ?? '0000') < (b.to ?? '9999') && (b.from ?? '0000') < (a.to ?? '9999');
+
+function checkOverlaps(kb: KnowledgeBase, error: Report) {
+  const seen = new Map<string, { from?: string; to?: string }[]>();
+  const check = (key: string, span: { from?: string; to?: string }, file: string, where: string, what: string) => {
+    const prior = seen.get(key) ?? [];
+    if (prior.some((p) => overlaps(p, span))) error(file, where, `${what} overlaps another with the same dates`);
+    prior.push(span);
+    seen.set(key, prior);
+  };
+  for (const l of kb.listings) check(`L|${l.measure}|${l.target}`, l, l.file, `listings[target=${l.target}]`, `listing of "${l.target}" in ${l.measure}`);
+  for (const r of kb.relations) {
+    check(`R|${r.subject}|${r.predicate}|${r.object}`, r, r.file, `relations[${r.subject} ${r.predicate} ${r.object}]`, 'relation');
+  }
+}
+
+function allProfile(kb: KnowledgeBase): Profile {
+  return {
+    id: 'all',
+    title: 'All measures',
+    description: 'Every measure in the knowledge base at its default severity.',
+    measures: Object.fromEntries(Object.values(kb.measures).map((m) => [m.id, m.severity])),
+  };
+}
+
+function newestSourceDate(kb: KnowledgeBase): string {
+  let newest = '0000-00-00';
+  for (const s of Object.values(kb.sources)) if (s.date > newest) newest = s.date;
+  return newest;
+}

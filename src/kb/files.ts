@@ -1,0 +1,101 @@
+/**
+ * Reading the knowledge base from disk, with a compiled cache so that a cold `covered` start does
+ * not parse every YAML file. The cache is keyed by the files' paths, sizes and modification times.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileKnowledgeBase, type CompileResult, type DataFile } from './compile.js';
+import type { KnowledgeBase } from './model.js';
+
+/** The installed package's root (this file is at src/kb or dist/kb). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, 'data');
+const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'kb-cache.json');
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function listDataFiles(dataDir: string): string[] {
+  const out: string[] = [];
+  for (const sub of ['sources', 'groups', 'measures', 'profiles']) {
+    const dir = join(dataDir, sub);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) if (/\.ya?ml$/.test(name)) out.push(join(dir, name));
+  }
+  return out;
+}
+
+/** Paths are reported relative to the data directory's parent, e.g. `data/groups/huawei.yaml`. */
+function displayPath(dataDir: string, file: string): string {
+  return relative(dirname(dataDir), file).split('\\').join('/');
+}
+
+export function readDataFiles(dataDir: string): DataFile[] {
+  if (!existsSync(dataDir)) throw new Error(`knowledge-base directory not found: ${dataDir}`);
+  return listDataFiles(dataDir).map((file) => ({ path: displayPath(dataDir, file), text: readFileSync(file, 'utf8') }));
+}
+
+export function compileDataDir(dataDir: string): CompileResult {
+  return compileKnowledgeBase(readDataFiles(dataDir), packageVersion());
+}
+
+function fingerprint(dataDir: string): string {
+  return listDataFiles(dataDir)
+    .map((f) => {
+      const s = statSync(f);
+      return `${displayPath(dataDir, f)}:${s.size}:${s.mtimeMs}`;
+    })
+    .join('|');
+}
+
+export class KnowledgeBaseError extends Error {
+  constructor(
+    message: string,
+    readonly result?: CompileResult,
+  ) {
+    super(message);
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+/** Loads the knowledge base, refusing one with errors (warnings are `covered kb validate`'s business). */
+export function loadKnowledgeBase(dataDir: string = BUNDLED_DATA_DIR): KnowledgeBase {
+  const useCache = dataDir === BUNDLED_DATA_DIR;
+  const key = useCache ? fingerprint(dataDir) : '';
+  if (useCache && existsSync(CACHE_FILE)) {
+    try {
+      const cached = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { key: string; kb: KnowledgeBase };
+      if (cached.key === key) return cached.kb;
+    } catch {
+      // A damaged cache is rebuilt below.
+    }
+  }
+  const result = compileDataDir(dataDir);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new KnowledgeBaseError(
+      `the knowledge base in ${dataDir} has ${errors.length} error(s); run \`covered kb validate\` to list them`,
+      result,
+    );
+  }
+  if (useCache) writeCache(key, result.kb);
+  return result.kb;
+}
+
+function writeCache(key: string, kb: KnowledgeBase) {
+  try {
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify({ key, kb }));
+  } catch {
+    // A read-only installation still works, only without the cache.
+  }
+}
+
+/** Rebuilds the cache (used at install time by `covered kb build`). */
+export function buildCache(dataDir: string = BUNDLED_DATA_DIR): CompileResult {
+  const result = compileDataDir(dataDir);
+  if (!result.problems.some((p) => p.severity === 'error')) writeCache(fingerprint(dataDir), result.kb);
+  return result;
+}

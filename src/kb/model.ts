@@ -1,0 +1,39 @@
+/**
+ * The compiled knowledge base: every record of `data/`, keyed by id, with the file each came from.
+ * Plain JSON-serialisable data so it can be cached; indexes are built from it by `match/`.
+ */
+import type { Listing, Measure, Organisation, Product, Profile, Relation, Source } from '../model/kb.js';
+
+export interface Located {
+  /** Repository-relative file the record came from. */
+  file: string;
+}
+
+export type KbOrganisation = Organisation & Located & { group: string };
+export type KbProduct = Product & Located & { group: string };
+export type KbRelation = Relation & Located;
+export type KbMeasure = Measure & Located;
+export type KbListing = Listing & Located & { measure: string };
+export type KbSource = Source & Located;
+
+export interface KnowledgeBase {
+  /** Version label: the package version and the date of the newest source. */
+  version: string;
+  /** sha256 over every data file's path and content, in path order. */
+  hash: string;
+  sources: Record<string, KbSource>;
+  organisations: Record<string, KbOrganisation>;
+  products: Record<string, KbProduct>;
+  relations: KbRelation[];
+  measures: Record<string, KbMeasure>;
+  listings: KbListing[];
+  profiles: Record<string, Profile>;
+  groups: Record<string, { id: string; name: string; file: string }>;
+}
+
+export type EntityRef = { kind: 'organisation'; id: string } | { kind: 'product'; id: string };
+
+export function entityName(kb: KnowledgeBase, ref: EntityRef): string {
+  if (ref.kind === 'organisation') return kb.organisations[ref.id]?.names[0]?.value ?? ref.id;
+  return kb.products[ref.id]?.name ?? ref.id;
+}

@@ -1,0 +1,189 @@
+/**
+ * Explainable comparison of two normalised names. The score is the strength of the best feature
+ * linking the two distinctive cores, capped when the names carry signs of being different companies
+ * of one group (different business qualifiers, a national subsidiary's region).
+ */
+import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein.js';
+import type { NameForm } from './normalise.js';
+
+export interface Feature {
+  feature: string;
+  score: number;
+  detail: string;
+}
+
+export interface NameComparison {
+  score: number;
+  /** The cores agree but the qualifiers say "another company of the same group". */
+  sameCoreDifferentEntity: boolean;
+  features: Feature[];
+}
+
+/** Score at or above which two names are taken to denote the same entity. */
+export const SAME_THRESHOLD = 0.85;
+/** Cap for names whose cores agree but whose qualifiers or regions differ. */
+const QUALIFIED_CAP = 0.72;
+/** Cap for names without a distinctive word that differ in any word. */
+const WEAK_CAP = 0.5;
+
+function meaningfulWords(form: NameForm): string {
+  return form.tokens
+    .filter((t) => t.cls !== 'legal')
+    .map((t) => t.text)
+    .sort()
+    .join(' ');
+}
+
+/** Edits allowed between two distinctive tokens: none for short tokens, where one letter makes another
+ * company (Huawei/Huawen, ZTE/ZTT); one from 7 letters; two from 12. */
+function allowedEdits(length: number): number {
+  if (length >= 12) return 2;
+  if (length >= 7) return 1;
+  return 0;
+}
+
+function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const budget = allowedEdits(Math.min(a.length, b.length));
+  if (budget === 0 || Math.abs(a.length - b.length) > budget) return 0;
+  // A different last letter changes a word more than a typo inside it (Huawei/Huawen).
+  if (a.slice(0, -1) === b.slice(0, -1)) return 0;
+  const d = damerauLevenshtein(a, b);
+  return d <= budget ? 1 - 0.06 * d : 0;
+}
+
+/** Greedy one-to-one alignment of core tokens, as a Dice coefficient. */
+function coreDice(a: string[], b: string[]): { score: number; pairs: string[] } {
+  if (a.length === 0 || b.length === 0) return { score: 0, pairs: [] };
+  const used = new Set<number>();
+  let total = 0;
+  const pairs: string[] = [];
+  for (const ta of a) {
+    let best = 0;
+    let bestJ = -1;
+    b.forEach((tb, j) => {
+      if (used.has(j)) return;
+      const s = tokenSimilarity(ta, tb);
+      if (s > best) {
+        best = s;
+        bestJ = j;
+      }
+    });
+    if (bestJ >= 0) {
+      used.add(bestJ);
+      total += best;
+      pairs.push(best === 1 ? ta : `${ta}~${b[bestJ]}`);
+    }
+  }
+  return { score: (2 * total) / (a.length + b.length), pairs };
+}
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+function bigramDice(a: string, b: string): number {
+  const ba = bigrams(a);
+  const bb = bigrams(b);
+  if (ba.length === 0 || bb.length === 0) return 0;
+  const pool = [...bb];
+  let hits = 0;
+  for (const g of ba) {
+    const i = pool.indexOf(g);
+    if (i >= 0) {
+      hits++;
+      pool.splice(i, 1);
+    }
+  }
+  return (2 * hits) / (ba.length + bb.length);
+}
+
+function compactSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return tokenSimilarity(a, b);
+}
+
+function bestCompact(xs: string[], ys: string[]): { score: number; a: string; b: string } {
+  let best = { score: 0, a: '', b: '' };
+  for (const x of xs) for (const y of ys) {
+    const s = compactSimilarity(x, y);
+    if (s > best.score) best = { score: s, a: x, b: y };
+  }
+  return best;
+}
+
+function qualifierSet(form: NameForm): Set<string> {
+  return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
+}
+
+function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+export function compareNames(a: NameForm, b: NameForm): NameComparison {
+  const features: Feature[] = [];
+  let core = 0;
+  const consider = (f: Feature) => {
+    if (f.score > 0) features.push(f);
+    core = Math.max(core, f.score);
+  };
+
+  if (a.han && b.han) {
+    const s = a.han.core === b.han.core ? 1 : bigramDice(a.han.core, b.han.core) * 0.9;
+    consider({ feature: 'han-core', score: s, detail: `${a.han.core} ~ ${b.han.core}` });
+  }
+  const dice = coreDice(a.core, b.core);
+  if (!(a.weakCore && b.weakCore) || a.core.join(' ') === b.core.join(' ')) {
+    consider({ feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
+  }
+  const compact = bestCompact(a.compacts, b.compacts);
+  if (compact.score > dice.score) consider({ feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` });
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (x.han && y.compacts.length > 0 && !y.han) {
+      const p = bestCompact([x.han.pinyin, x.han.pinyinFull], y.compacts);
+      consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${x.han.pinyin} ~ ${p.b}` });
+    }
+    if (x.acronym && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
+      consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` });
+    }
+  }
+
+  let score = core;
+  let sameCoreDifferentEntity = false;
+  if (core >= SAME_THRESHOLD) {
+    const qa = qualifierSet(a);
+    const qb = qualifierSet(b);
+    if (disjointNonEmpty(qa, qb)) {
+      features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    }
+    const ra = new Set(a.regions);
+    const rb = new Set(b.regions);
+    if (ra.size + rb.size > 0 && [...ra].sort().join() !== [...rb].sort().join()) {
+      features.push({ feature: 'region-differs', score: -(core - QUALIFIED_CAP), detail: `${[...ra].join(' ') || '—'} ≠ ${[...rb].join(' ') || '—'}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    }
+    if (a.weakCore || b.weakCore) {
+      sameCoreDifferentEntity = false;
+      // Names made only of generic words and places ("China Mobile") must agree on all of them.
+      if (meaningfulWords(a) !== meaningfulWords(b) && !features.some((f) => f.feature === 'han-core' || f.feature === 'acronym')) {
+        features.push({ feature: 'generic-only', score: -(score - WEAK_CAP), detail: `"${meaningfulWords(a)}" ≠ "${meaningfulWords(b)}"` });
+        score = Math.min(score, WEAK_CAP);
+      }
+    }
+  }
+  return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

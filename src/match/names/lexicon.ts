@@ -1,0 +1,134 @@
+/**
+ * Word lists that decide how much each token of a company name says about which company it is.
+ * Legal forms say nothing; generic business words and places say little; everything else is the
+ * distinctive core of the name.
+ */
+
+/** Telegraphic and common abbreviations in trade lists and supplier masters → full word. */
+export const ABBREVIATIONS: Record<string, string> = {
+  tech: 'technology', techs: 'technology', technol: 'technology', tec: 'technology',
+  comm: 'communication', comms: 'communication', commun: 'communication', communs: 'communication',
+  telecomm: 'telecommunication', telecomms: 'telecommunication',
+  grp: 'group', gp: 'group',
+  intl: 'international', internat: 'international',
+  mfg: 'manufacturing', mfr: 'manufacturing', manuf: 'manufacturing',
+  corp: 'corporation', corpn: 'corporation', comp: 'company', co: 'company', cos: 'company', coy: 'company',
+  svcs: 'service', svc: 'service', serv: 'service', servs: 'service',
+  hldgs: 'holding', hldg: 'holding', hlds: 'holding', hld: 'holding', hold: 'holding', holdings: 'holding',
+  ltd: 'limited', lt: 'limited', ltda: 'limited',
+  inc: 'incorporated', incorp: 'incorporated',
+  elec: 'electronic', elect: 'electronic', electr: 'electronic', elecs: 'electronic',
+  info: 'information', inf: 'information',
+  natl: 'national', nat: 'national',
+  sci: 'science', scien: 'science',
+  dev: 'development', devt: 'development',
+  eqpt: 'equipment', equip: 'equipment', eqp: 'equipment',
+  ind: 'industrial', inds: 'industrial', indus: 'industrial', industries: 'industrial', industry: 'industrial',
+  sys: 'system', syst: 'system',
+  netwk: 'network', ntwk: 'network', net: 'network',
+  dig: 'digital', digi: 'digital',
+  mgmt: 'management', mgt: 'management',
+  assoc: 'association', bros: 'brothers', ent: 'enterprise', entpr: 'enterprise',
+  engr: 'engineering', eng: 'engineering', engg: 'engineering',
+  invest: 'investment', invt: 'investment', inv: 'investment',
+  prod: 'product', prods: 'product',
+  semicon: 'semiconductor', semi: 'semiconductor',
+  tel: 'telecom', telecoms: 'telecom',
+  amer: 'america',
+  '&': 'and',
+};
+
+/** Legal forms in many jurisdictions; they never distinguish one company from another. */
+export const LEGAL_FORMS = new Set([
+  'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
+  'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
+  'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
+  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
+  'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'trust', 'fzc', 'fze', 'fzco',
+  'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
+]);
+
+/**
+ * Words that describe a line of business or a structure. Two names that share a distinctive core
+ * but carry different words here are often different companies of one group ("Huawei Device" and
+ * "Huawei Technologies").
+ */
+export const GENERIC_WORDS = new Set([
+  'technology', 'digital', 'communication', 'telecommunication', 'telecom', 'electronic',
+  'network', 'information', 'science', 'scientific', 'system', 'equipment', 'service', 'international',
+  'industrial', 'development', 'software', 'manufacturing', 'trading', 'trade', 'engineering', 'solution', 'product',
+  'global', 'intelligent', 'intelligence', 'innovation', 'media', 'internet', 'cloud', 'computing', 'computer',
+  'device', 'data', 'security', 'energy', 'power', 'new', 'group', 'holding', 'enterprise', 'investment', 'capital',
+  'financial', 'finance', 'bank', 'insurance', 'securities', 'management', 'logistics', 'automotive', 'auto', 'motor',
+  'battery', 'material', 'chemical', 'pharmaceutical', 'medical', 'bio', 'biotech', 'video', 'music',
+  'entertainment', 'game', 'games', 'mobile', 'wireless', 'optical', 'optoelectronic', 'semiconductor', 'microelectronic',
+  'integrated', 'circuit', 'memory', 'storage', 'robotics', 'robot', 'automation', 'instrument', 'precision', 'vision',
+  'imaging', 'smart', 'online', 'web', 'net', 'lab', 'laboratory', 'research', 'institute', 'academy', 'university',
+  'college', 'center', 'centre', 'office', 'branch', 'division', 'operations', 'operation', 'americas', 'usa',
+  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing',
+  'distribution', 'import', 'export', 'supply', 'supplies', 'resource', 'resources', 'commercial', 'consulting',
+  'association', 'corp', 'fund', 'asset', 'assets', 'payment', 'pay', 'wallet', 'commerce', 'ecommerce', 'retail',
+  'aviation', 'aerospace', 'shipping', 'marine', 'railway', 'construction', 'architecture', 'design', 'culture',
+  'education', 'health', 'healthcare', 'genomics', 'photonics', 'photoelectric', 'display', 'lighting', 'terminal',
+  'terminals', 'infrastructure', 'platform', 'app', 'apps', 'studio', 'studios', 'interactive', 'labs', 'unit',
+  'cybersecurity', 'antivirus', 'virus', 'monitoring', 'surveillance', 'camera', 'radio', 'satellite', 'space',
+  'drone', 'uav', 'ai', 'artificial', 'quantum', 'chip', 'chips', 'micro', 'nano', 'integration', 'engine',
+  'united', 'consolidated', 'general', 'universal', 'advanced', 'modern', 'future',
+]);
+
+/**
+ * Places that prefix or qualify Chinese company names. A leading city or province is weak evidence;
+ * a trailing country or region marks a national subsidiary ("Huawei Technologies USA").
+ */
+export const PLACES = new Set([
+  'china', 'chinese', 'prc', 'beijing', 'shanghai', 'shenzhen', 'hangzhou', 'guangzhou', 'guangdong', 'zhejiang',
+  'jiangsu', 'nanjing', 'suzhou', 'wuxi', 'changzhou', 'wuhan', 'hubei', 'hunan', 'changsha', 'fujian', 'xiamen',
+  'fuzhou', 'tianjin', 'chongqing', 'chengdu', 'sichuan', 'hefei', 'anhui', 'dongguan', 'ningbo', 'qingdao',
+  'shandong', 'jinan', 'xian', 'shaanxi', 'henan', 'zhengzhou', 'hebei', 'shijiazhuang', 'liaoning', 'shenyang',
+  'dalian', 'jilin', 'changchun', 'heilongjiang', 'harbin', 'jiangxi', 'nanchang', 'guangxi', 'nanning', 'yunnan',
+  'kunming', 'guizhou', 'guiyang', 'hainan', 'haikou', 'shanxi', 'taiyuan', 'gansu', 'lanzhou', 'xinjiang',
+  'urumqi', 'tibet', 'ningxia', 'qinghai', 'inner', 'mongolia', 'zhuhai', 'foshan', 'huizhou', 'zhongshan', 'ningde',
+  'yantai', 'weihai', 'xiangyang', 'mianyang', 'hong', 'kong', 'hongkong', 'macau', 'macao', 'taiwan', 'taipei',
+  'asia', 'pacific', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'greater',
+]);
+
+/** Countries and regions that, after the core of a name, denote a national subsidiary. */
+export const REGIONS = new Set([
+  'usa', 'us', 'america', 'americas', 'american', 'canada', 'mexico', 'brazil', 'uk', 'britain', 'england', 'europe',
+  'european', 'eu', 'germany', 'deutschland', 'france', 'italy', 'italia', 'spain', 'netherlands', 'nederland',
+  'belgium', 'poland', 'sweden', 'norway', 'denmark', 'finland', 'russia', 'rus', 'india', 'japan', 'korea', 'singapore',
+  'malaysia', 'indonesia', 'thailand', 'vietnam', 'philippines', 'australia', 'zealand', 'africa', 'nigeria',
+  'kenya', 'egypt', 'saudi', 'arabia', 'uae', 'dubai', 'turkey', 'israel', 'pakistan', 'bangladesh', 'hk', 'hongkong',
+  'macau', 'taiwan', 'international', 'global', 'overseas', 'asia', 'emea', 'latam', 'middle', 'east', 'north',
+  'south', 'intl',
+]);
+
+/** Chinese legal forms and structural suffixes, longest first. */
+export const HAN_LEGAL_SUFFIXES = [
+  '集团股份有限公司', '集团有限责任公司', '集团有限公司', '股份有限公司', '有限责任公司', '控股有限公司',
+  '有限公司', '总公司', '分公司', '公司', '集团', '控股', '股份', '厂',
+];
+
+/** Chinese generic business words stripped from the end of the core (longest first). */
+export const HAN_GENERIC = [
+  '新能源科技', '信息技术', '数字技术', '智能科技', '网络技术', '网络科技', '电子科技', '通信技术', '通讯技术',
+  '计算机', '云计算', '半导体', '集成电路', '新能源', '科技', '技术', '数字', '通信', '通讯', '电子', '网络', '信息',
+  '智能', '软件', '系统', '设备', '电器', '国际', '实业', '发展', '创新', '制造', '工业', '终端', '电信', '移动',
+  '存储', '储存', '贸易', '投资', '金融', '服务', '产品', '工程', '材料', '能源', '汽车', '电池', '传媒', '文化',
+  '娱乐', '音乐', '视频', '支付', '银行', '证券', '保险', '物流', '研究院', '研究所', '实验室', '大学', '学院',
+  '光电', '机器人', '无人机', '航空', '航天', '医疗', '生物', '控股', '中心', '有限', '股份', '集团', '云',
+];
+
+/** Chinese place names that prefix company names. */
+export const HAN_PLACES = [
+  '中华人民共和国', '内蒙古自治区', '广西壮族自治区', '新疆维吾尔自治区', '中国', '北京市', '北京', '上海市', '上海',
+  '天津市', '天津', '重庆市', '重庆', '深圳市', '深圳', '杭州市', '杭州', '广州市', '广州', '广东省', '广东',
+  '浙江省', '浙江', '江苏省', '江苏', '南京市', '南京', '苏州市', '苏州', '无锡', '常州', '武汉市', '武汉', '湖北省',
+  '湖北', '湖南省', '湖南', '长沙', '福建省', '福建', '厦门市', '厦门', '福州', '成都市', '成都', '四川省', '四川',
+  '合肥市', '合肥', '安徽省', '安徽', '东莞市', '东莞', '宁波市', '宁波', '青岛市', '青岛', '山东省', '山东',
+  '济南', '西安市', '西安', '陕西省', '陕西', '河南省', '河南', '郑州', '河北省', '河北', '辽宁省', '辽宁', '沈阳',
+  '大连', '吉林省', '吉林', '长春', '黑龙江', '哈尔滨', '江西省', '江西', '南昌', '云南', '昆明', '贵州', '贵阳',
+  '海南', '海口', '山西', '太原', '甘肃', '兰州', '珠海市', '珠海', '佛山', '惠州', '中山', '宁德', '烟台', '威海',
+  '香港', '澳门', '台湾', '台北',
+];

@@ -1,0 +1,112 @@
+/**
+ * Candidate generation for names: an inverted index from blocking keys (core tokens, their
+ * one-deletion variants, compact forms, Han cores, pinyin, acronyms) to the knowledge base's
+ * aliases. A query is scored only against aliases sharing a key with it — never all pairs.
+ */
+import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
+import { compareNames, round, type Feature } from './compare.js';
+import { normaliseName, type NameForm } from './normalise.js';
+
+export interface AliasEntry {
+  entity: EntityRef;
+  name: string;
+  kind: string;
+  form: NameForm;
+}
+
+export interface NameMatch {
+  entity: EntityRef;
+  /** The alias of the entity that matched best, and what kind of name it is (legal, brand …). */
+  alias: string;
+  aliasKind: string;
+  score: number;
+  sameCoreDifferentEntity: boolean;
+  features: Feature[];
+}
+
+/** Deletion neighbourhood: a token and every form of it with one letter removed (SymSpell). */
+function deletions(token: string): string[] {
+  const out = [token];
+  for (let i = 0; i < token.length; i++) out.push(token.slice(0, i) + token.slice(i + 1));
+  return out;
+}
+
+function blockingKeys(form: NameForm): string[] {
+  const keys = new Set<string>();
+  for (const t of form.core) {
+    if (t.length >= 7) for (const d of deletions(t)) keys.add(`t:${d}`);
+    else keys.add(`t:${t}`);
+  }
+  for (const c of form.compacts) {
+    if (c.length >= 7) for (const d of deletions(c)) keys.add(`t:${d}`);
+    else keys.add(`t:${c}`);
+  }
+  if (form.han) {
+    keys.add(`h:${form.han.core}`);
+    keys.add(`t:${form.han.pinyin}`);
+    keys.add(`t:${form.han.pinyinFull}`);
+  }
+  // Acronyms meet the initials of the long form, whichever side is the query.
+  if (form.acronym) keys.add(`i:${form.acronym}`);
+  for (const i of form.initials) keys.add(`i:${i}`);
+  return [...keys];
+}
+
+export class NameIndex {
+  private readonly keys = new Map<string, number[]>();
+
+  constructor(readonly entries: readonly AliasEntry[]) {
+    entries.forEach((entry, i) => {
+      for (const key of blockingKeys(entry.form)) {
+        const list = this.keys.get(key);
+        if (list) list.push(i);
+        else this.keys.set(key, [i]);
+      }
+    });
+  }
+
+  static fromKnowledgeBase(kb: KnowledgeBase): NameIndex {
+    const entries: AliasEntry[] = [];
+    for (const org of Object.values(kb.organisations)) {
+      for (const n of org.names) {
+        entries.push({ entity: { kind: 'organisation', id: org.id }, name: n.value, kind: n.kind, form: normaliseName(n.value) });
+      }
+    }
+    for (const p of Object.values(kb.products)) {
+      for (const [name, kind] of [[p.name, 'product'] as const, ...p.aliases.map((a) => [a, 'product alias'] as const)]) {
+        entries.push({ entity: { kind: 'product', id: p.id }, name, kind, form: normaliseName(name) });
+      }
+    }
+    return new NameIndex(entries);
+  }
+
+  /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
+  search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
+    const form = typeof query === 'string' ? normaliseName(query) : query;
+    const candidates = new Set<number>();
+    for (const key of blockingKeys(form)) for (const i of this.keys.get(key) ?? []) candidates.add(i);
+    const best = new Map<string, NameMatch>();
+    for (const i of candidates) {
+      const entry = this.entries[i] as AliasEntry;
+      const cmp = compareNames(form, entry.form);
+      if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
+      const key = `${entry.entity.kind}:${entry.entity.id}`;
+      const prior = best.get(key);
+      if (!prior || cmp.score > prior.score) {
+        best.set(key, {
+          entity: entry.entity,
+          alias: entry.name,
+          aliasKind: entry.kind,
+          score: round(cmp.score),
+          sameCoreDifferentEntity: cmp.sameCoreDifferentEntity,
+          features: cmp.features,
+        });
+      }
+    }
+    const minScore = options.minScore ?? 0;
+    return [...best.values()]
+      .filter((m) => m.score >= minScore)
+      .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
+      .slice(0, options.limit ?? 10);
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Turns a company name in any script into a `NameForm`: its distinctive core, the qualifiers that
+ * say which company of a group it is, places, and keys for the index (compact forms, pinyin,
+ * acronyms). Pure and deterministic.
+ */
+import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
+import {
+  ABBREVIATIONS,
+  GENERIC_WORDS,
+  HAN_GENERIC,
+  HAN_LEGAL_SUFFIXES,
+  HAN_PLACES,
+  LEGAL_FORMS,
+  PLACES,
+  REGIONS,
+} from './lexicon.js';
+
+export type TokenClass = 'core' | 'qualifier' | 'place' | 'region' | 'legal';
+
+export interface Token {
+  text: string;
+  cls: TokenClass;
+}
+
+export interface HanForm {
+  /** Simplified characters with legal forms, leading places and trailing business words removed. */
+  core: string;
+  /** Toneless pinyin of the core, without spaces ("haikangweishi"). */
+  pinyin: string;
+  /** Pinyin of the name before business words were removed ("zhongxingtongxun"). */
+  pinyinFull: string;
+  /** The business words removed from the core, translated where a translation is known. */
+  qualifiers: string[];
+  places: string[];
+}
+
+export interface NameForm {
+  raw: string;
+  tokens: Token[];
+  /** Distinctive tokens; when a name has none (e.g. "China Mobile"), its qualifiers stand in. */
+  core: string[];
+  /** True when the core had to be made of generic words. */
+  weakCore: boolean;
+  qualifiers: string[];
+  places: string[];
+  regions: string[];
+  /** Core tokens joined, and core with qualifiers joined: "Hik Vision" and "Hikvision" meet here. */
+  compacts: string[];
+  /** Initials of the name's words, with and without legal forms, for acronym matching. */
+  initials: string[];
+  /** The name itself when it is one short token that could be an acronym ("ZTE", "SMIC"). */
+  acronym?: string;
+  han?: HanForm;
+}
+
+/** Qualifiers in Chinese and their English counterparts, so "华为终端" and "Huawei Device" compare. */
+const HAN_QUALIFIER_ENGLISH: Record<string, string> = {
+  科技: 'technology', 技术: 'technology', 终端: 'device', 通信: 'communication', 通讯: 'communication',
+  电子: 'electronic', 网络: 'network', 信息: 'information', 数字: 'digital', 软件: 'software', 系统: 'system',
+  设备: 'equipment', 国际: 'international', 云: 'cloud', 云计算: 'cloud', 音乐: 'music', 支付: 'payment',
+  智能: 'intelligent', 投资: 'investment', 金融: 'financial', 服务: 'service', 贸易: 'trading', 集团: 'group',
+  控股: 'holding', 半导体: 'semiconductor', 集成电路: 'integrated', 存储: 'memory', 电信: 'telecom',
+  移动: 'mobile', 机器人: 'robotics', 汽车: 'automotive', 电池: 'battery', 新能源: 'energy', 能源: 'energy',
+  信息技术: 'technology', 数字技术: 'technology', 网络技术: 'technology', 电子科技: 'technology',
+  智能科技: 'technology', 通信技术: 'technology', 新能源科技: 'technology', 视频: 'video', 娱乐: 'entertainment',
+  文化: 'culture', 传媒: 'media', 光电: 'optoelectronic', 无人机: 'drone',
+};
+
+function singular(token: string): string {
+  if (GENERIC_WORDS.has(token)) return token;
+  if (token.endsWith('ies') && GENERIC_WORDS.has(`${token.slice(0, -3)}y`)) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('s') && GENERIC_WORDS.has(token.slice(0, -1))) return token.slice(0, -1);
+  return token;
+}
+
+function latinWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Splits "ChangXin" into "chang xin" for initials only; the token itself stays whole. */
+function camelParts(original: string): string[] {
+  return original
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function classify(words: string[]): Token[] {
+  const expanded = words.map((w) => singular(ABBREVIATIONS[w] ?? w));
+  const tokens: Token[] = [];
+  let seenCore = false;
+  for (const w of expanded) {
+    let cls: TokenClass;
+    if (LEGAL_FORMS.has(w)) cls = 'legal';
+    else if (seenCore && REGIONS.has(w)) cls = 'region';
+    else if (PLACES.has(w)) cls = 'place';
+    else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
+    else {
+      cls = 'core';
+      seenCore = true;
+    }
+    tokens.push({ text: w, cls });
+  }
+  return tokens;
+}
+
+function stripHan(simplified: string): HanForm {
+  let s = simplified.replace(/[（(][^）)]*[）)]/g, (m) => (HAN_PLACES.some((p) => m.includes(p)) ? '' : m));
+  s = s.replace(/[^\p{Script=Han}]/gu, '');
+  const places: string[] = [];
+  const qualifiers: string[] = [];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const suffix of HAN_LEGAL_SUFFIXES) {
+      if (s.endsWith(suffix) && s.length > suffix.length + 1) {
+        s = s.slice(0, -suffix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  for (let again = true; again; ) {
+    again = false;
+    for (const place of HAN_PLACES) {
+      if (s.startsWith(place) && s.length - place.length >= 2) {
+        places.push(place);
+        s = s.slice(place.length);
+        again = true;
+        break;
+      }
+    }
+  }
+  const beforeGeneric = s;
+  for (let again = true; again; ) {
+    again = false;
+    for (const word of HAN_GENERIC) {
+      if (s.endsWith(word) && s.length - word.length >= 2) {
+        qualifiers.unshift(HAN_QUALIFIER_ENGLISH[word] ?? word);
+        s = s.slice(0, -word.length);
+        again = true;
+        break;
+      }
+    }
+  }
+  return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), qualifiers, places };
+}
+
+export function normaliseName(raw: string): NameForm {
+  const text = raw.normalize('NFKC');
+  let han: HanForm | undefined;
+  let latinText = text;
+  if (hasHan(text)) {
+    const simplified = simplify(text);
+    const runs = simplified.match(HAN_RUN) ?? [];
+    han = stripHan(runs.join(''));
+    latinText = simplified.replace(HAN_RUN, ' ');
+  }
+  const words = latinWords(latinText);
+  const tokens = classify(words);
+  let core = tokens.filter((t) => t.cls === 'core').map((t) => t.text);
+  let qualifiers = tokens.filter((t) => t.cls === 'qualifier').map((t) => t.text);
+  const places = tokens.filter((t) => t.cls === 'place').map((t) => t.text);
+  const regions = tokens.filter((t) => t.cls === 'region').map((t) => t.text);
+  let weakCore = false;
+  if (core.length === 0 && tokens.length > 0) {
+    weakCore = true;
+    core = qualifiers.length > 0 ? qualifiers : tokens.filter((t) => t.cls !== 'legal').map((t) => t.text);
+    qualifiers = [];
+  }
+  const meaningful = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
+  const compacts = unique([core.join(''), meaningful.map((t) => t.text).join('')].filter((c) => c.length > 0));
+  const form: NameForm = { raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens) };
+  const onlyCore = tokens.filter((t) => t.cls !== 'legal');
+  if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
+  if (han && han.core.length > 0) form.han = han;
+  return form;
+}
+
+function initialsOf(latinText: string, tokens: Token[]): string[] {
+  if (tokens.length < 2) return [];
+  const out = new Set<string>();
+  const withoutLegal = tokens.filter((t) => t.cls !== 'legal');
+  out.add(tokens.map((t) => t.text[0]).join(''));
+  out.add(withoutLegal.map((t) => t.text[0]).join(''));
+  out.add(withoutLegal.filter((t) => t.cls !== 'place').map((t) => t.text[0]).join(''));
+  // Camel-cased words ("ChangXin") contribute one initial per part: CXMT.
+  const parts = camelParts(latinText.normalize('NFKD').replace(/\p{M}+/gu, ''))
+    .map((p) => p.toLowerCase())
+    .filter((p) => !LEGAL_FORMS.has(ABBREVIATIONS[p] ?? p));
+  if (parts.length >= 2) out.add(parts.map((p) => p[0]).join(''));
+  return [...out].filter((i) => i.length >= 2);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,62 @@
+/**
+ * The verdict on two names: the same entity, the same corporate family (through the knowledge
+ * base's relations as of a date), or different — with the reasons as data.
+ */
+import type { CorporateGraph } from '../kb/graph.js';
+import { compareNames, round, SAME_THRESHOLD, type Feature } from './names/compare.js';
+import type { NameIndex, NameMatch } from './names/name-index.js';
+import { normaliseName } from './names/normalise.js';
+
+export type Verdict = 'same' | 'family' | 'different';
+
+export interface PairResult {
+  name1: string;
+  name2: string;
+  score: number;
+  verdict: Verdict;
+  reasons: string[];
+}
+
+function describe(f: Feature): string {
+  return `${f.feature} ${round(f.score)}: ${f.detail}`;
+}
+
+/** The knowledge-base entities a name denotes with confidence; ties at the top are all kept. */
+function resolved(names: NameIndex, name: string): NameMatch[] {
+  const matches = names.search(name, { minScore: SAME_THRESHOLD, limit: 5 }).filter((m) => !m.sameCoreDifferentEntity);
+  const top = matches[0]?.score ?? 0;
+  return matches.filter((m) => m.score >= top - 0.02);
+}
+
+export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {
+  const direct = compareNames(normaliseName(name1), normaliseName(name2));
+  const reasons = direct.features.map(describe);
+  const r1 = resolved(names, name1);
+  const r2 = resolved(names, name2);
+  if (r1.length > 0 && r2.length > 0) {
+    const kbScore = round(Math.min(r1[0]?.score ?? 0, r2[0]?.score ?? 0));
+    const common = r1.find((a) => r2.some((b) => b.entity.id === a.entity.id));
+    if (common) {
+      reasons.push(`kb: both are ${common.entity.kind} "${common.entity.id}" ("${common.alias}")`);
+      return { name1, name2, score: round(Math.max(direct.score, kbScore)), verdict: 'same', reasons };
+    }
+    for (const a of r1) {
+      for (const b of r2) {
+        const link = graph.sameFamily(a.entity.id, b.entity.id, asOf);
+        if (link) {
+          const path = link.path.map((s) => `${s.from} ${s.direction === 'up' ? s.relation : `(${s.relation}, reversed)`} ${s.to}`).join('; ');
+          reasons.push(`kb: "${a.entity.id}" and "${b.entity.id}" are one family as of ${asOf} (${link.kinship}): ${path}`);
+          return { name1, name2, score: kbScore, verdict: 'family', reasons };
+        }
+      }
+    }
+    reasons.push(`kb: "${r1[0]?.entity.id}" and "${r2[0]?.entity.id}" are different entities with no relation as of ${asOf}`);
+    return { name1, name2, score: round(Math.min(direct.score, 1 - kbScore / 2)), verdict: 'different', reasons };
+  }
+  if (direct.score >= SAME_THRESHOLD) return { name1, name2, score: direct.score, verdict: 'same', reasons };
+  if (direct.sameCoreDifferentEntity) {
+    reasons.push('same distinctive name with a different business line or region: another company of the same group');
+    return { name1, name2, score: direct.score, verdict: 'family', reasons };
+  }
+  return { name1, name2, score: direct.score, verdict: 'different', reasons };
+}

@@ -1,0 +1,352 @@
+/**
+ * Resolves one value of an inventory item (a name, MAC, host, app id, purl, model, security id) to
+ * the knowledge base's organisations and products, each resolution carrying its evidence as data.
+ */
+import type { EntityRef, KnowledgeBase } from '../kb/model.js';
+import type { FieldKind } from '../model/item.js';
+import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
+import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
+import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
+import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
+import { SAME_THRESHOLD, type Feature } from './names/compare.js';
+import { NameIndex } from './names/name-index.js';
+
+export type Method =
+  | 'name'
+  | 'mac-prefix'
+  | 'domain'
+  | 'app-id'
+  | 'app-namespace'
+  | 'sdk-package'
+  | 'purl'
+  | 'model-pattern'
+  | 'isin'
+  | 'cusip'
+  | 'lei'
+  | 'uscc'
+  | 'ticker';
+
+export type Evidence =
+  | { type: 'name'; input: string; alias: string; aliasKind: string; score: number; features: Feature[] }
+  | { type: 'mac'; input: string; mac: string; prefix: string; block: string; registrant: string; via: 'declared registrant' | 'registrant name' }
+  | { type: 'domain'; input: string; host: string; listedDomain: string; registrableDomain?: string }
+  | { type: 'identifier'; input: string; scheme: string; value: string; exact: boolean; matchedPrefix?: string }
+  | { type: 'model'; input: string; pattern: string; note?: string };
+
+export interface Resolution {
+  field: FieldKind;
+  value: string;
+  entity: EntityRef;
+  method: Method;
+  /** 0..1: how sure the resolution is that the value denotes the entity. */
+  confidence: number;
+  evidence: Evidence;
+}
+
+/** The outcome of resolving one value: resolutions, or why the value could not be used. */
+export interface FieldOutcome {
+  field: FieldKind;
+  value: string;
+  resolutions: Resolution[];
+  /** The value is malformed (bad check digit, not a MAC …). */
+  error?: string;
+  /** The value is well-formed but cannot be attributed (e.g. a randomised MAC), or names no KB entity. */
+  note?: string;
+}
+
+/** Lowest name score at which an inventory name is reported as possibly the entity. */
+export const NAME_REPORT_THRESHOLD = 0.8;
+const NAMESPACE_CONFIDENCE = 0.6;
+
+interface ModelRule {
+  product: string;
+  pattern: string;
+  regex: RegExp;
+  note?: string;
+}
+
+export class Resolver {
+  readonly names: NameIndex;
+  private readonly domains = new DomainIndex<string>();
+  private readonly apps = new DottedPrefixIndex<string>();
+  private readonly namespaces = new DottedPrefixIndex<string>();
+  private readonly sdkPackages = new DottedPrefixIndex<string>();
+  private readonly purls: { prefix: string; product: string }[] = [];
+  private readonly models: ModelRule[] = [];
+  private readonly identifiers = new Map<string, string>();
+  private readonly declaredRegistrants = new Map<string, string>();
+  private registry: MacRegistry | undefined;
+  private readonly registrantCache = new Map<string, { org: string; via: 'declared registrant' | 'registrant name' } | null>();
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    /** Loads the IEEE registry on first use; most scans have no MAC addresses. */
+    private readonly loadMacRegistry: () => MacRegistry,
+  ) {
+    this.names = NameIndex.fromKnowledgeBase(kb);
+    for (const p of Object.values(kb.products)) {
+      for (const d of p.domains) this.domains.add(d, p.id);
+      for (const id of [...p.android, ...p.ios]) this.apps.add(id, p.id);
+      for (const pkg of p.packages) this.sdkPackages.add(pkg, p.id);
+      for (const purl of p.purls) this.purls.push({ prefix: purl.toLowerCase(), product: p.id });
+      for (const m of p.models) this.models.push({ product: p.id, pattern: m.pattern, regex: new RegExp(`^(?:${m.pattern})`, 'i'), ...(m.note ? { note: m.note } : {}) });
+    }
+    this.purls.sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const o of Object.values(kb.organisations)) {
+      for (const ns of o.namespaces) this.namespaces.add(ns, o.id);
+      for (const id of o.identifiers) {
+        this.identifiers.set(identifierKey(id.scheme, id.value, id.exchange), o.id);
+        if (id.scheme === 'ticker') this.identifiers.set(bareTickerKey(id.value), o.id);
+      }
+      for (const r of o.ieeeRegistrants) this.declaredRegistrants.set(normaliseRegistrant(r), o.id);
+    }
+  }
+
+  resolve(field: FieldKind, value: string): FieldOutcome {
+    switch (field) {
+      case 'name':
+        return this.resolveName(value);
+      case 'mac':
+        return this.resolveMac(value);
+      case 'host':
+        return this.resolveHost(value);
+      case 'app':
+        return this.resolveApp(value);
+      case 'package':
+        return this.resolvePackage(value);
+      case 'purl':
+        return this.resolvePurl(value);
+      case 'model':
+        return this.resolveModel(value);
+      case 'isin':
+        return this.resolveIdentifier(field, value, parseIsin);
+      case 'cusip':
+        return this.resolveIdentifier(field, value, parseCusip);
+      case 'lei':
+        return this.resolveIdentifier(field, value, parseLei);
+      case 'uscc':
+        return this.resolveIdentifier(field, value, parseUscc);
+      case 'ticker':
+        return this.resolveTicker(value);
+      case 'category':
+        return { field, value, resolutions: [] };
+    }
+  }
+
+  resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
+    const matches = this.names.search(value, { minScore: NAME_REPORT_THRESHOLD, limit: 5 });
+    const resolutions = matches.map(
+      (m): Resolution => ({
+        field,
+        value,
+        entity: m.entity,
+        method: 'name',
+        confidence: m.score,
+        evidence: { type: 'name', input: value, alias: m.alias, aliasKind: m.aliasKind, score: m.score, features: m.features },
+      }),
+    );
+    // A near-certain match makes weaker alternatives noise.
+    const top = resolutions[0];
+    const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05) : resolutions;
+    return { field, value, resolutions: kept };
+  }
+
+  private resolveMac(value: string): FieldOutcome {
+    const parsed = parseMac(value);
+    if (!parsed.ok) return { field: 'mac', value, resolutions: [], error: parsed.error };
+    const mac = parsed.value;
+    const reason = unresolvableReason(mac);
+    if (reason) return { field: 'mac', value, resolutions: [], note: `unresolvable: ${reason}` };
+    this.registry ??= this.loadMacRegistry();
+    const reg = this.registry.lookup(mac);
+    if (!reg) return { field: 'mac', value, resolutions: [], note: `prefix ${mac.text.slice(0, 8)} is not in the IEEE registry` };
+    const owner = this.registrantOwner(reg.registrant);
+    if (!owner) return { field: 'mac', value, resolutions: [], note: `registered to ${reg.registrant} (${reg.block} ${reg.prefix})` };
+    return {
+      field: 'mac',
+      value,
+      resolutions: [
+        {
+          field: 'mac',
+          value,
+          entity: { kind: 'organisation', id: owner.org },
+          method: 'mac-prefix',
+          confidence: owner.via === 'declared registrant' ? 0.95 : 0.85,
+          evidence: { type: 'mac', input: value, mac: mac.text, prefix: reg.prefix, block: reg.block, registrant: reg.registrant, via: owner.via },
+        },
+      ],
+    };
+  }
+
+  /** Registrant → organisation: a declared spelling first, else a strict name match. */
+  private registrantOwner(registrant: string): { org: string; via: 'declared registrant' | 'registrant name' } | undefined {
+    const cached = this.registrantCache.get(registrant);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: { org: string; via: 'declared registrant' | 'registrant name' } | null = null;
+    const declared = this.declaredRegistrants.get(normaliseRegistrant(registrant));
+    if (declared) result = { org: declared, via: 'declared registrant' };
+    else {
+      const best = this.names.search(registrant, { minScore: 0.95, limit: 2 }).filter((m) => m.entity.kind === 'organisation');
+      if (best.length === 1 && best[0]) result = { org: best[0].entity.id, via: 'registrant name' };
+    }
+    this.registrantCache.set(registrant, result);
+    return result ?? undefined;
+  }
+
+  private resolveHost(value: string): FieldOutcome {
+    const parsed = parseHost(value);
+    if (!parsed.ok) return { field: 'host', value, resolutions: [], error: parsed.error };
+    const host = parsed.value;
+    const hit = this.domains.lookup(host);
+    if (!hit) return { field: 'host', value, resolutions: [] };
+    const reg = registrableDomain(host);
+    return {
+      field: 'host',
+      value,
+      resolutions: [
+        {
+          field: 'host',
+          value,
+          entity: { kind: 'product', id: hit.value },
+          method: 'domain',
+          confidence: 0.95,
+          evidence: { type: 'domain', input: value, host, listedDomain: hit.domain, ...(reg ? { registrableDomain: reg } : {}) },
+        },
+      ],
+    };
+  }
+
+  private resolveApp(value: string): FieldOutcome {
+    const id = value.trim();
+    if (!isDottedIdentifier(id)) return this.resolveName(value, 'app');
+    const exact = this.apps.lookup(id);
+    if (exact?.exact) {
+      return {
+        field: 'app',
+        value,
+        resolutions: [this.idResolution('app', value, { kind: 'product', id: exact.value }, 'app-id', 1, 'app id', exact.prefix, true)],
+      };
+    }
+    return this.namespaceOutcome('app', value, id);
+  }
+
+  private namespaceOutcome(field: FieldKind, value: string, id: string): FieldOutcome {
+    const ns = this.namespaces.lookup(id);
+    if (!ns) return { field, value, resolutions: [] };
+    return {
+      field,
+      value,
+      resolutions: [this.idResolution(field, value, { kind: 'organisation', id: ns.value }, 'app-namespace', NAMESPACE_CONFIDENCE, 'publisher namespace', ns.prefix, false)],
+    };
+  }
+
+  private resolvePackage(value: string): FieldOutcome {
+    const id = value.trim().replace(/\.\*$/, '').replace(/\/|\$/g, '.');
+    if (!isDottedIdentifier(id)) return { field: 'package', value, resolutions: [], error: `"${value}" is not a Java/Kotlin package name` };
+    const hit = this.sdkPackages.lookup(id);
+    if (hit) {
+      return {
+        field: 'package',
+        value,
+        resolutions: [this.idResolution('package', value, { kind: 'product', id: hit.value }, 'sdk-package', 0.95, 'java package', hit.prefix, hit.exact)],
+      };
+    }
+    return this.namespaceOutcome('package', value, id);
+  }
+
+  private resolvePurl(value: string): FieldOutcome {
+    const purl = value.trim();
+    const m = /^pkg:([a-z0-9.+-]+)\/(.+?)(?:@[^?#]*)?(?:[?#].*)?$/i.exec(purl);
+    if (!m) return { field: 'purl', value, resolutions: [], error: `"${value}" is not a package URL (pkg:type/namespace/name@version)` };
+    const base = `pkg:${(m[1] as string).toLowerCase()}/${decodeURIComponent(m[2] as string)}`.toLowerCase();
+    for (const { prefix, product } of this.purls) {
+      const next = base.charAt(prefix.length);
+      if (base.startsWith(prefix) && (next === '' || next === '/' || next === '.' || next === '@')) {
+        return {
+          field: 'purl',
+          value,
+          resolutions: [this.idResolution('purl', value, { kind: 'product', id: product }, 'purl', 0.95, 'purl', prefix, base === prefix)],
+        };
+      }
+    }
+    // Maven group ids are Java package roots: try the SDK packages, then publisher namespaces.
+    if (m[1]?.toLowerCase() === 'maven') {
+      const group = (m[2] as string).split('/')[0] as string;
+      const sdk = this.sdkPackages.lookup(group);
+      if (sdk) return { field: 'purl', value, resolutions: [this.idResolution('purl', value, { kind: 'product', id: sdk.value }, 'sdk-package', 0.9, 'maven group', sdk.prefix, false)] };
+      return this.namespaceOutcome('purl', value, group);
+    }
+    return { field: 'purl', value, resolutions: [] };
+  }
+
+  private resolveModel(value: string): FieldOutcome {
+    const model = value.trim();
+    const resolutions: Resolution[] = [];
+    for (const rule of this.models) {
+      if (!rule.regex.test(model)) continue;
+      if (resolutions.some((r) => r.entity.id === rule.product)) continue;
+      resolutions.push({
+        field: 'model',
+        value,
+        entity: { kind: 'product', id: rule.product },
+        method: 'model-pattern',
+        confidence: 0.8,
+        evidence: { type: 'model', input: value, pattern: rule.pattern, ...(rule.note ? { note: rule.note } : {}) },
+      });
+    }
+    return { field: 'model', value, resolutions };
+  }
+
+  private resolveIdentifier(field: 'isin' | 'cusip' | 'lei' | 'uscc', value: string, parse: (v: string) => Parsed): FieldOutcome {
+    const parsed = parse(value);
+    if (!parsed.ok) return { field, value, resolutions: [], error: parsed.error };
+    const org = this.identifiers.get(identifierKey(field, parsed.value));
+    if (!org) return { field, value, resolutions: [] };
+    return { field, value, resolutions: [this.idResolution(field, value, { kind: 'organisation', id: org }, field, 1, field, parsed.value, true)] };
+  }
+
+  private resolveTicker(value: string): FieldOutcome {
+    const parsed = parseTicker(value);
+    if (!parsed.ok) return { field: 'ticker', value, resolutions: [], error: parsed.error };
+    const { symbol, exchange } = parsed.value;
+    const exactOrg = exchange ? this.identifiers.get(identifierKey('ticker', symbol, exchange)) : undefined;
+    const org = exactOrg ?? this.identifiers.get(bareTickerKey(symbol));
+    if (!org) return { field: 'ticker', value, resolutions: [] };
+    // A bare symbol may belong to another company on another exchange.
+    const confidence = exactOrg ? 1 : 0.7;
+    const shown = exchange ? `${symbol} (${exchange})` : symbol;
+    return { field: 'ticker', value, resolutions: [this.idResolution('ticker', value, { kind: 'organisation', id: org }, 'ticker', confidence, 'ticker', shown, Boolean(exactOrg))] };
+  }
+
+  private idResolution(field: FieldKind, value: string, entity: EntityRef, method: Method, confidence: number, scheme: string, matched: string, exact: boolean): Resolution {
+    return {
+      field,
+      value,
+      entity,
+      method,
+      confidence,
+      evidence: exact
+        ? { type: 'identifier', input: value, scheme, value: matched, exact }
+        : { type: 'identifier', input: value, scheme, value: value.trim(), exact, matchedPrefix: matched },
+    };
+  }
+}
+
+function bareTickerKey(value: string): string {
+  const t = parseTicker(value);
+  return `ticker:${t.ok ? t.value.symbol : value.toUpperCase()}`;
+}
+
+function normaliseRegistrant(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Identifier index key; a ticker's key includes its exchange when known. */
+function identifierKey(scheme: string, value: string, exchange?: string): string {
+  if (scheme === 'ticker') {
+    const t = parseTicker(value, exchange);
+    if (t.ok) return t.value.exchange ? `ticker:${t.value.symbol}@${t.value.exchange}` : `ticker:${t.value.symbol}`;
+  }
+  const canonical = value.replace(/[\s-]/g, '').toUpperCase();
+  return `${scheme}:${canonical}`;
+}

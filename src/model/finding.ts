@@ -1,0 +1,101 @@
+/**
+ * The screening result contract: what `covered scan --format json` prints and the API returns.
+ * Documented in docs/json-output.md; change it only with a new `schemaVersion`.
+ */
+import type { Severity, TimelineStatus } from './kb.js';
+import type { FieldKind, Origin } from './item.js';
+import type { Evidence, Method } from '../match/resolver.js';
+import type { State } from '../kb/timeline.js';
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  kind: 'organisation' | 'product';
+}
+
+export interface PathStep {
+  from: EntitySummary;
+  /** Read "from <relation> to", e.g. "TikTok product of ByteDance". Downward steps read "from owns to". */
+  relation: string;
+  to: EntitySummary;
+  share?: number;
+  since?: string;
+  until?: string;
+  sources: string[];
+}
+
+export interface Citation {
+  text: string;
+  url?: string;
+}
+
+export interface Finding {
+  measure: {
+    id: string;
+    title: string;
+    short: string;
+    jurisdiction: string;
+    kind: string;
+    legalForce: boolean;
+  };
+  /** The listed organisation or product the item leads to. */
+  subject: EntitySummary;
+  listing: { nameAsListed: string; from: string; to?: string; scope?: string };
+  state: State;
+  /** The timeline status behind the state (e.g. enjoined), its date and what comes next. */
+  status: { status: TimelineStatus | 'delisted'; date: string; note: string; next?: { status: TimelineStatus; date: string } };
+  severity: Severity;
+  confidence: number;
+  /** How the item's value was matched to the first entity of the path. */
+  match: { field: FieldKind; value: string; method: Method; entity: EntitySummary };
+  /** Relation steps from the matched entity to the listed subject; empty when they are the same. */
+  path: PathStep[];
+  kinship: 'self' | 'own-product' | 'subsidiary' | 'parent' | 'affiliate';
+  evidence: Evidence[];
+  citations: Citation[];
+  obligation: string;
+  /** Qualifiers that limit the measure's reach for this subject (e.g. the FCC public-safety clause). */
+  scope?: string;
+  /** Facts along the way that rest on unverified sources. */
+  unverified?: string[];
+}
+
+export interface FieldNote {
+  field: FieldKind;
+  value: string;
+  message: string;
+}
+
+export interface ItemResult {
+  origin: Origin;
+  label: string;
+  status: 'screened' | 'rejected';
+  /** Why a rejected row could not be screened. */
+  error?: string;
+  /** Values in a screened row that were malformed or could not be attributed. */
+  warnings?: FieldNote[];
+  findings: Finding[];
+}
+
+export interface ScanSummary {
+  rowsRead: number;
+  screened: number;
+  rejected: number;
+  withFindings: number;
+  findings: number;
+  byState: Record<string, number>;
+  bySeverity: Record<string, number>;
+  byMeasure: Record<string, number>;
+}
+
+export interface ScanReport {
+  schemaVersion: 1;
+  tool: { name: 'covered'; version: string };
+  kb: { version: string; hash: string };
+  asOf: string;
+  profile: { id: string; title: string };
+  includeHistorical: boolean;
+  inputs: { file: string; format?: string; columns?: Record<string, string> }[];
+  summary: ScanSummary;
+  results: ItemResult[];
+}

@@ -1,0 +1,38 @@
+/**
+ * One CSV row per finding; rejected rows and rows with warnings appear too, so nothing is lost.
+ */
+import type { ScanReport } from '../model/finding.js';
+import { describeChain } from './describe.js';
+
+const HEADER = [
+  'file', 'line', 'item', 'row_status', 'message', 'measure', 'measure_title', 'subject_id', 'subject', 'state',
+  'status', 'status_date', 'severity', 'confidence', 'field', 'value', 'method', 'evidence_chain', 'obligation',
+];
+
+function cell(v: string | number | undefined): string {
+  const s = v === undefined ? '' : String(v);
+  // Leading = + - @ would be formulas in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function renderCsv(report: ScanReport): string {
+  const lines = [HEADER.join(',')];
+  for (const r of report.results) {
+    const base = [r.origin.file, r.origin.line, r.label];
+    const message = r.error ?? r.warnings?.map((w) => `${w.field} ${w.value}: ${w.message}`).join('; ');
+    if (r.findings.length === 0) {
+      if (r.status === 'rejected' || message) lines.push([...base, r.status, message, ...Array(HEADER.length - 5).fill('')].map(cell).join(','));
+      continue;
+    }
+    for (const f of r.findings) {
+      lines.push(
+        [
+          ...base, r.status, message, f.measure.id, f.measure.title, f.subject.id, f.subject.name, f.state, f.status.status,
+          f.status.date, f.severity, f.confidence, f.match.field, f.match.value, f.match.method, describeChain(f), f.obligation,
+        ].map(cell).join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Plain-language descriptions of a finding's evidence chain, shared by the text renderers.
+ */
+import type { Evidence } from '../match/resolver.js';
+import type { Finding } from '../model/finding.js';
+
+export function describeEvidence(e: Evidence): string {
+  switch (e.type) {
+    case 'name':
+      return `name "${e.input}" ~ ${e.aliasKind} name "${e.alias}" (score ${e.score})`;
+    case 'mac':
+      return `MAC ${e.mac}: IEEE ${e.block} ${e.prefix} registered to "${e.registrant}"`;
+    case 'domain':
+      return `host ${e.host} is under ${e.listedDomain}`;
+    case 'identifier':
+      return e.exact ? `${e.scheme} ${e.value}` : `${e.scheme} ${e.value} under ${e.matchedPrefix}`;
+    case 'model':
+      return `model "${e.input}" fits pattern /${e.pattern}/`;
+  }
+}
+
+/** "MAC … → Hangzhou Hikvision … → owned by … → listed as "…"" */
+export function describeChain(f: Finding): string {
+  const parts = f.evidence.map(describeEvidence);
+  parts.push(f.match.entity.name);
+  for (const step of f.path) {
+    const share = step.share !== undefined ? ` ${step.share}%` : '';
+    parts.push(`${step.relation}${share} ${step.to.name}`);
+  }
+  parts.push(`listed as "${f.listing.nameAsListed}" since ${f.listing.from}`);
+  return parts.join(' → ');
+}
+
+export function describeState(f: Finding): string {
+  const next = f.status.next ? `; ${f.status.next.status} ${f.status.next.date}` : '';
+  return `${f.state} (${f.status.status} ${f.status.date}${next})`;
+}

@@ -1,0 +1,141 @@
+/**
+ * Everything the knowledge base says about one organisation, product or measure as of a date:
+ * names in every script, identifiers, the corporate group, products, and the measures that reach it.
+ */
+import type { CorporateGraph } from '../kb/graph.js';
+import type { KbMeasure, KnowledgeBase } from '../kb/model.js';
+import { listingPhase, measureStatus, type State } from '../kb/timeline.js';
+import type { Name, Identifier, TimelineEvent } from '../model/kb.js';
+import { extentCovers } from './engine.js';
+
+export interface ListingView {
+  measure: string;
+  short: string;
+  target: string;
+  nameAsListed: string;
+  from: string;
+  to?: string;
+  /** The state on the date; "not yet" when the listing starts later. */
+  state: State | 'not yet';
+  /** How the listing reaches this entity: through itself or a relative. */
+  via: string;
+}
+
+export interface EntityDossier {
+  kind: 'organisation' | 'product';
+  id: string;
+  name: string;
+  group: string;
+  names: Name[];
+  identifiers: Identifier[];
+  country?: string;
+  parents: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
+  children: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
+  products: { id: string; name: string; kind: string }[];
+  listings: ListingView[];
+  sources: { id: string; title: string; url: string; date: string }[];
+  unverified: boolean;
+}
+
+export interface MeasureDossier {
+  kind: 'measure';
+  measure: KbMeasure;
+  state?: State;
+  timeline: TimelineEvent[];
+  listings: ListingView[];
+  sources: { id: string; title: string; url: string; date: string }[];
+}
+
+function nameOf(kb: KnowledgeBase, id: string): string {
+  return kb.organisations[id]?.names[0]?.value ?? kb.products[id]?.name ?? id;
+}
+
+export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: string, asOf: string): EntityDossier | undefined {
+  const org = kb.organisations[id];
+  const product = kb.products[id];
+  if (!org && !product) return undefined;
+  const parents: EntityDossier['parents'] = [];
+  const children: EntityDossier['children'] = [];
+  for (const r of kb.relations) {
+    const entry = { relation: r.predicate, ...(r.share !== undefined ? { share: r.share } : {}), ...(r.from ? { since: r.from } : {}), ...(r.to ? { until: r.to } : {}) };
+    const childIsSubject = r.predicate === 'brand-of';
+    const child = childIsSubject ? r.subject : r.object;
+    const parent = childIsSubject ? r.object : r.subject;
+    if (child === id) parents.push({ id: parent, name: nameOf(kb, parent), ...entry });
+    if (parent === id) children.push({ id: child, name: nameOf(kb, child), ...entry });
+  }
+  if (product) parents.push({ id: product.owner, name: nameOf(kb, product.owner), relation: 'product of' });
+  const products = Object.values(kb.products)
+    .filter((p) => p.owner === id)
+    .map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
+  const listings: ListingView[] = [];
+  for (const l of kb.listings) {
+    const measure = kb.measures[l.measure];
+    if (!measure) continue;
+    const connection = graph.connect(id, l.target, asOf);
+    if (!connection || !extentCovers(measure, connection)) continue;
+    const phase = listingPhase(l, asOf);
+    const status = measureStatus(measure, asOf);
+    const state: ListingView['state'] = phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state;
+    listings.push({
+      measure: l.measure,
+      short: measure.short,
+      target: l.target,
+      nameAsListed: l.nameAsListed,
+      from: l.from,
+      ...(l.to ? { to: l.to } : {}),
+      state,
+      via: connection.kinship === 'self' ? 'listed itself' : `${connection.kinship} of ${nameOf(kb, l.target)}`,
+    });
+  }
+  listings.sort((a, b) => a.from.localeCompare(b.from) || a.measure.localeCompare(b.measure));
+  const record = org ?? product;
+  const sourceIds = record?.sources ?? [];
+  const dossier: EntityDossier = {
+    kind: org ? 'organisation' : 'product',
+    id,
+    name: nameOf(kb, id),
+    group: (org ?? product)?.group ?? '',
+    names: org ? org.names : [{ value: product?.name ?? id, kind: 'brand' }, ...(product?.aliases ?? []).map((a): Name => ({ value: a, kind: 'alias' }))],
+    identifiers: org?.identifiers ?? [],
+    parents,
+    children,
+    products,
+    listings,
+    sources: sourceList(kb, sourceIds),
+    unverified: Boolean(record?.unverified),
+  };
+  if (org?.country) dossier.country = org.country;
+  return dossier;
+}
+
+export function measureDossier(kb: KnowledgeBase, id: string, asOf: string): MeasureDossier | undefined {
+  const measure = kb.measures[id];
+  if (!measure) return undefined;
+  const status = measureStatus(measure, asOf);
+  const listings: ListingView[] = kb.listings
+    .filter((l) => l.measure === id)
+    .map((l) => {
+      const phase = listingPhase(l, asOf);
+      return {
+        measure: id,
+        short: measure.short,
+        target: l.target,
+        nameAsListed: l.nameAsListed,
+        from: l.from,
+        ...(l.to ? { to: l.to } : {}),
+        state: phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state,
+        via: nameOf(kb, l.target),
+      };
+    });
+  const dossier: MeasureDossier = { kind: 'measure', measure, timeline: measure.timeline, listings, sources: sourceList(kb, measure.sources) };
+  if (status) dossier.state = status.state;
+  return dossier;
+}
+
+function sourceList(kb: KnowledgeBase, ids: readonly string[]) {
+  return ids.flatMap((s) => {
+    const src = kb.sources[s];
+    return src ? [{ id: s, title: src.title, url: src.url, date: src.date }] : [];
+  });
+}

@@ -1,0 +1,271 @@
+/**
+ * The screening engine: item → resolutions → corporate path → measures in force as of a date,
+ * under a profile → findings with evidence, citations and obligations. Pure: no I/O.
+ */
+import { CorporateGraph, type Connection, type Step } from '../kb/graph.js';
+import type { EntityRef, KbListing, KbMeasure, KnowledgeBase } from '../kb/model.js';
+import { listingPhase, measureStatus, severityForState, severityRank, type State } from '../kb/timeline.js';
+import type { Facet, Profile, Severity } from '../model/kb.js';
+import type { EntitySummary, Finding, FieldNote, ItemResult, PathStep } from '../model/finding.js';
+import type { FieldKind, InventoryItem } from '../model/item.js';
+import type { FieldOutcome, Resolution, Resolver } from '../match/resolver.js';
+
+export interface ScreenOptions {
+  /** YYYY-MM-DD. */
+  asOf: string;
+  profile: Profile;
+  includeHistorical: boolean;
+}
+
+/** Which facet of an item each field speaks of. A name takes the facet of what it names. */
+const FIELD_FACET: Record<Exclude<FieldKind, 'name'>, Facet> = {
+  mac: 'equipment',
+  model: 'equipment',
+  category: 'equipment',
+  host: 'service',
+  app: 'app',
+  purl: 'software',
+  package: 'software',
+  isin: 'security',
+  cusip: 'security',
+  ticker: 'security',
+  lei: 'organisation',
+  uscc: 'organisation',
+};
+
+/** Confidence kept along a corporate path: a subsidiary's listing is a fact about the parent. */
+const KINSHIP_FACTOR: Record<Connection['kinship'], number> = {
+  self: 1,
+  'own-product': 1,
+  subsidiary: 0.95,
+  parent: 0.85,
+  affiliate: 0.75,
+};
+
+export class ScreeningEngine {
+  private readonly graph: CorporateGraph;
+  private readonly listingsByTarget = new Map<string, KbListing[]>();
+  private readonly children = new Map<string, string[]>();
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly resolver: Resolver,
+  ) {
+    this.graph = new CorporateGraph(kb);
+    for (const l of kb.listings) {
+      const list = this.listingsByTarget.get(l.target) ?? [];
+      list.push(l);
+      this.listingsByTarget.set(l.target, list);
+    }
+    const addChild = (parent: string, child: string) => {
+      const list = this.children.get(parent) ?? [];
+      list.push(child);
+      this.children.set(parent, list);
+    };
+    for (const p of Object.values(kb.products)) addChild(p.owner, p.id);
+    for (const r of kb.relations) {
+      if (r.predicate === 'brand-of') addChild(r.object, r.subject);
+      else addChild(r.subject, r.object);
+    }
+  }
+
+  screen(item: InventoryItem, options: ScreenOptions): ItemResult {
+    const facets = itemFacets(item);
+    const outcomes: FieldOutcome[] = [];
+    for (const [field, values] of Object.entries(item.fields) as [FieldKind, string[]][]) {
+      for (const value of values) outcomes.push(this.resolver.resolve(field, value));
+    }
+    const warnings: FieldNote[] = [];
+    for (const o of outcomes) {
+      if (o.error) warnings.push({ field: o.field, value: o.value, message: o.error });
+      else if (o.note) warnings.push({ field: o.field, value: o.value, message: o.note });
+    }
+    const usable = outcomes.filter((o) => !o.error);
+    if (usable.length === 0) {
+      return { origin: item.origin, label: item.label, status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
+    }
+    const best = new Map<string, Finding>();
+    for (const outcome of usable) {
+      for (const resolution of outcome.resolutions) {
+        const fieldFacets = outcome.field === 'name' ? facets : new Set<Facet>([FIELD_FACET[outcome.field]]);
+        for (const f of this.findingsFor(resolution, fieldFacets, options)) {
+          const key = `${f.measure.id}|${f.subject.id}`;
+          const prior = best.get(key);
+          if (!prior || f.confidence > prior.confidence || (f.confidence === prior.confidence && f.path.length < prior.path.length)) best.set(key, f);
+        }
+      }
+    }
+    const findings = [...best.values()].sort(compareFindings);
+    const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
+    if (warnings.length > 0) result.warnings = warnings;
+    return result;
+  }
+
+  private findingsFor(resolution: Resolution, facets: Set<Facet>, options: ScreenOptions): Finding[] {
+    const { asOf } = options;
+    const start = resolution.entity.id;
+    const out: Finding[] = [];
+    for (const target of this.familyOf(start, asOf)) {
+      for (const listing of this.listingsByTarget.get(target) ?? []) {
+        const measure = this.kb.measures[listing.measure];
+        const baseSeverity = options.profile.measures[listing.measure];
+        if (!measure || !baseSeverity) continue;
+        if (!measure.facets.some((f) => facets.has(f))) continue;
+        const connection = this.graph.connect(start, target, asOf);
+        if (!connection || !extentCovers(measure, connection)) continue;
+        const state = this.stateOf(measure, listing, asOf);
+        if (!state) continue;
+        if (state.state === 'historical' && !options.includeHistorical) continue;
+        out.push(this.finding(resolution, measure, listing, connection, state, baseSeverity));
+      }
+    }
+    return out;
+  }
+
+  /** The entity, its ancestors, and everything below them: the only places a listing can be. */
+  private familyOf(id: string, asOf: string): string[] {
+    const up = [id, ...this.graph.ancestors(id, asOf).keys()];
+    const all = new Set(up);
+    const queue = [...up];
+    while (queue.length > 0) {
+      const next = queue.pop() as string;
+      for (const child of this.children.get(next) ?? []) {
+        if (!all.has(child)) {
+          all.add(child);
+          queue.push(child);
+        }
+      }
+    }
+    return [...all].filter((t) => this.listingsByTarget.has(t)).sort();
+  }
+
+  private stateOf(measure: KbMeasure, listing: KbListing, asOf: string): Pick<Finding, 'state' | 'status'> | undefined {
+    const phase = listingPhase(listing, asOf);
+    if (phase === 'not-yet') return undefined;
+    const status = measureStatus(measure, asOf);
+    if (!status) return undefined;
+    if (phase === 'ended') {
+      return { state: 'historical', status: { status: 'delisted', date: listing.to as string, note: listing.note ?? `Removed from ${measure.short} on ${listing.to}.` } };
+    }
+    const s: Finding['status'] = { status: status.event.status, date: status.event.date, note: status.event.note };
+    if (status.next) s.next = { status: status.next.status, date: status.next.date };
+    return { state: status.state, status: s };
+  }
+
+  private finding(
+    resolution: Resolution,
+    measure: KbMeasure,
+    listing: KbListing,
+    connection: Connection,
+    state: { state: State; status: Finding['status'] },
+    baseSeverity: Severity,
+  ): Finding {
+    const unverified = this.unverifiedFacts(measure, listing, connection.path);
+    const scope = [measure.scope, listing.scope].filter(Boolean).join(' ');
+    const finding: Finding = {
+      measure: { id: measure.id, title: measure.title, short: measure.short, jurisdiction: measure.jurisdiction, kind: measure.kind, legalForce: measure.legalForce },
+      subject: this.summary({ kind: this.kb.products[listing.target] ? 'product' : 'organisation', id: listing.target }),
+      listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
+      state: state.state,
+      status: state.status,
+      severity: severityForState(baseSeverity, state.state),
+      confidence: round2(resolution.confidence * KINSHIP_FACTOR[connection.kinship] ** Math.max(1, connection.path.filter((s) => s.relation === 'owned by' || s.relation === 'controlled by').length)),
+      match: { field: resolution.field, value: resolution.value, method: resolution.method, entity: this.summary(resolution.entity) },
+      path: connection.path.map((s) => this.pathStep(s)),
+      kinship: connection.kinship,
+      evidence: [resolution.evidence],
+      citations: measure.citations,
+      obligation: measure.obliges,
+    };
+    if (scope) finding.scope = scope;
+    if (unverified.length > 0) finding.unverified = unverified;
+    return finding;
+  }
+
+  private unverifiedFacts(measure: KbMeasure, listing: KbListing, path: Step[]): string[] {
+    const out: string[] = [];
+    if (listing.unverified || listing.sources.some((s) => this.kb.sources[s]?.unverified)) out.push(`listing of ${listing.target} in ${measure.id}`);
+    for (const ev of measure.timeline) if (ev.unverified) out.push(`${measure.id} ${ev.status} ${ev.date}`);
+    for (const s of path) {
+      const rel = this.kb.relations.find((r) => (r.subject === s.from || r.object === s.from) && (r.subject === s.to || r.object === s.to));
+      if (rel?.unverified) out.push(`${rel.subject} ${rel.predicate} ${rel.object}`);
+    }
+    return out;
+  }
+
+  private summary(ref: EntityRef): EntitySummary {
+    if (ref.kind === 'product') return { id: ref.id, name: this.kb.products[ref.id]?.name ?? ref.id, kind: 'product' };
+    return { id: ref.id, name: this.kb.organisations[ref.id]?.names[0]?.value ?? ref.id, kind: 'organisation' };
+  }
+
+  private entitySummary(id: string): EntitySummary {
+    return this.summary(this.kb.products[id] ? { kind: 'product', id } : { kind: 'organisation', id });
+  }
+
+  private pathStep(s: Step): PathStep {
+    const step: PathStep = {
+      from: this.entitySummary(s.from),
+      relation: s.direction === 'up' ? s.relation : downwardLabel(s.relation),
+      to: this.entitySummary(s.to),
+      sources: s.sources,
+    };
+    if (s.share !== undefined) step.share = s.share;
+    if (s.since) step.since = s.since;
+    if (s.until) step.until = s.until;
+    return step;
+  }
+}
+
+function downwardLabel(relation: Step['relation']): string {
+  switch (relation) {
+    case 'owned by':
+      return 'owns';
+    case 'controlled by':
+      return 'controls';
+    case 'brand of':
+      return 'has brand';
+    case 'made by (OEM)':
+      return 'makes (OEM) for';
+    case 'operated by':
+      return 'operates';
+    case 'published by':
+      return 'publishes';
+    case 'product of':
+      return 'makes';
+  }
+}
+
+/** Does the measure's reach through the corporate group include this connection? */
+export function extentCovers(measure: KbMeasure, c: Connection): boolean {
+  if (c.kinship === 'self' || c.kinship === 'own-product') return true;
+  switch (measure.extent) {
+    case 'listed':
+      return false;
+    case 'subsidiaries':
+      return c.kinship === 'subsidiary';
+    case 'majority-owned':
+      return c.kinship === 'subsidiary' && (c.share === undefined || c.share > 50);
+    case 'affiliates':
+      return true;
+  }
+}
+
+function itemFacets(item: InventoryItem): Set<Facet> {
+  const facets = new Set<Facet>();
+  for (const field of Object.keys(item.fields) as FieldKind[]) if (field !== 'name') facets.add(FIELD_FACET[field]);
+  // A bare name is an organisation; beside a MAC or an app id it is that thing's maker.
+  facets.add('organisation');
+  return facets;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.measure.id.localeCompare(b.measure.id) ||
+    a.subject.id.localeCompare(b.subject.id)
+  );
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

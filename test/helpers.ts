@@ -1,0 +1,38 @@
+/** Shared set-up for tests: the small test knowledge base and the bundled one. */
+import { compileDataDir, loadKnowledgeBase } from '../src/kb/files.js';
+import type { KnowledgeBase } from '../src/kb/model.js';
+import { MacRegistry } from '../src/match/identifiers/mac.js';
+import { Resolver } from '../src/match/resolver.js';
+import { ScreeningEngine } from '../src/screen/engine.js';
+import { loadIeeeRegistry } from '../src/app/context.js';
+import type { InventoryItem, FieldKind } from '../src/model/item.js';
+
+export const FIXTURE_KB_DIR = new URL('./fixtures/kb/', import.meta.url).pathname;
+
+export function fixtureKb(): KnowledgeBase {
+  const { kb, problems } = compileDataDir(FIXTURE_KB_DIR);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new Error(`fixture KB has errors: ${JSON.stringify(errors)}`);
+  return kb;
+}
+
+export function fixtureEngine(): ScreeningEngine {
+  const kb = fixtureKb();
+  const registry = new MacRegistry(new Map([['000C29', 'VMware, Inc.'], ['001BC5001', 'Small Block Registrant']]));
+  return new ScreeningEngine(kb, new Resolver(kb, () => registry));
+}
+
+let bundled: ScreeningEngine | undefined;
+export function bundledEngine(): ScreeningEngine {
+  if (!bundled) {
+    const kb = loadKnowledgeBase();
+    bundled = new ScreeningEngine(kb, new Resolver(kb, loadIeeeRegistry));
+  }
+  return bundled;
+}
+
+export function item(fields: Partial<Record<FieldKind, string | string[]>>, line = 2): InventoryItem {
+  const f: InventoryItem['fields'] = {};
+  for (const [k, v] of Object.entries(fields)) f[k as FieldKind] = Array.isArray(v) ? v : [v as string];
+  return { origin: { file: 'test.csv', line }, fields: f, label: Object.values(fields).flat()[0] as string };
+}

@@ -1,0 +1,89 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { normaliseName } from '../../src/match/names/normalise.js';
+import { compareNames, SAME_THRESHOLD } from '../../src/match/names/compare.js';
+import { NameIndex } from '../../src/match/names/name-index.js';
+import { fixtureKb } from '../helpers.js';
+
+const score = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b));
+
+describe('normalisation', () => {
+  test('legal forms, telegraphic abbreviations and leading places are not the core', () => {
+    const f = normaliseName('HANGZHOU HIKVISION DIGITAL TECH CO LTD');
+    assert.deepEqual(f.core, ['hikvision']);
+    assert.deepEqual(f.places, ['hangzhou']);
+    assert.deepEqual(f.qualifiers, ['digital', 'technology']);
+  });
+  test('traditional characters become simplified; legal forms and places are stripped; pinyin is derived', () => {
+    const f = normaliseName('杭州海康威視數字技術股份有限公司');
+    assert.equal(f.han?.core, '海康威视');
+    assert.equal(f.han?.pinyin, 'haikangweishi');
+    assert.deepEqual(f.han?.places, ['杭州']);
+  });
+  test('full-width Latin letters are folded', () => {
+    assert.deepEqual(normaliseName('ＺＴＥ　Ｃｏｒｐ').core, ['zte']);
+  });
+  test('a national subsidiary keeps its region as a qualifier', () => {
+    assert.deepEqual(normaliseName('Huawei Technologies USA Inc.').regions, ['usa']);
+  });
+});
+
+describe('comparison', () => {
+  const same = [
+    ['Hangzhou Hikvision Digital Technology Co., Ltd.', 'HANGZHOU HIKVISION DIGITAL TECH CO LTD'],
+    ['华为技术有限公司', 'Huawei Technologies Co., Ltd.'],
+    ['華為技術有限公司', '华为技术有限公司'],
+    ['ZTE', 'Zhongxing Telecommunication Equipment Corporation'],
+    ['SMIC', 'Semiconductor Manufacturing International Corporation'],
+    ['CXMT', 'ChangXin Memory Technologies'],
+    ['Haikang Weishi', '海康威视'],
+    ['Hikvison Digital Technology', 'Hikvision Digital Technology'],
+    ['Byte Dance Ltd', 'ByteDance Ltd.'],
+  ];
+  for (const [a, b] of same) {
+    test(`same: ${a} ~ ${b}`, () => assert.ok(score(a as string, b as string).score >= SAME_THRESHOLD, JSON.stringify(score(a as string, b as string))));
+  }
+  const different = [
+    ['Huawen', 'Huawei'],
+    ['ZTT', 'ZTE'],
+    ['Zhejiang Uniview Technologies Co., Ltd.', 'Zhejiang Dahua Technology Co., Ltd.'],
+    ['China Mobile', 'China Telecom'],
+    ['China Telecom Corp', 'Telecom Italia'],
+    ['Shenzhen Technology Co', 'Hangzhou Technology Co'],
+  ];
+  for (const [a, b] of different) {
+    test(`different: ${a} vs ${b}`, () => {
+      const r = score(a as string, b as string);
+      assert.ok(r.score < SAME_THRESHOLD && !r.sameCoreDifferentEntity, JSON.stringify(r));
+    });
+  }
+  test('same core with another business line or region is flagged as another company of the group', () => {
+    for (const [a, b] of [
+      ['Huawei Device Co., Ltd.', 'Huawei Technologies Co., Ltd.'],
+      ['华为终端有限公司', 'Huawei Technologies Co., Ltd.'],
+      ['Dahua Technology USA Inc.', 'Zhejiang Dahua Technology Co., Ltd.'],
+    ]) {
+      const r = score(a as string, b as string);
+      assert.ok(r.score < SAME_THRESHOLD && r.sameCoreDifferentEntity, `${a} / ${b}: ${JSON.stringify(r)}`);
+    }
+  });
+  test('the scorer explains itself: which features, with which detail', () => {
+    const r = score('華為', 'Huawei');
+    assert.ok(r.features.some((f) => f.feature === 'pinyin' && f.detail.includes('huawei')));
+  });
+});
+
+describe('name index', () => {
+  const index = NameIndex.fromKnowledgeBase(fixtureKb());
+  test('finds an entity by any alias, in any script, with the alias that matched', () => {
+    const [hit] = index.search('阿克米控股有限公司');
+    assert.equal(hit?.entity.id, 'acme-holding');
+    assert.equal(hit?.score, 1);
+    const [brand] = index.search('ACMETEK');
+    assert.equal(brand?.entity.id, 'acme-tech');
+    assert.equal(brand?.aliasKind, 'brand');
+  });
+  test('nothing comes back for a name sharing only generic words', () => {
+    assert.deepEqual(index.search('Global Technologies Co Ltd', { minScore: 0.5 }), []);
+  });
+});
