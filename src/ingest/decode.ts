@@ -44,7 +44,6 @@ export async function* decodeText(
   // Each chunk is decoded whole (not in streaming mode) so that a failure can be retried as
   // Windows-1252 without losing bytes; a multi-byte sequence cut by the chunk end is carried over.
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const windows1252 = new TextDecoder('windows-1252');
   let fallenBack = false;
   let carry: Buffer = Buffer.alloc(0);
   const decode = (data: Buffer): string => {
@@ -56,7 +55,7 @@ export async function* decodeText(
         onFallback();
       }
     }
-    return windows1252.decode(data);
+    return decodeWindows1252(data);
   };
   for await (const chunk of bytes) {
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -76,4 +75,12 @@ function completeUtf8Length(data: Buffer): number {
     return needed > back ? data.length - back : data.length;
   }
   return data.length;
+}
+
+/** Windows-1252 characters for bytes 0x80–0x9F; the rest of the code page is Latin-1. */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/** Node 20's TextDecoder('windows-1252') decodes as plain Latin-1 (0x80 is not €), hence by hand. */
+function decodeWindows1252(data: Buffer): string {
+  return data.toString('latin1').replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }

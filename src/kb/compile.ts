@@ -89,9 +89,9 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const kind = kindOf(file.path);
     if (!kind) continue;
-    const doc = parseDocument(file.text, { prettyErrors: false });
+    const doc = parseDocument(file.text, { prettyErrors: true });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) error(file.path, `line ${e.linePos?.[0]?.line ?? '?'}`, `YAML: ${e.message.split('\n')[0]}`);
+      for (const e of doc.errors) error(file.path, `line ${e.linePos?.[0]?.line ?? '?'}`, `YAML: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`);
       continue;
     }
     const parsed = (SCHEMAS[kind] as z.ZodType).safeParse(doc.toJS());

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { InputError } from '../../src/model/item.js';
+import { labelsByLine, readAll, tempFile } from './helpers.js';
+
+/** A workbook with a device sheet, a sheet with nothing to screen, and an app sheet starting at B3. */
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const devices = book.addWorksheet('Devices');
+  devices.addRow(['Manufacturer', 'MAC Address', 'Model', 'Purchased']);
+  devices.addRow(['Hikvision', '00:11:22:33:44:55', 'DS-2CD2143', new Date('2024-01-02')]);
+  devices.addRow([]);
+  devices.addRow([{ richText: [{ text: 'Da' }, { text: 'hua' }] }, '66:77:88:99:aa:bb', { formula: '"IPC"&"-1"', result: 'IPC-1' }]);
+  devices.addRow([null, null, null, 'only a date']);
+  const notes = book.addWorksheet('Notes');
+  notes.addRow(['Comment']);
+  notes.addRow(['Checked by 123']);
+  const apps = book.addWorksheet('Apps');
+  apps.getCell('B3').value = 'Bundle ID';
+  apps.getCell('B4').value = 'com.tencent.mm';
+  apps.getCell('B5').value = 'com.ss.android.ugc.trill';
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+test('XLSX: every sheet is read, with its own header, sheet name and row numbers', async () => {
+  const file = tempFile('inventory.xlsx', await workbook());
+  const { items, rejected, columns, notices } = await readAll(file);
+  assert.deepEqual(
+    columns.map((info) => [info.format, info.sheet, info.columns]),
+    [
+      ['xlsx', 'Devices', { Manufacturer: 'name', 'MAC Address': 'mac', Model: 'model', Purchased: 'unused' }],
+      ['xlsx', 'Apps', { 'Bundle ID': 'app' }],
+    ],
+  );
+  assert.deepEqual(
+    items.map((item) => [item.origin.sheet, item.origin.line, item.label]),
+    [
+      ['Devices', 2, 'Hikvision'],
+      ['Devices', 4, 'Dahua'],
+      ['Apps', 4, 'com.tencent.mm'],
+      ['Apps', 5, 'com.ss.android.ugc.trill'],
+    ],
+  );
+  assert.deepEqual(items[1]?.fields, { name: ['Dahua'], mac: ['66:77:88:99:aa:bb'], model: ['IPC-1'] });
+  assert.deepEqual(rejected, [{ origin: { file, line: 5, sheet: 'Devices' }, error: 'no value in any screened column' }]);
+  assert.deepEqual(notices, ['sheet "Notes": no column could be matched to a field ("Comment"); sheet skipped']);
+});
+
+test('XLSX: --map applies to the sheets that have the column; a key no sheet has is an error', async () => {
+  const file = tempFile('mapped.xlsx', await workbook());
+  const { items } = await readAll(file, { map: { Comment: 'name' } });
+  assert.deepEqual(labelsByLine(items.filter((item) => item.origin.sheet === 'Notes')), ['2: Checked by 123']);
+  await assert.rejects(readAll(file, { map: { Lieferant: 'name' } }), /--map names no column of any sheet: "Lieferant"/);
+});
+
+test('XLSX: gzip-compressed workbooks are read; a truncated workbook is an input error', async () => {
+  const bytes = await workbook();
+  const { items } = await readAll(tempFile('inventory.xlsx.gz', gzipSync(bytes)));
+  assert.equal(items.length, 4);
+  const cut = tempFile('cut.xlsx', bytes.subarray(0, 3000));
+  await assert.rejects(readAll(cut), (error: unknown) => {
+    assert.ok(error instanceof InputError);
+    assert.match(error.message, /cut\.xlsx: not a readable XLSX workbook/);
+    return true;
+  });
+  await assert.rejects(readAll(tempFile('zip.csv', bytes), { inputFormat: 'csv' }), /ZIP archive \(an XLSX workbook\?\), not csv/);
+});

@@ -1,0 +1,90 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureEngine, fixtureKb, item } from '../helpers.js';
+import type { Profile } from '../../src/model/kb.js';
+
+const engine = fixtureEngine();
+const kb = fixtureKb();
+const all = kb.profiles.all as Profile;
+const opts = (asOf: string, extra: Partial<{ includeHistorical: boolean; profile: Profile }> = {}) => ({ asOf, profile: all, includeHistorical: false, ...extra });
+
+describe('screening engine', () => {
+  test('an app id resolves to the app, up to its maker, to the listing — with path, evidence and citation', () => {
+    const r = engine.screen(item({ app: 'com.acmetek.chat' }), opts('2020-09-21'));
+    assert.equal(r.status, 'screened');
+    const [f] = r.findings;
+    assert.equal(f?.measure.id, 'xx-order-1');
+    assert.equal(f?.subject.id, 'acme-tech');
+    assert.equal(f?.state, 'in-force');
+    assert.equal(f?.kinship, 'own-product');
+    assert.deepEqual(f?.path.map((s) => `${s.from.id} ${s.relation} ${s.to.id}`), ['acme-app product of acme-tech']);
+    assert.equal(f?.match.method, 'app-id');
+    assert.equal(f?.evidence[0]?.type, 'identifier');
+    assert.deepEqual(f?.citations, [{ text: 'Test citation 1' }]);
+    assert.equal(f?.obligation, 'No transactions with the app.');
+  });
+  test('the same item changes state with the date: pending, in force, enjoined (historical), revoked', () => {
+    const state = (asOf: string, includeHistorical = false) =>
+      engine.screen(item({ host: 'a.b.acmechat.com' }), opts(asOf, { includeHistorical })).findings.map((f) => `${f.state}/${f.status.status}`);
+    assert.deepEqual(state('2020-07-01'), []);
+    assert.deepEqual(state('2020-09-01'), ['pending/signed']);
+    assert.deepEqual(state('2020-09-21'), ['in-force/effective']);
+    assert.deepEqual(state('2020-10-15'), [], 'historical findings are hidden by default');
+    assert.deepEqual(state('2020-10-15', true), ['historical/enjoined']);
+    assert.deepEqual(state('2022-01-01', true), ['historical/revoked']);
+  });
+  test('historical findings are reported at info severity', () => {
+    const [f] = engine.screen(item({ host: 'acmechat.com' }), opts('2022-01-01', { includeHistorical: true })).findings;
+    assert.equal(f?.severity, 'info');
+  });
+  test("a measure that reaches only the listed entity does not reach its parent's other companies", () => {
+    // xx-list-2 (extent: listed) lists acme-device; a model of acme-device's cameras is its own product.
+    const cam = engine.screen(item({ model: 'AC-123' }), opts('2021-01-01'));
+    assert.deepEqual(cam.findings.map((f) => f.measure.id), ['xx-list-2']);
+    assert.equal(cam.findings[0]?.kinship, 'own-product');
+    // The parent's name is not the listed entity.
+    const parent = engine.screen(item({ name: 'Acme Technologies Co Ltd', model: 'AC-1' }), opts('2021-01-01'));
+    assert.ok(!parent.findings.some((f) => f.measure.id === 'xx-list-2'));
+  });
+  test('a listing ends on its end date: historical "delisted" afterwards', () => {
+    const r = engine.screen(item({ model: 'AC-123' }), opts('2022-06-01', { includeHistorical: true }));
+    assert.equal(r.findings[0]?.status.status, 'delisted');
+    assert.equal(r.findings[0]?.state, 'historical');
+  });
+  test('measures apply only to the facets they speak of: a domain is not a security', () => {
+    // xx-invest-3 (securities, affiliates) lists sister, an affiliate of acme-tech.
+    const domain = engine.screen(item({ host: 'acmechat.com' }), opts('2021-02-01'));
+    assert.ok(!domain.findings.some((f) => f.measure.id === 'xx-invest-3'));
+    const security = engine.screen(item({ isin: 'US0378331005' }), opts('2021-02-01'));
+    const f = security.findings.find((x) => x.measure.id === 'xx-invest-3');
+    assert.equal(f?.kinship, 'parent');
+    assert.ok(f?.unverified?.some((u) => u.includes('acme-holding owns sister')), 'the path rests on an unverified relation');
+  });
+  test('a MAC resolves through a declared IEEE registrant; randomised MACs are unresolvable, not guessed', () => {
+    const r = engine.screen(item({ mac: '00:0c:29:ab:cd:ef', category: 'camera' }), opts('2021-01-01'));
+    assert.equal(r.status, 'screened');
+    const local = engine.screen(item({ mac: 'da:a1:19:00:11:22' }), opts('2021-01-01'));
+    assert.equal(local.status, 'screened');
+    assert.match(local.warnings?.[0]?.message ?? '', /locally administered/);
+  });
+  test('a row whose only value is malformed is rejected with the reason', () => {
+    const r = engine.screen(item({ isin: 'US0378331006' }), opts('2021-01-01'));
+    assert.equal(r.status, 'rejected');
+    assert.match(r.error ?? '', /bad check digit/);
+  });
+  test('a row with a malformed value and a good one is screened, with a warning', () => {
+    const r = engine.screen(item({ isin: 'US0378331006', app: 'com.acmetek.chat' }), opts('2021-01-01'));
+    assert.equal(r.status, 'screened');
+    assert.equal(r.warnings?.[0]?.field, 'isin');
+  });
+  test('a profile limits the measures and sets their severity', () => {
+    const investor = kb.profiles.investor as Profile;
+    const r = engine.screen(item({ isin: 'US0378331005', app: 'com.acmetek.chat' }), opts('2021-02-01', { profile: investor }));
+    assert.deepEqual(r.findings.map((f) => `${f.measure.id}:${f.severity}`), ['xx-invest-3:critical']);
+  });
+  test('a publisher namespace resolves to the organisation at lower confidence', () => {
+    const r = engine.screen(item({ app: 'com.acmetek.other' }), opts('2020-09-21'));
+    assert.equal(r.findings[0]?.match.method, 'app-namespace');
+    assert.ok((r.findings[0]?.confidence ?? 1) < 0.7);
+  });
+});
