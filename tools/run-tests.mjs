@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 function findTests(dir) {
   const out = [];
@@ -16,6 +17,8 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
+// One summary file per run, so that parallel runs do not read each other's counts.
+const summaryFile = join(tmpdir(), `covered-test-summary-${process.pid}.json`);
 const files = findTests('test').filter((f) => filter.length === 0 || filter.some((s) => f.includes(s)));
 if (files.length === 0) {
   console.error('no test files found');
@@ -29,7 +32,7 @@ const child = spawn(
     '--test',
     '--test-concurrency=2',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./tools/summary-reporter.mjs', '--test-reporter-destination=./.test-summary.json',
+    '--test-reporter=./tools/summary-reporter.mjs', `--test-reporter-destination=${summaryFile}`,
     ...files,
   ],
   { stdio: 'inherit' },
@@ -38,8 +41,8 @@ child.on('exit', async (code) => {
   const { readFileSync, rmSync } = await import('node:fs');
   let summary = { passed: 0, failed: 1 };
   try {
-    summary = JSON.parse(readFileSync('.test-summary.json', 'utf8'));
-    rmSync('.test-summary.json');
+    summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    rmSync(summaryFile);
   } catch {
     // The runner died before writing a summary: count that as a failure.
   }

@@ -16,7 +16,7 @@ export interface ColumnChoice {
 }
 
 /** Lower-case, without spaces, punctuation or symbols: "MAC-Address" and "mac address" agree. */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 

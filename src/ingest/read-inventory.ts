@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
-import type { ColumnChoice, ColumnMap } from './columns.js';
+import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
 import { delimitedFormat } from './formats/csv.js';
 import type { FormatContext, Table, TextFormat } from './formats/format.js';
@@ -130,10 +130,9 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
         return;
       }
       mappedTables++;
-      const delimited = table.delimiter !== undefined;
       options.onColumns?.({
         file,
-        format: delimited && table.delimiter === '\t' ? 'tsv' : delimited ? 'csv' : format,
+        format: table.delimiter === '\t' ? 'tsv' : format,
         ...(table.delimiter !== undefined && { delimiter: table.delimiter }),
         ...(encoding && { encoding }),
         gzip,
@@ -143,10 +142,11 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
         choices: mapping.columns,
       });
     };
-    yield* tableRecords(table, { file, map: options.map as ColumnMap | undefined, lenient, onMapping });
+    yield* tableRecords(table, { file, map: options.map, lenient, onMapping });
   }
   // A workbook's sheets are checked as a whole, once all are read.
-  if (lenient && skippedSheets.length > 0 && mappedTables === 0) {
+  if (lenient && mappedTables === 0) {
+    if (skippedSheets.length === 0) throw new InputError(file, 'empty workbook: no sheet has any rows');
     throw new InputError(file, `no column of any sheet could be matched to a field: ${skippedSheets.join('; ')}. Say which is which with --map column=field`);
   }
   if (lenient && unmatchedEverywhere.size > 0) {

@@ -114,7 +114,7 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
 }
 
 function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
-  if ('error' in row) return { kind: 'rejected', row: { origin: row.origin, error: row.error } };
+  if ('error' in row) return rejected(row.origin, row.error);
   const fields: Partial<Record<FieldKind, string[]>> = {};
   const add = (field: FieldKind | undefined, value: string | undefined): void => {
     const text = value?.trim();

@@ -67,3 +67,10 @@ test('XLSX: gzip-compressed workbooks are read; a truncated workbook is an input
   });
   await assert.rejects(readAll(tempFile('zip.csv', bytes), { inputFormat: 'csv' }), /ZIP archive \(an XLSX workbook\?\), not csv/);
 });
+
+test('XLSX: a workbook whose sheets are all empty is an input error', async () => {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Sheet1');
+  const file = tempFile('empty.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  await assert.rejects(readAll(file), /empty workbook: no sheet has any rows/);
+});

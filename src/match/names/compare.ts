@@ -4,6 +4,8 @@
  * of one group (different business qualifiers, a national subsidiary's region).
  */
 import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein.js';
+import { singleEdit } from './edits.js';
+import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 
 export interface Feature {
@@ -34,22 +36,22 @@ function meaningfulWords(form: NameForm): string {
     .join(' ');
 }
 
-/** Edits allowed between two distinctive tokens: none for short tokens, where one letter makes another
- * company (Huawei/Huawen, ZTE/ZTT); one from 7 letters; two from 12. */
-function allowedEdits(length: number): number {
-  if (length >= 12) return 2;
-  if (length >= 7) return 1;
-  return 0;
-}
-
+/**
+ * Typos are forgiven in proportion to length, and by kind: one letter replaced is how lookalike
+ * companies differ (Huawei/Huawen, ZTE/ZTT, Quectel/Questel), so replacements count only in long
+ * words; a swapped pair or a dropped letter is a typo from five and seven letters on.
+ */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const budget = allowedEdits(Math.min(a.length, b.length));
-  if (budget === 0 || Math.abs(a.length - b.length) > budget) return 0;
-  // A different last letter changes a word more than a typo inside it (Huawei/Huawen).
-  if (a.slice(0, -1) === b.slice(0, -1)) return 0;
-  const d = damerauLevenshtein(a, b);
-  return d <= budget ? 1 - 0.06 * d : 0;
+  const length = Math.min(a.length, b.length);
+  if (length >= 12) {
+    const d = damerauLevenshtein(a, b);
+    return d <= 2 ? 1 - 0.06 * d : 0;
+  }
+  const edit = singleEdit(a, b);
+  if (edit === 'transpose' && length >= 5) return 0.94;
+  if (edit === 'insert-delete' && length >= 6) return 0.94;
+  return 0;
 }
 
 /** Greedy one-to-one alignment of core tokens, as a Dice coefficient. */
@@ -127,9 +129,13 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
 export function compareNames(a: NameForm, b: NameForm): NameComparison {
   const features: Feature[] = [];
   let core = 0;
+  let coreFeature = '';
   const consider = (f: Feature) => {
     if (f.score > 0) features.push(f);
-    core = Math.max(core, f.score);
+    if (f.score > core) {
+      core = f.score;
+      coreFeature = f.feature;
+    }
   };
 
   if (a.han && b.han) {
@@ -147,7 +153,7 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
     [b, a],
   ] as const) {
     if (x.han && y.compacts.length > 0 && !y.han) {
-      const p = bestCompact([x.han.pinyin, x.han.pinyinFull], y.compacts);
+      const p = bestCompact([x.han.pinyin, x.han.pinyinFull, x.han.pinyinWhole], y.compacts);
       consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${x.han.pinyin} ~ ${p.b}` });
     }
     if (x.acronym && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
@@ -157,10 +163,17 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
 
   let score = core;
   let sameCoreDifferentEntity = false;
-  if (core >= SAME_THRESHOLD) {
+  // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
+  if (core >= SAME_THRESHOLD && coreFeature !== 'acronym') {
     const qa = qualifierSet(a);
     const qb = qualifierSet(b);
-    if (disjointNonEmpty(qa, qb)) {
+    const la = [...qa].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
+    const lb = [...qb].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
+    if (la !== lb && !a.weakCore && !b.weakCore) {
+      features.push({ feature: 'business-line-differs', score: -(core - QUALIFIED_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    } else if (disjointNonEmpty(qa, qb)) {
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;

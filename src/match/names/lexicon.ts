@@ -46,6 +46,9 @@ export const LEGAL_FORMS = new Set([
   'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'trust', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
+  // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
+  'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
+  'seychelles', 'mauritius',
 ]);
 
 /**
@@ -74,6 +77,27 @@ export const GENERIC_WORDS = new Set([
   'cybersecurity', 'antivirus', 'virus', 'monitoring', 'surveillance', 'camera', 'radio', 'satellite', 'space',
   'drone', 'uav', 'ai', 'artificial', 'quantum', 'chip', 'chips', 'micro', 'nano', 'integration', 'engine',
   'united', 'consolidated', 'general', 'universal', 'advanced', 'modern', 'future',
+  // The same words in the languages of common subsidiaries' names.
+  'mobilfunk', 'technik', 'elektronik', 'systeme', 'kommunikation', 'technologie', 'tecnologia', 'sistemas',
+  'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions',
+]);
+
+/**
+ * Qualifiers that name a line of business. One name carrying one of these where the other does not
+ * ("Tencent Music Entertainment" against "Tencent") marks another company of the group; the plain
+ * descriptors of a legal name ("Digital Technology") do not.
+ */
+export const BUSINESS_LINES = new Set([
+  'device', 'cloud', 'computing', 'music', 'entertainment', 'video', 'game', 'games', 'auto', 'automotive', 'motor',
+  'battery', 'software', 'payment', 'pay', 'wallet', 'bank', 'financial', 'finance', 'insurance', 'securities',
+  'investment', 'capital', 'fund', 'asset', 'logistics', 'media', 'marine', 'medical', 'health', 'healthcare',
+  'pharmaceutical', 'bio', 'biotech', 'genomics', 'robotics', 'robot', 'automation', 'drone', 'uav', 'aviation',
+  'aerospace', 'shipping', 'railway', 'construction', 'education', 'culture', 'retail', 'commerce', 'ecommerce',
+  'lighting', 'display', 'terminal', 'semiconductor', 'microelectronic', 'chip', 'memory', 'storage', 'energy',
+  'power', 'material', 'chemical', 'photonics', 'optoelectronic', 'sales', 'marketing', 'distribution', 'research',
+  'institute', 'academy', 'university', 'lab', 'laboratory', 'studio', 'interactive', 'satellite', 'space',
+  'cybersecurity', 'security', 'consulting', 'trading', 'import', 'export', 'mobilfunk', 'vision', 'imaging',
+  'camera', 'radio', 'internet', 'online',
 ]);
 
 /**

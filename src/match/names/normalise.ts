@@ -4,6 +4,7 @@
  * acronyms). Pure and deterministic.
  */
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
+import { isOneEdit } from './edits.js';
 import {
   ABBREVIATIONS,
   GENERIC_WORDS,
@@ -29,6 +30,8 @@ export interface HanForm {
   pinyin: string;
   /** Pinyin of the name before business words were removed ("zhongxingtongxun"). */
   pinyinFull: string;
+  /** Pinyin of every Han character of the name ("zhongguoyidongtongxin"). */
+  pinyinWhole: string;
   /** The business words removed from the core, translated where a translation is known. */
   qualifiers: string[];
   places: string[];
@@ -92,8 +95,19 @@ function camelParts(original: string): string[] {
     .filter(Boolean);
 }
 
+/** Long legal forms and business words, so that a misspelling ("Corporaton") is still recognised. */
+const LONG_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7);
+
+function correctSpelling(word: string): string {
+  if (word.length < 7 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
+  for (const known of LONG_KNOWN) {
+    if (Math.abs(known.length - word.length) <= 1 && known[0] === word[0] && isOneEdit(word, known)) return known;
+  }
+  return word;
+}
+
 function classify(words: string[]): Token[] {
-  const expanded = words.map((w) => singular(ABBREVIATIONS[w] ?? w));
+  const expanded = words.map((w) => correctSpelling(singular(ABBREVIATIONS[w] ?? w)));
   const tokens: Token[] = [];
   let seenCore = false;
   for (const w of expanded) {
@@ -112,6 +126,7 @@ function classify(words: string[]): Token[] {
 }
 
 function stripHan(simplified: string): HanForm {
+  const whole = simplified.replace(/[^\p{Script=Han}]/gu, '');
   let s = simplified.replace(/[（(][^）)]*[）)]/g, (m) => (HAN_PLACES.some((p) => m.includes(p)) ? '' : m));
   s = s.replace(/[^\p{Script=Han}]/gu, '');
   const places: string[] = [];
@@ -150,7 +165,7 @@ function stripHan(simplified: string): HanForm {
       }
     }
   }
-  return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), qualifiers, places };
+  return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), pinyinWhole: toPinyin(whole).join(''), qualifiers, places };
 }
 
 export function normaliseName(raw: string): NameForm {
@@ -176,7 +191,8 @@ export function normaliseName(raw: string): NameForm {
     qualifiers = [];
   }
   const meaningful = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
-  const compacts = unique([core.join(''), meaningful.map((t) => t.text).join('')].filter((c) => c.length > 0));
+  const withPlaces = tokens.filter((t) => t.cls !== 'legal');
+  const compacts = unique([core.join(''), meaningful.map((t) => t.text).join(''), withPlaces.map((t) => t.text).join('')].filter((c) => c.length > 0));
   const form: NameForm = { raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens) };
   const onlyCore = tokens.filter((t) => t.cls !== 'legal');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
