@@ -13,7 +13,7 @@ import { ScreeningEngine } from '../screen/engine.js';
 const require = createRequire(import.meta.url);
 
 export function loadIeeeRegistry(): MacRegistry {
-  const file = require.resolve('oui-data/index.json');
+  const file = require.resolve('oui-data');
   return MacRegistry.fromOuiData(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
 }
 

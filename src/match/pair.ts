@@ -25,7 +25,8 @@ function describe(f: Feature): string {
 function resolved(names: NameIndex, name: string): NameMatch[] {
   const matches = names.search(name, { minScore: SAME_THRESHOLD, limit: 5 }).filter((m) => !m.sameCoreDifferentEntity);
   const top = matches[0]?.score ?? 0;
-  return matches.filter((m) => m.score >= top - 0.02);
+  const exact = matches.filter((m) => m.exact && m.score === top);
+  return exact.length > 0 ? exact : matches.filter((m) => m.score >= top - 0.02);
 }
 
 export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {

@@ -135,7 +135,9 @@ export class Resolver {
 
   resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
     const matches = this.names.search(value, { minScore: NAME_REPORT_THRESHOLD, limit: 5 });
-    const resolutions = matches.map(
+    // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
+    const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
+    const resolutions = (exact.length > 0 ? exact : matches).map(
       (m): Resolution => ({
         field,
         value,

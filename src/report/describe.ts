@@ -27,7 +27,8 @@ export function describeChain(f: Finding): string {
     const share = step.share !== undefined ? ` ${step.share}%` : '';
     parts.push(`${step.relation}${share} ${step.to.name}`);
   }
-  parts.push(`listed as "${f.listing.nameAsListed}" since ${f.listing.from}`);
+  const listed = f.listing.nameAsListed.length > 90 ? `${f.listing.nameAsListed.slice(0, 89)}…` : f.listing.nameAsListed;
+  parts.push(`listed as "${listed}" since ${f.listing.from}`);
   return parts.join(' → ');
 }
 

@@ -65,7 +65,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     .join(', ');
   lines.push('');
   lines.push(wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${s.rowsRead} rows read, ${s.screened} screened, ${s.rejected} rejected; ${s.findings} findings on ${s.withFindings} items${sev ? ` (${sev})` : ''}.`, width));
-  if (!report.includeHistorical) lines.push(c.dim('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.'));
+  if (!report.includeHistorical) lines.push(c.dim(wrap('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.', width)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -20,8 +20,16 @@ export interface NameMatch {
   alias: string;
   aliasKind: string;
   score: number;
+  /** The query and the alias are the same words once normalised (not just the same core). */
+  exact: boolean;
   sameCoreDifferentEntity: boolean;
   features: Feature[];
+}
+
+/** The whole name, normalised: equal keys mean the same words, legal forms aside. */
+function fullKey(form: NameForm): string {
+  const words = form.tokens.filter((t) => t.cls !== 'legal').map((t) => t.text).join(' ');
+  return `${words}|${form.han ? `${form.han.places.join('')}${form.han.core}${form.han.qualifiers.join(' ')}` : ''}`;
 }
 
 /** Deletion neighbourhood: a token and every form of it with one letter removed (SymSpell). */
@@ -54,9 +62,12 @@ function blockingKeys(form: NameForm): string[] {
 
 export class NameIndex {
   private readonly keys = new Map<string, number[]>();
+  /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
+  private readonly withHanName = new Set<string>();
 
   constructor(readonly entries: readonly AliasEntry[]) {
     entries.forEach((entry, i) => {
+      if (entry.form.han) this.withHanName.add(`${entry.entity.kind}:${entry.entity.id}`);
       for (const key of blockingKeys(entry.form)) {
         const list = this.keys.get(key);
         if (list) list.push(i);
@@ -88,16 +99,21 @@ export class NameIndex {
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entries[i] as AliasEntry;
+      const key = `${entry.entity.kind}:${entry.entity.id}`;
+      // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
+      // matched by characters, not by the pinyin of its Latin names.
+      if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
       const cmp = compareNames(form, entry.form);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
-      const key = `${entry.entity.kind}:${entry.entity.id}`;
       const prior = best.get(key);
-      if (!prior || cmp.score > prior.score) {
+      const exact = fullKey(form) === fullKey(entry.form);
+      if (!prior || cmp.score > prior.score || (cmp.score === prior.score && exact && !prior.exact)) {
         best.set(key, {
           entity: entry.entity,
           alias: entry.name,
           aliasKind: entry.kind,
           score: round(cmp.score),
+          exact,
           sameCoreDifferentEntity: cmp.sameCoreDifferentEntity,
           features: cmp.features,
         });
@@ -106,7 +122,7 @@ export class NameIndex {
     const minScore = options.minScore ?? 0;
     return [...best.values()]
       .filter((m) => m.score >= minScore)
-      .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
+      .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
       .slice(0, options.limit ?? 10);
   }
 }
