@@ -88,7 +88,10 @@ export function kbCommand(): Command {
       const schema = {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: 'Covered knowledge-base file',
-        anyOf: [SourcesFileSchema, GroupFileSchema, MeasureFileSchema, ProfilesFileSchema].map((s) => z.toJSONSchema(s, { io: 'input' })),
+        anyOf: [SourcesFileSchema, GroupFileSchema, MeasureFileSchema, ProfilesFileSchema].map((s) => {
+          const { $schema: _, ...rest } = z.toJSONSchema(s, { io: 'input' });
+          return rest;
+        }),
       };
       const text = `${JSON.stringify(schema, null, 2)}\n`;
       if (opts.out) {

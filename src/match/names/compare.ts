@@ -129,12 +129,13 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
 export function compareNames(a: NameForm, b: NameForm): NameComparison {
   const features: Feature[] = [];
   let core = 0;
-  let coreFeature = '';
-  const consider = (f: Feature) => {
+  /** The best feature matched the whole name, qualifiers included ("HIK VISION", "Changxin Cunchu"). */
+  let wholeName = false;
+  const consider = (f: Feature, matchedWholeName = false) => {
     if (f.score > 0) features.push(f);
     if (f.score > core) {
       core = f.score;
-      coreFeature = f.feature;
+      wholeName = matchedWholeName;
     }
   };
 
@@ -147,24 +148,26 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
     consider({ feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
   }
   const compact = bestCompact(a.compacts, b.compacts);
-  if (compact.score > dice.score) consider({ feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` });
+  if (compact.score > dice.score) {
+    consider({ feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` }, compact.a !== a.core.join('') || compact.b !== b.core.join(''));
+  }
   for (const [x, y] of [
     [a, b],
     [b, a],
   ] as const) {
     if (x.han && y.compacts.length > 0 && !y.han) {
       const p = bestCompact([x.han.pinyin, x.han.pinyinFull, x.han.pinyinWhole], y.compacts);
-      consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${x.han.pinyin} ~ ${p.b}` });
+      consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
     }
     if (x.acronym && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
-      consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` });
+      // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
+      consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` }, true);
     }
   }
 
   let score = core;
   let sameCoreDifferentEntity = false;
-  // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
-  if (core >= SAME_THRESHOLD && coreFeature !== 'acronym') {
+  if (core >= SAME_THRESHOLD && !wholeName) {
     const qa = qualifierSet(a);
     const qb = qualifierSet(b);
     const la = [...qa].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
@@ -175,6 +178,11 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
       sameCoreDifferentEntity = true;
     } else if (disjointNonEmpty(qa, qb)) {
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    }
+    if (a.structure && b.structure && a.structure !== b.structure) {
+      features.push({ feature: 'group-vs-company', score: -(core - QUALIFIED_CAP), detail: `${a.structure} ≠ ${b.structure}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }

@@ -96,8 +96,8 @@ export const BUSINESS_LINES = new Set([
   'lighting', 'display', 'terminal', 'semiconductor', 'microelectronic', 'chip', 'memory', 'storage', 'energy',
   'power', 'material', 'chemical', 'photonics', 'optoelectronic', 'sales', 'marketing', 'distribution', 'research',
   'institute', 'academy', 'university', 'lab', 'laboratory', 'studio', 'interactive', 'satellite', 'space',
-  'cybersecurity', 'security', 'consulting', 'trading', 'import', 'export', 'mobilfunk', 'vision', 'imaging',
-  'camera', 'radio', 'internet', 'online',
+  'cybersecurity', 'security', 'consulting', 'trading', 'import', 'export', 'mobilfunk', 'radio', 'internet',
+  'online', 'enterprise',
 ]);
 
 /**

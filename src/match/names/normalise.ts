@@ -51,6 +51,11 @@ export interface NameForm {
   compacts: string[];
   /** Initials of the name's words, with and without legal forms, for acronym matching. */
   initials: string[];
+  /**
+   * Whether the name is a group's parent ("… Group Co., Ltd.", 集团) or a company with a plain legal
+   * form; a parent group and a company of the same name are different entities.
+   */
+  structure?: 'group' | 'company';
   /** The name itself when it is one short token that could be an acronym ("ZTE", "SMIC"). */
   acronym?: string;
   han?: HanForm;
@@ -66,7 +71,12 @@ const HAN_QUALIFIER_ENGLISH: Record<string, string> = {
   移动: 'mobile', 机器人: 'robotics', 汽车: 'automotive', 电池: 'battery', 新能源: 'energy', 能源: 'energy',
   信息技术: 'technology', 数字技术: 'technology', 网络技术: 'technology', 电子科技: 'technology',
   智能科技: 'technology', 通信技术: 'technology', 新能源科技: 'technology', 视频: 'video', 娱乐: 'entertainment',
-  文化: 'culture', 传媒: 'media', 光电: 'optoelectronic', 无人机: 'drone',
+  文化: 'culture', 传媒: 'media', 光电: 'optoelectronic', 无人机: 'drone', 银行: 'bank', 证券: 'securities',
+  保险: 'insurance', 物流: 'logistics', 工程: 'engineering', 材料: 'material', 制造: 'manufacturing',
+  工业: 'industrial', 实业: 'industrial', 发展: 'development', 创新: 'innovation', 产品: 'product',
+  研究院: 'research', 研究所: 'research', 实验室: 'laboratory', 大学: 'university', 学院: 'academy',
+  医疗: 'medical', 生物: 'bio', 航空: 'aviation', 航天: 'aerospace', 中心: 'center', 储存: 'storage',
+  电器: 'electronic', 计算机: 'computer',
 };
 
 function singular(token: string): string {
@@ -197,7 +207,17 @@ export function normaliseName(raw: string): NameForm {
   const onlyCore = tokens.filter((t) => t.cls !== 'legal');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
   if (han && han.core.length > 0) form.han = han;
+  const structure = structureOf(text, tokens);
+  if (structure) form.structure = structure;
   return form;
+}
+
+const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
+
+function structureOf(text: string, tokens: Token[]): NameForm['structure'] {
+  if (/集团/.test(text) || tokens.some((t) => t.text === 'group')) return 'group';
+  if (/(有限公司|有限责任公司|股份)/.test(text) || tokens.some((t) => COMPANY_FORMS.has(t.text))) return 'company';
+  return undefined;
 }
 
 function initialsOf(latinText: string, tokens: Token[]): string[] {
