@@ -24,14 +24,16 @@ export type Method =
   | 'cusip'
   | 'lei'
   | 'uscc'
-  | 'ticker';
+  | 'ticker'
+  | 'category';
 
 export type Evidence =
   | { type: 'name'; input: string; alias: string; aliasKind: string; score: number; features: Feature[] }
   | { type: 'mac'; input: string; mac: string; prefix: string; block: string; registrant: string; via: 'declared registrant' | 'registrant name' }
   | { type: 'domain'; input: string; host: string; listedDomain: string; registrableDomain?: string }
   | { type: 'identifier'; input: string; scheme: string; value: string; exact: boolean; matchedPrefix?: string }
-  | { type: 'model'; input: string; pattern: string; note?: string };
+  | { type: 'model'; input: string; pattern: string; note?: string }
+  | { type: 'category'; input: string; rule: string; category: string };
 
 export interface Resolution {
   field: FieldKind;

@@ -10,7 +10,8 @@ import type { State } from '../kb/timeline.js';
 export interface EntitySummary {
   id: string;
   name: string;
-  kind: 'organisation' | 'product';
+  /** A category rule of a measure (e.g. the FCC's foreign-produced routers) rather than a listed entity. */
+  kind: 'organisation' | 'product' | 'category';
 }
 
 export interface PathStep {
@@ -50,12 +51,14 @@ export interface Finding {
   match: { field: FieldKind; value: string; method: Method; entity: EntitySummary };
   /** Relation steps from the matched entity to the listed subject; empty when they are the same. */
   path: PathStep[];
-  kinship: 'self' | 'own-product' | 'subsidiary' | 'parent' | 'affiliate';
+  kinship: 'self' | 'own-product' | 'subsidiary' | 'parent' | 'affiliate' | 'category';
   evidence: Evidence[];
   citations: Citation[];
   obligation: string;
   /** Qualifiers that limit the measure's reach for this subject (e.g. the FCC public-safety clause). */
   scope?: string;
+  /** For category rules: what takes an item out of the category. */
+  exceptions?: string[];
   /** Facts along the way that rest on unverified sources. */
   unverified?: string[];
 }

@@ -16,12 +16,18 @@ export function describeEvidence(e: Evidence): string {
       return e.exact ? `${e.scheme} ${e.value}` : `${e.scheme} ${e.value} under ${e.matchedPrefix}`;
     case 'model':
       return `model "${e.input}" fits pattern /${e.pattern}/`;
+    case 'category':
+      return `category "${e.input}" is "${e.category}" under rule ${e.rule}`;
   }
 }
 
 /** "MAC … → Hangzhou Hikvision … → owned by … → listed as "…"" */
 export function describeChain(f: Finding): string {
   const parts = f.evidence.map(describeEvidence);
+  if (f.kinship === 'category') {
+    parts.push(`${f.subject.name} (from ${f.listing.from}; not if: ${(f.exceptions ?? []).join('; ') || 'no exceptions'})`);
+    return parts.join(' → ');
+  }
   parts.push(f.match.entity.name);
   for (const step of f.path) {
     const share = step.share !== undefined ? ` ${step.share}%` : '';

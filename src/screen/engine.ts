@@ -95,6 +95,7 @@ export class ScreeningEngine {
         }
       }
     }
+    for (const f of this.categoryFindings(item, options)) best.set(`${f.measure.id}|${f.subject.id}`, f);
     const findings = [...best.values()].sort(compareFindings);
     const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
@@ -117,6 +118,47 @@ export class ScreeningEngine {
         if (!state) continue;
         if (state.state === 'historical' && !options.includeHistorical) continue;
         out.push(this.finding(resolution, measure, listing, connection, state, baseSeverity));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Category rules ("routers produced in a foreign country") apply to an item by its category, not
+   * its maker. Where the item was produced is not in an inventory, so the finding asks for a check
+   * (confidence 0.5) and lists the exceptions.
+   */
+  private categoryFindings(item: InventoryItem, options: ScreenOptions): Finding[] {
+    const categories = (item.fields.category ?? []).map((c) => c.trim().toLowerCase());
+    if (categories.length === 0) return [];
+    const out: Finding[] = [];
+    for (const measure of Object.values(this.kb.measures)) {
+      const baseSeverity = options.profile.measures[measure.id];
+      if (!baseSeverity) continue;
+      for (const rule of measure.categoryRules) {
+        if (options.asOf < rule.from || (rule.to !== undefined && options.asOf >= rule.to)) continue;
+        const hit = categories.find((c) => rule.categories.some((rc) => c === rc || c.split(/[\s/,_-]+/).includes(rc) || c === `${rc}s`));
+        if (hit === undefined) continue;
+        const status = measureStatus(measure, options.asOf);
+        if (!status || (status.state === 'historical' && !options.includeHistorical)) continue;
+        const value = item.fields.category?.find((c) => c.trim().toLowerCase() === hit) ?? hit;
+        const finding: Finding = {
+          measure: { id: measure.id, title: measure.title, short: measure.short, jurisdiction: measure.jurisdiction, kind: measure.kind, legalForce: measure.legalForce },
+          subject: { id: rule.id, name: rule.description, kind: 'category' },
+          listing: { nameAsListed: rule.description, from: rule.from, ...(rule.to ? { to: rule.to } : {}) },
+          state: status.state,
+          status: { status: status.event.status, date: status.event.date, note: status.event.note },
+          severity: severityForState(severityRank(baseSeverity) > severityRank('medium') ? 'medium' : baseSeverity, status.state),
+          confidence: 0.5,
+          match: { field: 'category', value, method: 'category', entity: { id: rule.id, name: rule.description, kind: 'category' } },
+          path: [],
+          kinship: 'category',
+          evidence: [{ type: 'category', input: value, rule: rule.id, category: rule.categories.find((rc) => hit === rc || hit.split(/[\s/,_-]+/).includes(rc) || hit === `${rc}s`) ?? hit }],
+          citations: measure.citations,
+          obligation: measure.obliges,
+          exceptions: rule.exceptions,
+        };
+        out.push(finding);
       }
     }
     return out;

@@ -88,3 +88,18 @@ describe('screening engine', () => {
     assert.ok((r.findings[0]?.confidence ?? 1) < 0.7);
   });
 });
+
+describe('category rules', () => {
+  test('a router is flagged under a category rule from its start date, with the exceptions, at medium at most', () => {
+    assert.deepEqual(engine.screen(item({ category: 'Router' }), opts('2021-01-01')).findings, []);
+    const [f] = engine.screen(item({ category: 'Router', name: 'Some Vendor' }), opts('2021-06-01')).findings;
+    assert.equal(f?.subject.id, 'foreign-routers');
+    assert.equal(f?.kinship, 'category');
+    assert.equal(f?.severity, 'medium');
+    assert.deepEqual(f?.exceptions, ['Routers with a Conditional Approval']);
+    assert.equal(f?.confidence, 0.5);
+  });
+  test('other categories are not flagged', () => {
+    assert.deepEqual(engine.screen(item({ category: 'switch' }), opts('2021-06-01')).findings, []);
+  });
+});
