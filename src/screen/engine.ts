@@ -143,7 +143,7 @@ export class ScreeningEngine {
         if (!status || (status.state === 'historical' && !options.includeHistorical)) continue;
         const value = item.fields.category?.find((c) => c.trim().toLowerCase() === hit) ?? hit;
         const finding: Finding = {
-          measure: { id: measure.id, title: measure.title, short: measure.short, jurisdiction: measure.jurisdiction, kind: measure.kind, legalForce: measure.legalForce },
+          measure: measureSummary(measure),
           subject: { id: rule.id, name: rule.description, kind: 'category' },
           listing: { nameAsListed: rule.description, from: rule.from, ...(rule.to ? { to: rule.to } : {}) },
           state: status.state,
@@ -205,7 +205,7 @@ export class ScreeningEngine {
     const unverified = this.unverifiedFacts(measure, listing, connection.path);
     const scope = [measure.scope, listing.scope].filter(Boolean).join(' ');
     const finding: Finding = {
-      measure: { id: measure.id, title: measure.title, short: measure.short, jurisdiction: measure.jurisdiction, kind: measure.kind, legalForce: measure.legalForce },
+      measure: measureSummary(measure),
       subject: this.summary({ kind: this.kb.products[listing.target] ? 'product' : 'organisation', id: listing.target }),
       listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
       state: state.state,
@@ -256,6 +256,10 @@ export class ScreeningEngine {
     if (s.until) step.until = s.until;
     return step;
   }
+}
+
+function measureSummary(m: KbMeasure): Finding['measure'] {
+  return { id: m.id, title: m.title, short: m.short, jurisdiction: m.jurisdiction, kind: m.kind, legalForce: m.legalForce };
 }
 
 function downwardLabel(relation: Step['relation']): string {
