@@ -4,26 +4,30 @@
  * technology companies, as of any date, with the evidence for every finding.
  */
 import { Command, CommanderError } from 'commander';
-import { KnowledgeBaseError } from '../kb/files.js';
-import { scanCommand } from './commands/scan.js';
-import { matchCommand } from './commands/match.js';
-import { explainCommand, lookupCommand } from './commands/lookup.js';
-import { kbCommand, profilesCommand } from './commands/kb.js';
+import { KnowledgeBaseError, packageVersion } from '../kb/files.js';
 import { EXIT, UsageError } from './io.js';
-import { packageVersion } from '../kb/files.js';
+
+/** Each command's module is loaded only when it runs, so `covered lookup` does not load the XLSX reader. */
+const COMMANDS: Record<string, () => Promise<Command[]>> = {
+  scan: async () => [(await import('./commands/scan.js')).scanCommand()],
+  match: async () => [(await import('./commands/match.js')).matchCommand()],
+  lookup: async () => [(await import('./commands/lookup.js')).lookupCommand()],
+  explain: async () => [(await import('./commands/lookup.js')).explainCommand()],
+  kb: async () => [(await import('./commands/kb.js')).kbCommand()],
+  profiles: async () => [(await import('./commands/kb.js')).profilesCommand()],
+};
+
+const requested = process.argv[2];
+const needed = requested && COMMANDS[requested] ? [COMMANDS[requested]] : Object.values(COMMANDS);
+const commands = (await Promise.all(needed.map((load) => load()))).flat();
 
 const program = new Command('covered')
   .description('Screen suppliers, devices, apps, software and holdings against technology restrictions, as of any date.')
   .version(packageVersion())
   .showHelpAfterError('(add --help for usage)')
   .exitOverride()
-  .addHelpText('after', '\nExit codes: 0 ok; 1 findings at or above --fail-on (scan), or problems (kb validate); 2 usage or input error.')
-  .addCommand(scanCommand())
-  .addCommand(matchCommand())
-  .addCommand(lookupCommand())
-  .addCommand(explainCommand())
-  .addCommand(kbCommand())
-  .addCommand(profilesCommand());
+  .addHelpText('after', '\nExit codes: 0 ok; 1 findings at or above --fail-on (scan), or problems (kb validate); 2 usage or input error.');
+for (const command of commands) program.addCommand(command);
 
 for (const cmd of program.commands) {
   cmd.exitOverride();

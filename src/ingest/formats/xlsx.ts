@@ -3,13 +3,15 @@
  * the line, and the sheet name goes into the origin.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../../model/item.js';
 import type { BinaryFormat, RawRow } from './format.js';
 
 export const xlsxFormat: BinaryFormat = {
   async *tables(bytes, context) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    // exceljs takes a fifth of a second to load; only workbooks pay for it.
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
       sharedStrings: 'cache',
       worksheets: 'emit',
       hyperlinks: 'ignore',

@@ -2,8 +2,8 @@
  * Hostnames and URLs → the product whose domain they fall under, with suffix semantics:
  * `a.b.tiktokv.com` is under `tiktokv.com`; `nottiktokv.com` is not.
  */
+import { createRequire } from 'node:module';
 import { domainToASCII } from 'node:url';
-import { getDomain } from 'tldts';
 import type { Parsed } from './check-digits.js';
 
 /** Lower-case ASCII hostname from a hostname, a URL, or a host:port. */
@@ -57,7 +57,12 @@ export class DomainIndex<T> {
   }
 }
 
+const require = createRequire(import.meta.url);
+let getDomain: ((host: string) => string | null) | undefined;
+
 /** The registrable domain (eTLD+1) under the public suffix list, for evidence. */
 export function registrableDomain(host: string): string | undefined {
+  // The public suffix list loads on first use: most scans have no hostnames.
+  getDomain ??= (require('tldts') as { getDomain: (h: string) => string | null }).getDomain;
   return getDomain(host) ?? undefined;
 }
