@@ -17,6 +17,12 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   profiles: async () => [(await import('./commands/kb.js')).profilesCommand()],
 };
 
+// A reader that stops early (`covered scan … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const requested = process.argv[2];
 const needed = requested && COMMANDS[requested] ? [COMMANDS[requested]] : Object.values(COMMANDS);
 const commands = (await Promise.all(needed.map((load) => load()))).flat();
