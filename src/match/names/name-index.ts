@@ -41,23 +41,25 @@ function deletions(token: string): string[] {
 
 function blockingKeys(form: NameForm): string[] {
   const keys = new Set<string>();
-  for (const t of form.core) {
+  // Typo neighbourhoods (one letter dropped) for words of 7 letters or more.
+  for (const t of [...form.core, ...form.compacts]) {
     if (t.length >= 7) for (const d of deletions(t)) keys.add(`t:${d}`);
     else keys.add(`t:${t}`);
-  }
-  for (const c of form.compacts) {
-    if (c.length >= 7) for (const d of deletions(c)) keys.add(`t:${d}`);
-    else keys.add(`t:${c}`);
   }
   if (form.han) {
     keys.add(`h:${form.han.core}`);
     keys.add(`t:${form.han.pinyin}`);
     keys.add(`t:${form.han.pinyinFull}`);
   }
-  // Acronyms meet the initials of the long form, whichever side is the query.
-  if (form.acronym) keys.add(`i:${form.acronym}`);
-  for (const i of form.initials) keys.add(`i:${i}`);
   return [...keys];
+}
+
+/** An acronym meets the initials of a long form, whichever side is the query — never initials meet initials. */
+function acronymKeys(form: NameForm, side: 'alias' | 'query'): string[] {
+  const keys: string[] = [];
+  if (form.acronym) keys.push(side === 'alias' ? `a:${form.acronym}` : `i:${form.acronym}`);
+  for (const i of form.initials) keys.push(side === 'alias' ? `i:${i}` : `a:${i}`);
+  return keys;
 }
 
 export class NameIndex {
@@ -68,7 +70,7 @@ export class NameIndex {
   constructor(readonly entries: readonly AliasEntry[]) {
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(`${entry.entity.kind}:${entry.entity.id}`);
-      for (const key of blockingKeys(entry.form)) {
+      for (const key of [...blockingKeys(entry.form), ...acronymKeys(entry.form, 'alias')]) {
         const list = this.keys.get(key);
         if (list) list.push(i);
         else this.keys.set(key, [i]);
@@ -95,7 +97,7 @@ export class NameIndex {
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const candidates = new Set<number>();
-    for (const key of blockingKeys(form)) for (const i of this.keys.get(key) ?? []) candidates.add(i);
+    for (const key of [...blockingKeys(form), ...acronymKeys(form, 'query')]) for (const i of this.keys.get(key) ?? []) candidates.add(i);
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entries[i] as AliasEntry;
