@@ -24,7 +24,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   dev: 'development', devt: 'development',
   eqpt: 'equipment', equip: 'equipment', eqp: 'equipment',
   ind: 'industrial', inds: 'industrial', indus: 'industrial', industries: 'industrial', industry: 'industrial',
-  sys: 'system', syst: 'system',
+  sys: 'system', syst: 'system', machs: 'machines', mach: 'machines',
   netwk: 'network', ntwk: 'network', net: 'network',
   dig: 'digital', digi: 'digital',
   mgmt: 'management', mgt: 'management',
@@ -46,6 +46,10 @@ export const LEGAL_FORMS = new Set([
   'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'trust', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
+  // Legal forms written out in full in their own languages.
+  'aktiebolag', 'aktiebolaget', 'telefonaktiebolaget', 'aktiengesellschaft', 'gesellschaft', 'kabushiki', 'kaisha',
+  'sociedad', 'anonima', 'societe', 'anonyme', 'limitada', 'naamloze', 'vennootschap', 'besloten', 'societa',
+  'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius',

@@ -5,6 +5,7 @@
  */
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
 import { isOneEdit } from './edits.js';
+import anyAscii from 'any-ascii';
 import {
   ABBREVIATIONS,
   GENERIC_WORDS,
@@ -86,8 +87,11 @@ function singular(token: string): string {
   return token;
 }
 
+/** Letters of scripts other than Latin and Han (Cyrillic, Greek, Hangul, Kana …) are transliterated. */
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Han}\P{L}]/u;
+
 function latinWords(text: string): string[] {
-  return text
+  return (OTHER_SCRIPT.test(text) ? anyAscii(text) : text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -182,8 +186,9 @@ export function normaliseName(raw: string): NameForm {
   const text = raw.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
+  let simplified = text;
   if (hasHan(text)) {
-    const simplified = simplify(text);
+    simplified = simplify(text);
     const runs = simplified.match(HAN_RUN) ?? [];
     han = stripHan(runs.join(''));
     latinText = simplified.replace(HAN_RUN, ' ');
@@ -207,7 +212,7 @@ export function normaliseName(raw: string): NameForm {
   const onlyCore = tokens.filter((t) => t.cls !== 'legal');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
   if (han && han.core.length > 0) form.han = han;
-  const structure = structureOf(text, tokens);
+  const structure = structureOf(simplified, tokens);
   if (structure) form.structure = structure;
   return form;
 }
