@@ -167,6 +167,12 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
 
   let score = core;
   let sameCoreDifferentEntity = false;
+  // "Samsung Electronics" / "Samsung SDI", "Haier Group" / "Haier Smart Home": the house name leads
+  // both, one adds a distinctive word of its own — another company of the same house.
+  if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b)) {
+    features.push({ feature: 'house-name', score: QUALIFIED_CAP, detail: `${a.core[0]} leads both; ${a.core.slice(1).join(' ') || '—'} ≠ ${b.core.slice(1).join(' ') || '—'}` });
+    return { score: round(Math.max(core, QUALIFIED_CAP - 0.02)), sameCoreDifferentEntity: true, features };
+  }
   if (core >= SAME_THRESHOLD && !wholeName) {
     const qa = qualifierSet(a);
     const qb = qualifierSet(b);
@@ -203,6 +209,12 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+function sharesHouseName(a: NameForm, b: NameForm): boolean {
+  const [x, y] = a.core.length <= b.core.length ? [a.core, b.core] : [b.core, a.core];
+  if (x.length === 0 || x[0] !== y[0] || (x[0]?.length ?? 0) < 3 || x.length === y.length) return false;
+  return x.every((t, i) => y[i] === t);
 }
 
 export function round(x: number): number {

@@ -35,6 +35,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   semicon: 'semiconductor', semi: 'semiconductor',
   tel: 'telecom', telecoms: 'telecom',
   amer: 'america',
+  chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
   '&': 'and',
 };
 
@@ -83,7 +84,8 @@ export const GENERIC_WORDS = new Set([
   'united', 'consolidated', 'general', 'universal', 'advanced', 'modern', 'future',
   // The same words in the languages of common subsidiaries' names.
   'mobilfunk', 'technik', 'elektronik', 'systeme', 'kommunikation', 'technologie', 'tecnologia', 'sistemas',
-  'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions',
+  'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
+  'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
 ]);
 
 /**
@@ -97,7 +99,7 @@ export const BUSINESS_LINES = new Set([
   'investment', 'capital', 'fund', 'asset', 'logistics', 'media', 'marine', 'medical', 'health', 'healthcare',
   'pharmaceutical', 'bio', 'biotech', 'genomics', 'robotics', 'robot', 'automation', 'drone', 'uav', 'aviation',
   'aerospace', 'shipping', 'railway', 'construction', 'education', 'culture', 'retail', 'commerce', 'ecommerce',
-  'lighting', 'display', 'terminal', 'semiconductor', 'microelectronic', 'chip', 'memory', 'storage', 'energy',
+  'lighting', 'display', 'terminal', 'automobile', 'visual', 'appliance', 'home', 'household', 'recycling', 'semiconductor', 'microelectronic', 'chip', 'memory', 'storage', 'energy',
   'power', 'material', 'chemical', 'photonics', 'optoelectronic', 'sales', 'marketing', 'distribution', 'research',
   'institute', 'academy', 'university', 'lab', 'laboratory', 'studio', 'interactive', 'satellite', 'space',
   'cybersecurity', 'security', 'consulting', 'trading', 'import', 'export', 'mobilfunk', 'radio', 'internet',
@@ -129,7 +131,10 @@ export const REGIONS = new Set([
   'malaysia', 'indonesia', 'thailand', 'vietnam', 'philippines', 'australia', 'zealand', 'africa', 'nigeria',
   'kenya', 'egypt', 'saudi', 'arabia', 'uae', 'dubai', 'turkey', 'israel', 'pakistan', 'bangladesh', 'hk', 'hongkong',
   'macau', 'taiwan', 'international', 'global', 'overseas', 'asia', 'emea', 'latam', 'middle', 'east', 'north',
-  'south', 'intl',
+  'south', 'intl', 'states', 'kingdom', 'arizona', 'california', 'texas', 'delaware', 'ireland', 'scotland', 'wales',
+  'austria', 'switzerland', 'czech', 'hungary', 'romania', 'portugal', 'greece', 'ukraine', 'kazakhstan', 'chile',
+  'peru', 'colombia', 'argentina', 'venezuela', 'morocco', 'algeria', 'ghana', 'tanzania', 'ethiopia', 'qatar',
+  'kuwait', 'oman', 'bahrain', 'iran', 'iraq', 'jordan', 'lebanon', 'srilanka', 'nepal', 'myanmar', 'cambodia', 'laos',
 ]);
 
 /** Chinese legal forms and structural suffixes, longest first. */
