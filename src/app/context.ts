@@ -2,9 +2,11 @@
  * Wiring for the CLI (and later the server): the knowledge base from disk, the IEEE registry from
  * the oui-data package, and the resolver and engine built over them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BUNDLED_DATA_DIR, loadKnowledgeBase } from '../kb/files.js';
+import { dirname, join } from 'node:path';
+import { BUNDLED_DATA_DIR, loadKnowledgeBase, PACKAGE_ROOT } from '../kb/files.js';
+import { NameIndex, type AliasEntry } from '../match/names/name-index.js';
 import type { KnowledgeBase } from '../kb/model.js';
 import { MacRegistry } from '../match/identifiers/mac.js';
 import { Resolver } from '../match/resolver.js';
@@ -23,8 +25,36 @@ export interface Context {
   engine: ScreeningEngine;
 }
 
+const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.json');
+
+/**
+ * The bundled knowledge base's normalised aliases are cached beside the compiled knowledge base:
+ * normalising Chinese names needs the OpenCC and pinyin tables, which a Latin-script query then
+ * never loads.
+ */
+function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
+  if (cacheable) {
+    try {
+      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; entries: AliasEntry[] };
+      if (cached.hash === kb.hash) return new NameIndex(cached.entries);
+    } catch {
+      // No cache yet, or a damaged one: build below.
+    }
+  }
+  const index = NameIndex.fromKnowledgeBase(kb);
+  if (cacheable) {
+    try {
+      mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
+      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, entries: index.entries }));
+    } catch {
+      // A read-only installation works without the cache.
+    }
+  }
+  return index;
+}
+
 export function createContext(dataDir: string = BUNDLED_DATA_DIR): Context {
   const kb = loadKnowledgeBase(dataDir);
-  const resolver = new Resolver(kb, loadIeeeRegistry);
+  const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR));
   return { kb, resolver, engine: new ScreeningEngine(kb, resolver) };
 }

@@ -84,8 +84,10 @@ export class Resolver {
     readonly kb: KnowledgeBase,
     /** Loads the IEEE registry on first use; most scans have no MAC addresses. */
     private readonly loadMacRegistry: () => MacRegistry,
+    /** A name index built earlier for this knowledge base (see `app/context.ts`), or one is built. */
+    names?: NameIndex,
   ) {
-    this.names = NameIndex.fromKnowledgeBase(kb);
+    this.names = names ?? NameIndex.fromKnowledgeBase(kb);
     for (const p of Object.values(kb.products)) {
       for (const d of p.domains) this.domains.add(d, p.id);
       for (const id of [...p.android, ...p.ios]) this.apps.add(id, p.id);
