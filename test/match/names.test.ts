@@ -67,6 +67,32 @@ describe('comparison', () => {
       assert.ok(r.score < SAME_THRESHOLD && r.sameCoreDifferentEntity, `${a} / ${b}: ${JSON.stringify(r)}`);
     }
   });
+  test('a group parent and a company of the same name are different entities of one group', () => {
+    for (const [a, b] of [
+      ['中国移动通信集团有限公司', '中国移动有限公司'],
+      ['CRRC Group Co., Ltd.', 'CRRC Corporation Limited'],
+    ]) {
+      const r = score(a as string, b as string);
+      assert.ok(r.sameCoreDifferentEntity, `${a} / ${b}: ${JSON.stringify(r)}`);
+    }
+    assert.ok(score('聯想集團有限公司', '联想集团有限公司').score >= SAME_THRESHOLD, 'traditional and simplified group names agree');
+  });
+  test('a shared house name with a distinctive addition is another company of the house', () => {
+    const r = score('Samsung Electronics Co., Ltd.', 'Samsung SDI Co., Ltd.');
+    assert.ok(r.sameCoreDifferentEntity && r.score < SAME_THRESHOLD);
+    assert.equal(score('Samsung Electronics', 'Hyundai Motor').sameCoreDifferentEntity, false);
+  });
+  test('Cyrillic is transliterated; full-language legal forms are legal forms', () => {
+    assert.ok(score('Лаборатория Касперского', 'Laboratoriya Kasperskogo').score >= SAME_THRESHOLD);
+    assert.deepEqual(normaliseName('Telefonaktiebolaget LM Ericsson').core, ['lm', 'ericsson']);
+  });
+  test('misspelt legal forms are still legal forms', () => {
+    assert.ok(score('ZTE Corporaton', 'ZTE Corporation').score >= SAME_THRESHOLD);
+  });
+  test('typos by kind: a swap or a dropped letter is forgiven, a replaced letter in a short word is not', () => {
+    assert.ok(score('Xioami', 'Xiaomi').score >= SAME_THRESHOLD);
+    assert.ok(score('Quectel', 'Questel').score < SAME_THRESHOLD);
+  });
   test('the scorer explains itself: which features, with which detail', () => {
     const r = score('華為', 'Huawei');
     assert.ok(r.features.some((f) => f.feature === 'pinyin' && f.detail.includes('huawei')));
