@@ -26,9 +26,9 @@ export interface NameMatch {
   features: Feature[];
 }
 
-/** The whole name, normalised: equal keys mean the same words, legal forms aside. */
+/** The whole name, normalised: equal keys mean the same words, legal form included ("China Mobile" ≠ "China Mobile Ltd"). */
 function fullKey(form: NameForm): string {
-  const words = form.tokens.filter((t) => t.cls !== 'legal').map((t) => t.text).join(' ');
+  const words = form.tokens.map((t) => t.text).join(' ');
   return `${words}|${form.han ? `${form.han.places.join('')}${form.han.core}${form.han.qualifiers.join(' ')}` : ''}`;
 }
 
