@@ -157,3 +157,13 @@ describe('covered match, lookup, explain, kb', () => {
     }
   });
 });
+
+test('sarif output annotates the inventory rows with one rule per measure', () => {
+  const r = covered(['scan', 'examples/inventory.csv', '--as-of', '2026-11-22', '--format', 'sarif', '--fail-on', 'none']);
+  const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+  assert.equal(sarif.version, '2.1.0');
+  const run = sarif.runs[0];
+  assert.ok(run?.tool.driver.rules.some((rule) => rule.id === 'us-ndaa-889'));
+  const camera = run?.results.find((x) => x.ruleId === 'us-ndaa-889' && x.locations[0]?.physicalLocation.region.startLine === 2);
+  assert.equal(camera?.level, 'error');
+});

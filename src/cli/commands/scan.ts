@@ -9,13 +9,14 @@ import type { ItemResult, ScanReport } from '../../model/finding.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
+import { renderSarif } from '../../report/sarif.js';
 import { renderTable } from '../../report/table.js';
 import { severityRank } from '../../kb/timeline.js';
 import { addToSummary, emptySummary, screenRecord, sortSummary } from '../../screen/scan.js';
 import { packageVersion } from '../../kb/files.js';
 import { choice, colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
 
-const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
@@ -137,6 +138,8 @@ function render(report: ScanReport, format: ScanOptions['format']): string {
       return renderCsv(report);
     case 'md':
       return renderMarkdown(report);
+    case 'sarif':
+      return renderSarif(report);
     case 'table':
       return renderTable(report, { color: colourEnabled(process.stdout), width: terminalWidth() });
   }
