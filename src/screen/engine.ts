@@ -42,7 +42,30 @@ const KINSHIP_FACTOR: Record<Connection['kinship'], number> = {
   affiliate: 0.75,
 };
 
+/**
+ * Logs repeat the same hosts and apps millions of times: resolutions and their findings are kept
+ * for the most recent values, with a bound so memory stays flat on any input.
+ */
+const CACHE_ENTRIES = 50_000;
+
+class BoundedCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly limit: number) {}
+
+  get(field: string, value: string, compute: () => T): T {
+    const key = `${field}\0${value}`;
+    const hit = this.map.get(key);
+    if (hit !== undefined) return hit;
+    const computed = compute();
+    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, computed);
+    return computed;
+  }
+}
+
 export class ScreeningEngine {
+  private readonly outcomes = new BoundedCache<FieldOutcome>(CACHE_ENTRIES);
+  private readonly findingCaches = new WeakMap<ScreenOptions, BoundedCache<Finding[]>>();
   private readonly graph: CorporateGraph;
   private readonly listingsByTarget = new Map<string, KbListing[]>();
   private readonly children = new Map<string, string[]>();
@@ -73,7 +96,7 @@ export class ScreeningEngine {
     const facets = itemFacets(item);
     const outcomes: FieldOutcome[] = [];
     for (const [field, values] of Object.entries(item.fields) as [FieldKind, string[]][]) {
-      for (const value of values) outcomes.push(this.resolver.resolve(field, value));
+      for (const value of values) outcomes.push(this.outcomes.get(field, value, () => this.resolver.resolve(field, value)));
     }
     const warnings: FieldNote[] = [];
     for (const o of outcomes) {
@@ -88,7 +111,8 @@ export class ScreeningEngine {
     for (const outcome of usable) {
       for (const resolution of outcome.resolutions) {
         const fieldFacets = outcome.field === 'name' ? facets : new Set<Facet>([FIELD_FACET[outcome.field]]);
-        for (const f of this.findingsFor(resolution, fieldFacets, options)) {
+        const cacheKey = `${resolution.entity.id}\0${[...fieldFacets].sort().join()}`;
+        for (const f of this.findingsCache(options).get(resolution.field, `${resolution.value}\0${cacheKey}`, () => this.findingsFor(resolution, fieldFacets, options))) {
           const key = `${f.measure.id}|${f.subject.id}`;
           const prior = best.get(key);
           if (!prior || f.confidence > prior.confidence || (f.confidence === prior.confidence && f.path.length < prior.path.length)) best.set(key, f);
@@ -100,6 +124,16 @@ export class ScreeningEngine {
     const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
     return result;
+  }
+
+  /** Findings depend on the options; one cache per options object (one scan). */
+  private findingsCache(options: ScreenOptions): BoundedCache<Finding[]> {
+    let cache = this.findingCaches.get(options);
+    if (!cache) {
+      cache = new BoundedCache<Finding[]>(CACHE_ENTRIES);
+      this.findingCaches.set(options, cache);
+    }
+    return cache;
   }
 
   private findingsFor(resolution: Resolution, facets: Set<Facet>, options: ScreenOptions): Finding[] {
