@@ -2,7 +2,8 @@
  * Wiring for the CLI (and later the server): the knowledge base from disk, the IEEE registry from
  * the oui-data package, and the resolver and engine built over them.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BUNDLED_DATA_DIR, loadKnowledgeBase, PACKAGE_ROOT } from '../kb/files.js';
@@ -27,6 +28,18 @@ export interface Context {
 
 const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.json');
 
+/** The normaliser's own files: a changed normaliser invalidates the cached forms as a changed KB does. */
+function normaliserFingerprint(): string {
+  const dir = dirname(fileURLToPath(import.meta.resolve('../match/names/normalise.js')));
+  return readdirSync(dir)
+    .sort()
+    .map((f) => {
+      const s = statSync(join(dir, f));
+      return `${f}:${s.size}:${s.mtimeMs}`;
+    })
+    .join('|');
+}
+
 /**
  * The bundled knowledge base's normalised aliases are cached beside the compiled knowledge base:
  * normalising Chinese names needs the OpenCC and pinyin tables, which a Latin-script query then
@@ -35,8 +48,8 @@ const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.json');
 function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
-      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; entries: AliasEntry[] };
-      if (cached.hash === kb.hash) return new NameIndex(cached.entries);
+      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; entries: AliasEntry[] };
+      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return new NameIndex(cached.entries);
     } catch {
       // No cache yet, or a damaged one: build below.
     }
@@ -45,7 +58,7 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
       mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
-      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, entries: index.entries }));
+      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), entries: index.entries }));
     } catch {
       // A read-only installation works without the cache.
     }

@@ -38,6 +38,14 @@ export function matchPair(name1: string, name2: string, names: NameIndex, graph:
     const kbScore = round(Math.min(r1[0]?.score ?? 0, r2[0]?.score ?? 0));
     const common = r1.find((a) => r2.some((b) => b.entity.id === a.entity.id));
     if (common) {
+      const other = r2.find((b) => b.entity.id === common.entity.id) as NameMatch;
+      // The knowledge base holds one record for the house ("Inspur"); two names that are both its
+      // exact aliases are one entity, but a group and its listed company reaching it through a short
+      // name are two companies of one family.
+      if (direct.sameCoreDifferentEntity && !(common.exact && other.exact)) {
+        reasons.push(`kb: both reach ${common.entity.kind} "${common.entity.id}" ("${common.alias}"), but the names are different companies of that house`);
+        return { name1, name2, score: Math.min(direct.score, kbScore), verdict: 'family', reasons };
+      }
       reasons.push(`kb: both are ${common.entity.kind} "${common.entity.id}" ("${common.alias}")`);
       return { name1, name2, score: round(Math.max(direct.score, kbScore)), verdict: 'same', reasons };
     }

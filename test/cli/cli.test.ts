@@ -128,6 +128,12 @@ describe('covered match, lookup, explain, kb', () => {
     const neg = JSON.parse(covered(['match', 'ZTT', 'ZTE']).stdout) as { verdict: string };
     assert.equal(neg.verdict, 'different');
   });
+  test('a group and its listed company are one family, not one entity, even where both reach one record', () => {
+    const verdict = (a: string, b: string) => (JSON.parse(covered(['match', a, b]).stdout) as { verdict: string }).verdict;
+    assert.equal(verdict('中国移动通信集团有限公司', '中国移动有限公司'), 'family');
+    assert.equal(verdict('Inspur Group Co., Ltd.', 'Inspur Electronic Information Industry Co., Ltd.'), 'family');
+    assert.equal(verdict('中国移动有限公司', 'China Mobile Limited'), 'same');
+  });
   test('match --pairs reads name1,name2 and ignores other columns', () => {
     const pairs = file('pairs.csv', 'id,name1,name2,extra\n1,Huawei,华为,x\n2,Zhejiang Uniview Technologies,Zhejiang Dahua Technology,y\n');
     const lines = covered(['match', '--pairs', pairs]).stdout.trim().split('\n').map((l) => JSON.parse(l) as { verdict: string; name1: string });

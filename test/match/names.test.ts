@@ -93,6 +93,24 @@ describe('comparison', () => {
     assert.ok(score('Xioami', 'Xiaomi').score >= SAME_THRESHOLD);
     assert.ok(score('Quectel', 'Questel').score < SAME_THRESHOLD);
   });
+  test('spelled as heard is the same word: soft c as s, hard c as k, oo as u; a hard c is not an s', () => {
+    assert.ok(score('Bytedanse', 'ByteDance').score >= SAME_THRESHOLD);
+    assert.ok(score('iFlytec', 'iFlytek').score >= SAME_THRESHOLD);
+    assert.ok(score('Qihu 360', 'Qihoo 360').score >= SAME_THRESHOLD);
+    assert.ok(score('Quectel Wireless', 'Questel Wireless').score < SAME_THRESHOLD);
+    assert.ok(score('Huawen', 'Huawei').score < SAME_THRESHOLD);
+    assert.ok(score('Cisco Systems', 'Sysco').score < SAME_THRESHOLD);
+    assert.ok(score('Kasperski Lab', 'Kaspersky Lab').score >= SAME_THRESHOLD);
+  });
+  test('a dropped letter in a short business word is corrected; a replaced one is not', () => {
+    assert.ok(score('Alibaba Grop Holding', 'Alibaba Group Holding').score >= SAME_THRESHOLD);
+  });
+  test('a lower-case l among capitals is read as I', () => {
+    assert.deepEqual(normaliseName('DJl').core, ['dji']);
+    assert.deepEqual(normaliseName('Dell').core, ['dell']);
+    assert.deepEqual(normaliseName('HUAWE1 TECHNOLOGIES').core, ['huawei']);
+    assert.deepEqual(normaliseName('Qihoo 360').core, ['qihoo', '360']);
+  });
   test('the scorer explains itself: which features, with which detail', () => {
     const r = score('華為', 'Huawei');
     assert.ok(r.features.some((f) => f.feature === 'pinyin' && f.detail.includes('huawei')));

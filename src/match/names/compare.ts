@@ -3,8 +3,7 @@
  * linking the two distinctive cores, capped when the names carry signs of being different companies
  * of one group (different business qualifiers, a national subsidiary's region).
  */
-import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein.js';
-import { singleEdit } from './edits.js';
+import { singleEdit, slipDistance } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 
@@ -44,14 +43,35 @@ function meaningfulWords(form: NameForm): string {
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const length = Math.min(a.length, b.length);
+  // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
+  // A different first letter is a different name that sounds alike (Cisco/Sysco), not a typo.
+  if (length >= 4 && a[0] === b[0] && !/\d/.test(a + b) && soundKey(a) === soundKey(b)) return 0.92;
   if (length >= 12) {
-    const d = damerauLevenshtein(a, b);
-    return d <= 2 ? 1 - 0.06 * d : 0;
+    const [ka, kb] = a[0] === b[0] ? [soundKey(a), soundKey(b)] : [a, b];
+    const d = slipDistance(ka, kb);
+    // Slips that keep the length (d beyond the difference in length) are a swap at most: a letter
+    // dropped here and another added there is a replaced letter.
+    return d <= 2 && d - Math.abs(ka.length - kb.length) <= 1 ? 1 - 0.06 * d : 0;
   }
   const edit = singleEdit(a, b);
   if (edit === 'transpose' && length >= 5) return 0.94;
   if (edit === 'insert-delete' && length >= 6) return 0.94;
   return 0;
+}
+
+/**
+ * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
+ * and q as k; "oo" and "ou" as u, y as i, "ph" as f; doubled letters once. Two words with one key are
+ * the same word misspelled, not lookalike names.
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/oo|ou/g, 'u')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** Greedy one-to-one alignment of core tokens, as a Dice coefficient. */

@@ -26,3 +26,24 @@ export function isOneEdit(a: string, b: string): boolean {
   const e = singleEdit(a, b);
   return e !== 'none' && e !== 'more';
 }
+
+/**
+ * Edit distance counting letters dropped, added and swapped as one each, and a replaced letter as
+ * three: in a long name two slips of the keyboard are forgiven, a changed letter is not.
+ */
+export function slipDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const same = a[i - 1] === b[j - 1];
+      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + (same ? 0 : 3));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
+}

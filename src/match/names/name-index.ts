@@ -29,7 +29,7 @@ export interface NameMatch {
 /** The whole name, normalised: equal keys mean the same words, legal form included ("China Mobile" ≠ "China Mobile Ltd"). */
 function fullKey(form: NameForm): string {
   const words = form.tokens.map((t) => t.text).join(' ');
-  return `${words}|${form.han ? `${form.han.places.join('')}${form.han.core}${form.han.qualifiers.join(' ')}` : ''}`;
+  return `${words}|${form.han ? `${form.han.places.join('')}${form.han.core}${form.han.qualifiers.join(' ')}${form.han.legal}` : ''}`;
 }
 
 /** Deletion neighbourhood: a token and every form of it with one letter removed (SymSpell). */

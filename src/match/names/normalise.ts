@@ -4,7 +4,7 @@
  * acronyms). Pure and deterministic.
  */
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
-import { isOneEdit } from './edits.js';
+import { isOneEdit, singleEdit } from './edits.js';
 import anyAscii from 'any-ascii';
 import {
   ABBREVIATIONS,
@@ -36,6 +36,8 @@ export interface HanForm {
   /** The business words removed from the core, translated where a translation is known. */
   qualifiers: string[];
   places: string[];
+  /** The legal forms removed from the end ("有限公司"): 中国移动有限公司 is not the brand 中国移动. */
+  legal: string;
 }
 
 export interface NameForm {
@@ -90,8 +92,19 @@ function singular(token: string): string {
 /** Letters of scripts other than Latin and Han (Cyrillic, Greek, Hangul, Kana …) are transliterated. */
 const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Han}\P{L}]/u;
 
+/**
+ * In a word otherwise in capitals, a lower-case l or a digit 1 is a capital I, and a 0 an O, typed
+ * or read wrongly ("DJl", "HUAWE1"): they look the same in most typefaces. Numbers stay numbers.
+ */
+function fixConfusedCapitals(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
+    if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
+    return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
+  });
+}
+
 function latinWords(text: string): string[] {
-  return (OTHER_SCRIPT.test(text) ? anyAscii(text) : text)
+  return fixConfusedCapitals(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -112,8 +125,14 @@ function camelParts(original: string): string[] {
 /** Long legal forms and business words, so that a misspelling ("Corporaton") is still recognised. */
 const LONG_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7);
 
+const SHORT_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 5 && w.length < 8);
+
 function correctSpelling(word: string): string {
-  if (word.length < 7 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
+  if (word.length < 4 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
+  if (word.length < 7) {
+    // A short word is corrected only for a dropped letter ("Grop"): a replaced one makes another word.
+    return SHORT_KNOWN.find((known) => known.length === word.length + 1 && known[0] === word[0] && singleEdit(word, known) === 'insert-delete') ?? word;
+  }
   for (const known of LONG_KNOWN) {
     if (Math.abs(known.length - word.length) <= 1 && known[0] === word[0] && isOneEdit(word, known)) return known;
   }
@@ -145,12 +164,14 @@ function stripHan(simplified: string): HanForm {
   s = s.replace(/[^\p{Script=Han}]/gu, '');
   const places: string[] = [];
   const qualifiers: string[] = [];
+  let legal = '';
   let changed = true;
   while (changed) {
     changed = false;
     for (const suffix of HAN_LEGAL_SUFFIXES) {
       if (s.endsWith(suffix) && s.length > suffix.length + 1) {
         s = s.slice(0, -suffix.length);
+        legal = suffix + legal;
         changed = true;
         break;
       }
@@ -179,7 +200,7 @@ function stripHan(simplified: string): HanForm {
       }
     }
   }
-  return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), pinyinWhole: toPinyin(whole).join(''), qualifiers, places };
+  return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), pinyinWhole: toPinyin(whole).join(''), qualifiers, places, legal };
 }
 
 export function normaliseName(raw: string): NameForm {
