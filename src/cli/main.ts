@@ -15,6 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   explain: async () => [(await import('./commands/lookup.js')).explainCommand()],
   kb: async () => [(await import('./commands/kb.js')).kbCommand()],
   profiles: async () => [(await import('./commands/kb.js')).profilesCommand()],
+  serve: async () => [(await import('./commands/serve.js')).serveCommand()],
+  audit: async () => [(await import('./commands/audit.js')).auditCommand()],
+  token: async () => [(await import('./commands/token.js')).tokenCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

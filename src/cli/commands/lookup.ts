@@ -7,7 +7,7 @@ import { entityDossier, measureDossier, type EntityDossier, type MeasureDossier 
 import { colourEnabled, parseDate, UsageError, write } from '../io.js';
 
 /** What kind of value a free-text query is, so that a MAC or an ISIN is looked up as one. */
-function guessField(query: string): FieldKind {
+export function guessField(query: string): FieldKind {
   const q = query.trim();
   if (/^([0-9a-f]{1,2}[:-]){5}[0-9a-f]{1,2}$/i.test(q) || /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i.test(q)) return 'mac';
   if (/^[A-Z]{2}[A-Z0-9]{9}\d$/i.test(q) && /\d/.test(q.slice(2))) return 'isin';

@@ -1,0 +1,39 @@
+import { Command, Option } from 'commander';
+import type { StoreFlags } from '../../server/config.js';
+import { AuditLog } from '../../store/audit.js';
+import { EXIT, write } from '../io.js';
+import { withStore } from './token.js';
+
+const storeFlags = (cmd: Command) =>
+  cmd.option('--data-dir <dir>', 'the server’s data directory (default .covered, or COVERED_DATA_DIR)').option('--database-url <url>', 'PostgreSQL URL (default DATABASE_URL)');
+
+export function auditCommand(): Command {
+  const audit = new Command('audit').summary('read and verify the server’s hash-chained audit log').description('The append-only audit log of scans, dispositions, knowledge-base updates and token changes.');
+  storeFlags(audit.command('verify').description('check every entry against the hash chain; names each edited, deleted or missing entry').addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))).action(
+    async (opts: StoreFlags & { format: 'text' | 'json' }) => {
+      await withStore(opts, async (store) => {
+        const result = await new AuditLog(store).verify();
+        if (opts.format === 'json') write(`${JSON.stringify(result, null, 2)}\n`);
+        else if (result.ok) write(`Audit log intact: ${result.entries} entries, head ${result.head.hash.slice(0, 16)}….\n`);
+        else write(`Audit log BROKEN (${result.entries} entries):\n${result.problems.map((p) => `  entry ${p.seq}: ${p.problem}`).join('\n')}\n`);
+        process.exitCode = result.ok ? EXIT.ok : EXIT.findings;
+      });
+    },
+  );
+  storeFlags(
+    audit
+      .command('list')
+      .description('the newest entries')
+      .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 50)
+      .option('--action <action>', 'only this action, e.g. disposition.set')
+      .addOption(new Option('--format <format>').choices(['text', 'json']).default('text')),
+  ).action(async (opts: StoreFlags & { limit: number; action?: string; format: 'text' | 'json' }) => {
+    await withStore(opts, async (store) => {
+      const { entries } = await new AuditLog(store).list({ limit: opts.limit, offset: 0, ...(opts.action ? { action: opts.action } : {}) });
+      if (opts.format === 'json') return write(`${JSON.stringify(entries, null, 2)}\n`);
+      write(entries.map((e) => `${String(e.seq).padStart(6)}  ${e.at}  ${e.actor.padEnd(12)}  ${e.action.padEnd(18)}  ${e.subject.slice(0, 16)}  ${JSON.stringify(e.details)}`).join('\n') + (entries.length ? '\n' : 'No entries.\n'));
+    });
+  });
+  audit.addHelpText('after', '\nExit codes: 0 intact; 1 the chain is broken (verify); 2 usage error or database unreachable.\nExample: covered audit verify --data-dir .covered');
+  return audit;
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PACKAGE_ROOT } from '../../kb/files.js';
+import { buildServer, DEFAULT_MAX_UPLOAD } from '../../server/app.js';
+import { isLoopback, storeOptions, type StoreFlags } from '../../server/config.js';
+import { CoveredService } from '../../server/service.js';
+import { StoreError } from '../../store/db.js';
+import { parseDate, UsageError } from '../io.js';
+
+const EXAMPLE = join(PACKAGE_ROOT, 'examples', 'inventory.csv');
+
+interface ServeOptions extends StoreFlags {
+  host: string;
+  port: number;
+  kb?: string;
+  loadExample: boolean;
+  exampleAsOf: string;
+  maxUploadMb: number;
+  requireTokens: boolean;
+  log: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535 * 1000) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .summary('run the API and web UI: scans, findings, dispositions, audit log')
+    .description(
+      'Serve the JSON API (OpenAPI at /openapi.json, docs at /docs) and the web UI.\n' +
+        'Data is kept in SQLite under --data-dir, or in PostgreSQL when DATABASE_URL (or --database-url) is set.\n' +
+        'On 127.0.0.1 no token is needed; bound to any other address, every API call needs a token (`covered token create`).',
+    )
+    .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--port <n>', 'port (0 picks a free one)', positiveInt, Number(process.env.PORT ?? 8080))
+    .option('--data-dir <dir>', 'directory for the SQLite database and uploads (default .covered, or COVERED_DATA_DIR)')
+    .option('--database-url <url>', 'PostgreSQL URL (default DATABASE_URL)')
+    .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
+    .option('--load-example', 'scan the bundled example inventory at start when there are no scans yet', false)
+    .option('--example-as-of <date>', 'as-of date of the example scan', parseDate, parseDate('today'))
+    .option('--max-upload-mb <n>', 'largest upload accepted (larger: 413)', positiveInt, DEFAULT_MAX_UPLOAD / 1024 / 1024)
+    .option('--require-tokens', 'require API tokens even on 127.0.0.1', false)
+    .addOption(new Option('--no-log', 'no request log on standard error'))
+    .addHelpText('after', '\nExit codes: 0 stopped cleanly; 2 usage error, port in use, or database unreachable.\nExample: DATABASE_URL=postgres://covered@db/covered covered serve --host 0.0.0.0 --port 8080')
+    .action(async (opts: ServeOptions) => {
+      await runServe(opts);
+    });
+}
+
+async function runServe(opts: ServeOptions): Promise<void> {
+  const stores = storeOptions(opts);
+  let service: CoveredService;
+  try {
+    service = await CoveredService.open({
+      ...stores,
+      ...(opts.kb ? { kbDir: opts.kb } : {}),
+      onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
+    });
+  } catch (e) {
+    if (e instanceof StoreError) throw new UsageError(e.message);
+    throw e;
+  }
+  const requireTokens = opts.requireTokens || !isLoopback(opts.host);
+  const app = await buildServer({ service, requireTokens, maxUploadBytes: opts.maxUploadMb * 1024 * 1024, logger: opts.log });
+  if (opts.log) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.url.startsWith('/api/')) process.stderr.write(`${new Date().toISOString()} ${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms\n`);
+    });
+  }
+  let address: string;
+  try {
+    address = await app.listen({ host: opts.host, port: opts.port });
+  } catch (e) {
+    await service.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${opts.host} is in use; choose another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
+    throw e;
+  }
+  if (opts.loadExample && (await service.scans.list({ limit: 1, offset: 0 })).total === 0) {
+    const profile = service.ctx.kb.profiles.all;
+    if (profile) {
+      await service.runner.submit({ id: crypto.randomUUID(), path: EXAMPLE, fileName: 'examples/inventory.csv', removeWhenDone: false, asOf: opts.exampleAsOf, profile, includeHistorical: false, actor: 'system' });
+    }
+  }
+  const url = address.replace('[::1]', 'localhost');
+  process.stdout.write(`Covered is running at ${url}/  (API docs ${url}/docs; data in ${service.store.location})\n`);
+  if (requireTokens && (await service.tokens.list()).every((t) => t.revokedAt)) {
+    process.stderr.write('covered: API tokens are required on this address and none exists yet; create one with `covered token create --name NAME --role admin`\n');
+  }
+  const stop = async (signal: string) => {
+    process.stderr.write(`covered: ${signal}, stopping\n`);
+    await app.close();
+    await service.store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

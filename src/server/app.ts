@@ -1,0 +1,142 @@
+/**
+ * The HTTP server: the JSON API under /api (OpenAPI document at /openapi.json, interactive docs at
+ * /docs), and the web UI from the built `dist/web`. Requests are validated against their schemas;
+ * a bad request is answered 400 with the path of every offending field.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { PACKAGE_ROOT, packageVersion } from '../kb/files.js';
+import type { Role } from '../store/schema.js';
+import { roleAllows } from '../store/tokens.js';
+import { registerScanRoutes } from './routes/scans.js';
+import { registerKnowledgeRoutes } from './routes/knowledge.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import type { CoveredService } from './service.js';
+
+export interface ServerOptions {
+  service: CoveredService;
+  /** Off only when bound to loopback: everyone who can connect is then a local admin. */
+  requireTokens: boolean;
+  maxUploadBytes?: number;
+  /** The built web UI; defaults to dist/web of the package. */
+  webDir?: string;
+  /** Log server errors (as JSON lines) on standard output. */
+  logger?: boolean;
+}
+
+export interface Actor {
+  name: string;
+  role: Role;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** The least role that may call the route; routes without one are public. */
+    role?: Role;
+  }
+}
+
+/** A request that is well-formed but wrong (an unknown profile): 400 with the field's path. */
+export class RequestError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const DEFAULT_MAX_UPLOAD = 100 * 1024 * 1024;
+export const WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const app = Fastify({
+    logger: options.logger ? { level: 'error' } : false,
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  });
+
+  app.decorateRequest('actor', { getter: () => LOCAL } as never);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+      const problems = error.validation.map((v) => ({ path: fieldPath(where, v.instancePath, v.params as Record<string, unknown>), message: v.message ?? 'invalid' }));
+      return reply.code(400).send({ error: `invalid request: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems });
+    }
+    if (error instanceof RequestError) {
+      return reply.code(error.statusCode).send({ error: error.message, ...(error.path ? { problems: [{ path: error.path, message: error.message }] } : {}) });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: `too large: uploads are limited to ${Math.round(maxUpload / 1024 / 1024)} MB and JSON bodies to 5 MB` });
+    }
+    if (status < 500) return reply.code(status).send({ error: error.message });
+    request.log.error(error);
+    return reply.code(500).send({ error: 'internal error; see the server log' });
+  });
+
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Covered API',
+        version: packageVersion(),
+        description: 'Screen technology against national-security restrictions as of any date; scans, findings with evidence, dispositions and the audit log.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API token from `covered token create` (not needed on 127.0.0.1)' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const { tokens } = options.service;
+  app.addHook('onRequest', async (request, reply) => {
+    const needed = request.routeOptions.config?.role;
+    if (!needed) return;
+    if (!options.requireTokens) return;
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const info = token ? await tokens.authenticate(token) : undefined;
+    if (!info) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'an API token is required: Authorization: Bearer <token> (create one with `covered token create`)' });
+    if (!roleAllows(info.role, needed)) return reply.code(403).send({ error: `this needs the ${needed} role; the token "${info.name}" is ${info.role}` });
+    const actor: Actor = { name: `token:${info.name}`, role: info.role };
+    Object.defineProperty(request, 'actor', { value: actor });
+  });
+
+  registerKnowledgeRoutes(app, options.service);
+  registerScanRoutes(app, options.service);
+  registerAdminRoutes(app, options.service);
+
+  const webDir = options.webDir ?? WEB_DIR;
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: 'index.html', wildcard: true });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Covered</title><p>The web UI is not built. Run <code>npm run build</code>. The API is at <a href="/docs">/docs</a>.</p>'),
+    );
+  }
+  return app;
+}
+
+const LOCAL: Actor = { name: 'local', role: 'admin' };
+
+/** "body.items[2].mac" from an Ajv instance path and the missing or extra property. */
+function fieldPath(where: string, instancePath: string, params: Record<string, unknown>): string {
+  let path = where;
+  for (const part of instancePath.split('/').slice(1)) path += /^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`;
+  const extra = params.missingProperty ?? params.additionalProperty;
+  if (typeof extra === 'string') path += `.${extra}`;
+  return path;
+}

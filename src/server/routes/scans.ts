@@ -1,0 +1,335 @@
+/**
+ * Scans of uploaded files (asynchronous, with progress), their findings paged and filtered, the
+ * full JSON report and a CSV export, and dispositions on findings.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import { packageVersion } from '../../kb/files.js';
+import type { ScanReport } from '../../model/finding.js';
+import { DISPOSITION_STATES } from '../../store/dispositions.js';
+import type { DispositionState, ScanStatus } from '../../store/schema.js';
+import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo } from '../../store/scans.js';
+import { RequestError } from '../app.js';
+import { dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
+import type { CoveredService } from '../service.js';
+import { calendarDate, profileFor } from './knowledge.js';
+
+type Filters = { [K in keyof typeof findingFilters]?: K extends 'subject' | 'q' ? string : string[] };
+
+const scanIdParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
+const findingIdParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } } as const;
+
+export function registerScanRoutes(app: FastifyInstance, service: CoveredService): void {
+  const tags = ['scans'];
+
+  app.post(
+    '/api/scans',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags,
+        summary: 'Upload an inventory file (CSV, TSV, JSON, JSONL, XLSX, .gz) as a scan; returns at once with the scan to poll',
+        description: 'multipart/form-data with fields `asOf` (YYYY-MM-DD), `profile`, `includeHistorical` ("true"), then the `file`. Oversized files are refused with 413.',
+        consumes: ['multipart/form-data'],
+        response: { 202: scanSchema, 400: errorSchema, 413: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new RequestError(400, 'send the file as multipart/form-data (field "file")', 'body.file');
+      const id = randomUUID();
+      await mkdir(service.uploadsDir, { recursive: true });
+      const path = join(service.uploadsDir, id);
+      const fields: Record<string, string> = {};
+      let fileName: string | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file') throw new RequestError(400, `unexpected file field "${part.fieldname}"; use "file"`, `body.${part.fieldname}`);
+            fileName = part.filename || 'upload';
+            await pipeline(part.file, createWriteStream(path));
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+        if (!fileName) throw new RequestError(400, 'no file was sent (field "file")', 'body.file');
+        for (const key of Object.keys(fields)) if (!['asOf', 'profile', 'includeHistorical'].includes(key)) throw new RequestError(400, `unknown field "${key}"`, `body.${key}`);
+        if (fields.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fields.asOf)) throw new RequestError(400, 'must be a date as YYYY-MM-DD', 'body.asOf');
+        const asOf = calendarDate(fields.asOf || undefined, 'body.asOf');
+        const profile = profileFor(service, fields.profile || undefined, 'body.profile');
+        if (fields.includeHistorical !== undefined && !['true', 'false', ''].includes(fields.includeHistorical)) throw new RequestError(400, 'must be true or false', 'body.includeHistorical');
+        const scan = await service.runner.submit({ id, path, fileName, removeWhenDone: true, asOf, profile, includeHistorical: fields.includeHistorical === 'true', actor: request.actor.name });
+        return reply.code(202).header('location', `/api/scans/${id}`).send(scan);
+      } catch (e) {
+        await rm(path, { force: true });
+        throw e;
+      }
+    },
+  );
+
+  app.get<{ Querystring: { status?: ScanStatus; limit: number; offset: number } }>(
+    '/api/scans',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Scans, newest first',
+        querystring: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['queued', 'running', 'complete', 'failed'] }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, default: 0 } },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, scans: { type: 'array', items: scanSchema } } } },
+      },
+    },
+    async (request) => service.scans.list(request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/scans/:id',
+    { config: { role: 'viewer' }, schema: { tags, summary: 'A scan with its progress, and its summary once complete', params: scanIdParams, response: { 200: scanSchema, 404: errorSchema } } },
+    async (request) => scanOr404(service, request.params.id),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/scans/:id',
+    { config: { role: 'admin' }, schema: { tags, summary: 'Delete a scan and its results (dispositions stay)', params: scanIdParams, response: { 204: { type: 'null' }, 404: errorSchema, 409: errorSchema } } },
+    async (request, reply) => {
+      const scan = await scanOr404(service, request.params.id);
+      if (scan.status === 'queued' || scan.status === 'running') throw new RequestError(409, 'the scan is still running');
+      await service.scans.delete(scan.id);
+      await service.audit.append(request.actor.name, 'scan.delete', scan.id, { file: scan.fileName });
+      return reply.code(204).send();
+    },
+  );
+
+  const filterQuery = {
+    type: 'object',
+    properties: {
+      ...findingFilters,
+      sort: { type: 'string', enum: ['severity', 'confidence', 'measure', 'subject', 'label', 'line', 'state'] },
+      order: { type: 'string', enum: ['asc', 'desc'] },
+      limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+      offset: { type: 'integer', minimum: 0, default: 0 },
+    },
+    additionalProperties: false,
+  } as const;
+
+  app.get<{ Params: { id: string }; Querystring: Filters & { sort?: FindingQuery['sort']; order?: 'asc' | 'desc'; limit: number; offset: number } }>(
+    '/api/scans/:id/findings',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'A page of a complete scan’s findings, filtered by measure, group, state, severity, item kind, disposition or text, and sorted',
+        params: scanIdParams,
+        querystring: filterQuery,
+        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, findings: { type: 'array', items: storedFindingSchema } } }, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      await completeScan(service, request.params.id);
+      const query: FindingQuery = { ...toQuery(request.query), limit: request.query.limit, offset: request.query.offset };
+      if (request.query.sort) query.sort = request.query.sort;
+      if (request.query.order) query.order = request.query.order;
+      const page = await service.scans.findings(request.params.id, query);
+      return { total: page.total, limit: query.limit, offset: query.offset, findings: page.findings };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Filters }>(
+    '/api/scans/:id/facets',
+    {
+      config: { role: 'viewer' },
+      schema: { tags, summary: 'Finding counts by measure, group, state, severity, item kind and disposition (for dashboards), under the same filters', params: scanIdParams, querystring: { type: 'object', properties: findingFilters, additionalProperties: false }, response: { 200: looseObject } },
+    },
+    async (request) => {
+      await completeScan(service, request.params.id);
+      return service.scans.facets(request.params.id, toQuery(request.query));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Filters & { sort?: FindingQuery['sort']; order?: 'asc' | 'desc' } }>(
+    '/api/scans/:id/findings.csv',
+    {
+      config: { role: 'viewer' },
+      schema: { tags, summary: 'All findings matching the filters as CSV', params: scanIdParams, querystring: { ...filterQuery, properties: { ...filterQuery.properties } }, produces: ['text/csv'] },
+    },
+    async (request, reply) => {
+      const scan = await completeScan(service, request.params.id);
+      const rows = [CSV_HEADER.join(',')];
+      const base = { ...toQuery(request.query), ...(request.query.sort ? { sort: request.query.sort } : {}), ...(request.query.order ? { order: request.query.order } : {}) };
+      for (let offset = 0; ; offset += 1000) {
+        const page = await service.scans.findings(scan.id, { ...base, limit: 1000, offset });
+        for (const f of page.findings) rows.push(csvRow(f));
+        if (page.findings.length < 1000) break;
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="covered-${scan.id.slice(0, 8)}-findings.csv"`)
+        .send(`${rows.join('\r\n')}\r\n`);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/scans/:id/report',
+    { config: { role: 'viewer' }, schema: { tags, summary: 'The complete scan as the JSON report contract (docs/json-output.md)', params: scanIdParams, response: { 404: errorSchema, 409: errorSchema } } },
+    async (request, reply) => {
+      const scan = await completeScan(service, request.params.id);
+      const results = [];
+      for await (const r of service.scans.results(scan.id)) results.push(r);
+      const profile = service.ctx.kb.profiles[scan.profile];
+      const report: ScanReport = {
+        schemaVersion: 1,
+        tool: { name: 'covered', version: packageVersion() },
+        kb: scan.kb,
+        asOf: scan.asOf,
+        profile: { id: scan.profile, title: profile?.title ?? scan.profile },
+        includeHistorical: scan.includeHistorical,
+        inputs: scan.inputs ?? [],
+        summary: scan.summary as ScanReport['summary'],
+        results,
+      };
+      return reply.type('application/json').send(JSON.stringify(report));
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/findings/:id',
+    { config: { role: 'viewer' }, schema: { tags: ['findings'], summary: 'One finding with its item, evidence, path and disposition', params: findingIdParams, response: { 200: storedFindingSchema, 404: errorSchema } } },
+    async (request) => {
+      const found = await service.scans.finding(request.params.id);
+      if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
+      return found;
+    },
+  );
+
+  app.put<{ Params: { id: number }; Body: { state: DispositionState; reason: string } }>(
+    '/api/findings/:id/disposition',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags: ['findings'],
+        summary: 'Mark a finding false positive, accepted risk or remediated, with a reason; it carries over to later scans of the same item until the KB facts change',
+        params: findingIdParams,
+        body: { type: 'object', required: ['state', 'reason'], properties: { state: { type: 'string', enum: [...DISPOSITION_STATES] }, reason: { type: 'string', minLength: 3, maxLength: 4000 } }, additionalProperties: false },
+        response: { 200: storedFindingSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const found = await service.scans.finding(request.params.id);
+      if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
+      const reason = request.body.reason.trim();
+      if (reason.length < 3) throw new RequestError(400, 'give a reason', 'body.reason');
+      const basis = await service.scans.basisOf(found.id);
+      await service.dispositions.set({
+        findingKey: found.key,
+        state: request.body.state,
+        reason,
+        basisHash: basis,
+        measureId: found.finding.measure.id,
+        subjectId: found.finding.subject.id,
+        label: found.item.label,
+        decidedBy: request.actor.name,
+      });
+      await service.audit.append(request.actor.name, 'disposition.set', found.key, { finding: found.id, scan: found.scanId, state: request.body.state, reason, measure: found.finding.measure.id, subject: found.finding.subject.id, item: found.item.label });
+      return service.scans.finding(found.id);
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/api/findings/:id/disposition',
+    { config: { role: 'analyst' }, schema: { tags: ['findings'], summary: 'Re-open a finding (remove its disposition)', params: findingIdParams, response: { 200: storedFindingSchema, 404: errorSchema } } },
+    async (request) => {
+      const found = await service.scans.finding(request.params.id);
+      if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
+      if (await service.dispositions.remove(found.key)) {
+        await service.audit.append(request.actor.name, 'disposition.clear', found.key, { finding: found.id, scan: found.scanId, previous: found.disposition?.state });
+      }
+      return service.scans.finding(found.id);
+    },
+  );
+
+  app.get<{ Querystring: { state?: DispositionState; limit: number; offset: number } }>(
+    '/api/dispositions',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['findings'],
+        summary: 'All dispositions, newest first',
+        querystring: { type: 'object', properties: { state: { type: 'string', enum: [...DISPOSITION_STATES] }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, offset: { type: 'integer', minimum: 0, default: 0 } }, additionalProperties: false },
+        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, dispositions: { type: 'array', items: dispositionSchema } } } },
+      },
+    },
+    async (request) => service.dispositions.list(request.query),
+  );
+}
+
+async function scanOr404(service: CoveredService, id: string): Promise<ScanInfo> {
+  const scan = await service.scans.get(id);
+  if (!scan) throw new RequestError(404, `no scan "${id}"`);
+  return scan;
+}
+
+/** Results exist only for complete scans; a running or failed one has none to show. */
+async function completeScan(service: CoveredService, id: string): Promise<ScanInfo> {
+  const scan = await scanOr404(service, id);
+  if (scan.status !== 'complete') throw new RequestError(409, scan.status === 'failed' ? `the scan failed: ${scan.error ?? ''}` : `the scan is ${scan.status} (${scan.progress.rowsDone} rows so far); results appear when it completes`);
+  return scan;
+}
+
+function toQuery(q: Filters): Omit<FindingQuery, 'limit' | 'offset'> {
+  const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const out: Omit<FindingQuery, 'limit' | 'offset'> = {};
+  for (const key of ['measure', 'group', 'state', 'severity', 'kind'] as const) {
+    const values = list(q[key]);
+    if (values?.length) out[key] = values;
+  }
+  const dispositions = list(q.disposition);
+  if (dispositions?.length) {
+    const bad = dispositions.find((d) => !(DISPOSITION_FILTERS as readonly string[]).includes(d));
+    if (bad) throw new RequestError(400, `unknown disposition filter "${bad}"; use ${DISPOSITION_FILTERS.join(', ')}`, 'query.disposition');
+    out.disposition = dispositions as DispositionFilter[];
+  }
+  if (q.subject) out.subject = q.subject;
+  if (q.q) out.q = q.q;
+  return out;
+}
+
+const CSV_HEADER = ['finding', 'file', 'line', 'item', 'measure', 'subject', 'subject_name', 'group', 'state', 'severity', 'confidence', 'matched_field', 'matched_value', 'path', 'disposition', 'reason'];
+
+function csvRow(f: Awaited<ReturnType<CoveredService['scans']['findings']>>['findings'][number]): string {
+  const d = f.disposition;
+  const path = [f.finding.match.entity.name, ...f.finding.path.map((s) => `${s.relation} ${s.to.name}`)].join(' → ');
+  return [
+    f.id,
+    f.item.origin.file,
+    f.item.origin.line,
+    f.item.label,
+    f.finding.measure.id,
+    f.finding.subject.id,
+    f.finding.subject.name,
+    f.group,
+    f.finding.state,
+    f.finding.severity,
+    f.finding.confidence,
+    f.finding.match.field,
+    f.finding.match.value,
+    path,
+    d ? (d.reopened ? 'reopened' : d.state) : 'open',
+    d?.reason ?? '',
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/** Quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
+function csvCell(value: unknown): string {
+  let s = String(value ?? '');
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+

@@ -1,0 +1,75 @@
+/**
+ * Everything the server needs, opened together: the screening context, the store and its
+ * repositories, and the scan runner. On open, scans a stopped process left running are marked
+ * failed, and a knowledge base not seen before is recorded (with an audit entry and its diff).
+ */
+import { join } from 'node:path';
+import { createContext, type Context } from '../app/context.js';
+import { AuditLog } from '../store/audit.js';
+import { openStore, type Store, type StoreOptions } from '../store/db.js';
+import { DispositionStore } from '../store/dispositions.js';
+import { KbVersionStore } from '../store/kb-versions.js';
+import { ScanStore } from '../store/scans.js';
+import { TokenStore } from '../store/tokens.js';
+import { kbFingerprints } from './identity.js';
+import { ScanRunner } from './scan-runner.js';
+
+export interface ServiceOptions extends StoreOptions {
+  /** A screening context already built (tests share one); otherwise built from `kbDir` or the bundled KB. */
+  context?: Context;
+  kbDir?: string;
+  scanConcurrency?: number;
+  onScanError?: (scanId: string, error: unknown) => void;
+}
+
+export const INTERRUPTED = 'interrupted: the server stopped while the scan was running; no partial result was kept. Upload the file again.';
+
+export class CoveredService {
+  readonly scans: ScanStore;
+  readonly dispositions: DispositionStore;
+  readonly audit: AuditLog;
+  readonly tokens: TokenStore;
+  readonly kbVersions: KbVersionStore;
+  readonly runner: ScanRunner;
+  readonly uploadsDir: string;
+
+  private constructor(
+    readonly ctx: Context,
+    readonly store: Store,
+    options: ServiceOptions,
+  ) {
+    this.scans = new ScanStore(store);
+    this.dispositions = new DispositionStore(store);
+    this.audit = new AuditLog(store);
+    this.tokens = new TokenStore(store);
+    this.kbVersions = new KbVersionStore(store);
+    this.runner = new ScanRunner(ctx, this.scans, this.audit, options.scanConcurrency ?? 2, options.onScanError);
+    this.uploadsDir = join(options.dataDir, 'uploads');
+  }
+
+  static async open(options: ServiceOptions): Promise<CoveredService> {
+    const ctx = options.context ?? createContext(options.kbDir);
+    const store = await openStore(options);
+    const service = new CoveredService(ctx, store, options);
+    for (const id of await service.scans.failInterrupted(INTERRUPTED)) await service.audit.append('system', 'scan.failed', id, { error: INTERRUPTED });
+    await service.recordKnowledgeBase();
+    return service;
+  }
+
+  private async recordKnowledgeBase(): Promise<void> {
+    const { kb } = this.ctx;
+    const previous = (await this.kbVersions.list())[0];
+    if (!(await this.kbVersions.record(kb.hash, kb.version, kbFingerprints(kb)))) return;
+    const diff = previous ? await this.kbVersions.diff(previous.hash, kb.hash) : undefined;
+    await this.audit.append('system', 'kb.update', kb.hash, {
+      version: kb.version,
+      ...(previous ? { previous: previous.hash } : {}),
+      ...(diff ? { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } : {}),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.runner.idle();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Every migration of the store, in order. A feature with tables of its own adds a file here and one
+ * line below with a name that sorts after the last (see docs/server.md); applied names are recorded
+ * by kysely's migrator, so a migration never changes once released.
+ */
+import type { Kysely } from 'kysely';
+import { coreMigration } from './0001-core.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface StoreMigration {
+  /** `db` is untyped on purpose: a migration describes the schema as it was at that point. */
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+  down?(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, StoreMigration> = {
+  '0001-core': coreMigration,
+};
