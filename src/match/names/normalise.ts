@@ -82,8 +82,8 @@ const HAN_QUALIFIER_ENGLISH: Record<string, string> = {
   电器: 'electronic', 计算机: 'computer',
 };
 
+/** Plural business words count as their singular ("Labs" = "Lab", "Technologies" = "Technology"). */
 function singular(token: string): string {
-  if (GENERIC_WORDS.has(token)) return token;
   if (token.endsWith('ies') && GENERIC_WORDS.has(`${token.slice(0, -3)}y`)) return `${token.slice(0, -3)}y`;
   if (token.endsWith('s') && GENERIC_WORDS.has(token.slice(0, -1))) return token.slice(0, -1);
   return token;
