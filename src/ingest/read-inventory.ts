@@ -11,18 +11,22 @@ import { createGunzip } from 'node:zlib';
 import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
 import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
+import { detectTextFormat, type InputFormat } from './detect.js';
+import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
-import type { FormatContext, Table, TextFormat } from './formats/format.js';
+import type { FormatContext, LogFormat, Table, TextFormat } from './formats/format.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
+import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
+import { arpFormat, dhcpdLeasesFormat, dnsmasqLeasesFormat, ipNeighFormat, nmapXmlFormat } from './formats/network.js';
 import { isObject } from './formats/objects.js';
+import { cycloneDxJsonFormat, cycloneDxXmlFormat, spdxJsonFormat, spdxTagValueFormat } from './formats/sbom.js';
 import { xlsxFormat } from './formats/xlsx.js';
 import { peek } from './lookahead.js';
 import { tableRecords, type TableMapping } from './table.js';
 
 export type { ColumnChoice } from './columns.js';
-
-export type InputFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
+export { INPUT_FORMAT_IDS, INPUT_FORMATS, type InputFormat } from './detect.js';
 
 export interface ReadOptions {
   /** Column header (or 1-based column number) → field, or 'ignore'; overrides detection. */
@@ -35,6 +39,8 @@ export interface ReadOptions {
   onColumns?(info: ColumnInfo): void;
   /** Things the user should know that do not stop the reading, e.g. a guessed encoding (without the file name). */
   onNotice?(message: string): void;
+  /** Called as input bytes are read (compressed bytes for gzip), for a progress bar. */
+  onBytes?(count: number): void;
 }
 
 /** What was detected about a table, for verbose output and the JSON summary. */
@@ -66,18 +72,36 @@ export function describeColumns(info: ColumnInfo): string {
 const SNIFF_BYTES = 8 * 1024;
 const SNIFF_CHARS = 64 * 1024;
 
-const TEXT_FORMATS: Record<Exclude<InputFormat, 'xlsx'>, TextFormat> = {
+const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   csv: delimitedFormat(),
   tsv: delimitedFormat('\t'),
   json: jsonFormat,
   jsonl: jsonLinesFormat,
+  'cyclonedx-json': cycloneDxJsonFormat,
+  'cyclonedx-xml': cycloneDxXmlFormat,
+  'spdx-json': spdxJsonFormat,
+  'spdx-tag-value': spdxTagValueFormat,
+  'nmap-xml': nmapXmlFormat,
+  arp: arpFormat,
+  'ip-neigh': ipNeighFormat,
+  'dhcpd-leases': dhcpdLeasesFormat,
+  'dnsmasq-leases': dnsmasqLeasesFormat,
+  'adb-packages': adbPackagesFormat,
+};
+
+const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
+  'zeek-tsv': zeekTsvFormat,
+  'zeek-json': zeekJsonFormat,
+  'bind-querylog': bindQueryLogFormat,
+  'dnsmasq-log': dnsmasqLogFormat,
+  'squid-log': squidLogFormat,
 };
 
 export async function* readInventory(file: string, options: ReadOptions = {}): AsyncGenerator<IngestRecord> {
   const notice = options.onNotice ?? (() => {});
-  const context: FormatContext = { file };
+  const context: FormatContext = { file, notice };
 
-  let bytes = await peek(openBytes(file, options.stdin), SNIFF_BYTES);
+  let bytes = await peek(openBytes(file, options.stdin, options.onBytes), SNIFF_BYTES);
   const gzip = startsWith(bytes.head, [0x1f, 0x8b]);
   if (gzip) bytes = await peek(gunzip(bytes.all, file), SNIFF_BYTES);
   const head = Buffer.concat(bytes.head);
@@ -100,7 +124,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   } else {
     const bom = encodingFromBom(head);
     if (!bom && looksBinary(head)) {
-      throw new InputError(file, 'not a text file (it contains binary data); expected CSV, TSV, JSON, JSON Lines or XLSX');
+      throw new InputError(file, `not a text file (it contains binary data${utf16WithoutBom(head)}); see --input-format for what can be read`);
     }
     encoding = bom?.encoding ?? 'utf-8';
     const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;
@@ -111,9 +135,18 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     const text = await peek(decoded, SNIFF_CHARS);
     const start = text.head.join('');
     if (text.ended && start.trim() === '') throw new InputError(file, 'empty file');
-    const textFormat = options.inputFormat ?? sniffTextFormat(start);
-    format = textFormat;
-    tables = TEXT_FORMATS[textFormat].tables(text.all, context);
+    const detected = options.inputFormat ?? detectTextFormat(start, sniffTextFormat);
+    if (typeof detected !== 'string') throw new InputError(file, `cannot read ${detected.unsupported}`);
+    format = detected;
+    const log = LOG_READERS[detected];
+    if (log) {
+      options.onColumns?.({ file, format, ...(encoding && { encoding }), gzip, header: true, columns: { host: 'host', client: 'unused', time: 'unused' }, choices: [{ column: 'host', field: 'host', by: 'header' }, { column: 'client' }, { column: 'time' }] });
+      yield* logRecords(log, text.all, context);
+      return;
+    }
+    const textFormat = TEXT_FORMATS[detected];
+    if (!textFormat) throw new InputError(file, `not an XLSX workbook (it is not a ZIP archive)`);
+    tables = textFormat.tables(text.all, context);
   }
 
   const lenient = format === 'xlsx';
@@ -154,12 +187,33 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   }
 }
 
+ /** A log's chunks as sighting records, and its unreadable lines as rejected rows. */
+async function* logRecords(log: LogFormat, text: AsyncIterable<string>, context: FormatContext): AsyncGenerator<IngestRecord> {
+  for await (const chunk of log.sightings(text, context)) {
+    for (const rejected of chunk.rejected) yield { kind: 'rejected', row: { origin: { file: context.file, line: rejected.line }, error: rejected.error } };
+    if (chunk.sightings.length > 0) yield { kind: 'sightings', file: context.file, sightings: chunk.sightings, ...(log.isoTime && { isoTime: log.isoTime }) };
+  }
+}
+
+/** ", apparently UTF-16 without a byte-order mark" when every other byte is NUL. */
+function utf16WithoutBom(head: Buffer): string {
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNuls++;
+    if (head[i + 1] === 0) oddNuls++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  if (pairs > 0 && Math.max(evenNuls, oddNuls) > pairs * 0.8) return ', apparently UTF-16 without a byte-order mark: save it as UTF-8 or UTF-16 with a BOM';
+  return '';
+}
+
 /**
  * JSON when the text starts with "[" or is one JSON document starting with "{"; JSON Lines when
  * the first line is a complete object (or looks like one but is broken, which is then reported
  * for that line alone); delimited text otherwise.
  */
-export function sniffTextFormat(start: string): Exclude<InputFormat, 'xlsx'> {
+export function sniffTextFormat(start: string): 'csv' | 'json' | 'jsonl' {
   const text = start.trimStart();
   if (text.startsWith('[')) return 'json';
   if (!text.startsWith('{')) return 'csv';
@@ -174,10 +228,14 @@ export function sniffTextFormat(start: string): Exclude<InputFormat, 'xlsx'> {
   }
 }
 
-async function* openBytes(file: string, stdin: NodeJS.ReadableStream | undefined): AsyncGenerator<Buffer> {
-  const stream = file === '-' ? (stdin ?? process.stdin) : createReadStream(file);
+async function* openBytes(file: string, stdin: NodeJS.ReadableStream | undefined, onBytes: ((count: number) => void) | undefined): AsyncGenerator<Buffer> {
+  const stream = file === '-' ? (stdin ?? process.stdin) : createReadStream(file, { highWaterMark: 256 * 1024 });
   try {
-    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      onBytes?.(buffer.length);
+      yield buffer;
+    }
   } catch (error) {
     throw fileError(file, error);
   }

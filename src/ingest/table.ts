@@ -36,6 +36,10 @@ export interface TableOptions {
 type DataRow = Exclude<RawRow, { error: string }>;
 
 export async function* tableRecords(table: Table, options: TableOptions): AsyncGenerator<IngestRecord> {
+  if (table.fixedColumns) {
+    yield* fixedRecords(table, table.fixedColumns, options);
+    return;
+  }
   const rows = table.rows[Symbol.asyncIterator]();
   try {
     // Rejected rows among the sampled ones are kept in place so records come out in file order.
@@ -61,6 +65,16 @@ export async function* tableRecords(table: Table, options: TableOptions): AsyncG
   } finally {
     await rows.return?.();
   }
+}
+
+/** Rows whose fields the format already knows: no sampling, and the mapping is reported as is. */
+async function* fixedRecords(table: Table, columns: Record<string, FieldKind | 'unused'>, options: TableOptions): AsyncGenerator<IngestRecord> {
+  options.onMapping({
+    header: true,
+    columns: Object.entries(columns).map(([column, field]) => (field === 'unused' ? { column } : { column, field })),
+    unmatchedMapKeys: [],
+  });
+  for await (const row of table.rows) yield toRecord(row, undefined);
 }
 
 interface Layout {
@@ -115,6 +129,7 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
 
 function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
   if ('error' in row) return rejected(row.origin, row.error);
+  if ('fields' in row) return fixedRecord(row);
   const fields: Partial<Record<FieldKind, string[]>> = {};
   const add = (field: FieldKind | undefined, value: string | undefined): void => {
     const text = value?.trim();
@@ -136,13 +151,24 @@ function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
   return { kind: 'item', item };
 }
 
+function fixedRecord(row: Extract<RawRow, { fields: unknown }>): IngestRecord {
+  const fields: Partial<Record<FieldKind, string[]>> = {};
+  for (const [field, values] of Object.entries(row.fields) as [FieldKind, string[]][]) {
+    const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+    if (distinct.length > 0) fields[field] = distinct;
+  }
+  const label = row.label ?? LABEL_ORDER.map((field) => fields[field]?.[0]).find((value) => value !== undefined);
+  if (Object.keys(fields).length === 0 || label === undefined) return rejected(row.origin, `nothing to screen${row.label ? ` in ${row.label}` : ''}`);
+  return { kind: 'item', item: { origin: row.origin, fields, label } };
+}
+
 function rejected(origin: Origin, error: string): IngestRecord {
   return { kind: 'rejected', row: { origin, error } };
 }
 
 /** A row with nothing in it at all: blank lines and empty spreadsheet rows are skipped silently. */
 function isBlank(row: RawRow): boolean {
-  if ('error' in row) return false;
+  if ('error' in row || 'fields' in row) return false;
   if ('cells' in row) return row.cells.every((cell) => !cell?.trim());
   return [...row.values.values()].every((values) => values.every((value) => !value.trim()));
 }

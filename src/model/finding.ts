@@ -78,6 +78,21 @@ export interface ItemResult {
   /** Values in a screened row that were malformed or could not be attributed. */
   warnings?: FieldNote[];
   findings: Finding[];
+  /** Logs only: this result stands for every line that named this host for this client. */
+  occurrences?: Occurrences;
+}
+
+/** How often, by whom and when a host was seen in a log (logs are aggregated, not one result per line). */
+export interface Occurrences {
+  /** Lines that named this host for this client. */
+  count: number;
+  /** The asking client (IP address or name), when the log records it. */
+  client?: string;
+  /** First and last time seen: ISO 8601 where the log's notation allows (syslog stamps have no year, and stay as written). */
+  firstSeen?: string;
+  lastSeen?: string;
+  /** Line of the last sighting; the result's origin is the first. */
+  lastLine: number;
 }
 
 export interface ScanSummary {

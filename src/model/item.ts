@@ -44,7 +44,21 @@ export interface RejectedRow {
   error: string;
 }
 
-export type IngestRecord = { kind: 'item'; item: InventoryItem } | { kind: 'rejected'; row: RejectedRow };
+/** One look-up in a log (a DNS query, a proxy request, a TLS server name): who asked for which host, when. */
+export interface Sighting {
+  line: number;
+  host: string;
+  /** The asking client (IP address or name), when the log records it. */
+  client?: string;
+  /** The log's timestamp as written there. */
+  time?: string;
+}
+
+export type IngestRecord =
+  | { kind: 'item'; item: InventoryItem }
+  | { kind: 'rejected'; row: RejectedRow }
+  /** Logs: a chunk of sightings, screened per distinct host and aggregated, not one result per line. */
+  | { kind: 'sightings'; file: string; sightings: Sighting[]; isoTime?: (raw: string) => string };
 
 /** A problem with the file as a whole that stops it being read (empty, binary, unknown format). */
 export class InputError extends Error {

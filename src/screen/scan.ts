@@ -13,6 +13,17 @@ export function addToSummary(summary: ScanSummary, result: ItemResult): void {
   summary.rowsRead++;
   if (result.status === 'rejected') summary.rejected++;
   else summary.screened++;
+  addFindingsToSummary(summary, result);
+}
+
+/** Log lines that were screened: they count as rows read; their findings come with the aggregates. */
+export function addSightingsToSummary(summary: ScanSummary, lines: number): void {
+  summary.rowsRead += lines;
+  summary.screened += lines;
+}
+
+/** A result that stands for many log lines (already counted as rows) adds only its findings. */
+export function addFindingsToSummary(summary: ScanSummary, result: ItemResult): void {
   if (result.findings.length > 0) summary.withFindings++;
   for (const f of result.findings) {
     summary.findings++;
@@ -23,7 +34,7 @@ export function addToSummary(summary: ScanSummary, result: ItemResult): void {
 }
 
 /** Screens one ingest record; a row the reader rejected becomes a rejected result. */
-export function screenRecord(engine: ScreeningEngine, record: IngestRecord, options: ScreenOptions): ItemResult {
+export function screenRecord(engine: ScreeningEngine, record: Exclude<IngestRecord, { kind: 'sightings' }>, options: ScreenOptions): ItemResult {
   if (record.kind === 'rejected') {
     return { origin: record.row.origin, label: '', status: 'rejected', error: record.row.error, findings: [] };
   }

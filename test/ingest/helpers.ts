@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InventoryItem, RejectedRow } from '../../src/model/item.js';
+import type { InventoryItem, RejectedRow, Sighting } from '../../src/model/item.js';
 import { readInventory, type ColumnInfo, type ReadOptions } from '../../src/ingest/read-inventory.js';
 
 export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
@@ -22,10 +22,11 @@ export interface ReadResult {
   rejected: RejectedRow[];
   columns: ColumnInfo[];
   notices: string[];
+  sightings: Sighting[];
 }
 
 export async function readAll(file: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const result: ReadResult = { items: [], rejected: [], columns: [], notices: [] };
+  const result: ReadResult = { items: [], rejected: [], columns: [], notices: [], sightings: [] };
   const records = readInventory(file, {
     ...options,
     onColumns: (info) => result.columns.push(info),
@@ -33,7 +34,8 @@ export async function readAll(file: string, options: ReadOptions = {}): Promise<
   });
   for await (const record of records) {
     if (record.kind === 'item') result.items.push(record.item);
-    else result.rejected.push(record.row);
+    else if (record.kind === 'rejected') result.rejected.push(record.row);
+    else result.sightings.push(...record.sightings);
   }
   return result;
 }

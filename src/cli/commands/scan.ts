@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { createContext } from '../../app/context.js';
-import { readInventory, type ColumnInfo } from '../../ingest/read-inventory.js';
+import { INPUT_FORMAT_IDS, readInventory, type ColumnInfo, type InputFormat } from '../../ingest/read-inventory.js';
 import type { Severity } from '../../model/kb.js';
 import { FIELD_KINDS, InputError, type FieldKind } from '../../model/item.js';
 import type { ItemResult, ScanReport } from '../../model/finding.js';
@@ -12,13 +12,13 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderSarif } from '../../report/sarif.js';
 import { renderTable } from '../../report/table.js';
 import { severityRank } from '../../kb/timeline.js';
-import { addToSummary, emptySummary, screenRecord, sortSummary } from '../../screen/scan.js';
+import { addFindingsToSummary, addSightingsToSummary, addToSummary, emptySummary, screenRecord, sortSummary } from '../../screen/scan.js';
+import { listedDomains, SightingScreen } from '../../screen/sightings.js';
 import { packageVersion } from '../../kb/files.js';
 import { choice, colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
-const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
 function collectMap(value: string, previous: Record<string, FieldKind | 'ignore'>) {
   const eq = value.lastIndexOf('=');
@@ -35,9 +35,13 @@ export function scanCommand(): Command {
   return new Command('scan')
     .summary('screen inventory files against the restriction measures as of a date')
     .description(
-      'Screen inventory files (CSV, TSV, JSON, JSONL, XLSX; .gz; "-" for standard input) against the knowledge base.\n' +
-        'Columns are recognised by header and content: supplier/vendor/manufacturer name, MAC, host/domain/URL,\n' +
-        'app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category.',
+      'Screen inventory files against the knowledge base. The format is recognised from the content (or set with\n' +
+        '--input-format): tables (CSV, TSV, JSON, JSONL, XLSX), SBOMs (CycloneDX JSON/XML, SPDX JSON/tag-value),\n' +
+        'network scans (nmap XML, arp -a, ip neigh, dhcpd and dnsmasq leases), logs (Zeek dns/ssl/http, BIND query\n' +
+        'log, dnsmasq/Pi-hole, Squid) and app lists (adb pm list packages). Any of them gzip-compressed; "-" reads\n' +
+        'standard input. Table columns are recognised by header and content: supplier/vendor/manufacturer name, MAC,\n' +
+        'host/domain/URL, app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category.\n' +
+        'Logs are aggregated: one result per client and listed host, with the count and the first and last time seen.',
     )
     .argument('<files...>', 'inventory files')
     .option('--as-of <date>', 'screen as of this date (YYYY-MM-DD)', parseDate, parseDate('today'))
@@ -46,7 +50,7 @@ export function scanCommand(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('low'))
     .option('--include-historical', 'also show findings on enjoined, revoked or delisted measures', false)
     .option('--map <column=field>', 'map a column to a field, or to "ignore" (repeatable)', collectMap, {})
-    .addOption(new Option('--input-format <format>', 'skip format detection').choices(INPUT_FORMATS))
+    .addOption(new Option('--input-format <format>', 'skip format detection (see docs/inputs.md)').choices(INPUT_FORMAT_IDS))
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
     .option('--no-progress', 'no progress bar on standard error')
@@ -67,7 +71,7 @@ interface ScanOptions {
   failOn: (typeof FAIL_ON)[number];
   includeHistorical: boolean;
   map: Record<string, FieldKind | 'ignore'>;
-  inputFormat?: (typeof INPUT_FORMATS)[number];
+  inputFormat?: InputFormat;
   strict: boolean;
   kb?: string;
   progress: boolean;
@@ -83,6 +87,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   const results: ItemResult[] = [];
   const inputs: ScanReport['inputs'] = [];
   const progress = startProgress(files, opts.progress);
+  const logs = new SightingScreen(ctx.engine, options, listedDomains(ctx.kb));
   for (const file of files) {
     const input: ScanReport['inputs'][number] = { file };
     inputs.push(input);
@@ -94,13 +99,24 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
           input.format = info.format;
           input.columns = { ...input.columns, ...info.columns };
         },
-        onNotice: (message: string) => process.stderr.write(`covered: ${file}: ${message}\n`),
+        onNotice: (message: string) => {
+          progress?.clear();
+          process.stderr.write(`covered: ${file}: ${message}\n`);
+        },
+        onBytes: (count: number) => progress?.advance(count),
       })) {
+        if (record.kind === 'sightings') {
+          logs.add(file, record.sightings, record.isoTime);
+          addSightingsToSummary(summary, record.sightings.length);
+          continue;
+        }
         const result = screenRecord(ctx.engine, record, options);
         addToSummary(summary, result);
         results.push(result);
-        progress?.increment();
       }
+      const aggregated = logs.take(file);
+      for (const result of aggregated) addFindingsToSummary(summary, result);
+      if (aggregated.length > 0) mergeByLine(results, aggregated);
     } catch (e) {
       progress?.stop();
       if (e instanceof InputError) throw new UsageError(e.message);
@@ -145,27 +161,60 @@ function render(report: ScanReport, format: ScanOptions['format']): string {
   }
 }
 
-/** A rows-per-second bar on a TTY for inputs over 1 MB; silent otherwise. */
-function startProgress(files: string[], enabled: boolean): { increment(): void; stop(): void } | undefined {
+/**
+ * Adds a log's aggregated results to the results: the log's rejected lines are already there, and
+ * both are put in line order, so the report still reads in file order.
+ */
+function mergeByLine(results: ItemResult[], aggregated: ItemResult[]): void {
+  const file = aggregated[0]?.origin.file;
+  let start = results.length;
+  while (start > 0 && results[start - 1]?.origin.file === file) start--;
+  const merged = [...results.splice(start), ...aggregated].sort((a, b) => a.origin.line - b.origin.line);
+  results.push(...merged);
+}
+
+interface Progress {
+  advance(bytes: number): void;
+  /** Clears the bar's line so a message can be written; the bar redraws on the next update. */
+  clear(): void;
+  stop(): void;
+}
+
+/** Bytes read, rate and ETA on a TTY for inputs over 1 MB (unknown total for standard input); silent otherwise. */
+function startProgress(files: string[], enabled: boolean): Progress | undefined {
   if (!enabled || !process.stderr.isTTY) return undefined;
-  const bytes = files.reduce((n, f) => n + (f === '-' ? 0 : safeSize(f)), 0);
-  if (bytes < 1_000_000) return undefined;
+  const total = files.reduce((n, f) => n + (f === '-' ? 0 : safeSize(f)), 0);
+  if (total < 1_000_000 && !files.includes('-')) return undefined;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'screening {value} rows | {speed} rows/s', hideCursor: true, noTTYOutput: false },
+    {
+      stream: process.stderr,
+      format: total > 0 && !files.includes('-') ? 'screening {bar} {percentage}% | {done} of {size} | {rate}/s | ETA {eta_formatted}' : 'screening {done} | {rate}/s',
+      hideCursor: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();
-  let rows = 0;
-  bar.start(0, 0, { speed: 0 });
+  let read = 0;
+  bar.start(Math.max(total, 1), 0, { done: megabytes(0), size: megabytes(total), rate: megabytes(0) });
   return {
-    increment() {
-      rows++;
-      if (rows % 1000 === 0) bar.update(rows, { speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
+    advance(bytes) {
+      read += bytes;
+      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+      bar.update(Math.min(read, Math.max(total, 1)), { done: megabytes(read), size: megabytes(total), rate: megabytes(read / seconds) });
+    },
+    clear() {
+      process.stderr.write('\r\x1b[K');
     },
     stop() {
       bar.stop();
     },
   };
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function safeSize(file: string): number {

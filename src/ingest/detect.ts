@@ -1,0 +1,84 @@
+/**
+ * Recognising an export from its first characters: the tool that wrote it leaves a signature (an
+ * XML root, a JSON property, a header line, or a line shape that most lines share). What is none
+ * of these is a table (CSV/TSV, JSON, JSON Lines) whose columns are recognised later.
+ */
+
+/** Every input format, with a line for `--help` and the documentation. */
+export const INPUT_FORMATS = {
+  csv: 'delimited text (comma, semicolon, tab or pipe), with or without a header; one value per line',
+  tsv: 'tab-separated text',
+  json: 'a JSON array of objects, or an object holding one',
+  jsonl: 'JSON Lines: one object per line',
+  xlsx: 'Excel workbook (every sheet)',
+  'cyclonedx-json': 'CycloneDX SBOM, JSON (1.2–1.6)',
+  'cyclonedx-xml': 'CycloneDX SBOM, XML (1.2–1.6)',
+  'spdx-json': 'SPDX 2.x SBOM, JSON',
+  'spdx-tag-value': 'SPDX 2.x SBOM, tag-value',
+  'nmap-xml': 'nmap XML output (-oX)',
+  arp: 'arp -a output (Linux, BSD/macOS, Windows)',
+  'ip-neigh': 'ip neigh output',
+  'dhcpd-leases': 'ISC dhcpd leases file',
+  'dnsmasq-leases': 'dnsmasq leases file',
+  'zeek-tsv': 'Zeek dns.log, ssl.log or http.log (TSV with #fields header)',
+  'zeek-json': 'Zeek dns.log, ssl.log or http.log (JSON, one object per line)',
+  'bind-querylog': 'BIND query log',
+  'dnsmasq-log': 'dnsmasq / Pi-hole query log',
+  'squid-log': 'Squid access log (native format)',
+  'adb-packages': 'adb shell pm list packages output',
+} as const;
+
+export type InputFormat = keyof typeof INPUT_FORMATS;
+export const INPUT_FORMAT_IDS = Object.keys(INPUT_FORMATS) as InputFormat[];
+
+/** Formats read as logs: screened per distinct host and aggregated per client and host. */
+export const LOG_FORMATS = new Set<InputFormat>(['zeek-tsv', 'zeek-json', 'bind-querylog', 'dnsmasq-log', 'squid-log']);
+
+/** How many lines decide a line-shape format. */
+const SAMPLE_LINES = 50;
+/** The share of sampled lines that must have the shape. */
+const MAJORITY = 0.6;
+
+const LINE_SHAPES: [InputFormat, RegExp][] = [
+  ['adb-packages', /^package:\S+/],
+  ['dnsmasq-leases', /^\d{9,11} (?:[0-9a-f]{2}(?::[0-9a-f]{2}){5}|\d+) \S+ \S+ \S+$/i],
+  ['arp', /^\S+ \([0-9a-f.:]+\) at (?:[0-9a-f]{1,2}(?::[0-9a-f]{1,2}){5}|<incomplete>|\(incomplete\))|^\s*\d{1,3}(?:\.\d{1,3}){3}\s+[0-9a-f]{2}(?:-[0-9a-f]{2}){5}\s+(?:dynamic|static)|^Interface: |^\s*Internet Address\s+Physical Address/i],
+  ['ip-neigh', /^\S+ dev \S+ (?:lladdr \S+ )?(?:router |proxy )?[A-Z]+/],
+  ['bind-querylog', /client (?:@\S+ )?\S+#\d+.*: query: \S+ \S+ \S+/],
+  ['dnsmasq-log', /dnsmasq\[\d+\]: /],
+  ['squid-log', /^\d{9,10}\.\d{3}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ \S+ \S+/],
+];
+
+/**
+ * The format of a text input from its first characters, or an explanation when it is a kind of
+ * document (XML) of which only some are read. Tables fall back to `table(start)`.
+ */
+export function detectTextFormat(start: string, table: (start: string) => InputFormat): InputFormat | { unsupported: string } {
+  const text = start.trimStart();
+  if (text.startsWith('<')) {
+    if (/<nmaprun[\s>]/.test(text)) return 'nmap-xml';
+    if (/<bom[\s>]/.test(text)) return 'cyclonedx-xml';
+    const root = /<([A-Za-z][\w:.-]*)[\s>]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''))?.[1];
+    return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)` };
+  }
+  if (text.startsWith('{') || text.startsWith('[')) {
+    if (/"bomFormat"\s*:\s*"CycloneDX"/.test(text)) return 'cyclonedx-json';
+    if (/"spdxVersion"\s*:/.test(text)) return 'spdx-json';
+    const firstLine = text.split('\n', 1)[0] ?? '';
+    if (text.startsWith('{') && /"(id\.orig_h|uid)"\s*:/.test(firstLine) && /"(query|server_name|host)"\s*:/.test(firstLine)) return 'zeek-json';
+    return table(start);
+  }
+  const lines = text.split(/\r?\n/, SAMPLE_LINES + 1).slice(0, SAMPLE_LINES);
+  if (lines[0]?.startsWith('#separator') || lines.some((line) => line.startsWith('#fields'))) return 'zeek-tsv';
+  if (lines.some((line) => /^SPDXVersion:\s*SPDX-/.test(line))) return 'spdx-tag-value';
+  if (lines.some((line) => /^lease\s+\S+\s*\{/.test(line))) return 'dhcpd-leases';
+  const sample = lines.filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  if (sample.length > 0) {
+    // The last line of the sample may be cut off mid-line.
+    const counted = sample.length > 1 && !start.endsWith('\n') ? sample.slice(0, -1) : sample;
+    for (const [format, shape] of LINE_SHAPES) {
+      if (counted.filter((line) => shape.test(line)).length >= counted.length * MAJORITY) return format;
+    }
+  }
+  return table(start);
+}
