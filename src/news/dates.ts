@@ -1,0 +1,48 @@
+/**
+ * Dates in a sentence, resolved against the article's publication date: "on Friday" in a report
+ * of something done is the Friday before; "this weekend" in a threat is the one ahead.
+ */
+import * as chrono from 'chrono-node';
+
+export interface ResolvedDate {
+  /** YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text is. */
+  value: string;
+  /** The words the date was read from. */
+  text: string;
+  /** Offset of those words in the sentence. */
+  index: number;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * All dates mentioned in a sentence. `future` says whether the action lies ahead (a threat or a
+ * plan), which decides how a bare weekday or month is read.
+ */
+export function findDates(sentence: string, published: string, future: boolean): ResolvedDate[] {
+  const ref = new Date(`${published}T12:00:00Z`);
+  const out: ResolvedDate[] = [];
+  for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future })) {
+    const s = r.start;
+    let date = s.date();
+    const yearKnown = s.isCertain('year');
+    const dayKnown = s.isCertain('day') || s.isCertain('weekday');
+    const monthKnown = s.isCertain('month');
+    // A relative word ("this weekend", "last month") carries its own direction; a bare weekday or
+    // month does not, and news reports past acts in the past.
+    const relative = /\b(?:last|next|this|coming|ago|yesterday|today|tomorrow)\b/i.test(r.text);
+    if (!future && !relative && iso(date) > published) {
+      if (s.isCertain('weekday') && !monthKnown) date = new Date(date.getTime() - 7 * 86_400_000);
+      else if (!yearKnown) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
+    }
+    const full = iso(date);
+    const value = dayKnown || /weekend|today|tomorrow|yesterday/i.test(r.text) ? full : monthKnown ? full.slice(0, 7) : yearKnown ? full.slice(0, 4) : full;
+    out.push({ value, text: r.text, index: r.index });
+  }
+  // Bare years ("in 2019") are not dates to chrono.
+  for (const m of sentence.matchAll(/\b(?:in|since|during|of|from)\s+((?:19|20)\d\d)\b(?![-/]\d)/g)) {
+    const index = (m.index ?? 0) + m[0].indexOf(m[1] as string);
+    if (!out.some((d) => index >= d.index && index < d.index + d.text.length)) out.push({ value: m[1] as string, text: m[1] as string, index });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

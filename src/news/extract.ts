@@ -1,0 +1,515 @@
+/**
+ * Articles → mentions and restriction events. Rule-based and explainable: every event carries the
+ * sentence it was read from and the words that decided its action and status. Pure: no I/O.
+ *
+ * Per sentence: find action words (lexicon), the clause around each, its status from the nearest
+ * modality or tense cue (or a court or revocation cue that overrides it), its targets (names from
+ * the knowledge base after the action, else before it, else what "the company" or "them" points
+ * back to), its actor (the government phrase that governs it, else the one in context), and a date
+ * resolved against the publication date. Negated and denied actions are not events.
+ */
+import { findDates } from './dates.js';
+import {
+  ACTION_PATTERNS,
+  ACTOR_PHRASES,
+  CLAUSE_BREAK,
+  COREFERENCE_PATTERN,
+  COURT_NATIONALITY,
+  COURT_PATTERN,
+  ENJOINED_PATTERN,
+  GENERIC_TARGET_PATTERN,
+  genericTargetKey,
+  NEGATION_PATTERN,
+  NOT_ACTOR_AFTER,
+  HEADLINE_PRESENT,
+  PAST_FORM,
+  POSSESSIVE_NOT_ACTOR,
+  PRONOUN_OBJECT,
+  REVOKED_PATTERN,
+  STATUS_CUES,
+  type Action,
+  type ActorEntry,
+  type EventStatus,
+} from './lexicon.js';
+import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+export interface Article {
+  /** A stable label: file path, URL or feed item link. */
+  id: string;
+  title?: string;
+  text: string;
+  /** YYYY-MM-DD; relative dates are resolved against it. */
+  published?: string;
+  url?: string;
+}
+
+export interface Actor extends ActorEntry {
+  /** The words that named the actor, or "(context)" when it was carried from earlier sentences. */
+  surface: string;
+}
+
+export interface EventTarget {
+  surface: string;
+  /** The knowledge-base organisation or product, when the name resolves to one. */
+  entity?: EntityTarget;
+  /** A class of companies named without a name ("Chinese apps"): `generic:CN-apps`. */
+  generic?: string;
+  /** How the target was found: named in the clause, or pointed back to ("the company", "them"). */
+  via: 'name' | 'coreference' | 'generic';
+}
+
+export interface RestrictionEvent {
+  actor: Actor;
+  action: Action;
+  targets: EventTarget[];
+  status: EventStatus;
+  /** Whether a word said the status; otherwise it defaulted to "enacted". */
+  statusCue?: string;
+  date?: string;
+  dateText?: string;
+  /** The words that named the action. */
+  trigger: string;
+  evidence: string;
+  sentence: number;
+}
+
+export interface ArticleMention {
+  surface: string;
+  entity: EntityTarget;
+  count: number;
+}
+
+export interface Extraction {
+  article: Article;
+  mentions: ArticleMention[];
+  events: RestrictionEvent[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface ActorHit extends Span {
+  actor: ActorEntry;
+  surface: string;
+  court: boolean;
+}
+
+interface Trigger extends Span {
+  action: Action;
+  text: string;
+}
+
+/** Something a later "them" or "the company" can point back to. */
+interface Antecedent {
+  target: EventTarget;
+  sentence: number;
+  offset: number;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let actorRegex: RegExp | undefined;
+function actorPattern(): RegExp {
+  if (!actorRegex) {
+    const phrases = [...ACTOR_PHRASES].sort((a, b) => b.phrase.length - a.phrase.length);
+    const alternatives = phrases.map((p) => (/^[\p{Script=Han}]/u.test(p.phrase) ? escape(p.phrase) : `(?<![\\p{L}\\p{N}])${escape(p.phrase)}(?![\\p{L}\\p{N}])`));
+    actorRegex = new RegExp(alternatives.join('|'), 'gu');
+  }
+  return new RegExp(actorRegex.source, actorRegex.flags);
+}
+const actorByPhrase = new Map(ACTOR_PHRASES.map((p) => [p.phrase, p.actor]));
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function findActors(text: string, mentions: Mention[]): ActorHit[] {
+  const out: ActorHit[] = [];
+  for (const m of text.matchAll(actorPattern())) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (mentions.some((x) => overlaps(x, span))) continue;
+    const after = text.slice(span.end);
+    if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
+    const actor = actorByPhrase.get(m[0]);
+    if (actor) out.push({ ...span, actor, surface: m[0], court: false });
+  }
+  for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (out.some((a) => overlaps(a, span))) continue;
+    const adjective = /([\w.]+)\s+(?:\w+\s+)?$/.exec(text.slice(Math.max(0, span.start - 30), span.start))?.[1] ?? '';
+    out.push({ ...span, actor: { jurisdiction: COURT_NATIONALITY[adjective] ?? '', authority: 'court' }, surface: m[0], court: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function findTriggers(text: string): Trigger[] {
+  const claimed: Trigger[] = [];
+  for (const { action, pattern } of ACTION_PATTERNS) {
+    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };
+      if (claimed.some((c) => overlaps(c, t))) continue;
+      claimed.push(t);
+    }
+  }
+  // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
+  return claimed
+    .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
+    .sort((a, b) => a.start - b.start);
+}
+
+function spans(text: string, pattern: RegExp): (Span & { text: string })[] {
+  return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
+}
+
+/** Where the clause holding `at` begins: the last clause break or earlier action before it. */
+function clauseStart(breaks: Span[], triggers: Trigger[], at: number): number {
+  let start = 0;
+  for (const b of breaks) if (b.end <= at && b.end > start) start = b.end;
+  for (const t of triggers) if (t.end <= at && t.end > start) start = t.end;
+  return start;
+}
+
+/** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
+function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
+  let end = text.length;
+  for (const b of breaks) if (b.start >= from && b.start < end) end = b.start;
+  for (const t of triggers) if (t.start >= from && t.start < end) end = t.start;
+  for (let i = text.indexOf(',', from); i >= 0 && i < end; i = text.indexOf(',', i + 1)) {
+    const rest = text.slice(i + 1).trimStart();
+    const restStart = text.length - rest.length;
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart);
+    if (!listGoesOn) {
+      end = i;
+      break;
+    }
+  }
+  return end;
+}
+
+function statusFromCues(before: string, after: string, trigger: string): { status: EventStatus; cue?: string } {
+  const afterCue = /^[^.;]{0,60}?\b(took effect|takes effect|came into (?:force|effect)|went into effect|goes into effect|comes into force)\b/i.exec(after);
+  if (afterCue) return { status: 'in-force', cue: afterCue[1] };
+  let best: { status: EventStatus; cue: string; at: number } | undefined;
+  for (const { status, pattern } of STATUS_CUES) {
+    for (const m of before.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      // "May" the month is not "may" the modal.
+      if (m[0] === 'May' && (m.index ?? 0) > 0) continue;
+      const at = (m.index ?? 0) + m[0].length;
+      if (!best || at > best.at || (at === best.at && m[0].length > best.cue.length)) best = { status, cue: m[0], at };
+    }
+  }
+  if (best) return { status: best.status, cue: best.cue };
+  const word = trigger.split(/\s+/)[0] ?? trigger;
+  if (PAST_FORM.test(word)) {
+    if (/\b(?:is|are|remains?|stays?)\s+(?:\w+\s+)?$/i.test(before)) return { status: 'in-force', cue: `${/(\w+)\s+(?:\w+\s+)?$/.exec(before)?.[1] ?? ''} ${word}`.trim() };
+    return { status: 'enacted', cue: word };
+  }
+  if (HEADLINE_PRESENT.test(word)) return { status: 'enacted', cue: word };
+  if (/ing$/i.test(word) && /\b(?:after|by|since)\s+(?:\w+\s+)?$/i.test(before)) return { status: 'enacted', cue: `after ${word}` };
+  return { status: 'enacted' };
+}
+
+function isNegated(beforeClause: string, sentenceBefore: string): boolean {
+  const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
+  if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near)) return true;
+  // A reported denial governs everything after it: "Huawei denied reports that it would be banned".
+  return /\b(?:denie[sd]|deny(?:ing)?|dismissed (?:reports|claims|speculation)|rejected (?:reports|claims|suggestions))\b|否认/i.test(sentenceBefore);
+}
+
+const SUBSUMED_BY: Record<Action, Action[]> = {
+  other: ['ban', 'entity-list', 'sanction', 'investment-ban', 'procurement-ban', 'export-control', 'divestment-order', 'removal-order', 'boycott-push'],
+  'export-control': ['entity-list'],
+  sanction: ['entity-list', 'investment-ban'],
+  ban: ['procurement-ban', 'investment-ban', 'divestment-order', 'removal-order', 'export-control', 'entity-list'],
+  'entity-list': [],
+  'investment-ban': [],
+  'procurement-ban': [],
+  'divestment-order': [],
+  'removal-order': [],
+  'boycott-push': [],
+};
+
+const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
+
+export class NewsExtractor {
+  constructor(private readonly matcher: MentionMatcher) {}
+
+  extract(article: Article): Extraction {
+    const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
+    const published = article.published;
+    const sentences = splitSentences(body);
+    const allMentions = this.matcher.find(body);
+
+    const mentionCounts = new Map<string, ArticleMention>();
+    for (const m of allMentions) {
+      const prior = mentionCounts.get(m.entity.id);
+      if (prior) prior.count++;
+      else mentionCounts.set(m.entity.id, { surface: m.surface, entity: m.entity, count: 1 });
+    }
+
+    const events: RestrictionEvent[] = [];
+    const antecedents: Antecedent[] = [];
+    let contextActor: Actor | undefined;
+    const jurisdictionVotes = new Map<string, number>();
+
+    // The article's main jurisdiction stands in when a sentence names no actor.
+    for (const a of findActors(body, allMentions)) if (!a.court) jurisdictionVotes.set(a.actor.jurisdiction, (jurisdictionVotes.get(a.actor.jurisdiction) ?? 0) + 1);
+
+    sentences.forEach((sentence, index) => {
+      const mentions = allMentions
+        .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
+        .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published);
+      const actors = findActors(sentence.text, mentions).filter((a) => !a.court);
+      const lastEventActor = sentenceEvents.at(-1)?.actor;
+      const lastActor = actors.at(-1);
+      if (lastEventActor) contextActor = lastEventActor;
+      else if (lastActor) contextActor = { ...lastActor.actor, surface: lastActor.surface };
+      for (const m of mentions) antecedents.push({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence: index, offset: m.start });
+      for (const g of genericTargets(sentence.text, mentions)) antecedents.push({ target: g.target, sentence: index, offset: g.start });
+      events.push(...sentenceEvents);
+    });
+
+    return { article, mentions: [...mentionCounts.values()], events: consolidate(events) };
+  }
+
+  private sentenceEvents(
+    sentence: Sentence,
+    index: number,
+    mentions: Mention[],
+    antecedents: Antecedent[],
+    contextActor: Actor | undefined,
+    jurisdictionVotes: Map<string, number>,
+    earlier: RestrictionEvent[],
+    published: string | undefined,
+  ): RestrictionEvent[] {
+    const text = sentence.text;
+    const enjoined = spans(text, ENJOINED_PATTERN);
+    const found = findTriggers(text);
+    // "The FCC revoked China Telecom's authorization" is an act, not the end of one.
+    const revoked = spans(text, REVOKED_PATTERN).filter((r) => !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)));
+    let triggers = found.filter(
+      // "blocked by a judge": the verb belongs to the court, not to a new ban.
+      (t) => !(t.action === 'ban' && /^block/i.test(t.text) && enjoined.some((e) => t.start >= e.start && t.end <= e.end)),
+    );
+    const previous = earlier.at(-1);
+    if (triggers.length === 0 && (enjoined.length > 0 || revoked.length > 0) && previous) {
+      // "A judge blocked the order on Sunday": the act is the one reported just before.
+      const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
+      triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
+    }
+    if (triggers.length === 0) return [];
+
+    const actors = findActors(text, mentions);
+    // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
+    const breaks = [
+      ...spans(text, CLAUSE_BREAK),
+      ...actors.flatMap((a) => {
+        const m = /,\s*(?:the\s+)?$/i.exec(text.slice(Math.max(0, a.start - 8), a.start));
+        return m ? [{ start: a.start - m[0].length, end: a.start - m[0].length + 1, text: ',' }] : [];
+      }),
+    ];
+    const out: RestrictionEvent[] = [];
+
+    triggers.forEach((trigger, i) => {
+      const startOfClause = clauseStart(breaks, triggers.slice(0, i), trigger.start);
+      const before = text.slice(startOfClause, trigger.start);
+      if (isNegated(before, text.slice(0, trigger.start))) return;
+
+      // Status: a court or a revocation in the same clause overrides modality and tense.
+      const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
+      const near = (s: Span) => s.end >= startOfClause - 40 && s.start <= endOfClause + 60;
+      const court = enjoined.find(near);
+      const revocation = revoked.find(near);
+      let status: EventStatus;
+      let statusCue: string | undefined;
+      if (court) [status, statusCue] = ['enjoined', court.text];
+      else if (revocation) [status, statusCue] = ['revoked', revocation.text];
+      else {
+        const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
+        status = cued.status;
+        statusCue = cued.cue;
+      }
+
+      const targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
+      if (targets.length === 0) return;
+
+      const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
+      if (!actor) return;
+
+      const future = status === 'threatened' || status === 'considered' || status === 'proposed';
+      let date: string | undefined;
+      let dateText: string | undefined;
+      if (published) {
+        const dates = findDates(text, published, future);
+        const nearest = dates.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
+        if (nearest) [date, dateText] = [nearest.value, nearest.text];
+      }
+      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, trigger: trigger.text, evidence: text, sentence: index });
+    });
+
+    // An unspecific "action against X" beside a specific action on X is the same act, as is the
+    // export control that an Entity List listing is.
+    return out.filter((e) => !out.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))));
+  }
+
+  private targetsFor(
+    text: string,
+    trigger: Trigger,
+    mentions: Mention[],
+    antecedents: Antecedent[],
+    index: number,
+    startOfClause: number,
+    endOfClause: number,
+    sameSentence: RestrictionEvent[],
+    earlier: RestrictionEvent[],
+  ): EventTarget[] {
+    const inRange = (from: number, to: number): EventTarget[] => {
+      const named = mentions
+        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions))
+        .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+      if (named.length > 0) return named;
+      const slice = text.slice(from, to);
+      const generic = genericTargets(slice, []).map((g) => g.target);
+      const coref = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))]
+        .map((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, from + (m.index ?? 0), mentions))
+        .filter((t): t is EventTarget => t !== undefined);
+      return [...coref, ...generic];
+    };
+    const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
+    // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
+    let targets = inRange(trigger.start, endOfClause);
+    if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
+      const pronoun = resolveCoreference('them', 'them', antecedents, index, trigger.end, mentions);
+      if (pronoun) targets = [pronoun];
+    }
+    if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
+    // Organisations the knowledge base does not hold are still targets, by their names.
+    if (targets.length === 0) targets = unnamed(trigger.end, endOfClause);
+    if (targets.length === 0) targets = unnamed(startOfClause, trigger.start);
+    // "… and urged other countries to follow suit": the same targets as the act before.
+    if (targets.length === 0) targets = sameSentence.at(-1)?.targets ?? [];
+    // "The earlier bans had never taken effect": an act named again points back at its targets.
+    if (targets.length === 0 && /\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start))) {
+      const same = [...earlier].reverse().find((e) => e.action === trigger.action);
+      if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
+    }
+    const seen = new Set<string>();
+    return targets.filter((t) => {
+      const key = targetKey(t);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+}
+
+const NOT_AN_ORGANISATION = new RegExp(
+  String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress)$`,
+);
+
+/**
+ * Capitalised word runs between `from` and `to` that are neither actors nor dates: the names of
+ * organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles & Defense").
+ */
+function properNouns(text: string, from: number, to: number, mentions: Mention[]): EventTarget[] {
+  const slice = text.slice(from, to);
+  const actors = findActors(slice, []);
+  const out: EventTarget[] = [];
+  for (const m of slice.matchAll(/(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&\s+|of\s+|and\s+(?=\p{Lu}[\p{L}]*\s+(?:Corp|Inc|Ltd|Co|Group|Technologies|Systems|Defense|Defence)))?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu)) {
+    const start = m.index ?? 0;
+    const span = { start, end: start + m[0].length };
+    if (from + start === 0) continue;
+    const name = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '');
+    if (NOT_AN_ORGANISATION.test(name) || /^\p{Lu}[\p{Ll}]+$/u.test(name) && name.length < 4) continue;
+    if (actors.some((a) => overlaps(a, span)) || mentions.some((x) => overlaps(x, { start: from + span.start, end: from + span.end }))) continue;
+    if (findActors(name, []).length > 0) continue;
+    out.push({ surface: name, via: 'name' });
+  }
+  return out;
+}
+
+/** "Ant's Alipay", "TikTok's parent company ByteDance": the act is on what follows the possessive. */
+function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
+  const after = text.slice(m.end, m.end + 40);
+  if (!/^['’]s\s/.test(after)) return false;
+  return mentions.some((o) => o.start > m.end && o.start - m.end <= 40 && !/[,;]/.test(text.slice(m.end, o.start)));
+}
+
+function genericTargets(text: string, mentions: Mention[]): { start: number; target: EventTarget }[] {
+  return [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
+    .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
+    .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+}
+
+/**
+ * "the company", "the app", "them": the nearest earlier name of a fitting kind, from this sentence
+ * or the three before it.
+ */
+function resolveCoreference(head: string, surface: string, antecedents: Antecedent[], sentence: number, offset: number, mentions: Mention[]): EventTarget | undefined {
+  const h = head.toLowerCase();
+  const wantsApp = /^(?:app|apps|application|platform|service)$/.test(h);
+  const wantsPlural = /(?:s|them)$/.test(h) && h !== 'business';
+  const earlierHere = mentions
+    .filter((m) => m.end <= offset)
+    .map((m): Antecedent => ({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence, offset: m.start }));
+  const candidates = [...antecedents.filter((a) => a.sentence >= sentence - 3 && a.sentence < sentence), ...earlierHere].reverse();
+  const fits = (a: Antecedent) => {
+    if (a.target.generic) return wantsPlural;
+    const e = a.target.entity;
+    if (!e) return false;
+    if (wantsApp) return e.kind === 'product';
+    return true;
+  };
+  const found = candidates.find(fits) ?? (wantsApp ? candidates.find((a) => a.target.entity) : undefined);
+  if (!found) return undefined;
+  return { ...found.target, surface: `${surface} (${found.target.surface})`, via: found.target.generic ? 'generic' : 'coreference' };
+}
+
+function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], contextActor: Actor | undefined, votes: Map<string, number>): Actor | undefined {
+  // "concerns about Chinese government influence", "pressure from the US": not the one acting.
+  const government = actors.filter((a) => !a.court && !/\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i.test(text.slice(Math.max(0, a.start - 14), a.start)));
+  const courtHit = actors.find((a) => a.court);
+  const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
+  const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
+  const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
+  const afterHit = government.find((a) => a.start >= trigger.end);
+  const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
+  const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (courtHit && (!hit || courtHit.start < trigger.start)) {
+    const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || contextActor?.jurisdiction || defaultJurisdiction;
+    if (jurisdiction) return { jurisdiction, authority: 'court', surface: courtHit.surface };
+  }
+  if (hit) return { ...hit.actor, surface: hit.surface };
+  if (contextActor) return { ...contextActor, surface: '(context)' };
+  if (defaultJurisdiction) return { jurisdiction: defaultJurisdiction, authority: 'government', surface: '(context)' };
+  return undefined;
+}
+
+function sameTarget(a: EventTarget, b: EventTarget): boolean {
+  if (a.entity && b.entity) return a.entity.group === b.entity.group;
+  return targetKey(a) === targetKey(b);
+}
+
+/**
+ * One event per act: repeated reports of the same act merge, and an act stated without a status
+ * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
+ */
+function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
+  const out: RestrictionEvent[] = [];
+  const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
+    a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
+  for (const e of events) {
+    if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status);
+    if (twin) {
+      for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
+      twin.date ??= e.date;
+      twin.dateText ??= e.dateText;
+      continue;
+    }
+    out.push({ ...e, targets: [...e.targets] });
+  }
+  return out;
+}

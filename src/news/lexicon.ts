@@ -1,0 +1,285 @@
+/**
+ * The words news uses for governments acting against technology companies: who acts (actors and
+ * authorities), what they do (actions) and how far along it is (modality and tense). Kept as data
+ * so that a missed phrasing is fixed by adding a word, not by changing the extractor.
+ */
+
+export const ACTIONS = [
+  'ban',
+  'entity-list',
+  'sanction',
+  'investment-ban',
+  'procurement-ban',
+  'export-control',
+  'divestment-order',
+  'removal-order',
+  'boycott-push',
+  'other',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const STATUSES = ['threatened', 'considered', 'proposed', 'enacted', 'in-force', 'enjoined', 'revoked'] as const;
+export type EventStatus = (typeof STATUSES)[number];
+
+export interface ActorEntry {
+  /** ISO 3166 code, or EU. */
+  jurisdiction: string;
+  authority: string;
+}
+
+/** A government noun after a possessive or a national adjective makes the phrase an actor. */
+const GOVERNMENT_NOUN = String.raw`(?:government|administration|authorities|officials|regulators?|ministry|minister|cabinet|parliament|lawmakers|legislators|commerce ministry|foreign ministry|president|prime minister|trade ministry|it ministry|department|courts?|judges?)`;
+
+/**
+ * Actor phrases, longest first within each jurisdiction. `cs` marks phrases matched in their exact
+ * case ("US" the country, not "us" the pronoun).
+ */
+export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[] = [
+  // United States
+  ...[
+    ['Bureau of Industry and Security', 'Commerce (BIS)'],
+    ['Office of Foreign Assets Control', 'Treasury (OFAC)'],
+    ['Federal Communications Commission', 'FCC'],
+    ['Committee on Foreign Investment in the United States', 'CFIUS'],
+    ['Commerce Department', 'Commerce'],
+    ['Department of Commerce', 'Commerce'],
+    ['Commerce Secretary', 'Commerce'],
+    ['Secretary of Commerce', 'Commerce'],
+    ['Treasury Department', 'Treasury'],
+    ['Department of the Treasury', 'Treasury'],
+    ['Treasury Secretary', 'Treasury'],
+    ['State Department', 'State Department'],
+    ['Secretary of State', 'State Department'],
+    ['Defense Department', 'Department of Defense'],
+    ['Department of Defense', 'Department of Defense'],
+    ['Justice Department', 'Department of Justice'],
+    ['Department of Justice', 'Department of Justice'],
+    ['Department of Homeland Security', 'Homeland Security'],
+    ['Office of Management and Budget', 'OMB'],
+    ['White House', 'President'],
+    ['Trump administration', 'President'],
+    ['Biden administration', 'President'],
+    ['Obama administration', 'President'],
+    ['President Trump', 'President'],
+    ['President Donald Trump', 'President'],
+    ['President Joe Biden', 'President'],
+    ['President Biden', 'President'],
+    ['Donald Trump', 'President'],
+    ['Joe Biden', 'President'],
+    ['Wilbur Ross', 'Commerce'],
+    ['Gina Raimondo', 'Commerce'],
+    ['Mike Pompeo', 'State Department'],
+    ['Pompeo', 'State Department'],
+    ['Steven Mnuchin', 'Treasury'],
+    ['Janet Yellen', 'Treasury'],
+    ['Ajit Pai', 'FCC'],
+    ['Brendan Carr', 'FCC'],
+    ['Jessica Rosenworcel', 'FCC'],
+    ['Trump', 'President'],
+    ['Biden', 'President'],
+    ['US Congress', 'Congress'],
+    ['U.S. Congress', 'Congress'],
+    ['Congress', 'Congress'],
+    ['House of Representatives', 'Congress'],
+    ['House', 'Congress'],
+    ['Senate', 'Congress'],
+    ['US lawmakers', 'Congress'],
+    ['U.S. lawmakers', 'Congress'],
+    ['American lawmakers', 'Congress'],
+    ['Pentagon', 'Department of Defense'],
+    ['CFIUS', 'CFIUS'],
+    ['OFAC', 'Treasury (OFAC)'],
+    ['FCC', 'FCC'],
+    ['BIS', 'Commerce (BIS)'],
+    ['Supreme Court', 'court'],
+    ['US government', 'government'],
+    ['U.S. government', 'government'],
+    ['American government', 'government'],
+    ['American officials', 'government'],
+    ['US officials', 'government'],
+    ['U.S. officials', 'government'],
+    ['US authorities', 'government'],
+    ['U.S. authorities', 'government'],
+    ['United States', 'government'],
+    ['Washington', 'government'],
+    ['America', 'government'],
+    ['U.S.', 'government'],
+    ['USA', 'government'],
+    ['US', 'government'],
+  ].map(([phrase, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: 'US', authority: authority as string }, cs: true })),
+  // India
+  ...[
+    ['Ministry of Electronics and Information Technology', 'MeitY'],
+    ['Ministry of Electronics and IT', 'MeitY'],
+    ['MeitY', 'MeitY'],
+    ['Indian government', 'government'],
+    ['Government of India', 'government'],
+    ['New Delhi', 'government'],
+    ['Narendra Modi', 'Prime Minister'],
+    ['India', 'government'],
+  ].map(([phrase, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: 'IN', authority: authority as string }, cs: true })),
+  // United Kingdom
+  ...[
+    ['National Cyber Security Centre', 'NCSC'],
+    ['Department for Digital, Culture, Media and Sport', 'DCMS'],
+    ['Department for Science, Innovation and Technology', 'DSIT'],
+    ['Culture Secretary', 'DCMS'],
+    ['Digital Secretary', 'DCMS'],
+    ['House of Commons', 'Parliament'],
+    ['Downing Street', 'Prime Minister'],
+    ['Boris Johnson', 'Prime Minister'],
+    ['Rishi Sunak', 'Prime Minister'],
+    ['Oliver Dowden', 'DCMS'],
+    ['British government', 'government'],
+    ['UK government', 'government'],
+    ['United Kingdom', 'government'],
+    ['Britain', 'government'],
+    ['NCSC', 'NCSC'],
+    ['Ofcom', 'Ofcom'],
+    ['U.K.', 'government'],
+    ['UK', 'government'],
+  ].map(([phrase, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: 'GB', authority: authority as string }, cs: true })),
+  // China
+  ...[
+    ['Ministry of Commerce', 'MOFCOM'],
+    ['Commerce Ministry', 'MOFCOM'],
+    ['MOFCOM', 'MOFCOM'],
+    ['Cyberspace Administration of China', 'CAC'],
+    ['Chinese government', 'government'],
+    ['Chinese authorities', 'government'],
+    ['Chinese regulators', 'government'],
+    ['Xi Jinping', 'President'],
+    ['Beijing', 'government'],
+    ['China', 'government'],
+    ['中国商务部', 'MOFCOM'],
+    ['商务部', 'MOFCOM'],
+    ['中国政府', 'government'],
+    ['中国', 'government'],
+  ].map(([phrase, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: 'CN', authority: authority as string }, cs: true })),
+  ...[
+    ['美国商务部', 'US', 'Commerce'],
+    ['美国财政部', 'US', 'Treasury'],
+    ['美国政府', 'US', 'government'],
+    ['特朗普', 'US', 'President'],
+    ['拜登', 'US', 'President'],
+    ['美国', 'US', 'government'],
+    ['印度政府', 'IN', 'government'],
+    ['印度', 'IN', 'government'],
+    ['英国', 'GB', 'government'],
+  ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
+  // Others that restrict Chinese technology in the knowledge base's measures.
+  ...[
+    ['Swedish Post and Telecom Authority', 'SE', 'PTS'],
+    ['PTS', 'SE', 'PTS'],
+    ['Sweden', 'SE', 'government'],
+    ['Australian government', 'AU', 'government'],
+    ['Australia', 'AU', 'government'],
+    ['Canberra', 'AU', 'government'],
+    ['European Commission', 'EU', 'European Commission'],
+    ['European Union', 'EU', 'government'],
+    ['EU', 'EU', 'government'],
+    ['Brussels', 'EU', 'government'],
+    ['Germany', 'DE', 'government'],
+    ['Berlin', 'DE', 'government'],
+    ['Japan', 'JP', 'government'],
+    ['Tokyo', 'JP', 'government'],
+    ['Canada', 'CA', 'government'],
+    ['Ottawa', 'CA', 'government'],
+    ['France', 'FR', 'government'],
+    ['Taiwan', 'TW', 'government'],
+    ['Taipei', 'TW', 'government'],
+    ['Netherlands', 'NL', 'government'],
+    ['Dutch government', 'NL', 'government'],
+    ['Italy', 'IT', 'government'],
+    ['New Zealand', 'NZ', 'government'],
+    ['Russia', 'RU', 'government'],
+    ['Vietnam', 'VN', 'government'],
+    ['Indonesia', 'ID', 'government'],
+  ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
+];
+
+/** A court's country, from the adjective before it ("a Swedish administrative court"). */
+export const COURT_NATIONALITY: Record<string, string> = {
+  US: 'US', 'U.S.': 'US', American: 'US', federal: 'US', Federal: 'US', Indian: 'IN', British: 'GB', UK: 'GB', English: 'GB', Chinese: 'CN', Swedish: 'SE',
+  Australian: 'AU', German: 'DE', Canadian: 'CA', European: 'EU', Dutch: 'NL', French: 'FR', Japanese: 'JP',
+};
+
+/** Courts act within whichever jurisdiction the text is about. */
+export const COURT_PATTERN = /\b(?:federal |district |appeals |high |supreme )?(?:judges?|courts?)\b/gi;
+
+/** "China's largest technology companies" is about China, not an act of China's government. */
+export const POSSESSIVE_NOT_ACTOR = new RegExp(String.raw`^['’]s\s+(?!(?:\w+\s+){0,2}${GOVERNMENT_NOUN}\b)`, 'i');
+
+/** Words that follow a place name and make it something else ("Washington Post", "China Mobile"). */
+export const NOT_ACTOR_AFTER = /^\s*(?:of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;
+
+/**
+ * Action triggers, most specific first: a span claimed by an earlier pattern is not claimed again,
+ * so "ban investments in" is an investment ban and not also a ban.
+ */
+export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
+  // Pushes on third countries or companies to shun a company.
+  { action: 'boycott-push', pattern: /\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tell(?:s|ing)?|told|push(?:es|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|campaign(?:ing)?|call(?:s|ed|ing)? on)\b[^;]{0,80}?\b(?:to\s+)?(?:block|ban|drop|shun|exclude|avoid|stop using|swear off|abandon|boycott|keep\b[^;]{0,40}\bout|follow suit|reject|cut ties)\b/gi },
+  { action: 'boycott-push', pattern: /\b(?:boycott(?:s|ed|ing)?|outreach campaign|global campaign|pressure campaign|countries that (?:shun|abandon|drop|exclude)|firms that (?:shun|abandon|drop)|(?:companies|firms|operators|carriers) that abandon)\b/gi },
+  { action: 'entity-list', pattern: /\b(?:unreliable entit(?:y|ies) list|entity list|trade blacklist|economic blacklist|export blacklist|blacklist(?:s|ed|ing)?|black-list(?:s|ed|ing)?|military end[- ]user list)\b/gi },
+  { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
+  { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:us|u\.s\.|american)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },
+  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|chinese military compan(?:y|ies) list|ns-cmic list|cmic list|1260h list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
+  { action: 'procurement-ban', pattern: /\b(?:federal contract(?:s|ors|ing)?|government contract(?:s|ors)?|government procurement|public procurement|(?:government|federal|official|state-issued)[- ](?:devices|phones|computers)|(?:agencies|departments|contractors) from (?:buying|purchasing|using|procuring|contracting)|procurement ban)\b/gi },
+  { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips|semiconductors|technology|components|suppl(?:y|ies)|software)|restrict(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of)\b/gi },
+  { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|forc(?:e|es|ed|ing)\b[^;]{0,60}?\bto (?:sell|divest)|order(?:s|ed|ing)?\b[^;]{0,60}?\bto (?:sell|divest|unwind)|giv(?:e|es|ing)\b[^;]{0,60}?\b\d+ days to sell|gave\b[^;]{0,60}?\b\d+ days to sell|forced sale|sell-or-ban|sell or be banned|must sell|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
+  { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|remov(?:e|es|ed|ing|al)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|strip(?:s|ped|ping)? out|phas(?:e|es|ed|ing) out|tear(?:s|ing)? out|replace (?:all )?(?:equipment|gear))\b/gi },
+  { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
+  { action: 'sanction', pattern: /制裁/g },
+  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|designat(?:e|es|ed|ing)\b[^;]{0,60}\bas (?:a )?national security threats?)\b/gi },
+  { action: 'ban', pattern: /\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= [\w'’-]+ (?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
+  { action: 'ban', pattern: /禁止|禁用|封禁|禁令/g },
+  { action: 'other', pattern: /\b(?:(?:tak(?:e|es|ing)|took) action against|(?:take|took|taking) action\b(?=[^;]{0,60}\b(?:against|on|with respect to)\b)|restrictions (?:on|against)|curbs on|punitive measures against|measures against|retaliat(?:e|es|ed|ing|ion|ory measures) against)\b/gi },
+];
+
+/** Spans that reverse or suspend an action: a ban "blocked by a judge" is enjoined, not a new ban. */
+export const ENJOINED_PATTERN = /\b(?:enjoin(?:s|ed|ing)?|injunctions?|(?:judge|court|justice)s?\b[^;]{0,60}?\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|struck down|strikes down|paus(?:e|es|ed|ing)|stay(?:s|ed)?|froze|freezes)|(?:blocked|halted|suspended|struck down|paused|stayed) by (?:a |the )?(?:federal |district |us |u\.s\. )?(?:judge|court))\b/gi;
+export const REVOKED_PATTERN = /\b(?:revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|lift(?:s|ed|ing)? (?:the |its |a )?(?:\w+ )?(?:ban|restrictions?|sanctions?)|reverse(?:s|d)? (?:the |its )?(?:ban|order|decision)|scrap(?:s|ped|ping)? (?:the |its )?(?:ban|order|plan)|withdr(?:ew|aw|awn|aws) (?:the |its )?(?:ban|order)|remov(?:e|es|ed|ing)\b[^;]{0,60}?\bfrom (?:the |its )?(?:entity list|blacklist|covered list|list)|delist(?:s|ed|ing)?|(?:was|were|been) lifted|overturn(?:s|ed|ing)?)\b/gi;
+
+/** Cues before an action, nearest wins. */
+export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
+  // Headlines: "US to ban …".
+  { status: 'threatened', pattern: /\b(?:US|U\.S\.|UK|India|China|Beijing|Washington|[Gg]overnment|[Aa]dministration|[Tt]rump|[Bb]iden)\s+(?:to|[Tt]o)\s*$/g },
+  { status: 'threatened', pattern: /\b(?:vow(?:s|ed|ing)?|threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|will|would|shall|'ll|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|is set to|are set to|is going to|are going to|going to|poised to|about to|as early as|intends? to|ready to|prepared to|could soon|on the verge of)\b/gi },
+  { status: 'considered', pattern: /\b(?:consider(?:s|ed|ing)?|debat(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviewing|under review|look(?:s|ing)? (?:at|into)|discuss(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|study(?:ing)?|whether to|contemplat(?:e|es|ed|ing)|plans? to|planning to|planned|may|might|could|possible|potential|reportedly preparing|preparing to|examin(?:e|es|ed|ing))\b/gi },
+  { status: 'proposed', pattern: /\b(?:propos(?:e|es|ed|ing|al)|introduc(?:e|es|ed|ing) (?:a |the )?(?:bill|legislation|measure|rule)|bill (?:that )?would|legislation (?:that )?would|draft(?:ed)?|sought to|seeks? to|aims? to|recommend(?:s|ed|ing)?|call(?:s|ed)? for|passed (?:by )?the (?:house|senate)|(?:house|senate) (?:passed|voted|approved)|notice of proposed rulemaking|proposed rule)\b/gi },
+  { status: 'in-force', pattern: /\b(?:took effect|takes effect|take effect|came into (?:force|effect)|comes into (?:force|effect)|went into effect|goes into effect|in force|in effect|remains? (?:in place|banned|blocked|prohibited)|(?:is|are) (?:now |still )?(?:banned|blocked|prohibited|barred|listed)|(?:has|have) been (?:banned|blocked|prohibited|barred|listed|on)|continues? to (?:ban|block|bar|prohibit))\b/gi },
+  { status: 'enacted', pattern: /\b(?:(?:has|have) been \w+ing|(?:has|have) (?:launched|begun|started)|launched|continues? to|continued to|signed|issued|imposed|announced|ordered|adopted|enacted|approved|decided|added|placed|designated|finali[sz]ed|officially|formally|has (?:banned|blocked|barred|added|sanctioned|prohibited)|have (?:banned|blocked|barred|added|sanctioned|prohibited)|after|since)\b/gi },
+  { status: 'threatened', pattern: /将会|威胁|警告|计划/g },
+  { status: 'considered', pattern: /考虑|研究|讨论/g },
+  { status: 'proposed', pattern: /拟|提议|草案/g },
+  { status: 'enacted', pattern: /宣布|决定|已|列入|签署/g },
+];
+
+/** Negation or denial close before an action: no event. */
+export const NEGATION_PATTERN = /\b(?:not|no|never|n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
+
+/** Past-tense or participle form of the action word itself. */
+export const PAST_FORM = /(?:ed|ned|red|ted|ied)$/i;
+/** Present tense of the action word, as headlines report past acts ("Trump Asks Allies To Boycott Huawei"). */
+export const HEADLINE_PRESENT = /^(?:bans|bars|blocks|urges|asks|pushes|presses|adds|blacklists|sanctions|prohibits|orders|forces|tells|restricts|excludes|removes|lobbies|cuts|designates|imposes|tightens)$/i;
+
+/** Words that point back at an organisation or app named earlier. */
+export const COREFERENCE_PATTERN = /\b(?:the|this|that)\s+(?:(?:chinese|beijing-based|shenzhen-based|hangzhou-based|tech|technology|telecoms?|social media|video|short-video|popular|messaging|payment|networking|equipment|surveillance|camera|drone|chip|smartphone|internet|e-commerce|\w+-owned)\s+){0,3}(company|companies|firm|firms|giant|maker|makers|group|app|apps|application|platform|service|vendor|supplier|manufacturer|conglomerate|operator|carrier|business|chipmaker|developer|owner)\b/gi;
+export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
+
+/**
+ * Groups of companies named without a name: "Chinese companies", "eight Chinese software
+ * applications", "Chinese-made equipment". The nationality and head noun make the key.
+ */
+export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|company|firms|enterprises|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
+
+export function genericTargetKey(nationality: string, head: string): string {
+  const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : 'IR';
+  const h = head.toLowerCase();
+  const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products/.test(h) ? 'equipment' : 'companies';
+  return `generic:${nation}-${cls}`;
+}
+
+/** Words that close a clause: targets and status cues do not cross them. */
+export const CLAUSE_BREAK = /;|\s[–—-]\s|\b(?:but|while|whereas|although|though|which|who|said|says|according to|because|as part of)\b/gi;

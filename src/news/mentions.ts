@@ -1,0 +1,158 @@
+/**
+ * Finds the knowledge base's organisations, apps and products in running text with one
+ * Aho–Corasick automaton over every name and alias (Latin and Chinese script), instead of a
+ * regular expression per name. Pure: built from a `KnowledgeBase`, no I/O.
+ */
+import AhoCorasick from 'modern-ahocorasick/unicode';
+import { hasHan, simplify } from '../match/names/chinese.js';
+import { LEGAL_FORMS } from '../match/names/lexicon.js';
+import type { KnowledgeBase } from '../kb/model.js';
+
+export type EntityKind = 'organisation' | 'product';
+
+export interface EntityTarget {
+  kind: EntityKind;
+  id: string;
+  /** The corporate group the entity belongs to (`data/groups/<group>.yaml`). */
+  group: string;
+  /** For products: app, service, device-line … */
+  productKind?: string;
+}
+
+export interface Mention {
+  /** UTF-16 offsets into the text that was searched. */
+  start: number;
+  end: number;
+  surface: string;
+  entity: EntityTarget;
+}
+
+interface PatternData {
+  entity: EntityTarget;
+  /** Names that are also ordinary words or short codes match only in the knowledge base's own case. */
+  caseSensitive: boolean;
+  original: string;
+}
+
+/**
+ * Names that are ordinary words, numbers or common abbreviations in news text; matched only when
+ * written exactly as in the knowledge base (so "Honor" the brand, not "honor" the word) — and some
+ * not at all, because in news they almost always mean something else ("CAC" is China's
+ * cyberspace regulator far more often than COMAC America).
+ */
+const NEVER_IN_PROSE = new Set(['cac', 'csc', 'cta', 'mi', 'uc', 'x5', 'tbs', 'gdt', 'csj', 'hms', 'tme', 'lts', '360', 'evo', 'eve', 'cec', 'sina', 'nebula', 'trill', 'poco']);
+const COMMON_WORDS = new Set(['honor', 'lark', 'pico', 'kirin', 'helo', 'citic', 'likee', 'ant']);
+
+const isLegalWord = (w: string) => LEGAL_FORMS.has(w) || ['co', 'ltd', 'inc', 'corp', 'plc', 'llc', 'group', 'holdings'].includes(w);
+
+/** "Huawei Technologies Co., Ltd." → "Huawei Technologies"; names are written short in prose. */
+export function shortForm(name: string): string | undefined {
+  const words = name.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/);
+  let end = words.length;
+  while (end > 1 && isLegalWord((words[end - 1] as string).toLowerCase().replace(/[.,]/g, ''))) end--;
+  const short = words.slice(0, end).join(' ').replace(/[,.]+$/, '');
+  return short !== name && short.length >= 2 ? short : undefined;
+}
+
+function isUsable(pattern: string): boolean {
+  const lower = pattern.toLowerCase();
+  if (NEVER_IN_PROSE.has(lower)) return false;
+  if (hasHan(pattern)) return [...pattern].length >= 2;
+  if (!/\p{L}/u.test(pattern)) return false;
+  const words = lower.split(/\s+/).map((w) => w.replace(/[.,]/g, ''));
+  if (words.every(isLegalWord)) return false;
+  return pattern.replace(/[^\p{L}\p{N}]/gu, '').length >= 2;
+}
+
+function needsCase(pattern: string): boolean {
+  if (hasHan(pattern)) return false;
+  const letters = pattern.replace(/[^\p{L}\p{N}]/gu, '');
+  if (COMMON_WORDS.has(pattern.toLowerCase())) return true;
+  // Short codes ("ZTE", "BYD", "QQ") are only names when written in capitals.
+  return letters.length <= 4 && !/\s/.test(pattern);
+}
+
+/** A Latin name must start and end at word boundaries; Chinese names sit inside running text. */
+function atWordBoundary(ctx: { left: string | undefined; right: string | undefined; first: string; last: string }): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  const leftOk = ctx.left === undefined || hasHan(ctx.first) || !word.test(ctx.left);
+  const rightOk = ctx.right === undefined || hasHan(ctx.last) || !word.test(ctx.right);
+  return leftOk && rightOk;
+}
+
+export class MentionMatcher {
+  private readonly automaton: AhoCorasick<PatternData>;
+  readonly patternCount: number;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    const patterns = new Map<string, PatternData>();
+    const listed = new Set(kb.listings.map((l) => l.target));
+    const add = (raw: string, entity: EntityTarget) => {
+      const value = raw.trim();
+      if (!isUsable(value)) return;
+      const key = value.toLowerCase();
+      const prior = patterns.get(key);
+      // One surface, several entities ("TikTok" the app and TikTok Inc.): prefer the one a measure
+      // lists, then the product (news speaks of apps by their names), then the first by id.
+      if (prior && !prefer(entity, prior.entity, listed)) return;
+      patterns.set(key, { entity, caseSensitive: needsCase(value), original: value });
+    };
+    const addWithVariants = (name: string, entity: EntityTarget) => {
+      add(name, entity);
+      const short = shortForm(name);
+      if (short) add(short, entity);
+      if (hasHan(name)) {
+        const simplified = simplify(name);
+        if (simplified !== name) add(simplified, entity);
+      }
+    };
+    for (const org of Object.values(kb.organisations)) {
+      const entity: EntityTarget = { kind: 'organisation', id: org.id, group: org.group };
+      for (const n of org.names) addWithVariants(n.value, entity);
+    }
+    for (const p of Object.values(kb.products)) {
+      const entity: EntityTarget = { kind: 'product', id: p.id, group: p.group, productKind: p.kind };
+      for (const n of [p.name, ...p.aliases]) addWithVariants(n, entity);
+    }
+    // A measure's own wording of a target ("WeChat Pay", "QQ Wallet") is a name too.
+    for (const l of kb.listings) {
+      if (l.nameAsListed.length > 40 || /[,;(]/.test(l.nameAsListed)) continue;
+      const entity = entityTarget(kb, l.target);
+      if (entity) addWithVariants(l.nameAsListed, entity);
+    }
+    const inputs = [...patterns.values()].map((data) => ({ pattern: data.original, data }));
+    this.patternCount = inputs.length;
+    this.automaton = new AhoCorasick(inputs, { boundary: atWordBoundary });
+  }
+
+  /** Leftmost-longest, non-overlapping mentions in text order. */
+  find(text: string): Mention[] {
+    const out: Mention[] = [];
+    for (const m of this.automaton.search(text, { strategy: 'leftmost-longest' })) {
+      const data = m.data as PatternData;
+      const surface = text.slice(m.start, m.end);
+      if (data.caseSensitive && surface !== data.original) continue;
+      out.push({ start: m.start, end: m.end, surface, entity: data.entity });
+    }
+    return out;
+  }
+
+  entity(id: string): EntityTarget | undefined {
+    return entityTarget(this.kb, id);
+  }
+}
+
+function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>): boolean {
+  const rank = (e: EntityTarget) => (listed.has(e.id) ? 0 : 2) + (e.kind === 'product' ? 0 : 1);
+  const a = rank(candidate);
+  const b = rank(current);
+  return a < b || (a === b && candidate.id < current.id);
+}
+
+export function entityTarget(kb: KnowledgeBase, id: string): EntityTarget | undefined {
+  const org = kb.organisations[id];
+  if (org) return { kind: 'organisation', id, group: org.group };
+  const product = kb.products[id];
+  if (product) return { kind: 'product', id, group: product.group, productKind: product.kind };
+  return undefined;
+}
