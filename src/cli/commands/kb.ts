@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { buildCache, BUNDLED_DATA_DIR, compileDataDir, loadKnowledgeBase } from '../../kb/files.js';
 import { GroupFileSchema, MeasureFileSchema, ProfilesFileSchema, SourcesFileSchema } from '../../model/kb.js';
 import type { Problem } from '../../kb/problems.js';
-import { colourEnabled, EXIT, write } from '../io.js';
+import { colourEnabled, EXIT, parseDate, write } from '../io.js';
+import { formatNames, lookupFormat, printImport, runImport } from './kb-import.js';
 import { createColors } from 'picocolors';
 
 function printProblems(problems: Problem[]) {
@@ -69,6 +70,35 @@ export function kbCommand(): Command {
       for (const [k, v] of Object.entries(rest)) write(`${k.padEnd(14)} ${v}\n`);
       write(`${'products'.padEnd(14)} ${Object.entries(products).map(([k, v]) => `${v} ${k}`).join(', ')}\n\nlistings per measure:\n`);
       for (const [k, v] of Object.entries(listingsPerMeasure)) write(`  ${k.padEnd(30)} ${v}\n`);
+    });
+  kb.command('import')
+    .description('Import an official list file into the knowledge base: reconcile its entries with the organisations and listings there, write the result atomically and report what changed.')
+    .argument('<format>', `list format: ${formatNames()}`)
+    .argument('<file>', 'the list file as published (companion files are read from the same folder)')
+    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .option('--date <date>', "the list's publication date (YYYY-MM-DD): its source date, and the end date of listings it no longer carries", parseDate, new Date().toISOString().slice(0, 10))
+    .option('--source-url <url>', 'where the file was published (defaults to the official address of the format)')
+    .option('--partial', 'the file is not the whole list: do not end listings it does not carry', false)
+    .option('--country <codes>', 'keep only entries with an address in these countries (CSL), comma-separated ISO codes, e.g. CN,HK,MO', (v: string) => v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .option('--dry-run', 'report the changes without writing them', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', `
+Formats:
+  ofac-non-sdn      OFAC consolidated non-SDN list, legacy CSV (cons_prim.csv; cons_alt/add/comments beside it)
+  csl-csv, csl-json trade.gov Consolidated Screening List (Entity List, MEU, MIEU, NS-CMIC rows)
+  fcc-covered-list  FCC Covered List table as CSV (entity entries; category entries are reported)
+  dod-1260h         DoD section 1260H list as a table of listing periods per edition
+  ndaa              NDAA section 889 / 5949 / 154 lists as a table
+
+Importing the same file twice changes nothing. Organisations the knowledge base does not know are
+written to groups/listed-<measure>.yaml; curated group files are not edited. If the result would not
+validate, nothing is written.
+
+Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported, or the import was refused; 2 usage or input error.`)
+    .action((formatName: string, file: string, opts: { kb: string; date: string; sourceUrl?: string; partial: boolean; country?: string[]; dryRun: boolean; format: 'text' | 'json' }) => {
+      const run = runImport({ kbDir: opts.kb, format: lookupFormat(formatName), file, date: opts.date, sourceUrl: opts.sourceUrl, partial: opts.partial, countries: opts.country, dryRun: opts.dryRun });
+      printImport(run, opts.format, opts.dryRun);
+      process.exitCode = run.refused.length > 0 || run.problems.length > 0 ? EXIT.findings : EXIT.ok;
     });
   kb.command('build')
     .description('Compile the bundled knowledge base into the start-up cache (run at install).')

@@ -1,0 +1,202 @@
+/**
+ * The trade.gov Consolidated Screening List, as CSV (`consolidated.csv`) or JSON
+ * (`consolidated.json`, `{ results: [...] }`). Each row names its source list; the lists that have a
+ * measure in the knowledge base (Entity List, MEU, MIEU, NS-CMIC …) are imported, the others counted
+ * as skipped. Addresses give the country, so an import can keep only some countries.
+ */
+import { readCsv } from './csv.js';
+import type { Identifier } from '../../model/kb.js';
+import { countryCode, parseListDate, splitTrailingAlias, uniq } from './text.js';
+import { emptyList, skip, type ImportedEntry, type ParsedList } from './types.js';
+
+/** CSL `source` → measure. A CSL file lists each of these sources completely. */
+export const CSL_SOURCES: { pattern: RegExp; measure: string }[] = [
+  { pattern: /^Entity List\b/i, measure: 'us-bis-entity-list' },
+  { pattern: /^Military End User \(MEU\)/i, measure: 'us-bis-meu' },
+  { pattern: /^Military-Intelligence End User/i, measure: 'us-bis-mieu' },
+  { pattern: /Chinese Military-Industrial Complex|\(CMIC\)/i, measure: 'us-ofac-ns-cmic' },
+];
+
+export interface CslOptions {
+  /** Keep only entries with an address in one of these countries (ISO codes). */
+  countries?: readonly string[];
+}
+
+/** One CSL row with the fields the importer reads, whatever the file format. */
+interface CslRow {
+  at: string;
+  source: string;
+  name: string;
+  altNames: string[];
+  addresses: { text: string; country?: string }[];
+  federalRegister: string;
+  startDate: string;
+  endDate: string;
+  licenceRequirement: string;
+  licencePolicy: string;
+  ids: { type: string; number: string; country?: string }[];
+  programs: string[];
+}
+
+const splitList = (s: string | undefined) =>
+  (s ?? '')
+    .split(/;\s*/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** CSV addresses look like `Bantian, Longgang District, Shenzhen, Guangdong, CN; …`, country last. */
+function csvAddress(text: string) {
+  const last = text.split(',').pop()?.trim();
+  return { text, country: countryCode(last) };
+}
+
+/** CSV ids look like `ISIN, CNE1000002V2; Listing Date (CMIC), 2021-06-03`. */
+function csvIds(text: string) {
+  return splitList(text).map((part) => {
+    const [type, number, country] = part.split(/,\s*/);
+    return { type: type ?? '', number: number ?? '', country };
+  });
+}
+
+export function parseCslCsv(text: string, options: CslOptions = {}): ParsedList {
+  const { records, problems } = readCsv(text);
+  const list = emptyList('csl-csv');
+  list.problems.push(...problems);
+  let header: string[] | undefined;
+  const rows: CslRow[] = [];
+  for (const { cells: record, line } of records) {
+    if (record[0] === '_id' || (record.includes('source') && record.includes('name') && record.includes('alt_names'))) {
+      header = record; // the published file repeats its header line; any copy is skipped
+      continue;
+    }
+    const at = `line ${line}`;
+    if (!header) {
+      list.problems.push({ at, message: 'no CSL header line (_id,source,entity_number,…) before the first row' });
+      return list;
+    }
+    const get = (col: string) => record[header!.indexOf(col)] ?? '';
+    if (!get('source') || !get('name')) {
+      list.problems.push({ at, message: 'row without a source or a name' });
+      continue;
+    }
+    rows.push({
+      at,
+      source: get('source'),
+      name: get('name'),
+      altNames: splitList(get('alt_names')),
+      addresses: splitList(get('addresses')).map(csvAddress),
+      federalRegister: get('federal_register_notice'),
+      startDate: get('start_date'),
+      endDate: get('end_date'),
+      licenceRequirement: get('license_requirement'),
+      licencePolicy: get('license_policy'),
+      ids: csvIds(get('ids')),
+      programs: splitList(get('programs')),
+    });
+  }
+  if (!header) list.problems.push({ at: 'line 1', message: 'no CSL header line (_id,source,entity_number,…)' });
+  return toList(list, rows, options);
+}
+
+export function parseCslJson(text: string, options: CslOptions = {}): ParsedList {
+  const list = emptyList('csl-json');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    list.problems.push({ at: 'file', message: `not JSON: ${(e as Error).message}` });
+    return list;
+  }
+  const results = Array.isArray(doc) ? doc : (doc as { results?: unknown }).results;
+  if (!Array.isArray(results)) {
+    list.problems.push({ at: 'file', message: 'expected a JSON array or an object with "results"' });
+    return list;
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+  const arr = (v: unknown) => (Array.isArray(v) ? v : v == null || v === '' ? [] : [v]);
+  const rows: CslRow[] = [];
+  results.forEach((r: Record<string, unknown>, i) => {
+    const at = `results[${i}]`;
+    if (typeof r !== 'object' || r === null || !str(r.source) || !str(r.name)) {
+      list.problems.push({ at, message: 'entry without a source or a name' });
+      return;
+    }
+    rows.push({
+      at,
+      source: str(r.source),
+      name: str(r.name),
+      altNames: arr(r.alt_names).map(str).filter(Boolean),
+      addresses: arr(r.addresses).map((a: Record<string, unknown>) => ({
+        text: [a.address, a.city, a.state, a.postal_code, a.country].map(str).filter(Boolean).join(', '),
+        country: countryCode(str(a.country)),
+      })),
+      federalRegister: str(r.federal_register_notice),
+      startDate: str(r.start_date),
+      endDate: str(r.end_date),
+      licenceRequirement: str(r.license_requirement),
+      licencePolicy: str(r.license_policy),
+      ids: arr(r.ids).map((x: Record<string, unknown>) => ({ type: str(x.type), number: str(x.number), country: str(x.country) || undefined })),
+      programs: arr(r.programs).map(str).filter(Boolean),
+    });
+  });
+  return toList(list, rows, options);
+}
+
+function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedList {
+  const measures = new Set<string>();
+  for (const row of rows) {
+    const measure = CSL_SOURCES.find((s) => s.pattern.test(row.source))?.measure;
+    if (!measure) {
+      skip(list, `source "${row.source}" has no measure in the knowledge base`);
+      continue;
+    }
+    measures.add(measure);
+    const countries = uniq(row.addresses.map((a) => a.country).filter((c): c is string => Boolean(c)));
+    if (options.countries && !countries.some((c) => options.countries!.includes(c))) {
+      skip(list, `no address in ${options.countries.join(', ')}`);
+      continue;
+    }
+    list.entries.push(entry(row, measure, countries));
+  }
+  // A country-filtered file still lists its measures completely for those countries; reconcile
+  // only ends listings of organisations in the kept countries (see reconcile's `countries`).
+  list.complete.push(...measures);
+  return list;
+}
+
+function entry(row: CslRow, measure: string, countries: string[]): ImportedEntry {
+  const { name, alias } = splitTrailingAlias(row.name);
+  const identifiers: Identifier[] = [];
+  const facts: string[] = [];
+  let from = parseListDate(row.startDate);
+  for (const id of row.ids) {
+    const t = id.type.toLowerCase();
+    if (t === 'isin' && /^[A-Z0-9]{12}$/.test(id.number)) identifiers.push({ scheme: 'isin', value: id.number });
+    else if (t.startsWith('unified social credit code') && /^[0-9A-Z]{18}$/.test(id.number)) identifiers.push({ scheme: 'uscc', value: id.number });
+    else if (t === 'legal entity number' && /^[0-9A-Z]{20}$/.test(id.number)) identifiers.push({ scheme: 'lei', value: id.number });
+    else if (t === 'equity ticker') {
+      const [value, market] = id.number.split(/\s+/);
+      if (value) identifiers.push(market ? { scheme: 'ticker', value, exchange: market } : { scheme: 'ticker', value });
+    } else if (t.startsWith('listing date')) from ??= parseListDate(id.number);
+    else if (t.startsWith('effective date') || t.startsWith('purchase/sales for divestment date')) {
+      const d = parseListDate(id.number);
+      if (d) facts.push(`${id.type} ${d}`);
+    }
+  }
+  if (row.federalRegister) facts.unshift(`Federal Register: ${row.federalRegister}`);
+  if (row.licenceRequirement) facts.push(`Licence requirement: ${row.licenceRequirement}`);
+  if (row.licencePolicy) facts.push(`Licence policy: ${row.licencePolicy}`);
+  return {
+    at: row.at,
+    measure,
+    name,
+    listedAs: row.name,
+    aliases: uniq([...(alias ? [alias] : []), ...row.altNames]).filter((a) => a !== name),
+    formerNames: [],
+    identifiers,
+    countries,
+    from,
+    to: parseListDate(row.endDate),
+    note: facts.join('; ') || undefined,
+  };
+}
