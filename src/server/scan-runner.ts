@@ -18,12 +18,10 @@ import { basisHash, findingKey, itemKey, subjectGroup } from './identity.js';
 
 export interface ScanRequest {
   id: string;
-  /** Where the file is on disk. */
+  /** Where the file is on disk: kept after a complete scan (to screen it again as of another date), removed when the scan fails. */
   path: string;
   /** The name the user gave it; shown in results instead of the path. */
   fileName: string;
-  /** Remove the file when the scan ends (uploads), or keep it (the bundled example). */
-  removeWhenDone: boolean;
   asOf: string;
   profile: Profile;
   includeHistorical: boolean;
@@ -147,8 +145,7 @@ export class ScanRunner {
         // The database itself is gone; the next start marks the scan failed.
         this.onError(request.id, storeError);
       }
-    } finally {
-      if (request.removeWhenDone) await rm(request.path, { force: true });
+      await rm(request.path, { force: true });
     }
   }
 }

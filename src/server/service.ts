@@ -68,6 +68,11 @@ export class CoveredService {
     });
   }
 
+  /** Where a scan's file is kept. */
+  uploadPath(scanId: string): string {
+    return join(this.uploadsDir, scanId);
+  }
+
   async close(): Promise<void> {
     await this.runner.idle();
     await this.store.close();

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import type { InjectOptions } from 'fastify';
 import { testDatabases } from '../store/databases.js';
 import { multipart, testServer, waitForScan, type TestServer } from './helpers.js';
 
@@ -15,7 +16,7 @@ for (const database of await testDatabases()) {
       server = await testServer(database);
     });
     after(async () => server?.close());
-    const inject = (...args: Parameters<TestServer['app']['inject']>) => server.app.inject(...args);
+    const inject = (options: InjectOptions) => server.app.inject(options);
 
     test('health, readiness, the OpenAPI document and the interactive docs', async () => {
       assert.equal((await inject({ method: 'GET', url: '/api/health' })).json().status, 'ok');

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PACKAGE_ROOT } from '../../kb/files.js';
@@ -83,7 +85,10 @@ async function runServe(opts: ServeOptions): Promise<void> {
   if (opts.loadExample && (await service.scans.list({ limit: 1, offset: 0 })).total === 0) {
     const profile = service.ctx.kb.profiles.all;
     if (profile) {
-      await service.runner.submit({ id: crypto.randomUUID(), path: EXAMPLE, fileName: 'examples/inventory.csv', removeWhenDone: false, asOf: opts.exampleAsOf, profile, includeHistorical: false, actor: 'system' });
+      const id = randomUUID();
+      await mkdir(service.uploadsDir, { recursive: true });
+      await copyFile(EXAMPLE, service.uploadPath(id));
+      await service.runner.submit({ id, path: service.uploadPath(id), fileName: 'examples/inventory.csv', asOf: opts.exampleAsOf, profile, includeHistorical: false, actor: 'system' });
     }
   }
   const url = address.replace('[::1]', 'localhost');

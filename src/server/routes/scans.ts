@@ -4,8 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { packageVersion } from '../../kb/files.js';
@@ -14,7 +13,7 @@ import { DISPOSITION_STATES } from '../../store/dispositions.js';
 import type { DispositionState, ScanStatus } from '../../store/schema.js';
 import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo } from '../../store/scans.js';
 import { RequestError } from '../app.js';
-import { dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
+import { DATE, dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 import { calendarDate, profileFor } from './knowledge.js';
 
@@ -42,7 +41,7 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
       if (!request.isMultipart()) throw new RequestError(400, 'send the file as multipart/form-data (field "file")', 'body.file');
       const id = randomUUID();
       await mkdir(service.uploadsDir, { recursive: true });
-      const path = join(service.uploadsDir, id);
+      const path = service.uploadPath(id);
       const fields: Record<string, string> = {};
       let fileName: string | undefined;
       try {
@@ -61,7 +60,7 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
         const asOf = calendarDate(fields.asOf || undefined, 'body.asOf');
         const profile = profileFor(service, fields.profile || undefined, 'body.profile');
         if (fields.includeHistorical !== undefined && !['true', 'false', ''].includes(fields.includeHistorical)) throw new RequestError(400, 'must be true or false', 'body.includeHistorical');
-        const scan = await service.runner.submit({ id, path, fileName, removeWhenDone: true, asOf, profile, includeHistorical: fields.includeHistorical === 'true', actor: request.actor.name });
+        const scan = await service.runner.submit({ id, path, fileName, asOf, profile, includeHistorical: fields.includeHistorical === 'true', actor: request.actor.name });
         return reply.code(202).header('location', `/api/scans/${id}`).send(scan);
       } catch (e) {
         await rm(path, { force: true });
@@ -101,8 +100,37 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
       const scan = await scanOr404(service, request.params.id);
       if (scan.status === 'queued' || scan.status === 'running') throw new RequestError(409, 'the scan is still running');
       await service.scans.delete(scan.id);
+      await rm(service.uploadPath(scan.id), { force: true });
       await service.audit.append(request.actor.name, 'scan.delete', scan.id, { file: scan.fileName });
       return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { asOf?: string; profile?: string; includeHistorical?: boolean } }>(
+    '/api/scans/:id/rescan',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags,
+        summary: 'Screen a scan’s file again, as of another date or under another profile; a new scan',
+        params: scanIdParams,
+        body: { type: 'object', properties: { asOf: DATE, profile: { type: 'string', maxLength: 100 }, includeHistorical: { type: 'boolean' } }, additionalProperties: false },
+        response: { 202: scanSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const source = await scanOr404(service, request.params.id);
+      const body = request.body ?? {};
+      const asOf = calendarDate(body.asOf ?? source.asOf, 'body.asOf');
+      const profile = profileFor(service, body.profile ?? source.profile, 'body.profile');
+      const id = randomUUID();
+      try {
+        await copyFile(service.uploadPath(source.id), service.uploadPath(id));
+      } catch {
+        throw new RequestError(404, `the file of scan ${source.id} is no longer kept; upload it again`);
+      }
+      const scan = await service.runner.submit({ id, path: service.uploadPath(id), fileName: source.fileName, asOf, profile, includeHistorical: body.includeHistorical ?? source.includeHistorical, actor: request.actor.name });
+      return reply.code(202).header('location', `/api/scans/${id}`).send(scan);
     },
   );
 

@@ -1,0 +1,190 @@
+/** The API client: JSON over fetch, with the API token (if one is set) and readable errors. */
+
+const TOKEN_KEY = 'covered.token';
+
+export function getToken(): string {
+  return localStorage.getItem(TOKEN_KEY) ?? '';
+}
+export function setToken(token: string): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = getToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { ...authHeaders(), ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}) };
+  const res = await fetch(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  if (res.status === 401) window.dispatchEvent(new Event('covered:unauthorised'));
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: string };
+      if (body.error) message = body.error;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    throw new ApiError(res.status, message);
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Uploads with progress (fetch has no upload progress; XMLHttpRequest does). */
+export function upload(form: FormData, onProgress: (fraction: number) => void): Promise<Scan> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/scans');
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: { error?: string } & Scan;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        return reject(new ApiError(xhr.status, xhr.statusText));
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else reject(new ApiError(xhr.status, body.error ?? xhr.statusText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'the upload failed (network error)'));
+    xhr.send(form);
+  });
+}
+
+/** Downloads an API resource (with the token) as a file. */
+export async function download(path: string, fileName: string): Promise<void> {
+  const res = await fetch(path, { headers: authHeaders() });
+  if (!res.ok) throw new ApiError(res.status, `download failed: ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export interface Scan {
+  id: string;
+  status: 'queued' | 'running' | 'complete' | 'failed';
+  fileName: string;
+  asOf: string;
+  profile: string;
+  progress: { rowsDone: number; rowsExpected: number; fraction: number };
+  error?: string;
+  summary?: { rowsRead: number; screened: number; rejected: number; withFindings: number; findings: number; bySeverity: Record<string, number>; byMeasure: Record<string, number>; byState: Record<string, number> };
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface PathStep {
+  from: Entity;
+  relation: string;
+  to: Entity;
+  share?: number;
+  since?: string;
+  until?: string;
+  sources: string[];
+}
+
+export interface Finding {
+  measure: { id: string; short: string; title: string; jurisdiction: string; kind: string; legalForce: boolean };
+  subject: Entity;
+  listing: { nameAsListed: string; from: string; to?: string; scope?: string };
+  state: string;
+  status: { status: string; date: string; note: string; next?: { status: string; date: string } };
+  severity: string;
+  confidence: number;
+  match: { field: string; value: string; method: string; entity: Entity };
+  path: PathStep[];
+  kinship: string;
+  evidence: Record<string, unknown>[];
+  citations: { text: string; url?: string }[];
+  obligation: string;
+  scope?: string;
+  exceptions?: string[];
+  unverified?: string[];
+}
+
+export interface Disposition {
+  state: 'false-positive' | 'accepted-risk' | 'remediated';
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+  reopened: boolean;
+}
+
+export interface StoredFinding {
+  id: number;
+  scanId: string;
+  key: string;
+  item: { idx: number; origin: { file: string; line: number; sheet?: string }; label: string; warnings?: { field: string; value: string; message: string }[] };
+  finding: Finding;
+  group: string;
+  disposition?: Disposition;
+}
+
+export type Facets = Record<'measure' | 'group' | 'state' | 'severity' | 'kind' | 'disposition', Record<string, number>>;
+
+export interface TimelineEvent {
+  date: string;
+  status: string;
+  note?: string;
+}
+
+export interface MeasureInfo {
+  id: string;
+  short: string;
+  title: string;
+  jurisdiction: string;
+  kind: string;
+  state: string;
+  timeline: TimelineEvent[];
+  listings: number;
+}
+
+export interface ListingView {
+  measure: string;
+  short: string;
+  target: string;
+  nameAsListed: string;
+  from: string;
+  to?: string;
+  state: string;
+  via: string;
+}
+
+export interface Dossier {
+  kind: 'organisation' | 'product';
+  id: string;
+  name: string;
+  group: string;
+  names: { value: string; kind: string; script?: string; lang?: string }[];
+  identifiers: { scheme: string; value: string }[];
+  country?: string;
+  parents: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
+  children: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
+  products: { id: string; name: string; kind: string }[];
+  listings: ListingView[];
+  sources: { id: string; title: string; url: string; date: string }[];
+  unverified: boolean;
+  groupGraph: { group: string; nodes: { id: string; name: string; listed: boolean }[]; edges: { from: string; to: string; predicate: string; share?: number }[] };
+}
