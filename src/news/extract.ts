@@ -95,7 +95,11 @@ interface ActorHit extends Span {
   actor: ActorEntry;
   surface: string;
   court: boolean;
+  /** After a preposition ("pressure from the US", "concerns about the Chinese government"): not the one acting. */
+  oblique: boolean;
 }
+
+const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
 
 interface Trigger extends Span {
   action: Action;
@@ -132,13 +136,14 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     const after = text.slice(span.end);
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m[0]);
-    if (actor) out.push({ ...span, actor, surface: m[0], court: false });
+    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start));
+    if (actor) out.push({ ...span, actor, surface: m[0], court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
     if (out.some((a) => overlaps(a, span))) continue;
     const adjective = /([\w.]+)\s+(?:\w+\s+)?$/.exec(text.slice(Math.max(0, span.start - 30), span.start))?.[1] ?? '';
-    out.push({ ...span, actor: { jurisdiction: COURT_NATIONALITY[adjective] ?? '', authority: 'court' }, surface: m[0], court: true });
+    out.push({ ...span, actor: { jurisdiction: COURT_NATIONALITY[adjective] ?? '', authority: 'court' }, surface: m[0], court: true, oblique: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -261,7 +266,7 @@ export class NewsExtractor {
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
       const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published);
-      const actors = findActors(sentence.text, mentions).filter((a) => !a.court);
+      const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
       if (lastEventActor) contextActor = lastEventActor;
@@ -351,7 +356,14 @@ export class NewsExtractor {
 
     // An unspecific "action against X" beside a specific action on X is the same act, as is the
     // export control that an Entity List listing is.
-    return out.filter((e) => !out.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))));
+    const subsumes = (o: RestrictionEvent, e: RestrictionEvent) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)));
+    const kept = out.filter((e) => !out.some((o) => subsumes(o, e)));
+    // The specific act keeps the status the general words stated: "US to ban … from federal contracts".
+    for (const k of kept) {
+      const stated = k.statusCue ? undefined : out.find((e) => e.statusCue && subsumes(k, e));
+      if (stated) [k.status, k.statusCue] = [stated.status, stated.statusCue];
+    }
+    return kept;
   }
 
   private targetsFor(
@@ -414,6 +426,9 @@ const NOT_AN_ORGANISATION = new RegExp(
  * organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles & Defense").
  */
 function properNouns(text: string, from: number, to: number, mentions: Mention[]): EventTarget[] {
+  // In a headline in title case every word is capitalised, so capitals say nothing.
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
   const slice = text.slice(from, to);
   const actors = findActors(slice, []);
   const out: EventTarget[] = [];
@@ -468,8 +483,7 @@ function resolveCoreference(head: string, surface: string, antecedents: Antecede
 }
 
 function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], contextActor: Actor | undefined, votes: Map<string, number>): Actor | undefined {
-  // "concerns about Chinese government influence", "pressure from the US": not the one acting.
-  const government = actors.filter((a) => !a.court && !/\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i.test(text.slice(Math.max(0, a.start - 14), a.start)));
+  const government = actors.filter((a) => !a.court && !a.oblique);
   const courtHit = actors.find((a) => a.court);
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
   const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
@@ -478,7 +492,7 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
-    const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || contextActor?.jurisdiction || defaultJurisdiction;
+    const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
     if (jurisdiction) return { jurisdiction, authority: 'court', surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };
@@ -502,7 +516,8 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
   for (const e of events) {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
-    const twin = out.find((o) => sameAct(o, e) && o.status === e.status);
+    // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && (!o.date || !e.date || o.date.startsWith(e.date) || e.date.startsWith(o.date)));
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
       twin.date ??= e.date;

@@ -13,11 +13,15 @@ export type LinkKind =
   | 'known'
   /** The measure is the one reported, but this stage of it is not in its timeline yet. */
   | 'new-stage'
+  /** A list the knowledge base holds, with a target it does not list (yet). */
+  | 'new-listing'
   /** No measure in the knowledge base matches: a new act. */
   | 'new';
 
 export interface MeasureLink {
   kind: LinkKind;
+  /** The target this link is for (an event on TikTok and WeChat reports two measures). */
+  target: string;
   measure?: string;
   /** The timeline entry or listing date the event matched. */
   matchedDate?: string;
@@ -80,57 +84,123 @@ interface Candidate {
   score: number;
   nearest: number;
   matchedDate?: string;
+  listed: boolean;
   reasons: string[];
 }
 
-export function linkEvent(kb: KnowledgeBase, event: RestrictionEvent, published?: string): MeasureLink {
-  const entities = event.targets.flatMap((t) => (t.entity ? [t.entity] : []));
-  if (entities.length === 0) return { kind: 'new', reasons: ['no target resolves to a knowledge-base record'] };
+/**
+ * Lists and instruments named in prose, and the measure each is. A name in the evidence sentence
+ * links an act on a company the knowledge base does not list to the list it was added to.
+ */
+const INSTRUMENT_NAMES: { pattern: RegExp; measure: string }[] = [
+  { pattern: /unreliable entit(?:y|ies) list|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
+  { pattern: /(?<!unreliable )entity list|实体清单/i, measure: 'us-bis-entity-list' },
+  { pattern: /military end[- ]user/i, measure: 'us-bis-mieu' },
+  { pattern: /covered list/i, measure: 'us-fcc-covered-list' },
+  { pattern: /clean network/i, measure: 'us-clean-network-2020' },
+  { pattern: /1260h|chinese military compan(?:y|ies) (?:list|operating)/i, measure: 'us-dod-1260h' },
+  { pattern: /ns-cmic|non-sdn chinese military|cmic list/i, measure: 'us-ofac-ns-cmic' },
+  { pattern: /section 889|§ ?889/i, measure: 'us-ndaa-889' },
+  { pattern: /section 69a|69a of the information technology act/i, measure: 'in-69a-2020-06' },
+];
+
+function namedInstruments(kb: KnowledgeBase, evidence: string): Set<string> {
+  const out = new Set<string>();
+  for (const { pattern, measure } of INSTRUMENT_NAMES) if (kb.measures[measure] && pattern.test(evidence)) out.add(measure);
+  // "Executive Order 13942", "EO 13942": the number is in the measure's title.
+  for (const m of evidence.matchAll(/\b(?:executive order|e\.?o\.?)\s*(?:no\.\s*)?(1\d{4})\b/gi)) {
+    for (const measure of Object.values(kb.measures)) if (measure.title.includes(m[1] as string)) out.add(measure.id);
+  }
+  return out;
+}
+
+/** Links each target of an event to the measure it reports, or says it is new. */
+export function linkEvent(kb: KnowledgeBase, event: RestrictionEvent, published?: string): MeasureLink[] {
+  const named = namedInstruments(kb, event.evidence);
+  const seen = new Set<string>();
+  const out: MeasureLink[] = [];
+  for (const t of event.targets) {
+    const key = t.entity?.group ?? t.generic ?? t.surface;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = t.entity?.id ?? t.generic ?? t.surface;
+    if (t.generic) {
+      out.push({ kind: 'new', target: label, reasons: ['a class of companies, not one the knowledge base can hold'] });
+      continue;
+    }
+    out.push({ ...linkTarget(kb, event, t.entity ? { id: t.entity.id, group: t.entity.group } : undefined, named, published), target: label });
+  }
+  return out;
+}
+
+function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: string; group: string } | undefined, named: Set<string>, published: string | undefined): Omit<MeasureLink, 'target'> {
   const span = eventSpan(event, published);
   const candidates: Candidate[] = [];
 
   for (const measure of Object.values(kb.measures)) {
     if (measure.jurisdiction !== event.actor.jurisdiction) continue;
-    const listings = kb.listings.filter((l) => l.measure === measure.id);
-    const exact = listings.filter((l) => entities.some((e) => e.id === l.target));
-    const family = listings.filter((l) => entities.some((e) => e.group === groupOf(kb, l.target)));
-    if (family.length === 0) continue;
-    const reasons = [exact.length > 0 ? `lists ${exact[0]?.target}` : `lists ${family[0]?.target} of the same group`];
-    let score = exact.length > 0 ? 3 : 2;
-    if (ACTION_FITS[event.action].includes(measure.kind)) {
+    // A listing made years after the act says nothing about which measure the act was.
+    const listings = kb.listings.filter((l) => l.measure === measure.id && (!span || toTime(l.from) <= span[1] + 400 * DAY));
+    const exact = entity ? listings.filter((l) => l.target === entity.id) : [];
+    const family = entity ? listings.filter((l) => groupOf(kb, l.target) === entity.group) : [];
+    const fits = ACTION_FITS[event.action];
+    const isNamed = named.has(measure.id);
+    // A list the act adds to: the knowledge base need not list the target yet.
+    const listAct = (event.action === 'entity-list' || event.action === 'investment-ban') && fits[0] === measure.kind && listings.length >= 5;
+    if (family.length === 0 && !isNamed && !listAct) continue;
+    const reasons: string[] = [];
+    let score = 0;
+    if (exact.length > 0) [score, reasons[0]] = [3, `lists ${exact[0]?.target}`];
+    else if (family.length > 0) [score, reasons[0]] = [2, `lists ${family[0]?.target} of the same group`];
+    if (isNamed) {
+      score += 4;
+      reasons.push('named in the sentence');
+    } else if (listAct && family.length === 0) {
       score += 2;
-      reasons.push(`a ${event.action} fits a measure of kind ${measure.kind}`);
-    } else {
+      reasons.push('a list of this kind of act');
+    }
+    if (fits[0] === measure.kind) {
+      score += 2;
+      reasons.push(`a ${event.action} is what a ${measure.kind} measure does`);
+    } else if (fits.includes(measure.kind)) {
+      score += 1;
+      reasons.push(`a ${event.action} fits a ${measure.kind} measure`);
+    } else if (!isNamed) {
       score -= 2;
     }
     // Dates the act could be: timeline entries of a fitting status, and for acts that list or
     // delist, the listing dates of the target.
-    const dates: string[] = measure.timeline.filter((t) => STATUS_FITS[event.status].includes(t.status)).map((t) => t.date);
-    if (event.status === 'enacted' || event.status === 'in-force') dates.push(...(exact.length > 0 ? exact : family).map((l) => l.from));
-    if (event.status === 'revoked') dates.push(...(exact.length > 0 ? exact : family).flatMap((l) => (l.to ? [l.to] : [])));
+    const exactStatus = STATUS_FITS[event.status][0];
+    const entries = measure.timeline.filter((t) => STATUS_FITS[event.status].includes(t.status));
+    const dates: { date: string; exact: boolean }[] = entries.map((t) => ({ date: t.date, exact: t.status === exactStatus }));
+    const own = exact.length > 0 ? exact : family;
+    if (event.status === 'enacted' || event.status === 'in-force') dates.push(...own.map((l) => ({ date: l.from, exact: true })));
+    if (event.status === 'revoked') dates.push(...own.flatMap((l) => (l.to ? [{ date: l.to, exact: true }] : [])));
     let nearest = Number.POSITIVE_INFINITY;
     let matchedDate: string | undefined;
+    let exactMatch = false;
     if (span) {
       for (const d of dates) {
-        const dist = distanceDays(span, d);
-        if (dist < nearest) [nearest, matchedDate] = [dist, d];
+        const dist = distanceDays(span, d.date);
+        if (dist < nearest || (dist === nearest && d.exact && !exactMatch)) [nearest, matchedDate, exactMatch] = [dist, d.date, d.exact];
       }
     }
     if (nearest <= 45) {
-      score += nearest <= 7 ? 3 : 2;
+      score += (nearest <= 7 ? 3 : 2) + (exactMatch ? 1 : 0);
       reasons.push(`${event.status} on ${matchedDate} in its timeline`);
     }
     // A measure whose life spans the event's date may be the one reported at a new stage.
     const first = measure.timeline[0]?.date;
     const last = measure.timeline.at(-1)?.date;
     const withinLife = span && first && last ? span[1] >= toTime(first) - 400 * DAY && span[0] <= toTime(last) + 400 * DAY : false;
-    if (!withinLife && nearest > 45) continue;
-    candidates.push({ measure: measure.id, score, nearest, matchedDate, reasons });
+    if (!withinLife && nearest > 45 && !isNamed) continue;
+    candidates.push({ measure: measure.id, score, nearest, matchedDate, listed: family.length > 0, reasons });
   }
 
   candidates.sort((a, b) => b.score - a.score || a.nearest - b.nearest || a.measure.localeCompare(b.measure));
   const best = candidates[0];
   if (!best || best.score < 4) return { kind: 'new', reasons: ['no measure of this jurisdiction lists the target for this kind of act'] };
+  if (!best.listed) return { kind: 'new-listing', measure: best.measure, reasons: [...best.reasons, 'the target is not on it in the knowledge base'] };
   if (best.nearest <= 45) return { kind: 'known', measure: best.measure, matchedDate: best.matchedDate, reasons: best.reasons };
   return { kind: 'new-stage', measure: best.measure, reasons: [...best.reasons, `no ${event.status} entry near the event's date in its timeline`] };
 }

@@ -11,7 +11,7 @@ import { loadKnowledgeBase } from '../../src/kb/files.js';
 import { MentionMatcher } from '../../src/news/mentions.js';
 import { NewsExtractor } from '../../src/news/extract.js';
 import { linkEvent } from '../../src/news/link.js';
-import { eventTuples, tupleMatches, type GoldEvent } from '../../src/news/evaluate.js';
+import { eventTuples, targetTupleKey, tupleMatches, type GoldEvent } from '../../src/news/evaluate.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
@@ -49,10 +49,13 @@ for (const goldFile of readdirSync(dir).filter((f) => f.endsWith('.gold.yaml')).
       counts.events.tp++;
       if (g.measure) {
         counts.links.total++;
-        const link = linkEvent(kb, (predicted[i] as (typeof predicted)[number]).event, published);
-        const got = link.measure ?? 'new';
+        const event = (predicted[i] as (typeof predicted)[number]).event;
+        const target = event.targets.find((t) => tupleMatches({ ...g, target: targetTupleKey(kb, t) }, g));
+        const label = target?.entity?.id ?? target?.generic ?? target?.surface;
+        const link = linkEvent(kb, event, published).find((l) => l.target === label);
+        const got = link?.measure ?? 'new';
         if (got === g.measure) counts.links.right++;
-        else errors.push(`${name}: link ${g.actor} ${g.action} ${g.target} ${g.status}: expected ${g.measure}, got ${got} (${link.kind}; ${link.reasons.join('; ')})`);
+        else errors.push(`${name}: link ${g.actor} ${g.action} ${g.target} ${g.status}: expected ${g.measure}, got ${got} (${link?.kind}; ${link?.reasons.join('; ')})`);
       }
     } else {
       counts.events.fn++;
