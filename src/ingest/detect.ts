@@ -56,8 +56,8 @@ const LINE_SHAPES: [InputFormat, RegExp][] = [
 export function detectTextFormat(start: string, table: (start: string) => InputFormat): InputFormat | { unsupported: string } {
   const text = start.trimStart();
   if (text.startsWith('<')) {
-    if (/<nmaprun[\s>]/.test(text)) return 'nmap-xml';
-    if (/<bom[\s>]/.test(text)) return 'cyclonedx-xml';
+    if (/<nmaprun[\s/>]/.test(text)) return 'nmap-xml';
+    if (/<bom[\s/>]/.test(text)) return 'cyclonedx-xml';
     const root = /<([A-Za-z][\w:.-]*)[\s>]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''))?.[1];
     return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)` };
   }

@@ -22,7 +22,9 @@ import { arpFormat, dhcpdLeasesFormat, dnsmasqLeasesFormat, ipNeighFormat, nmapX
 import { isObject } from './formats/objects.js';
 import { cycloneDxJsonFormat, cycloneDxXmlFormat, spdxJsonFormat, spdxTagValueFormat } from './formats/sbom.js';
 import { xlsxFormat } from './formats/xlsx.js';
+import { positionOf } from './locate.js';
 import { peek } from './lookahead.js';
+import { entityDeclarationProblem } from './xml.js';
 import { tableRecords, type TableMapping } from './table.js';
 
 export type { ColumnChoice } from './columns.js';
@@ -135,6 +137,9 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     const text = await peek(decoded, SNIFF_CHARS);
     const start = text.head.join('');
     if (text.ended && start.trim() === '') throw new InputError(file, 'empty file');
+    // Refused before anything else looks at it, whatever the root element.
+    const xmlProblem = start.trimStart().startsWith('<') ? entityDeclarationProblem(start) : undefined;
+    if (xmlProblem) throw new InputError(file, `line ${positionOf(start, start.search(/<!DOCTYPE/i)).line}: ${xmlProblem}`);
     const detected = options.inputFormat ?? detectTextFormat(start, sniffTextFormat);
     if (typeof detected !== 'string') throw new InputError(file, `cannot read ${detected.unsupported}`);
     format = detected;
