@@ -42,6 +42,8 @@ function meaningfulWords(form: NameForm): string {
  */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  // Every rule below forgives at most two letters.
+  if (Math.abs(a.length - b.length) > 2) return 0;
   const length = Math.min(a.length, b.length);
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   // A different first letter is a different name that sounds alike (Cisco/Sysco), not a typo.
@@ -64,7 +66,20 @@ function tokenSimilarity(a: string, b: string): number {
  * and q as k; "oo" and "ou" as u, y as i, "ph" as f; doubled letters once. Two words with one key are
  * the same word misspelled, not lookalike names.
  */
+const soundKeys = new Map<string, string>();
+
 export function soundKey(word: string): string {
+  let key = soundKeys.get(word);
+  if (key === undefined) {
+    key = spellAsHeard(word);
+    // Bounded: the words of one knowledge base and a batch of queries.
+    if (soundKeys.size > 100_000) soundKeys.clear();
+    soundKeys.set(word, key);
+  }
+  return key;
+}
+
+function spellAsHeard(word: string): string {
   return word
     .replace(/ph/g, 'f')
     .replace(/c(?=[eiy])/g, 's')
@@ -179,7 +194,8 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
       const p = bestCompact([x.han.pinyin, x.han.pinyinFull, x.han.pinyinWhole], y.compacts);
       consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
     }
-    if (x.acronym && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
+    // Two letters are the initials of too many names ("BT", "KT") to say which company is meant.
+    if (x.acronym && x.acronym.length >= 3 && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
       // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
       consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` }, true);
     }

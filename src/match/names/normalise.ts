@@ -4,7 +4,7 @@
  * acronyms). Pure and deterministic.
  */
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
-import { isOneEdit, singleEdit } from './edits.js';
+import { isOneEdit } from './edits.js';
 import anyAscii from 'any-ascii';
 import {
   ABBREVIATIONS,
@@ -125,14 +125,19 @@ function camelParts(original: string): string[] {
 /** Long legal forms and business words, so that a misspelling ("Corporaton") is still recognised. */
 const LONG_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7);
 
-const SHORT_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 5 && w.length < 8);
+/** Short legal forms and business words by each spelling with one letter dropped ("grop" → "group"), first letter kept. */
+const SHORT_BY_DROPPED_LETTER = new Map<string, string>();
+for (const known of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 5 && w.length < 8).sort()) {
+  for (let i = 1; i < known.length; i++) {
+    const dropped = known.slice(0, i) + known.slice(i + 1);
+    if (!SHORT_BY_DROPPED_LETTER.has(dropped)) SHORT_BY_DROPPED_LETTER.set(dropped, known);
+  }
+}
 
 function correctSpelling(word: string): string {
   if (word.length < 4 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
-  if (word.length < 7) {
-    // A short word is corrected only for a dropped letter ("Grop"): a replaced one makes another word.
-    return SHORT_KNOWN.find((known) => known.length === word.length + 1 && known[0] === word[0] && singleEdit(word, known) === 'insert-delete') ?? word;
-  }
+  // A short word is corrected only for a dropped letter ("Grop"): a replaced one makes another word.
+  if (word.length < 7) return SHORT_BY_DROPPED_LETTER.get(word) ?? word;
   for (const known of LONG_KNOWN) {
     if (Math.abs(known.length - word.length) <= 1 && known[0] === word[0] && isOneEdit(word, known)) return known;
   }
@@ -250,7 +255,9 @@ function initialsOf(latinText: string, tokens: Token[]): string[] {
   if (tokens.length < 2) return [];
   const out = new Set<string>();
   const withoutLegal = tokens.filter((t) => t.cls !== 'legal');
-  out.add(tokens.map((t) => t.text[0]).join(''));
+  // Initials that count the legal form ("ATL" = Amperex Technology Limited) are too common below four letters.
+  const withLegal = tokens.map((t) => t.text[0]).join('');
+  if (withLegal.length >= 4) out.add(withLegal);
   out.add(withoutLegal.map((t) => t.text[0]).join(''));
   out.add(withoutLegal.filter((t) => t.cls !== 'place').map((t) => t.text[0]).join(''));
   // Camel-cased words ("ChangXin") contribute one initial per part: CXMT.
