@@ -190,6 +190,9 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
 
   checkReferences(kb, sourceRefs, error, warn);
   checkOverlaps(kb, error);
+  checkLifetimes(kb, error);
+  checkUnverifiedSupport(kb, warn);
+  checkOrphans(kb, warn);
   if (!kb.profiles.all) kb.profiles.all = allProfile(kb);
   kb.version = `${packageVersion}+${newestSourceDate(kb)}`;
   return { kb, problems };
@@ -237,6 +240,50 @@ function checkOverlaps(kb: KnowledgeBase, error: Report) {
   for (const l of kb.listings) check(`L|${l.measure}|${l.target}`, l, l.file, `listings[target=${l.target}]`, `listing of "${l.target}" in ${l.measure}`);
   for (const r of kb.relations) {
     check(`R|${r.subject}|${r.predicate}|${r.object}`, r, r.file, `relations[${r.subject} ${r.predicate} ${r.object}]`, 'relation');
+  }
+}
+
+const END_OF_LIFE = new Set(['revoked', 'expired', 'superseded']);
+
+/** The date a measure stopped having force: its last revocation, expiry or supersession with no later effective event. */
+export function measureEnd(m: KnowledgeBase['measures'][string]): string | undefined {
+  let end: string | undefined;
+  for (const ev of m.timeline) {
+    if (END_OF_LIFE.has(ev.status)) end ??= ev.date;
+    else if (ev.status === 'effective') end = undefined;
+  }
+  return end;
+}
+
+/** Listings lie inside their measure's life: they cannot start after it ended, nor end before it began. */
+function checkLifetimes(kb: KnowledgeBase, error: Report) {
+  for (const l of kb.listings) {
+    const m = kb.measures[l.measure];
+    if (!m) continue;
+    const end = measureEnd(m);
+    const where = `listings[target=${l.target}]`;
+    if (end && l.from >= end) error(l.file, `${where}.from`, `listing starts ${l.from}, after the measure ended (${end})`);
+    const first = m.timeline[0]?.date;
+    if (first && l.to && l.to < first) error(l.file, `${where}.to`, `listing ends ${l.to}, before the measure's first dated event (${first})`);
+  }
+}
+
+/** A record whose every source is marked unverified must say so itself, so findings carry the flag. */
+function checkUnverifiedSupport(kb: KnowledgeBase, warn: Report) {
+  const weak = (ids: readonly string[]) => ids.length > 0 && ids.every((id) => kb.sources[id]?.unverified);
+  for (const l of kb.listings) {
+    if (!l.unverified && weak(l.sources)) warn(l.file, `listings[target=${l.target}]`, `every source of this listing is unverified; mark the listing \`unverified: true\``);
+  }
+  for (const r of kb.relations) {
+    if (!r.unverified && weak(r.sources)) warn(r.file, `relations[${r.subject} ${r.predicate} ${r.object}]`, `every source of this relation is unverified; mark it \`unverified: true\``);
+  }
+}
+
+/** An orphan product: its owner belongs to another group's file, so it would be reported under the wrong group. */
+function checkOrphans(kb: KnowledgeBase, warn: Report) {
+  for (const p of Object.values(kb.products)) {
+    const owner = kb.organisations[p.owner];
+    if (owner && owner.file !== p.file) warn(p.file, `products[id=${p.id}].owner`, `product "${p.id}" is owned by "${p.owner}" of another group file (${owner.file})`);
   }
 }
 

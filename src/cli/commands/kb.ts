@@ -2,10 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { buildCache, BUNDLED_DATA_DIR, compileDataDir, loadKnowledgeBase } from '../../kb/files.js';
+import { compileKnowledgeBase } from '../../kb/compile.js';
+import { diffKnowledgeBases } from '../../kb/diff.js';
+import { buildCache, BUNDLED_DATA_DIR, compileDataDir, loadKnowledgeBase, packageVersion, readDataFiles } from '../../kb/files.js';
+import type { KnowledgeBase } from '../../kb/model.js';
+import { listingPhase } from '../../kb/timeline.js';
+import { readVersion, VersionError } from '../../kb/versions.js';
 import { GroupFileSchema, MeasureFileSchema, ProfilesFileSchema, SourcesFileSchema } from '../../model/kb.js';
 import type { Problem } from '../../kb/problems.js';
-import { colourEnabled, EXIT, parseDate, write } from '../io.js';
+import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
 import { formatNames, lookupFormat, printImport, runImport } from './kb-import.js';
 import { createColors } from 'picocolors';
 
@@ -37,39 +42,64 @@ export function kbCommand(): Command {
       process.exitCode = errors > 0 || (opts.strict && warnings > 0) ? EXIT.findings : EXIT.ok;
     });
   kb.command('stats')
-    .description('Counts of records, and listings per measure.')
+    .description('Counts of records: listings per measure (active on a date, ended, organisations and products listed), measures per kind, names per kind and script, unverified records.')
     .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .option('--as-of <date>', 'count listings active on this date', parseDate, new Date().toISOString().slice(0, 10))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: { kb: string; format: 'text' | 'json' }) => {
-      const base = loadKnowledgeBase(opts.kb);
-      const perMeasure: Record<string, number> = {};
-      for (const m of Object.keys(base.measures).sort()) perMeasure[m] = 0;
-      for (const l of base.listings) perMeasure[l.measure] = (perMeasure[l.measure] ?? 0) + 1;
-      const productKinds: Record<string, number> = {};
-      for (const p of Object.values(base.products)) productKinds[p.kind] = (productKinds[p.kind] ?? 0) + 1;
-      const stats = {
-        version: base.version,
-        hash: base.hash,
-        measures: Object.keys(base.measures).length,
-        listings: base.listings.length,
-        organisations: Object.keys(base.organisations).length,
-        names: Object.values(base.organisations).reduce((n, o) => n + o.names.length, 0),
-        identifiers: Object.values(base.organisations).reduce((n, o) => n + o.identifiers.length, 0),
-        relations: base.relations.length,
-        products: productKinds,
-        domains: Object.values(base.products).reduce((n, p) => n + p.domains.length, 0),
-        sources: Object.keys(base.sources).length,
-        groups: Object.keys(base.groups).length,
-        listingsPerMeasure: perMeasure,
-      };
+    .action((opts: { kb: string; asOf: string; format: 'text' | 'json' }) => {
+      const stats = kbStats(loadKnowledgeBase(opts.kb), opts.asOf);
       if (opts.format === 'json') {
         write(`${JSON.stringify(stats, null, 2)}\n`);
         return;
       }
-      const { listingsPerMeasure, products, ...rest } = stats;
-      for (const [k, v] of Object.entries(rest)) write(`${k.padEnd(14)} ${v}\n`);
-      write(`${'products'.padEnd(14)} ${Object.entries(products).map(([k, v]) => `${v} ${k}`).join(', ')}\n\nlistings per measure:\n`);
-      for (const [k, v] of Object.entries(listingsPerMeasure)) write(`  ${k.padEnd(30)} ${v}\n`);
+      const { perMeasure, measureKinds, products, nameKinds, scripts, unverified, ...totals } = stats;
+      for (const [k, v] of Object.entries(totals)) write(`${k.padEnd(14)} ${v}\n`);
+      const line = (label: string, counts: Record<string, number>) => write(`${label.padEnd(14)} ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+      line('products', products);
+      line('measure kinds', measureKinds);
+      line('names', nameKinds);
+      line('scripts', scripts);
+      line('unverified', unverified);
+      write(`\n${'measure'.padEnd(32)} ${'kind'.padEnd(16)} listings  active  ended  orgs  products\n`);
+      for (const m of perMeasure) {
+        write(`${m.id.padEnd(32)} ${m.kind.padEnd(16)} ${String(m.listings).padStart(8)}  ${String(m.active).padStart(6)}  ${String(m.ended).padStart(5)}  ${String(m.organisations).padStart(4)}  ${String(m.products).padStart(8)}\n`);
+      }
+      write(`(active on ${opts.asOf})\n`);
+    });
+  kb.command('diff')
+    .description('What changed between two versions of the knowledge base: measures, listings (added, removed, renamed, dates), organisations, relations, products, sources.')
+    .argument('<a>', 'the older version: a knowledge-base directory or a git revision (HEAD~1, a tag, a commit)')
+    .argument('[b]', 'the newer version (default: the knowledge-base directory as it is now)')
+    .option('--kb <dir>', 'knowledge-base directory (read at the git revisions, and the default newer version)', BUNDLED_DATA_DIR)
+    .option('--exit-code', 'exit 1 when the versions differ', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 compared (with --exit-code: no differences); 1 the versions differ (with --exit-code); 2 usage error or a version that cannot be read.')
+    .action((a: string, b: string | undefined, opts: { kb: string; exitCode: boolean; format: 'text' | 'json' }) => {
+      const load = (spec: string) => {
+        try {
+          const v = readVersion(spec, opts.kb);
+          return { label: v.label, kb: compileKnowledgeBase(v.files, packageVersion()).kb };
+        } catch (e) {
+          if (e instanceof VersionError) throw new UsageError(e.message);
+          throw e;
+        }
+      };
+      const older = load(a);
+      const newer = b ? load(b) : { label: opts.kb, kb: compileKnowledgeBase(readDataFiles(opts.kb), packageVersion()).kb };
+      const diff = diffKnowledgeBases(older.kb, newer.kb);
+      if (opts.format === 'json') write(`${JSON.stringify({ a: older.label, b: newer.label, ...diff }, null, 2)}\n`);
+      else {
+        const p = createColors(colourEnabled(process.stdout));
+        write(`${older.label} → ${newer.label}\n`);
+        for (const e of diff.entries) {
+          const mark = e.kind === 'added' ? p.green('+') : e.kind === 'removed' ? p.red('-') : p.yellow('~');
+          write(`${mark} ${e.record.padEnd(12)} ${e.id}${e.kind !== 'changed' && e.details[0] ? `  "${e.details[0]}"` : ''}\n`);
+          if (e.kind === 'changed') for (const d of e.details) write(`    ${d}\n`);
+        }
+        const summary = Object.entries(diff.counts).map(([r, c]) => `${r}s +${c.added} -${c.removed} ~${c.changed}`);
+        write(`${summary.length ? summary.join('; ') : 'no differences'}\n`);
+      }
+      if (opts.exitCode && diff.entries.length > 0) process.exitCode = EXIT.findings;
     });
   kb.command('import')
     .description('Import an official list file into the knowledge base: reconcile its entries with the organisations and listings there, write the result atomically and report what changed.')
@@ -130,6 +160,61 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
       } else write(text);
     });
   return kb;
+}
+
+const count = (xs: Iterable<string>) => {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
+};
+
+export function kbStats(base: KnowledgeBase, asOf: string) {
+  const orgs = Object.values(base.organisations);
+  const products = Object.values(base.products);
+  const perMeasure = Object.values(base.measures)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((m) => {
+      const ls = base.listings.filter((l) => l.measure === m.id);
+      return {
+        id: m.id,
+        kind: m.kind,
+        listings: ls.length,
+        active: ls.filter((l) => listingPhase(l, asOf) === 'active').length,
+        ended: ls.filter((l) => l.to !== undefined && l.to <= asOf).length,
+        organisations: new Set(ls.filter((l) => base.organisations[l.target]).map((l) => l.target)).size,
+        products: new Set(ls.filter((l) => base.products[l.target]).map((l) => l.target)).size,
+        categoryRules: m.categoryRules.length,
+      };
+    });
+  return {
+    version: base.version,
+    hash: base.hash,
+    measures: perMeasure.length,
+    listings: base.listings.length,
+    groups: Object.keys(base.groups).length,
+    organisations: orgs.length,
+    names: orgs.reduce((n, o) => n + o.names.length, 0),
+    identifiers: orgs.reduce((n, o) => n + o.identifiers.length, 0),
+    ieeeRegistrants: orgs.reduce((n, o) => n + o.ieeeRegistrants.length, 0),
+    relations: base.relations.length,
+    domains: products.reduce((n, p) => n + p.domains.length, 0),
+    appIds: products.reduce((n, p) => n + p.android.length + p.ios.length, 0),
+    sdkPackages: products.reduce((n, p) => n + p.packages.length, 0),
+    modelPatterns: products.reduce((n, p) => n + p.models.length, 0),
+    sources: Object.keys(base.sources).length,
+    products: count(products.map((p) => p.kind)),
+    measureKinds: count(perMeasure.map((m) => m.kind)),
+    nameKinds: count(orgs.flatMap((o) => o.names.map((n) => n.kind))),
+    scripts: count(orgs.flatMap((o) => o.names.map((n) => n.script ?? (/[\u3400-\u9fff]/.test(n.value) ? 'chinese' : 'latin')))),
+    unverified: {
+      organisations: orgs.filter((o) => o.unverified).length,
+      relations: base.relations.filter((r) => r.unverified).length,
+      listings: base.listings.filter((l) => l.unverified).length,
+      products: products.filter((p) => p.unverified).length,
+      sources: Object.values(base.sources).filter((s) => s.unverified).length,
+    },
+    perMeasure,
+  };
 }
 
 export function profilesCommand(): Command {
