@@ -102,6 +102,12 @@ describe('comparison', () => {
     assert.ok(score('Cisco Systems', 'Sysco').score < SAME_THRESHOLD);
     assert.ok(score('Kasperski Lab', 'Kaspersky Lab').score >= SAME_THRESHOLD);
   });
+  test('acronyms: four letters meet any initials, three only initials without the legal form, two none', () => {
+    assert.ok(score('CXMT', 'ChangXin Memory Technologies Co., Ltd.').score >= SAME_THRESHOLD);
+    assert.ok(score('ZTE', 'Zhongxing Telecommunication Equipment').score >= SAME_THRESHOLD);
+    assert.ok(score('ATL', 'Acme Tooling LLC').score < SAME_THRESHOLD);
+    assert.ok(score('KT', 'Keystone Textiles').score < SAME_THRESHOLD);
+  });
   test('a dropped letter in a short business word is corrected; a replaced one is not', () => {
     assert.ok(score('Alibaba Grop Holding', 'Alibaba Group Holding').score >= SAME_THRESHOLD);
   });
