@@ -48,8 +48,8 @@ function normaliserFingerprint(): string {
 function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
-      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; entries: AliasEntry[] };
-      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return new NameIndex(cached.entries);
+      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; entries: AliasEntry[]; postings: [string, number[]][] };
+      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return new NameIndex(cached.entries, cached.postings);
     } catch {
       // No cache yet, or a damaged one: build below.
     }
@@ -58,7 +58,7 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
       mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
-      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), entries: index.entries }));
+      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), entries: index.entries, postings: index.postings() }));
     } catch {
       // A read-only installation works without the cache.
     }

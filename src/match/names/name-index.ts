@@ -67,15 +67,26 @@ export class NameIndex {
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
 
-  constructor(readonly entries: readonly AliasEntry[]) {
+  /** `postings` is what `postings()` returned for the same entries: a cached index skips computing the keys. */
+  constructor(
+    readonly entries: readonly AliasEntry[],
+    postings?: [string, number[]][],
+  ) {
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(`${entry.entity.kind}:${entry.entity.id}`);
+      if (postings) return;
       for (const key of [...blockingKeys(entry.form), ...acronymKeys(entry.form, 'alias')]) {
         const list = this.keys.get(key);
         if (list) list.push(i);
         else this.keys.set(key, [i]);
       }
     });
+    if (postings) for (const [key, list] of postings) this.keys.set(key, list);
+  }
+
+  /** The index's keys with the entries each leads to, for caching beside the entries. */
+  postings(): [string, number[]][] {
+    return [...this.keys];
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase): NameIndex {
