@@ -177,3 +177,16 @@ describe('NDAA statutory lists', () => {
     assert.equal(Object.values(list.skipped)[0], 1);
   });
 });
+
+describe('FCC Covered List page (HTML)', () => {
+  test('the page gives the same entries as the table saved as CSV', () => {
+    const html = parseFccCoveredList(text('fcc.html'));
+    const csv = parseFccCoveredList(text('fcc.csv'));
+    const strip = (l: typeof csv) => [l.entries.map(({ at: _, ...e }) => e), l.categories.map(({ at: _, ...c }) => c)];
+    assert.deepEqual(strip(html), strip(csv));
+    assert.deepEqual(html.problems, [{ at: 'table row 7', message: 'no date of inclusion in "soon"' }]);
+  });
+  test('a page without the table is a problem', () => {
+    assert.match(parseFccCoveredList('<html><body><p>Moved</p></body></html>').problems[0]?.message ?? '', /no table/);
+  });
+});

@@ -14,6 +14,7 @@ import { reconcile, type Change, type ImportPlan } from '../../kb/import/reconci
 import type { ParsedList } from '../../kb/import/types.js';
 import type { Problem } from '../../kb/problems.js';
 import { writeFilesAtomically } from '../../kb/store.js';
+import { download, FetchError, FETCH_SOURCES } from '../../kb/fetch.js';
 import { colourEnabled, UsageError, write } from '../io.js';
 
 export interface ImportRun {
@@ -53,6 +54,16 @@ export function lookupFormat(name: string): ImportFormat {
   return format;
 }
 
+/** SHA-256 of the file, or of the file and its companions (in role order) when they were given. */
+export function fingerprint(bytes: Buffer, companions?: Record<string, Buffer | undefined>): string {
+  const hash = createHash('sha256').update(bytes);
+  for (const role of Object.keys(companions ?? {}).sort()) {
+    const data = companions?.[role];
+    if (data) hash.update(`\0${role}\0`).update(data);
+  }
+  return hash.digest('hex');
+}
+
 function decode(bytes: Buffer, format: ImportFormat): string {
   return new TextDecoder(format.encoding).decode(bytes);
 }
@@ -80,7 +91,7 @@ export function runImport(req: ImportRequest): ImportRun {
   if (list.entries.length === 0 && list.categories.length === 0 && list.problems.length > 0) {
     throw new UsageError(`${req.file} is not a readable ${req.format.name} file: ${list.problems.map((p) => `${p.at}: ${p.message}`).join('; ')}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = fingerprint(bytes, req.companions);
   const files = readDataFiles(req.kbDir);
   const before = compileKnowledgeBase(files, packageVersion());
   const existingErrors = before.problems.filter((p) => p.severity === 'error');
@@ -170,4 +181,70 @@ export function printImport(run: ImportRun, format: 'text' | 'json', dryRun: boo
   } else if (dryRun) write(`dry run: ${run.plan.writes.length} file(s) would change\n`);
   else if (run.written) write(`${run.plan.writes.length} file(s) written\n`);
   else write('the knowledge base is up to date\n');
+}
+
+export interface UpdateOptions {
+  kbDir: string;
+  only?: string[];
+  urls: Record<string, string>;
+  sha256: Record<string, string>;
+  timeoutMs: number;
+  maxBytes: number;
+  date: string;
+  countries?: string[];
+  dryRun: boolean;
+  force: boolean;
+}
+
+export interface UpdateResult {
+  source: string;
+  status: 'imported' | 'unchanged' | 'failed';
+  message?: string;
+  run?: ImportRun;
+}
+
+/** Downloads each official file and imports it; a source that fails leaves the others to go on. */
+export async function runUpdate(options: UpdateOptions, progress: (line: string) => void): Promise<UpdateResult[]> {
+  const unknown = (options.only ?? []).filter((n) => !FETCH_SOURCES.some((s) => s.name === n));
+  if (unknown.length > 0) throw new UsageError(`unknown source ${unknown.join(', ')}; expected ${FETCH_SOURCES.map((s) => s.name).join(', ')}`);
+  const results: UpdateResult[] = [];
+  for (const source of FETCH_SOURCES.filter((s) => !options.only || options.only.includes(s.name))) {
+    try {
+      const urlOf = (role: string) => options.urls[role === 'main' ? source.name : `${source.name}.${role}`] ?? source.urls[role]!;
+      const get = async (role: string) => {
+        const url = urlOf(role);
+        progress(`downloading ${source.name}${role === 'main' ? '' : ` (${role})`} from ${url}`);
+        const expected = options.sha256[role === 'main' ? source.name : `${source.name}.${role}`];
+        return download(url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, sha256: expected });
+      };
+      const main = await get('main');
+      const companions: Record<string, Buffer> = {};
+      for (const role of Object.keys(source.urls).filter((r) => r !== 'main')) companions[role] = (await get(role)).bytes;
+      const sha = fingerprint(main.bytes, companions);
+      const known = compileKnowledgeBase(readDataFiles(options.kbDir), packageVersion()).kb.sources;
+      const previous = Object.values(known).find((s) => s.note?.includes(sha));
+      if (previous && !options.force) {
+        results.push({ source: source.name, status: 'unchanged', message: `same file as the import recorded in source "${previous.id}"` });
+        continue;
+      }
+      const format = lookupFormat(source.format);
+      const run = runImport({
+        kbDir: options.kbDir,
+        format,
+        file: basename(new URL(main.url).pathname) || source.name,
+        bytes: main.bytes,
+        companions,
+        date: options.date,
+        sourceUrl: main.url,
+        partial: false,
+        countries: format.name.startsWith('csl') ? options.countries : undefined,
+        dryRun: options.dryRun,
+      });
+      results.push({ source: source.name, status: run.refused.length > 0 ? 'failed' : 'imported', run, message: run.refused.length > 0 ? 'import refused' : undefined });
+    } catch (e) {
+      if (e instanceof FetchError || e instanceof UsageError) results.push({ source: source.name, status: 'failed', message: e.message });
+      else throw e;
+    }
+  }
+  return results;
 }

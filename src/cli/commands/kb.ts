@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { compileKnowledgeBase } from '../../kb/compile.js';
 import { diffKnowledgeBases } from '../../kb/diff.js';
@@ -11,7 +11,8 @@ import { readVersion, VersionError } from '../../kb/versions.js';
 import { GroupFileSchema, MeasureFileSchema, ProfilesFileSchema, SourcesFileSchema } from '../../model/kb.js';
 import type { Problem } from '../../kb/problems.js';
 import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
-import { formatNames, lookupFormat, printImport, runImport } from './kb-import.js';
+import { formatNames, lookupFormat, printImport, runImport, runUpdate, summarise } from './kb-import.js';
+import { FETCH_SOURCES } from '../../kb/fetch.js';
 import { createColors } from 'picocolors';
 
 function printProblems(problems: Problem[]) {
@@ -129,6 +130,62 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
       const run = runImport({ kbDir: opts.kb, format: lookupFormat(formatName), file, date: opts.date, sourceUrl: opts.sourceUrl, partial: opts.partial, countries: opts.country, dryRun: opts.dryRun });
       printImport(run, opts.format, opts.dryRun);
       process.exitCode = run.refused.length > 0 || run.problems.length > 0 ? EXIT.findings : EXIT.ok;
+    });
+  const collect = (value: string, previous: Record<string, string>) => {
+    const at = value.indexOf('=');
+    if (at <= 0) throw new InvalidArgumentError(`expected NAME=VALUE, got "${value}"`);
+    return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+  };
+  kb.command('update')
+    .description('Download the official list files (OFAC non-SDN, trade.gov CSL, FCC Covered List) and import each, as `covered kb import` does.')
+    .option('--fetch', 'download the files from their published addresses (required: the update needs the network)', false)
+    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .option('--only <names>', `only these sources, comma-separated: ${FETCH_SOURCES.map((s) => s.name).join(', ')}`, (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .option('--url <name=url>', 'download a source (or a companion file, e.g. ofac-non-sdn.alt) from another address, e.g. a mirror', collect, {})
+    .option('--sha256 <name=hex>', 'refuse a downloaded file unless its SHA-256 is this', collect, {})
+    .option('--timeout <seconds>', 'time limit for each download', (v: string) => {
+      const n = Number(v);
+      if (!(n > 0)) throw new InvalidArgumentError('expected a number of seconds');
+      return n;
+    }, 120)
+    .option('--max-size <MB>', 'size limit for each download', (v: string) => {
+      const n = Number(v);
+      if (!(n > 0)) throw new InvalidArgumentError('expected a number of megabytes');
+      return n;
+    }, 200)
+    .option('--country <codes>', "CSL entries to keep by address country, comma-separated, or 'all'", 'CN,HK,MO')
+    .option('--date <date>', "the lists' date (source date, and end date of listings they no longer carry)", parseDate, new Date().toISOString().slice(0, 10))
+    .option('--force', 'import even a file identical to one imported before', false)
+    .option('--dry-run', 'report the changes without writing them', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nA file identical (by SHA-256) to one imported before is skipped. Progress goes to standard error.\n\nExit codes: 0 every source imported or unchanged; 1 a source failed, was refused, or had rows that could not be imported; 2 usage error.')
+    .action(async (opts: { fetch: boolean; kb: string; only?: string[]; url: Record<string, string>; sha256: Record<string, string>; timeout: number; maxSize: number; country: string; date: string; force: boolean; dryRun: boolean; format: 'text' | 'json' }) => {
+      if (!opts.fetch) throw new UsageError('covered kb update downloads the official files: add --fetch (or import a file you downloaded with `covered kb import`)');
+      const results = await runUpdate(
+        {
+          kbDir: opts.kb,
+          only: opts.only,
+          urls: opts.url,
+          sha256: opts.sha256,
+          timeoutMs: opts.timeout * 1000,
+          maxBytes: opts.maxSize * 1024 * 1024,
+          date: opts.date,
+          countries: opts.country.toLowerCase() === 'all' ? undefined : opts.country.split(',').map((c) => c.trim().toUpperCase()),
+          dryRun: opts.dryRun,
+          force: opts.force,
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
+      if (opts.format === 'json') {
+        write(`${JSON.stringify(results.map(({ run, ...r }) => ({ ...r, ...(run ? { summary: summarise(run.plan), changes: run.plan.changes, problems: run.problems, sha256: run.sha256 } : {}) })), null, 2)}\n`);
+      } else {
+        for (const r of results) {
+          write(`== ${r.source}: ${r.status}${r.message ? ` (${r.message})` : ''}\n`);
+          if (r.run) printImport(r.run, 'text', opts.dryRun);
+        }
+      }
+      const failed = results.some((r) => r.status === 'failed' || (r.run && r.run.problems.length > 0));
+      process.exitCode = failed ? EXIT.findings : EXIT.ok;
     });
   kb.command('build')
     .description('Compile the bundled knowledge base into the start-up cache (run at install).')

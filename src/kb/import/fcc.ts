@@ -3,9 +3,11 @@
  * entry, the covered equipment or services and the date of inclusion. Entity entries name their
  * producer or provider ("produced by Huawei Technologies Company"); category entries cover
  * everything of a kind "produced in a foreign country" and become category rules. The older layout
- * with `Entity Name` and `Subsidiary Names` columns (`;`-separated) is read too.
+ * with `Entity Name` and `Subsidiary Names` columns (`;`-separated) is read too, and so is the page
+ * itself (HTML), whose table has the same two columns.
  */
-import { readCsv } from './csv.js';
+import { parseHTML } from 'linkedom';
+import { readCsv, type CsvRecord } from './csv.js';
 import { allListDates, parseListDate, trimSentenceEnd, uniq } from './text.js';
 import { emptyList, type ImportedEntry, type ParsedList } from './types.js';
 
@@ -63,14 +65,34 @@ function exceptionsOf(text: string): string[] {
   return parts.filter(Boolean);
 }
 
+/** The rows of the Covered List table on the FCC page, as CSV-like records (header first). */
+function htmlRecords(html: string): CsvRecord[] {
+  const { document } = parseHTML(html);
+  const table = [...document.querySelectorAll('table')].find((t) => /covered equipment or services/i.test(t.textContent ?? ''));
+  if (!table) return [];
+  return [...table.querySelectorAll('tr')].map((tr, i) => ({
+    line: i + 1,
+    cells: [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  }));
+}
+
 export function parseFccCoveredList(text: string): ParsedList {
   const list = emptyList('fcc-covered-list');
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const { records, problems } = readCsv(text, delimiter);
-  list.problems.push(...problems);
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  let records: CsvRecord[];
+  if (trimmed.startsWith('<')) {
+    records = htmlRecords(trimmed);
+    if (records.length === 0) list.problems.push({ at: 'file', message: 'no table with a "Covered Equipment or Services" column in the page' });
+  } else {
+    const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+    const csv = readCsv(text, delimiter);
+    list.problems.push(...csv.problems);
+    records = csv.records;
+  }
   const [head, ...rows] = records;
   const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
+  const at = (line: number) => (trimmed.startsWith('<') ? `table row ${line}` : `line ${line}`);
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));
   const textCol = col(/covered_equipment/);
   const dateCol = col(/date_of_inclusion/);
@@ -81,13 +103,13 @@ export function parseFccCoveredList(text: string): ParsedList {
     return list;
   }
   for (const { line, cells } of rows) {
-    const at = `line ${line}`;
+    const where = at(line);
     const raw = (cells[textCol] ?? '').trim();
     const dateText = cells[dateCol] ?? '';
     const from = parseListDate(dateText);
     if (!raw) continue;
     if (!from) {
-      list.problems.push({ at, message: `no date of inclusion in "${dateText}"` });
+      list.problems.push({ at: where, message: `no date of inclusion in "${dateText}"` });
       continue;
     }
     const updates = allListDates(dateText).slice(1);
@@ -98,18 +120,18 @@ export function parseFccCoveredList(text: string): ParsedList {
       if (isCategory(text)) {
         const description = tidy(text).split(/\s*[—-]\s*except\b|,\s*except\b/i)[0]!.replace(/[,.]$/, '');
         const categories = uniq(CATEGORY_WORDS.filter(([re]) => re.test(description)).flatMap(([, c]) => c));
-        list.categories.push({ at, measure: FCC_MEASURE, description, exceptions: exceptionsOf(text), categories, from, note: updateNote });
+        list.categories.push({ at: where, measure: FCC_MEASURE, description, exceptions: exceptionsOf(text), categories, from, note: updateNote });
         continue;
       }
       const listed = [entityCol >= 0 ? (cells[entityCol] ?? '').trim() : '', ...(subsCol >= 0 ? (cells[subsCol] ?? '').split(';') : [])].map((s) => s.trim()).filter(Boolean);
       const names = listed.length > 0 ? listed : fccEntities(text).length > 0 ? fccEntities(text) : statutoryEntities(text);
       if (names.length === 0) {
-        list.problems.push({ at, message: `no producer or provider named in "${tidy(text).slice(0, 90)}…" (not imported; add its listings by hand)` });
+        list.problems.push({ at: where, message: `no producer or provider named in "${tidy(text).slice(0, 90)}…" (not imported; add its listings by hand)` });
         continue;
       }
       for (const name of names) {
         const entry: ImportedEntry = {
-          at,
+          at: where,
           measure: FCC_MEASURE,
           name,
           listedAs: tidy(text).replace(/^"|"$/g, ''),
