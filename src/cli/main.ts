@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   serve: async () => [(await import('./commands/serve.js')).serveCommand()],
   audit: async () => [(await import('./commands/audit.js')).auditCommand()],
   token: async () => [(await import('./commands/token.js')).tokenCommand()],
+  news: async () => [(await import('./commands/news.js')).newsCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

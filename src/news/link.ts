@@ -64,8 +64,11 @@ function eventSpan(event: RestrictionEvent, published: string | undefined): [num
     return [start, Date.UTC(y, m, 1) - DAY];
   }
   if (d && /^\d{4}$/.test(d)) return [toTime(`${d}-01-01`), toTime(`${d}-12-31`)];
-  // Undated: news reports what happened in the days before publication, or what is to come.
-  if (published) return [toTime(published) - 30 * DAY, toTime(published) + 7 * DAY];
+  if (!published) return undefined;
+  // Undated and done: any time before publication ("its efforts to force ByteDance to sell").
+  if (event.status === 'enacted' || event.status === 'in-force' || event.status === 'enjoined' || event.status === 'revoked') return [toTime(published) - 3650 * DAY, toTime(published)];
+  // Undated and to come: announced in the days before publication.
+  return [toTime(published) - 30 * DAY, toTime(published) + 7 * DAY];
   return undefined;
 }
 

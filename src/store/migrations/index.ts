@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { coreMigration } from './0001-core.js';
+import { newsMigration } from '../../news/migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,4 +17,5 @@ export interface StoreMigration {
 
 export const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-core': coreMigration,
+  '0002-news': newsMigration,
 };
