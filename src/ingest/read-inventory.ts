@@ -14,7 +14,9 @@ import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './d
 import { detectTextFormat, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
-import type { FormatContext, LogFormat, Table, TextFormat } from './formats/format.js';
+import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
+import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
+import type { HostSuffixFilter } from './host-filter.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
 import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
@@ -43,6 +45,13 @@ export interface ReadOptions {
   onNotice?(message: string): void;
   /** Called as input bytes are read (compressed bytes for gzip), for a progress bar. */
   onBytes?(count: number): void;
+  /**
+   * Logs: asked for each host as soon as it is read; lines with an unwanted host are only counted
+   * (in the records' `seen`), so the rest of them is never sliced out. Without it all are kept.
+   */
+  wantHost?(host: string): boolean;
+  /** Logs read from bytes (Zeek TSV): hosts this filter rules out are counted without being decoded. */
+  hostFilter?: HostSuffixFilter;
 }
 
 /** What was detected about a table, for verbose output and the JSON summary. */
@@ -130,6 +139,13 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     }
     encoding = bom?.encoding ?? 'utf-8';
     const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;
+    // Zeek TSV, the largest logs, is read from the bytes: it is ASCII by construction.
+    if (!utf16 && (options.inputFormat ?? detectTextFormat(head.toString('latin1'), sniffTextFormat)) === 'zeek-tsv') {
+      format = 'zeek-tsv';
+      options.onColumns?.(logColumns(file, format, encoding, gzip));
+      yield* logChunkRecords(zeekTsvByteChunks(dropBytes(bytes.all, bom?.bomLength ?? 0), context, options.hostFilter, options.wantHost), file, zeekTsvFormat.isoTime);
+      return;
+    }
     const decoded = decodeText(dropBytes(bytes.all, bom?.bomLength ?? 0), utf16, () => {
       encoding = 'windows-1252';
       notice('not valid UTF-8; reading it as Windows-1252 (Latin-1)');
@@ -145,8 +161,8 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     format = detected;
     const log = LOG_READERS[detected];
     if (log) {
-      options.onColumns?.({ file, format, ...(encoding && { encoding }), gzip, header: true, columns: { host: 'host', client: 'unused', time: 'unused' }, choices: [{ column: 'host', field: 'host', by: 'header' }, { column: 'client' }, { column: 'time' }] });
-      yield* logRecords(log, text.all, context);
+      options.onColumns?.(logColumns(file, format, encoding, gzip));
+      yield* logChunkRecords(log.sightings(text.all, context, options.wantHost), file, log.isoTime);
       return;
     }
     const textFormat = TEXT_FORMATS[detected];
@@ -193,11 +209,26 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
 }
 
  /** A log's chunks as sighting records, and its unreadable lines as rejected rows. */
-async function* logRecords(log: LogFormat, text: AsyncIterable<string>, context: FormatContext): AsyncGenerator<IngestRecord> {
-  for await (const chunk of log.sightings(text, context)) {
-    for (const rejected of chunk.rejected) yield { kind: 'rejected', row: { origin: { file: context.file, line: rejected.line }, error: rejected.error } };
-    if (chunk.sightings.length > 0) yield { kind: 'sightings', file: context.file, sightings: chunk.sightings, ...(log.isoTime && { isoTime: log.isoTime }) };
+async function* logChunkRecords(chunks: AsyncIterable<SightingChunk>, file: string, isoTime: ((raw: string) => string) | undefined): AsyncGenerator<IngestRecord> {
+  for await (const chunk of chunks) {
+    for (const rejected of chunk.rejected) yield { kind: 'rejected', row: { origin: { file, line: rejected.line }, error: rejected.error } };
+    if (chunk.sightings.length > 0 || chunk.seen > 0) {
+      yield { kind: 'sightings', file, sightings: chunk.sightings, seen: chunk.seen, ...(isoTime && { isoTime }) };
+    }
   }
+}
+
+/** A log's columns as the report shows them: the host is screened; client and time are kept for the aggregates. */
+function logColumns(file: string, format: InputFormat, encoding: TextEncoding | undefined, gzip: boolean): ColumnInfo {
+  return {
+    file,
+    format,
+    ...(encoding && { encoding }),
+    gzip,
+    header: true,
+    columns: { host: 'host', client: 'unused', time: 'unused' },
+    choices: [{ column: 'host', field: 'host', by: 'header' }, { column: 'client' }, { column: 'time' }],
+  };
 }
 
 /** ", apparently UTF-16 without a byte-order mark" when every other byte is NUL. */

@@ -57,8 +57,11 @@ export interface Sighting {
 export type IngestRecord =
   | { kind: 'item'; item: InventoryItem }
   | { kind: 'rejected'; row: RejectedRow }
-  /** Logs: a chunk of sightings, screened per distinct host and aggregated, not one result per line. */
-  | { kind: 'sightings'; file: string; sightings: Sighting[]; isoTime?: (raw: string) => string };
+  /**
+   * Logs: a chunk of sightings, screened per distinct host and aggregated, not one result per line.
+   * `seen` counts further lines whose host the reader was told it need not keep.
+   */
+  | { kind: 'sightings'; file: string; sightings: Sighting[]; isoTime?: (raw: string) => string; seen: number };
 
 /** A problem with the file as a whole that stops it being read (empty, binary, unknown format). */
 export class InputError extends Error {

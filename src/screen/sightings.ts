@@ -10,8 +10,9 @@ import type { KnowledgeBase } from '../kb/model.js';
 import type { Finding, ItemResult, Occurrences } from '../model/finding.js';
 import type { Sighting } from '../model/item.js';
 import type { ScreenOptions, ScreeningEngine } from './engine.js';
+import { TwoGenerationCache } from './two-generation-cache.js';
 
-/** Hosts whose verdict is remembered; beyond this the oldest are forgotten (and recomputed if seen again). */
+/** Hosts whose verdict is remembered (up to twice this); others are recomputed when seen again. */
 const VERDICT_CACHE_ENTRIES = 100_000;
 
 interface Aggregate {
@@ -37,7 +38,7 @@ export function listedDomains(kb: KnowledgeBase): Set<string> {
 }
 
 export class SightingScreen {
-  private readonly verdicts = new Map<string, Finding[] | null>();
+  private readonly verdicts = new TwoGenerationCache<string, Finding[] | null>(VERDICT_CACHE_ENTRIES);
   private readonly aggregates = new Map<string, Aggregate>();
   /** Lines with a host, screened. */
   sightings = 0;
@@ -48,10 +49,14 @@ export class SightingScreen {
     private readonly domains: ReadonlySet<string>,
   ) {}
 
-  add(file: string, sightings: readonly Sighting[], isoTime?: (raw: string) => string): void {
-    this.sightings += sightings.length;
+  /** Whether a host leads to findings; the reader keeps only these lines (the others are just counted). */
+  readonly wants = (host: string): boolean => this.verdict(host) !== null;
+
+  /** A chunk of a log: the sightings read, and `seen` lines whose host `wants` turned down. */
+  add(file: string, sightings: readonly Sighting[], seen = 0, isoTime?: (raw: string) => string): void {
+    this.sightings += sightings.length + seen;
     for (const sighting of sightings) {
-      const findings = this.verdict(sighting.host, file, sighting.line);
+      const findings = this.verdict(sighting.host);
       if (findings) this.aggregate(file, sighting, findings, isoTime);
     }
   }
@@ -68,17 +73,16 @@ export class SightingScreen {
   }
 
   /** The host's findings, or null when it has none. */
-  private verdict(rawHost: string, file: string, line: number): Finding[] | null {
+  private verdict(rawHost: string): Finding[] | null {
     const cached = this.verdicts.get(rawHost);
     if (cached !== undefined) return cached;
     let verdict: Finding[] | null = null;
     const host = normaliseHost(rawHost);
     // Hosts with characters outside ASCII go to the engine, which converts them to punycode.
     if (host.length > 0 && (underListedDomain(host, this.domains) || !isAscii(host))) {
-      const result = this.engine.screen({ origin: { file, line }, fields: { host: [rawHost] }, label: rawHost }, this.options);
+      const result = this.engine.screen({ origin: { file: '', line: 0 }, fields: { host: [rawHost] }, label: rawHost }, this.options);
       if (result.status === 'screened' && result.findings.length > 0) verdict = result.findings;
     }
-    if (this.verdicts.size >= VERDICT_CACHE_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value as string);
     this.verdicts.set(rawHost, verdict);
     return verdict;
   }

@@ -243,3 +243,35 @@ test('--input-format overrides detection, and a wrong one says what it expected 
   assert.equal(wrong.rejected.length, 4);
   assert.match(wrong.rejected[0]?.error ?? '', /not an arp -a entry/);
 });
+
+test('Zeek TSV from bytes: chunk boundaries, CRLF, a missing final newline and over-long lines change nothing else', async () => {
+  const text = readFileSync(formatFixture('zeek-dns.log'), 'utf8');
+  const whole = await readAll(formatFixture('zeek-dns.log'));
+  const bytes = Buffer.from(text);
+  const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+  const chunked = await readAll('-', { stdin: Readable.from(pieces) });
+  assert.deepEqual(chunked.sightings, whole.sightings);
+  assert.deepEqual(chunked.rejected.map((row) => row.origin.line), whole.rejected.map((row) => row.origin.line));
+
+  const crlf = await readAll('-', { stdin: Readable.from([Buffer.from(text.replace(/\n/g, '\r\n').replace(/\r\n$/, ''))]) });
+  assert.deepEqual(crlf.sightings, whole.sightings);
+
+  const lines = text.split('\n');
+  lines.splice(9, 0, `1795564801.0\tCx\t192.0.2.9\t1\t192.0.2.1\t53\tudp\t1\t0.1\t${'a'.repeat(1024 * 1024 + 5)}.com`);
+  const long = await readAll('-', { stdin: Readable.from([Buffer.from(lines.join('\n'))]) });
+  assert.deepEqual(long.rejected.map((row) => [row.origin.line, row.error]), [[10, 'line is longer than 1 MiB'], [15, 'fewer columns than the #fields header names']]);
+  assert.deepEqual(long.sightings.map((s) => s.line), [9, 11, 12, 14, 16, 17]);
+});
+
+test('the host filter rules out hosts under no listed domain, on label boundaries, ignoring case and a final dot', async () => {
+  const { HostSuffixFilter } = await import('../../src/ingest/host-filter.js');
+  const filter = new HostSuffixFilter(['tiktokv.com', '*.bytedance.com']);
+  const may = (host: string) => filter.mayMatch(Buffer.from(host), 0, Buffer.byteLength(host));
+  assert.equal(may('api16-normal-useast5.us.tiktokv.com'), true);
+  assert.equal(may('TIKTOKV.COM.'), true);
+  assert.equal(may('x.bytedance.com'), true);
+  assert.equal(may('nottiktokv.com'), false);
+  assert.equal(may('tiktokv.com.example.org'), false);
+  assert.equal(may('www.example.com'), false);
+  assert.equal(may('bücher.example'), true, 'non-ASCII names are left to the caller');
+});

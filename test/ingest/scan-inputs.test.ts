@@ -35,7 +35,7 @@ test('log sightings aggregate per client and host: count, first and last line an
   const screen = new SightingScreen(engine, options, listedDomains(engine.kb));
   const file = fixture('formats/zeek-dns.log');
   const { sightings } = await readAll(file);
-  screen.add(file, sightings, (raw) => new Date(Number(raw) * 1000).toISOString());
+  screen.add(file, sightings, 0, (raw) => new Date(Number(raw) * 1000).toISOString());
   assert.equal(screen.sightings, 6);
   const results = screen.take(file);
   assert.deepEqual(

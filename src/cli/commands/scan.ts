@@ -14,6 +14,10 @@ import { renderTable } from '../../report/table.js';
 import { severityRank } from '../../kb/timeline.js';
 import { addFindingsToSummary, addSightingsToSummary, addToSummary, emptySummary, screenRecord, sortSummary } from '../../screen/scan.js';
 import { listedDomains, SightingScreen } from '../../screen/sightings.js';
+import { MacLookup } from '../../screen/mac-lookup.js';
+import { HostSuffixFilter } from '../../ingest/host-filter.js';
+import { ScreeningEngine } from '../../screen/engine.js';
+import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
 import { choice, colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
 
@@ -87,7 +91,10 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   const results: ItemResult[] = [];
   const inputs: ScanReport['inputs'] = [];
   const progress = startProgress(files, opts.progress);
-  const logs = new SightingScreen(ctx.engine, options, listedDomains(ctx.kb));
+  const engine = bulkEngine(ctx.kb, ctx.resolver);
+  const domains = listedDomains(ctx.kb);
+  const logs = new SightingScreen(engine, options, domains);
+  const hostFilter = new HostSuffixFilter(domains);
   for (const file of files) {
     const input: ScanReport['inputs'][number] = { file };
     inputs.push(input);
@@ -104,13 +111,15 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
           process.stderr.write(`covered: ${file}: ${message}\n`);
         },
         onBytes: (count: number) => progress?.advance(count),
+        wantHost: logs.wants,
+        hostFilter,
       })) {
         if (record.kind === 'sightings') {
-          logs.add(file, record.sightings, record.isoTime);
-          addSightingsToSummary(summary, record.sightings.length);
+          logs.add(file, record.sightings, record.seen, record.isoTime);
+          addSightingsToSummary(summary, record.sightings.length + record.seen);
           continue;
         }
-        const result = screenRecord(ctx.engine, record, options);
+        const result = screenRecord(engine, record, options);
         addToSummary(summary, result);
         results.push(result);
       }
@@ -144,6 +153,17 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   const threshold = severityRank(opts.failOn as Severity);
   const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
   return failing ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The engine for a scan: the same resolver, except that MAC addresses are answered once per prefix
+ * (device inventories repeat a few thousand prefixes over millions of rows).
+ */
+function bulkEngine(kb: ScreeningEngine['kb'], resolver: Resolver): ScreeningEngine {
+  const macs = new MacLookup(resolver);
+  const bulk = Object.create(resolver) as Resolver;
+  bulk.resolve = (field, value) => (field === 'mac' ? macs.resolve(value) : resolver.resolve(field, value));
+  return new ScreeningEngine(kb, bulk);
 }
 
 function render(report: ScanReport, format: ScanOptions['format']): string {

@@ -49,6 +49,8 @@ export interface BinaryFormat {
 export interface SightingChunk {
   sightings: Sighting[];
   rejected: { line: number; error: string }[];
+  /** Lines that named a host the reader was told it need not keep (see LogFormat.sightings). */
+  seen: number;
 }
 
 /**
@@ -56,7 +58,11 @@ export interface SightingChunk {
  * host and aggregated per client and host, so they are read as chunks of sightings, not as rows.
  */
 export interface LogFormat {
-  sightings(text: AsyncIterable<string>, context: FormatContext): AsyncIterable<SightingChunk>;
+  /**
+   * `wanted` is asked once the host of a line is known; for an unwanted host the line is only
+   * counted, and the rest of it is not read. Without it every sighting is kept.
+   */
+  sightings(text: AsyncIterable<string>, context: FormatContext, wanted?: (host: string) => boolean): AsyncIterable<SightingChunk>;
   /** Turns the log's own timestamp notation into ISO 8601 where it can (syslog stamps have no year). */
   isoTime?(raw: string): string;
 }

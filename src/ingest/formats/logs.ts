@@ -12,23 +12,34 @@ import { isObject } from './objects.js';
 
 type Rejected = SightingChunk['rejected'][number];
 
-/** What a line parser makes of one line: a sighting, nothing (a header or a follow-up line), or an error. */
-type LineResult = Sighting | undefined | string;
+/** A line that named a host the caller does not want: counted, not kept. */
+const SEEN = 1;
+
+/**
+ * What a line parser makes of one line: a sighting, SEEN, nothing (a header or a follow-up line),
+ * or an error. Parsers ask `wanted` as soon as they have the host, and read the rest only then.
+ */
+type LineResult = Sighting | typeof SEEN | undefined | string;
+type LineParser = (line: string, number: number, wanted: (host: string) => boolean) => LineResult;
+
+const everyHost = () => true;
 
 /**
  * Cuts decoded text into lines (\n, \r\n) and hands each to `parse`; yields one chunk of results
  * per text chunk. A line over MAX_LINE_CHARS is rejected without being held in memory.
  */
-async function* logChunks(text: AsyncIterable<string>, parse: (line: string, number: number) => LineResult): AsyncGenerator<SightingChunk> {
+async function* logChunks(text: AsyncIterable<string>, parse: LineParser, wanted: (host: string) => boolean = everyHost): AsyncGenerator<SightingChunk> {
   let carry = '';
   let lineNumber = 1;
   let skipping = false;
   for await (const chunk of text) {
     const sightings: Sighting[] = [];
     const rejected: Rejected[] = [];
+    let seen = 0;
     const take = (line: string) => {
-      const result = parse(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, lineNumber);
-      if (typeof result === 'string') rejected.push({ line: lineNumber, error: result });
+      const result = parse(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, lineNumber, wanted);
+      if (result === SEEN) seen++;
+      else if (typeof result === 'string') rejected.push({ line: lineNumber, error: result });
       else if (result) sightings.push(result);
     };
     let start = 0;
@@ -55,13 +66,14 @@ async function* logChunks(text: AsyncIterable<string>, parse: (line: string, num
         carry = '';
       }
     }
-    if (sightings.length > 0 || rejected.length > 0) yield { sightings, rejected };
+    if (sightings.length > 0 || rejected.length > 0 || seen > 0) yield { sightings, rejected, seen };
   }
-  if (skipping) yield { sightings: [], rejected: [{ line: lineNumber, error: 'line is longer than 1 MiB' }] };
+  if (skipping) yield { sightings: [], rejected: [{ line: lineNumber, error: 'line is longer than 1 MiB' }], seen: 0 };
   else if (carry.trim() !== '') {
-    const result = parse(carry.replace(/\r$/, ''), lineNumber);
-    if (typeof result === 'string') yield { sightings: [], rejected: [{ line: lineNumber, error: result }] };
-    else if (result) yield { sightings: [result], rejected: [] };
+    const result = parse(carry.replace(/\r$/, ''), lineNumber, wanted);
+    if (result === SEEN) yield { sightings: [], rejected: [], seen: 1 };
+    else if (typeof result === 'string') yield { sightings: [], rejected: [{ line: lineNumber, error: result }], seen: 0 };
+    else if (result) yield { sightings: [result], rejected: [], seen: 0 };
   }
 }
 
@@ -77,12 +89,14 @@ function epochToIso(raw: string): string {
 const ZEEK_HOST_COLUMNS = ['query', 'server_name', 'host'];
 
 export const zeekTsvFormat: LogFormat = {
-  sightings(text, context) {
-    let columns: { host: number; client: number; time: number; last: number } | undefined;
+  sightings(text, context, wanted) {
+    let columns: ZeekColumns | undefined;
     let separator = '\t';
     let unset = '-';
     let empty = '(empty)';
-    const parse = (line: string, number: number): LineResult => {
+    const starts = new Int32Array(64);
+    const ends = new Int32Array(64);
+    const parse: LineParser = (line, number, wants) => {
       if (line.charCodeAt(0) === 35 /* # */) {
         const directive = line.slice(1, line.indexOf(separator) > 0 ? line.indexOf(separator) : undefined).trim();
         if (line.startsWith('#separator ')) separator = unescapeZeek(line.slice('#separator '.length).trim());
@@ -93,21 +107,37 @@ export const zeekTsvFormat: LogFormat = {
       }
       if (line === '') return undefined;
       if (!columns) return 'data before the #fields header line';
-      const values = fieldsAt(line, separator, columns.last);
-      if (!values) return `fewer columns than the #fields header names`;
-      const host = values[columns.host] as string;
+      // Only the boundaries of the first columns are found; only the host is sliced out unless wanted.
+      let start = 0;
+      for (let index = 0; index <= columns.last; index++) {
+        const end = line.indexOf(separator, start);
+        if (end < 0 && index < columns.last) return 'fewer columns than the #fields header names';
+        starts[index] = start;
+        ends[index] = end < 0 ? line.length : end;
+        start = end + separator.length;
+      }
+      const host = line.slice(starts[columns.host], ends[columns.host]);
       if (host === unset || host === empty || host === '') return undefined;
+      if (!wants(host)) return SEEN;
       const sighting: Sighting = { line: number, host };
-      if (columns.client >= 0) sighting.client = values[columns.client] as string;
-      if (columns.time >= 0) sighting.time = values[columns.time] as string;
+      if (columns.client >= 0) sighting.client = line.slice(starts[columns.client], ends[columns.client]);
+      if (columns.time >= 0) sighting.time = line.slice(starts[columns.time], ends[columns.time]);
       return sighting;
     };
-    return logChunks(text, parse);
+    return logChunks(text, parse, wanted);
   },
   isoTime: epochToIso,
 };
 
-function zeekColumns(names: string[], file: string, line: number): { host: number; client: number; time: number; last: number } {
+export interface ZeekColumns {
+  host: number;
+  client: number;
+  time: number;
+  /** The last of the three: columns after it are not looked at. */
+  last: number;
+}
+
+export function zeekColumns(names: string[], file: string, line: number): ZeekColumns {
   const host = ZEEK_HOST_COLUMNS.map((name) => names.indexOf(name)).find((index) => index >= 0);
   if (host === undefined) throw new InputError(file, `line ${line}: this Zeek log has no query, server_name or host column (#fields ${names.join(' ')})`);
   const client = names.indexOf('id.orig_h');
@@ -116,35 +146,22 @@ function zeekColumns(names: string[], file: string, line: number): { host: numbe
 }
 
 /** "\x09" → tab, as Zeek writes its separator. */
-function unescapeZeek(value: string): string {
+export function unescapeZeek(value: string): string {
   return value.replace(/\\x([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
-/** The first `last + 1` fields of a separated line, without splitting the rest. */
-function fieldsAt(line: string, separator: string, last: number): string[] | undefined {
-  const values: string[] = [];
-  let start = 0;
-  for (let index = 0; index <= last; index++) {
-    const end = line.indexOf(separator, start);
-    if (end < 0) {
-      if (index < last) return undefined;
-      values.push(line.slice(start));
-      break;
-    }
-    values.push(line.slice(start, end));
-    start = end + separator.length;
-  }
-  return values;
 }
 
 // ---- Zeek JSON -----------------------------------------------------------------------------------
 
 export const zeekJsonFormat: LogFormat = {
-  sightings(text) {
-    return logChunks(text, (line, number) => {
-      if (line.trim() === '') return undefined;
-      return quickZeekJson(line, number) ?? slowZeekJson(line, number);
-    });
+  sightings(text, _context, wanted) {
+    return logChunks(
+      text,
+      (line, number, wants) => {
+        if (line.trim() === '') return undefined;
+        return quickZeekJson(line, number, wants) ?? slowZeekJson(line, number, wants);
+      },
+      wanted,
+    );
   },
   isoTime: (raw) => (/^\d+(\.\d+)?$/.test(raw) ? epochToIso(raw) : raw),
 };
@@ -153,7 +170,7 @@ export const zeekJsonFormat: LogFormat = {
  * Reads "query", "id.orig_h" and "ts" straight from the text when the line is a plain object and
  * the values have no escapes, which is nearly always; undefined sends the line to JSON.parse.
  */
-function quickZeekJson(line: string, number: number): Sighting | undefined {
+function quickZeekJson(line: string, number: number, wanted: (host: string) => boolean): Sighting | typeof SEEN | undefined {
   if (line.charCodeAt(0) !== 123 || line.charCodeAt(line.length - 1) !== 125) return undefined;
   let host: string | undefined;
   for (const name of ZEEK_HOST_COLUMNS) {
@@ -164,6 +181,7 @@ function quickZeekJson(line: string, number: number): Sighting | undefined {
   const sighting: Sighting = { line: number, host };
   const client = stringProperty(line, 'id.orig_h');
   if (client !== undefined) sighting.client = client;
+  if (!wanted(host)) return SEEN;
   const time = numberOrStringProperty(line, 'ts');
   if (time !== undefined) sighting.time = time;
   return sighting;
@@ -190,7 +208,7 @@ function numberOrStringProperty(line: string, name: string): string | undefined 
   return line.slice(start, end);
 }
 
-function slowZeekJson(line: string, number: number): LineResult {
+function slowZeekJson(line: string, number: number, wanted: (host: string) => boolean): LineResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -200,6 +218,7 @@ function slowZeekJson(line: string, number: number): LineResult {
   if (!isObject(parsed)) return 'expected a JSON object';
   const host = ZEEK_HOST_COLUMNS.map((name) => parsed[name]).find((value) => typeof value === 'string' && value !== '');
   if (typeof host !== 'string') return undefined; // e.g. an HTTP request without a Host header
+  if (!wanted(host)) return SEEN;
   const sighting: Sighting = { line: number, host };
   if (typeof parsed['id.orig_h'] === 'string') sighting.client = parsed['id.orig_h'];
   if (typeof parsed.ts === 'number' || typeof parsed.ts === 'string') sighting.time = String(parsed.ts);
@@ -215,21 +234,22 @@ const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '
  * example.com IN A +E(0)K (192.0.2.1)"; with syslog the line starts "Nov 25 00:00:01 ns1 named[…]:".
  */
 export const bindQueryLogFormat: LogFormat = {
-  sightings(text) {
-    return logChunks(text, (line, number) => {
+  sightings(text, _context, wanted) {
+    return logChunks(text, (line, number, wants) => {
       const query = line.indexOf(' query: ');
       if (query < 0) return line.trim() === '' || !line.includes('client ') ? undefined : 'a client line without "query:"';
       const hostStart = query + ' query: '.length;
       const hostEnd = line.indexOf(' ', hostStart);
       const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
       if (host === '') return 'no name after "query:"';
+      if (!wants(host)) return SEEN;
       const sighting: Sighting = { line: number, host };
       const client = /client (?:@\S+ )?([^\s#]+)#/.exec(line.slice(0, query));
       if (client) sighting.client = client[1];
       const timeEnd = line.search(/ (queries:|client |\S+ named\[)/);
       if (timeEnd > 0) sighting.time = line.slice(0, timeEnd);
       return sighting;
-    });
+    }, wanted);
   },
   isoTime(raw) {
     const match = /^(\d{2})-(\w{3})-(\d{4}) (\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(raw);
@@ -242,21 +262,22 @@ export const bindQueryLogFormat: LogFormat = {
 
 /** "Nov 25 00:00:01 dnsmasq[123]: query[A] example.com from 192.0.2.5"; replies and forwards are the same look-up. */
 export const dnsmasqLogFormat: LogFormat = {
-  sightings(text) {
-    return logChunks(text, (line, number) => {
+  sightings(text, _context, wanted) {
+    return logChunks(text, (line, number, wants) => {
       const query = line.indexOf(': query[');
       if (query < 0) return undefined;
       const hostStart = line.indexOf('] ', query) + 2;
       if (hostStart < 2) return 'a query line without "]"';
       const hostEnd = line.indexOf(' ', hostStart);
       const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
+      if (!wants(host)) return SEEN;
       const sighting: Sighting = { line: number, host };
       const from = line.indexOf(' from ', hostStart);
       if (from > 0) sighting.client = line.slice(from + ' from '.length).trim();
       const stamp = line.indexOf(' dnsmasq[');
       if (stamp > 0 && stamp < query) sighting.time = line.slice(0, stamp);
       return sighting;
-    });
+    }, wanted);
   },
   // Syslog time stamps carry no year; they are kept as written.
 };
@@ -265,15 +286,16 @@ export const dnsmasqLogFormat: LogFormat = {
 
 /** Native format: "time elapsed client code/status bytes method URL user hierarchy/peer type". */
 export const squidLogFormat: LogFormat = {
-  sightings(text) {
-    return logChunks(text, (line, number) => {
+  sightings(text, _context, wanted) {
+    return logChunks(text, (line, number, wants) => {
       const parts = line.trim().split(/\s+/);
       if (parts.length === 1 && parts[0] === '') return undefined;
       if (parts.length < 7 || !/^\d+(\.\d+)?$/.test(parts[0] ?? '')) return 'not a Squid access log line ("time elapsed client code/status bytes method URL …")';
       const host = hostOfUrl(parts[6] ?? '');
       if (!host) return `no host in the URL "${parts[6]}"`;
+      if (!wants(host)) return SEEN;
       return { line: number, host, client: parts[2] as string, time: parts[0] as string };
-    });
+    }, wanted);
   },
   isoTime: epochToIso,
 };
