@@ -142,8 +142,11 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
     if (out.some((a) => overlaps(a, span))) continue;
-    const adjective = /([\w.]+)\s+(?:\w+\s+)?$/.exec(text.slice(Math.max(0, span.start - 30), span.start))?.[1] ?? '';
-    out.push({ ...span, actor: { jurisdiction: COURT_NATIONALITY[adjective] ?? '', authority: 'court' }, surface: m[0], court: true, oblique: false });
+    // "a Swedish administrative court", "a federal judge", "US senators": the country is the adjective.
+    const words = `${text.slice(Math.max(0, span.start - 30), span.start)}${m[0]}`.split(/\s+/).slice(-4);
+    const jurisdiction = words.map((w) => COURT_NATIONALITY[w]).find((j) => j !== undefined) ?? '';
+    const authority = /judge|court|justice/i.test(m[0]) ? 'court' : 'legislature';
+    out.push({ ...span, actor: { jurisdiction, authority }, surface: m[0], court: true, oblique: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -493,7 +496,7 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
     const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
-    if (jurisdiction) return { jurisdiction, authority: 'court', surface: courtHit.surface };
+    if (jurisdiction) return { jurisdiction, authority: courtHit.actor.authority, surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };
   if (contextActor) return { ...contextActor, surface: '(context)' };

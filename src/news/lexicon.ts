@@ -204,8 +204,8 @@ export const COURT_NATIONALITY: Record<string, string> = {
   Australian: 'AU', German: 'DE', Canadian: 'CA', European: 'EU', Dutch: 'NL', French: 'FR', Japanese: 'JP',
 };
 
-/** Courts act within whichever jurisdiction the text is about. */
-export const COURT_PATTERN = /\b(?:federal |district |appeals |high |supreme )?(?:judges?|courts?)\b/gi;
+/** Courts and legislators act within whichever jurisdiction the text is about. */
+export const COURT_PATTERN = /\b(?:federal |district |appeals |high |supreme )?(?:judges?|courts?)\b|\b(?:senators|lawmakers|legislators|congressmen|congresswomen|members of parliament|MPs|parliament)\b/gi;
 
 /** "China's largest technology companies" is about China, not an act of China's government. */
 export const POSSESSIVE_NOT_ACTOR = new RegExp(String.raw`^['’]s\s+(?!(?:\w+\s+){0,2}${GOVERNMENT_NOUN}\b)`, 'i');
@@ -247,7 +247,7 @@ export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
   { status: 'threatened', pattern: /\b(?:US|U\.S\.|UK|India|China|Beijing|Washington|[Gg]overnment|[Aa]dministration|[Tt]rump|[Bb]iden)\s+(?:to|To)\s+(?=\w)/g },
   { status: 'threatened', pattern: /\b(?:vow(?:s|ed|ing)?|threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|will|would|shall|'ll|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|is set to|are set to|is going to|are going to|going to|poised to|about to|as early as|intends? to|ready to|prepared to|could soon|on the verge of)\b/gi },
   { status: 'considered', pattern: /\b(?:consider(?:s|ed|ing)?|debat(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviewing|under review|look(?:s|ing)? (?:at|into)|discuss(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|study(?:ing)?|whether to|contemplat(?:e|es|ed|ing)|plans? to|planning to|planned|may|might|could|possible|potential|reportedly preparing|preparing to|examin(?:e|es|ed|ing))\b/gi },
-  { status: 'proposed', pattern: /\b(?:propos(?:e|es|ed|ing|al)|introduc(?:e|es|ed|ing) (?:a |the )?(?:bill|legislation|measure|rule)|bill (?:that )?(?:would|could|will)|legislation (?:that )?(?:would|could|will)|draft(?:ed)?|sought to|seeks? to|aims? to|recommend(?:s|ed|ing)?|call(?:s|ed)? for|passed (?:by )?the (?:house|senate)|(?:house|senate) (?:passed|voted|approved)|notice of proposed rulemaking|proposed rule)\b/gi },
+  { status: 'proposed', pattern: /\b(?:propos(?:e|es|ed|ing|al)|introduc(?:e|es|ed|ing) (?:a |the )?(?:bill|legislation|measure|rule)(?: (?:that )?(?:would|could|will))?|bill (?:that )?(?:would|could|will)|legislation (?:that )?(?:would|could|will)|draft(?:ed)?|sought to|seeks? to|aims? to|recommend(?:s|ed|ing)?|call(?:s|ed)? for|passed (?:by )?the (?:house|senate)|(?:house|senate) (?:passed|voted|approved)|notice of proposed rulemaking|proposed rule)\b/gi },
   { status: 'in-force', pattern: /\b(?:took effect|takes effect|take effect|came into (?:force|effect)|comes into (?:force|effect)|went into effect|goes into effect|in force|in effect|remains? (?:in place|banned|blocked|prohibited)|(?:is|are) (?:now |still )?(?:banned|blocked|prohibited|barred|listed)|(?:has|have) been (?:banned|blocked|prohibited|barred|listed|on)|continues? to (?:ban|block|bar|prohibit))\b/gi },
   { status: 'enacted', pattern: /\b(?:(?:has|have) been \w+ing|(?:has|have) (?:launched|begun|started)|launched|continues? to|continued to|signed|issued|imposed|announced|ordered|adopted|enacted|approved|decided|added|placed|designated|finali[sz]ed|officially|formally|has (?:banned|blocked|barred|added|sanctioned|prohibited)|have (?:banned|blocked|barred|added|sanctioned|prohibited)|after|since)\b/gi },
   { status: 'threatened', pattern: /将会|威胁|警告|计划/g },
