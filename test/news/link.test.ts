@@ -1,0 +1,56 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { linkEvent } from '../../src/news/link.js';
+import { events, news } from './helpers.js';
+
+const linkOf = (text: string, published: string) => {
+  const [e] = events(text, published);
+  assert.ok(e, 'an event');
+  return linkEvent(news().kb, e, published);
+};
+
+describe('linking events to measures', () => {
+  test('the 2020-08-06 TikTok order is EO 13942', () => {
+    const [link] = linkOf('President Trump on Thursday signed an executive order banning transactions with TikTok.', '2020-08-07');
+    assert.equal(link?.kind, 'known');
+    assert.equal(link?.measure, 'us-eo-13942');
+    assert.equal(link?.matchedDate, '2020-08-06');
+  });
+
+  test('each target is linked on its own: TikTok and WeChat are two orders', () => {
+    const links = linkOf('President Joe Biden on Wednesday revoked the executive orders that sought to ban TikTok and WeChat.', '2021-06-10');
+    assert.deepEqual(links.map((l) => [l.target, l.measure, l.kind]), [
+      ['tiktok-app', 'us-eo-13942', 'known'],
+      ['wechat-app', 'us-eo-13943', 'known'],
+    ]);
+  });
+
+  test('an act no measure records is new', () => {
+    const [link] = linkOf('US authorities are considering banning TP-Link routers.', '2024-12-18');
+    assert.equal(link?.kind, 'new');
+    assert.equal(link?.measure, undefined);
+  });
+
+  test('a list named in the sentence links a target the knowledge base does not hold', () => {
+    const [link] = linkOf("China's Ministry of Commerce added Lockheed Martin to its unreliable entity list on Thursday.", '2023-02-17');
+    assert.equal(link?.kind, 'new-listing');
+    assert.equal(link?.measure, 'cn-unreliable-entity-list');
+  });
+
+  test('a known measure at a stage its timeline lacks is a new stage', () => {
+    const [link] = linkOf('The House of Representatives on Wednesday passed a bill that would force ByteDance to divest TikTok.', '2024-03-14');
+    assert.equal(link?.measure, 'us-pafaca-2024');
+    assert.equal(link?.kind, 'new-stage');
+  });
+
+  test('an act of another jurisdiction is not linked to a US measure', () => {
+    const [link] = linkOf('India on Monday banned TikTok and 58 other Chinese apps.', '2020-06-30');
+    assert.equal(link?.measure, 'in-69a-2020-06');
+  });
+
+  test('a class of companies is never linked', () => {
+    const [link] = linkOf('The US plans to ban Chinese tech companies.', '2021-01-07');
+    assert.equal(link?.kind, 'new');
+    assert.equal(link?.target, 'generic:CN-companies');
+  });
+});

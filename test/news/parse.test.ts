@@ -1,0 +1,89 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromHtml, articleFromText, articlesFromFeed, datelineOf, detectKind, SourceError } from '../../src/news/parse.js';
+
+const PAGE = `<!doctype html><html><head><title>Site | US adds SMIC to Entity List</title>
+<meta property="article:published_time" content="2020-12-18T21:30:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/markets">Markets</a> Huawei deals of the week</nav>
+<header><h1>Latest</h1></header>
+<article><h1>US adds SMIC to Entity List</h1>
+<p>The Commerce Department on Friday added Semiconductor Manufacturing International Corp to its Entity List, restricting American suppliers from selling technology to the company without a licence.</p>
+<p>Commerce Secretary Wilbur Ross said the move was needed to protect national security. SMIC said it would continue to communicate with the US government and that it had no ties to the Chinese military.</p>
+<p>The department also added drone maker DJI and more than 70 other companies to the list, in one of the largest batches of additions since the list was created.</p>
+</article>
+<aside class="comments"><p>Comment: Xiaomi phones are great and TikTok is fun.</p></aside>
+<footer><p>Subscribe to our newsletter. ZTE sponsored content.</p></footer></body></html>`;
+
+describe('HTML pages', () => {
+  test('Readability keeps the article and drops navigation, comments and footer', () => {
+    const a = articleFromHtml('page.html', PAGE);
+    assert.match(a.text, /added Semiconductor Manufacturing International Corp to its Entity List/);
+    assert.doesNotMatch(a.text, /deals of the week|newsletter|Xiaomi phones/);
+    assert.equal(a.published, '2020-12-18', 'from article:published_time');
+    assert.match(a.title ?? '', /SMIC/);
+    assert.ok(a.text.split('\n').length >= 3, 'one line per paragraph');
+  });
+
+  test('the page URL is kept, and --published overrides the page', () => {
+    const a = articleFromHtml('page.html', PAGE, 'https://news.example/smic', '2020-12-19');
+    assert.equal(a.url, 'https://news.example/smic');
+    assert.equal(a.published, '2020-12-19');
+  });
+});
+
+const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Trade news</title>
+<item><title>India bans 59 Chinese apps</title><link>https://news.example/india-apps</link><pubDate>Mon, 29 Jun 2020 18:00:00 GMT</pubDate>
+<description>&lt;p&gt;India on Monday banned TikTok &amp;amp; WeChat.&lt;/p&gt;</description></item>
+<item><title>Xiaomi results</title><link>https://news.example/xiaomi</link><pubDate>Tue, 30 Jun 2020 08:00:00 GMT</pubDate><content:encoded><![CDATA[<p>Xiaomi reported higher revenue.</p>]]></content:encoded></item>
+</channel></rss>`;
+
+const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notices</title>
+<entry><title>FCC adds Kaspersky to Covered List</title><link rel="alternate" href="https://news.example/fcc"/><published>2022-03-25T12:00:00Z</published>
+<summary type="html">&lt;p&gt;The FCC on Friday added Kaspersky to its Covered List.&lt;/p&gt;</summary></entry></feed>`;
+
+describe('feeds', () => {
+  test('RSS 2.0: one article per item with its link, date and HTML text', () => {
+    const items = articlesFromFeed('feed.xml', RSS);
+    assert.equal(items.length, 2);
+    assert.equal(items[0]?.url, 'https://news.example/india-apps');
+    assert.equal(items[0]?.published, '2020-06-29');
+    assert.match(items[0]?.text ?? '', /^India bans 59 Chinese apps\nIndia on Monday banned TikTok & WeChat\.$/);
+    assert.match(items[1]?.text ?? '', /Xiaomi reported higher revenue/);
+  });
+
+  test('Atom', () => {
+    const [entry] = articlesFromFeed('atom.xml', ATOM);
+    assert.equal(entry?.url, 'https://news.example/fcc');
+    assert.equal(entry?.published, '2022-03-25');
+    assert.match(entry?.text ?? '', /added Kaspersky to its Covered List/);
+  });
+
+  test('entity declarations are refused, never expanded', () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&xxe;</title></item></channel></rss>`;
+    assert.throws(() => articlesFromFeed('evil.xml', xxe), (e) => e instanceof SourceError && /entities/.test(e.message));
+    const bomb = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>`;
+    assert.throws(() => articlesFromFeed('bomb.xml', bomb), SourceError);
+  });
+
+  test('XML that is not a feed is an error with a reason', () => {
+    assert.throws(() => articlesFromFeed('x.xml', '<?xml version="1.0"?><catalog><book/></catalog>'), /not an RSS or Atom feed/);
+  });
+});
+
+describe('kinds and text', () => {
+  test('detection by content type, then by content', () => {
+    assert.equal(detectKind(RSS), 'feed');
+    assert.equal(detectKind(ATOM), 'feed');
+    assert.equal(detectKind(PAGE), 'html');
+    assert.equal(detectKind('<p>hi</p>', 'text/html; charset=utf-8'), 'html');
+    assert.equal(detectKind('Trump vows action'), 'text');
+  });
+
+  test('a dateline at the top of a text is its publication date', () => {
+    assert.equal(datelineOf('19:13 GMT26 September 2020\nListen Live\nThe US continues'), '2020-09-26');
+    assert.equal(datelineOf('Trump vows action on Chinese companies ‘in coming days’'), undefined);
+    const a = articleFromText('a.txt', '\uFEFFTitle line\r\nBody text.');
+    assert.equal(a.title, 'Title line');
+    assert.equal(a.text, 'Title line\nBody text.');
+  });
+});
