@@ -165,7 +165,8 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
 }
 
 function entry(row: CslRow, measure: string, countries: string[]): ImportedEntry {
-  const { name, alias } = splitTrailingAlias(row.name);
+  const listedAs = row.name.replace(/\s+/g, ' ').trim();
+  const { name, alias } = splitTrailingAlias(listedAs);
   const identifiers: Identifier[] = [];
   const facts: string[] = [];
   let from = parseListDate(row.startDate);
@@ -190,7 +191,7 @@ function entry(row: CslRow, measure: string, countries: string[]): ImportedEntry
     at: row.at,
     measure,
     name,
-    listedAs: row.name,
+    listedAs,
     aliases: uniq([...(alias ? [alias] : []), ...row.altNames]).filter((a) => a !== name),
     formerNames: [],
     identifiers,

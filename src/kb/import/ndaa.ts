@@ -62,5 +62,6 @@ export function parseNdaaList(text: string): ParsedList {
     });
   }
   list.complete.push(...measures);
+  list.undatedFromMeasure = true;
   return list;
 }

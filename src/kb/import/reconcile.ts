@@ -200,6 +200,10 @@ export function reconcile(kb: KnowledgeBase, files: readonly DataFile[], list: P
         plan.problems.push({ at: e.at, message: `"${e.name}" fits several organisations (${ambiguous.join(', ')}); not imported — add a listed name to the right one` });
         continue;
       }
+      if (!id && !e.from && !list.undatedFromMeasure) {
+        plan.problems.push({ at: e.at, message: `no listing date for "${e.name}" in the file; not imported` });
+        continue;
+      }
       if (!id) {
         id = uniqueId(slugFromName(e.name), taken);
         taken.add(id);
@@ -212,9 +216,9 @@ export function reconcile(kb: KnowledgeBase, files: readonly DataFile[], list: P
         const own = group.organisations.find((o) => o.id === id);
         if (own && mergeIntoGenerated(own, e, plan.problems)) sourceUsed = true;
       }
-      const from = e.from ?? existing.find((l) => l.target === id)?.from ?? measureStart(kb, measure);
+      const from = e.from ?? existing.find((l) => l.target === id)?.from ?? (list.undatedFromMeasure ? measureStart(kb, measure) : undefined);
       if (!from) {
-        plan.problems.push({ at: e.at, message: `no listing date for "${e.name}"` });
+        plan.problems.push({ at: e.at, message: `no listing date for "${e.name}" in the file; not imported` });
         continue;
       }
       rowsByTarget.set(id, [...(rowsByTarget.get(id) ?? []), { from, to: e.to, entry: e }]);
@@ -459,7 +463,8 @@ function sourcesText(existing: string | undefined, source: Source): string {
   return stringify({ sources }, { lineWidth: 0 });
 }
 
-const scalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
+/** A one-line YAML scalar: list texts wrap lines where the page did, which carries no meaning. */
+const scalar = (v: string) => stringify(v.replace(/\s+/g, ' ').trim(), { lineWidth: 0 }).trimEnd();
 
 export function listingYaml(l: Listing): string {
   const lines = [`  - target: ${l.target}`, `    nameAsListed: ${scalar(l.nameAsListed)}`, `    from: ${l.from}`];

@@ -59,6 +59,11 @@ export interface ParsedList {
    * carries has been removed from the list.
    */
   complete: string[];
+  /**
+   * An entry without a date takes effect with its measure (a statute's list): `reconcile` dates it
+   * from the measure's enactment. Otherwise an undated entry is reported, not guessed.
+   */
+  undatedFromMeasure?: boolean;
 }
 
 export function emptyList(format: string): ParsedList {
