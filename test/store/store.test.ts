@@ -10,6 +10,7 @@ import type { Profile } from '../../src/model/kb.js';
 import type { InventoryItem } from '../../src/model/item.js';
 import { severityRank } from '../../src/kb/timeline.js';
 import { openStore, type Store, type StoreOptions } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { ScanStore, type StoredRow } from '../../src/store/scans.js';
 import { DispositionStore } from '../../src/store/dispositions.js';
 import { AuditLog } from '../../src/store/audit.js';
@@ -72,7 +73,7 @@ for (const database of await testDatabases()) {
       });
       await again.db.insertInto('test_feature_notes' as never).values({ id: 'a', body: 'hello' } as never).execute();
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(again.db);
-      assert.deepEqual(applied.rows.map((r) => r.name), ['0001-core', '0100-test-feature']);
+      assert.deepEqual(applied.rows.map((r) => r.name), [...Object.keys(MIGRATIONS).sort(), '0100-test-feature']);
       await again.close();
     });
 

@@ -43,7 +43,8 @@ describe('web UI in chromium', { skip }, () => {
       viewport: { width: 1400, height: 1000 },
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
+    // Generous: the suite runs two test files at once on two cores.
+    page.setDefaultTimeout(60_000);
   });
 
   after(async () => {
@@ -68,7 +69,7 @@ describe('web UI in chromium', { skip }, () => {
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 10);
     await page.getByLabel('filter by measure').selectOption('us-ndaa-889');
-    await page.waitForFunction(() => [...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent?.includes('NDAA')));
+    await page.waitForFunction(`[...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA'))`);
     const hikvision = page.locator('table.findings tbody tr', { hasText: 'HANGZHOU HIKVISION' }).first();
     await hikvision.locator('a').click();
 
@@ -92,7 +93,7 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByRole('link', { name: '← Findings' }).click();
     await page.getByLabel('filter by disposition').waitFor();
     await page.goto(`${page.url().split('#')[0]}#/scans/${(await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id}/findings?disposition=false-positive`);
-    await page.waitForFunction(() => document.querySelectorAll('table.findings tbody tr').length === 1);
+    await page.waitForFunction(`document.querySelectorAll('table.findings tbody tr').length === 1`);
     assert.deepEqual(errors, [], 'no script errors');
   });
 
@@ -131,9 +132,9 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByLabel('as-of date').fill('2020-10-15');
     const row = page.locator('table.grid tbody tr', { hasText: 'EO 13942' }).first();
     await row.waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent ?? '') && /historical/.test(r.textContent ?? '')));
+    await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /historical/.test(r.textContent))`);
     await page.getByLabel('as-of date').fill('2020-09-01');
-    await page.waitForFunction(() => [...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent ?? '') && /pending/.test(r.textContent ?? '')));
+    await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /pending/.test(r.textContent))`);
     assert.ok(await page.locator('.chart svg').count());
   });
 });
