@@ -27,13 +27,12 @@ export class MacLookup {
 
   /** The same outcome as `resolver.resolve('mac', value)`. */
   resolve(value: string): FieldOutcome {
-    const nibbles = canonicalNibbles(value);
     // Unusual spellings, broadcast and all-zero addresses go to the resolver as they are.
-    if (!nibbles || nibbles.every((n) => n === 0) || nibbles.every((n) => n === 15)) return this.resolver.resolve('mac', value);
+    if (!readNibbles(value) || sameNibbles(0) || sameNibbles(15)) return this.resolver.resolve('mac', value);
     const oui = (nibbles[0]! << 20) | (nibbles[1]! << 16) | (nibbles[2]! << 12) | (nibbles[3]! << 8) | (nibbles[4]! << 4) | nibbles[5]!;
     const long = oui * 4096 + ((nibbles[6]! << 8) | (nibbles[7]! << 4) | nibbles[8]!);
     const known = this.byOui.get(oui) ?? this.byLongPrefix.get(long);
-    if (known) return withValue(known, value, nibbles);
+    if (known) return withValue(known, value);
     const outcome = this.resolver.resolve('mac', value);
     if (coversWholeOui(outcome)) this.byOui.set(oui, outcome);
     else this.byLongPrefix.set(long, outcome);
@@ -41,31 +40,38 @@ export class MacLookup {
   }
 }
 
-/** Twelve nibbles of "aa:bb:cc:dd:ee:ff", "aa-bb-…" or "aabbccddeeff" (surrounding space allowed); else undefined. */
-function canonicalNibbles(value: string): number[] | undefined {
+/** The twelve nibbles of the address being looked up (one lookup at a time, so one shared array). */
+const nibbles = new Uint8Array(12);
+
+/** Reads "aa:bb:cc:dd:ee:ff", "aa-bb-…" or "aabbccddeeff" (surrounding space allowed) into `nibbles`. */
+function readNibbles(value: string): boolean {
   const text = value.length === 12 || value.length === 17 ? value : value.trim();
-  const nibbles: number[] = new Array(12);
   if (text.length === 12) {
     for (let i = 0; i < 12; i++) {
       const n = HEX[text.charCodeAt(i)] ?? -1;
-      if (n < 0) return undefined;
+      if (n < 0) return false;
       nibbles[i] = n;
     }
-    return nibbles;
+    return true;
   }
-  if (text.length !== 17) return undefined;
+  if (text.length !== 17) return false;
   const separator = text.charCodeAt(2);
-  if (separator !== 58 /* : */ && separator !== 45 /* - */) return undefined;
+  if (separator !== 58 /* : */ && separator !== 45 /* - */) return false;
   for (let group = 0; group < 6; group++) {
     const at = group * 3;
-    if (group > 0 && text.charCodeAt(at - 1) !== separator) return undefined;
+    if (group > 0 && text.charCodeAt(at - 1) !== separator) return false;
     const high = HEX[text.charCodeAt(at)] ?? -1;
     const low = HEX[text.charCodeAt(at + 1)] ?? -1;
-    if (high < 0 || low < 0) return undefined;
+    if (high < 0 || low < 0) return false;
     nibbles[group * 2] = high;
     nibbles[group * 2 + 1] = low;
   }
-  return nibbles;
+  return true;
+}
+
+function sameNibbles(value: number): boolean {
+  for (let i = 0; i < 12; i++) if (nibbles[i] !== value) return false;
+  return true;
 }
 
 /** Whether every address under the same 24-bit prefix gets this outcome. */
@@ -79,7 +85,7 @@ function coversWholeOui(outcome: FieldOutcome): boolean {
 }
 
 /** The cached outcome for another address under the same prefix. */
-function withValue(outcome: FieldOutcome, value: string, nibbles: number[]): FieldOutcome {
+function withValue(outcome: FieldOutcome, value: string): FieldOutcome {
   if (outcome.resolutions.length === 0) return { ...outcome, value };
   let text = '';
   for (let i = 0; i < 12; i += 2) text += (i > 0 ? ':' : '') + DIGITS[nibbles[i]!] + DIGITS[nibbles[i + 1]!];

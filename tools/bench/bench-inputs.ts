@@ -1,0 +1,308 @@
+/**
+ * `npm run bench:inputs [-- --quick | --full]`: large inputs, each side by side with a baseline in
+ * the same run.
+ *
+ * 1. DNS log screening (generated Zeek dns.log) on one core, against `grep -F -f <every KB domain>`
+ *    over the same file: lines/s, MB/s and the ratio.
+ * 2. MAC lookups on 1,000,000 addresses (the prefix-cached lookup the scan uses, against the
+ *    resolver's own MAC path).
+ * 3. SBOM components per second (a generated CycloneDX JSON), against JSON.parse of the same file.
+ * 4. Peak RSS of `covered scan` on generated DNS logs of 100 MB and 1 GB (and 2 GB with --full),
+ *    against the same command on a 1 MB log.
+ *
+ * Generated inputs go to a temporary directory and are deleted afterwards. Results are printed
+ * and written to bench-out/bench-inputs.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { createContext } from '../../src/app/context.js';
+import { readInventory } from '../../src/ingest/read-inventory.js';
+import { HostSuffixFilter } from '../../src/ingest/host-filter.js';
+import { MacLookup } from '../../src/screen/mac-lookup.js';
+import { listedDomains, SightingScreen } from '../../src/screen/sightings.js';
+
+const quick = process.argv.includes('--quick');
+/** `--only dns,mac,sbom,rss` runs some of the measurements. */
+const only = new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',').filter(() => process.argv.includes('--only')));
+const runs = (name: string) => only.size === 0 || only.has(name);
+const full = process.argv.includes('--full');
+const MB = 1024 * 1024;
+const THROUGHPUT_BYTES = (quick ? 40 : 400) * MB;
+const RSS_SIZES = quick ? [20 * MB, 100 * MB] : full ? [100 * MB, 1024 * MB, 2048 * MB] : [100 * MB, 1024 * MB];
+const MAC_COUNT = 1_000_000;
+const SBOM_COMPONENTS = quick ? 20_000 : 200_000;
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const scratch = mkdtempSync(join(tmpdir(), 'covered-bench-'));
+
+/** Deterministic PRNG (mulberry32) so every run generates the same inputs. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ctx = createContext();
+const domains = [...listedDomains(ctx.kb)].sort();
+
+// ---- generated Zeek dns.log ------------------------------------------------------------------------
+
+const ZEEK_HEADER = [
+  '#separator \\x09',
+  '#set_separator\t,',
+  '#empty_field\t(empty)',
+  '#unset_field\t-',
+  '#path\tdns',
+  '#open\t2026-11-25-00-00-00',
+  '#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\ttrans_id\trtt\tquery\tqclass\tqclass_name\tqtype\tqtype_name\trcode\trcode_name\tAA\tTC\tRD\tRA\tZ\tanswers\tTTLs\trejected',
+  '#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tcount\tinterval\tstring\tcount\tstring\tcount\tstring\tcount\tstring\tbool\tbool\tbool\tbool\tcount\tvector[string]\tvector[interval]\tbool',
+].join('\n');
+
+/**
+ * A Zeek dns.log of about `bytes`: 1,000 clients and 50,000 distinct ordinary hosts with a skewed
+ * popularity; 1% of queries go to 400 hosts under domains of the knowledge base, asked by the 100
+ * clients that have such apps, each of which uses 20 of them, as on a real network.
+ */
+function generateDnsLog(path: string, bytes: number): number {
+  const rand = prng(20261125);
+  const words = ['cdn', 'api', 'img', 'static', 'edge', 'login', 'mail', 'www', 'telemetry', 'update', 'media', 'assets'];
+  const tlds = ['com', 'net', 'org', 'io', 'de', 'co.uk', 'fr', 'jp'];
+  const hosts = Array.from({ length: 50_000 }, (_, i) => `${words[i % words.length]}${i % 7}.site${Math.floor(i / 3)}.${tlds[i % tlds.length]}`);
+  const clients = Array.from({ length: 1000 }, (_, i) => `10.${(i >> 8) & 255}.${i & 255}.${(i * 7) % 250 + 2}`);
+  const listedHosts = Array.from({ length: 400 }, (_, i) => `${words[i % words.length]}${i % 5}.${domains[Math.floor(rand() * domains.length)]}`);
+  const fd = openSync(path, 'w');
+  writeSync(fd, `${ZEEK_HEADER}\n`);
+  let written = ZEEK_HEADER.length + 1;
+  let lines = 0;
+  let ts = 1795564800;
+  while (written < bytes) {
+    const parts: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      ts += rand() * 0.01;
+      const listed = rand() < 0.01;
+      // A client with such apps asks for the 20 listed hosts its apps use.
+      const asker = Math.floor(rand() * (listed ? 100 : clients.length));
+      const query = listed ? listedHosts[(asker * 37 + Math.floor(rand() * 20) * 11) % listedHosts.length] : hosts[Math.floor(rand() ** 3 * hosts.length)];
+      const client = clients[asker];
+      parts.push(`${ts.toFixed(6)}\tC${(lines + i).toString(36)}\t${client}\t${49152 + (i % 16000)}\t10.0.0.1\t53\tudp\t${i % 65536}\t0.012000\t${query}\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t198.51.100.${i % 250}\t60.000000\tF\n`);
+    }
+    const chunk = parts.join('');
+    writeSync(fd, chunk);
+    written += Buffer.byteLength(chunk);
+    lines += parts.length;
+  }
+  closeSync(fd);
+  return lines;
+}
+
+// ---- 1. DNS log screening vs grep ------------------------------------------------------------------
+
+async function screenLog(path: string): Promise<{ seconds: number; cpuSeconds: number; lines: number; results: number }> {
+  const options = { asOf: '2026-11-22', profile: ctx.kb.profiles.all!, includeHistorical: false };
+  const screen = new SightingScreen(ctx.engine, options, new Set(domains));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for await (const record of readInventory(path, { wantHost: screen.wants, hostFilter: new HostSuffixFilter(domains) })) {
+    if (record.kind === 'sightings') screen.add(path, record.sightings, record.seen, record.isoTime);
+  }
+  const results = screen.take(path).length;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, lines: screen.sightings, results };
+}
+
+/** grep's wall time, and its CPU time (user + system) as /usr/bin/time reports it. */
+function grepLog(path: string): { seconds: number; cpuSeconds: number; matches: number } {
+  const patterns = join(scratch, 'domains.txt');
+  writeFileSync(patterns, `${domains.join('\n')}\n`);
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', 'grep', '-F', '-c', '-f', patterns, path], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`grep failed: ${run.stderr}`);
+  const [user = 0, system = 0] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, matches: Number(run.stdout.trim()) };
+}
+
+// ---- 2. MAC lookups --------------------------------------------------------------------------------
+
+function macAddresses(count: number): string[] {
+  const rand = prng(1260);
+  const registry = require('oui-data') as Record<string, string>;
+  // Real prefixes, the listed makers' among them, as a network's devices would show.
+  const prefixes = Object.keys(registry).filter((prefix) => prefix.length === 6);
+  const common = Array.from({ length: 3000 }, () => prefixes[Math.floor(rand() * prefixes.length)] as string);
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  return Array.from({ length: count }, () => {
+    const prefix = common[Math.floor(rand() ** 2 * common.length)] as string;
+    const nic = hex(Math.floor(rand() * 0x1000000), 6);
+    return `${prefix}${nic}`.toLowerCase().replace(/(..)(?!$)/g, '$1:');
+  });
+}
+
+/** CPU seconds (this thread and the process's helpers) spent in `work`. */
+function cpuSeconds(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
+function measureMacs(addresses: string[]) {
+  const lookup = new MacLookup(ctx.resolver);
+  let attributed = 0;
+  // The first pass asks the resolver once per prefix (a name match of each registrant); the second is the steady state.
+  const coldSeconds = cpuSeconds(() => {
+    for (const address of addresses) if (lookup.resolve(address).resolutions.length > 0) attributed++;
+  });
+  const warmSeconds = cpuSeconds(() => {
+    for (const address of addresses) lookup.resolve(address);
+  });
+  // The resolver on its own, every address parsed and looked up afresh (its registrant names are cached by now).
+  const sample = addresses.slice(0, 100_000);
+  const baselineSeconds = cpuSeconds(() => {
+    for (const address of sample) ctx.resolver.resolve('mac', address);
+  }) * (addresses.length / sample.length);
+  return { coldSeconds, warmSeconds, baselineSeconds, attributed };
+}
+
+// ---- 3. SBOM components ----------------------------------------------------------------------------
+
+function generateSbom(path: string, count: number): void {
+  const rand = prng(16);
+  const groups = ['org.apache.commons', 'com.google.guava', 'io.netty', 'com.fasterxml.jackson.core', 'com.umeng.umsdk', 'com.tencent.bugly', 'org.slf4j'];
+  const components = Array.from({ length: count }, (_, i) => {
+    const group = groups[Math.floor(rand() * groups.length)];
+    return { type: 'library', 'bom-ref': `c${i}`, group, name: `artifact-${i}`, version: `1.${i % 50}.0`, purl: `pkg:maven/${group}/artifact-${i}@1.${i % 50}.0`, supplier: { name: i % 10 === 0 ? 'Tencent' : 'Example Foundation' } };
+  });
+  writeFileSync(path, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components }, null, 1));
+}
+
+async function measureSbom(path: string) {
+  const options = { asOf: '2026-11-22', profile: ctx.kb.profiles.all!, includeHistorical: false };
+  let started = performance.now();
+  let components = 0;
+  let withFindings = 0;
+  for await (const record of readInventory(path)) {
+    if (record.kind !== 'item') continue;
+    components++;
+    if (ctx.engine.screen(record.item, options).findings.length > 0) withFindings++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  JSON.parse(require('node:fs').readFileSync(path, 'utf8'));
+  const parseSeconds = (performance.now() - started) / 1000;
+  return { seconds, parseSeconds, components, withFindings };
+}
+
+// ---- 4. peak RSS of covered scan --------------------------------------------------------------------
+
+function scanRss(path: string): { maxRssMb: number; seconds: number } {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'scan', path, '--as-of', '2026-11-22', '--format', 'json', '--fail-on', 'none', '--no-progress'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * MB,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`covered scan failed: ${run.stderr}`);
+  const kb = Number(run.stderr.trim().split('\n').pop());
+  return { maxRssMb: kb / 1024, seconds };
+}
+
+// ---- run -------------------------------------------------------------------------------------------
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, quick, full, listedDomains: domains.length };
+  try {
+    if (runs('dns')) await dnsBench(results);
+    if (runs('mac')) macBench(results);
+    if (runs('sbom')) await sbomBench(results);
+    if (runs('rss')) rssBench(results);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  mkdirSync(join(ROOT, 'bench-out'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-out', 'bench-inputs.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function dnsBench(results: Record<string, unknown>): Promise<void> {
+  const log = join(scratch, 'dns.log');
+  const lines = generateDnsLog(log, THROUGHPUT_BYTES);
+  const size = statSync(log).size;
+  // Warm-up: the first pass compiles the hot loop and fills the page cache for both.
+  await screenLog(log);
+  grepLog(log);
+  const grep = grepLog(log);
+  const ours = await screenLog(log);
+  const ourRate = ours.lines / ours.cpuSeconds;
+  const grepRate = lines / grep.cpuSeconds;
+  results.dns = { bytes: size, lines, covered: { ...ours, linesPerCpuSecond: ourRate }, grep: { ...grep, linesPerCpuSecond: grepRate }, ratio: ourRate / grepRate };
+  console.log(`DNS log screening, ${fmt(size / MB)} MB, ${fmt(lines)} lines (one core; rates per CPU second, wall time in brackets)`);
+  console.log(`  covered  ${fmt(ourRate)} lines/s  ${fmt(size / MB / ours.cpuSeconds)} MB/s  (${fmt(ours.seconds, 2)} s)  ${fmt(ours.results)} aggregated results`);
+  console.log(`  grep -F  ${fmt(grepRate)} lines/s  ${fmt(size / MB / grep.cpuSeconds)} MB/s  (${fmt(grep.seconds, 2)} s)  ${fmt(grep.matches)} matching lines`);
+  console.log(`  ratio    ${fmt(ourRate / grepRate, 2)}× grep (target ≥ 0.5×; ≥ 1,000,000 lines/s)`);
+  rmSync(log);
+}
+
+function macBench(results: Record<string, unknown>): void {
+  const macs = macAddresses(MAC_COUNT);
+  const mac = measureMacs(macs);
+  results.mac = {
+    addresses: MAC_COUNT,
+    firstPassPerSecond: MAC_COUNT / mac.coldSeconds,
+    lookupsPerSecond: MAC_COUNT / mac.warmSeconds,
+    resolverPerSecond: MAC_COUNT / mac.baselineSeconds,
+    attributed: mac.attributed,
+  };
+  console.log(`MAC lookups, ${fmt(MAC_COUNT)} addresses under 3,000 real prefixes (per CPU second)`);
+  console.log(`  prefix-cached lookup  ${fmt(MAC_COUNT / mac.warmSeconds)} /s (target ≥ 5,000,000/s); first pass ${fmt(MAC_COUNT / mac.coldSeconds)} /s`);
+  console.log(`  resolver per address  ${fmt(MAC_COUNT / mac.baselineSeconds)} /s (on the first 100,000)`);
+  console.log(`  ratio                 ${fmt(mac.baselineSeconds / mac.warmSeconds, 1)}×; ${fmt(mac.attributed)} addresses attributed to a KB organisation`);
+}
+
+async function sbomBench(results: Record<string, unknown>): Promise<void> {
+  const sbom = join(scratch, 'bom.json');
+  generateSbom(sbom, SBOM_COMPONENTS);
+  const sb = await measureSbom(sbom);
+  results.sbom = { components: sb.components, componentsPerSecond: sb.components / sb.seconds, withFindings: sb.withFindings, jsonParseSeconds: sb.parseSeconds, seconds: sb.seconds };
+  console.log(`SBOM, CycloneDX JSON, ${fmt(sb.components)} components (${fmt(statSync(sbom).size / MB)} MB)`);
+  console.log(`  read + screen  ${fmt(sb.components / sb.seconds)} components/s (${fmt(sb.withFindings)} with findings)`);
+  console.log(`  JSON.parse     ${fmt(sb.components / sb.parseSeconds)} components/s — ratio ${fmt(sb.parseSeconds / sb.seconds, 2)}×`);
+  rmSync(sbom);
+}
+
+function rssBench(results: Record<string, unknown>): void {
+  const small = join(scratch, 'small.log');
+  generateDnsLog(small, 1 * MB);
+  const baseline = scanRss(small);
+  const rss: { bytes: number; maxRssMb: number; seconds: number }[] = [];
+  console.log('Peak RSS of covered scan on generated Zeek dns.log files');
+  console.log(`  1 MB (baseline)  ${fmt(baseline.maxRssMb)} MB`);
+  for (const bytes of RSS_SIZES) {
+    const path = join(scratch, `dns-${bytes}.log`);
+    generateDnsLog(path, bytes);
+    const run = scanRss(path);
+    rmSync(path);
+    rss.push({ bytes, ...run });
+    console.log(`  ${fmt(bytes / MB)} MB  ${fmt(run.maxRssMb)} MB peak RSS, ${fmt(run.seconds, 1)} s (${fmt(bytes / MB / run.seconds)} MB/s) — ${fmt(run.maxRssMb / baseline.maxRssMb, 2)}× baseline (target < 300 MB, flat)`);
+  }
+  results.rss = { baseline, runs: rss };
+}
+
+const generateAt = process.argv.indexOf('--generate');
+if (generateAt >= 0) {
+  // `--generate <path> <megabytes>`: write a generated Zeek dns.log and stop, for profiling or trying the CLI.
+  const path = process.argv[generateAt + 1] ?? 'dns.log';
+  console.log(`${fmt(generateDnsLog(path, Number(process.argv[generateAt + 2] ?? 100) * MB))} lines written to ${path}`);
+  rmSync(scratch, { recursive: true, force: true });
+} else {
+  await main();
+}
