@@ -67,6 +67,11 @@ describe('comparison', () => {
       assert.ok(r.score < SAME_THRESHOLD && r.sameCoreDifferentEntity, `${a} / ${b}: ${JSON.stringify(r)}`);
     }
   });
+  test('a long generic name repeated with a city is the house company in that city; a short one says nothing', () => {
+    const local = score('Semiconductor Manufacturing International Corporation', 'Semiconductor Manufacturing International (Shanghai) Corporation');
+    assert.ok(local.sameCoreDifferentEntity && local.score < SAME_THRESHOLD, JSON.stringify(local));
+    assert.ok(!score('Shenzhen Technology Co', 'Technology Co').sameCoreDifferentEntity);
+  });
   test('a group parent and a company of the same name are different entities of one group', () => {
     for (const [a, b] of [
       ['中国移动通信集团有限公司', '中国移动有限公司'],

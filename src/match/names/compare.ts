@@ -239,12 +239,29 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
       sameCoreDifferentEntity = false;
       // Names made only of generic words and places ("China Mobile") must agree on all of them.
       if (meaningfulWords(a) !== meaningfulWords(b) && !features.some((f) => f.feature === 'han-core' || f.feature === 'acronym')) {
-        features.push({ feature: 'generic-only', score: -(score - WEAK_CAP), detail: `"${meaningfulWords(a)}" ≠ "${meaningfulWords(b)}"` });
-        score = Math.min(score, WEAK_CAP);
+        if (isLocalCompanyOf(a, b)) {
+          // "Semiconductor Manufacturing International (Shanghai) Corporation": the house's company in one city.
+          features.push({ feature: 'place-differs', score: -(score - QUALIFIED_CAP), detail: `${a.places.join(' ') || '—'} ≠ ${b.places.join(' ') || '—'}` });
+          score = Math.min(score, QUALIFIED_CAP);
+          sameCoreDifferentEntity = true;
+        } else {
+          features.push({ feature: 'generic-only', score: -(score - WEAK_CAP), detail: `"${meaningfulWords(a)}" ≠ "${meaningfulWords(b)}"` });
+          score = Math.min(score, WEAK_CAP);
+        }
       }
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+/**
+ * A long generic name (three words or more) that another name repeats with a place added: one
+ * name has no place, the other has one. Short ones ("Shenzhen Technology") say nothing.
+ */
+function isLocalCompanyOf(a: NameForm, b: NameForm): boolean {
+  const words = (f: NameForm) => f.tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place' && t.cls !== 'region').map((t) => t.text).sort().join(' ');
+  const shared = words(a);
+  return shared === words(b) && shared.split(' ').length >= 3 && (a.places.length === 0) !== (b.places.length === 0);
 }
 
 function sharesHouseName(a: NameForm, b: NameForm): boolean {
