@@ -56,14 +56,16 @@ export class CoveredService {
     return service;
   }
 
+  /** An audit entry whenever the server starts with another knowledge base than the one it last ran with. */
   private async recordKnowledgeBase(): Promise<void> {
     const { kb } = this.ctx;
-    const previous = (await this.kbVersions.list())[0];
-    if (!(await this.kbVersions.record(kb.hash, kb.version, kbFingerprints(kb)))) return;
-    const diff = previous ? await this.kbVersions.diff(previous.hash, kb.hash) : undefined;
+    await this.kbVersions.record(kb.hash, kb.version, kbFingerprints(kb));
+    const last = (await this.audit.list({ action: 'kb.update', limit: 1, offset: 0 })).entries[0];
+    if (last?.subject === kb.hash) return;
+    const diff = last ? await this.kbVersions.diff(last.subject, kb.hash) : undefined;
     await this.audit.append('system', 'kb.update', kb.hash, {
       version: kb.version,
-      ...(previous ? { previous: previous.hash } : {}),
+      ...(last ? { previous: last.subject } : {}),
       ...(diff ? { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } : {}),
     });
   }

@@ -4,6 +4,13 @@ import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { testDatabases } from '../store/databases.js';
 import { multipart, testServer, waitForScan, type TestServer } from './helpers.js';
+import { fixtureKb } from '../helpers.js';
+import type { KnowledgeBase } from '../../src/kb/model.js';
+import { MacRegistry } from '../../src/match/identifiers/mac.js';
+import { Resolver } from '../../src/match/resolver.js';
+import { ScreeningEngine } from '../../src/screen/engine.js';
+import { buildServer } from '../../src/server/app.js';
+import { CoveredService } from '../../src/server/service.js';
 
 const EXAMPLE = readFileSync(new URL('../../examples/inventory.csv', import.meta.url));
 const AS_OF = '2026-11-22';
@@ -223,6 +230,43 @@ describe('limits and access', () => {
       assert.equal((await server.app.inject({ method: 'GET', url: '/api/scans', headers: as(analyst.token) })).statusCode, 401);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('knowledge-base updates', () => {
+  test('a server started with another knowledge base audits the change and serves the diff', async () => {
+    const kb = fixtureKb();
+    const context = (k: KnowledgeBase) => {
+      const resolver = new Resolver(k, () => new MacRegistry(new Map()));
+      return { kb: k, resolver, engine: new ScreeningEngine(k, resolver) };
+    };
+    const [sqlite] = await testDatabases();
+    const { options, drop } = await sqlite!.create();
+    try {
+      const first = await CoveredService.open({ ...options, context: context(kb) });
+      await first.close();
+      const changed = structuredClone(kb) as KnowledgeBase;
+      changed.hash = 'e'.repeat(64);
+      changed.listings[0]!.from = '2019-01-01';
+      const second = await CoveredService.open({ ...options, context: context(changed) });
+      const app = await buildServer({ service: second, requireTokens: false, webDir: '/nonexistent' });
+      const updates = (await app.inject({ method: 'GET', url: '/api/audit?action=kb.update' })).json().entries;
+      assert.deepEqual(updates.map((e: { subject: string }) => e.subject), [changed.hash, kb.hash]);
+      assert.deepEqual([updates[0].details.added, updates[0].details.removed], [1, 1]);
+      const diff = (await app.inject({ method: 'GET', url: '/api/kb/diff' })).json();
+      assert.equal(diff.from.hash, kb.hash);
+      assert.deepEqual(diff.changed, []);
+      assert.ok(diff.removed.includes(`listing:${kb.listings[0]!.measure}/${kb.listings[0]!.target}/${kb.listings[0]!.from}`));
+      assert.equal(diff.added.length + diff.removed.length, 2, 'the listing is keyed by its start date: one removed, one added');
+      await app.close();
+      await second.close();
+      // Back to the first knowledge base: that is a change too.
+      const third = await CoveredService.open({ ...options, context: context(kb) });
+      assert.equal((await third.audit.list({ action: 'kb.update', limit: 5, offset: 0 })).entries[0]?.subject, kb.hash);
+      await third.close();
+    } finally {
+      await drop();
     }
   });
 });
