@@ -143,9 +143,10 @@ export class NewsStore {
 
   /**
    * The groups each complete scan's items belong to: the matched entity's and the listed
-   * subject's group of every finding, counted once per item.
+   * subject's group of every finding, counted once per item; for an item without findings, the
+   * group its label resolves to, when a resolver is given.
    */
-  async exposures(kb: KnowledgeBase): Promise<ScanExposure[]> {
+  async exposures(kb: KnowledgeBase, groupOfLabel?: (label: string) => string | undefined): Promise<ScanExposure[]> {
     const scans = await this.db.selectFrom('scans').select(['id', 'file_name', 'created_at']).where('status', '=', 'complete').orderBy('created_at', 'desc').execute();
     const out: ScanExposure[] = [];
     for (const scan of scans) {
@@ -161,6 +162,11 @@ export class NewsStore {
         add(r.subject_group, Number(r.item_idx), r.label);
         const matched = (JSON.parse(r.finding_json) as { match?: { entity?: { id?: string } } }).match?.entity?.id;
         if (matched) add(kb.organisations[matched]?.group ?? kb.products[matched]?.group, Number(r.item_idx), r.label);
+      }
+      if (groupOfLabel) {
+        const withFindings = new Set(rows.map((r) => Number(r.item_idx)));
+        const items = await this.db.selectFrom('scan_items').select(['idx', 'label']).where('scan_id', '=', scan.id).where('status', '=', 'screened').execute();
+        for (const it of items) if (!withFindings.has(Number(it.idx))) add(groupOfLabel(it.label), Number(it.idx), it.label);
       }
       out.push({
         scanId: scan.id,

@@ -8,7 +8,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSy
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createColors } from 'picocolors';
-import { loadKnowledgeBase, packageVersion } from '../../kb/files.js';
+import { createContext, type Context } from '../../app/context.js';
+import { packageVersion } from '../../kb/files.js';
+import { SAME_THRESHOLD } from '../../match/names/compare.js';
+import { guessField } from './lookup.js';
 import type { KnowledgeBase } from '../../kb/model.js';
 import type { Article } from '../../news/extract.js';
 import { NewsExtractor } from '../../news/extract.js';
@@ -157,10 +160,26 @@ async function readSources(sources: string[], options: ReadOptions, problems: Pr
   return out;
 }
 
-/** Groups exposed in `covered scan --format json` reports: each finding's matched entity and listed subject. */
-function exposuresFromReports(kb: KnowledgeBase, files: string[]): ScanExposure[] {
+/**
+ * The group an item's label resolves to, for items without findings: an inventory of TP-Link
+ * routers has no finding before a measure names TP-Link, and is exactly what a threat to TP-Link
+ * concerns.
+ */
+export function labelResolver(ctx: Context): (label: string) => string | undefined {
+  return (label) => {
+    const outcome = ctx.resolver.resolve(guessField(label), label);
+    const best = outcome.resolutions[0];
+    if (!best || best.confidence < SAME_THRESHOLD) return undefined;
+    return ctx.kb.organisations[best.entity.id]?.group ?? ctx.kb.products[best.entity.id]?.group;
+  };
+}
+
+/** Groups exposed in `covered scan --format json` reports: each finding's matched entity and listed subject, else the item's label. */
+function exposuresFromReports(ctx: Context, files: string[]): ScanExposure[] {
+  const { kb } = ctx;
+  const groupOfLabel = labelResolver(ctx);
   return files.map((file) => {
-    let report: { results?: { label?: string; findings?: { subject?: { id?: string }; match?: { entity?: { id?: string } } }[] }[] };
+    let report: { results?: { label?: string; status?: string; findings?: { subject?: { id?: string }; match?: { entity?: { id?: string } } }[] }[] };
     try {
       report = JSON.parse(readFileSync(file, 'utf8')) as typeof report;
     } catch (e) {
@@ -169,14 +188,15 @@ function exposuresFromReports(kb: KnowledgeBase, files: string[]): ScanExposure[
     if (!Array.isArray(report.results)) throw new UsageError(`${file}: not a scan report from \`covered scan --format json\` (no "results")`);
     const groups = new Map<string, string[]>();
     report.results.forEach((r, i) => {
+      const label = r.label ?? `row ${i + 1}`;
       const seen = new Set<string>();
-      for (const f of r.findings ?? []) {
-        for (const id of [f.subject?.id, f.match?.entity?.id]) {
-          const g = id ? (kb.organisations[id]?.group ?? kb.products[id]?.group) : undefined;
-          if (!g || seen.has(g)) continue;
-          seen.add(g);
-          groups.set(g, [...(groups.get(g) ?? []), r.label ?? `row ${i + 1}`]);
-        }
+      const ids = (r.findings ?? []).flatMap((f) => [f.subject?.id, f.match?.entity?.id]);
+      const found: (string | undefined)[] = ids.map((id) => (id ? (kb.organisations[id]?.group ?? kb.products[id]?.group) : undefined));
+      if (found.every((g) => g === undefined) && r.status !== 'rejected') found.push(groupOfLabel(label));
+      for (const g of found) {
+        if (!g || seen.has(g)) continue;
+        seen.add(g);
+        groups.set(g, [...(groups.get(g) ?? []), label]);
       }
     });
     return { scanId: file, scanLabel: file, groups };
@@ -247,9 +267,14 @@ const storeFlags = (cmd: Command) =>
  * `covered news queue --data-dir X`: commander hands options after the subcommand's name to
  * `news`, which has the same flags, so the subcommands read them from there too.
  */
-function withParentFlags<T extends { dataDir?: string; databaseUrl?: string }>(opts: T, cmd: Command): T {
-  const parent = (cmd.parent?.opts() ?? {}) as { dataDir?: string; databaseUrl?: string };
-  return { ...opts, dataDir: opts.dataDir ?? parent.dataDir, databaseUrl: opts.databaseUrl ?? parent.databaseUrl };
+function withParentFlags<T extends object>(opts: T, cmd: Command): T {
+  const parent = cmd.parent;
+  if (!parent) return opts;
+  const merged: Record<string, unknown> = { ...(opts as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(parent.opts())) {
+    if (parent.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') merged[key] = value;
+  }
+  return merged as T;
 }
 
 function decider(flags: { by?: string }): string {
@@ -287,7 +312,8 @@ export function newsCommand(): Command {
       if (sources.length === 0) throw new UsageError('give at least one source (file, directory, feed or URL); see covered news --help');
       if (!(opts.timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
       if (!(opts.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number');
-      const kb = loadKnowledgeBase(opts.kb);
+      const ctx = createContext(opts.kb);
+      const { kb } = ctx;
       const problems: Problem[] = [];
       const read = await readSources(sources, { published: opts.published, timeout: opts.timeout * 1000, maxBytes: opts.maxBytes }, problems);
       const extractor = new NewsExtractor(new MentionMatcher(kb));
@@ -295,12 +321,12 @@ export function newsCommand(): Command {
       for (const { source, watched: w } of watched) {
         if (!w.article.published) problems.push({ source: w.article.id === source ? source : `${source} (${w.article.id})`, message: 'no publication date found; relative dates are left unresolved (give --published)' });
       }
-      const exposures = opts.scan ? exposuresFromReports(kb, opts.scan) : [];
+      const exposures = opts.scan ? exposuresFromReports(ctx, opts.scan) : [];
       let alerts: Alert[] = watched.flatMap(({ watched: w }) => alertsFor(kb, w.events, exposures));
       if (opts.save) {
         await withStore(opts, async (store) => {
           const newsStore = new NewsStore(store);
-          const stored = await newsStore.exposures(kb);
+          const stored = await newsStore.exposures(kb, labelResolver(ctx));
           let saved = { events: 0, proposals: 0, alerts: 0 };
           for (const { source, watched: w } of watched) {
             const storeAlerts = alertsFor(kb, w.events, stored);
