@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -68,10 +68,19 @@ describe('web UI in chromium', { skip }, () => {
     const rows = page.locator('table.findings tbody tr');
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 10);
+    await page.locator('th', { hasText: 'Line' }).click();
+    await page.waitForFunction(`location.hash.includes('sort=line')`);
+    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] <= n) && lines[0] === 2; })()`);
+    await page.locator('th', { hasText: 'Line' }).click();
+    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] >= n); })()`);
     await page.getByLabel('filter by measure').selectOption('us-ndaa-889');
     await page.waitForFunction(`[...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA'))`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\r\n');
+    assert.match(csv[0]!, /^finding,file,line,item,measure/);
+    assert.ok(csv.length > 1 && csv.slice(1).every((line) => line.includes(',us-ndaa-889,')), 'the export follows the filter');
     const hikvision = page.locator('table.findings tbody tr', { hasText: 'HANGZHOU HIKVISION' }).first();
-    await hikvision.locator('a').click();
+    await hikvision.getByRole('link', { name: 'HANGZHOU HIKVISION DIGITAL TECH CO LTD' }).click();
 
     const path = page.getByRole('list', { name: 'evidence chain' });
     await path.waitFor();

@@ -26,7 +26,8 @@ export function Timeline({ rows, asOf, onSelect }: { rows: TimelineRow[]; asOf: 
       grid: { left: 170, right: 24, top: 30, bottom: 50 },
       xAxis: { type: 'time' },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
-      dataZoom: [{ type: 'slider', xAxisIndex: 0, height: 18, bottom: 8 }],
+      // Open on the ten years before the date (older events are a slider away), so recent ones do not crowd together.
+      dataZoom: [{ type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, filterMode: 'none', startValue: `${Number(asOf.slice(0, 4)) - 10}${asOf.slice(4)}`, endValue: end }],
       series: [
         {
           name: 'listing',

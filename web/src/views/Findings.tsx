@@ -25,7 +25,13 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
   const page = useApi<{ total: number; findings: StoredFinding[] }>(`/api/scans/${scanId}/findings?${apiQuery}`);
   const facets = useApi<Facets>(`/api/scans/${scanId}/facets`);
   const set = (changes: Record<string, string | undefined>) => go(`scans/${scanId}/findings`, { ...params, offset: undefined, ...changes });
-  const sortBy = (key: string) => set({ sort: key, order: params.sort === key && params.order !== 'asc' ? 'asc' : params.sort === key ? 'desc' : undefined });
+  /** A click on the sorted column reverses it; on another column sorts by it in its natural order. */
+  const sortBy = (key: string) => {
+    const current = params.sort ?? 'severity';
+    const natural = ['severity', 'confidence'].includes(key) ? 'desc' : 'asc';
+    const order = current === key ? ((params.order ?? natural) === 'asc' ? 'desc' : 'asc') : natural;
+    set({ sort: key, order });
+  };
   const exportCsv = () => {
     const q = new URLSearchParams(params);
     q.delete('offset');
@@ -66,12 +72,17 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
       <table className="grid findings">
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
-              <th key={c.key} onClick={c.sort ? () => sortBy(c.sort as string) : undefined} className={c.sort ? 'sortable' : ''} aria-sort={params.sort === c.sort ? (params.order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                {c.label}
-                {params.sort === c.sort ? (params.order === 'asc' ? ' ▲' : ' ▼') : ''}
-              </th>
-            ))}
+            {COLUMNS.map((c) => {
+              // Without a sort in the URL the API sorts by severity, most severe first.
+              const active = c.sort !== undefined && (params.sort ?? 'severity') === c.sort;
+              const ascending = params.order ? params.order === 'asc' : !['severity', 'confidence'].includes(c.sort ?? '');
+              return (
+                <th key={c.key} onClick={c.sort ? () => sortBy(c.sort as string) : undefined} className={c.sort ? 'sortable' : ''} aria-sort={active ? (ascending ? 'ascending' : 'descending') : undefined}>
+                  {c.label}
+                  {active ? (ascending ? ' ▲' : ' ▼') : ''}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -82,7 +93,9 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
                 <a href={href(`findings/${f.id}`)}>{f.item.label}</a>
               </td>
               <td title={f.finding.measure.title}>{f.finding.measure.short}</td>
-              <td>{f.finding.subject.name}</td>
+              <td>
+                {f.finding.subject.kind === 'category' ? f.finding.subject.name : <a href={href(`${f.finding.subject.kind === 'product' ? 'products' : 'organisations'}/${f.finding.subject.id}`)} onClick={(e) => e.stopPropagation()}>{f.finding.subject.name}</a>}
+              </td>
               <td>
                 <Badge kind="state" value={f.finding.state} />
               </td>
