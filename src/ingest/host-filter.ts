@@ -7,9 +7,12 @@
  */
 export class HostSuffixFilter {
   private readonly hashes = new Set<number>();
+  /** The domains, for handing the filter to worker threads. */
+  readonly domains: string[];
 
   constructor(domains: Iterable<string>) {
-    for (const domain of domains) {
+    this.domains = [...domains];
+    for (const domain of this.domains) {
       const clean = domain.toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
       let hash = 0;
       for (let i = clean.length - 1; i >= 0; i--) hash = (Math.imul(hash, 31) + clean.charCodeAt(i)) | 0;

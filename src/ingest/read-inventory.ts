@@ -5,7 +5,7 @@
  * the first bytes, text is decoded, and each table (a whole CSV/JSON file, or one worksheet) has its
  * columns mapped onto fields before its rows are turned into records.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
@@ -16,6 +16,7 @@ import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
 import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
+import { parallelWorkers, planParts, zeekTsvParallelChunks } from './formats/zeek-parallel.js';
 import type { HostSuffixFilter } from './host-filter.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
@@ -52,6 +53,11 @@ export interface ReadOptions {
   wantHost?(host: string): boolean;
   /** Logs read from bytes (Zeek TSV): hosts this filter rules out are counted without being decoded. */
   hostFilter?: HostSuffixFilter;
+  /**
+   * Worker threads for a large uncompressed Zeek TSV file with a host filter (default: one per
+   * core, at most four, for files of 64 MiB or more). `workers: 1` reads on this thread.
+   */
+  parallel?: { workers?: number; minBytes?: number };
 }
 
 /** What was detected about a table, for verbose output and the JSON summary. */
@@ -143,6 +149,12 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     if (!utf16 && (options.inputFormat ?? detectTextFormat(head.toString('latin1'), sniffTextFormat)) === 'zeek-tsv') {
       format = 'zeek-tsv';
       options.onColumns?.(logColumns(file, format, encoding, gzip));
+      const plan = file !== '-' && !gzip && !bom && options.hostFilter ? await planParts(file, statSync(file).size, options.parallel?.workers ?? parallelWorkers(), options.parallel?.minBytes) : undefined;
+      if (plan && options.hostFilter) {
+        await bytes.all.return(undefined);
+        yield* logChunkRecords(zeekTsvParallelChunks(file, plan, options.hostFilter, options.onBytes), file, zeekTsvFormat.isoTime);
+        return;
+      }
       yield* logChunkRecords(zeekTsvByteChunks(dropBytes(bytes.all, bom?.bomLength ?? 0), context, options.hostFilter, options.wantHost), file, zeekTsvFormat.isoTime);
       return;
     }

@@ -92,9 +92,15 @@ export class SightingScreen {
     const key = `${file}\0${sighting.client ?? ''}\0${host}`;
     const aggregate = this.aggregates.get(key);
     if (aggregate) {
+      // Parts of a file read in parallel arrive in any order: first and last go by line.
       aggregate.count++;
-      aggregate.lastLine = sighting.line;
-      if (sighting.time !== undefined) aggregate.lastTime = sighting.time;
+      if (sighting.line > aggregate.lastLine) {
+        aggregate.lastLine = sighting.line;
+        if (sighting.time !== undefined) aggregate.lastTime = sighting.time;
+      } else if (sighting.line < aggregate.firstLine) {
+        aggregate.firstLine = sighting.line;
+        if (sighting.time !== undefined) aggregate.firstTime = sighting.time;
+      }
       return;
     }
     const created: Aggregate = { file, host, firstLine: sighting.line, lastLine: sighting.line, count: 1, findings };

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { detectTextFormat } from '../../src/ingest/detect.js';
 import { sniffTextFormat } from '../../src/ingest/read-inventory.js';
-import { fixture, labelsByLine, readAll } from './helpers.js';
+import { fixture, labelsByLine, readAll, tempFile } from './helpers.js';
 
 const formatFixture = (name: string) => fixture(`formats/${name}`);
 
@@ -274,4 +274,26 @@ test('the host filter rules out hosts under no listed domain, on label boundarie
   assert.equal(may('tiktokv.com.example.org'), false);
   assert.equal(may('www.example.com'), false);
   assert.equal(may('bücher.example'), true, 'non-ASCII names are left to the caller');
+});
+
+test('a large Zeek TSV file read by worker threads gives what one thread gives, with the same line numbers', async () => {
+  const { HostSuffixFilter } = await import('../../src/ingest/host-filter.js');
+  const text = readFileSync(formatFixture('zeek-dns.log'), 'utf8');
+  const [header, body] = [text.split('\n').slice(0, 8).join('\n'), text.split('\n').slice(8, -2).join('\n')];
+  // About 1 MB: the fixture's lines (a broken one among them) over and over, and a #close at the end.
+  const file = tempFile('big-dns.log', `${header}\n${Array.from({ length: 1500 }, () => body).join('\n')}\n#close\t2026-11-25-01-00-00\n`);
+  const filter = new HostSuffixFilter(['tiktokv.com', 'umeng.com']);
+  const summarise = (result: Awaited<ReturnType<typeof readAll>>) => ({
+    sightings: result.sightings.map((s) => `${s.line} ${s.host} ${s.client} ${s.time}`).sort(),
+    rejected: result.rejected.map((row) => `${row.origin.line} ${row.error}`).sort(),
+  });
+  const single = await readAll(file, { hostFilter: filter, parallel: { workers: 1 } });
+  const parallel = await readAll(file, { hostFilter: filter, parallel: { workers: 3, minBytes: 1 } });
+  assert.equal(single.sightings.length, 1500 * 5);
+  assert.equal(single.rejected.length, 1500);
+  assert.deepEqual(summarise(parallel), summarise(single));
+  // A header that changes part-way leaves the file to one thread, which reads it right.
+  const changing = tempFile('changing-dns.log', `${header}\n${body}\n${header}\n${body}\n`);
+  const mixed = await readAll(changing, { hostFilter: filter, parallel: { workers: 2, minBytes: 1 } });
+  assert.deepEqual(summarise(mixed), summarise(await readAll(changing, { hostFilter: filter, parallel: { workers: 1 } })));
 });

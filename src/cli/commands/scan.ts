@@ -58,6 +58,7 @@ export function scanCommand(): Command {
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
     .option('--no-progress', 'no progress bar on standard error')
+    .option('--threads <n>', 'worker threads for large uncompressed Zeek TSV logs (default: one per core, at most 4; 1: none)', parseThreads)
     .addHelpText(
       'after',
       '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input error.\n' +
@@ -79,6 +80,13 @@ interface ScanOptions {
   strict: boolean;
   kb?: string;
   progress: boolean;
+  threads?: number;
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads expects a whole number from 1 to 64, got "${value}"`);
+  return n;
 }
 
 async function runScan(files: string[], opts: ScanOptions): Promise<number> {
@@ -113,6 +121,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
         onBytes: (count: number) => progress?.advance(count),
         wantHost: logs.wants,
         hostFilter,
+        ...(opts.threads ? { parallel: { workers: opts.threads } } : {}),
       })) {
         if (record.kind === 'sightings') {
           logs.add(file, record.sightings, record.seen, record.isoTime);
@@ -125,7 +134,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
       }
       const aggregated = logs.take(file);
       for (const result of aggregated) addFindingsToSummary(summary, result);
-      if (aggregated.length > 0) mergeByLine(results, aggregated);
+      if (aggregated.length > 0 || input.format === 'zeek-tsv') mergeByLine(results, aggregated, file);
     } catch (e) {
       progress?.stop();
       if (e instanceof InputError) throw new UsageError(e.message);
@@ -182,15 +191,15 @@ function render(report: ScanReport, format: ScanOptions['format']): string {
 }
 
 /**
- * Adds a log's aggregated results to the results: the log's rejected lines are already there, and
- * both are put in line order, so the report still reads in file order.
+ * Adds a log's aggregated results to the results: the log's rejected lines are already there (a
+ * log read by several threads adds them out of order), and both are put in line order, so the
+ * report still reads in file order.
  */
-function mergeByLine(results: ItemResult[], aggregated: ItemResult[]): void {
-  const file = aggregated[0]?.origin.file;
+function mergeByLine(results: ItemResult[], aggregated: ItemResult[], file: string): void {
   let start = results.length;
   while (start > 0 && results[start - 1]?.origin.file === file) start--;
-  const merged = [...results.splice(start), ...aggregated].sort((a, b) => a.origin.line - b.origin.line);
-  results.push(...merged);
+  const merged = results.splice(start).concat(aggregated).sort((a, b) => a.origin.line - b.origin.line);
+  for (const result of merged) results.push(result);
 }
 
 interface Progress {

@@ -19,6 +19,8 @@ export async function* zeekTsvByteChunks(
   context: FormatContext,
   filter: HostSuffixFilter | undefined,
   wanted: (host: string) => boolean = () => true,
+  /** Set at the end: how many lines were read, header included. */
+  counted?: { lines: number },
 ): AsyncGenerator<SightingChunk> {
   let columns: ZeekColumns | undefined;
   let separator = 0x09;
@@ -143,13 +145,14 @@ export async function* zeekTsvByteChunks(
     if (chunk.sightings.length > 0 || chunk.rejected.length > 0 || chunk.seen > 0) yield chunk;
   }
   if (skipping) {
-    yield { sightings: [], rejected: [{ line: lineNumber, error: 'line is longer than 1 MiB' }], seen: 0 };
+    yield { sightings: [], rejected: [{ line: lineNumber++, error: 'line is longer than 1 MiB' }], seen: 0 };
   } else if (carry.length > 0) {
     // The last line has no newline.
     const chunk: SightingChunk = { sightings: [], rejected: [], seen: 0 };
     readLines(Buffer.concat([carry, Buffer.from([NEWLINE])]), 0, chunk);
     yield chunk;
   }
+  if (counted) counted.lines = lineNumber - 1;
 }
 
 function hasHighByte(bytes: Uint8Array, start: number, end: number): boolean {

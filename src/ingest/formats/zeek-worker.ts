@@ -1,0 +1,54 @@
+/**
+ * Worker thread for one part of a large Zeek TSV log: the file's header lines, then the bytes of
+ * the part, through the byte reader with the host filter. Each chunk of results is posted back as
+ * it is read; line numbers count the header and then the part's own lines.
+ */
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../../model/item.js';
+import { HostSuffixFilter } from '../host-filter.js';
+import { zeekTsvByteChunks } from './zeek-bytes.js';
+
+export interface ZeekPartJob {
+  file: string;
+  header: Uint8Array;
+  /** Byte range of the part, `end` exclusive. */
+  start: number;
+  end: number;
+  domains: string[];
+}
+
+export type ZeekPartMessage =
+  | { kind: 'chunk'; sightings: import('../../model/item.js').Sighting[]; rejected: { line: number; error: string }[]; seen: number; bytes: number }
+  | { kind: 'done'; bytes: number }
+  | { kind: 'failed'; message: string; input: boolean };
+
+const job = workerData as ZeekPartJob;
+const port = parentPort;
+
+async function* partBytes(counter: { bytes: number }): AsyncGenerator<Buffer> {
+  yield Buffer.from(job.header);
+  if (job.end <= job.start) return;
+  for await (const chunk of createReadStream(job.file, { start: job.start, end: job.end - 1, highWaterMark: 256 * 1024 })) {
+    counter.bytes += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
+}
+
+async function run(): Promise<void> {
+  const counter = { bytes: 0 };
+  let reported = 0;
+  try {
+    for await (const chunk of zeekTsvByteChunks(partBytes(counter), { file: job.file }, new HostSuffixFilter(job.domains))) {
+      port?.postMessage({ kind: 'chunk', ...chunk, bytes: counter.bytes - reported } satisfies ZeekPartMessage);
+      reported = counter.bytes;
+    }
+    port?.postMessage({ kind: 'done', bytes: counter.bytes - reported } satisfies ZeekPartMessage);
+  } catch (error) {
+    const input = error instanceof InputError;
+    const message = input ? error.message.slice(job.file.length + 2) : error instanceof Error ? error.message : String(error);
+    port?.postMessage({ kind: 'failed', message, input } satisfies ZeekPartMessage);
+  }
+}
+
+if (port) await run();
