@@ -176,6 +176,19 @@ for (const database of await testDatabases()) {
       assert.deepEqual(badDate.json().problems.map((p: { path: string }) => p.path), ['body.asOf']);
     });
 
+    test('a kept file is screened again as of another date: a new scan with that date’s states', async () => {
+      const r = await inject({ method: 'POST', url: `/api/scans/${scanId}/rescan`, payload: { asOf: '2020-10-15' } });
+      assert.equal(r.statusCode, 202, r.body);
+      const again = await waitForScan(server.app, r.json().id);
+      assert.equal(again.status, 'complete');
+      assert.equal(r.json().asOf, '2020-10-15');
+      assert.equal(r.json().fileName, 'inventory.csv');
+      const pafaca = (await inject({ method: 'GET', url: `/api/scans/${r.json().id}/findings?measure=us-pafaca-2024` })).json();
+      assert.equal(pafaca.total, 0, 'PAFACA was not law in 2020');
+      assert.equal((await inject({ method: 'POST', url: `/api/scans/${scanId}/rescan`, payload: { asOf: '2020-02-30' } })).statusCode, 400);
+      assert.equal((await inject({ method: 'POST', url: '/api/scans/no-such-scan/rescan', payload: {} })).statusCode, 404);
+    });
+
     test('several scans run at once, each complete with its own rows', async () => {
       const uploads = await Promise.all(
         [1, 2, 3, 4].map((n) => inject({ method: 'POST', url: '/api/scans', ...multipart({ asOf: AS_OF }, { name: `part-${n}.csv`, content: EXAMPLE.toString().split('\n').slice(0, n * 4 + 1).join('\n') }) })),

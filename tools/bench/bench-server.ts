@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -90,6 +90,8 @@ function runWrk(name: string, url: string, bodies: string[] | undefined, items: 
   return { name, reqPerSec, itemsPerSec: reqPerSec * items, p50ms: r.p50 / 1000, p90ms: r.p90 / 1000, p99ms: r.p99 / 1000, maxMs: r.max / 1000, errors: r.errors + r.non2xx };
 }
 
+// Other work on the machine shows in the tail latencies: the load average is reported with the results.
+const loadBefore = loadavg();
 const dataDir = mkdtempSync(join(tmpdir(), 'covered-bench-server-'));
 const server = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'serve', '--port', '0', '--data-dir', dataDir, '--no-log'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base = await new Promise<string>((resolve, reject) => {
@@ -109,22 +111,20 @@ try {
   // Warm up: the first requests compile routes and fill the resolution caches, as in a running service.
   runWrk('warm-up', `${base}/api/screen`, [...single, ...batch], 1);
 
-  const results = [
-    runWrk('GET /api/health (HTTP floor)', `${base}/api/health`, undefined, 0),
-    runWrk('screen 1 item, full speed', `${base}/api/screen`, single, 1),
-    runWrk('screen 1 item, held near 500 req/s', `${base}/api/screen`, single, 1, Math.round((CONNECTIONS * 1000) / 500) - 2),
-    runWrk('screen 100 items, full speed', `${base}/api/screen`, batch, 100),
-  ];
+  const floor = runWrk('GET /api/health (HTTP floor)', `${base}/api/health`, undefined, 0);
+  const fullSpeed = runWrk('screen 1 item, full speed', `${base}/api/screen`, single, 1);
+  // wrk waits `delay` after each response on each connection: the pause that makes 500 req/s in all.
+  const pause = Math.max(0, Math.round((CONNECTIONS * 1000) / 500 - fullSpeed.p50ms));
+  const held = runWrk('screen 1 item, held near 500 req/s', `${base}/api/screen`, single, 1, pause);
+  const results = [floor, fullSpeed, held, runWrk('screen 100 items, full speed', `${base}/api/screen`, batch, 100)];
   const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
-  console.log(`\ncovered serve on loopback, ${cpus().length} cores (${cpus()[0]?.model ?? ''}), Node ${process.version}; wrk -t1 -c${CONNECTIONS} -d${DURATION}s\n`);
+  console.log(`\ncovered serve on loopback, ${cpus().length} cores (${cpus()[0]?.model ?? ''}), Node ${process.version}; wrk -t1 -c${CONNECTIONS} -d${DURATION}s; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`);
   console.log('| run | req/s | items/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.name} | ${fmt(r.reqPerSec, 0)} | ${r.itemsPerSec ? fmt(r.itemsPerSec, 0) : ''} | ${fmt(r.p50ms, 2)} | ${fmt(r.p90ms, 2)} | ${fmt(r.p99ms, 2)} | ${fmt(r.maxMs, 1)} | ${r.errors} |`);
-  const held = results[2]!;
-  const floor = results[0]!;
-  console.log(`\nsingle item at ${fmt(held.reqPerSec, 0)} req/s: p99 ${fmt(held.p99ms, 2)} ms (target < 25 ms: ${held.p99ms < 25 && held.reqPerSec >= 450 ? 'met' : 'NOT met'}); full-speed single-item throughput is ${fmt(results[1]!.reqPerSec / floor.reqPerSec, 2)}× the HTTP floor`);
+  console.log(`\nsingle item at ${fmt(held.reqPerSec, 0)} req/s: p99 ${fmt(held.p99ms, 2)} ms (target < 25 ms: ${held.p99ms < 25 && held.reqPerSec >= 450 ? 'met' : 'NOT met'}); full-speed single-item throughput is ${fmt(fullSpeed.reqPerSec / floor.reqPerSec, 2)}× the HTTP floor`);
   mkdirSync(join(ROOT, 'bench-out'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-out/bench-server.json'), `${JSON.stringify({ date: new Date().toISOString(), duration: DURATION, connections: CONNECTIONS, results }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench-out/bench-server.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: loadBefore, duration: DURATION, connections: CONNECTIONS, results }, null, 2)}\n`);
 } finally {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });

@@ -30,14 +30,34 @@ function pieOption(counts: Record<string, number>, colours: Record<string, strin
   };
 }
 
-export function Dashboard({ scanId }: { scanId?: string }) {
+/** A scan was screened as of one date; when the date control says another, offer to screen its file again. */
+export function AsOfNotice({ scan }: { scan: Scan }) {
   const { asOf } = useAsOf();
+  const [error, setError] = useState<string | null>(null);
+  if (scan.asOf === asOf) return null;
+  const rescan = async () => {
+    try {
+      setError(null);
+      await api<Scan>(`/api/scans/${scan.id}/rescan`, { method: 'POST', body: JSON.stringify({ asOf }) });
+      go('scans');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <p className="notice">
+      This scan was screened as of {scan.asOf}; the date control says {asOf}. <button onClick={rescan}>Screen this file as of {asOf}</button>
+      {error && <span className="error"> {error}</span>}
+    </p>
+  );
+}
+
+export function Dashboard({ scanId }: { scanId?: string }) {
   const latest = useApi<{ scans: Scan[] }>(scanId ? undefined : '/api/scans?status=complete&limit=1');
   const id = scanId ?? latest.data?.scans[0]?.id;
   const scan = useApi<Scan>(id ? `/api/scans/${id}` : undefined);
   const facets = useApi<Facets>(id ? `/api/scans/${id}/facets` : undefined);
   const measures = useApi<{ measures: { id: string; short: string }[] }>('/api/measures');
-  const [rescanError, setRescanError] = useState<string | null>(null);
   const shortNames = useMemo(() => Object.fromEntries((measures.data?.measures ?? []).map((m) => [m.id, m.short])), [measures.data]);
 
   if (!scanId && latest.data && latest.data.scans.length === 0) {
@@ -50,18 +70,6 @@ export function Dashboard({ scanId }: { scanId?: string }) {
   const s = scan.data;
   const f = facets.data;
   const filtered = (key: string) => (p: { name: string }) => id && go(`scans/${id}/findings`, { [key]: p.name });
-  const rescan = async () => {
-    if (!s) return;
-    try {
-      setRescanError(null);
-      const next = await api<Scan>(`/api/scans/${s.id}/rescan`, { method: 'POST', body: JSON.stringify({ asOf }) });
-      go('scans');
-      void next;
-    } catch (e) {
-      setRescanError((e as Error).message);
-    }
-  };
-
   return (
     <>
       <Loading error={latest.error ?? scan.error ?? facets.error} loading={!s} />
@@ -74,13 +82,7 @@ export function Dashboard({ scanId }: { scanId?: string }) {
           }
           actions={<a href={href(`scans/${s.id}/findings`)}>All findings →</a>}
         >
-          {s.asOf !== asOf && (
-            <p className="notice">
-              This scan was screened as of {s.asOf}; the date control says {asOf}.{' '}
-              <button onClick={rescan}>Screen this file as of {asOf}</button>
-              {rescanError && <span className="error"> {rescanError}</span>}
-            </p>
-          )}
+          <AsOfNotice scan={s} />
           <div className="cards">
             <div><b>{s.summary?.rowsRead}</b> rows read</div>
             <div><b>{s.summary?.screened}</b> screened</div>

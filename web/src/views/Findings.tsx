@@ -1,5 +1,6 @@
 /** A scan's findings: filters, sortable columns, paging and CSV export; the URL keeps the view. */
-import { download, type Facets, type StoredFinding } from '../api';
+import { download, type Facets, type Scan, type StoredFinding } from '../api';
+import { AsOfNotice } from './Dashboard';
 import { useApi } from '../hooks';
 import { go, href } from '../router';
 import { Badge, DISPOSITION_LABELS, Loading, Panel } from '../components/ui';
@@ -24,6 +25,7 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
   const apiQuery = new URLSearchParams({ ...params, limit: String(PAGE), offset: String(offset) }).toString();
   const page = useApi<{ total: number; findings: StoredFinding[] }>(`/api/scans/${scanId}/findings?${apiQuery}`);
   const facets = useApi<Facets>(`/api/scans/${scanId}/facets`);
+  const scan = useApi<Scan>(`/api/scans/${scanId}`);
   const set = (changes: Record<string, string | undefined>) => go(`scans/${scanId}/findings`, { ...params, offset: undefined, ...changes });
   /** A click on the sorted column reverses it; on another column sorts by it in its natural order. */
   const sortBy = (key: string) => {
@@ -47,6 +49,7 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
         </span>
       }
     >
+      {scan.data && <AsOfNotice scan={scan.data} />}
       <div className="filters">
         {FILTERS.map((name) => (
           <label key={name}>
