@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createColors } from 'picocolors';
 import { createContext, type Context } from '../../app/context.js';
-import { packageVersion } from '../../kb/files.js';
+import { loadKnowledgeBase, packageVersion } from '../../kb/files.js';
 import { SAME_THRESHOLD } from '../../match/names/compare.js';
 import { guessField } from './lookup.js';
 import type { KnowledgeBase } from '../../kb/model.js';
@@ -192,7 +192,7 @@ function exposuresFromReports(ctx: Context, files: string[]): ScanExposure[] {
       const seen = new Set<string>();
       const ids = (r.findings ?? []).flatMap((f) => [f.subject?.id, f.match?.entity?.id]);
       const found: (string | undefined)[] = ids.map((id) => (id ? (kb.organisations[id]?.group ?? kb.products[id]?.group) : undefined));
-      if (found.every((g) => g === undefined) && r.status !== 'rejected') found.push(groupOfLabel(label));
+      if (!found.some((g) => g !== undefined) && r.status !== 'rejected') found.push(groupOfLabel(label));
       for (const g of found) {
         if (!g || seen.has(g)) continue;
         seen.add(g);
@@ -312,8 +312,9 @@ export function newsCommand(): Command {
       if (sources.length === 0) throw new UsageError('give at least one source (file, directory, feed or URL); see covered news --help');
       if (!(opts.timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
       if (!(opts.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number');
-      const ctx = createContext(opts.kb);
-      const { kb } = ctx;
+      // The resolver is needed only to place scanned items in groups.
+      const ctx = opts.scan || opts.save ? createContext(opts.kb) : undefined;
+      const kb = ctx?.kb ?? loadKnowledgeBase(opts.kb);
       const problems: Problem[] = [];
       const read = await readSources(sources, { published: opts.published, timeout: opts.timeout * 1000, maxBytes: opts.maxBytes }, problems);
       const extractor = new NewsExtractor(new MentionMatcher(kb));
@@ -321,12 +322,12 @@ export function newsCommand(): Command {
       for (const { source, watched: w } of watched) {
         if (!w.article.published) problems.push({ source: w.article.id === source ? source : `${source} (${w.article.id})`, message: 'no publication date found; relative dates are left unresolved (give --published)' });
       }
-      const exposures = opts.scan ? exposuresFromReports(ctx, opts.scan) : [];
+      const exposures = opts.scan && ctx ? exposuresFromReports(ctx, opts.scan) : [];
       let alerts: Alert[] = watched.flatMap(({ watched: w }) => alertsFor(kb, w.events, exposures));
       if (opts.save) {
         await withStore(opts, async (store) => {
           const newsStore = new NewsStore(store);
-          const stored = await newsStore.exposures(kb, labelResolver(ctx));
+          const stored = await newsStore.exposures(kb, ctx ? labelResolver(ctx) : undefined);
           let saved = { events: 0, proposals: 0, alerts: 0 };
           for (const { source, watched: w } of watched) {
             const storeAlerts = alertsFor(kb, w.events, stored);
