@@ -1,11 +1,12 @@
 /**
  * `npm run bench:server [-- --quick]`: the built server (`dist/`) on loopback under load from wrk
  * (Debian's `wrk`): POST /api/screen with one item and with 100 items, at full speed and, for one
- * item, held near 500 requests/s; GET /api/health in the same run as the floor of the HTTP stack.
+ * item, held near 500 requests/s; GET /api/health in the same run as the floor of the HTTP stack;
+ * and a 100,000-row file uploaded as a scan against `covered scan` of the same file.
  * Prints a table and writes bench-out/bench-server.json. Run `npm run build` first.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -77,11 +78,11 @@ interface Result {
   errors: number;
 }
 
-function runWrk(name: string, url: string, bodies: string[] | undefined, items: number, delayMs = 0): Result {
+function runWrk(name: string, url: string, bodies: string[] | undefined, items: number, delayMs = 0, seconds = DURATION): Result {
   const dir = mkdtempSync(join(tmpdir(), 'covered-wrk-'));
   const script = join(dir, 'script.lua');
   writeFileSync(script, wrkScript(bodies, delayMs));
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--timeout', '5s', '-s', script, url], { encoding: 'utf8' });
+  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '5s', '-s', script, url], { encoding: 'utf8' });
   rmSync(dir, { recursive: true, force: true });
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`wrk gave no result:\n${out}`);
@@ -109,7 +110,8 @@ try {
   const single = Array.from({ length: 500 }, () => JSON.stringify({ asOf, items: [randomItem()] }));
   const batch = Array.from({ length: 50 }, () => JSON.stringify({ asOf, items: Array.from({ length: 100 }, randomItem) }));
   // Warm up: the first requests compile routes and fill the resolution caches, as in a running service.
-  runWrk('warm-up', `${base}/api/screen`, [...single, ...batch], 1);
+  runWrk('warm-up', `${base}/api/screen`, [...single, ...batch], 1, 0, 5);
+  runWrk('warm-up', `${base}/api/health`, undefined, 0, 0, 3);
 
   const floor = runWrk('GET /api/health (HTTP floor)', `${base}/api/health`, undefined, 0);
   const fullSpeed = runWrk('screen 1 item, full speed', `${base}/api/screen`, single, 1);
@@ -117,14 +119,38 @@ try {
   const pause = Math.max(0, Math.round((CONNECTIONS * 1000) / 500 - fullSpeed.p50ms));
   const held = runWrk('screen 1 item, held near 500 req/s', `${base}/api/screen`, single, 1, pause);
   const results = [floor, fullSpeed, held, runWrk('screen 100 items, full speed', `${base}/api/screen`, batch, 100)];
+  // A whole file as a scan (stored row by row) against `covered scan` of the same file (nothing stored).
+  const rows = quick ? 20_000 : 100_000;
+  const inventory = join(dataDir, 'inventory.csv');
+  writeFileSync(inventory, `vendor,mac,host\n${Array.from({ length: rows }, () => {
+    const it = randomItem();
+    return [it.name ?? '', it.mac ?? '', it.host ?? ''].map((v) => (v.includes(',') ? `"${v}"` : v)).join(',');
+  }).join('\n')}\n`);
+  let started = performance.now();
+  execFileSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'scan', inventory, '--as-of', asOf, '--format', 'json', '--fail-on', 'none', '--no-progress'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  const cliSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const form = new FormData();
+  form.set('asOf', asOf);
+  form.set('file', new Blob([readFileSync(inventory)]), 'inventory.csv');
+  const { id } = (await (await fetch(`${base}/api/scans`, { method: 'POST', body: form })).json()) as { id: string };
+  for (;;) {
+    const scan = (await (await fetch(`${base}/api/scans/${id}`)).json()) as { status: string; error?: string };
+    if (scan.status === 'complete') break;
+    if (scan.status === 'failed') throw new Error(`scan failed: ${scan.error}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const serverSeconds = (performance.now() - started) / 1000;
+
   const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
   console.log(`\ncovered serve on loopback, ${cpus().length} cores (${cpus()[0]?.model ?? ''}), Node ${process.version}; wrk -t1 -c${CONNECTIONS} -d${DURATION}s; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`);
   console.log('| run | req/s | items/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.name} | ${fmt(r.reqPerSec, 0)} | ${r.itemsPerSec ? fmt(r.itemsPerSec, 0) : ''} | ${fmt(r.p50ms, 2)} | ${fmt(r.p90ms, 2)} | ${fmt(r.p99ms, 2)} | ${fmt(r.maxMs, 1)} | ${r.errors} |`);
   console.log(`\nsingle item at ${fmt(held.reqPerSec, 0)} req/s: p99 ${fmt(held.p99ms, 2)} ms (target < 25 ms: ${held.p99ms < 25 && held.reqPerSec >= 450 ? 'met' : 'NOT met'}); full-speed single-item throughput is ${fmt(fullSpeed.reqPerSec / floor.reqPerSec, 2)}× the HTTP floor`);
+  console.log(`\n${fmt(rows, 0)}-row file: uploaded scan ${fmt(serverSeconds, 1)} s (${fmt(rows / serverSeconds, 0)} rows/s, stored) vs \`covered scan --format json\` ${fmt(cliSeconds, 1)} s (${fmt(rows / cliSeconds, 0)} rows/s, start-up included): ${fmt(serverSeconds / cliSeconds, 2)}×`);
   mkdirSync(join(ROOT, 'bench-out'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-out/bench-server.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: loadBefore, duration: DURATION, connections: CONNECTIONS, results }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench-out/bench-server.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: loadBefore, duration: DURATION, connections: CONNECTIONS, results, scan: { rows, serverSeconds, cliSeconds } }, null, 2)}\n`);
 } finally {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
