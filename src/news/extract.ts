@@ -160,6 +160,14 @@ function findTriggers(text: string): Trigger[] {
       claimed.push(t);
     }
   }
+  // "the global campaign to convince allies to swear off …": adjacent words of one action are one trigger.
+  claimed.sort((a, b) => a.start - b.start);
+  for (let i = claimed.length - 1; i > 0; i--) {
+    const [prev, cur] = [claimed[i - 1] as Trigger, claimed[i] as Trigger];
+    if (prev.action === cur.action && cur.start - prev.end <= 25 && !/[;,]/.test(text.slice(prev.end, cur.start))) {
+      claimed.splice(i - 1, 2, { start: prev.start, end: cur.end, action: prev.action, text: text.slice(prev.start, cur.end) });
+    }
+  }
   // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
   return claimed
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
@@ -293,7 +301,8 @@ export class NewsExtractor {
     published: string | undefined,
   ): RestrictionEvent[] {
     const text = sentence.text;
-    const enjoined = spans(text, ENJOINED_PATTERN);
+    // "ByteDance asked a court to block the law" is a request, not a ruling.
+    const enjoined = spans(text, ENJOINED_PATTERN).filter((e) => !/\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing))\b[^.;]{0,40}$/i.test(text.slice(Math.max(0, e.start - 50), e.start + e.text.search(/block|halt|suspend|struck|strike|paus|stay|froze|freez|enjoin|injunction/i))));
     const found = findTriggers(text);
     // "The FCC revoked China Telecom's authorization" is an act, not the end of one.
     const revoked = spans(text, REVOKED_PATTERN).filter((r) => !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)));
@@ -380,21 +389,25 @@ export class NewsExtractor {
     sameSentence: RestrictionEvent[],
     earlier: RestrictionEvent[],
   ): EventTarget[] {
-    const inRange = (from: number, to: number): EventTarget[] => {
+    const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
         .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
       if (named.length > 0) return named;
-      const slice = text.slice(from, to);
-      const generic = genericTargets(slice, []).map((g) => g.target);
-      const coref = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))]
-        .map((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, from + (m.index ?? 0), mentions))
+      // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
+      const slice = text.slice(descriptionsFrom, to);
+      const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
+      const coref = corefSpans
+        .map((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions))
         .filter((t): t is EventTarget => t !== undefined);
+      const generic = genericTargets(slice, [])
+        .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
+        .map((g) => g.target);
       return [...coref, ...generic];
     };
     const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
-    let targets = inRange(trigger.start, endOfClause);
+    let targets = inRange(trigger.start, endOfClause, trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = resolveCoreference('them', 'them', antecedents, index, trigger.end, mentions);
       if (pronoun) targets = [pronoun];
@@ -487,7 +500,8 @@ function resolveCoreference(head: string, surface: string, antecedents: Antecede
 
 function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], contextActor: Actor | undefined, votes: Map<string, number>): Actor | undefined {
   const government = actors.filter((a) => !a.court && !a.oblique);
-  const courtHit = actors.find((a) => a.court);
+  // "asked an appeals court to block the law": the court is asked, it has not acted.
+  const courtHit = actors.find((a) => a.court && !/\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|urg(?:e|es|ed|ing)|before|in|to)\s+(?:a|an|the)?\s*(?:[\w.]+\s+){0,2}$/i.test(text.slice(Math.max(0, a.start - 40), a.start)));
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
   const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
   const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
@@ -517,8 +531,12 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
   const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
+  const specificOnSame = (e: RestrictionEvent) =>
+    events.some((o) => o.action !== 'other' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
   for (const e of events) {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
+    // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
+    if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
     const twin = out.find((o) => sameAct(o, e) && o.status === e.status && (!o.date || !e.date || o.date.startsWith(e.date) || e.date.startsWith(o.date)));
     if (twin) {

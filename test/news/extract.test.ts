@@ -84,6 +84,30 @@ describe('actions, actors and authorities', () => {
   });
 });
 
+describe('more phrasings', () => {
+  test('a duty not to use is a ban', () => {
+    assert.deepEqual(summary("Sweden's regulator PTS said operators must not use equipment from Huawei and ZTE."), ['SE ban huawei enacted', 'SE ban zte enacted']);
+  });
+
+  test('pressing a third party to restrict a company', () => {
+    assert.deepEqual(summary('The European Commission urged member states to restrict Huawei in their 5G networks.'), ['EU boycott-push huawei enacted']);
+  });
+
+  test('stripping equipment out, under consideration', () => {
+    assert.deepEqual(summary('Germany is planning to force operators to strip Huawei components out of their 5G networks.'), ['DE removal-order huawei considered']);
+  });
+
+  test('adding a company to a named list; weighing it', () => {
+    assert.deepEqual(summary('The Defense Department added Tencent Holdings and CATL to a list of Chinese military companies.'), ['US investment-ban tencent enacted', 'US investment-ban catl enacted']);
+    assert.deepEqual(summary('The Trump administration is considering adding SMIC to a trade blacklist.'), ['US entity-list smic considered']);
+  });
+
+  test('asking a court to block a law is not an injunction', () => {
+    const got = events('ByteDance asked a U.S. appeals court on Monday to temporarily block a law that would force it to divest TikTok.');
+    assert.ok(got.every((e) => e.status !== 'enjoined' && e.actor.authority !== 'court'), JSON.stringify(got.map((e) => [e.status, e.actor])));
+  });
+});
+
 describe('what is not an event', () => {
   test('denials and negations', () => {
     assert.deepEqual(events('Tiktok denies the claims.'), []);
