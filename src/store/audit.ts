@@ -30,7 +30,7 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-export function entryHash(prevHash: string, e: Pick<AuditLogTable, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'details_json'>): string {
+function entryHash(prevHash: string, e: Pick<AuditLogTable, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'details_json'>): string {
   const content = JSON.stringify([e.seq, e.at, e.actor, e.action, e.subject, e.details_json]);
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }

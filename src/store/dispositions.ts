@@ -24,11 +24,6 @@ export interface Disposition {
 export class DispositionStore {
   constructor(private readonly store: Store) {}
 
-  async get(key: string): Promise<Disposition | undefined> {
-    const row = await this.store.db.selectFrom('dispositions').selectAll().where('finding_key', '=', key).executeTakeFirst();
-    return row ? toDisposition(row) : undefined;
-  }
-
   async set(d: Omit<Disposition, 'decidedAt'>): Promise<Disposition> {
     const row: DispositionsTable = {
       finding_key: d.findingKey,

@@ -72,7 +72,7 @@ export interface FindingQuery {
   offset: number;
 }
 
-export const FACETS = ['measure', 'group', 'state', 'severity', 'kind', 'disposition'] as const;
+const FACETS = ['measure', 'group', 'state', 'severity', 'kind', 'disposition'] as const;
 
 export class ScanStore {
   constructor(private readonly store: Store) {}
@@ -235,18 +235,6 @@ export class ScanStore {
       }
       if (items.length < pageSize) return;
     }
-  }
-
-  /** The newest finding row per key, for disposition screens. */
-  async latestFindingForKey(key: string): Promise<{ basisHash: string; measureId: string; subjectId: string; label: string } | undefined> {
-    const row = await this.store.db
-      .selectFrom('findings')
-      .select(['basis_hash', 'measure_id', 'subject_id', 'label'])
-      .where('finding_key', '=', key)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ? { basisHash: row.basis_hash, measureId: row.measure_id, subjectId: row.subject_id, label: row.label } : undefined;
   }
 
   async basisOf(findingId: number): Promise<string> {

@@ -15,7 +15,7 @@ import { RequestError } from '../app.js';
 import { asOfQuery, DATE, errorSchema, itemResultSchema, looseObject, screenBody } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 
-export function today(): string {
+function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
