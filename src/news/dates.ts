@@ -23,6 +23,8 @@ export function findDates(sentence: string, published: string, future: boolean):
   const ref = new Date(`${published}T12:00:00Z`);
   const out: ResolvedDate[] = [];
   for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future })) {
+    // "… banning transactions in 45 days": a deadline counted from the act, not the act's date.
+    if (!future && /^(?:in|within|after) \d+ (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
     const s = r.start;
     let date = s.date();
     const yearKnown = s.isCertain('year');
