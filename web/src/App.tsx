@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { getToken, setToken } from './api';
 import { AsOfContext, today } from './asof';
 import { go, href, useRoute } from './router';
@@ -6,10 +6,12 @@ import { Dashboard } from './views/Dashboard';
 import { Scans } from './views/Scans';
 import { Findings } from './views/Findings';
 import { FindingDetail } from './views/FindingDetail';
-import { Organisation } from './views/Organisation';
 import { Measures, MeasureDetail } from './views/Measures';
 import { Dispositions } from './views/Dispositions';
 import { Lookup } from './views/Lookup';
+
+// The graph library is needed only on organisation pages: loaded with them.
+const Organisation = lazy(() => import('./views/Organisation').then((m) => ({ default: m.Organisation })));
 
 const AS_OF_KEY = 'covered.asOf';
 
@@ -93,7 +95,9 @@ export function App() {
           <button type="submit">Save</button>
         </form>
       )}
-      <main>{view}</main>
+      <main>
+        <Suspense fallback={<p className="muted">Loading…</p>}>{view}</Suspense>
+      </main>
     </AsOfContext.Provider>
   );
 }
