@@ -161,5 +161,6 @@ async function estimateRows(path: string): Promise<number> {
     if (binary) break;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
-  return binary ? 0 : Math.max(0, lines - 1) || (first ? 0 : 1);
+  // Lines less the header; a file without a final newline is one short, which an estimate allows.
+  return binary ? 0 : Math.max(0, lines - 1);
 }
