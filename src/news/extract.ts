@@ -349,11 +349,19 @@ export class NewsExtractor {
         statusCue = cued.cue;
       }
 
-      const targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
+      let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
       if (targets.length === 0) return;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;
+      // A government's own companies are the ones it obliges ("barring U.S. suppliers from selling to
+      // Huawei"), not the ones it targets.
+      const own = targets.filter((t) => t.generic?.startsWith(`generic:${actor.jurisdiction}-`));
+      if (own.length > 0) {
+        targets = targets.filter((t) => !own.includes(t));
+        if (targets.length === 0) targets = out.at(-1)?.targets ?? [];
+        if (targets.length === 0) return;
+      }
 
       const future = status === 'threatened' || status === 'considered' || status === 'proposed';
       let date: string | undefined;

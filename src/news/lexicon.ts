@@ -211,7 +211,7 @@ export const COURT_PATTERN = /\b(?:federal |district |appeals |high |supreme )?(
 export const POSSESSIVE_NOT_ACTOR = new RegExp(String.raw`^['’]s\s+(?!(?:\w+\s+){0,2}${GOVERNMENT_NOUN}\b)`, 'i');
 
 /** Words that follow a place name and make it something else ("Washington Post", "China Mobile"). */
-export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;
+export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:(?:tech(?:nology)? |chip |telecoms? |internet |software )?(?:companies|company|firms|suppliers|chipmakers|manufacturers|vendors|investors|users|consumers|customers|citizens|markets|stocks|shares|carriers|operators|exports|exporters|businesses|industry|tech|technology|chips|networks|market|stock)\b|of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;
 
 /** Countries a government presses to shun a company ("urged Germany to drop Huawei"). */
 const THIRD_COUNTRIES = 'britain|germany|japan|italy|canada|australia|france|india|poland|brazil|south korea|korea|the netherlands|netherlands|sweden|europe|the eu|eu|the uk|uk|taiwan|vietnam|indonesia|new zealand|denmark|norway|spain|portugal|israel|the philippines|mexico';
@@ -230,7 +230,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
   { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;]{0,80}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ])?list\b/gi },
   { action: 'procurement-ban', pattern: /\b(?:federal contract(?:s|ors|ing)?|government contract(?:s|ors)?|government procurement|public procurement|(?:government|federal|official|state|government-issued|state-issued|government-owned|state-owned)[- ](?:devices|phones|computers|laptops)|(?:agencies|departments|contractors) from (?:buying|purchasing|using|procuring|contracting)|procurement ban)\b/gi },
-  { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips|semiconductors|technology|components|suppl(?:y|ies)|software)|restrict(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of)\b/gi },
+  { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |special )?licen[cs]es?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips?|semiconductors|technology|components|suppl(?:y|ies|iers)|software)|restrict(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of)\b/gi },
   { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|forc(?:e|es|ed|ing)\b[^;]{0,60}?\bto (?:sell|divest)|order(?:s|ed|ing)?\b[^;]{0,60}?\bto (?:sell|divest|unwind)|giv(?:e|es|ing)\b[^;]{0,60}?\b\d+ days to sell|gave\b[^;]{0,60}?\b\d+ days to sell|forced sale|sell-or-ban|ban\w*\b[^;]{0,40}\bunless\b[^;]{0,40}\bsells?|sell or be banned|must sell|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
   { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|remov(?:e|es|ed|ing|al)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
@@ -278,10 +278,10 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
  * Groups of companies named without a name: "Chinese companies", "eight Chinese software
  * applications", "Chinese-made equipment". The nationality and head noun make the key.
  */
-export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
+export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
 
 export function genericTargetKey(nationality: string, head: string): string {
-  const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : 'IR';
+  const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : /iranian/i.test(nationality) ? 'IR' : 'US';
   const h = head.toLowerCase();
   const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products/.test(h) ? 'equipment' : 'companies';
   return `generic:${nation}-${cls}`;
