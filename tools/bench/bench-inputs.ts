@@ -202,9 +202,9 @@ async function measureSbom(path: string) {
 
 // ---- 4. peak RSS of covered scan --------------------------------------------------------------------
 
-function scanRss(path: string): { maxRssMb: number; seconds: number } {
+function scanRss(path: string, extra: string[] = []): { maxRssMb: number; seconds: number } {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'scan', path, '--as-of', '2026-11-22', '--format', 'json', '--fail-on', 'none', '--no-progress'], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'scan', path, '--as-of', '2026-11-22', '--format', 'json', '--fail-on', 'none', '--no-progress', ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * MB,
@@ -249,6 +249,11 @@ async function dnsBench(results: Record<string, unknown>): Promise<void> {
   console.log(`  covered  ${fmt(ourRate)} lines/s  ${fmt(size / MB / ours.cpuSeconds)} MB/s  (${fmt(ours.seconds, 2)} s)  ${fmt(ours.results)} aggregated results`);
   console.log(`  grep -F  ${fmt(grepRate)} lines/s  ${fmt(size / MB / grep.cpuSeconds)} MB/s  (${fmt(grep.seconds, 2)} s)  ${fmt(grep.matches)} matching lines`);
   console.log(`  ratio    ${fmt(ourRate / grepRate, 2)}× grep (target ≥ 0.5×; ≥ 1,000,000 lines/s)`);
+  // The whole command, on one thread and with a worker thread per core (at most 4).
+  const oneThread = scanRss(log, ['--threads', '1']);
+  const workers = scanRss(log);
+  results.dnsThreads = { cores: cpus().length, oneThread, workers, speedup: oneThread.seconds / workers.seconds };
+  console.log(`  covered scan, wall time: ${fmt(oneThread.seconds, 1)} s on one thread, ${fmt(workers.seconds, 1)} s with worker threads (${cpus().length} cores) — ${fmt(oneThread.seconds / workers.seconds, 2)}×`);
   rmSync(log);
 }
 
