@@ -132,6 +132,8 @@ describe('covered token and covered audit', () => {
       assert.equal(ok.code, 0, ok.stdout + ok.stderr);
       assert.match(ok.stdout, /intact: 2 entries/);
       const db = new Database(join(dir, 'covered.db'));
+      assert.throws(() => db.prepare(`update audit_log set actor = 'someone-else' where seq = 1`).run(), /append-only/);
+      db.exec('drop trigger audit_log_no_update');
       db.prepare(`update audit_log set actor = 'someone-else' where seq = 1`).run();
       db.close();
       const broken = await cli(['audit', 'verify', '--data-dir', dir]);

@@ -164,6 +164,11 @@ for (const database of await testDatabases()) {
       await Promise.all([1, 2, 3].map((i) => audit.append('tester', 'test.parallel', `p${i}`)));
       assert.equal((await audit.verify()).ok, true);
 
+      // The database refuses changes; someone who can alter the schema drops the triggers first.
+      await assert.rejects(store.db.updateTable('audit_log').set({ details_json: '{"i":99}' }).where('seq', '=', 2).execute(), /append-only/);
+      await assert.rejects(store.db.deleteFrom('audit_log').where('seq', '=', 2).execute(), /append-only/);
+      if (store.dialect === 'postgres') await sql`drop trigger audit_log_append_only on audit_log`.execute(store.db);
+      else for (const t of ['audit_log_no_update', 'audit_log_no_delete']) await sql.raw(`drop trigger ${t}`).execute(store.db);
       await store.db.updateTable('audit_log').set({ details_json: '{"i":99}' }).where('seq', '=', 2).execute();
       let v = await audit.verify();
       assert.equal(v.ok, false);

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { coreMigration } from './0001-core.js';
 import { newsMigration } from '../../news/migration.js';
+import { auditAppendOnlyMigration } from './0003-audit-append-only.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,4 +19,5 @@ export interface StoreMigration {
 export const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-core': coreMigration,
   '0002-news': newsMigration,
+  '0003-audit-append-only': auditAppendOnlyMigration,
 };
