@@ -103,6 +103,10 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByLabel('filter by disposition').waitFor();
     await page.goto(`${page.url().split('#')[0]}#/scans/${(await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id}/findings?disposition=false-positive`);
     await page.waitForFunction(`document.querySelectorAll('table.findings tbody tr').length === 1`);
+    await page.goto(`${url}/#/audit`);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    assert.match(await page.getByRole('status').innerText(), /^Intact: \d+ entries/);
+    assert.ok(await page.locator('table.grid tbody tr', { hasText: 'disposition.set' }).count(), 'the decision is in the audit log');
     assert.deepEqual(errors, [], 'no script errors');
   });
 

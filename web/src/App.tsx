@@ -9,6 +9,7 @@ import { FindingDetail } from './views/FindingDetail';
 import { Measures, MeasureDetail } from './views/Measures';
 import { Dispositions } from './views/Dispositions';
 import { Lookup } from './views/Lookup';
+import { Audit } from './views/Audit';
 
 // The graph library is needed only on organisation pages: loaded with them.
 const Organisation = lazy(() => import('./views/Organisation').then((m) => ({ default: m.Organisation })));
@@ -48,6 +49,7 @@ export function App() {
   else if (section === 'measures' && id) view = <MeasureDetail id={id} />;
   else if (section === 'measures') view = <Measures />;
   else if (section === 'dispositions') view = <Dispositions />;
+  else if (section === 'audit') view = <Audit />;
   else if (section === 'lookup') view = <Lookup q={route.query.get('q') ?? ''} />;
   else view = <Dashboard />;
 
@@ -68,6 +70,7 @@ export function App() {
           {nav('scans', 'Scans')}
           {nav('measures', 'Measures')}
           {nav('dispositions', 'Dispositions')}
+          {nav('audit', 'Audit')}
         </nav>
         <form onSubmit={search} className="search" role="search">
           <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Look up a company, MAC, domain, app id…" aria-label="look up" />
