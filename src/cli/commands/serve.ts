@@ -99,7 +99,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
   const stop = async (signal: string) => {
     process.stderr.write(`covered: ${signal}, stopping\n`);
     await app.close();
-    await service.store.close();
+    // Running scans are left as they are (each batch is its own transaction): the next start marks them failed.
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
