@@ -153,6 +153,10 @@ for (const database of await testDatabases()) {
       const open = (await inject({ method: 'GET', url: `/api/scans/${second}/facets` })).json();
       assert.equal(open.disposition['false-positive'], 1);
 
+      const listed = (await inject({ method: 'GET', url: '/api/dispositions' })).json();
+      assert.deepEqual(listed.dispositions.map((d: { state: string; measureId: string; decidedBy: string }) => [d.state, d.measureId, d.decidedBy]), [['false-positive', 'us-ndaa-889', 'local']]);
+      assert.equal((await inject({ method: 'GET', url: '/api/findings/999999' })).statusCode, 404);
+      assert.equal((await inject({ method: 'PUT', url: '/api/findings/999999/disposition', payload: { state: 'remediated', reason: 'gone' } })).statusCode, 404);
       const cleared = await inject({ method: 'DELETE', url: `/api/findings/${carried.findings[0].id}/disposition` });
       assert.equal(cleared.json().disposition, undefined);
 
