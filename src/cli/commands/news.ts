@@ -108,6 +108,12 @@ function articlesOf(id: string, body: string, options: ReadOptions, contentType?
   }
 }
 
+/** Paths below the working directory are shown relative to it, others as given. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
 function listDirectory(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -125,7 +131,7 @@ async function readSources(sources: string[], options: ReadOptions, problems: Pr
   const readFile = (file: string) => {
     const size = statSync(file).size;
     if (size > options.maxBytes) throw new SourceError(`larger than the limit of ${options.maxBytes} bytes; raise --max-bytes to read it`);
-    const shown = relative(process.cwd(), file) || file;
+    const shown = displayPath(file);
     for (const article of articlesOf(shown, decode(readFileSync(file)), options)) out.push({ source: shown, article });
   };
   for (const source of sources) {
@@ -146,7 +152,7 @@ async function readSources(sources: string[], options: ReadOptions, problems: Pr
             readFile(file);
           } catch (e) {
             if (!(e instanceof SourceError)) throw e;
-            problems.push({ source: relative(process.cwd(), file), message: e.message });
+            problems.push({ source: displayPath(file), message: e.message });
           }
         }
       } else {
