@@ -11,6 +11,7 @@ import { Resolver } from '../../src/match/resolver.js';
 import { ScreeningEngine } from '../../src/screen/engine.js';
 import { buildServer } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
+import { isLoopback } from '../../src/server/config.js';
 
 const EXAMPLE = readFileSync(new URL('../../examples/inventory.csv', import.meta.url));
 const AS_OF = '2026-11-22';
@@ -217,6 +218,11 @@ describe('limits and access', () => {
     } finally {
       await server.close();
     }
+  });
+
+  test('tokens are required on every address but loopback', () => {
+    assert.deepEqual(['127.0.0.1', '127.0.0.2', '::1', 'localhost'].map(isLoopback), [true, true, true, true]);
+    assert.deepEqual(['0.0.0.0', '::', '192.168.1.20', 'covered.example.org'].map(isLoopback), [false, false, false, false]);
   });
 
   test('with tokens required: 401 without one, roles limit what each token may do, revoked tokens stop working', async () => {
