@@ -31,9 +31,6 @@ export const INPUT_FORMATS = {
 export type InputFormat = keyof typeof INPUT_FORMATS;
 export const INPUT_FORMAT_IDS = Object.keys(INPUT_FORMATS) as InputFormat[];
 
-/** Formats read as logs: screened per distinct host and aggregated per client and host. */
-export const LOG_FORMATS = new Set<InputFormat>(['zeek-tsv', 'zeek-json', 'bind-querylog', 'dnsmasq-log', 'squid-log']);
-
 /** How many lines decide a line-shape format. */
 const SAMPLE_LINES = 50;
 /** The share of sampled lines that must have the shape. */

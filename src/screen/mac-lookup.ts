@@ -6,7 +6,7 @@
  * prefix; addresses under the IEEE's own prefixes (carved into MA-M and MA-S blocks) or under an
  * unregistered prefix are keyed by their first 36 bits, the longest block there is.
  */
-import type { FieldOutcome, Resolver } from '../match/resolver.js';
+import type { FieldOutcome, Resolution, Resolver } from '../match/resolver.js';
 import { TwoGenerationCache } from './two-generation-cache.js';
 
 /** Prefixes remembered (up to twice this); others are asked again. */
@@ -89,13 +89,11 @@ function withValue(outcome: FieldOutcome, value: string): FieldOutcome {
   if (outcome.resolutions.length === 0) return { ...outcome, value };
   let text = '';
   for (let i = 0; i < 12; i += 2) text += (i > 0 ? ':' : '') + DIGITS[nibbles[i]!] + DIGITS[nibbles[i + 1]!];
-  return {
-    ...outcome,
-    value,
-    resolutions: outcome.resolutions.map((resolution) => ({
-      ...resolution,
-      value,
-      evidence: resolution.evidence.type === 'mac' ? { ...resolution.evidence, input: value, mac: text } : resolution.evidence,
-    })),
-  };
+  const resolutions = new Array<Resolution>(outcome.resolutions.length);
+  for (let i = 0; i < resolutions.length; i++) {
+    const resolution = outcome.resolutions[i]!;
+    const evidence = resolution.evidence.type === 'mac' ? { ...resolution.evidence, input: value, mac: text } : resolution.evidence;
+    resolutions[i] = { ...resolution, value, evidence };
+  }
+  return { ...outcome, value, resolutions };
 }

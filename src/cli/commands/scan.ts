@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { createContext } from '../../app/context.js';
-import { INPUT_FORMAT_IDS, readInventory, type ColumnInfo, type InputFormat } from '../../ingest/read-inventory.js';
+import { INPUT_FORMAT_IDS, INPUT_FORMATS, readInventory, type ColumnInfo, type InputFormat } from '../../ingest/read-inventory.js';
 import type { Severity } from '../../model/kb.js';
 import { FIELD_KINDS, InputError, type FieldKind } from '../../model/item.js';
 import type { ItemResult, ScanReport } from '../../model/finding.js';
@@ -61,7 +61,10 @@ export function scanCommand(): Command {
     .option('--threads <n>', 'worker threads for large uncompressed Zeek TSV logs (default: one per core, at most 4; 1: none)', parseThreads)
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input error.\n' +
+      `\nInput formats (--input-format; recognised from the content otherwise):\n${Object.entries(INPUT_FORMATS)
+        .map(([id, description]) => `  ${id.padEnd(16)} ${description}`)
+        .join('\n')}\n` +
+        '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input error.\n' +
         'Example: covered scan suppliers.xlsx devices.csv --as-of 2021-01-01 --profile us-federal-contractor --format json',
     )
     .action(async (files: string[], opts: ScanOptions) => {

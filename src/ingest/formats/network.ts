@@ -4,11 +4,10 @@
  * and what else the tool knew: nmap's vendor (the IEEE registrant it printed), device type and best
  * OS match, and hostnames.
  */
-import type { FieldKind } from '../../model/item.js';
+import { InputError, type FieldKind } from '../../model/item.js';
 import { splitLines, type TextLine } from '../lines.js';
 import { attributeOf, childrenOf, parseXml, XmlError, type XmlNode } from '../xml.js';
 import type { FormatContext, RawRow, TextFormat } from './format.js';
-import { InputError } from '../../model/item.js';
 
 type Fields = Partial<Record<FieldKind, string[]>>;
 

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '../../model/item.js';
+import { InputError, type Sighting } from '../../model/item.js';
 import { HostSuffixFilter } from '../host-filter.js';
 import { zeekTsvByteChunks } from './zeek-bytes.js';
 
@@ -19,7 +19,7 @@ export interface ZeekPartJob {
 }
 
 export type ZeekPartMessage =
-  | { kind: 'chunk'; sightings: import('../../model/item.js').Sighting[]; rejected: { line: number; error: string }[]; seen: number; bytes: number }
+  | { kind: 'chunk'; sightings: Sighting[]; rejected: { line: number; error: string }[]; seen: number; bytes: number }
   | { kind: 'done'; bytes: number }
   | { kind: 'failed'; message: string; input: boolean };
 
