@@ -297,3 +297,21 @@ test('a large Zeek TSV file read by worker threads gives what one thread gives, 
   const mixed = await readAll(changing, { hostFilter: filter, parallel: { workers: 2, minBytes: 1 } });
   assert.deepEqual(summarise(mixed), summarise(await readAll(changing, { hostFilter: filter, parallel: { workers: 1 } })));
 });
+
+test('holdings in a workbook: numeric quantities and a gzip-compressed copy read the same', async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Holdings');
+  sheet.addRow(['Security Name', 'ISIN', 'CUSIP', 'Ticker', 'Quantity']);
+  sheet.addRow(['China Mobile Ltd', 'HK0941009539', null, '941', 12000]);
+  sheet.addRow(['Apple Inc', 'US0378331005', '037833100', 'AAPL', 500]);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  for (const file of [tempFile('holdings.xlsx', bytes), tempFile('holdings.xlsx.gz', gzipSync(bytes))]) {
+    const { columns, items } = await readAll(file);
+    assert.deepEqual(columns[0]?.columns, { 'Security Name': 'name', ISIN: 'isin', CUSIP: 'cusip', Ticker: 'ticker', Quantity: 'unused' });
+    assert.deepEqual(items.map((item) => item.fields), [
+      { name: ['China Mobile Ltd'], isin: ['HK0941009539'], ticker: ['941'] },
+      { name: ['Apple Inc'], isin: ['US0378331005'], cusip: ['037833100'], ticker: ['AAPL'] },
+    ]);
+  }
+});
