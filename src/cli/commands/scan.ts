@@ -234,7 +234,9 @@ function startProgress(files: string[], enabled: boolean): Progress | undefined 
     advance(bytes) {
       read += bytes;
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      bar.update(Math.min(read, Math.max(total, 1)), { done: megabytes(read), size: megabytes(total), rate: megabytes(read / seconds) });
+      // A large log read by worker threads reads its first chunk twice; the bar never passes the size.
+      const shown = total > 0 ? Math.min(read, total) : read;
+      bar.update(Math.min(read, Math.max(total, 1)), { done: megabytes(shown), size: megabytes(total), rate: megabytes(shown / seconds) });
     },
     clear() {
       process.stderr.write('\r\x1b[K');
