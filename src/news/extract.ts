@@ -204,7 +204,7 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
 }
 
 function statusFromCues(before: string, after: string, trigger: string): { status: EventStatus; cue?: string } {
-  const afterCue = /^[^.;]{0,60}?\b(took effect|takes effect|came into (?:force|effect)|went into effect|goes into effect|comes into force)\b/i.exec(after);
+  const afterCue = /^[^.;]{0,60}?\b(took effect|came into (?:force|effect)|went into effect)\b/i.exec(after);
   if (afterCue) return { status: 'in-force', cue: afterCue[1] };
   let best: { status: EventStatus; cue: string; at: number } | undefined;
   for (const { status, pattern } of STATUS_CUES) {
@@ -218,7 +218,8 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
   if (best) return { status: best.status, cue: best.cue };
   const word = trigger.split(/\s+/)[0] ?? trigger;
   if (PAST_FORM.test(word)) {
-    if (/\b(?:is|are|remains?|stays?)\s+(?:\w+\s+)?$/i.test(before)) return { status: 'in-force', cue: `${/(\w+)\s+(?:\w+\s+)?$/.exec(before)?.[1] ?? ''} ${word}`.trim() };
+    const present = /\b(is|are|remains?|stays?)\s+(?:\w+\s+)?$/i.exec(before);
+    if (present) return { status: 'in-force', cue: `${present[1]} ${word}` };
     return { status: 'enacted', cue: word };
   }
   if (HEADLINE_PRESENT.test(word)) return { status: 'enacted', cue: word };
@@ -406,8 +407,7 @@ export class NewsExtractor {
       const slice = text.slice(descriptionsFrom, to);
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
-        .map((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions))
-        .filter((t): t is EventTarget => t !== undefined);
+        .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
       const generic = genericTargets(slice, [])
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
@@ -417,8 +417,8 @@ export class NewsExtractor {
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
     let targets = inRange(trigger.start, endOfClause, trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
-      const pronoun = resolveCoreference('them', 'them', antecedents, index, trigger.end, mentions);
-      if (pronoun) targets = [pronoun];
+      const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
+      targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
     }
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
     // Organisations the knowledge base does not hold are still targets, by their names.
@@ -484,26 +484,31 @@ function genericTargets(text: string, mentions: Mention[]): { start: number; tar
 
 /**
  * "the company", "the app", "them": the nearest earlier name of a fitting kind, from this sentence
- * or the three before it.
+ * or the three before it; a plural ("the apps", "them") takes every fitting name of the nearest
+ * sentence that has one.
  */
-function resolveCoreference(head: string, surface: string, antecedents: Antecedent[], sentence: number, offset: number, mentions: Mention[]): EventTarget | undefined {
+function resolveCoreference(head: string, surface: string, antecedents: Antecedent[], sentence: number, offset: number, mentions: Mention[]): EventTarget[] {
   const h = head.toLowerCase();
-  const wantsApp = /^(?:app|apps|application|platform|service)$/.test(h);
-  const wantsPlural = /(?:s|them)$/.test(h) && h !== 'business';
+  const wantsApp = /^(?:app|apps|application|applications|platform|platforms|service|services)$/.test(h);
+  const plural = /(?:s|them)$/.test(h) && h !== 'business';
   const earlierHere = mentions
     .filter((m) => m.end <= offset)
     .map((m): Antecedent => ({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence, offset: m.start }));
-  const candidates = [...antecedents.filter((a) => a.sentence >= sentence - 3 && a.sentence < sentence), ...earlierHere].reverse();
-  const fits = (a: Antecedent) => {
-    if (a.target.generic) return wantsPlural;
-    const e = a.target.entity;
-    if (!e) return false;
-    if (wantsApp) return e.kind === 'product';
-    return true;
-  };
-  const found = candidates.find(fits) ?? (wantsApp ? candidates.find((a) => a.target.entity) : undefined);
-  if (!found) return undefined;
-  return { ...found.target, surface: `${surface} (${found.target.surface})`, via: found.target.generic ? 'generic' : 'coreference' };
+  const candidates = [...antecedents.filter((a) => a.sentence >= sentence - 3 && a.sentence < sentence), ...earlierHere].sort((a, b) => b.sentence - a.sentence || b.offset - a.offset);
+  const named = (a: Antecedent) => a.target.entity !== undefined && (!wantsApp || a.target.entity.kind === 'product');
+  const pointing = (t: EventTarget): EventTarget => ({ ...t, surface: `${surface} (${t.surface})`, via: t.generic ? 'generic' : 'coreference' });
+  const nearest = candidates.find(named) ?? (wantsApp ? candidates.find((a) => a.target.entity) : undefined);
+  if (nearest && plural) {
+    const seen = new Set<string>();
+    return candidates
+      .filter((a) => a.sentence === nearest.sentence && (named(a) || (!wantsApp && a.target.entity)))
+      .filter((a) => !seen.has(a.target.entity?.id ?? '') && seen.add(a.target.entity?.id ?? ''))
+      .reverse()
+      .map((a) => pointing(a.target));
+  }
+  if (nearest) return [pointing(nearest.target)];
+  const generic = plural ? candidates.find((a) => a.target.generic) : undefined;
+  return generic ? [pointing(generic.target)] : [];
 }
 
 function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], contextActor: Actor | undefined, votes: Map<string, number>): Actor | undefined {

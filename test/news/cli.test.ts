@@ -158,16 +158,12 @@ describe('the review queue', () => {
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already accepted/);
 
-    const noReason = await covered(['news', 'reject', cxmt, '--data-dir', dataDir]);
-    assert.equal(noReason.code, 2, 'a rejection needs a reason');
     const rejected = await covered(['news', 'reject', cxmt, '--data-dir', dataDir, '--reason', 'rumour']);
     assert.equal(rejected.code, 0, rejected.stderr);
 
     const all = await covered(['news', 'queue', '--state', 'all', '--data-dir', dataDir]);
     assert.match(all.stdout, /accepted by tester on \d{4}-\d{2}-\d{2}: checked/);
     assert.match(all.stdout, /rejected by tester on \d{4}-\d{2}-\d{2}: rumour/);
-    const open = await covered(['news', 'queue', '--data-dir', dataDir]);
-    assert.equal(open.stdout, 'No proposals.\n');
 
     const audit = await covered(['audit', 'verify', '--data-dir', dataDir]);
     assert.equal(audit.code, 0, `decisions are in the intact audit log: ${audit.stdout}${audit.stderr}`);
