@@ -27,7 +27,7 @@ function EvidencePath({ f }: { f: StoredFinding }) {
   }
   const last = nodes[nodes.length - 1];
   if (last && finding.subject.id === (finding.path.at(-1)?.to.id ?? finding.match.entity.id)) last.kind = 'listed';
-  nodes.push({ kind: 'measure', edge: `listed as “${finding.listing.nameAsListed}” from ${finding.listing.from}${finding.listing.to ? ` to ${finding.listing.to}` : ''}`, body: <><small>{finding.measure.jurisdiction} measure</small><a href={href(`measures/${finding.measure.id}`)}>{finding.measure.short}</a></> });
+  nodes.push({ kind: 'measure', edge: `listed from ${finding.listing.from}${finding.listing.to ? ` to ${finding.listing.to}` : ''}`, body: <><small>{finding.measure.jurisdiction} measure</small><a href={href(`measures/${finding.measure.id}`)}>{finding.measure.short}</a></> });
   return (
     <ol className="evidence-path" aria-label="evidence chain">
       {nodes.map((n, i) => (
@@ -110,6 +110,11 @@ export function FindingDetail({ id }: { id: number }) {
         <dl className="facts">
           <dt>Measure</dt>
           <dd>{finding.measure.title}</dd>
+          <dt>Listed as</dt>
+          <dd>
+            {finding.listing.nameAsListed}
+            {finding.listing.scope ? ` (${finding.listing.scope})` : ''}
+          </dd>
           <dt>Status</dt>
           <dd>
             {finding.status.status} on {finding.status.date}: {finding.status.note}
