@@ -263,7 +263,7 @@ export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
 ];
 
 /** Negation or denial close before an action: no event. */
-export const NEGATION_PATTERN = /\b(?:not|no|never|n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
+export const NEGATION_PATTERN = /\b(?:stopped short of|stops short of|stop short of|refrain(?:s|ed)? from|declin(?:e|es|ed) to|refus(?:e|es|ed) to|not|no|never|n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
 
 /** Past-tense or participle form of the action word itself. */
 export const PAST_FORM = /(?:ed|ned|red|ted|ied)$/i;

@@ -114,6 +114,8 @@ describe('what is not an event', () => {
     assert.deepEqual(events('The Commerce Department said it has no plans to ban TikTok.'), []);
     assert.deepEqual(events('Officials denied reports that Washington would sanction Tencent.'), []);
     assert.deepEqual(events('Huawei has never been banned in Germany.'), []);
+    assert.deepEqual(events('The administration stopped short of banning Huawei outright.'), []);
+    assert.deepEqual(events('Officials said there were no immediate plans to add Xiaomi to the entity list.'), []);
   });
 
   test('mere mentions: earnings and launches', () => {
