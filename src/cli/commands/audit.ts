@@ -14,7 +14,7 @@ export function auditCommand(): Command {
       await withStore(opts, async (store) => {
         const result = await new AuditLog(store).verify();
         if (opts.format === 'json') write(`${JSON.stringify(result, null, 2)}\n`);
-        else if (result.ok) write(`Audit log intact: ${result.entries} entries, head ${result.head.hash.slice(0, 16)}….\n`);
+        else if (result.ok) write(`Audit log intact: ${result.entries} entries; head ${result.head.seq} ${result.head.hash}\n`);
         else write(`Audit log BROKEN (${result.entries} entries):\n${result.problems.map((p) => `  entry ${p.seq}: ${p.problem}`).join('\n')}\n`);
         process.exitCode = result.ok ? EXIT.ok : EXIT.findings;
       });
