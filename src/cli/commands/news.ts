@@ -291,12 +291,12 @@ export function newsCommand(): Command {
   const news = new Command('news')
     .summary('read news and notices: restriction events, links to measures, review queue, alerts')
     .description(
-      'Reads articles from text files, HTML pages, RSS/Atom feeds, directories or http(s) URLs, and reports the\n' +
-        'restriction events they describe: who acts (jurisdiction, authority), what (ban, entity-list, sanction,\n' +
-        'investment-ban, procurement-ban, export-control, divestment-order, removal-order, boycott-push, other),\n' +
-        'against whom, how far along (threatened … in-force, enjoined, revoked), when, and the sentence that says so.\n' +
-        'Each event is linked to the measure it reports, or flagged new. With --save, events are kept in the store,\n' +
-        'new ones become proposals in a review queue (covered news queue / accept / reject), and events on groups\n' +
+      'Reads articles from text files, HTML pages, RSS/Atom feeds, directories or http(s) URLs, and reports the ' +
+        'restriction events they describe: who acts (jurisdiction, authority), what (ban, entity-list, sanction, ' +
+        'investment-ban, procurement-ban, export-control, divestment-order, removal-order, boycott-push, other), ' +
+        'against whom, how far along (threatened … in-force, enjoined, revoked), when, and the sentence that says so. ' +
+        'Each event is linked to the measure it reports, or flagged new. With --save, events are kept in the store, ' +
+        'new ones become proposals in a review queue (covered news queue / accept / reject), and events on groups ' +
         'found in stored scans raise alerts. --scan checks JSON scan reports without a store.',
     )
     .argument('[sources...]', 'files, directories, feeds or http(s) URLs')
