@@ -35,7 +35,7 @@ const request = (kbDir: string, format: string, file: string, date: string, extr
   ...extra,
 });
 
-const kinds = (changes: { kind: string; target?: string; id?: string }[]) => changes.map((c) => `${c.kind} ${c.target ?? c.id}`).sort();
+const kinds = (changes: { kind: string; target?: string; id?: string; description?: string }[]) => changes.map((c) => `${c.kind} ${c.target ?? c.id ?? c.description}`).sort();
 
 describe('kb import', () => {
   test('OFAC NS-CMIC: additions, a removal, new organisations, hand-written notes kept', () => {
@@ -108,7 +108,7 @@ describe('kb import', () => {
   test('FCC: entity entries resolve by name without legal form; unknown category entries are reported', () => {
     const dir = freshKb();
     const run = runImport(request(dir, 'fcc-covered-list', 'fcc.csv', '2026-08-20'));
-    assert.deepEqual(kinds(run.plan.changes), ['added kestrel-networks', 'added kestrel-telecom-americas', 'added redwood-dynamics', 'category undefined']);
+    assert.deepEqual(kinds(run.plan.changes), ['added kestrel-networks', 'added kestrel-telecom-americas', 'added redwood-dynamics', 'category Foreign-produced power inverters']);
     const { kb } = compileDataDir(dir);
     const redwood = kb.listings.find((l) => l.measure === 'us-fcc-covered-list' && l.target === 'redwood-dynamics');
     assert.match(redwood?.scope ?? '', /^To the extent used for public safety/);

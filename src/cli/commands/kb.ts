@@ -26,7 +26,7 @@ function printProblems(problems: Problem[]) {
 export function kbCommand(): Command {
   const kb = new Command('kb').summary('validate, summarise and compile the knowledge base');
   kb.command('validate')
-    .description('Check every record: schema, sources, dangling references, duplicate ids, date order and overlaps, check digits.')
+    .description('Check every record: schema, sources, dangling references, duplicate ids, date order and overlaps, listings inside their measure\'s life, unverified support, orphan products, check digits.')
     .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
     .option('--strict', 'treat warnings as errors', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
