@@ -69,6 +69,11 @@ export class AuditLog {
     return { total: Number(total?.n ?? 0), entries: rows.map(toEntry) };
   }
 
+  /** Whether an entry with this hash is in the log: a head noted earlier must still be there. */
+  async contains(hash: string): Promise<boolean> {
+    return Boolean(await this.store.db.selectFrom('audit_log').select('seq').where('hash', '=', hash).executeTakeFirst());
+  }
+
   async verify(): Promise<AuditVerification> {
     const problems: AuditProblem[] = [];
     const head = (await this.store.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: -1, hash: '' };

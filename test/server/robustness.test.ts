@@ -130,7 +130,12 @@ describe('covered token and covered audit', () => {
 
       const ok = await cli(['audit', 'verify', '--data-dir', dir]);
       assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-      assert.match(ok.stdout, /intact: 2 entries/);
+      assert.match(ok.stdout, /intact: 2 entries; head 2 [0-9a-f]{64}/);
+      const head = /[0-9a-f]{64}/.exec(ok.stdout)![0];
+      assert.equal((await cli(['audit', 'verify', '--data-dir', dir, '--head', head])).code, 0, 'the noted head is still there');
+      const rewritten = await cli(['audit', 'verify', '--data-dir', dir, '--head', 'f'.repeat(64)]);
+      assert.equal(rewritten.code, 1);
+      assert.match(rewritten.stdout, /the log was rewritten/);
       const db = new Database(join(dir, 'covered.db'));
       assert.throws(() => db.prepare(`update audit_log set actor = 'someone-else' where seq = 1`).run(), /append-only/);
       db.exec('drop trigger audit_log_no_update');

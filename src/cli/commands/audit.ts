@@ -9,13 +9,24 @@ const storeFlags = (cmd: Command) =>
 
 export function auditCommand(): Command {
   const audit = new Command('audit').summary('read and verify the server’s hash-chained audit log').description('The append-only audit log of scans, dispositions, knowledge-base updates and token changes.');
-  storeFlags(audit.command('verify').description('check every entry against the hash chain; names each edited, deleted or missing entry').addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))).action(
-    async (opts: StoreFlags & { format: 'text' | 'json' }) => {
+  storeFlags(
+    audit
+      .command('verify')
+      .description('check every entry against the hash chain; names each edited, deleted or missing entry')
+      .option('--head <hash>', 'a head hash noted earlier (printed by a previous verify): it must still be in the log, or the log was rewritten')
+      .addOption(new Option('--format <format>').choices(['text', 'json']).default('text')),
+  ).action(
+    async (opts: StoreFlags & { format: 'text' | 'json'; head?: string }) => {
       await withStore(opts, async (store) => {
-        const result = await new AuditLog(store).verify();
+        const log = new AuditLog(store);
+        const result = await log.verify();
+        if (opts.head && !(await log.contains(opts.head.trim()))) {
+          result.ok = false;
+          result.problems.push({ seq: 0, problem: `the head noted earlier (${opts.head.trim()}) is not in the log: the log was rewritten` });
+        }
         if (opts.format === 'json') write(`${JSON.stringify(result, null, 2)}\n`);
         else if (result.ok) write(`Audit log intact: ${result.entries} entries; head ${result.head.seq} ${result.head.hash}\n`);
-        else write(`Audit log BROKEN (${result.entries} entries):\n${result.problems.map((p) => `  entry ${p.seq}: ${p.problem}`).join('\n')}\n`);
+        else write(`Audit log BROKEN (${result.entries} entries):\n${result.problems.map((p) => (p.seq > 0 ? `  entry ${p.seq}: ${p.problem}` : `  ${p.problem}`)).join('\n')}\n`);
         process.exitCode = result.ok ? EXIT.ok : EXIT.findings;
       });
     },
