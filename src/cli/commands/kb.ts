@@ -15,6 +15,11 @@ import { formatNames, lookupFormat, printImport, runImport, runUpdate, summarise
 import { FETCH_SOURCES } from '../../kb/fetch.js';
 import { createColors } from 'picocolors';
 
+/** `--kb`, defaulting to the bundled knowledge base; help names it rather than printing its path. */
+function kbDirOption(description: string): Option {
+  return new Option('--kb <dir>', description).default(BUNDLED_DATA_DIR, 'the bundled one');
+}
+
 function printProblems(problems: Problem[]) {
   const p = createColors(colourEnabled(process.stdout));
   for (const pr of problems) {
@@ -27,7 +32,7 @@ export function kbCommand(): Command {
   const kb = new Command('kb').summary('validate, summarise and compile the knowledge base');
   kb.command('validate')
     .description('Check every record: schema, sources, dangling references, duplicate ids, date order and overlaps, listings inside their measure\'s life, unverified support, orphan products, check digits.')
-    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory'))
     .option('--strict', 'treat warnings as errors', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit codes: 0 valid; 1 problems found (errors, or warnings with --strict); 2 usage error.')
@@ -44,7 +49,7 @@ export function kbCommand(): Command {
     });
   kb.command('stats')
     .description('Counts of records: listings per measure (active on a date, ended, organisations and products listed), measures per kind, names per kind and script, unverified records.')
-    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory'))
     .option('--as-of <date>', 'count listings active on this date', parseDate, new Date().toISOString().slice(0, 10))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((opts: { kb: string; asOf: string; format: 'text' | 'json' }) => {
@@ -71,7 +76,7 @@ export function kbCommand(): Command {
     .description('What changed between two versions of the knowledge base: measures, listings (added, removed, renamed, dates), organisations, relations, products, sources.')
     .argument('<a>', 'the older version: a knowledge-base directory or a git revision (HEAD~1, a tag, a commit)')
     .argument('[b]', 'the newer version (default: the knowledge-base directory as it is now)')
-    .option('--kb <dir>', 'knowledge-base directory (read at the git revisions, and the default newer version)', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory (read at the git revisions, and the default newer version)'))
     .option('--exit-code', 'exit 1 when the versions differ', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit codes: 0 compared (with --exit-code: no differences); 1 the versions differ (with --exit-code); 2 usage error or a version that cannot be read.')
@@ -106,7 +111,7 @@ export function kbCommand(): Command {
     .description('Import an official list file into the knowledge base: reconcile its entries with the organisations and listings there, write the result atomically and report what changed.')
     .argument('<format>', `list format: ${formatNames()}`)
     .argument('<file>', 'the list file as published (companion files are read from the same folder)')
-    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory'))
     .option('--date <date>', "the list's publication date (YYYY-MM-DD): its source date, and the end date of listings it no longer carries", parseDate, new Date().toISOString().slice(0, 10))
     .option('--source-url <url>', 'where the file was published (defaults to the official address of the format)')
     .option('--partial', 'the file is not the whole list: do not end listings it does not carry', false)
@@ -139,7 +144,7 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
   kb.command('update')
     .description('Download the official list files (OFAC non-SDN, trade.gov CSL, FCC Covered List) and import each, as `covered kb import` does.')
     .option('--fetch', 'download the files from their published addresses (required: the update needs the network)', false)
-    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory'))
     .option('--only <names>', `only these sources, comma-separated: ${FETCH_SOURCES.map((s) => s.name).join(', ')}`, (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--url <name=url>', 'download a source (or a companion file, e.g. ofac-non-sdn.alt) from another address, e.g. a mirror', collect, {})
     .option('--sha256 <name=hex>', 'refuse a downloaded file unless its SHA-256 is this', collect, {})
@@ -277,7 +282,7 @@ export function kbStats(base: KnowledgeBase, asOf: string) {
 export function profilesCommand(): Command {
   return new Command('profiles')
     .summary('list the screening profiles and the measures each weighs')
-    .option('--kb <dir>', 'knowledge-base directory', BUNDLED_DATA_DIR)
+    .addOption(kbDirOption('knowledge-base directory'))
     .action((opts: { kb: string }) => {
       const base = loadKnowledgeBase(opts.kb);
       for (const p of Object.values(base.profiles).sort((a, b) => a.id.localeCompare(b.id))) {
