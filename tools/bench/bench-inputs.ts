@@ -23,6 +23,7 @@ import { readInventory } from '../../src/ingest/read-inventory.js';
 import { HostSuffixFilter } from '../../src/ingest/host-filter.js';
 import { MacLookup } from '../../src/screen/mac-lookup.js';
 import { listedDomains, SightingScreen } from '../../src/screen/sightings.js';
+import { prng } from './prng.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only dns,mac,sbom,rss` runs some of the measurements. */
@@ -39,15 +40,6 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const scratch = mkdtempSync(join(tmpdir(), 'covered-bench-'));
 
-/** Deterministic PRNG (mulberry32) so every run generates the same inputs. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ctx = createContext();
 const domains = [...listedDomains(ctx.kb)].sort();

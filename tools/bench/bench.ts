@@ -8,21 +8,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
 import { createContext } from '../../src/app/context.js';
+import { prng } from './prng.js';
 
 const quick = process.argv.includes('--quick');
 const NAMES = quick ? 10_000 : 100_000;
 const BASELINE_SAMPLE = quick ? 500 : 5_000;
 const COLD_RUNS = quick ? 3 : 10;
 
-/** Deterministic PRNG (mulberry32) so every run screens the same names. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20261122);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
