@@ -4,7 +4,7 @@
  * the store with a review queue of proposals for the knowledge base and alerts on stored scans.
  * `covered news queue|accept|reject|alerts` work that queue.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createColors } from 'picocolors';
@@ -20,8 +20,8 @@ import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceE
 import { alertsFor, watchArticle, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
 import { openStore, StoreError, type Store } from '../../store/db.js';
-import { AuditLog } from '../../store/audit.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
+import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
 import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -283,6 +283,16 @@ function withParentFlags<T extends object>(opts: T, cmd: Command): T {
   return merged as T;
 }
 
+/** A decision the queue refuses (unknown or decided proposal) is a usage error. */
+async function decided<T>(decide: () => Promise<T>): Promise<T> {
+  try {
+    return await decide();
+  } catch (e) {
+    if (e instanceof ReviewError) throw new UsageError(e.kind === 'unknown' ? `${e.message} (see covered news queue)` : e.message);
+    throw e;
+  }
+}
+
 function decider(flags: { by?: string }): string {
   return flags.by ?? process.env.COVERED_USER ?? process.env.USER ?? 'cli';
 }
@@ -332,15 +342,8 @@ export function newsCommand(): Command {
       let alerts: Alert[] = watched.flatMap(({ watched: w }) => alertsFor(kb, w.events, exposures));
       if (opts.save) {
         await withStore(opts, async (store) => {
-          const newsStore = new NewsStore(store);
-          const stored = await newsStore.exposures(kb, ctx ? labelResolver(ctx) : undefined);
-          let saved = { events: 0, proposals: 0, alerts: 0 };
-          for (const { source, watched: w } of watched) {
-            const storeAlerts = alertsFor(kb, w.events, stored);
-            alerts = [...alerts, ...storeAlerts];
-            const counts = await newsStore.save(source, w, storeAlerts);
-            saved = { events: saved.events + counts.events, proposals: saved.proposals + counts.proposals, alerts: saved.alerts + counts.alerts };
-          }
+          const { counts: saved, alerts: storeAlerts } = await saveWatchedArticles(store, kb, watched, ctx ? labelResolver(ctx) : undefined);
+          alerts = [...alerts, ...storeAlerts];
           process.stderr.write(`saved to ${store.location}: ${saved.events} new events, ${saved.proposals} new proposals, ${saved.alerts} new alerts\n`);
         });
       }
@@ -397,17 +400,7 @@ export function newsCommand(): Command {
     .action(async (id: string, options: { out?: string; reason?: string; by?: string; dataDir?: string; databaseUrl?: string }, cmd: Command) => {
       const opts = withParentFlags(options, cmd);
       await withStore(opts, async (store) => {
-        const newsStore = new NewsStore(store);
-        const proposal = await newsStore.proposal(id);
-        if (!proposal) throw new UsageError(`no proposal "${id}" (see covered news queue)`);
-        if (proposal.state !== 'open') throw new UsageError(`proposal ${id} was already ${proposal.state}${proposal.draftFile ? ` (draft: ${proposal.draftFile})` : ''}`);
-        const dir = resolve(opts.out ?? join(storeOptions(opts).dataDir, 'drafts'));
-        mkdirSync(dir, { recursive: true });
-        const file = join(dir, draftFileName(proposal));
-        writeFileSync(file, proposal.draftYaml, { flag: 'wx' });
-        const by = decider(opts);
-        await newsStore.decide(id, 'accepted', by, opts.reason, file);
-        await new AuditLog(store).append(by, 'news.accept', id, { draftFile: file, reason: opts.reason ?? null, target: proposal.target, measure: proposal.measure ?? null });
+        const { draftFile: file } = await decided(() => acceptProposal(store, id, { by: decider(opts), reason: opts.reason, draftDir: resolve(opts.out ?? join(storeOptions(opts).dataDir, 'drafts')) }));
         write(`accepted ${id}; draft written to ${file}\nIt is not in the knowledge base yet: check it against the official text, move its records into data/, then run covered kb validate.\n`);
       });
     });
@@ -424,13 +417,7 @@ export function newsCommand(): Command {
     .action(async (id: string, options: { reason: string; by?: string; dataDir?: string; databaseUrl?: string }, cmd: Command) => {
       const opts = withParentFlags(options, cmd);
       await withStore(opts, async (store) => {
-        const newsStore = new NewsStore(store);
-        const proposal = await newsStore.proposal(id);
-        if (!proposal) throw new UsageError(`no proposal "${id}" (see covered news queue)`);
-        if (proposal.state !== 'open') throw new UsageError(`proposal ${id} was already ${proposal.state}`);
-        const by = decider(opts);
-        await newsStore.decide(id, 'rejected', by, opts.reason);
-        await new AuditLog(store).append(by, 'news.reject', id, { reason: opts.reason, target: proposal.target });
+        await decided(() => rejectProposal(store, id, { by: decider(opts), reason: opts.reason }));
         write(`rejected ${id}\n`);
       });
     });
@@ -452,10 +439,4 @@ export function newsCommand(): Command {
     });
 
   return news;
-}
-
-function draftFileName(proposal: StoredProposal): string {
-  const kind = proposal.kind === 'new' ? 'measure' : proposal.kind;
-  const safe = proposal.target.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-  return `${proposal.id}-${kind}-${safe || 'target'}.yaml`;
 }
