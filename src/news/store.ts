@@ -105,7 +105,7 @@ export class NewsStore {
     });
   }
 
-  async proposals(options: { state?: ProposalState; limit?: number } = {}): Promise<StoredProposal[]> {
+  async proposals(options: { state?: ProposalState; id?: string; limit?: number; offset?: number } = {}): Promise<StoredProposal[]> {
     let q = this.db
       .selectFrom('news_proposals as p')
       .innerJoin('news_events as e', 'e.id', 'p.event_id')
@@ -113,7 +113,13 @@ export class NewsStore {
       .selectAll('p')
       .select(['e.jurisdiction', 'e.authority', 'e.action', 'e.status', 'e.event_date', 'e.evidence', 'a.id as article_id', 'a.title', 'a.url', 'a.published', 'a.source']);
     if (options.state) q = q.where('p.state', '=', options.state);
-    const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id').limit(options.limit ?? 1000).execute();
+    if (options.id) q = q.where('p.id', '=', options.id);
+    const rows = await q
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.id')
+      .limit(options.limit ?? 1000)
+      .offset(options.offset ?? 0)
+      .execute();
     return rows.map((r) => ({
       ...toProposal(r),
       event: { jurisdiction: r.jurisdiction, authority: r.authority, action: r.action, status: r.status, evidence: r.evidence, ...(r.event_date ? { date: r.event_date } : {}) },
@@ -121,8 +127,14 @@ export class NewsStore {
     }));
   }
 
+  async countProposals(state?: ProposalState): Promise<number> {
+    let q = this.db.selectFrom('news_proposals').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (state) q = q.where('state', '=', state);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
   async proposal(id: string): Promise<StoredProposal | undefined> {
-    return (await this.proposals()).find((p) => p.id === id);
+    return (await this.proposals({ id, limit: 1 }))[0];
   }
 
   async decide(id: string, state: Exclude<ProposalState, 'open'>, by: string, reason: string | undefined, draftFile?: string): Promise<void> {

@@ -16,6 +16,7 @@ import { roleAllows } from '../store/tokens.js';
 import { registerScanRoutes } from './routes/scans.js';
 import { registerKnowledgeRoutes } from './routes/knowledge.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerNewsRoutes } from './routes/news.js';
 import type { CoveredService } from './service.js';
 
 export interface ServerOptions {
@@ -118,6 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerKnowledgeRoutes(app, options.service);
   registerScanRoutes(app, options.service);
   registerAdminRoutes(app, options.service);
+  registerNewsRoutes(app, options.service);
 
   const webDir = options.webDir ?? WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {
