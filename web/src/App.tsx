@@ -10,6 +10,7 @@ import { Measures, MeasureDetail } from './views/Measures';
 import { Dispositions } from './views/Dispositions';
 import { Lookup } from './views/Lookup';
 import { Audit } from './views/Audit';
+import { News } from './views/News';
 
 // The graph library is needed only on organisation pages: loaded with them.
 const Organisation = lazy(() => import('./views/Organisation').then((m) => ({ default: m.Organisation })));
@@ -50,6 +51,7 @@ export function App() {
   else if (section === 'measures') view = <Measures />;
   else if (section === 'dispositions') view = <Dispositions />;
   else if (section === 'audit') view = <Audit />;
+  else if (section === 'news') view = <News query={route.query} />;
   else if (section === 'lookup') view = <Lookup q={route.query.get('q') ?? ''} />;
   else view = <Dashboard />;
 
@@ -70,6 +72,7 @@ export function App() {
           {nav('scans', 'Scans')}
           {nav('measures', 'Measures')}
           {nav('dispositions', 'Dispositions')}
+          {nav('news', 'News')}
           {nav('audit', 'Audit')}
         </nav>
         <form onSubmit={search} className="search" role="search">

@@ -188,3 +188,46 @@ export interface Dossier {
   unverified: boolean;
   groupGraph: { group: string; nodes: { id: string; name: string; listed: boolean }[]; edges: { from: string; to: string; predicate: string; share?: number }[] };
 }
+
+/** A proposal for the knowledge base from a news event, as listed by /api/news/proposals. */
+export interface NewsProposal {
+  id: string;
+  eventId: string;
+  kind: 'new' | 'new-stage' | 'new-listing';
+  target: string;
+  measure?: string;
+  state: 'open' | 'accepted' | 'rejected';
+  draftYaml: string;
+  createdAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  draftFile?: string;
+  event: { jurisdiction: string; authority: string; action: string; status: string; date?: string; evidence: string };
+  article: { id: string; title?: string; url?: string; published?: string; source: string };
+}
+
+export interface NewsAlert {
+  id: string;
+  eventId: string;
+  scanId: string;
+  scanLabel: string;
+  group: string;
+  groupName: string;
+  itemCount: number;
+  items: string[];
+  message: string;
+  createdAt: string;
+}
+
+export function acceptNewsProposal(id: string, reason: string): Promise<{ proposal: NewsProposal; draftFile: string; draftYaml: string }> {
+  return api(`/api/news/proposals/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) });
+}
+
+export function rejectNewsProposal(id: string, reason: string): Promise<{ proposal: NewsProposal }> {
+  return api(`/api/news/proposals/${encodeURIComponent(id)}/reject`, { method: 'POST', body: JSON.stringify({ reason }) });
+}
+
+export function submitNewsArticle(article: { text: string; published?: string; title?: string; url?: string }): Promise<{ proposals: NewsProposal[]; alerts: NewsAlert[]; events: unknown[]; saved: { events: number; proposals: number; alerts: number }; warnings: string[] }> {
+  return api('/api/news/articles', { method: 'POST', body: JSON.stringify(article) });
+}
