@@ -27,6 +27,8 @@ export interface Context {
 }
 
 const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.json');
+/** The cache belongs to the built package; running from the sources (tests, tools) neither reads nor replaces it. */
+const RUNS_FROM_BUILD = import.meta.url.includes('/dist/');
 
 /** The normaliser's own files: a changed normaliser invalidates the cached forms as a changed KB does. */
 function normaliserFingerprint(): string {
@@ -68,6 +70,6 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
 
 export function createContext(dataDir: string = BUNDLED_DATA_DIR): Context {
   const kb = loadKnowledgeBase(dataDir);
-  const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR));
+  const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR && RUNS_FROM_BUILD));
   return { kb, resolver, engine: new ScreeningEngine(kb, resolver) };
 }

@@ -97,6 +97,7 @@ const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Han}\P{L}]/u;
  * or read wrongly ("DJl", "HUAWE1"): they look the same in most typefaces. Numbers stay numbers.
  */
 function fixConfusedCapitals(text: string): string {
+  if (!/[l01]/.test(text) || !/[A-Z].*[A-Z]/.test(text)) return text;
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
     if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
     return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
