@@ -2,7 +2,7 @@
  * The review queue's decisions and the saving of watched articles, shared by `covered news` and
  * the server so both record the same rows, write the same draft files and the same audit entries.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../kb/model.js';
 import { AuditLog } from '../store/audit.js';
@@ -55,6 +55,8 @@ async function openProposal(newsStore: NewsStore, id: string): Promise<StoredPro
   return proposal;
 }
 
+const decidedMeanwhile = (id: string) => new ReviewError('decided', `proposal ${id} was decided meanwhile by someone else`);
+
 export function draftFileName(proposal: Pick<StoredProposal, 'id' | 'kind' | 'target'>): string {
   const kind = proposal.kind === 'new' ? 'measure' : proposal.kind;
   const safe = proposal.target.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
@@ -71,7 +73,10 @@ export async function acceptProposal(store: Store, id: string, options: { by: st
   mkdirSync(options.draftDir, { recursive: true });
   const file = join(options.draftDir, draftFileName(proposal));
   writeFileSync(file, proposal.draftYaml, { flag: 'wx' });
-  await newsStore.decide(id, 'accepted', options.by, options.reason, file);
+  if (!(await newsStore.decide(id, 'accepted', options.by, options.reason, file))) {
+    rmSync(file, { force: true });
+    throw decidedMeanwhile(id);
+  }
   await new AuditLog(store).append(options.by, 'news.accept', id, { draftFile: file, reason: options.reason ?? null, target: proposal.target, measure: proposal.measure ?? null });
   return { proposal: (await newsStore.proposal(id)) ?? proposal, draftFile: file, draftYaml: proposal.draftYaml };
 }
@@ -80,7 +85,7 @@ export async function acceptProposal(store: Store, id: string, options: { by: st
 export async function rejectProposal(store: Store, id: string, options: { by: string; reason: string }): Promise<StoredProposal> {
   const newsStore = new NewsStore(store);
   const proposal = await openProposal(newsStore, id);
-  await newsStore.decide(id, 'rejected', options.by, options.reason);
+  if (!(await newsStore.decide(id, 'rejected', options.by, options.reason))) throw decidedMeanwhile(id);
   await new AuditLog(store).append(options.by, 'news.reject', id, { reason: options.reason, target: proposal.target });
   return (await newsStore.proposal(id)) ?? proposal;
 }

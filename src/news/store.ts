@@ -137,12 +137,15 @@ export class NewsStore {
     return (await this.proposals({ id, limit: 1 }))[0];
   }
 
-  async decide(id: string, state: Exclude<ProposalState, 'open'>, by: string, reason: string | undefined, draftFile?: string): Promise<void> {
-    await this.db
+  /** Decides an open proposal; false when it was not open (decided meanwhile by someone else). */
+  async decide(id: string, state: Exclude<ProposalState, 'open'>, by: string, reason: string | undefined, draftFile?: string): Promise<boolean> {
+    const r = await this.db
       .updateTable('news_proposals')
       .set({ state, decided_by: by, decided_at: new Date().toISOString(), reason: reason ?? null, draft_file: draftFile ?? null })
       .where('id', '=', id)
-      .execute();
+      .where('state', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async alerts(limit = 1000): Promise<StoredAlert[]> {
