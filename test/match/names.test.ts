@@ -20,6 +20,10 @@ describe('normalisation', () => {
     assert.equal(f.han?.pinyin, 'haikangweishi');
     assert.deepEqual(f.han?.places, ['杭州']);
   });
+  test('dotted initials are one word: S.A. is a legal form, U.S.A. a region', () => {
+    assert.deepEqual(normaliseName('Acme Foods S.A.').core, ['acme', 'foods']);
+    assert.deepEqual(normaliseName('Huawei Technologies U.S.A. Inc.').regions, ['usa']);
+  });
   test('full-width Latin letters are folded', () => {
     assert.deepEqual(normaliseName('ＺＴＥ　Ｃｏｒｐ').core, ['zte']);
   });

@@ -104,8 +104,13 @@ function fixConfusedCapitals(text: string): string {
   });
 }
 
+/** Dotted initials are one word: "S.A." is the legal form SA, "U.S.A." the region USA. */
+function joinDottedInitials(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' ');
+}
+
 function latinWords(text: string): string[] {
-  return fixConfusedCapitals(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)
+  return fixConfusedCapitals(joinDottedInitials(OTHER_SCRIPT.test(text) ? anyAscii(text) : text))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
