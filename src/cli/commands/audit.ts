@@ -2,10 +2,8 @@ import { Command, Option } from 'commander';
 import type { StoreFlags } from '../../server/config.js';
 import { AuditLog } from '../../store/audit.js';
 import { EXIT, write } from '../io.js';
-import { withStore } from './token.js';
+import { storeFlags, withStore } from '../store.js';
 
-const storeFlags = (cmd: Command) =>
-  cmd.option('--data-dir <dir>', 'the server’s data directory (default .covered, or COVERED_DATA_DIR)').option('--database-url <url>', 'PostgreSQL URL (default DATABASE_URL)');
 
 export function auditCommand(): Command {
   const audit = new Command('audit').summary('read and verify the server’s hash-chained audit log').description('The append-only audit log of scans, dispositions, knowledge-base updates and token changes.');

@@ -19,10 +19,10 @@ import { MentionMatcher } from '../../news/mentions.js';
 import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError } from '../../news/parse.js';
 import { alertsFor, watchArticle, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
-import { openStore, StoreError, type Store } from '../../store/db.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
 import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
 import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
+import { storeFlags, withStore } from '../store.js';
 
 const FORMATS = ['table', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -209,20 +209,6 @@ function exposuresFromReports(ctx: Context, files: string[]): ScanExposure[] {
   });
 }
 
-async function withStore<T>(flags: { dataDir?: string; databaseUrl?: string }, run: (store: Store) => Promise<T>): Promise<T> {
-  let store: Store;
-  try {
-    store = await openStore(storeOptions(flags));
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function renderArticle(w: WatchedArticle, showEmpty: boolean, kb: KnowledgeBase): string {
   const c = p();
@@ -266,8 +252,6 @@ function renderAlerts(alerts: Alert[]): string {
   return `${c.bold(`Alerts (${alerts.length})`)}\n${alerts.map((a) => `  ${c.red('!')} ${a.message}\n      ${c.dim(a.items.join('; '))}${a.itemCount > a.items.length ? c.dim(` … and ${a.itemCount - a.items.length} more`) : ''}`).join('\n')}\n`;
 }
 
-const storeFlags = (cmd: Command) =>
-  cmd.option('--data-dir <dir>', 'the store’s data directory (default .covered, or COVERED_DATA_DIR)').option('--database-url <url>', 'PostgreSQL URL (default DATABASE_URL)');
 
 /**
  * `covered news queue --data-dir X`: commander hands options after the subcommand's name to

@@ -19,7 +19,7 @@ import { HostSuffixFilter } from '../../ingest/host-filter.js';
 import { ScreeningEngine } from '../../screen/engine.js';
 import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
-import { choice, colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
+import { colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;

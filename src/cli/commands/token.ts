@@ -1,30 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { storeOptions, type StoreFlags } from '../../server/config.js';
+import type { StoreFlags } from '../../server/config.js';
 import { AuditLog } from '../../store/audit.js';
-import { openStore, StoreError, type Store } from '../../store/db.js';
 import type { Role } from '../../store/schema.js';
 import { ROLES, TokenStore } from '../../store/tokens.js';
 import { UsageError, write } from '../io.js';
+import { storeFlags, withStore } from '../store.js';
 
-async function withStore<T>(flags: StoreFlags, work: (store: Store) => Promise<T>): Promise<T> {
-  let store: Store;
-  try {
-    store = await openStore(storeOptions(flags));
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
-export { withStore };
-
-const storeFlags = (cmd: Command) =>
-  cmd.option('--data-dir <dir>', 'the server’s data directory (default .covered, or COVERED_DATA_DIR)').option('--database-url <url>', 'PostgreSQL URL (default DATABASE_URL)');
 
 export function tokenCommand(): Command {
   const token = new Command('token').summary('create, list and revoke API tokens for `covered serve`').description('API tokens for the server; stored hashed, shown once.');
