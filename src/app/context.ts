@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BUNDLED_DATA_DIR, loadKnowledgeBase, PACKAGE_ROOT } from '../kb/files.js';
-import { NameIndex, type AliasEntry } from '../match/names/name-index.js';
+import { NameIndex, type NameIndexCache } from '../match/names/name-index.js';
 import type { KnowledgeBase } from '../kb/model.js';
 import { MacRegistry } from '../match/identifiers/mac.js';
 import { Resolver } from '../match/resolver.js';
@@ -50,8 +50,8 @@ function normaliserFingerprint(): string {
 function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
-      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; entries: AliasEntry[]; postings: [string, number[]][] };
-      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return new NameIndex(cached.entries, cached.postings);
+      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; index: NameIndexCache };
+      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return NameIndex.fromCache(cached.index);
     } catch {
       // No cache yet, or a damaged one: build below.
     }
@@ -60,7 +60,7 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
       mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
-      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), entries: index.entries, postings: index.postings() }));
+      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), index: index.toCache() }));
     } catch {
       // A read-only installation works without the cache.
     }

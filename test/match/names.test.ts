@@ -142,6 +142,10 @@ describe('name index', () => {
     assert.equal(brand?.entity.id, 'acme-tech');
     assert.equal(brand?.aliasKind, 'brand');
   });
+  test('an index read back from its cache finds what the built one finds', () => {
+    const cached = NameIndex.fromCache(JSON.parse(JSON.stringify(index.toCache())));
+    for (const q of ['阿克米控股有限公司', 'ACMETEK', 'Acme Holding Co']) assert.deepEqual(cached.search(q), index.search(q));
+  });
   test('nothing comes back for a name sharing only generic words', () => {
     assert.deepEqual(index.search('Global Technologies Co Ltd', { minScore: 0.5 }), []);
   });

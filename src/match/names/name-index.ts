@@ -62,31 +62,57 @@ function acronymKeys(form: NameForm, side: 'alias' | 'query'): string[] {
   return keys;
 }
 
+/**
+ * The index as cached beside the compiled knowledge base. Each entry is kept as its own JSON text
+ * and parsed only when a query reaches it: a cold `covered lookup` touches a handful of entries.
+ */
+export interface NameIndexCache {
+  entries: string[];
+  postings: [string, number[]][];
+  withHanName: string[];
+}
+
 export class NameIndex {
   private readonly keys = new Map<string, number[]>();
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
+  /** Parsed entries, or their JSON text until first use (an index read from its cache). */
+  private readonly entries: (AliasEntry | string)[];
 
-  /** `postings` is what `postings()` returned for the same entries: a cached index skips computing the keys. */
-  constructor(
-    readonly entries: readonly AliasEntry[],
-    postings?: [string, number[]][],
-  ) {
+  constructor(entries: readonly AliasEntry[]) {
+    this.entries = [...entries];
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(`${entry.entity.kind}:${entry.entity.id}`);
-      if (postings) return;
       for (const key of [...blockingKeys(entry.form), ...acronymKeys(entry.form, 'alias')]) {
         const list = this.keys.get(key);
         if (list) list.push(i);
         else this.keys.set(key, [i]);
       }
     });
-    if (postings) for (const [key, list] of postings) this.keys.set(key, list);
   }
 
-  /** The index's keys with the entries each leads to, for caching beside the entries. */
-  postings(): [string, number[]][] {
-    return [...this.keys];
+  static fromCache(cache: NameIndexCache): NameIndex {
+    const index = new NameIndex([]);
+    index.entries.push(...cache.entries);
+    for (const [key, list] of cache.postings) index.keys.set(key, list);
+    for (const key of cache.withHanName) index.withHanName.add(key);
+    return index;
+  }
+
+  toCache(): NameIndexCache {
+    return {
+      entries: this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
+      postings: [...this.keys],
+      withHanName: [...this.withHanName],
+    };
+  }
+
+  private entry(i: number): AliasEntry {
+    const e = this.entries[i] as AliasEntry | string;
+    if (typeof e !== 'string') return e;
+    const parsed = JSON.parse(e) as AliasEntry;
+    this.entries[i] = parsed;
+    return parsed;
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase): NameIndex {
@@ -111,7 +137,7 @@ export class NameIndex {
     for (const key of [...blockingKeys(form), ...acronymKeys(form, 'query')]) for (const i of this.keys.get(key) ?? []) candidates.add(i);
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
-      const entry = this.entries[i] as AliasEntry;
+      const entry = this.entry(i);
       const key = `${entry.entity.kind}:${entry.entity.id}`;
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
