@@ -8,17 +8,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, noBrowser } from './browser.js';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
 
-const CHROMIUM = process.env.COVERED_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url).pathname;
-const skip = existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM}; install Debian's chromium (apt-get install -y chromium)`;
+const skip = noBrowser;
 
 const ARTICLE = {
   text: 'US weighs ban on DJI drones\nUS lawmakers are considering a ban on DJI drones, people familiar with the matter said.',
@@ -44,14 +44,7 @@ describe('News view in chromium', { skip }, () => {
     service = await CoveredService.open({ dataDir });
     app = await buildServer({ service, requireTokens: false, webDir });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(60_000);
+    ({ context, page } = await launchChromium(profileDir));
   });
 
   after(async () => {

@@ -10,15 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, noBrowser } from './browser.js';
 import { buildServer, WEB_DIR } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
 import type { FastifyInstance } from 'fastify';
 
-const CHROMIUM = process.env.COVERED_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const EXAMPLE = join(ROOT, 'examples', 'inventory.csv');
-const skip = existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM}; install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk)`;
+const skip = noBrowser;
 
 describe('web UI in chromium', { skip }, () => {
   let dataDir: string;
@@ -36,15 +36,7 @@ describe('web UI in chromium', { skip }, () => {
     service = await CoveredService.open({ dataDir });
     app = await buildServer({ service, requireTokens: false });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    // Generous: the suite runs two test files at once on two cores.
-    page.setDefaultTimeout(60_000);
+    ({ context, page } = await launchChromium(profileDir));
   });
 
   after(async () => {
