@@ -3,6 +3,10 @@
  * (`consolidated.json`, `{ results: [...] }`). Each row names its source list; the lists that have a
  * measure in the knowledge base (Entity List, MEU, MIEU, NS-CMIC …) are imported, the others counted
  * as skipped. Addresses give the country, so an import can keep only some countries.
+ *
+ * The knowledge base records organisations, not people: rows whose `type` says Individual (or Vessel,
+ * Aircraft) are counted as skipped. The BIS lists leave `type` empty, so their individuals cannot be
+ * told apart here and are imported like any entry.
  */
 import { readCsv } from './csv.js';
 import type { Identifier } from '../../model/kb.js';
@@ -26,6 +30,8 @@ export interface CslOptions {
 interface CslRow {
   at: string;
   source: string;
+  /** Entity, Individual, Vessel, Aircraft — or empty (the BIS lists do not say). */
+  type: string;
   name: string;
   altNames: string[];
   addresses: { text: string; country?: string }[];
@@ -43,6 +49,9 @@ const splitList = (s: string | undefined) =>
     .split(/;\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** Alternate names keep the list's prose joint: `Foo; and Bar` → `Bar`, not `and Bar`. */
+const altNameList = (names: readonly string[]) => names.map((n) => n.replace(/^and\s+/, '').trim()).filter(Boolean);
 
 /** CSV addresses look like `Bantian, Longgang District, Shenzhen, Guangdong, CN; …`, country last. */
 function csvAddress(text: string) {
@@ -82,8 +91,9 @@ export function parseCslCsv(text: string, options: CslOptions = {}): ParsedList 
     rows.push({
       at,
       source: get('source'),
+      type: get('type'),
       name: get('name'),
-      altNames: splitList(get('alt_names')),
+      altNames: altNameList(splitList(get('alt_names'))),
       addresses: splitList(get('addresses')).map(csvAddress),
       federalRegister: get('federal_register_notice'),
       startDate: get('start_date'),
@@ -124,8 +134,9 @@ export function parseCslJson(text: string, options: CslOptions = {}): ParsedList
     rows.push({
       at,
       source: str(r.source),
+      type: str(r.type),
       name: str(r.name),
-      altNames: arr(r.alt_names).map(str).filter(Boolean),
+      altNames: altNameList(arr(r.alt_names).map(str)),
       addresses: arr(r.addresses).map((a: Record<string, unknown>) => ({
         text: [a.address, a.city, a.state, a.postal_code, a.country].map(str).filter(Boolean).join(', '),
         country: countryCode(str(a.country)),
@@ -151,6 +162,11 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
       continue;
     }
     measures.add(measure);
+    const type = row.type.trim().toLowerCase();
+    if (type && type !== 'entity') {
+      skip(list, `${type} entry: the knowledge base records organisations only`);
+      continue;
+    }
     const countries = uniq(row.addresses.map((a) => a.country).filter((c): c is string => Boolean(c)));
     if (options.countries && !countries.some((c) => options.countries!.includes(c))) {
       skip(list, `no address in ${options.countries.join(', ')}`);
