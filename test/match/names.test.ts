@@ -27,6 +27,13 @@ describe('normalisation', () => {
   test('full-width Latin letters are folded', () => {
     assert.deepEqual(normaliseName('ＺＴＥ　Ｃｏｒｐ').core, ['zte']);
   });
+  test('words that are also JavaScript object keys are ordinary words', () => {
+    assert.deepEqual(normaliseName('Constructor Group Ltd').core, ['constructor']);
+    assert.deepEqual(normaliseName('toString hasOwnProperty __proto__ Inc').core, ['tostring', 'hasownproperty', 'proto']);
+  });
+  test('accented Latin names fold to the same words as their plain spelling', () => {
+    assert.deepEqual(normaliseName('Société Générale Électronique SA').core, normaliseName('Societe Generale Electronique SA').core);
+  });
   test('a national subsidiary keeps its region as a qualifier', () => {
     assert.deepEqual(normaliseName('Huawei Technologies USA Inc.').regions, ['usa']);
   });

@@ -5,7 +5,7 @@
  */
 
 /** Telegraphic and common abbreviations in trade lists and supplier masters → full word. */
-export const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   tech: 'technology', techs: 'technology', technol: 'technology', tec: 'technology',
   comm: 'communication', comms: 'communication', commun: 'communication', communs: 'communication',
   telecomm: 'telecommunication', telecomms: 'telecommunication',
@@ -37,7 +37,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   amer: 'america',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
   '&': 'and',
-};
+}));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
 export const LEGAL_FORMS = new Set([

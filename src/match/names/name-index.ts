@@ -32,33 +32,32 @@ function fullKey(form: NameForm): string {
   return `${words}|${form.han ? `${form.han.places.join('')}${form.han.core}${form.han.qualifiers.join(' ')}${form.han.legal}` : ''}`;
 }
 
-/** Deletion neighbourhood: a token and every form of it with one letter removed (SymSpell). */
-function deletions(token: string): string[] {
-  const out = [token];
-  for (let i = 0; i < token.length; i++) out.push(token.slice(0, i) + token.slice(i + 1));
-  return out;
+function entityKey(entity: EntityRef): string {
+  return `${entity.kind}:${entity.id}`;
 }
 
-function blockingKeys(form: NameForm): string[] {
+function blockingKeys(form: NameForm): Set<string> {
   const keys = new Set<string>();
-  // Typo neighbourhoods (one letter dropped) for words of 7 letters or more.
-  for (const t of [...form.core, ...form.compacts]) {
-    if (t.length >= 7) for (const d of deletions(t)) keys.add(`t:${d}`);
-    else keys.add(`t:${t}`);
-  }
+  // Typo neighbourhoods for words of 7 letters or more: the word and each spelling of it with one
+  // letter dropped (SymSpell), so one typo on either side still shares a key.
+  const addToken = (t: string) => {
+    keys.add(`t:${t}`);
+    if (t.length >= 7) for (let i = 0; i < t.length; i++) keys.add(`t:${t.slice(0, i)}${t.slice(i + 1)}`);
+  };
+  for (const t of form.core) addToken(t);
+  for (const t of form.compacts) addToken(t);
   if (form.han) {
     keys.add(`h:${form.han.core}`);
     keys.add(`t:${form.han.pinyin}`);
     keys.add(`t:${form.han.pinyinFull}`);
   }
-  return [...keys];
+  return keys;
 }
 
 /** An acronym meets the initials of a long form, whichever side is the query — never initials meet initials. */
-function acronymKeys(form: NameForm, side: 'alias' | 'query'): string[] {
-  const keys: string[] = [];
-  if (form.acronym) keys.push(side === 'alias' ? `a:${form.acronym}` : `i:${form.acronym}`);
-  for (const i of form.initials) keys.push(side === 'alias' ? `i:${i}` : `a:${i}`);
+function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'query'): Set<string> {
+  if (form.acronym) keys.add(side === 'alias' ? `a:${form.acronym}` : `i:${form.acronym}`);
+  for (const i of form.initials) keys.add(side === 'alias' ? `i:${i}` : `a:${i}`);
   return keys;
 }
 
@@ -82,8 +81,8 @@ export class NameIndex {
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
     entries.forEach((entry, i) => {
-      if (entry.form.han) this.withHanName.add(`${entry.entity.kind}:${entry.entity.id}`);
-      for (const key of [...blockingKeys(entry.form), ...acronymKeys(entry.form, 'alias')]) {
+      if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
+      for (const key of addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias')) {
         const list = this.keys.get(key);
         if (list) list.push(i);
         else this.keys.set(key, [i]);
@@ -105,6 +104,13 @@ export class NameIndex {
       postings: [...this.keys],
       withHanName: [...this.withHanName],
     };
+  }
+
+  /** Each entry's `fullKey`, computed when a query first reaches it. */
+  private readonly fullKeys: string[] = [];
+
+  private fullKey(i: number, entry: AliasEntry): string {
+    return (this.fullKeys[i] ??= fullKey(entry.form));
   }
 
   private entry(i: number): AliasEntry {
@@ -134,18 +140,22 @@ export class NameIndex {
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const candidates = new Set<number>();
-    for (const key of [...blockingKeys(form), ...acronymKeys(form, 'query')]) for (const i of this.keys.get(key) ?? []) candidates.add(i);
+    for (const key of addAcronymKeys(blockingKeys(form), form, 'query')) {
+      const list = this.keys.get(key);
+      if (list) for (const i of list) candidates.add(i);
+    }
     const best = new Map<string, NameMatch>();
+    const queryKey = fullKey(form);
     for (const i of candidates) {
       const entry = this.entry(i);
-      const key = `${entry.entity.kind}:${entry.entity.id}`;
+      const key = entityKey(entry.entity);
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
       const cmp = compareNames(form, entry.form);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       const prior = best.get(key);
-      const exact = fullKey(form) === fullKey(entry.form);
+      const exact = queryKey === this.fullKey(i, entry);
       if (!prior || cmp.score > prior.score || (cmp.score === prior.score && exact && !prior.exact)) {
         best.set(key, {
           entity: entry.entity,

@@ -65,7 +65,7 @@ export interface NameForm {
 }
 
 /** Qualifiers in Chinese and their English counterparts, so "华为终端" and "Huawei Device" compare. */
-const HAN_QUALIFIER_ENGLISH: Record<string, string> = {
+const HAN_QUALIFIER_ENGLISH: ReadonlyMap<string, string> = new Map(Object.entries({
   科技: 'technology', 技术: 'technology', 终端: 'device', 通信: 'communication', 通讯: 'communication',
   电子: 'electronic', 网络: 'network', 信息: 'information', 数字: 'digital', 软件: 'software', 系统: 'system',
   设备: 'equipment', 国际: 'international', 云: 'cloud', 云计算: 'cloud', 音乐: 'music', 支付: 'payment',
@@ -80,7 +80,7 @@ const HAN_QUALIFIER_ENGLISH: Record<string, string> = {
   研究院: 'research', 研究所: 'research', 实验室: 'laboratory', 大学: 'university', 学院: 'academy',
   医疗: 'medical', 生物: 'bio', 航空: 'aviation', 航天: 'aerospace', 中心: 'center', 储存: 'storage',
   电器: 'electronic', 计算机: 'computer',
-};
+}));
 
 /** Plural business words count as their singular ("Labs" = "Lab", "Technologies" = "Technology"). */
 function singular(token: string): string {
@@ -109,7 +109,18 @@ function joinDottedInitials(text: string): string {
   return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' ');
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 function latinWords(text: string): string[] {
+  // Most names are plain ASCII: nothing to transliterate, no marks to strip.
+  if (PLAIN_ASCII.test(text)) {
+    return fixConfusedCapitals(joinDottedInitials(text))
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/&/g, ' and ')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+  }
   return fixConfusedCapitals(joinDottedInitials(OTHER_SCRIPT.test(text) ? anyAscii(text) : text))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -128,8 +139,15 @@ function camelParts(original: string): string[] {
     .filter(Boolean);
 }
 
-/** Long legal forms and business words, so that a misspelling ("Corporaton") is still recognised. */
-const LONG_KNOWN = [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7);
+/**
+ * Long legal forms and business words by first letter, so that a misspelling ("Corporaton") is still
+ * recognised; a misspelling keeps its first letter.
+ */
+const LONG_KNOWN = new Map<string, string[]>();
+for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7)) {
+  const first = w[0] as string;
+  LONG_KNOWN.set(first, [...(LONG_KNOWN.get(first) ?? []), w]);
+}
 
 /** Short legal forms and business words by each spelling with one letter dropped ("grop" → "group"), first letter kept. */
 const SHORT_BY_DROPPED_LETTER = new Map<string, string>();
@@ -144,14 +162,27 @@ function correctSpelling(word: string): string {
   if (word.length < 4 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
   // A short word is corrected only for a dropped letter ("Grop"): a replaced one makes another word.
   if (word.length < 7) return SHORT_BY_DROPPED_LETTER.get(word) ?? word;
-  for (const known of LONG_KNOWN) {
-    if (Math.abs(known.length - word.length) <= 1 && known[0] === word[0] && isOneEdit(word, known)) return known;
+  for (const known of LONG_KNOWN.get(word[0] as string) ?? []) {
+    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known)) return known;
   }
   return word;
 }
 
+/** Words repeat across an inventory: each is expanded (abbreviation, plural, spelling) once. */
+const EXPANDED = new Map<string, string>();
+const EXPANDED_LIMIT = 100_000;
+
+function expandWord(word: string): string {
+  let expanded = EXPANDED.get(word);
+  if (expanded === undefined) {
+    expanded = correctSpelling(singular(ABBREVIATIONS.get(word) ?? word));
+    if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
+  }
+  return expanded;
+}
+
 function classify(words: string[]): Token[] {
-  const expanded = words.map((w) => correctSpelling(singular(ABBREVIATIONS[w] ?? w)));
+  const expanded = words.map(expandWord);
   const tokens: Token[] = [];
   let seenCore = false;
   for (const w of expanded) {
@@ -204,7 +235,7 @@ function stripHan(simplified: string): HanForm {
     again = false;
     for (const word of HAN_GENERIC) {
       if (s.endsWith(word) && s.length - word.length >= 2) {
-        qualifiers.unshift(HAN_QUALIFIER_ENGLISH[word] ?? word);
+        qualifiers.unshift(HAN_QUALIFIER_ENGLISH.get(word) ?? word);
         s = s.slice(0, -word.length);
         again = true;
         break;
@@ -215,11 +246,12 @@ function stripHan(simplified: string): HanForm {
 }
 
 export function normaliseName(raw: string): NameForm {
-  const text = raw.normalize('NFKC');
+  const ascii = PLAIN_ASCII.test(raw);
+  const text = ascii ? raw : raw.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
   let simplified = text;
-  if (hasHan(text)) {
+  if (!ascii && hasHan(text)) {
     simplified = simplify(text);
     const runs = simplified.match(HAN_RUN) ?? [];
     han = stripHan(runs.join(''));
@@ -267,9 +299,9 @@ function initialsOf(latinText: string, tokens: Token[]): string[] {
   out.add(withoutLegal.map((t) => t.text[0]).join(''));
   out.add(withoutLegal.filter((t) => t.cls !== 'place').map((t) => t.text[0]).join(''));
   // Camel-cased words ("ChangXin") contribute one initial per part: CXMT.
-  const parts = camelParts(latinText.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  const parts = camelParts(PLAIN_ASCII.test(latinText) ? latinText : latinText.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .map((p) => p.toLowerCase())
-    .filter((p) => !LEGAL_FORMS.has(ABBREVIATIONS[p] ?? p));
+    .filter((p) => !LEGAL_FORMS.has(ABBREVIATIONS.get(p) ?? p));
   if (parts.length >= 2) out.add(parts.map((p) => p[0]).join(''));
   return [...out].filter((i) => i.length >= 2);
 }
