@@ -1,0 +1,67 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { bundledEngine, item } from '../helpers.js';
+import { listingPhase } from '../../src/kb/timeline.js';
+import type { Profile } from '../../src/model/kb.js';
+
+// The Entity List's Chinese universities and research institutes (a scrape of the list text of
+// 2026-03-30), the natural persons among the imported entries, and the MIEU list's Chinese entry.
+const engine = bundledEngine();
+const kb = engine.kb;
+const all = kb.profiles.all as Profile;
+const listingsOf = (measure: string) => kb.listings.filter((l) => l.measure === measure);
+const activeOn = (measure: string, target: string, date: string) => listingsOf(measure).some((l) => l.target === target && listingPhase(l, date) === 'active');
+const elFindings = (name: string, asOf: string) =>
+  engine
+    .screen(item({ name }), { asOf, profile: all, includeHistorical: false })
+    .findings.filter((f) => f.measure.id === 'us-bis-entity-list')
+    .map((f) => f.subject.id);
+
+describe('BIS Entity List: universities and research institutes', () => {
+  test('the 60 entries of the scrape are listed, each organisation once', () => {
+    assert.ok(listingsOf('us-bis-entity-list').length >= 190);
+    const institutions = Object.values(kb.organisations).filter((o) => o.file.endsWith('groups/el-research-institutions.yaml'));
+    assert.equal(institutions.length, 60);
+    for (const o of institutions) assert.ok(listingsOf('us-bis-entity-list').some((l) => l.target === o.id), `${o.id} has an Entity List listing`);
+    const listedTwice = new Map<string, number>();
+    for (const l of listingsOf('us-bis-entity-list')) listedTwice.set(l.target, (listedTwice.get(l.target) ?? 0) + 1);
+    assert.deepEqual([...listedTwice].filter(([, n]) => n > 1), []);
+  });
+  test('entries the 2023 screening list brought keep their organisation and date, with the aliases the list has since added', () => {
+    const nwpu = kb.organisations['northwestern-polytechnical-university']!;
+    assert.ok(nwpu.names.some((n) => n.value === '西北工业大学'));
+    assert.ok(nwpu.names.some((n) => n.value === 'Northwest Polytechnical University'), 'the CSL alias without its "and"');
+    assert.ok(activeOn('us-bis-entity-list', 'national-university-of-defense-technology', '2015-02-18'));
+  });
+  test('a university is found by its Chinese name and by an alias, from its listing date on', () => {
+    assert.deepEqual(elFindings('哈尔滨工业大学', '2020-06-05'), ['harbin-institute-of-technology']);
+    assert.deepEqual(elFindings('Harbin Institute of Technology, Shenzhen Research Institute', '2021-01-01'), ['harbin-institute-of-technology']);
+    assert.deepEqual(elFindings('哈尔滨工业大学', '2020-06-04'), [], 'not before the rule of 5 June 2020');
+    assert.deepEqual(elFindings('Beihang University', '2010-01-01'), ['beijing-university-of-aeronautics-and-astronautics']);
+    assert.deepEqual(elFindings('北京航空航天大学', '2010-01-01'), ['beijing-university-of-aeronautics-and-astronautics']);
+    assert.deepEqual(elFindings('Zhiyuan Research Institute', '2025-04-01'), ['baai']);
+  });
+  test('a listing dated only by the scrape says so, and secondary-only dates are marked unverified', () => {
+    const aircas = listingsOf('us-bis-entity-list').find((l) => l.target === 'cas-aerospace-information-research-institute')!;
+    assert.equal(aircas.from, '2026-03-30');
+    assert.match(aircas.note ?? '', /date this entry was added was not found/);
+    const tianjin = listingsOf('us-bis-entity-list').find((l) => l.target === 'tianjin-university')!;
+    assert.equal(tianjin.unverified, true);
+  });
+});
+
+describe('imported entries that name people', () => {
+  test('natural persons say so in their record', () => {
+    const persons = Object.values(kb.organisations).filter((o) => /natural person named on the Entity List/.test(o.note ?? ''));
+    assert.ok(persons.length >= 30);
+    assert.ok(persons.some((o) => o.id === 'su-bin'));
+    assert.ok(!persons.some((o) => o.id === 'dick-kuo'), 'Dick Kuo, Ltd. is a company');
+  });
+});
+
+describe('BIS MIEU list', () => {
+  test('its Chinese entry is recorded and listed from 16 March 2021', () => {
+    assert.ok(activeOn('us-bis-mieu', 'intelligence-bureau-of-the-joint-staff-department', '2021-03-16'));
+    assert.ok(!activeOn('us-bis-mieu', 'intelligence-bureau-of-the-joint-staff-department', '2021-03-15'));
+  });
+});
