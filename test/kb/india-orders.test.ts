@@ -1,0 +1,113 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { bundledEngine, item } from '../helpers.js';
+import type { ScreenOptions } from '../../src/screen/engine.js';
+
+// India's section 69A app-blocking orders of 2020. The orders named apps only; the names below are the
+// published lists (the 59 and the 43 in full, the 118 as far as captured). Every name is either a listing
+// of its order or, when its publisher was not established, named in the measure's note.
+const ORDERS: Record<string, { date: string; names: string[]; listed: number }> = {
+  'in-69a-2020-06': {
+    date: '2020-06-29',
+    listed: 53,
+    names: [
+      'TikTok', 'Shareit', 'Kwai', 'UC Browser', 'Baidu map', 'Shein', 'Clash of Kings', 'DU battery saver', 'Helo',
+      'Likee', 'YouCam makeup', 'Mi Community', 'CM Browers', 'Virus Cleaner', 'APUS Browser', 'ROMWE', 'Club Factory',
+      'Newsdog', 'Beutry Plus', 'WeChat', 'UC News', 'QQ Mail', 'Weibo', 'Xender', 'QQ Music', 'QQ Newsfeed',
+      'Bigo Live', 'SelfieCity', 'Mail Master', 'Parallel Space', 'Mi Video Call – Xiaomi', 'WeSync',
+      'ES File Explorer', 'Viva Video – QU Video Inc', 'Meitu', 'Vigo Video', 'New Video Status', 'DU Recorder',
+      'Vault- Hide', 'Cache Cleaner DU App studio', 'DU Cleaner', 'DU Browser', 'Hago Play With New Friends',
+      'Cam Scanner', 'Clean Master – Cheetah Mobile', 'Wonder Camera', 'Photo Wonder', 'QQ Player', 'We Meet',
+      'Sweet Selfie', 'Baidu Translate', 'Vmate', 'QQ International', 'QQ Security Center', 'QQ Launcher', 'U Video',
+      'V fly Status Video', 'Mobile Legends', 'DU Privacy',
+    ],
+  },
+  'in-69a-2020-09': {
+    date: '2020-09-02',
+    listed: 35,
+    names: [
+      'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
+      'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
+      'Baidu', 'Baidu Express Edition', 'FaceU - Inspire your Beauty', 'ShareSave by Xiaomi: Latest gadgets, amazing deals',
+      'CamCard - Business Card Reader', 'CamCard Business', 'CamCard for Salesforce', 'CamOCR', 'InNote',
+      'Super Clean - Master of Cleaner, Phone Booster', 'APUS Launcher Pro- Theme, Live Wallpapers, Smart',
+      'APUS Launcher -Theme, Call Show, Wallpaper, HideApps', 'APUS Security -Antivirus, Phone security, Cleaner',
+      'APUS Turbo Cleaner 2020- Junk Cleaner, Anti-Virus', 'APUS Flashlight-Free & Bright',
+      'Cut Cut – Cut Out & Photo Background Editor', 'Cyber Hunter', 'Cyber Hunter Lite',
+      'Knives Out-No rules, just fight!', 'Super Mecha Champions', 'LifeAfter', 'Dawn of Isles',
+      'Ludo World-Ludo Superstar', 'Chess Rush', 'Rules of Survival', 'Arena of Valor', 'Alipay', 'ULike (ByteDance)',
+    ],
+  },
+  'in-69a-2020-11': {
+    date: '2020-11-24',
+    listed: 20,
+    names: [
+      'AliSuppliers Mobile App', 'Alibaba Workbench', 'AliExpress - Smarter Shopping, Better Living', 'Alipay Cashier',
+      'Lalamove India - Delivery App', 'Drive with Lalamove India', 'Snack Video', 'CamCard - Business Card Reader',
+      'CamCard - BCR (Western)', 'Soul- Follow the soul to find you', 'Chinese Social - Free Online Dating Video App & Chat',
+      'Date in Asia - Dating & Chat For Asian Singles', 'WeDate-Dating App', 'Free dating app-Singol, start your date!',
+      'Adore App', 'TrulyChinese - Chinese Dating App', 'TrulyAsian - Asian Dating App',
+      'ChinaLove: dating app for Chinese singles', 'DateMyAge: Chat, Meet, Date Mature Singles Online',
+      'AsianDate: find Asian singles', 'FlirtWish: chat with singles', 'Guys Only Dating: Gay Chat', 'Tubit: Live Streams',
+      'WeWorkChina', 'First Love Live- super hot live beauties live online', 'Rela - Lesbian Social Network',
+      'Cashier Wallet', 'MangoTV', 'MGTV-HunanTV official TV APP', 'WeTV - TV version', 'WeTV - Cdrama, Kdrama&More',
+      'WeTV Lite', 'Lucky Live-Live Video Streaming App', 'Taobao Live', 'DingTalk', 'Identity V',
+      'Isoland 2: Ashes of Time', 'BoxStar (Early Access)', 'Heroes Evolved', 'Happy Fish',
+      'Jellipop Match-Decorate your dream island!', 'Munchkin Match: magic home building', 'Conquista Online II',
+    ],
+  },
+};
+
+const engine = bundledEngine();
+const kb = engine.kb;
+const options = (asOf: string): ScreenOptions => ({ asOf, profile: kb.profiles.all!, includeHistorical: false });
+/** The in-force findings of one inventory value, as `measure → listed product`. */
+const findings = (field: 'app' | 'name', value: string, asOf: string) =>
+  engine
+    .screen(item({ [field]: value }), options(asOf))
+    .findings.filter((f) => f.state === 'in-force')
+    .map((f) => `${f.measure.id} → ${f.subject.id}`);
+
+describe('India section 69A orders of 2020', () => {
+  for (const [measure, order] of Object.entries(ORDERS)) {
+    test(`${measure}: each listing is an app of the published list, from the order's date; the rest are named in the note`, () => {
+      const listings = kb.listings.filter((l) => l.measure === measure);
+      assert.ok(listings.length >= order.listed, `${listings.length} listings, ${order.listed} recorded`);
+      const listedNames = listings.map((l) => l.nameAsListed);
+      assert.equal(new Set(listedNames).size, listedNames.length, 'no app listed twice');
+      for (const l of listings) {
+        assert.ok(order.names.includes(l.nameAsListed), `"${l.nameAsListed}" is not a name of the published list`);
+        assert.equal(l.from, order.date, l.nameAsListed);
+        assert.equal(kb.products[l.target]?.kind, 'app', `${l.target} is an app record`);
+      }
+      const note = kb.measures[measure]!.note ?? '';
+      for (const name of order.names.filter((n) => !listedNames.includes(n))) {
+        assert.ok(note.includes(name), `"${name}" is neither listed nor named in the note`);
+      }
+    });
+  }
+
+  test('Android package names and iOS bundle ids reach the listing of their order once it is in force', () => {
+    assert.deepEqual(findings('app', 'com.estrongs.android.pop', '2021-01-01'), ['in-69a-2020-06 → es-file-explorer-app']);
+    assert.deepEqual(findings('app', 'com.lbe.parallel.intl', '2021-01-01'), ['in-69a-2020-06 → parallel-space-app']);
+    assert.deepEqual(findings('app', 'com.tencent.ww', '2021-01-01'), ['in-69a-2020-09 → wecom-app']);
+    assert.deepEqual(findings('app', 'com.alibaba.android.rimet', '2021-01-01'), ['in-69a-2020-11 → dingtalk-app']);
+    assert.deepEqual(findings('app', 'com.intsig.BCRLite', '2021-01-01').sort(), ['in-69a-2020-09 → camcard-app', 'in-69a-2020-11 → camcard-app']);
+    assert.deepEqual(findings('app', 'com.alibaba.android.rimet', '2020-11-01'), [], 'not before the November order');
+  });
+
+  test('an app named as the order lists it resolves to the same listing', () => {
+    assert.ok(findings('app', 'Parallel Space', '2021-01-01').includes('in-69a-2020-06 → parallel-space-app'));
+    assert.ok(findings('app', 'Viva Video – QU Video Inc', '2021-01-01').includes('in-69a-2020-06 → vivavideo-app'));
+  });
+
+  test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
+    for (const id of ['es-file-explorer-app', 'wecom-app', 'dingtalk-app']) {
+      const product = kb.products[id]!;
+      assert.equal(product.unverified, true, id);
+      for (const appId of [...product.android, ...product.ios]) {
+        assert.ok(product.sources.some((s) => kb.sources[s]?.unverified && kb.sources[s]!.url.endsWith(`=${appId}`)), `${id}: ${appId}`);
+      }
+    }
+  });
+});
