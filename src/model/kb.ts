@@ -68,7 +68,11 @@ export const OrganisationSchema = z
   .object({
     id: recordId,
     names: z.array(NameSchema).min(1),
-    kind: z.enum(['company', 'state-owned', 'government', 'university', 'military']).default('company'),
+    /**
+     * `person`: a natural person some lists name (the Entity List does); a person's names are matched
+     * only word for word, never by a shared core or a typo, since personal names recur.
+     */
+    kind: z.enum(['company', 'state-owned', 'government', 'university', 'military', 'person']).default('company'),
     country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code').optional(),
     identifiers: z.array(IdentifierSchema).default([]),
     /** Reverse-DNS namespaces the organisation publishes apps and SDKs under, e.g. `com.tencent`. */

@@ -25,6 +25,8 @@ export interface EntityDossier {
   kind: 'organisation' | 'product';
   id: string;
   name: string;
+  /** An organisation's kind (company, state-owned, government, university, military, person). */
+  organisationKind?: string;
   group: string;
   names: Name[];
   identifiers: Identifier[];
@@ -105,6 +107,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     sources: sourceList(kb, sourceIds),
     unverified: Boolean(record?.unverified),
   };
+  if (org) dossier.organisationKind = org.kind;
   if (org?.country) dossier.country = org.country;
   return dossier;
 }

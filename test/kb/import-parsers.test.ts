@@ -108,21 +108,20 @@ describe('trade.gov Consolidated Screening List', () => {
   test('a file that is not JSON is a problem, not an exception', () => {
     assert.match(parseCslJson('{"results": [').problems[0]?.message ?? '', /not JSON/);
   });
-  test('individuals are kept apart from organisations; the list\'s "and" joint is not part of an alias', () => {
+  test('individuals are marked as people, vessels skipped; the list\'s "and" joint is not part of an alias', () => {
     const header = text('csl.csv').split('\n')[0]!;
     const row = (type: string, name: string, alt: string) => {
       const cells = Object.fromEntries(header.split(',').map((c) => [c, '']));
       Object.assign(cells, { source: 'Entity List (EL) - Bureau of Industry and Security', type, name, addresses: 'Shenzhen, CN', start_date: '2011-10-31', alt_names: alt });
       return header.split(',').map((c) => JSON.stringify(cells[c])).join(',');
     };
-    const file = [header, row('Individual', 'Lin Wei', ''), row('', 'Kestrel Optics Ltd.', 'Kestrel; and Kestrel Photonics'), row('Entity', 'Heron Labs', '')].join('\n');
+    const file = [header, row('Individual', 'Lin Wei', ''), row('', 'Kestrel Optics Ltd.', 'Kestrel; and Kestrel Photonics'), row('Entity', 'Heron Labs', ''), row('Vessel', 'Blue Tern', '')].join('\n');
     const list = parseCslCsv(file);
-    assert.deepEqual(list.entries.map((e) => e.name), ['Kestrel Optics Ltd.', 'Heron Labs']);
-    assert.deepEqual(list.skipped, { 'individual entry: the knowledge base records organisations only': 1 });
-    assert.deepEqual(list.entries[0]!.aliases, ['Kestrel', 'Kestrel Photonics']);
+    assert.deepEqual(list.entries.map((e) => [e.name, e.person ?? false]), [['Lin Wei', true], ['Kestrel Optics Ltd.', false], ['Heron Labs', false]]);
+    assert.deepEqual(list.skipped, { 'vessel entry: the knowledge base records organisations and people only': 1 });
+    assert.deepEqual(list.entries[1]!.aliases, ['Kestrel', 'Kestrel Photonics']);
     const json = parseCslJson(JSON.stringify({ results: [{ source: 'Entity List (EL) - Bureau of Industry and Security', type: 'Individual', name: 'Lin Wei', addresses: [{ country: 'CN' }], start_date: '2011-10-31' }] }));
-    assert.equal(json.entries.length, 0);
-    assert.equal(Object.values(json.skipped)[0], 1);
+    assert.deepEqual(json.entries.map((e) => [e.name, e.person]), [['Lin Wei', true]]);
   });
 });
 

@@ -153,6 +153,19 @@ describe('name index', () => {
     const cached = NameIndex.fromCache(JSON.parse(JSON.stringify(index.toCache())));
     for (const q of ['阿克米控股有限公司', 'ACMETEK', 'Acme Holding Co']) assert.deepEqual(cached.search(q), index.search(q));
   });
+  test('a person on a list is matched by the whole name only', () => {
+    const kb = fixtureKb();
+    const template = Object.values(kb.organisations)[0]!;
+    kb.organisations['lin-wei'] = { ...template, id: 'lin-wei', kind: 'person', names: [{ value: 'Lin Wei', kind: 'listed' }] };
+    const withPerson = NameIndex.fromKnowledgeBase(kb);
+    assert.equal(withPerson.search('LIN WEI')[0]?.entity.id, 'lin-wei');
+    for (const q of ['Lin Wei Trading Co Ltd', 'Linwei Electronics', 'Lin Wel']) {
+      assert.ok(!withPerson.search(q).some((m) => m.entity.id === 'lin-wei'), q);
+    }
+    // The same name as a company's is matched by its core, as before.
+    kb.organisations['lin-wei'] = { ...kb.organisations['lin-wei']!, kind: 'company' };
+    assert.ok(NameIndex.fromKnowledgeBase(kb).search('Lin Wei Trading Co Ltd').some((m) => m.entity.id === 'lin-wei'));
+  });
   test('nothing comes back for a name sharing only generic words', () => {
     assert.deepEqual(index.search('Global Technologies Co Ltd', { minScore: 0.5 }), []);
   });

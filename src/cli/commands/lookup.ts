@@ -72,7 +72,7 @@ const c = () => createColors(colourEnabled(process.stdout));
 
 export function renderEntity(d: EntityDossier, asOf: string): string {
   const p = c();
-  const lines = [p.bold(`${d.name}`) + p.dim(`  [${d.kind} ${d.id}, group ${d.group}${d.country ? `, ${d.country}` : ''}]${d.unverified ? ' (unverified)' : ''}`)];
+  const lines = [p.bold(`${d.name}`) + p.dim(`  [${d.organisationKind === 'person' ? 'person' : d.kind} ${d.id}, group ${d.group}${d.country ? `, ${d.country}` : ''}]${d.unverified ? ' (unverified)' : ''}`)];
   lines.push(`  names: ${d.names.map((n) => `${n.value} (${n.kind})`).join('; ')}`);
   if (d.identifiers.length > 0) lines.push(`  identifiers: ${d.identifiers.map((i) => `${i.scheme.toUpperCase()} ${i.value}${i.exchange ? ` ${i.exchange}` : ''}`).join('; ')}`);
   const rel = (r: EntityDossier['parents'][number]) =>

@@ -4,9 +4,9 @@
  * measure in the knowledge base (Entity List, MEU, MIEU, NS-CMIC …) are imported, the others counted
  * as skipped. Addresses give the country, so an import can keep only some countries.
  *
- * The knowledge base records organisations, not people: rows whose `type` says Individual (or Vessel,
- * Aircraft) are counted as skipped. The BIS lists leave `type` empty, so their individuals cannot be
- * told apart here and are imported like any entry.
+ * Rows whose `type` says Individual become records of kind `person`; Vessel and Aircraft rows are
+ * counted as skipped. The BIS lists leave `type` empty, so their individuals cannot be told apart
+ * here and are imported as organisations (a reviewer sets `kind: person`; re-imports keep it).
  */
 import { readCsv } from './csv.js';
 import type { Identifier } from '../../model/kb.js';
@@ -163,8 +163,8 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
     }
     measures.add(measure);
     const type = row.type.trim().toLowerCase();
-    if (type && type !== 'entity') {
-      skip(list, `${type} entry: the knowledge base records organisations only`);
+    if (type && type !== 'entity' && type !== 'individual') {
+      skip(list, `${type} entry: the knowledge base records organisations and people only`);
       continue;
     }
     const countries = uniq(row.addresses.map((a) => a.country).filter((c): c is string => Boolean(c)));
@@ -172,7 +172,7 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
       skip(list, `no address in ${options.countries.join(', ')}`);
       continue;
     }
-    list.entries.push(entry(row, measure, countries));
+    list.entries.push({ ...entry(row, measure, countries), ...(type === 'individual' ? { person: true } : {}) });
   }
   // A country-filtered file still lists its measures completely for those countries; reconcile
   // only ends listings of organisations in the kept countries (see reconcile's `countries`).

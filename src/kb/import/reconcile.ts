@@ -369,7 +369,7 @@ function newOrganisation(id: string, e: ImportedEntry, sourceId: string, problem
   return {
     id,
     names: namesOf(e),
-    kind: 'company',
+    kind: e.person ? 'person' : 'company',
     country: e.countries.length === 1 ? e.countries[0] : undefined,
     identifiers: validIdentifiers(e, problems).map((i) => ({ ...i, source: sourceId })),
     namespaces: [],

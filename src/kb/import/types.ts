@@ -15,6 +15,8 @@ export interface ImportedEntry {
   listedAs?: string;
   aliases: string[];
   formerNames: string[];
+  /** The list says the entry is a natural person (the CSL's `type` Individual). */
+  person?: boolean;
   /** The parent the list names (1260H "Parent Name", OFAC "Linked To"). */
   parent?: string;
   /** Whether `parent` is a control relation the list asserts (1260H) or only a link (OFAC). */

@@ -12,6 +12,8 @@ export interface AliasEntry {
   name: string;
   kind: string;
   form: NameForm;
+  /** A person's name: it matches only word for word, since personal names recur ("Wang Wei"). */
+  wholeNameOnly?: true;
 }
 
 export interface NameMatch {
@@ -125,7 +127,9 @@ export class NameIndex {
     const entries: AliasEntry[] = [];
     for (const org of Object.values(kb.organisations)) {
       for (const n of org.names) {
-        entries.push({ entity: { kind: 'organisation', id: org.id }, name: n.value, kind: n.kind, form: normaliseName(n.value) });
+        const entry: AliasEntry = { entity: { kind: 'organisation', id: org.id }, name: n.value, kind: n.kind, form: normaliseName(n.value) };
+        if (org.kind === 'person') entry.wholeNameOnly = true;
+        entries.push(entry);
       }
     }
     for (const p of Object.values(kb.products)) {
@@ -152,10 +156,11 @@ export class NameIndex {
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
+      const exact = queryKey === this.fullKey(i, entry);
+      if (entry.wholeNameOnly && !exact) continue;
       const cmp = compareNames(form, entry.form);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       const prior = best.get(key);
-      const exact = queryKey === this.fullKey(i, entry);
       if (!prior || cmp.score > prior.score || (cmp.score === prior.score && exact && !prior.exact)) {
         best.set(key, {
           entity: entry.entity,
