@@ -94,6 +94,8 @@ describe('India section 69A orders of 2020', () => {
     assert.deepEqual(findings('app', 'com.alibaba.android.rimet', '2021-01-01'), ['in-69a-2020-11 → dingtalk-app']);
     assert.deepEqual(findings('app', 'com.intsig.BCRLite', '2021-01-01').sort(), ['in-69a-2020-09 → camcard-app', 'in-69a-2020-11 → camcard-app']);
     assert.deepEqual(findings('app', 'com.alibaba.android.rimet', '2020-11-01'), [], 'not before the November order');
+    assert.deepEqual(findings('app', 'com.dts.freefireth', '2022-03-01'), ['in-69a-2022-02 → free-fire-app']);
+    assert.deepEqual(findings('app', 'com.dts.freefireth', '2022-02-13'), []);
   });
 
   test('an app named as the order lists it resolves to the same listing', () => {
