@@ -2,6 +2,7 @@
  * Turning bytes into text: BOM-marked UTF-8/UTF-16, plain UTF-8, and a Windows-1252 fallback for
  * files that are not valid UTF-8 (typical of spreadsheets exported on Windows).
  */
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -26,6 +27,43 @@ export function looksBinary(sample: Buffer): boolean {
   return controls > sample.length * 0.05;
 }
 
+/** Bytes as `decodeText` decodes them: UTF-8 unless `latin`, which means Windows-1252. */
+export interface TextPiece {
+  bytes: Buffer;
+  latin: boolean;
+}
+
+/**
+ * Cuts a byte stream of UTF-8 text (BOM already stripped) into pieces that each decode whole: a
+ * multi-byte sequence cut by a chunk's end is carried over. The first piece that is not valid UTF-8,
+ * and every piece after it, is marked `latin` (`onFallback` is called once). Shared by the text
+ * reader and the byte readers of logs, so that both decode every line the same way.
+ */
+export async function* utf8Pieces(bytes: AsyncIterable<Buffer>, onFallback: () => void): AsyncGenerator<TextPiece> {
+  let latin = false;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of bytes) {
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = latin ? data.length : completeUtf8Length(data);
+    carry = data.subarray(cut);
+    if (cut > 0) yield piece(data.subarray(0, cut));
+  }
+  if (carry.length > 0) yield piece(carry);
+
+  function piece(data: Buffer): TextPiece {
+    if (!latin && !isUtf8(data)) {
+      latin = true;
+      onFallback();
+    }
+    return { bytes: data, latin };
+  }
+}
+
+/** The text of bytes[start, end) of a piece. */
+export function decodePiece(bytes: Buffer, latin: boolean, start = 0, end = bytes.length): string {
+  return latin ? decodeWindows1252(bytes.subarray(start, end)) : bytes.toString('utf8', start, end);
+}
+
 /**
  * Decodes a byte stream. `encoding` comes from a BOM (already stripped from the bytes) or is
  * undefined, meaning UTF-8 with a switch to Windows-1252 at the first invalid sequence.
@@ -41,29 +79,9 @@ export async function* decodeText(
     yield decoder.decode();
     return;
   }
-  // Each chunk is decoded whole (not in streaming mode) so that a failure can be retried as
-  // Windows-1252 without losing bytes; a multi-byte sequence cut by the chunk end is carried over.
-  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let fallenBack = false;
-  let carry: Buffer = Buffer.alloc(0);
-  const decode = (data: Buffer): string => {
-    if (!fallenBack) {
-      try {
-        return utf8.decode(data);
-      } catch {
-        fallenBack = true;
-        onFallback();
-      }
-    }
-    return decodeWindows1252(data);
-  };
-  for await (const chunk of bytes) {
-    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = fallenBack ? data.length : completeUtf8Length(data);
-    carry = data.subarray(cut);
-    if (cut > 0) yield decode(data.subarray(0, cut));
-  }
-  if (carry.length > 0) yield decode(carry);
+  // Each piece is decoded whole (not in streaming mode) so that a failure can be read as
+  // Windows-1252 without losing bytes.
+  for await (const { bytes: data, latin } of utf8Pieces(bytes, onFallback)) yield decodePiece(data, latin);
 }
 
 /** Length of the prefix of `data` that does not end inside a UTF-8 multi-byte sequence. */

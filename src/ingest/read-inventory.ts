@@ -15,6 +15,7 @@ import { detectTextFormat, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
+import { bindQueryLogBytes, dnsmasqLogBytes, logByteChunks, zeekJsonBytes, type ByteLogFormat } from './formats/log-bytes.js';
 import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
 import { parallelWorkers, planParts, zeekTsvParallelChunks } from './formats/zeek-parallel.js';
 import type { HostSuffixFilter } from './host-filter.js';
@@ -58,6 +59,11 @@ export interface ReadOptions {
    * core, at most four, for files of 64 MiB or more). `workers: 1` reads on this thread.
    */
   parallel?: { workers?: number; minBytes?: number };
+  /**
+   * Read logs through the text reader only, never from the bytes: the reference the byte readers
+   * are tested against (their results must be the same).
+   */
+  textOnly?: boolean;
 }
 
 /** What was detected about a table, for verbose output and the JSON summary. */
@@ -106,6 +112,13 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'adb-packages': adbPackagesFormat,
 };
 
+/** Logs that are also read from the bytes (see formats/log-bytes.ts). */
+const BYTE_LOG_READERS: Partial<Record<InputFormat, ByteLogFormat>> = {
+  'zeek-json': zeekJsonBytes,
+  'bind-querylog': bindQueryLogBytes,
+  'dnsmasq-log': dnsmasqLogBytes,
+};
+
 const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
   'zeek-tsv': zeekTsvFormat,
   'zeek-json': zeekJsonFormat,
@@ -146,7 +159,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     encoding = bom?.encoding ?? 'utf-8';
     const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;
     // Zeek TSV, the largest logs, is read from the bytes: it is ASCII by construction.
-    if (!utf16 && (options.inputFormat ?? detectTextFormat(head.toString('latin1'), sniffTextFormat)) === 'zeek-tsv') {
+    if (!utf16 && !options.textOnly && (options.inputFormat ?? detectTextFormat(head.toString('latin1'), sniffTextFormat)) === 'zeek-tsv') {
       format = 'zeek-tsv';
       options.onColumns?.(logColumns(file, format, encoding, gzip));
       const plan = file !== '-' && !gzip && !bom && options.hostFilter ? await planParts(file, statSync(file).size, options.parallel?.workers ?? parallelWorkers(), options.parallel?.minBytes) : undefined;
@@ -158,11 +171,15 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
       yield* logChunkRecords(zeekTsvByteChunks(dropBytes(bytes.all, bom?.bomLength ?? 0), context, options.hostFilter, options.wantHost), file, zeekTsvFormat.isoTime);
       return;
     }
-    const decoded = decodeText(dropBytes(bytes.all, bom?.bomLength ?? 0), utf16, () => {
+    const onFallback = (): void => {
+      if (encoding === 'windows-1252') return; // the start was decoded twice: once to recognise the format
       encoding = 'windows-1252';
       notice('not valid UTF-8; reading it as Windows-1252 (Latin-1)');
-    });
-    const text = await peek(decoded, SNIFF_CHARS);
+    };
+    // The raw bytes read while the format is recognised are kept, for a log read from the bytes.
+    const raw = replayable(dropBytes(bytes.all, bom?.bomLength ?? 0));
+    const text = await peek(decodeText(raw.stream, utf16, onFallback), SNIFF_CHARS);
+    const rawBytes = raw.stopRecording();
     const start = text.head.join('');
     if (text.ended && start.trim() === '') throw new InputError(file, 'empty file');
     // Refused before anything else looks at it, whatever the root element.
@@ -172,6 +189,12 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     if (typeof detected !== 'string') throw new InputError(file, `cannot read ${detected.unsupported}`);
     format = detected;
     const log = LOG_READERS[detected];
+    const byteLog = utf16 || options.textOnly ? undefined : BYTE_LOG_READERS[detected];
+    if (log && byteLog) {
+      options.onColumns?.(logColumns(file, format, encoding, gzip));
+      yield* logChunkRecords(logByteChunks(rawBytes, byteLog, options.hostFilter, options.wantHost, onFallback), file, log.isoTime);
+      return;
+    }
     if (log) {
       options.onColumns?.(logColumns(file, format, encoding, gzip));
       yield* logChunkRecords(log.sightings(text.all, context, options.wantHost), file, log.isoTime);
@@ -310,6 +333,42 @@ async function* gunzip(compressed: AsyncIterable<Buffer>, file: string): AsyncGe
     if (typeof code === 'string' && code.startsWith('Z_')) throw new InputError(file, `the gzip data is corrupt (${(error as Error).message})`);
     throw error;
   }
+}
+
+/**
+ * A byte stream whose chunks are kept as they are read, until `stopRecording`, which returns the
+ * stream again from its first chunk (the kept ones, then the rest of the source).
+ */
+function replayable(source: AsyncIterable<Buffer>): { stream: AsyncGenerator<Buffer>; stopRecording(): AsyncGenerator<Buffer> } {
+  const iterator = source[Symbol.asyncIterator]();
+  let recorded: Buffer[] | undefined = [];
+  async function* stream(): AsyncGenerator<Buffer> {
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        recorded?.push(next.value);
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  async function* again(kept: Buffer[]): AsyncGenerator<Buffer> {
+    try {
+      yield* kept;
+      kept.length = 0;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return {
+    stream: stream(),
+    stopRecording() {
+      const kept = recorded ?? [];
+      recorded = undefined;
+      return again(kept);
+    },
+  };
 }
 
 async function* dropBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {

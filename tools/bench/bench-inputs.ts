@@ -19,7 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createContext } from '../../src/app/context.js';
-import { readInventory } from '../../src/ingest/read-inventory.js';
+import { readInventory, type ReadOptions } from '../../src/ingest/read-inventory.js';
 import { HostSuffixFilter } from '../../src/ingest/host-filter.js';
 import { MacLookup } from '../../src/screen/mac-lookup.js';
 import { listedDomains, SightingScreen } from '../../src/screen/sightings.js';
@@ -33,6 +33,7 @@ const full = process.argv.includes('--full');
 const MB = 1024 * 1024;
 const THROUGHPUT_BYTES = (quick ? 40 : 400) * MB;
 const RSS_SIZES = quick ? [20 * MB, 100 * MB] : full ? [100 * MB, 1024 * MB, 2048 * MB] : [100 * MB, 1024 * MB];
+const FORMAT_BYTES = (quick ? 20 : 100) * MB;
 const MAC_COUNT = 1_000_000;
 const SBOM_COMPONENTS = quick ? 20_000 : 200_000;
 
@@ -41,7 +42,9 @@ const require = createRequire(import.meta.url);
 const scratch = mkdtempSync(join(tmpdir(), 'covered-bench-'));
 
 
-const ctx = createContext();
+/** `--kb DIR` screens against another knowledge-base directory (default: the bundled one). */
+const kbDir = process.argv.includes('--kb') ? process.argv[process.argv.indexOf('--kb') + 1] : undefined;
+const ctx = createContext(kbDir);
 const domains = [...listedDomains(ctx.kb)].sort();
 
 // ---- generated Zeek dns.log ------------------------------------------------------------------------
@@ -57,12 +60,38 @@ const ZEEK_HEADER = [
   '#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tcount\tinterval\tstring\tcount\tstring\tcount\tstring\tcount\tstring\tbool\tbool\tbool\tbool\tcount\tvector[string]\tvector[interval]\tbool',
 ].join('\n');
 
+/** The log formats the generator writes: the same queries as each log would show them. */
+type LogShape = 'zeek-tsv' | 'zeek-json' | 'bind-querylog' | 'dnsmasq-log';
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** One query as a line (lines, for dnsmasq: query, forwarded, reply) of the log. */
+function logLines(shape: LogShape, ts: number, uid: string, client: string, port: number, query: string, i: number): string {
+  switch (shape) {
+    case 'zeek-tsv':
+      return `${ts.toFixed(6)}\t${uid}\t${client}\t${port}\t10.0.0.1\t53\tudp\t${i % 65536}\t0.012000\t${query}\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t198.51.100.${i % 250}\t60.000000\tF\n`;
+    case 'zeek-json':
+      return `{"ts":${ts.toFixed(6)},"uid":"${uid}","id.orig_h":"${client}","id.orig_p":${port},"id.resp_h":"10.0.0.1","id.resp_p":53,"proto":"udp","trans_id":${i % 65536},"rtt":0.012,"query":"${query}","qclass":1,"qclass_name":"C_INTERNET","qtype":1,"qtype_name":"A","rcode":0,"rcode_name":"NOERROR","AA":false,"TC":false,"RD":true,"RA":true,"Z":0,"answers":["198.51.100.${i % 250}"],"TTLs":[60.0],"rejected":false}\n`;
+    case 'bind-querylog': {
+      const d = new Date(ts * 1000);
+      const stamp = `${String(d.getUTCDate()).padStart(2, '0')}-${MONTH_NAMES[d.getUTCMonth()]}-${d.getUTCFullYear()} ${d.toISOString().slice(11, 23)}`;
+      return `${stamp} queries: info: client @0x7f3a1c0a2b68 ${client}#${port} (${query}): query: ${query} IN A +E(0)K (10.0.0.1)\n`;
+    }
+    case 'dnsmasq-log': {
+      const d = new Date(ts * 1000);
+      const stamp = `${MONTH_NAMES[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} dnsmasq[812]:`;
+      return `${stamp} query[A] ${query} from ${client}\n${stamp} forwarded ${query} to 10.0.0.1\n${stamp} reply ${query} is 198.51.100.${i % 250}\n`;
+    }
+  }
+}
+
 /**
- * A Zeek dns.log of about `bytes`: 1,000 clients and 50,000 distinct ordinary hosts with a skewed
- * popularity; 1% of queries go to 400 hosts under domains of the knowledge base, asked by the 100
- * clients that have such apps, each of which uses 20 of them, as on a real network.
+ * A DNS log of about `bytes` (a Zeek dns.log unless another shape is asked for): 1,000 clients and
+ * 50,000 distinct ordinary hosts with a skewed popularity; 1% of queries go to 400 hosts under
+ * domains of the knowledge base, asked by the 100 clients that have such apps, each of which uses
+ * 20 of them, as on a real network. Returns the number of lines.
  */
-function generateDnsLog(path: string, bytes: number): number {
+function generateDnsLog(path: string, bytes: number, shape: LogShape = 'zeek-tsv'): number {
   const rand = prng(20261125);
   const words = ['cdn', 'api', 'img', 'static', 'edge', 'login', 'mail', 'www', 'telemetry', 'update', 'media', 'assets'];
   const tlds = ['com', 'net', 'org', 'io', 'de', 'co.uk', 'fr', 'jp'];
@@ -70,10 +99,12 @@ function generateDnsLog(path: string, bytes: number): number {
   const clients = Array.from({ length: 1000 }, (_, i) => `10.${(i >> 8) & 255}.${i & 255}.${(i * 7) % 250 + 2}`);
   const listedHosts = Array.from({ length: 400 }, (_, i) => `${words[i % words.length]}${i % 5}.${domains[Math.floor(rand() * domains.length)]}`);
   const fd = openSync(path, 'w');
-  writeSync(fd, `${ZEEK_HEADER}\n`);
-  let written = ZEEK_HEADER.length + 1;
-  let lines = 0;
+  const header = shape === 'zeek-tsv' ? `${ZEEK_HEADER}\n` : '';
+  writeSync(fd, header);
+  let written = header.length;
+  let lines = 0; // data lines: the Zeek header is not counted
   let ts = 1795564800;
+  let queries = 0;
   while (written < bytes) {
     const parts: string[] = [];
     for (let i = 0; i < 10_000; i++) {
@@ -82,13 +113,13 @@ function generateDnsLog(path: string, bytes: number): number {
       // A client with such apps asks for the 20 listed hosts its apps use.
       const asker = Math.floor(rand() * (listed ? 100 : clients.length));
       const query = listed ? listedHosts[(asker * 37 + Math.floor(rand() * 20) * 11) % listedHosts.length] : hosts[Math.floor(rand() ** 3 * hosts.length)];
-      const client = clients[asker];
-      parts.push(`${ts.toFixed(6)}\tC${(lines + i).toString(36)}\t${client}\t${49152 + (i % 16000)}\t10.0.0.1\t53\tudp\t${i % 65536}\t0.012000\t${query}\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t198.51.100.${i % 250}\t60.000000\tF\n`);
+      parts.push(logLines(shape, ts, `C${(queries + i).toString(36)}`, clients[asker] as string, 49152 + (i % 16000), query as string, i));
     }
     const chunk = parts.join('');
     writeSync(fd, chunk);
     written += Buffer.byteLength(chunk);
-    lines += parts.length;
+    queries += parts.length;
+    lines += shape === 'dnsmasq-log' ? 3 * parts.length : parts.length;
   }
   closeSync(fd);
   return lines;
@@ -96,12 +127,12 @@ function generateDnsLog(path: string, bytes: number): number {
 
 // ---- 1. DNS log screening vs grep ------------------------------------------------------------------
 
-async function screenLog(path: string): Promise<{ seconds: number; cpuSeconds: number; lines: number; results: number }> {
+async function screenLog(path: string, extra: ReadOptions = {}): Promise<{ seconds: number; cpuSeconds: number; lines: number; results: number }> {
   const options = { asOf: '2026-11-22', profile: ctx.kb.profiles.all!, includeHistorical: false };
   const screen = new SightingScreen(ctx.engine, options, new Set(domains));
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for await (const record of readInventory(path, { wantHost: screen.wants, hostFilter: new HostSuffixFilter(domains) })) {
+  for await (const record of readInventory(path, { wantHost: screen.wants, hostFilter: new HostSuffixFilter(domains), ...extra })) {
     if (record.kind === 'sightings') screen.add(path, record.sightings, record.seen, record.isoTime);
   }
   const results = screen.take(path).length;
@@ -208,7 +239,7 @@ function cli(): string {
 function scanRss(path: string, extra: string[] = []): { maxRssMb: number; seconds: number } {
   const command = cli();
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, command, 'scan', path, '--as-of', '2026-11-22', '--format', 'json', '--fail-on', 'none', '--no-progress', ...extra], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, command, 'scan', path, '--as-of', '2026-11-22', '--format', 'json', '--fail-on', 'none', '--no-progress', ...(kbDir ? ['--kb', kbDir] : []), ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * MB,
@@ -227,6 +258,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, quick, full, listedDomains: domains.length };
   try {
     if (runs('dns')) await dnsBench(results);
+    if (runs('formats')) await formatsBench(results);
     if (runs('mac')) macBench(results);
     if (runs('sbom')) await sbomBench(results);
     if (runs('rss')) rssBench(results);
@@ -259,6 +291,41 @@ async function dnsBench(results: Record<string, unknown>): Promise<void> {
   results.dnsThreads = { cores: cpus().length, oneThread, workers, speedup: oneThread.seconds / workers.seconds };
   console.log(`  covered scan, wall time: ${fmt(oneThread.seconds, 1)} s on one thread, ${fmt(workers.seconds, 1)} s with worker threads (${cpus().length} cores) — ${fmt(oneThread.seconds / workers.seconds, 2)}×`);
   rmSync(log);
+}
+
+/**
+ * The other logs, and gzip: the same queries written as each format, read from the bytes (as the
+ * scan does) and through the text reader, on one thread, per CPU second (inflating included).
+ */
+async function formatsBench(results: Record<string, unknown>): Promise<void> {
+  const shapes: [string, LogShape, boolean][] = [
+    ['Zeek JSON', 'zeek-json', false],
+    ['BIND query log', 'bind-querylog', false],
+    ['dnsmasq/Pi-hole', 'dnsmasq-log', false],
+    ['Zeek TSV, gzip', 'zeek-tsv', true],
+    ['BIND, gzip', 'bind-querylog', true],
+  ];
+  const rows: Record<string, unknown>[] = [];
+  console.log(`Other logs, ${fmt(FORMAT_BYTES / MB)} MB each (one thread; lines of the file per CPU second, wall time in brackets)`);
+  for (const [label, shape, gzip] of shapes) {
+    let path = join(scratch, `formats.${shape}`);
+    const lines = generateDnsLog(path, FORMAT_BYTES, shape);
+    if (gzip) {
+      spawnSync('gzip', ['-f', path]);
+      path = `${path}.gz`;
+    }
+    const one = { parallel: { workers: 1 } };
+    await screenLog(path, one);
+    const bytes = await screenLog(path, one);
+    await screenLog(path, { textOnly: true });
+    const text = await screenLog(path, { textOnly: true });
+    rmSync(path);
+    if (bytes.results !== text.results || bytes.lines !== text.lines) throw new Error(`${label}: the byte and text readers disagree`);
+    const row = { format: shape, gzip, bytes: FORMAT_BYTES, lines, fromBytes: { ...bytes, linesPerCpuSecond: lines / bytes.cpuSeconds }, text: { ...text, linesPerCpuSecond: lines / text.cpuSeconds } };
+    rows.push(row);
+    console.log(`  ${label.padEnd(16)} ${fmt(lines / bytes.cpuSeconds).padStart(10)} lines/s from bytes (${fmt(bytes.seconds, 2)} s), ${fmt(lines / text.cpuSeconds).padStart(10)} as text (${fmt(text.seconds, 2)} s) — ${fmt(text.cpuSeconds / bytes.cpuSeconds, 2)}×`);
+  }
+  results.formats = rows;
 }
 
 function macBench(results: Record<string, unknown>): void {
@@ -308,9 +375,10 @@ function rssBench(results: Record<string, unknown>): void {
 
 const generateAt = process.argv.indexOf('--generate');
 if (generateAt >= 0) {
-  // `--generate <path> <megabytes>`: write a generated Zeek dns.log and stop, for profiling or trying the CLI.
+  // `--generate <path> <megabytes> [format]`: write a generated DNS log (Zeek TSV unless a format is named) and stop, for profiling or trying the CLI.
   const path = process.argv[generateAt + 1] ?? 'dns.log';
-  console.log(`${fmt(generateDnsLog(path, Number(process.argv[generateAt + 2] ?? 100) * MB))} lines written to ${path}`);
+  const shape = (process.argv[generateAt + 3] ?? 'zeek-tsv') as LogShape;
+  console.log(`${fmt(generateDnsLog(path, Number(process.argv[generateAt + 2] ?? 100) * MB, shape))} lines written to ${path}`);
   rmSync(scratch, { recursive: true, force: true });
 } else {
   await main();

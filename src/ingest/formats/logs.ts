@@ -13,14 +13,14 @@ import { isObject } from './objects.js';
 type Rejected = SightingChunk['rejected'][number];
 
 /** A line that named a host the caller does not want: counted, not kept. */
-const SEEN = 1;
+export const SEEN = 1;
 
 /**
  * What a line parser makes of one line: a sighting, SEEN, nothing (a header or a follow-up line),
  * or an error. Parsers ask `wanted` as soon as they have the host, and read the rest only then.
  */
-type LineResult = Sighting | typeof SEEN | undefined | string;
-type LineParser = (line: string, number: number, wanted: (host: string) => boolean) => LineResult;
+export type LineResult = Sighting | typeof SEEN | undefined | string;
+export type LineParser = (line: string, number: number, wanted: (host: string) => boolean) => LineResult;
 
 const everyHost = () => true;
 
@@ -154,16 +154,14 @@ export function unescapeZeek(value: string): string {
 
 export const zeekJsonFormat: LogFormat = {
   sightings(text, _context, wanted) {
-    return logChunks(
-      text,
-      (line, number, wants) => {
-        if (line.trim() === '') return undefined;
-        return quickZeekJson(line, number, wants) ?? slowZeekJson(line, number, wants);
-      },
-      wanted,
-    );
+    return logChunks(text, zeekJsonLine, wanted);
   },
   isoTime: (raw) => (/^\d+(\.\d+)?$/.test(raw) ? epochToIso(raw) : raw),
+};
+
+export const zeekJsonLine: LineParser = (line, number, wants) => {
+  if (line.trim() === '') return undefined;
+  return quickZeekJson(line, number, wants) ?? slowZeekJson(line, number, wants);
 };
 
 /**
@@ -235,21 +233,7 @@ const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '
  */
 export const bindQueryLogFormat: LogFormat = {
   sightings(text, _context, wanted) {
-    return logChunks(text, (line, number, wants) => {
-      const query = line.indexOf(' query: ');
-      if (query < 0) return line.trim() === '' || !line.includes('client ') ? undefined : 'a client line without "query:"';
-      const hostStart = query + ' query: '.length;
-      const hostEnd = line.indexOf(' ', hostStart);
-      const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
-      if (host === '') return 'no name after "query:"';
-      if (!wants(host)) return SEEN;
-      const sighting: Sighting = { line: number, host };
-      const client = /client (?:@\S+ )?([^\s#]+)#/.exec(line.slice(0, query));
-      if (client) sighting.client = client[1];
-      const timeEnd = line.search(/ (queries:|client |\S+ named\[)/);
-      if (timeEnd > 0) sighting.time = line.slice(0, timeEnd);
-      return sighting;
-    }, wanted);
+    return logChunks(text, bindQueryLine, wanted);
   },
   isoTime(raw) {
     const match = /^(\d{2})-(\w{3})-(\d{4}) (\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(raw);
@@ -258,28 +242,46 @@ export const bindQueryLogFormat: LogFormat = {
   },
 };
 
+export const bindQueryLine: LineParser = (line, number, wants) => {
+  const query = line.indexOf(' query: ');
+  if (query < 0) return line.trim() === '' || !line.includes('client ') ? undefined : 'a client line without "query:"';
+  const hostStart = query + ' query: '.length;
+  const hostEnd = line.indexOf(' ', hostStart);
+  const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
+  if (host === '') return 'no name after "query:"';
+  if (!wants(host)) return SEEN;
+  const sighting: Sighting = { line: number, host };
+  const client = /client (?:@\S+ )?([^\s#]+)#/.exec(line.slice(0, query));
+  if (client) sighting.client = client[1];
+  const timeEnd = line.search(/ (queries:|client |\S+ named\[)/);
+  if (timeEnd > 0) sighting.time = line.slice(0, timeEnd);
+  return sighting;
+};
+
 // ---- dnsmasq / Pi-hole -----------------------------------------------------------------------------
 
 /** "Nov 25 00:00:01 dnsmasq[123]: query[A] example.com from 192.0.2.5"; replies and forwards are the same look-up. */
 export const dnsmasqLogFormat: LogFormat = {
   sightings(text, _context, wanted) {
-    return logChunks(text, (line, number, wants) => {
-      const query = line.indexOf(': query[');
-      if (query < 0) return undefined;
-      const hostStart = line.indexOf('] ', query) + 2;
-      if (hostStart < 2) return 'a query line without "]"';
-      const hostEnd = line.indexOf(' ', hostStart);
-      const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
-      if (!wants(host)) return SEEN;
-      const sighting: Sighting = { line: number, host };
-      const from = line.indexOf(' from ', hostStart);
-      if (from > 0) sighting.client = line.slice(from + ' from '.length).trim();
-      const stamp = line.indexOf(' dnsmasq[');
-      if (stamp > 0 && stamp < query) sighting.time = line.slice(0, stamp);
-      return sighting;
-    }, wanted);
+    return logChunks(text, dnsmasqLine, wanted);
   },
   // Syslog time stamps carry no year; they are kept as written.
+};
+
+export const dnsmasqLine: LineParser = (line, number, wants) => {
+  const query = line.indexOf(': query[');
+  if (query < 0) return undefined;
+  const hostStart = line.indexOf('] ', query) + 2;
+  if (hostStart < 2) return 'a query line without "]"';
+  const hostEnd = line.indexOf(' ', hostStart);
+  const host = line.slice(hostStart, hostEnd < 0 ? undefined : hostEnd);
+  if (!wants(host)) return SEEN;
+  const sighting: Sighting = { line: number, host };
+  const from = line.indexOf(' from ', hostStart);
+  if (from > 0) sighting.client = line.slice(from + ' from '.length).trim();
+  const stamp = line.indexOf(' dnsmasq[');
+  if (stamp > 0 && stamp < query) sighting.time = line.slice(0, stamp);
+  return sighting;
 };
 
 // ---- Squid access log ----------------------------------------------------------------------------
