@@ -85,7 +85,7 @@ export async function* decodeText(
 }
 
 /** Length of the prefix of `data` that does not end inside a UTF-8 multi-byte sequence. */
-function completeUtf8Length(data: Buffer): number {
+export function completeUtf8Length(data: Buffer): number {
   for (let back = 1; back <= Math.min(4, data.length); back++) {
     const byte = data[data.length - back] ?? 0;
     if ((byte & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte

@@ -15,9 +15,10 @@ import { detectTextFormat, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
-import { bindQueryLogBytes, dnsmasqLogBytes, logByteChunks, zeekJsonBytes, type ByteLogFormat } from './formats/log-bytes.js';
+import { BYTE_LOG_FORMATS, logByteChunks, type ByteLogFormatId } from './formats/log-bytes.js';
 import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
-import { parallelWorkers, planParts, zeekTsvParallelChunks } from './formats/zeek-parallel.js';
+import { parallelLogChunks, parallelWorkers, planParts } from './formats/log-parallel.js';
+import type { PartFormat } from './formats/log-worker.js';
 import type { HostSuffixFilter } from './host-filter.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
@@ -52,11 +53,12 @@ export interface ReadOptions {
    * (in the records' `seen`), so the rest of them is never sliced out. Without it all are kept.
    */
   wantHost?(host: string): boolean;
-  /** Logs read from bytes (Zeek TSV): hosts this filter rules out are counted without being decoded. */
+  /** Logs read from the bytes: hosts this filter rules out are counted without being decoded. */
   hostFilter?: HostSuffixFilter;
   /**
-   * Worker threads for a large uncompressed Zeek TSV file with a host filter (default: one per
-   * core, at most four, for files of 64 MiB or more). `workers: 1` reads on this thread.
+   * Worker threads for a large uncompressed log file read from the bytes (Zeek TSV and JSON, BIND,
+   * dnsmasq) with a host filter (default: one per core, at most four, for files of 64 MiB or more).
+   * `workers: 1` reads on this thread.
    */
   parallel?: { workers?: number; minBytes?: number };
   /**
@@ -112,13 +114,6 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'adb-packages': adbPackagesFormat,
 };
 
-/** Logs that are also read from the bytes (see formats/log-bytes.ts). */
-const BYTE_LOG_READERS: Partial<Record<InputFormat, ByteLogFormat>> = {
-  'zeek-json': zeekJsonBytes,
-  'bind-querylog': bindQueryLogBytes,
-  'dnsmasq-log': dnsmasqLogBytes,
-};
-
 const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
   'zeek-tsv': zeekTsvFormat,
   'zeek-json': zeekJsonFormat,
@@ -162,10 +157,10 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     if (!utf16 && !options.textOnly && (options.inputFormat ?? detectTextFormat(head.toString('latin1'), sniffTextFormat)) === 'zeek-tsv') {
       format = 'zeek-tsv';
       options.onColumns?.(logColumns(file, format, encoding, gzip));
-      const plan = file !== '-' && !gzip && !bom && options.hostFilter ? await planParts(file, statSync(file).size, options.parallel?.workers ?? parallelWorkers(), options.parallel?.minBytes) : undefined;
-      if (plan && options.hostFilter) {
+      const parallel = await readInParts(file, format, gzip || bom !== undefined, options);
+      if (parallel) {
         await bytes.all.return(undefined);
-        yield* logChunkRecords(zeekTsvParallelChunks(file, plan, options.hostFilter, options.onBytes), file, zeekTsvFormat.isoTime);
+        yield* logChunkRecords(parallel, file, zeekTsvFormat.isoTime);
         return;
       }
       yield* logChunkRecords(zeekTsvByteChunks(dropBytes(bytes.all, bom?.bomLength ?? 0), context, options.hostFilter, options.wantHost), file, zeekTsvFormat.isoTime);
@@ -189,10 +184,11 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
     if (typeof detected !== 'string') throw new InputError(file, `cannot read ${detected.unsupported}`);
     format = detected;
     const log = LOG_READERS[detected];
-    const byteLog = utf16 || options.textOnly ? undefined : BYTE_LOG_READERS[detected];
-    if (log && byteLog) {
+    if (log && !utf16 && !options.textOnly && isByteLog(detected)) {
       options.onColumns?.(logColumns(file, format, encoding, gzip));
-      yield* logChunkRecords(logByteChunks(rawBytes, byteLog, options.hostFilter, options.wantHost, onFallback), file, log.isoTime);
+      const parallel = await readInParts(file, detected, gzip || bom !== undefined, options);
+      if (parallel) await rawBytes.return(undefined);
+      yield* logChunkRecords(parallel ?? logByteChunks(rawBytes, BYTE_LOG_FORMATS[detected], options.hostFilter, options.wantHost, onFallback), file, log.isoTime);
       return;
     }
     if (log) {
@@ -243,7 +239,21 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   }
 }
 
- /** A log's chunks as sighting records, and its unreadable lines as rejected rows. */
+ function isByteLog(format: InputFormat): format is ByteLogFormatId {
+  return Object.hasOwn(BYTE_LOG_FORMATS, format);
+}
+
+/**
+ * A large log file (not compressed, not standard input) read by worker threads, or undefined when
+ * it is read on this thread: see log-parallel.ts. Only with a host filter, which the workers use.
+ */
+async function readInParts(file: string, format: PartFormat, encoded: boolean, options: ReadOptions): Promise<AsyncGenerator<SightingChunk> | undefined> {
+  if (file === '-' || encoded || !options.hostFilter) return undefined;
+  const plan = await planParts(file, statSync(file).size, options.parallel?.workers ?? parallelWorkers(), format, options.parallel?.minBytes);
+  return plan && parallelLogChunks(file, plan, format, options.hostFilter, options.wantHost, options.onBytes);
+}
+
+/** A log's chunks as sighting records, and its unreadable lines as rejected rows. */
 async function* logChunkRecords(chunks: AsyncIterable<SightingChunk>, file: string, isoTime: ((raw: string) => string) | undefined): AsyncGenerator<IngestRecord> {
   for await (const chunk of chunks) {
     for (const rejected of chunk.rejected) yield { kind: 'rejected', row: { origin: { file, line: rejected.line }, error: rejected.error } };

@@ -4,9 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { planParts } from '../../src/ingest/formats/log-parallel.js';
+import type { PartFormat } from '../../src/ingest/formats/log-worker.js';
 import { HostSuffixFilter } from '../../src/ingest/host-filter.js';
 import { readInventory, type ReadOptions } from '../../src/ingest/read-inventory.js';
 import { underListedDomain } from '../../src/screen/sightings.js';
@@ -68,6 +71,8 @@ async function assertSameBothWays(name: string, content: Buffer, format: string)
   const pieces = () => Readable.from(Array.from({ length: Math.ceil(content.length / size) }, (_, i) => content.subarray(i * size, i * size + size)));
   const text = await read(file, { textOnly: true });
   assert.equal(text.format, format);
+  const plan = await planParts(file, statSync(file).size, 3, format as PartFormat, 1);
+  assert.equal(plan?.parts.length, isUtf8(content) ? 3 : undefined, `${name}: read in three parts unless it is not UTF-8`);
   type Way = ReadOptions & { file: string };
   const ways: [string, Way, Way][] = [
     ['bytes', { file, hostFilter: filter }, { file, textOnly: true }],

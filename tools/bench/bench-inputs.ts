@@ -319,11 +319,14 @@ async function formatsBench(results: Record<string, unknown>): Promise<void> {
     const bytes = await screenLog(path, one);
     await screenLog(path, { textOnly: true });
     const text = await screenLog(path, { textOnly: true });
+    // The whole command, on one thread and with worker threads (files are read in parts when not compressed).
+    const command = gzip ? undefined : { oneThread: scanRss(path, ['--threads', '1']), workers: scanRss(path) };
     rmSync(path);
     if (bytes.results !== text.results || bytes.lines !== text.lines) throw new Error(`${label}: the byte and text readers disagree`);
-    const row = { format: shape, gzip, bytes: FORMAT_BYTES, lines, fromBytes: { ...bytes, linesPerCpuSecond: lines / bytes.cpuSeconds }, text: { ...text, linesPerCpuSecond: lines / text.cpuSeconds } };
+    const row = { format: shape, gzip, bytes: FORMAT_BYTES, lines, fromBytes: { ...bytes, linesPerCpuSecond: lines / bytes.cpuSeconds }, text: { ...text, linesPerCpuSecond: lines / text.cpuSeconds }, ...(command && { command }) };
     rows.push(row);
-    console.log(`  ${label.padEnd(16)} ${fmt(lines / bytes.cpuSeconds).padStart(10)} lines/s from bytes (${fmt(bytes.seconds, 2)} s), ${fmt(lines / text.cpuSeconds).padStart(10)} as text (${fmt(text.seconds, 2)} s) — ${fmt(text.cpuSeconds / bytes.cpuSeconds, 2)}×`);
+    const threads = command ? `; covered scan ${fmt(command.oneThread.seconds, 1)} s on one thread, ${fmt(command.workers.seconds, 1)} s with worker threads` : '';
+    console.log(`  ${label.padEnd(16)} ${fmt(lines / bytes.cpuSeconds).padStart(10)} lines/s from bytes (${fmt(bytes.seconds, 2)} s), ${fmt(lines / text.cpuSeconds).padStart(10)} as text (${fmt(text.seconds, 2)} s) — ${fmt(text.cpuSeconds / bytes.cpuSeconds, 2)}×${threads}`);
   }
   results.formats = rows;
 }

@@ -134,6 +134,14 @@ export const zeekJsonBytes: ByteLogFormat = {
   parse: zeekJsonLine,
 };
 
+export const BYTE_LOG_FORMATS = {
+  'zeek-json': zeekJsonBytes,
+  'bind-querylog': bindQueryLogBytes,
+  'dnsmasq-log': dnsmasqLogBytes,
+} as const satisfies Record<string, ByteLogFormat>;
+
+export type ByteLogFormatId = keyof typeof BYTE_LOG_FORMATS;
+
 /**
  * Reads a log from its bytes in chunks of sightings, as the text reader (logChunks) would from the
  * decoded text. Without a filter every line is decoded.
