@@ -2,7 +2,7 @@
  * Plain-language descriptions of a finding's evidence chain, shared by the text renderers.
  */
 import type { Evidence } from '../match/resolver.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, ItemResult, Occurrences } from '../model/finding.js';
 
 export function describeEvidence(e: Evidence): string {
   switch (e.type) {
@@ -41,4 +41,20 @@ export function describeChain(f: Finding): string {
 export function describeState(f: Finding): string {
   const next = f.status.next ? `; ${f.status.next.status} ${f.status.next.date}` : '';
   return `${f.state} (${f.status.status} ${f.status.date}${next})`;
+}
+
+/**
+ * A log result's aggregate: "seen 3 times by 192.0.2.10 from 2026-11-25T00:00:01.120Z to
+ * 2026-11-25T00:01:39.000Z, lines 9–16"; undefined for a result that is not from a log.
+ */
+export function describeOccurrences(result: ItemResult): string | undefined {
+  const o: Occurrences | undefined = result.occurrences;
+  if (!o) return undefined;
+  const times = o.count === 1 ? 'once' : `${o.count.toLocaleString('en-US')} times`;
+  const by = o.client !== undefined && o.client !== '' ? ` by ${o.client}` : '';
+  let when = '';
+  if (o.firstSeen !== undefined && (o.lastSeen === undefined || o.lastSeen === o.firstSeen)) when = ` at ${o.firstSeen}`;
+  else if (o.firstSeen !== undefined) when = ` from ${o.firstSeen} to ${o.lastSeen}`;
+  const lines = o.lastLine === result.origin.line ? `line ${result.origin.line}` : `lines ${result.origin.line}–${o.lastLine}`;
+  return `seen ${times}${by}${when}, ${lines}`;
 }

@@ -3,7 +3,7 @@
  * evidence chain, obligation and citations.
  */
 import type { ScanReport } from '../model/finding.js';
-import { describeChain, describeState } from './describe.js';
+import { describeChain, describeOccurrences, describeState } from './describe.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -17,14 +17,19 @@ export function renderMarkdown(report: ScanReport): string {
   out.push('');
   const rows = report.results.flatMap((r) => r.findings.map((f) => ({ r, f })));
   if (rows.length > 0) {
-    out.push('| Line | Item | Measure | Subject | State | Severity | Confidence |', '|---|---|---|---|---|---|---|');
+    // Logs: how often and by whom the host was seen (the aggregate's first line is the Line).
+    const logs = rows.some(({ r }) => r.occurrences);
+    out.push(`| Line | Item |${logs ? ' Seen |' : ''} Measure | Subject | State | Severity | Confidence |`, `|---|---|${logs ? '---|' : ''}---|---|---|---|---|`);
     for (const { r, f } of rows) {
-      out.push(`| ${esc(`${r.origin.file}:${r.origin.line}`)} | ${esc(r.label)} | ${esc(f.measure.short)} | ${esc(f.subject.name)} | ${f.state} | ${f.severity} | ${f.confidence} |`);
+      const seen = logs ? ` ${r.occurrences ? esc(`${r.occurrences.count}×${r.occurrences.client ? ` by ${r.occurrences.client}` : ''}`) : ''} |` : '';
+      out.push(`| ${esc(`${r.origin.file}:${r.origin.line}`)} | ${esc(r.label)} |${seen} ${esc(f.measure.short)} | ${esc(f.subject.name)} | ${f.state} | ${f.severity} | ${f.confidence} |`);
     }
     out.push('', '## Findings', '');
     for (const { r, f } of rows) {
       out.push(`### ${esc(r.label)} — ${esc(f.measure.short)} (${f.severity})`, '');
       out.push(`- Where: \`${r.origin.file}\` line ${r.origin.line}`);
+      const seen = describeOccurrences(r);
+      if (seen) out.push(`- Seen: ${esc(seen.slice('seen '.length))}`);
       out.push(`- State: ${describeState(f)}`);
       out.push(`- Why: ${describeChain(f)}`);
       if (f.scope) out.push(`- Scope: ${f.scope}`);

@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { createColors } from 'picocolors';
 import type { ScanReport } from '../model/finding.js';
 import type { Severity } from '../model/kb.js';
-import { describeChain, describeState } from './describe.js';
+import { describeChain, describeOccurrences, describeState } from './describe.js';
 
 export interface TableOptions {
   color: boolean;
@@ -43,8 +43,11 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
   });
   const lines: string[] = [];
   for (const r of report.results) {
-    for (const f of r.findings) {
+    const seen = describeOccurrences(r);
+    for (const [i, f] of r.findings.entries()) {
       table.push([`${shortFile(r.origin.file)}:${r.origin.line}`, r.label, f.measure.short, f.subject.name, f.state, paint[f.severity](f.severity)]);
+      // A log's aggregate (how often, by whom, when) once per result, under its first finding.
+      if (seen && i === 0) table.push([{ colSpan: 6, content: wrap(`  ${seen}`, width - 2) }]);
       table.push([{ colSpan: 6, content: c.dim(wrap(`  ${describeState(f)}; ${describeChain(f)}`, width - 2)) }]);
     }
   }

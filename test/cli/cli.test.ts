@@ -98,6 +98,21 @@ describe('other formats and errors', () => {
     const wide = t.stdout.split('\n').filter((l) => [...l].length > 80);
     assert.deepEqual(wide, []);
   });
+  test('a log finding shows how often, by whom and when its host was seen, in the table, CSV and Markdown', () => {
+    const log = 'test/fixtures/ingest/formats/zeek-dns.log';
+    const seen = 'seen 3 times by 192.0.2.10 from 2026-11-25T00:00:01.120Z to 2026-11-25T00:01:39.000Z, lines 9–16';
+    const table = covered(['scan', log, '--as-of', '2026-11-22', '--fail-on', 'none']);
+    assert.match(table.stdout.replace(/\s+/g, ' '), new RegExp(seen.replace(/[.()]/g, '\\$&')));
+    assert.match(table.stdout, /seen once by 192\.0\.2\.10 at 2026-11-25T00:01:09\.000Z, line 15/);
+    assert.deepEqual(table.stdout.split('\n').filter((l) => [...l].length > 80), []);
+    const csv = covered(['scan', log, '--as-of', '2026-11-22', '--format', 'csv', '--fail-on', 'none']).stdout.split('\n');
+    assert.match(csv[0] ?? '', /,occurrences,client,first_seen,last_seen,last_line$/);
+    assert.match(csv.find((l) => l.includes(',9,')) ?? '', /,3,192\.0\.2\.10,2026-11-25T00:00:01\.120Z,2026-11-25T00:01:39\.000Z,16$/);
+    const md = covered(['scan', log, '--as-of', '2026-11-22', '--format', 'md', '--fail-on', 'none']).stdout;
+    assert.match(md, /\| Line \| Item \| Seen \| Measure/);
+    assert.match(md, /\| api16-normal-useast5\.us\.tiktokv\.com \| 3× by 192\.0\.2\.10 \|/);
+    assert.ok(md.includes(`- Seen: ${seen.slice('seen '.length)}`));
+  });
   test('usage and input errors exit 2 with a message, never a stack trace', () => {
     for (const args of [
       ['scan', 'no-such-file.csv'],
