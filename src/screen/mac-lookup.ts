@@ -27,12 +27,16 @@ export class MacLookup {
 
   /** The same outcome as `resolver.resolve('mac', value)`. */
   resolve(value: string): FieldOutcome {
-    // Unusual spellings, broadcast and all-zero addresses go to the resolver as they are.
-    if (!readNibbles(value) || sameNibbles(0) || sameNibbles(15)) return this.resolver.resolve('mac', value);
+    // Unusual spellings go to the resolver as they are.
+    if (!readNibbles(value)) return this.resolver.resolve('mac', value);
     const oui = (nibbles[0]! << 20) | (nibbles[1]! << 16) | (nibbles[2]! << 12) | (nibbles[3]! << 8) | (nibbles[4]! << 4) | nibbles[5]!;
-    const long = oui * 4096 + ((nibbles[6]! << 8) | (nibbles[7]! << 4) | nibbles[8]!);
-    const known = this.byOui.get(oui) ?? this.byLongPrefix.get(long);
+    // So do the broadcast and all-zero addresses (whose prefixes are FFFFFF and 000000).
+    if ((oui === 0 && sameNibbles(0)) || (oui === 0xffffff && sameNibbles(15))) return this.resolver.resolve('mac', value);
+    const known = this.byOui.get(oui);
     if (known) return withValue(known, value);
+    const long = oui * 4096 + ((nibbles[6]! << 8) | (nibbles[7]! << 4) | nibbles[8]!);
+    const knownLong = this.byLongPrefix.get(long);
+    if (knownLong) return withValue(knownLong, value);
     const outcome = this.resolver.resolve('mac', value);
     if (coversWholeOui(outcome)) this.byOui.set(oui, outcome);
     else this.byLongPrefix.set(long, outcome);
@@ -84,11 +88,24 @@ function coversWholeOui(outcome: FieldOutcome): boolean {
   return registered !== null && !/IEEE Registration Authority/i.test(registered[1] ?? '');
 }
 
+const COLON = 58;
+const CODES = Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+
+/** "44:19:B6:12:34:56" for the address in `nibbles`, made as one flat string. */
+function canonicalText(value: string): string {
+  if (value.length === 17 && value.charCodeAt(2) === COLON) return value.toUpperCase();
+  const n = nibbles;
+  const c = CODES;
+  return String.fromCharCode(
+    c[n[0]!]!, c[n[1]!]!, COLON, c[n[2]!]!, c[n[3]!]!, COLON, c[n[4]!]!, c[n[5]!]!, COLON,
+    c[n[6]!]!, c[n[7]!]!, COLON, c[n[8]!]!, c[n[9]!]!, COLON, c[n[10]!]!, c[n[11]!]!,
+  );
+}
+
 /** The cached outcome for another address under the same prefix. */
 function withValue(outcome: FieldOutcome, value: string): FieldOutcome {
   if (outcome.resolutions.length === 0) return { ...outcome, value };
-  let text = '';
-  for (let i = 0; i < 12; i += 2) text += (i > 0 ? ':' : '') + DIGITS[nibbles[i]!] + DIGITS[nibbles[i + 1]!];
+  const text = canonicalText(value);
   const resolutions = new Array<Resolution>(outcome.resolutions.length);
   for (let i = 0; i < resolutions.length; i++) {
     const resolution = outcome.resolutions[i]!;
