@@ -3,7 +3,7 @@
  * base's relations as of a date), or different — with the reasons as data.
  */
 import type { CorporateGraph } from '../kb/graph.js';
-import { compareNames, round, SAME_THRESHOLD, type Feature } from './names/compare.js';
+import { compareNames, HOUSE_NAME_MIN, round, SAME_THRESHOLD, type Feature } from './names/compare.js';
 import type { NameIndex, NameMatch } from './names/name-index.js';
 import { normaliseName } from './names/normalise.js';
 
@@ -27,6 +27,11 @@ function resolved(names: NameIndex, name: string): NameMatch[] {
   const top = matches[0]?.score ?? 0;
   const exact = matches.filter((m) => m.exact && m.score === top);
   return exact.length > 0 ? exact : matches.filter((m) => m.score >= top - 0.02);
+}
+
+/** The houses a name is named after, without being any of their companies in the knowledge base. */
+function houses(names: NameIndex, name: string): NameMatch[] {
+  return names.search(name, { minScore: HOUSE_NAME_MIN, limit: 5 }).filter((m) => m.sameCoreDifferentEntity);
 }
 
 export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {
@@ -63,6 +68,15 @@ export function matchPair(name1: string, name2: string, names: NameIndex, graph:
     return { name1, name2, score: round(Math.min(direct.score, 1 - kbScore / 2)), verdict: 'different', reasons };
   }
   if (direct.score >= SAME_THRESHOLD) return { name1, name2, score: direct.score, verdict: 'same', reasons };
+  // "BYD Auto" and "比亚迪汽车": neither is in the knowledge base, but both are named after one house in it.
+  if (r1.length === 0 && r2.length === 0) {
+    const h2 = houses(names, name2);
+    const house = houses(names, name1).find((a) => h2.some((b) => b.entity.id === a.entity.id));
+    if (house) {
+      reasons.push(`kb: both are named after ${house.entity.kind} "${house.entity.id}" ("${house.alias}") and add words of their own: companies of that house`);
+      return { name1, name2, score: round(Math.max(direct.score, house.score)), verdict: 'family', reasons };
+    }
+  }
   if (direct.sameCoreDifferentEntity) {
     reasons.push('same distinctive name with a different business line or region: another company of the same group');
     return { name1, name2, score: direct.score, verdict: 'family', reasons };

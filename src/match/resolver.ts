@@ -8,11 +8,12 @@ import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } 
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
-import { SAME_THRESHOLD, type Feature } from './names/compare.js';
-import { NameIndex } from './names/name-index.js';
+import { HOUSE_NAME_MIN, SAME_THRESHOLD, type Feature } from './names/compare.js';
+import { NameIndex, type NameMatch } from './names/name-index.js';
 
 export type Method =
   | 'name'
+  | 'group-name'
   | 'mac-prefix'
   | 'domain'
   | 'app-id'
@@ -58,6 +59,12 @@ export interface FieldOutcome {
 
 /** Lowest name score at which an inventory name is reported as possibly the entity. */
 export const NAME_REPORT_THRESHOLD = 0.8;
+/**
+ * Lowest score of a name that leads with a known house's name but names another of its companies
+ * ("Huawei Technologies Düsseldorf GmbH", "Hikvision Europe B.V."): reported as a presumed
+ * subsidiary of that house when nothing in the knowledge base matches the name itself.
+ */
+const GROUP_NAME_THRESHOLD = HOUSE_NAME_MIN;
 const NAMESPACE_CONFIDENCE = 0.6;
 
 interface ModelRule {
@@ -78,6 +85,7 @@ export class Resolver {
   private readonly identifiers = new Map<string, string>();
   private readonly declaredRegistrants = new Map<string, string>();
   private registry: MacRegistry | undefined;
+  private listedFamilies: Set<string> | undefined;
   private readonly registrantCache = new Map<string, { org: string; via: 'declared registrant' | 'registrant name' } | null>();
 
   constructor(
@@ -138,23 +146,34 @@ export class Resolver {
   }
 
   resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
-    const matches = this.names.search(value, { minScore: NAME_REPORT_THRESHOLD, limit: 5 });
+    const candidates = this.names.search(value, { minScore: GROUP_NAME_THRESHOLD, limit: 5 });
+    const matches = candidates.filter((m) => m.score >= NAME_REPORT_THRESHOLD);
+    if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
-    const resolutions = (exact.length > 0 ? exact : matches).map(
-      (m): Resolution => ({
-        field,
-        value,
-        entity: m.entity,
-        method: 'name',
-        confidence: m.score,
-        evidence: { type: 'name', input: value, alias: m.alias, aliasKind: m.aliasKind, score: m.score, features: m.features },
-      }),
-    );
+    const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, m, 'name'));
     // A near-certain match makes weaker alternatives noise.
     const top = resolutions[0];
     const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05) : resolutions;
     return { field, value, resolutions: kept };
+  }
+
+  /**
+   * Another company of a known house, by its name: the best-scoring house among those with a listing
+   * in their family (an unlisted house's name leads to no finding, and "Juniper Widgets" is not
+   * Juniper Networks'); organisations only, people never.
+   */
+  private groupNameResolutions(field: FieldKind, value: string, candidates: NameMatch[]): Resolution[] {
+    this.listedFamilies ??= listedFamilies(this.kb);
+    const houses = candidates.filter(
+      (m) =>
+        m.sameCoreDifferentEntity &&
+        m.entity.kind === 'organisation' &&
+        this.kb.organisations[m.entity.id]?.kind !== 'person' &&
+        this.listedFamilies?.has(m.entity.id),
+    );
+    const top = houses[0]?.score;
+    return houses.filter((m) => m.score === top).slice(0, 2).map((m) => nameResolution(field, value, m, 'group-name'));
   }
 
   private resolveMac(value: string): FieldOutcome {
@@ -341,6 +360,39 @@ export class Resolver {
 function bareTickerKey(value: string): string {
   const t = parseTicker(value);
   return `ticker:${t.ok ? t.value.symbol : value.toUpperCase()}`;
+}
+
+/** Organisations related, at any time and in any direction, to a listed organisation or product. */
+function listedFamilies(kb: KnowledgeBase): Set<string> {
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+  for (const r of kb.relations) {
+    link(r.subject, r.object);
+    link(r.object, r.subject);
+  }
+  for (const p of Object.values(kb.products)) {
+    link(p.id, p.owner);
+    link(p.owner, p.id);
+  }
+  const seen = new Set<string>();
+  const queue = kb.listings.map((l) => l.target);
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(neighbours.get(id) ?? []));
+  }
+  return seen;
+}
+
+function nameResolution(field: FieldKind, value: string, m: NameMatch, method: 'name' | 'group-name'): Resolution {
+  return {
+    field,
+    value,
+    entity: m.entity,
+    method,
+    confidence: m.score,
+    evidence: { type: 'name', input: value, alias: m.alias, aliasKind: m.aliasKind, score: m.score, features: m.features },
+  };
 }
 
 function normaliseRegistrant(name: string): string {

@@ -51,7 +51,7 @@ export interface Finding {
   match: { field: FieldKind; value: string; method: Method; entity: EntitySummary };
   /** Relation steps from the matched entity to the listed subject; empty when they are the same. */
   path: PathStep[];
-  kinship: 'self' | 'own-product' | 'subsidiary' | 'parent' | 'affiliate' | 'category';
+  kinship: 'self' | 'own-product' | 'subsidiary' | 'presumed-subsidiary' | 'parent' | 'affiliate' | 'category';
   evidence: Evidence[];
   citations: Citation[];
   obligation: string;

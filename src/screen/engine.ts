@@ -35,10 +35,17 @@ const FIELD_FACET: Record<Exclude<FieldKind, 'name'>, Facet> = {
 };
 
 /** Confidence kept along a corporate path: a subsidiary's listing is a fact about the parent. */
-const KINSHIP_FACTOR: Record<Connection['kinship'], number> = {
+/**
+ * How the matched entity reaches the listed one; `presumed-subsidiary` when the item's name only
+ * shares a house's name (a `group-name` match) and the house is, or belongs to, the listed entity.
+ */
+type Reach = Omit<Connection, 'kinship'> & { kinship: Connection['kinship'] | 'presumed-subsidiary' };
+
+const KINSHIP_FACTOR: Record<Reach['kinship'], number> = {
   self: 1,
   'own-product': 1,
   subsidiary: 0.95,
+  'presumed-subsidiary': 0.9,
   parent: 0.85,
   affiliate: 0.75,
 };
@@ -150,7 +157,7 @@ export class ScreeningEngine {
         const baseSeverity = options.profile.measures[listing.measure];
         if (!measure || !baseSeverity) continue;
         if (!measure.facets.some((f) => facets.has(f))) continue;
-        const connection = this.graph.connect(start, target, asOf);
+        const connection = reach(this.graph.connect(start, target, asOf), resolution);
         if (!connection || !extentCovers(measure, connection)) continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;
@@ -236,11 +243,11 @@ export class ScreeningEngine {
     resolution: Resolution,
     measure: KbMeasure,
     listing: KbListing,
-    connection: Connection,
+    connection: Reach,
     state: { state: State; status: Finding['status'] },
     baseSeverity: Severity,
   ): Finding {
-    const unverified = this.unverifiedFacts(measure, listing, connection.path);
+    const unverified = this.unverifiedFacts(resolution, measure, listing, connection.path);
     const scope = [measure.scope, listing.scope].filter(Boolean).join(' ');
     const finding: Finding = {
       measure: measureSummary(measure),
@@ -262,8 +269,11 @@ export class ScreeningEngine {
     return finding;
   }
 
-  private unverifiedFacts(measure: KbMeasure, listing: KbListing, path: Step[]): string[] {
+  private unverifiedFacts(resolution: Resolution, measure: KbMeasure, listing: KbListing, path: Step[]): string[] {
     const out: string[] = [];
+    // The record the item matched: an app id or a name given from memory, say.
+    const { kind, id } = resolution.entity;
+    if ((kind === 'product' ? this.kb.products[id] : this.kb.organisations[id])?.unverified) out.push(`${kind} ${id}`);
     if (listing.unverified || listing.sources.some((s) => this.kb.sources[s]?.unverified)) out.push(`listing of ${listing.target} in ${measure.id}`);
     for (const ev of measure.timeline) if (ev.unverified) out.push(`${measure.id} ${ev.status} ${ev.date}`);
     for (const s of path) {
@@ -319,16 +329,23 @@ function downwardLabel(relation: Step['relation']): string {
   }
 }
 
+/** A company named after a house, not itself in the knowledge base, is presumed the house's subsidiary. */
+function reach(c: Connection | undefined, resolution: Resolution): Reach | undefined {
+  if (!c || resolution.method !== 'group-name') return c;
+  return c.kinship === 'self' || c.kinship === 'subsidiary' ? { ...c, kinship: 'presumed-subsidiary' } : c;
+}
+
 /** Does the measure's reach through the corporate group include this connection? */
-export function extentCovers(measure: KbMeasure, c: Connection): boolean {
+export function extentCovers(measure: KbMeasure, c: Reach): boolean {
   if (c.kinship === 'self' || c.kinship === 'own-product') return true;
   switch (measure.extent) {
     case 'listed':
       return false;
     case 'subsidiaries':
-      return c.kinship === 'subsidiary';
+      return c.kinship === 'subsidiary' || c.kinship === 'presumed-subsidiary';
     case 'majority-owned':
-      return c.kinship === 'subsidiary' && (c.share === undefined || c.share > 50);
+      // A presumed subsidiary's share is unknown, as is an owned-by relation's without a share.
+      return c.kinship === 'presumed-subsidiary' || (c.kinship === 'subsidiary' && (c.share === undefined || c.share > 50));
     case 'affiliates':
       return true;
   }

@@ -124,6 +124,10 @@ describe('comparison', () => {
     assert.ok(score('ATL', 'Acme Tooling LLC').score < SAME_THRESHOLD);
     assert.ok(score('KT', 'Keystone Textiles').score < SAME_THRESHOLD);
   });
+  test('three letters spelling a city and two distinctive words are a coincidence; a city and generic words are not', () => {
+    assert.ok(score('SAP', 'Shenzhen Acme Packaging Co., Ltd.').score < SAME_THRESHOLD);
+    assert.ok(score('BGI', 'Beijing Genomics Institute').score >= SAME_THRESHOLD);
+  });
   test('a dropped letter in a short business word is corrected; a replaced one is not', () => {
     assert.ok(score('Alibaba Grop Holding', 'Alibaba Group Holding').score >= SAME_THRESHOLD);
   });

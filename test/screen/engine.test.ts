@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureEngine, fixtureKb, item } from '../helpers.js';
+import { bundledEngine, fixtureEngine, fixtureKb, item } from '../helpers.js';
 import type { Profile } from '../../src/model/kb.js';
 
 const engine = fixtureEngine();
@@ -101,5 +101,50 @@ describe('category rules', () => {
   });
   test('other categories are not flagged', () => {
     assert.deepEqual(engine.screen(item({ category: 'switch' }), opts('2021-06-01')).findings, []);
+  });
+});
+
+describe('companies named after a listed house', () => {
+  const bundled = bundledEngine();
+  const everything = bundled.kb.profiles.all as Profile;
+  const screen = (name: string) => bundled.screen(item({ name }), { asOf: '2024-01-01', profile: everything, includeHistorical: false });
+
+  test('a subsidiary missing from the knowledge base is presumed one, for measures that reach subsidiaries only', () => {
+    const r = screen('Huawei Technologies Duesseldorf GmbH');
+    const measures = r.findings.map((f) => f.measure.id);
+    assert.ok(measures.includes('us-ndaa-889'), measures.join());
+    // The Entity List names each company it lists: a presumed subsidiary is not on it.
+    assert.ok(!measures.includes('us-bis-entity-list'), measures.join());
+    for (const f of r.findings) {
+      assert.equal(f.kinship, 'presumed-subsidiary');
+      assert.equal(f.match.method, 'group-name');
+      assert.ok(f.confidence < 0.8, `${f.measure.id} ${f.confidence}`);
+    }
+  });
+  test('a company of the knowledge base is matched as itself, not presumed', () => {
+    const f = screen('Huawei Technologies Co., Ltd.').findings.find((x) => x.measure.id === 'us-ndaa-889');
+    assert.equal(f?.kinship, 'self');
+    assert.equal(f?.match.method, 'name');
+  });
+  test("an unlisted house's name and a city-and-words name that spells an abbreviation give nothing", () => {
+    for (const name of ['Juniper Widgets Inc.', 'Tampere Crescent Logistics Inc.', 'Shenzhen Acme Packaging Co., Ltd.']) {
+      assert.deepEqual(screen(name).findings, [], name);
+      assert.deepEqual(bundled.resolver.resolve('name', name).resolutions, [], name);
+    }
+    // The abbreviation itself still finds the house.
+    assert.equal(bundled.resolver.resolve('name', 'TCL').resolutions[0]?.entity.id, 'tcl-technology');
+  });
+});
+
+describe('unverified records', () => {
+  test('a finding reached through a record marked unverified says so', () => {
+    const bundled = bundledEngine();
+    const product = Object.values(bundled.kb.products).find((p) => p.unverified && p.android.length > 0 && bundled.kb.listings.some((l) => l.target === p.id));
+    assert.ok(product, 'the bundled knowledge base has an unverified app with a listing');
+    const listing = bundled.kb.listings.find((l) => l.target === product.id)!;
+    const asOf = listing.from;
+    const r = bundled.screen(item({ app: product.android[0]! }), { asOf, profile: bundled.kb.profiles.all as Profile, includeHistorical: true });
+    const f = r.findings.find((x) => x.subject.id === product.id);
+    assert.ok(f?.unverified?.includes(`product ${product.id}`), JSON.stringify(f?.unverified));
   });
 });

@@ -24,6 +24,8 @@ export interface NameComparison {
 export const SAME_THRESHOLD = 0.85;
 /** Cap for names whose cores agree but whose qualifiers or regions differ. */
 const QUALIFIED_CAP = 0.72;
+/** The lowest score of two names of one house ("Samsung SDI" / "Samsung Electronics"). */
+export const HOUSE_NAME_MIN = QUALIFIED_CAP - 0.02;
 /** Cap for names without a distinctive word that differ in any word. */
 const WEAK_CAP = 0.5;
 
@@ -195,7 +197,7 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
       consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
     }
     // Two letters are the initials of too many names ("BT", "KT") to say which company is meant.
-    if (x.acronym && x.acronym.length >= 3 && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2) {
+    if (x.acronym && x.acronym.length >= 3 && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2 && !placeSpelledByChance(x.acronym, y)) {
       // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
       consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` }, true);
     }
@@ -207,7 +209,7 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
   // both, one adds a distinctive word of its own — another company of the same house.
   if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b)) {
     features.push({ feature: 'house-name', score: QUALIFIED_CAP, detail: `${a.core[0]} leads both; ${a.core.slice(1).join(' ') || '—'} ≠ ${b.core.slice(1).join(' ') || '—'}` });
-    return { score: round(Math.max(core, QUALIFIED_CAP - 0.02)), sameCoreDifferentEntity: true, features };
+    return { score: round(Math.max(core, HOUSE_NAME_MIN)), sameCoreDifferentEntity: true, features };
   }
   if (core >= SAME_THRESHOLD && !wholeName) {
     const qa = qualifierSet(a);
@@ -268,6 +270,17 @@ function sharesHouseName(a: NameForm, b: NameForm): boolean {
   const [x, y] = a.core.length <= b.core.length ? [a.core, b.core] : [b.core, a.core];
   if (x.length === 0 || x[0] !== y[0] || (x[0]?.length ?? 0) < 3 || x.length === y.length) return false;
   return x.every((t, i) => y[i] === t);
+}
+
+/**
+ * Three letters spelling a city and two distinctive words ("SAP" from "Shenzhen Acme Packaging") are
+ * a coincidence: so many suppliers are named "City Word Word". A name made only of a place and
+ * generic words is abbreviated that way ("BGI", Beijing Genomics Institute).
+ */
+function placeSpelledByChance(acronym: string, long: NameForm): boolean {
+  if (acronym.length !== 3 || long.weakCore) return false;
+  const withoutPlaces = long.tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place').map((t) => t.text[0]).join('');
+  return withoutPlaces !== acronym;
 }
 
 export function round(x: number): number {

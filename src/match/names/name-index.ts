@@ -71,12 +71,15 @@ export interface NameIndexCache {
   entries: string[];
   postings: [string, number[]][];
   withHanName: string[];
+  withFullName: string[];
 }
 
 export class NameIndex {
   private readonly keys = new Map<string, number[]>();
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
+  /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
+  private readonly withFullName = new Set<string>();
   /** Parsed entries, or their JSON text until first use (an index read from its cache). */
   private readonly entries: (AliasEntry | string)[];
 
@@ -84,6 +87,7 @@ export class NameIndex {
     this.entries = [...entries];
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
+      if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
       for (const key of addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias')) {
         const list = this.keys.get(key);
         if (list) list.push(i);
@@ -97,6 +101,7 @@ export class NameIndex {
     index.entries.push(...cache.entries);
     for (const [key, list] of cache.postings) index.keys.set(key, list);
     for (const key of cache.withHanName) index.withHanName.add(key);
+    for (const key of cache.withFullName) index.withFullName.add(key);
     return index;
   }
 
@@ -105,6 +110,7 @@ export class NameIndex {
       entries: this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
       postings: [...this.keys],
       withHanName: [...this.withHanName],
+      withFullName: [...this.withFullName],
     };
   }
 
@@ -156,6 +162,9 @@ export class NameIndex {
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
+      // A long name whose initials spell a house's abbreviation ("Tampere Crescent Logistics", TCL)
+      // is that house only if it matches one of the house's full names, compared on their own.
+      if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && this.withFullName.has(key)) continue;
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
       const cmp = compareNames(form, entry.form);
