@@ -49,6 +49,20 @@ const HEADER_SYNONYMS: Record<FieldKind, string[]> = {
   app: ['package', 'package name', 'bundle id', 'bundle identifier', 'app id', 'application id', 'application bundle id', 'app bundle id', 'app identifier', 'application identifier'],
   purl: ['purl', 'package url'],
   package: ['java package', 'class', 'class name'],
+  // A bare "library" or "lib" column may list Java or JavaScript libraries: its content decides.
+  library: [
+    'native library',
+    'native libraries',
+    'native lib',
+    'shared library',
+    'shared libraries',
+    'shared object',
+    'so file',
+    'so name',
+    'jni library',
+    'library file',
+    'library file name',
+  ],
   isin: ['isin'],
   cusip: ['cusip'],
   ticker: ['ticker', 'symbol', 'ticker symbol'],
@@ -96,6 +110,8 @@ const MAC_SHAPES = [
 const ISIN_SHAPE = /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/;
 const CUSIP_SHAPE = /^[0-9A-Z]{8}[0-9]$/;
 const PURL_SHAPE = /^pkg:[a-z][a-z0-9.+-]*\//i;
+/** A shared library's file name or path, with an optional version: libfoo.so, lib/x86/libfoo.so.1 (not the host libfoo.so.com). */
+const LIBRARY_SHAPE = /^(?:[^\s/\\]*[/\\])*lib[\w+-]*(?:\.[\w+-]+)*\.so(?:\.\d+)*$/i;
 const REVERSE_DNS_SHAPE = /^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+){2,}$/;
 const URL_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+/i;
 const HOSTNAME_SHAPE = /^(?=.{4,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}\.?$/i;
@@ -133,6 +149,7 @@ export function valueShapes(value: string): FieldKind[] {
   if (ISIN_SHAPE.test(value)) shapes.push('isin');
   if (isCusip(value)) shapes.push('cusip');
   if (PURL_SHAPE.test(value)) shapes.push('purl');
+  else if (LIBRARY_SHAPE.test(value)) shapes.push('library');
   else if (isAppId(value)) shapes.push('app');
   else if (URL_SHAPE.test(value) || HOSTNAME_SHAPE.test(value)) shapes.push('host');
   return shapes;

@@ -10,7 +10,7 @@ import type { RawRow, Table } from './formats/format.js';
 const SAMPLE_ROWS = 200;
 
 /** Fields in the order they are preferred for an item's label. */
-const LABEL_ORDER: FieldKind[] = ['name', 'app', 'host', 'model', 'mac', 'isin', 'ticker', 'cusip', 'purl', 'package', 'lei', 'uscc', 'category'];
+const LABEL_ORDER: FieldKind[] = ['name', 'app', 'host', 'model', 'mac', 'isin', 'ticker', 'cusip', 'purl', 'package', 'library', 'lei', 'uscc', 'category'];
 
 export interface TableMapping {
   /** False when the first row was taken as data and the columns are named "column 1", "column 2" … */

@@ -81,6 +81,8 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
   };
   /** Organisation and product ids share one namespace: listings and relations point at either. */
   const entityFile: Record<string, string> = {};
+  /** A shared-library name (lower-case) → the product that claims it: a library resolves to one product. */
+  const libraryOwner = new Map<string, string>();
   const claimEntity = (id: string, file: string, path: string) => {
     if (entityFile[id]) error(file, `${path}.id`, `duplicate id "${id}" (also in ${entityFile[id]})`);
     else entityFile[id] = file;
@@ -146,7 +148,14 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
               error(f, `${p}.models[${j}].pattern`, `not a valid regular expression: ${(e as Error).message}`);
             }
           });
-          const identifies = pr.android.length + pr.ios.length + pr.packages.length + pr.purls.length + pr.domains.length + pr.models.length;
+          pr.nativeLibraries.forEach((lib, j) => {
+            const key = lib.toLowerCase();
+            const claimed = libraryOwner.get(key);
+            if (claimed) error(f, `${p}.nativeLibraries[${j}]`, `native library "${lib}" is also claimed by product "${claimed}"`);
+            else libraryOwner.set(key, pr.id);
+          });
+          const identifies =
+            pr.android.length + pr.ios.length + pr.packages.length + pr.purls.length + pr.domains.length + pr.models.length + pr.nativeLibraries.length;
           if (identifies === 0 && pr.aliases.length === 0) warn(f, p, `product "${pr.id}" has no identifier (package, domain, model …) to match an item by`);
         });
         break;

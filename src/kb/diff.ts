@@ -128,6 +128,7 @@ export function diffKnowledgeBases(a: KnowledgeBase, b: KnowledgeBase): KbDiff {
     ...setChanges('package', x.packages, y.packages),
     ...setChanges('purl', x.purls, y.purls),
     ...setChanges('domain', x.domains, y.domains),
+    ...setChanges('native library', x.nativeLibraries, y.nativeLibraries),
     ...setChanges('model', x.models.map((m) => m.pattern), y.models.map((m) => m.pattern)),
   ], entries);
   compareMaps('source', a.sources, b.sources, (x, y) => fieldChanges(x, y, ['url', 'title', 'date', 'unverified']), entries);

@@ -1,12 +1,14 @@
 /**
- * Resolves one value of an inventory item (a name, MAC, host, app id, purl, model, security id) to
- * the knowledge base's organisations and products, each resolution carrying its evidence as data.
+ * Resolves one value of an inventory item (a name, MAC, host, app id, purl, native library, model,
+ * security id) to the knowledge base's organisations and products, each resolution carrying its
+ * evidence as data.
  */
 import type { EntityRef, KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
+import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
 import { HOUSE_NAME_MIN, SAME_THRESHOLD, type Feature } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
@@ -20,6 +22,7 @@ export type Method =
   | 'app-namespace'
   | 'sdk-package'
   | 'purl'
+  | 'native-library'
   | 'model-pattern'
   | 'isin'
   | 'cusip'
@@ -66,6 +69,9 @@ export const NAME_REPORT_THRESHOLD = 0.8;
  */
 const GROUP_NAME_THRESHOLD = HOUSE_NAME_MIN;
 const NAMESPACE_CONFIDENCE = 0.6;
+/** A native library's file name is less certain than a Java package, and a generic one (libhs.so) much less. */
+const LIBRARY_CONFIDENCE = 0.9;
+const GENERIC_LIBRARY_CONFIDENCE = 0.6;
 
 interface ModelRule {
   product: string;
@@ -81,6 +87,8 @@ export class Resolver {
   private readonly namespaces = new DottedPrefixIndex<string>();
   private readonly sdkPackages = new DottedPrefixIndex<string>();
   private readonly purls: { prefix: string; product: string }[] = [];
+  /** Lower-case file name → the product and the name as the knowledge base spells it. */
+  private readonly libraries = new Map<string, { product: string; library: string }>();
   private readonly models: ModelRule[] = [];
   private readonly identifiers = new Map<string, string>();
   private readonly declaredRegistrants = new Map<string, string>();
@@ -101,6 +109,7 @@ export class Resolver {
       for (const id of [...p.android, ...p.ios]) this.apps.add(id, p.id);
       for (const pkg of p.packages) this.sdkPackages.add(pkg, p.id);
       for (const purl of p.purls) this.purls.push({ prefix: purl.toLowerCase(), product: p.id });
+      for (const library of p.nativeLibraries) this.libraries.set(library.toLowerCase(), { product: p.id, library });
       for (const m of p.models) this.models.push({ product: p.id, pattern: m.pattern, regex: new RegExp(`^(?:${m.pattern})`, 'i'), ...(m.note ? { note: m.note } : {}) });
     }
     this.purls.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -128,6 +137,8 @@ export class Resolver {
         return this.resolvePackage(value);
       case 'purl':
         return this.resolvePurl(value);
+      case 'library':
+        return this.resolveLibrary(value);
       case 'model':
         return this.resolveModel(value);
       case 'isin':
@@ -302,6 +313,20 @@ export class Resolver {
       return this.namespaceOutcome('purl', value, group);
     }
     return { field: 'purl', value, resolutions: [] };
+  }
+
+  /** The file name, without directory or version suffix, equal (ignoring case) to an SDK's library. */
+  private resolveLibrary(value: string): FieldOutcome {
+    const parsed = parseLibraryFileName(value);
+    if (!parsed.ok) return { field: 'library', value, resolutions: [], error: parsed.error };
+    const hit = this.libraries.get(parsed.value.toLowerCase());
+    if (!hit) return { field: 'library', value, resolutions: [] };
+    const confidence = isGenericLibraryName(hit.library) ? GENERIC_LIBRARY_CONFIDENCE : LIBRARY_CONFIDENCE;
+    return {
+      field: 'library',
+      value,
+      resolutions: [this.idResolution('library', value, { kind: 'product', id: hit.product }, 'native-library', confidence, 'native library', hit.library, true)],
+    };
   }
 
   private resolveModel(value: string): FieldOutcome {

@@ -11,6 +11,7 @@ export const FIELD_KINDS = [
   'app', // Android package name or iOS bundle id
   'purl', // package URL of a software component
   'package', // Java/Kotlin package or class name of an SDK
+  'library', // native shared-library file name an app bundles, e.g. libBugly.so
   'isin',
   'cusip',
   'ticker',

@@ -115,6 +115,10 @@ export const ModelPatternSchema = z
   })
   .strict();
 
+/** A shared library's file name as an Android app bundles it: `lib…so`, no directory, no version suffix. */
+export const NATIVE_LIBRARY_NAME = /^lib[A-Za-z0-9_.+-]+\.so$/;
+const nativeLibraryName = z.string().regex(NATIVE_LIBRARY_NAME, 'a shared-library file name looks like libname.so (no directory, no version suffix)');
+
 export const ProductSchema = z
   .object({
     id: recordId,
@@ -131,6 +135,11 @@ export const ProductSchema = z
     purls: z.array(z.string()).default([]),
     /** Domains; a domain matches itself and every name under it. */
     domains: z.array(z.string()).default([]),
+    /**
+     * Shared-library file names an SDK ships in apps (`libBugly.so`), matched case-insensitively.
+     * A name belongs to one product only.
+     */
+    nativeLibraries: z.array(nativeLibraryName).default([]),
     models: z.array(ModelPatternSchema).default([]),
     confidence: z.enum(['high', 'medium', 'low']).default('high'),
     sources: sourceRefs,

@@ -27,6 +27,7 @@ const FIELD_FACET: Record<Exclude<FieldKind, 'name'>, Facet> = {
   app: 'app',
   purl: 'software',
   package: 'software',
+  library: 'software',
   isin: 'security',
   cusip: 'security',
   ticker: 'security',

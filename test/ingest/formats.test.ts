@@ -64,7 +64,7 @@ test('CycloneDX JSON: purl, supplier and author, group as package, nested compon
   ]);
   assert.deepEqual(items[0]?.fields, { purl: ['pkg:maven/com.example/field-camera-app@3.2.0'], name: ['Example Devices Ltd'] });
   assert.deepEqual(items[2]?.fields, { purl: ['pkg:maven/com.huawei.hms/push@6.11.0.300'], name: ['Huawei Technologies Co., Ltd.', 'Huawei'], package: ['com.huawei.hms'] });
-  assert.deepEqual(rejected, [{ origin: { file: formatFixture('cyclonedx-1.4.json'), line: 40 }, error: 'component README.txt has no purl, supplier, author or group: nothing to screen' }]);
+  assert.deepEqual(rejected, [{ origin: { file: formatFixture('cyclonedx-1.4.json'), line: 40 }, error: 'component README.txt has no purl, supplier, author, group or shared-library name: nothing to screen' }]);
 });
 
 test('CycloneDX XML 1.6: manufacturer and authors, nested components; 1.5 as cyclonedx-npm writes it', async () => {

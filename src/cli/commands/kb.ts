@@ -262,6 +262,7 @@ export function kbStats(base: KnowledgeBase, asOf: string) {
     domains: products.reduce((n, p) => n + p.domains.length, 0),
     appIds: products.reduce((n, p) => n + p.android.length + p.ios.length, 0),
     sdkPackages: products.reduce((n, p) => n + p.packages.length, 0),
+    nativeLibraries: products.reduce((n, p) => n + p.nativeLibraries.length, 0),
     modelPatterns: products.reduce((n, p) => n + p.models.length, 0),
     sources: Object.keys(base.sources).length,
     products: count(products.map((p) => p.kind)),

@@ -14,6 +14,7 @@ export function guessField(query: string): FieldKind {
   if (/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(q)) return 'uscc';
   if (/^[A-Z0-9]{18}\d{2}$/.test(q)) return 'lei';
   if (/^pkg:/i.test(q)) return 'purl';
+  if (/^(?:.*[/\\])?lib[^/\\\s]*\.so(?:\.\d+)*$/i.test(q)) return 'library';
   if (/^[a-z][a-z0-9_]*(\.[a-z0-9_]+){2,}$/i.test(q)) return 'app';
   if (/^(https?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(\/.*)?$/i.test(q)) return 'host';
   return 'name';
@@ -22,7 +23,7 @@ export function guessField(query: string): FieldKind {
 export function lookupCommand(): Command {
   return new Command('lookup')
     .summary('find an organisation, product or identifier and show its group, products and measures')
-    .description('Fuzzy search by name (any script), or by MAC, ISIN, LEI, USCC, domain, app id or purl.')
+    .description('Fuzzy search by name (any script), or by MAC, ISIN, LEI, USCC, domain, app id, purl or native library (libBugly.so).')
     .argument('<query>')
     .option('--as-of <date>', 'states as of this date', parseDate, parseDate('today'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

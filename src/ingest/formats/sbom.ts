@@ -1,7 +1,8 @@
 /**
  * Software bills of materials: CycloneDX (JSON and XML, spec 1.2–1.6) and SPDX 2.x (JSON and
  * tag-value). Each component or package becomes one item: its purl, the organisations named as its
- * supplier, manufacturer, author or publisher, and a Maven-style group as a Java package. Nested
+ * supplier, manufacturer, author or publisher, a Maven-style group as a Java package, and a name
+ * that is a shared library's file name (`libBugly.so`, a CycloneDX `file` or `library`). Nested
  * components are read too. CycloneDX and SPDX JSON are read as whole documents (an SBOM of 100,000
  * components is tens of megabytes); SPDX tag-value is read line by line.
  */
@@ -22,7 +23,7 @@ const SBOM_COLUMNS: Record<string, FieldKind | 'unused'> = {
   author: 'name',
   publisher: 'name',
   group: 'package',
-  name: 'unused',
+  name: 'library', // when it is a shared library's file name
   version: 'unused',
 };
 
@@ -30,12 +31,14 @@ const SPDX_COLUMNS: Record<string, FieldKind | 'unused'> = {
   purl: 'purl',
   supplier: 'name',
   originator: 'name',
-  name: 'unused',
+  name: 'library', // when it is a shared library's file name
   version: 'unused',
 };
 
 /** A Maven group or Java package ("com.umeng.umsdk"), which the package field screens. */
 const DOTTED_GROUP = /^[a-z][\w-]*(\.[\w-]+)+$/i;
+/** A shared library's file name or path, optionally versioned: libBugly.so, lib/arm64-v8a/libmmkv.so.1. */
+const LIBRARY_FILE = /^(?:.*[/\\])?[^/\\\s]+\.so(?:\.\d+)*$/i;
 
 interface Component {
   name?: string;
@@ -51,8 +54,11 @@ function componentRow(component: Component, origin: Origin): RawRow {
   const organisations = component.organisations.filter((name) => name.trim() !== '');
   if (organisations.length > 0) fields.name = organisations;
   if (component.group && DOTTED_GROUP.test(component.group)) fields.package = [component.group];
+  if (component.name && LIBRARY_FILE.test(component.name)) fields.library = [component.name];
   const label = componentLabel(component);
-  if (Object.keys(fields).length === 0) return { origin, error: `component ${label} has no purl, supplier, author or group: nothing to screen` };
+  if (Object.keys(fields).length === 0) {
+    return { origin, error: `component ${label} has no purl, supplier, author, group or shared-library name: nothing to screen` };
+  }
   return { origin, fields, label };
 }
 
