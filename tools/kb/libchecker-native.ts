@@ -282,12 +282,15 @@ function productYaml(p: PlannedProduct): string {
     `    nativeLibraries: [${p.libraries.join(', ')}]`,
     '    confidence: medium',
     `    sources: [${LIBCHECKER_SOURCE}]`,
-    `    note: ${scalar(`Named after the LibChecker native-library rules of team "${p.teams.join('", "')}".`)}`,
+    `    note: ${scalar(`Name and libraries from the LibChecker native-library rules of team ${p.teams.join(' and ')}.`)}`,
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** Adds libraries to a product's one-line `nativeLibraries:` list, or adds that line after its last identifier line. */
+/**
+ * Adds libraries to a product's one-line `nativeLibraries:` list, or adds that line after its last
+ * identifier line; cites the LibChecker source on the product's one-line `sources:` list.
+ */
 export function addLibrariesToText(text: string, productId: string, libraries: readonly string[]): string | undefined {
   const block = new RegExp(`^  - id: ${productId}\\n(?:    .*\\n)*`, 'm').exec(text);
   if (!block) return undefined;
@@ -301,6 +304,9 @@ export function addLibrariesToText(text: string, productId: string, libraries: r
     if (after < 0) return undefined;
     lines.splice(after + 1, 0, `    nativeLibraries: [${libraries.join(', ')}]`);
   }
+  // The libraries' source is cited by the product.
+  const sources = lines.findIndex((line) => /^    sources: \[.*\]$/.test(line));
+  if (sources >= 0 && !(lines[sources] as string).includes(LIBCHECKER_SOURCE)) lines[sources] = (lines[sources] as string).replace(/\]$/, `, ${LIBCHECKER_SOURCE}]`);
   return text.slice(0, block.index) + lines.join('\n') + text.slice(block.index + block[0].length);
 }
 
