@@ -156,7 +156,8 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
           });
           const identifies =
             pr.android.length + pr.ios.length + pr.packages.length + pr.purls.length + pr.domains.length + pr.models.length + pr.nativeLibraries.length;
-          if (identifies === 0 && pr.aliases.length === 0) warn(f, p, `product "${pr.id}" has no identifier (package, domain, model …) to match an item by`);
+          // A product whose owner is not established is recorded for its listing, by its name alone.
+          if (identifies === 0 && pr.aliases.length === 0 && pr.owner !== undefined) warn(f, p, `product "${pr.id}" has no identifier (package, domain, model …) to match an item by`);
         });
         break;
       }
@@ -223,7 +224,9 @@ function checkReferences(kb: KnowledgeBase, sourceRefs: { file: string; path: st
     if (!isEntity(r.object)) error(r.file, `${where}.object`, `unknown organisation or product "${r.object}"`);
   });
   for (const p of Object.values(kb.products)) {
-    if (!kb.organisations[p.owner]) error(p.file, `products[id=${p.id}].owner`, `unknown organisation "${p.owner}"`);
+    if (p.owner === undefined) {
+      if (!p.note) error(p.file, `products[id=${p.id}].owner`, 'a product without an owner needs a note saying why the owner is not known');
+    } else if (!kb.organisations[p.owner]) error(p.file, `products[id=${p.id}].owner`, `unknown organisation "${p.owner}"`);
   }
   for (const l of kb.listings) {
     if (!isEntity(l.target)) error(l.file, `listings[target=${l.target}].target`, `unknown organisation or product "${l.target}"`);
@@ -291,7 +294,7 @@ function checkUnverifiedSupport(kb: KnowledgeBase, warn: Report) {
 /** An orphan product: its owner belongs to another group's file, so it would be reported under the wrong group. */
 function checkOrphans(kb: KnowledgeBase, warn: Report) {
   for (const p of Object.values(kb.products)) {
-    const owner = kb.organisations[p.owner];
+    const owner = p.owner === undefined ? undefined : kb.organisations[p.owner];
     if (owner && owner.file !== p.file) warn(p.file, `products[id=${p.id}].owner`, `product "${p.id}" is owned by "${p.owner}" of another group file (${owner.file})`);
   }
 }

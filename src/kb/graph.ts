@@ -53,7 +53,7 @@ export class CorporateGraph {
       list.push(s);
       this.up.set(s.from, list);
     };
-    for (const p of Object.values(kb.products)) add({ from: p.id, to: p.owner, relation: 'product of', direction: 'up', sources: p.sources });
+    for (const p of Object.values(kb.products)) if (p.owner) add({ from: p.id, to: p.owner, relation: 'product of', direction: 'up', sources: p.sources });
     for (const r of kb.relations) {
       const dir = UPWARD[r.predicate];
       add({

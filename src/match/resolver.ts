@@ -396,6 +396,7 @@ function listedFamilies(kb: KnowledgeBase): Set<string> {
     link(r.object, r.subject);
   }
   for (const p of Object.values(kb.products)) {
+    if (!p.owner) continue;
     link(p.id, p.owner);
     link(p.owner, p.id);
   }

@@ -125,8 +125,12 @@ export const ProductSchema = z
     kind: z.enum(['app', 'device-line', 'sdk', 'service', 'domain-set']),
     name: z.string().min(1),
     aliases: z.array(z.string()).default([]),
-    /** The organisation that makes, publishes or operates the product. */
-    owner: recordId,
+    /**
+     * The organisation that makes, publishes or operates the product; omitted only when no source
+     * establishes it (an app named on a blocking order whose publisher is unknown), and then the
+     * record's `note` says so.
+     */
+    owner: recordId.optional(),
     android: z.array(z.string()).default([]),
     ios: z.array(z.string()).default([]),
     /** Java/Kotlin package prefixes of an SDK, e.g. `com.umeng`. */

@@ -66,7 +66,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     if (child === id) parents.push({ id: parent, name: nameOf(kb, parent), ...entry });
     if (parent === id) children.push({ id: child, name: nameOf(kb, child), ...entry });
   }
-  if (product) parents.push({ id: product.owner, name: nameOf(kb, product.owner), relation: 'product of' });
+  if (product?.owner) parents.push({ id: product.owner, name: nameOf(kb, product.owner), relation: 'product of' });
   const products = Object.values(kb.products)
     .filter((p) => p.owner === id)
     .map((p) => ({ id: p.id, name: p.name, kind: p.kind }));

@@ -97,7 +97,7 @@ export class ScreeningEngine {
       list.push(child);
       this.children.set(parent, list);
     };
-    for (const p of Object.values(kb.products)) addChild(p.owner, p.id);
+    for (const p of Object.values(kb.products)) if (p.owner) addChild(p.owner, p.id);
     for (const r of kb.relations) {
       if (r.predicate === 'brand-of') addChild(r.object, r.subject);
       else addChild(r.subject, r.object);
