@@ -4,10 +4,12 @@
  *
  * 1. DNS log screening (generated Zeek dns.log) on one core, against `grep -F -f <every KB domain>`
  *    over the same file: lines/s, MB/s and the ratio.
- * 2. MAC lookups on 1,000,000 addresses (the prefix-cached lookup the scan uses, against the
+ * 2. The other logs (Zeek JSON, BIND, Pi-hole) and gzip-compressed ones, read from the bytes
+ *    against the text reader on the same file.
+ * 3. MAC lookups on 1,000,000 addresses (the prefix-cached lookup the scan uses, against the
  *    resolver's own MAC path).
- * 3. SBOM components per second (a generated CycloneDX JSON), against JSON.parse of the same file.
- * 4. Peak RSS of the compiled `covered scan` on generated DNS logs of 100 MB and 1 GB (and 2 GB
+ * 4. SBOM components per second (a generated CycloneDX JSON), against JSON.parse of the same file.
+ * 5. Peak RSS of the compiled `covered scan` on generated DNS logs of 100 MB and 1 GB (and 2 GB
  *    with --full), against the same command on a 1 MB log.
  *
  * Generated inputs go to a temporary directory and are deleted afterwards. Results are printed
