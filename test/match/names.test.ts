@@ -44,6 +44,7 @@ describe('comparison', () => {
     ['Hangzhou Hikvision Digital Technology Co., Ltd.', 'HANGZHOU HIKVISION DIGITAL TECH CO LTD'],
     ['华为技术有限公司', 'Huawei Technologies Co., Ltd.'],
     ['華為技術有限公司', '华为技术有限公司'],
+    ['Alipay (China) Internet Technology Co., Ltd.', 'Alipay (China) Network Technology Co., Ltd.'],
     ['ZTE', 'Zhongxing Telecommunication Equipment Corporation'],
     ['SMIC', 'Semiconductor Manufacturing International Corporation'],
     ['CXMT', 'ChangXin Memory Technologies'],

@@ -26,6 +26,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   ind: 'industrial', inds: 'industrial', indus: 'industrial', industries: 'industrial', industry: 'industrial',
   sys: 'system', syst: 'system', machs: 'machines', mach: 'machines',
   netwk: 'network', ntwk: 'network', net: 'network',
+  // 网络 is translated either way: "Alipay (China) Internet Technology" = "… Network Technology".
+  internet: 'network',
   dig: 'digital', digi: 'digital',
   mgmt: 'management', mgt: 'management',
   assoc: 'association', bros: 'brothers', ent: 'enterprise', entpr: 'enterprise',
