@@ -1,6 +1,7 @@
 /**
  * Reading the knowledge base from disk, with a compiled cache so that a cold `covered` start does
- * not parse every YAML file. The cache is keyed by the files' paths, sizes and modification times.
+ * not parse every YAML file. The cache is keyed by the paths, sizes and modification times of the
+ * data files and of the code that compiles them.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -41,11 +42,15 @@ export function compileDataDir(dataDir: string): CompileResult {
   return compileKnowledgeBase(readDataFiles(dataDir), packageVersion());
 }
 
+/** The code that compiles records (this folder and the record schemas): a new version of it makes the cache stale. */
+const COMPILER_DIRS = [dirname(fileURLToPath(import.meta.url)), fileURLToPath(new URL('../model/', import.meta.url))];
+
 function fingerprint(dataDir: string): string {
-  return listDataFiles(dataDir)
+  const compiler = COMPILER_DIRS.flatMap((dir) => readdirSync(dir).sort().map((name) => join(dir, name)));
+  return [...listDataFiles(dataDir), ...compiler]
     .map((f) => {
       const s = statSync(f);
-      return `${displayPath(dataDir, f)}:${s.size}:${s.mtimeMs}`;
+      return `${relative(PACKAGE_ROOT, f).split('\\').join('/')}:${s.size}:${s.mtimeMs}`;
     })
     .join('|');
 }
