@@ -57,7 +57,7 @@ export interface ReadOptions {
   hostFilter?: HostSuffixFilter;
   /**
    * Worker threads for a large uncompressed log file read from the bytes (Zeek TSV and JSON, BIND,
-   * dnsmasq) with a host filter (default: one per core, at most four, for files of 64 MiB or more).
+   * dnsmasq, Squid) with a host filter (default: one per core, at most four, for files of 64 MiB or more).
    * `workers: 1` reads on this thread.
    */
   parallel?: { workers?: number; minBytes?: number };

@@ -92,6 +92,7 @@ const FIXTURES: [string, string][] = [
   ['pihole.log', 'dnsmasq-log'],
   ['zeek-dns.json', 'zeek-json'],
   ['zeek-ssl.json', 'zeek-json'],
+  ['squid-access.log', 'squid-log'],
   ['zeek-dns.log', 'zeek-tsv'],
 ];
 
@@ -148,6 +149,26 @@ test('odd lines read the same both ways: CRLF, blank lines, odd shapes, non-ASCI
     '{"ts":1795564908.0,"id.orig_h":"192.0.2.51","query":"y.tiktokv.com"}',
   ];
   await assertSameBothWays('odd.json', Buffer.from(jsonOdd.join('\n')), 'zeek-json');
+
+  const squid = readFileSync(fixture('formats/squid-access.log'), 'utf8').split('\n').filter(Boolean);
+  const squidOdd = [
+    ...squid,
+    ...squid,
+    ...squid,
+    ...squid,
+    ...squid,
+    ...squid,
+    '  1795564902.5   12 192.0.2.80 TCP_MISS/200 100 GET https://user@X.TikTokV.com:8443/a?b#c - HIER_DIRECT/203.0.113.9 -',
+    '1795564903 12 192.0.2.80 TCP_MISS/200 100 GET http://[2001:db8::1]/ - HIER_DIRECT/203.0.113.9 -',
+    '1795564904 12 192.0.2.80 TCP_MISS/200 100 GET - - HIER_NONE/- -',
+    '1795564905 12 192.0.2.80 TCP_MISS/200 100 GET http://www.example.org/',
+    '1795564906\u00a012 192.0.2.81 TCP_MISS/200 100 GET http://a.douyin.com/ - HIER_DIRECT/203.0.113.9 -',
+    '1795564907 12 192.0.2.81 TCP_MISS/200 100 GET http://bücher.example/ - HIER_DIRECT/203.0.113.9 -',
+    '179556490x 12 192.0.2.81 TCP_MISS/200 100 GET http://b.douyin.com/ - HIER_DIRECT/203.0.113.9 -',
+    '1795564908 12 192.0.2.81 TCP_MISS/200',
+    '1795564909 12 192.0.2.81 TCP_TUNNEL/200 100 CONNECT c.qlogo.cn:443 - HIER_DIRECT/203.0.113.9 -',
+  ];
+  await assertSameBothWays('odd-squid.log', Buffer.from(squidOdd.join('\n')), 'squid-log');
 });
 
 test('over-long lines, multi-byte characters and a switch to Windows-1252 part-way read the same both ways', async () => {

@@ -4,7 +4,7 @@
  *
  * 1. DNS log screening (generated Zeek dns.log) on one core, against `grep -F -f <every KB domain>`
  *    over the same file: lines/s, MB/s and the ratio.
- * 2. The other logs (Zeek JSON, BIND, Pi-hole) and gzip-compressed ones, read from the bytes
+ * 2. The other logs (Zeek JSON, BIND, Pi-hole, Squid) and gzip-compressed ones, read from the bytes
  *    against the text reader on the same file.
  * 3. MAC lookups on 1,000,000 addresses (the prefix-cached lookup the scan uses, against the
  *    resolver's own MAC path).
@@ -63,7 +63,7 @@ const ZEEK_HEADER = [
 ].join('\n');
 
 /** The log formats the generator writes: the same queries as each log would show them. */
-type LogShape = 'zeek-tsv' | 'zeek-json' | 'bind-querylog' | 'dnsmasq-log';
+type LogShape = 'zeek-tsv' | 'zeek-json' | 'bind-querylog' | 'dnsmasq-log' | 'squid-log';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -79,6 +79,8 @@ function logLines(shape: LogShape, ts: number, uid: string, client: string, port
       const stamp = `${String(d.getUTCDate()).padStart(2, '0')}-${MONTH_NAMES[d.getUTCMonth()]}-${d.getUTCFullYear()} ${d.toISOString().slice(11, 23)}`;
       return `${stamp} queries: info: client @0x7f3a1c0a2b68 ${client}#${port} (${query}): query: ${query} IN A +E(0)K (10.0.0.1)\n`;
     }
+    case 'squid-log':
+      return `${ts.toFixed(3)} ${(i % 900) + 10} ${client} TCP_TUNNEL/200 ${(i % 9000) + 1000} CONNECT ${query}:443 - HIER_DIRECT/198.51.100.${i % 250} -\n`;
     case 'dnsmasq-log': {
       const d = new Date(ts * 1000);
       const stamp = `${MONTH_NAMES[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} dnsmasq[812]:`;
@@ -304,6 +306,7 @@ async function formatsBench(results: Record<string, unknown>): Promise<void> {
     ['Zeek JSON', 'zeek-json', false],
     ['BIND query log', 'bind-querylog', false],
     ['dnsmasq/Pi-hole', 'dnsmasq-log', false],
+    ['Squid', 'squid-log', false],
     ['Zeek TSV, gzip', 'zeek-tsv', true],
     ['BIND, gzip', 'bind-querylog', true],
   ];

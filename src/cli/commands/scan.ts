@@ -58,7 +58,7 @@ export function scanCommand(): Command {
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
     .option('--no-progress', 'no progress bar on standard error')
-    .option('--threads <n>', 'worker threads for large uncompressed logs (Zeek, BIND, dnsmasq; default: one per core, at most 4; 1: none)', parseThreads)
+    .option('--threads <n>', 'worker threads for large uncompressed logs (Zeek, BIND, dnsmasq, Squid; default: one per core, at most 4; 1: none)', parseThreads)
     .addHelpText(
       'after',
       `\nInput formats (--input-format; recognised from the content otherwise):\n${Object.entries(INPUT_FORMATS)

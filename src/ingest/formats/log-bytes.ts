@@ -1,5 +1,5 @@
 /**
- * Line-per-record logs (BIND query logs, dnsmasq/Pi-hole, Zeek JSON) read from the bytes. Most
+ * Line-per-record logs (BIND query logs, dnsmasq/Pi-hole, Zeek JSON, Squid) read from the bytes. Most
  * lines of a large log name a host under no listed domain and end as a count: for those the host is
  * found in the bytes and ruled out by the host filter, and the line is never decoded. Every other
  * line (a possible hit, or one that is not in the plain shape the locator knows) is decoded and
@@ -11,7 +11,7 @@ import { decodePiece, utf8Pieces } from '../decode.js';
 import type { HostSuffixFilter } from '../host-filter.js';
 import { MAX_LINE_CHARS } from '../lines.js';
 import type { SightingChunk } from './format.js';
-import { bindQueryLine, dnsmasqLine, SEEN, zeekJsonLine, type LineParser } from './logs.js';
+import { bindQueryLine, dnsmasqLine, SEEN, squidLine, zeekJsonLine, type LineParser } from './logs.js';
 
 /** The line names no host: the text parser would return nothing for it. */
 const NO_HOST = 0;
@@ -134,10 +134,84 @@ export const zeekJsonBytes: ByteLogFormat = {
   parse: zeekJsonLine,
 };
 
+/** JavaScript's \s among ASCII bytes: space, tab, line feed, vertical tab, form feed, carriage return. */
+function isSpace(byte: number | undefined): boolean {
+  return byte === SPACE || (byte !== undefined && byte >= 0x09 && byte <= 0x0d);
+}
+
+function isDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
+}
+
+/**
+ * Squid's native access log, "time elapsed client code/status bytes method URL …": the host of the
+ * seventh field, as hostOfUrl takes it (see squidLine). Lines with other bytes than ASCII before the
+ * URL's end (JavaScript counts some of them as spaces) go to the text parser.
+ */
+export const squidLogBytes: ByteLogFormat = {
+  locator() {
+    return (bytes, start, end, span) => {
+      let i = start;
+      while (i < end && isSpace(bytes[i])) i++;
+      // The time: digits, and a fraction.
+      const time = i;
+      while (isDigit(bytes[i]) && i < end) i++;
+      if (i === time) return ASK_TEXT;
+      if (bytes[i] === 0x2e && i < end) {
+        const fraction = ++i;
+        while (isDigit(bytes[i]) && i < end) i++;
+        if (i === fraction) return ASK_TEXT;
+      }
+      if (i === end || !isSpace(bytes[i])) return ASK_TEXT;
+      // Five more fields, then the URL.
+      let urlStart = i;
+      for (let field = 1; field <= 6; field++) {
+        while (i < end && isSpace(bytes[i])) i++;
+        if (i === end) return ASK_TEXT;
+        urlStart = i;
+        while (i < end && !isSpace(bytes[i])) {
+          if ((bytes[i] as number) >= 0x80) return ASK_TEXT;
+          i++;
+        }
+      }
+      const urlEnd = i;
+      // hostOfUrl on the bytes: after "://", before / ? #, after the last @, before the last colon.
+      let hostStart = urlStart;
+      for (let k = urlStart; k + 2 < urlEnd; k++) {
+        if (bytes[k] === 0x3a && bytes[k + 1] === 0x2f && bytes[k + 2] === 0x2f) {
+          hostStart = k + 3;
+          break;
+        }
+      }
+      let hostEnd = hostStart;
+      while (hostEnd < urlEnd && bytes[hostEnd] !== 0x2f && bytes[hostEnd] !== 0x3f && bytes[hostEnd] !== 0x23) hostEnd++;
+      for (let k = hostEnd - 1; k >= hostStart; k--) {
+        if (bytes[k] === 0x40) {
+          hostStart = k + 1;
+          break;
+        }
+      }
+      if (bytes[hostStart] === 0x5b && hostStart < hostEnd) return ASK_TEXT;
+      for (let k = hostEnd - 1; k >= hostStart; k--) {
+        if (bytes[k] === 0x3a) {
+          hostEnd = k;
+          break;
+        }
+      }
+      if (hostEnd === hostStart || (hostEnd - hostStart === 1 && bytes[hostStart] === 0x2d)) return ASK_TEXT;
+      span.start = hostStart;
+      span.end = hostEnd;
+      return HOST;
+    };
+  },
+  parse: squidLine,
+};
+
 export const BYTE_LOG_FORMATS = {
   'zeek-json': zeekJsonBytes,
   'bind-querylog': bindQueryLogBytes,
   'dnsmasq-log': dnsmasqLogBytes,
+  'squid-log': squidLogBytes,
 } as const satisfies Record<string, ByteLogFormat>;
 
 export type ByteLogFormatId = keyof typeof BYTE_LOG_FORMATS;

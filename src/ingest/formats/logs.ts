@@ -289,17 +289,19 @@ export const dnsmasqLine: LineParser = (line, number, wants) => {
 /** Native format: "time elapsed client code/status bytes method URL user hierarchy/peer type". */
 export const squidLogFormat: LogFormat = {
   sightings(text, _context, wanted) {
-    return logChunks(text, (line, number, wants) => {
-      const parts = line.trim().split(/\s+/);
-      if (parts.length === 1 && parts[0] === '') return undefined;
-      if (parts.length < 7 || !/^\d+(\.\d+)?$/.test(parts[0] ?? '')) return 'not a Squid access log line ("time elapsed client code/status bytes method URL …")';
-      const host = hostOfUrl(parts[6] ?? '');
-      if (!host) return `no host in the URL "${parts[6]}"`;
-      if (!wants(host)) return SEEN;
-      return { line: number, host, client: parts[2] as string, time: parts[0] as string };
-    }, wanted);
+    return logChunks(text, squidLine, wanted);
   },
   isoTime: epochToIso,
+};
+
+export const squidLine: LineParser = (line, number, wants) => {
+  const parts = line.trim().split(/\s+/);
+  if (parts.length === 1 && parts[0] === '') return undefined;
+  if (parts.length < 7 || !/^\d+(\.\d+)?$/.test(parts[0] ?? '')) return 'not a Squid access log line ("time elapsed client code/status bytes method URL …")';
+  const host = hostOfUrl(parts[6] ?? '');
+  if (!host) return `no host in the URL "${parts[6]}"`;
+  if (!wants(host)) return SEEN;
+  return { line: number, host, client: parts[2] as string, time: parts[0] as string };
 };
 
 /** "https://a.example.com/x" or "a.example.com:443" (CONNECT) → "a.example.com". */
