@@ -173,6 +173,11 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
           const prev = m.timeline[i - 1];
           if (prev && ev.date < prev.date) error(f, `measure.timeline[${i}].date`, `timeline out of order: ${ev.date} after ${prev.date}`);
         });
+        m.extentChanges.forEach((c, i) => {
+          refSources(f, `measure.extentChanges[${i}]`, c.sources);
+          const prev = m.extentChanges[i - 1];
+          if (prev && c.from < prev.from) error(f, `measure.extentChanges[${i}].from`, `reach changes out of order: ${c.from} after ${prev.from}`);
+        });
         m.categoryRules.forEach((r, i) => {
           refSources(f, `measure.categoryRules[${i}]`, r.sources);
           if (r.to && r.to < r.from) error(f, `measure.categoryRules[${i}]`, `rule ends (${r.to}) before it starts (${r.from})`);

@@ -106,6 +106,7 @@ export function diffKnowledgeBases(a: KnowledgeBase, b: KnowledgeBase): KbDiff {
   const entries: DiffEntry[] = [];
   compareMaps('measure', a.measures, b.measures, (x, y) => [
     ...fieldChanges(x, y, ['title', 'kind', 'extent', 'scope', 'severity', 'legalForce', 'obliges']),
+    ...setChanges('reach change', x.extentChanges.map((c) => `${c.from} ${c.extent}`), y.extentChanges.map((c) => `${c.from} ${c.extent}`)),
     ...setChanges('event', x.timeline.map((e) => `${e.date} ${e.status}`), y.timeline.map((e) => `${e.date} ${e.status}`)),
     ...setChanges('category rule', x.categoryRules.map((r) => `${r.id} from ${r.from}`), y.categoryRules.map((r) => `${r.id} from ${r.from}`)),
     ...setChanges('citation', x.citations.map((c) => c.text), y.citations.map((c) => c.text)),

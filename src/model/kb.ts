@@ -213,6 +213,8 @@ export const CategoryRuleSchema = z
   .strict();
 export type CategoryRule = z.infer<typeof CategoryRuleSchema>;
 
+const Extent = z.enum(['listed', 'subsidiaries', 'majority-owned', 'affiliates']);
+
 export const MeasureSchema = z
   .object({
     id: z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, 'measure ids look like <jurisdiction>-<instrument>'),
@@ -238,8 +240,15 @@ export const MeasureSchema = z
     timeline: z.array(TimelineEventSchema).min(1),
     obliges: z.string().min(1).describe('what the measure obliges a user to do about a covered item'),
     /** How far a listing reaches through the corporate group. */
-    extent: z.enum(['listed', 'subsidiaries', 'majority-owned', 'affiliates']),
+    extent: Extent,
     extentNote: z.string().optional(),
+    /**
+     * Later changes of the reach, oldest first: NDAA FY2024 sec. 805 extends the 1260H list to the
+     * entities a listed one controls from 2027-06-30. Before the first change, `extent` applies.
+     */
+    extentChanges: z
+      .array(z.object({ from: isoDate, extent: Extent, note: z.string().min(1), sources: sourceRefs }).strict())
+      .default([]),
     /** Qualifier that limits the measure's reach, e.g. the FCC's "to the extent used for public safety…". */
     scope: z.string().optional(),
     facets: z.array(Facet).min(1),

@@ -75,7 +75,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     const measure = kb.measures[l.measure];
     if (!measure) continue;
     const connection = graph.connect(id, l.target, asOf);
-    if (!connection || !extentCovers(measure, connection)) continue;
+    if (!connection || !extentCovers(measure, connection, asOf)) continue;
     const phase = listingPhase(l, asOf);
     const status = measureStatus(measure, asOf);
     const state: ListingView['state'] = phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state;

@@ -159,7 +159,7 @@ export class ScreeningEngine {
         if (!measure || !baseSeverity) continue;
         if (!measure.facets.some((f) => facets.has(f))) continue;
         const connection = reach(this.graph.connect(start, target, asOf), resolution);
-        if (!connection || !extentCovers(measure, connection)) continue;
+        if (!connection || !extentCovers(measure, connection, asOf)) continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;
         if (state.state === 'historical' && !options.includeHistorical) continue;
@@ -337,9 +337,16 @@ function reach(c: Connection | undefined, resolution: Resolution): Reach | undef
 }
 
 /** Does the measure's reach through the corporate group include this connection? */
-export function extentCovers(measure: KbMeasure, c: Reach): boolean {
+/** The measure's reach on a date: its `extent`, or the latest of its `extentChanges` by then. */
+export function extentOn(measure: KbMeasure, asOf: string): KbMeasure['extent'] {
+  let extent = measure.extent;
+  for (const change of measure.extentChanges) if (change.from <= asOf) extent = change.extent;
+  return extent;
+}
+
+export function extentCovers(measure: KbMeasure, c: Reach, asOf: string): boolean {
   if (c.kinship === 'self' || c.kinship === 'own-product') return true;
-  switch (measure.extent) {
+  switch (extentOn(measure, asOf)) {
     case 'listed':
       return false;
     case 'subsidiaries':

@@ -44,6 +44,15 @@ describe('kb validate', () => {
     files = replace(base(), 'groups/acme.yaml', (t) => t.replace('AC-\\\\d{3}', 'AC-(\\\\d'));
     assert.ok(errors(files).some((e) => /not a valid regular expression/.test(e.message)));
   });
+  test('changes of reach must be in date order and sourced', () => {
+    const changes = (a: string, b: string, src = 'src-a') =>
+      replace(base(), 'measures/xx-list-2.yaml', (t) =>
+        t.replace('  extent: listed\n', `  extent: listed\n  extentChanges:\n    - { from: ${a}, extent: subsidiaries, note: first, sources: [${src}] }\n    - { from: ${b}, extent: affiliates, note: second, sources: [src-a] }\n`),
+      );
+    assert.deepEqual(errors(changes('2021-01-01', '2022-01-01')), []);
+    assert.ok(errors(changes('2022-01-01', '2021-01-01')).some((e) => e.path === 'measure.extentChanges[1].from' && /out of order/.test(e.message)));
+    assert.ok(errors(changes('2021-01-01', '2022-01-01', 'src-missing')).some((e) => e.message === 'unknown source "src-missing"'));
+  });
   test('YAML syntax errors name the line', () => {
     const files = replace(base(), 'profiles/profiles.yaml', (t) => `${t}  - id: [unclosed\n`);
     assert.ok(errors(files).some((e) => e.file.endsWith('profiles.yaml') && /^line \d+/.test(e.path)));

@@ -148,3 +148,25 @@ describe('unverified records', () => {
     assert.ok(f?.unverified?.includes(`product ${product.id}`), JSON.stringify(f?.unverified));
   });
 });
+
+describe('a reach that changes with time', () => {
+  test('from 2027-06-30 the 1260H list reaches the companies a listed one controls (NDAA FY2024 sec. 805)', () => {
+    const bundled = bundledEngine();
+    const kb = bundled.kb;
+    const listed = new Set(kb.listings.filter((l) => l.measure === 'us-dod-1260h' && l.to === undefined).map((l) => l.target));
+    const everListed = new Set(kb.listings.filter((l) => l.measure === 'us-dod-1260h').map((l) => l.target));
+    const rel = kb.relations.find(
+      (r) => (r.predicate === 'owns' || r.predicate === 'controls') && listed.has(r.subject) && !everListed.has(r.object) && !r.to && kb.organisations[r.object] && !r.from,
+    );
+    assert.ok(rel, 'a listed company controls an unlisted one');
+    const name = kb.organisations[rel.object]!.names[0]!.value;
+    const on = (asOf: string) =>
+      bundled
+        .screen(item({ name }), { asOf, profile: kb.profiles.all as Profile, includeHistorical: false })
+        .findings.filter((f) => f.measure.id === 'us-dod-1260h');
+    assert.deepEqual(on('2027-06-29'), [], `${name} before sec. 805's second stage`);
+    const after = on('2027-06-30');
+    assert.ok(after.length > 0, `${name} from 2027-06-30`);
+    assert.equal(after[0]?.kinship, 'subsidiary');
+  });
+});

@@ -97,6 +97,7 @@ function renderMeasure(d: MeasureDossier, asOf: string): string {
   for (const ev of d.timeline) lines.push(`    ${ev.date}  ${ev.status.padEnd(10)} ${ev.note}${ev.unverified ? ' (unverified)' : ''}`);
   lines.push(`  obliges: ${m.obliges}`);
   lines.push(`  reach: ${m.extent}${m.extentNote ? ` — ${m.extentNote}` : ''}`);
+  for (const change of m.extentChanges) lines.push(`    from ${change.from}: ${change.extent} — ${change.note}`);
   if (m.scope) lines.push(`  scope: ${m.scope}`);
   lines.push(`  citations: ${m.citations.map((x) => x.text).join('; ')}`);
   if (d.listings.length > 0) {
