@@ -78,20 +78,21 @@ export async function* zeekTsvByteChunks(
         continue;
       }
       // Column boundaries up to the last column needed.
+      const last = columns.last;
+      const sep = separator;
       let column = 0;
       starts[0] = start;
-      for (let i = start; i < lineEnd && column <= columns.last; i++) {
-        if (buffer[i] === separator) {
-          ends[column] = i;
-          column++;
-          starts[column] = i + 1;
-        }
+      for (let i = start; i < lineEnd; i++) {
+        if (buffer[i] !== sep) continue;
+        ends[column] = i;
+        if (++column > last) break;
+        starts[column] = i + 1;
       }
-      if (column < columns.last) {
+      if (column < last) {
         rejected.push({ line: number, error: 'fewer columns than the #fields header names' });
         continue;
       }
-      if (column === columns.last) ends[column] = lineEnd;
+      if (column === last) ends[column] = lineEnd;
       const hostStart = starts[columns.host] as number;
       const hostEnd = ends[columns.host] as number;
       if (hostEnd === hostStart) continue;
