@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BUNDLED_DATA_DIR, loadKnowledgeBase, PACKAGE_ROOT } from '../kb/files.js';
-import { NameIndex, type NameIndexCache } from '../match/names/name-index.js';
+import { NameIndex } from '../match/names/name-index.js';
 import type { KnowledgeBase } from '../kb/model.js';
 import { MacRegistry } from '../match/identifiers/mac.js';
 import { Resolver } from '../match/resolver.js';
@@ -26,7 +26,7 @@ export interface Context {
   engine: ScreeningEngine;
 }
 
-const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.json');
+const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.txt');
 /** The cache belongs to the built package; running from the sources (tests, tools) neither reads nor replaces it. */
 const RUNS_FROM_BUILD = import.meta.url.includes('/dist/');
 
@@ -50,8 +50,9 @@ function normaliserFingerprint(): string {
 function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
-      const cached = JSON.parse(readFileSync(NAME_INDEX_CACHE, 'utf8')) as { hash: string; normaliser: string; index: NameIndexCache };
-      if (cached.hash === kb.hash && cached.normaliser === normaliserFingerprint()) return NameIndex.fromCache(cached.index);
+      const text = readFileSync(NAME_INDEX_CACHE, 'utf8');
+      const about = NameIndex.readCacheHeader(text);
+      if (about?.hash === kb.hash && about.normaliser === normaliserFingerprint()) return NameIndex.fromCacheText(text);
     } catch {
       // No cache yet, or a damaged one: build below.
     }
@@ -60,7 +61,7 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
       mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
-      writeFileSync(NAME_INDEX_CACHE, JSON.stringify({ hash: kb.hash, normaliser: normaliserFingerprint(), index: index.toCache() }));
+      writeFileSync(NAME_INDEX_CACHE, index.toCacheText({ hash: kb.hash, normaliser: normaliserFingerprint() }));
     } catch {
       // A read-only installation works without the cache.
     }

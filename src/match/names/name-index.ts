@@ -64,18 +64,29 @@ function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'quer
 }
 
 /**
- * The index as cached beside the compiled knowledge base. Each entry is kept as its own JSON text
- * and parsed only when a query reaches it: a cold `covered lookup` touches a handful of entries.
+ * The index as text, cached beside the compiled knowledge base: a header line (JSON), then one line
+ * per key, sorted ("t:hikvision\t3,17"), then one line per entry (its JSON). Read back, a key is
+ * found by binary search and an entry parsed when a query first reaches it, so a cold `covered
+ * lookup` reads the file and little more; a hash map of the keys is built once enough look-ups
+ * come (a scan) for it to pay.
  */
-export interface NameIndexCache {
-  entries: string[];
-  postings: [string, number[]][];
+interface CacheHeader {
+  keys: number;
   withHanName: string[];
   withFullName: string[];
+  /** The caller's own fields (the knowledge base's hash …), given back by `readCacheHeader`. */
+  about: Record<string, string>;
 }
 
+/** Key look-ups answered by binary search before the keys are put in a hash map. */
+const LOOKUPS_BEFORE_MAP = 20_000;
+
 export class NameIndex {
-  private readonly keys = new Map<string, number[]>();
+  /** Key → entry numbers; built from `keyLines` on demand for an index read from its cache. */
+  private keys: Map<string, number[]> | undefined = new Map();
+  /** Sorted "key\tnumbers" lines of an index read from its cache, until `keys` is built. */
+  private keyLines: string[] = [];
+  private lookups = 0;
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
   /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
@@ -85,33 +96,71 @@ export class NameIndex {
 
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
+    const keys = this.keys as Map<string, number[]>;
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
       if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
       for (const key of addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias')) {
-        const list = this.keys.get(key);
+        const list = keys.get(key);
         if (list) list.push(i);
-        else this.keys.set(key, [i]);
+        else keys.set(key, [i]);
       }
     });
   }
 
-  static fromCache(cache: NameIndexCache): NameIndex {
+  /** The header of a cached index: the fields given to `toCacheText`, without reading the rest. */
+  static readCacheHeader(text: string): Record<string, string> | undefined {
+    try {
+      return (JSON.parse(text.slice(0, text.indexOf('\n'))) as CacheHeader).about;
+    } catch {
+      return undefined;
+    }
+  }
+
+  static fromCacheText(text: string): NameIndex {
+    const lines = text.split('\n');
+    const header = JSON.parse(lines[0] as string) as CacheHeader;
     const index = new NameIndex([]);
-    index.entries.push(...cache.entries);
-    for (const [key, list] of cache.postings) index.keys.set(key, list);
-    for (const key of cache.withHanName) index.withHanName.add(key);
-    for (const key of cache.withFullName) index.withFullName.add(key);
+    index.keys = undefined;
+    index.keyLines = lines.slice(1, 1 + header.keys);
+    index.entries.push(...lines.slice(1 + header.keys));
+    for (const key of header.withHanName) index.withHanName.add(key);
+    for (const key of header.withFullName) index.withFullName.add(key);
     return index;
   }
 
-  toCache(): NameIndexCache {
-    return {
-      entries: this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
-      postings: [...this.keys],
-      withHanName: [...this.withHanName],
-      withFullName: [...this.withFullName],
-    };
+  toCacheText(about: Record<string, string>): string {
+    const keyLines = [...this.keyMap()].map(([key, list]) => `${key}\t${list.join(',')}`).sort();
+    const header: CacheHeader = { keys: keyLines.length, withHanName: [...this.withHanName], withFullName: [...this.withFullName], about };
+    const entries = this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
+    return [JSON.stringify(header), ...keyLines, ...entries].join('\n');
+  }
+
+  private keyMap(): Map<string, number[]> {
+    if (!this.keys) {
+      this.keys = new Map();
+      for (const line of this.keyLines) {
+        const tab = line.indexOf('\t');
+        this.keys.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+      }
+      this.keyLines = [];
+    }
+    return this.keys;
+  }
+
+  private postings(key: string): readonly number[] | undefined {
+    if (this.keys || ++this.lookups > LOOKUPS_BEFORE_MAP) return this.keyMap().get(key);
+    // Keys hold no tab, so the lines sort as their keys do.
+    const prefix = `${key}\t`;
+    let lo = 0;
+    let hi = this.keyLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keyLines[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const line = this.keyLines[lo];
+    return line?.startsWith(prefix) ? line.slice(prefix.length).split(',').map(Number) : undefined;
   }
 
   /** Each entry's `fullKey`, computed when a query first reaches it. */
@@ -151,7 +200,7 @@ export class NameIndex {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const candidates = new Set<number>();
     for (const key of addAcronymKeys(blockingKeys(form), form, 'query')) {
-      const list = this.keys.get(key);
+      const list = this.postings(key);
       if (list) for (const i of list) candidates.add(i);
     }
     const best = new Map<string, NameMatch>();
