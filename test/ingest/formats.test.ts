@@ -93,10 +93,12 @@ test('SPDX 2.3 JSON and tag-value give the same packages; suppliers lose their "
     [
       { purl: ['pkg:maven/com.pangle.global/ads-sdk@5.8.0.8'], name: ['Bytedance Pte. Ltd.'] },
       { purl: ['pkg:generic/zlib@1.3.1'], name: ['Jean-loup Gailly'] },
+      // A file is screened when it is a shared library.
+      { library: ['./lib/libz.so'] },
     ],
   );
   assert.deepEqual(tagValue.items.map((item) => item.fields), json.items.map((item) => item.fields));
-  assert.deepEqual(labelsByLine(tagValue.items), ['14: pangle-sdk@5.8.0.8', '23: zlib@1.3.1'], 'a PackageName inside <text> starts nothing');
+  assert.deepEqual(labelsByLine(tagValue.items), ['14: pangle-sdk@5.8.0.8', '23: zlib@1.3.1', '31: ./lib/libz.so'], 'a PackageName inside <text> starts nothing');
   assert.equal(json.rejected[0]?.origin.line, 27);
   assert.match(json.rejected[0]?.error ?? '', /internal-utils@0.1 has no purl/);
 });

@@ -57,7 +57,39 @@ test('CycloneDX and SPDX: a component named as a shared library is screened as o
   assert.deepEqual(cyclonedx.rejected.map((r) => r.error), ['component README.txt has no purl, supplier, author, group or shared-library name: nothing to screen']);
   assert.equal(cyclonedx.columns[0]?.columns.name, 'library');
 
-  const spdx = { spdxVersion: 'SPDX-2.3', packages: [{ SPDXID: 'SPDXRef-a', name: 'libpangleflipped.so', versionInfo: '5.0' }] };
-  const { items } = await readAll(tempFile('apk.spdx.json', JSON.stringify(spdx, null, 2)));
-  assert.deepEqual(items.map((i) => i.fields), [{ library: ['libpangleflipped.so'] }]);
+  const spdx = {
+    spdxVersion: 'SPDX-2.3',
+    packages: [{ SPDXID: 'SPDXRef-a', name: 'libpangleflipped.so', versionInfo: '5.0' }],
+    files: [
+      { SPDXID: 'SPDXRef-File-1', fileName: './lib/arm64-v8a/libBugly.so' },
+      { SPDXID: 'SPDXRef-File-2', fileName: './res/layout/main.xml' },
+    ],
+  };
+  const text = JSON.stringify(spdx, null, 2);
+  const { items } = await readAll(tempFile('apk.spdx.json', text));
+  assert.deepEqual(items.map((i) => i.fields), [{ library: ['libpangleflipped.so'] }, { library: ['./lib/arm64-v8a/libBugly.so'] }]);
+  // The file's item points at the line of its entry.
+  const fileLine = text.split('\n').findIndex((l) => l.includes('SPDXRef-File-1')) + 1;
+  assert.equal(items[1]?.origin.line, fileLine);
+});
+
+test('SPDX tag-value: files that are shared libraries are screened, other files and snippets are not', async () => {
+  const doc = [
+    'SPDXVersion: SPDX-2.3',
+    'PackageName: okhttp',
+    'SPDXID: SPDXRef-Package-okhttp',
+    'ExternalRef: PACKAGE-MANAGER purl pkg:maven/com.squareup.okhttp3/okhttp@4.9.0',
+    'FileName: ./lib/armeabi-v7a/libmmkv.so',
+    'SPDXID: SPDXRef-File-1',
+    'FileName: ./classes.dex',
+    'SPDXID: SPDXRef-File-2',
+    'SnippetSPDXID: SPDXRef-Snippet-1',
+    '',
+  ].join('\n');
+  const { items, rejected } = await readAll(tempFile('apk.spdx', doc));
+  assert.deepEqual(items.map((i) => [i.origin.line, i.fields]), [
+    [2, { purl: ['pkg:maven/com.squareup.okhttp3/okhttp@4.9.0'] }],
+    [5, { library: ['./lib/armeabi-v7a/libmmkv.so'] }],
+  ]);
+  assert.deepEqual(rejected, []);
 });

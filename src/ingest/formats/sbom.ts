@@ -2,8 +2,8 @@
  * Software bills of materials: CycloneDX (JSON and XML, spec 1.2–1.6) and SPDX 2.x (JSON and
  * tag-value). Each component or package becomes one item: its purl, the organisations named as its
  * supplier, manufacturer, author or publisher, a Maven-style group as a Java package, and a name
- * that is a shared library's file name (`libBugly.so`, a CycloneDX `file` or `library`). Nested
- * components are read too. CycloneDX and SPDX JSON are read as whole documents (an SBOM of 100,000
+ * that is a shared library's file name (`libBugly.so`, a CycloneDX `file` or `library`, an SPDX
+ * file). Nested components are read too. CycloneDX and SPDX JSON are read as whole documents (an SBOM of 100,000
  * components is tens of megabytes); SPDX tag-value is read line by line.
  */
 import { InputError, type FieldKind, type Origin } from '../../model/item.js';
@@ -218,11 +218,14 @@ export const spdxJsonFormat: TextFormat = {
     const spdx = jsonDocument(document, context.file);
     if (typeof spdx.spdxVersion !== 'string') throw new InputError(context.file, 'not an SPDX document (no "spdxVersion")');
     if (spdx.packages !== undefined && !Array.isArray(spdx.packages)) throw new InputError(context.file, '"packages" is not an array');
-    yield { fixedColumns: SPDX_COLUMNS, rows: spdxJsonRows(Array.isArray(spdx.packages) ? spdx.packages : [], document, context) };
+    if (spdx.files !== undefined && !Array.isArray(spdx.files)) throw new InputError(context.file, '"files" is not an array');
+    const packages = Array.isArray(spdx.packages) ? spdx.packages : [];
+    const files = Array.isArray(spdx.files) ? spdx.files : [];
+    yield { fixedColumns: SPDX_COLUMNS, rows: spdxJsonRows(packages, files, document, context) };
   },
 };
 
-async function* spdxJsonRows(packages: unknown[], document: string, context: FormatContext): AsyncGenerator<RawRow> {
+async function* spdxJsonRows(packages: unknown[], files: unknown[], document: string, context: FormatContext): AsyncGenerator<RawRow> {
   const locator = new LineLocator(document);
   for (const [index, value] of packages.entries()) {
     if (!isObject(value)) {
@@ -235,6 +238,19 @@ async function* spdxJsonRows(packages: unknown[], document: string, context: For
     const purl = refs.find((ref) => ref.referenceType === 'purl' && typeof ref.referenceLocator === 'string')?.referenceLocator as string | undefined;
     const organisations = [spdxParty(value.supplier), spdxParty(value.originator)].filter((name): name is string => name !== undefined);
     yield componentRow({ name: stringOf(value.name), version: stringOf(value.versionInfo), purl, organisations }, { file: context.file, line });
+  }
+  // Files are screened when they are shared libraries (an APK's lib/arm64-v8a/libBugly.so); other
+  // files name nothing Covered can screen.
+  for (const [index, value] of files.entries()) {
+    if (!isObject(value)) {
+      yield { origin: { file: context.file, line: locator.lineOf(undefined) }, error: `files[${index}] is not an object` };
+      continue;
+    }
+    const fileName = stringOf(value.fileName);
+    if (!fileName || !LIBRARY_FILE.test(fileName)) continue;
+    const spdxId = stringOf(value.SPDXID);
+    const line = locator.lineOf(JSON.stringify(spdxId ?? fileName));
+    yield componentRow({ name: fileName, organisations: [] }, { file: context.file, line });
   }
 }
 
@@ -293,9 +309,15 @@ async function* spdxTagValueRows(text: AsyncIterable<string>, context: FormatCon
         if (current && type === 'purl' && locator) current.purl = locator;
         break;
       }
-      case 'FileName':
+      case 'FileName': {
+        // A file is screened when it is a shared library; other files name nothing to screen.
+        const row = finish();
+        if (row) yield row;
+        current = LIBRARY_FILE.test(value) ? { name: value, organisations: [], line: line.line } : undefined;
+        break;
+      }
       case 'SnippetSPDXID': {
-        // Files and snippets follow the packages; they are not screened.
+        // Snippets are not screened.
         const row = finish();
         if (row) yield row;
         current = undefined;
