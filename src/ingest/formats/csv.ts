@@ -6,7 +6,7 @@
  */
 import type { Origin } from '../../model/item.js';
 import { peek } from '../lookahead.js';
-import { MAX_LINE_CHARS, splitLines, type TextLine } from '../lines.js';
+import { lineBatches, MAX_LINE_CHARS, type TextLine } from '../lines.js';
 import type { RawRow, TextFormat } from './format.js';
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
@@ -93,7 +93,17 @@ interface OpenRecord {
  * again as records of their own, so one stray quote costs one row rather than the rest of the file.
  */
 async function* delimitedRows(text: AsyncIterable<string>, delimiter: string, file: string): AsyncGenerator<RawRow> {
-  const lines = splitLines(text)[Symbol.asyncIterator]();
+  // Lines come a chunk at a time: awaiting each line would cost more than reading it.
+  const batches = lineBatches(text)[Symbol.asyncIterator]();
+  let batch: TextLine[] = [];
+  let next = 0;
+  const refill = async (): Promise<TextLine | undefined> => {
+    const read = await batches.next();
+    if (read.done) return undefined;
+    batch = read.value;
+    next = 1;
+    return batch[0];
+  };
   const replay: TextLine[] = [];
   let open: OpenRecord | undefined;
   let width: number | undefined;
@@ -108,7 +118,7 @@ async function* delimitedRows(text: AsyncIterable<string>, delimiter: string, fi
 
   try {
     for (;;) {
-      const line = replay.shift() ?? (await lines.next()).value;
+      const line = replay.shift() ?? (next < batch.length ? batch[next++] : await refill());
       if (!line) {
         if (!open) return;
         yield abandon(open);
@@ -145,7 +155,7 @@ async function* delimitedRows(text: AsyncIterable<string>, delimiter: string, fi
       yield { origin: origin(record.startLine), cells };
     }
   } finally {
-    await lines.return?.(undefined);
+    await batches.return?.(undefined);
   }
 }
 
