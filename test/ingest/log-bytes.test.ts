@@ -12,7 +12,8 @@ import { planParts } from '../../src/ingest/formats/log-parallel.js';
 import type { PartFormat } from '../../src/ingest/formats/log-worker.js';
 import { HostSuffixFilter } from '../../src/ingest/host-filter.js';
 import { readInventory, type ReadOptions } from '../../src/ingest/read-inventory.js';
-import { underListedDomain } from '../../src/screen/sightings.js';
+import { listedDomains, SightingScreen, underListedDomain } from '../../src/screen/sightings.js';
+import { bundledEngine } from '../helpers.js';
 import { fixture, tempFile } from './helpers.js';
 
 const DOMAINS = ['tiktokv.com', 'bytedance.com', 'qlogo.cn', 'douyin.com', 'bücher.example'];
@@ -185,4 +186,29 @@ test('over-long lines, multi-byte characters and a switch to Windows-1252 part-w
   const mixed = await assertSameBothWays('mixed-pihole.log', Buffer.concat([utf8, latin]), 'dnsmasq-log');
   assert.deepEqual(mixed.notices, ['not valid UTF-8; reading it as Windows-1252 (Latin-1)']);
   assert.ok(mixed.sightings.some((s) => s.includes('"café-ü"')) && mixed.sightings.some((s) => s.includes('"café"')));
+});
+
+test('each log fixture screens to the same report from the bytes (one thread and worker threads) as from the text', async () => {
+  const engine = bundledEngine();
+  const options = { asOf: '2026-11-22', profile: engine.kb.profiles.all!, includeHistorical: false };
+  const domains = listedDomains(engine.kb);
+  const screenWith = async (file: string, read: ReadOptions) => {
+    const screen = new SightingScreen(engine, options, domains);
+    const rejected: string[] = [];
+    for await (const record of readInventory(file, { ...read, wantHost: screen.wants })) {
+      if (record.kind === 'sightings') screen.add(file, record.sightings, record.seen, record.isoTime);
+      else if (record.kind === 'rejected') rejected.push(`${record.row.origin.line} ${record.row.error}`);
+    }
+    return { lines: screen.sightings, rejected: rejected.sort(), results: JSON.stringify(screen.take(file)) };
+  };
+  const filterOfKb = new HostSuffixFilter(domains);
+  let results = 0;
+  for (const [name] of FIXTURES) {
+    const file = fixture(`formats/${name}`);
+    const text = await screenWith(file, { textOnly: true });
+    assert.deepEqual(await screenWith(file, { hostFilter: filterOfKb, parallel: { workers: 1 } }), text, `${name}: bytes`);
+    assert.deepEqual(await screenWith(file, { hostFilter: filterOfKb, parallel: { workers: 2, minBytes: 1 } }), text, `${name}: worker threads`);
+    results += (JSON.parse(text.results) as unknown[]).length;
+  }
+  assert.ok(results >= FIXTURES.length, 'every fixture leads to findings');
 });
