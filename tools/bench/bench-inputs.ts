@@ -144,6 +144,13 @@ async function screenLog(path: string, extra: ReadOptions = {}): Promise<{ secon
   return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, lines: screen.sightings, results };
 }
 
+/** The run with the median CPU time of `count` runs (after the caller's warm-up): one pass is noisy on a shared machine. */
+async function median<T extends { cpuSeconds: number }>(count: number, run: () => T | Promise<T>): Promise<T> {
+  const runs: T[] = [];
+  for (let i = 0; i < count; i++) runs.push(await run());
+  return runs.sort((a, b) => a.cpuSeconds - b.cpuSeconds)[Math.floor(count / 2)] as T;
+}
+
 /** grep's wall time, and its CPU time (user + system) as /usr/bin/time reports it. */
 function grepLog(path: string): { seconds: number; cpuSeconds: number; matches: number } {
   const patterns = join(scratch, 'domains.txt');
@@ -187,9 +194,10 @@ function measureMacs(addresses: string[]) {
   const coldSeconds = cpuSeconds(() => {
     for (const address of addresses) if (lookup.resolve(address).resolutions.length > 0) attributed++;
   });
-  const warmSeconds = cpuSeconds(() => {
+  const warm = () => cpuSeconds(() => {
     for (const address of addresses) lookup.resolve(address);
   });
+  const warmSeconds = [warm(), warm(), warm()].sort((a, b) => a - b)[1] as number;
   // The resolver on its own, every address parsed and looked up afresh (its registrant names are cached by now).
   const sample = addresses.slice(0, 100_000);
   const baselineSeconds = cpuSeconds(() => {
@@ -282,12 +290,12 @@ async function dnsBench(results: Record<string, unknown>): Promise<void> {
   const oneThread = { parallel: { workers: 1 } };
   await screenLog(log, oneThread);
   grepLog(log);
-  const grep = grepLog(log);
-  const ours = await screenLog(log, oneThread);
+  const grep = await median(3, () => grepLog(log));
+  const ours = await median(3, () => screenLog(log, oneThread));
   const ourRate = ours.lines / ours.cpuSeconds;
   const grepRate = lines / grep.cpuSeconds;
   results.dns = { bytes: size, lines, covered: { ...ours, linesPerCpuSecond: ourRate }, grep: { ...grep, linesPerCpuSecond: grepRate }, ratio: ourRate / grepRate };
-  console.log(`DNS log screening, ${fmt(size / MB)} MB, ${fmt(lines)} lines (one core; rates per CPU second, wall time in brackets)`);
+  console.log(`DNS log screening, ${fmt(size / MB)} MB, ${fmt(lines)} lines (one core; rates per CPU second, median of 3 runs, wall time in brackets)`);
   console.log(`  covered  ${fmt(ourRate)} lines/s  ${fmt(size / MB / ours.cpuSeconds)} MB/s  (${fmt(ours.seconds, 2)} s)  ${fmt(ours.results)} aggregated results`);
   console.log(`  grep -F  ${fmt(grepRate)} lines/s  ${fmt(size / MB / grep.cpuSeconds)} MB/s  (${fmt(grep.seconds, 2)} s)  ${fmt(grep.matches)} matching lines`);
   console.log(`  ratio    ${fmt(ourRate / grepRate, 2)}× grep (target ≥ 0.5×; ≥ 1,000,000 lines/s)`);
@@ -313,7 +321,7 @@ async function formatsBench(results: Record<string, unknown>): Promise<void> {
     ['BIND, gzip', 'bind-querylog', true],
   ];
   const rows: Record<string, unknown>[] = [];
-  console.log(`Other logs, ${fmt(FORMAT_BYTES / MB)} MB each (one thread; lines of the file per CPU second, wall time in brackets)`);
+  console.log(`Other logs, ${fmt(FORMAT_BYTES / MB)} MB each (one thread; lines of the file per CPU second, median of 3 runs, wall time in brackets)`);
   for (const [label, shape, gzip] of shapes) {
     let path = join(scratch, `formats.${shape}`);
     const lines = generateDnsLog(path, FORMAT_BYTES, shape);
@@ -323,9 +331,9 @@ async function formatsBench(results: Record<string, unknown>): Promise<void> {
     }
     const one = { parallel: { workers: 1 } };
     await screenLog(path, one);
-    const bytes = await screenLog(path, one);
+    const bytes = await median(3, () => screenLog(path, one));
     await screenLog(path, { textOnly: true });
-    const text = await screenLog(path, { textOnly: true });
+    const text = await median(3, () => screenLog(path, { textOnly: true }));
     // The whole command, on one thread and with worker threads (files are read in parts when not compressed).
     const command = gzip ? undefined : { oneThread: scanRss(path, ['--threads', '1']), workers: scanRss(path) };
     rmSync(path);
@@ -348,7 +356,7 @@ function macBench(results: Record<string, unknown>): void {
     resolverPerSecond: MAC_COUNT / mac.baselineSeconds,
     attributed: mac.attributed,
   };
-  console.log(`MAC lookups, ${fmt(MAC_COUNT)} addresses under 3,000 real prefixes (per CPU second)`);
+  console.log(`MAC lookups, ${fmt(MAC_COUNT)} addresses under 3,000 real prefixes (per CPU second; steady state: median of 3 passes)`);
   console.log(`  prefix-cached lookup  ${fmt(MAC_COUNT / mac.warmSeconds)} /s (target ≥ 5,000,000/s); first pass ${fmt(MAC_COUNT / mac.coldSeconds)} /s`);
   console.log(`  resolver per address  ${fmt(MAC_COUNT / mac.baselineSeconds)} /s (on the first 100,000)`);
   console.log(`  ratio                 ${fmt(mac.baselineSeconds / mac.warmSeconds, 1)}×; ${fmt(mac.attributed)} addresses attributed to a KB organisation`);
