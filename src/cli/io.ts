@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 /**
  * Shared plumbing for commands: output streams, colour detection, date and choice parsing, and the
  * exit codes documented in `covered --help`.
@@ -38,4 +39,16 @@ export function choice<T extends string>(allowed: readonly T[]) {
 
 export function write(text: string): void {
   process.stdout.write(text);
+}
+
+/** Writes a report piece by piece, in blocks of about 64 KB, waiting whenever standard output is full. */
+export async function writeAll(pieces: Iterable<string>): Promise<void> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length < 1 << 16) continue;
+    if (!process.stdout.write(block)) await once(process.stdout, 'drain');
+    block = '';
+  }
+  if (block) process.stdout.write(block);
 }

@@ -72,6 +72,8 @@ export interface ReadOptions {
 export interface ColumnInfo {
   file: string;
   format: InputFormat;
+  /** A log: its lines come as sightings, aggregated per client and host, not one result per line. */
+  aggregated?: boolean;
   /** Delimited text: the field delimiter. */
   delimiter?: string;
   /** Text formats: the character encoding. */
@@ -268,6 +270,7 @@ function logColumns(file: string, format: InputFormat, encoding: TextEncoding | 
   return {
     file,
     format,
+    aggregated: true,
     ...(encoding && { encoding }),
     gzip,
     header: true,

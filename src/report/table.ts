@@ -2,23 +2,47 @@
  * The terminal report: one line per finding with its evidence chain beneath, sized to the terminal
  * (80 columns when unknown), colour only when writing to a TTY.
  */
-import Table from 'cli-table3';
 import { createColors } from 'picocolors';
-import type { ScanReport } from '../model/finding.js';
+import stringWidth from 'string-width';
 import type { Severity } from '../model/kb.js';
 import { describeChain, describeOccurrences, describeState } from './describe.js';
+import { joinLines, withProblems, type ReportView } from './view.js';
 
 export interface TableOptions {
   color: boolean;
   width: number;
+  /** Results laid out per piece of the table (500 when not given). */
+  resultsPerPiece?: number;
 }
 
-const BLANK_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-  'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ',
-};
+/**
+ * The text in `width` display columns (Chinese characters take two): cut with an ellipsis when
+ * longer, padded with spaces when shorter.
+ */
+function fit(text: string, width: number): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ');
+  const used = stringWidth(flat);
+  if (used <= width) return flat + ' '.repeat(width - used);
+  let cut = '';
+  let cutWidth = 0;
+  for (const ch of flat) {
+    const w = stringWidth(ch);
+    if (cutWidth + w > width - 1) break;
+    cut += ch;
+    cutWidth += w;
+  }
+  return `${cut}…${' '.repeat(width - 1 - cutWidth)}`;
+}
 
-export function renderTable(report: ScanReport, options: TableOptions): string {
+/** Findings are written this many results at a time. */
+const RESULTS_PER_PIECE = 500;
+
+export function* renderTable(report: ReportView, options: TableOptions): Generator<string> {
+  yield* joinLines(tableLines(report, options));
+  yield '\n';
+}
+
+function* tableLines(report: ReportView, options: TableOptions): Generator<string> {
   const c = createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = {
     critical: (s) => c.bold(c.red(s)),
@@ -34,42 +58,51 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
   const itemW = Math.floor(flexible * 0.34);
   const measureW = Math.floor(flexible * 0.3);
   const subjectW = flexible - itemW - measureW;
-  const table = new Table({
-    head: ['Line', 'Item', 'Measure', 'Listed', 'State', 'Severity'],
-    colWidths: [10, itemW, measureW, subjectW, 11, 9],
-    chars: BLANK_BORDERS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    wordWrap: false,
-  });
-  const lines: string[] = [];
+  // Fixed columns one space apart; a note under a finding spans them all.
+  const widths = [10, itemW, measureW, subjectW, 11, 9];
+  const spanWidth = widths.reduce((a, b) => a + b) + widths.length - 1;
+  const row = (cells: string[]) => cells.map((cell, i) => fit(cell, widths[i] as number)).join(' ');
+  const span = (text: string) => text.split('\n').map((line) => fit(line, spanWidth)).join('\n');
+  let piece: string[] = [];
+  let inPiece = 0;
+  let anyFinding = false;
   for (const r of report.results) {
+    if (r.findings.length === 0) continue;
+    if (!anyFinding) piece.push(row(['Line', 'Item', 'Measure', 'Listed', 'State', 'Severity']));
+    anyFinding = true;
     const seen = describeOccurrences(r);
     for (const [i, f] of r.findings.entries()) {
-      table.push([`${shortFile(r.origin.file)}:${r.origin.line}`, r.label, f.measure.short, f.subject.name, f.state, paint[f.severity](f.severity)]);
+      const cells = row([`${shortFile(r.origin.file)}:${r.origin.line}`, r.label, f.measure.short, f.subject.name, f.state, f.severity]);
+      // The severity is the last cell: painted after it is laid out.
+      const at = cells.length - fit(f.severity, 9).length;
+      piece.push(cells.slice(0, at) + paint[f.severity](cells.slice(at)));
       // A log's aggregate (how often, by whom, when) once per result, under its first finding.
-      if (seen && i === 0) table.push([{ colSpan: 6, content: wrap(`  ${seen}`, width - 2) }]);
-      table.push([{ colSpan: 6, content: c.dim(wrap(`  ${describeState(f)}; ${describeChain(f)}`, width - 2)) }]);
+      if (seen && i === 0) piece.push(span(wrap(`  ${seen}`, width - 2)));
+      piece.push(c.dim(span(wrap(`  ${describeState(f)}; ${describeChain(f)}`, width - 2))));
     }
+    if (++inPiece === (options.resultsPerPiece ?? RESULTS_PER_PIECE)) {
+      yield piece.join('\n');
+      piece = [];
+      inPiece = 0;
+    }
+  }
+  if (piece.length > 0) yield piece.join('\n');
+  if (!anyFinding) yield 'No findings.';
+  let heading = false;
+  for (const r of withProblems(report.results)) {
+    if (!heading) yield* ['', c.bold('Rows with problems:')];
+    heading = true;
+    const msg = r.error ?? r.warnings?.map((w) => `${w.field} ${w.value}: ${w.message}`).join('; ') ?? '';
+    yield wrap(`${r.origin.file}:${r.origin.line} ${r.status === 'rejected' ? c.red('rejected') : c.yellow('warning')}: ${msg}`, width);
   }
   const s = report.summary;
-  if (s.findings > 0) lines.push(table.toString());
-  else lines.push('No findings.');
-  const problems = report.results.filter((r) => r.status === 'rejected' || r.warnings);
-  if (problems.length > 0) {
-    lines.push('', c.bold('Rows with problems:'));
-    for (const r of problems) {
-      const msg = r.error ?? r.warnings?.map((w) => `${w.field} ${w.value}: ${w.message}`).join('; ') ?? '';
-      lines.push(wrap(`${r.origin.file}:${r.origin.line} ${r.status === 'rejected' ? c.red('rejected') : c.yellow('warning')}: ${msg}`, width));
-    }
-  }
   const sev = Object.entries(s.bySeverity)
     .sort(([a], [b]) => order(b) - order(a))
     .map(([k, v]) => `${v} ${paint[k as Severity](k)}`)
     .join(', ');
-  lines.push('');
-  lines.push(wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${s.rowsRead} rows read, ${s.screened} screened, ${s.rejected} rejected; ${s.findings} findings on ${s.withFindings} items${sev ? ` (${sev})` : ''}.`, width));
-  if (!report.includeHistorical) lines.push(c.dim(wrap('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.', width)));
-  return `${lines.join('\n')}\n`;
+  yield '';
+  yield wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${s.rowsRead} rows read, ${s.screened} screened, ${s.rejected} rejected; ${s.findings} findings on ${s.withFindings} items${sev ? ` (${sev})` : ''}.`, width);
+  if (!report.includeHistorical) yield c.dim(wrap('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.', width));
 }
 
 const SEVERITIES: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];

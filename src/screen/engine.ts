@@ -55,7 +55,7 @@ const KINSHIP_FACTOR: Record<Reach['kinship'], number> = {
  * Logs repeat the same hosts and apps millions of times: resolutions and their findings are kept
  * for the most recent values, with a bound so memory stays flat on any input.
  */
-const CACHE_ENTRIES = 50_000;
+const CACHE_ENTRIES = 10_000;
 
 class BoundedCache<T> {
   // Two generations, not eviction from the front of one Map: deleting a Map's oldest key leaves a

@@ -5,7 +5,8 @@ import { createContext } from '../../app/context.js';
 import { INPUT_FORMAT_IDS, INPUT_FORMATS, readInventory, type ColumnInfo, type InputFormat } from '../../ingest/read-inventory.js';
 import type { Severity } from '../../model/kb.js';
 import { FIELD_KINDS, InputError, type FieldKind } from '../../model/item.js';
-import type { ItemResult, ScanReport } from '../../model/finding.js';
+import type { ItemResult } from '../../model/finding.js';
+import type { ReportView } from '../../report/view.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -19,7 +20,8 @@ import { HostSuffixFilter } from '../../ingest/host-filter.js';
 import { ScreeningEngine } from '../../screen/engine.js';
 import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
-import { colourEnabled, EXIT, parseDate, terminalWidth, UsageError, write } from '../io.js';
+import { colourEnabled, EXIT, parseDate, terminalWidth, UsageError, writeAll } from '../io.js';
+import { ResultSpool } from '../result-spool.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
@@ -99,21 +101,31 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const options = { asOf: opts.asOf, profile, includeHistorical: opts.includeHistorical };
   const summary = emptySummary();
-  const results: ItemResult[] = [];
-  const inputs: ScanReport['inputs'] = [];
+  // Results go to the spool as they come (to disk for a large scan); a log's are held until its
+  // aggregates are made, to be put in line order with them.
+  const results = new ResultSpool();
+  let worst = -1;
+  const keep = (result: ItemResult) => {
+    for (const f of result.findings) worst = Math.max(worst, severityRank(f.severity));
+    results.add(result);
+  };
+  const inputs: ReportView['inputs'] = [];
   const progress = startProgress(files, opts.progress);
   const engine = bulkEngine(ctx.kb, ctx.resolver);
   const domains = listedDomains(ctx.kb);
   const logs = new SightingScreen(engine, options, domains);
   const hostFilter = new HostSuffixFilter(domains);
   for (const file of files) {
-    const input: ScanReport['inputs'][number] = { file };
+    const input: ReportView['inputs'][number] = { file };
     inputs.push(input);
+    let log = false;
+    const held: ItemResult[] = [];
     try {
       for await (const record of readInventory(file, {
         ...(Object.keys(opts.map).length > 0 ? { map: opts.map } : {}),
         ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
         onColumns: (info: ColumnInfo) => {
+          if (info.aggregated) log = true;
           input.format = info.format;
           input.columns = { ...input.columns, ...info.columns };
         },
@@ -133,12 +145,15 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
         }
         const result = screenRecord(engine, record, options);
         addToSummary(summary, result);
-        results.push(result);
+        if (log) held.push(result);
+        else keep(result);
       }
       const aggregated = logs.take(file);
       for (const result of aggregated) addFindingsToSummary(summary, result);
-      if (aggregated.length > 0 || input.format === 'zeek-tsv') mergeByLine(results, aggregated, file);
+      // A log read by several threads gives its rejected lines out of order: all in line order.
+      for (const result of held.concat(aggregated).sort((a, b) => a.origin.line - b.origin.line)) keep(result);
     } catch (e) {
+      results.close();
       progress?.stop();
       if (e instanceof InputError) throw new UsageError(e.message);
       if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES')) {
@@ -148,7 +163,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
     }
   }
   progress?.stop();
-  const report: ScanReport = {
+  const report: ReportView = {
     schemaVersion: 1,
     tool: { name: 'covered', version: packageVersion() },
     kb: { version: ctx.kb.version, hash: ctx.kb.hash },
@@ -159,12 +174,14 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
     summary: sortSummary(summary),
     results,
   };
-  write(render(report, opts.format));
+  try {
+    await writeAll(render(report, opts.format));
+  } finally {
+    results.close();
+  }
   if (opts.strict && summary.rejected > 0) return EXIT.usage;
   if (opts.failOn === 'none') return EXIT.ok;
-  const threshold = severityRank(opts.failOn as Severity);
-  const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
-  return failing ? EXIT.findings : EXIT.ok;
+  return worst >= severityRank(opts.failOn as Severity) ? EXIT.findings : EXIT.ok;
 }
 
 /**
@@ -178,7 +195,7 @@ function bulkEngine(kb: ScreeningEngine['kb'], resolver: Resolver): ScreeningEng
   return new ScreeningEngine(kb, bulk);
 }
 
-function render(report: ScanReport, format: ScanOptions['format']): string {
+function render(report: ReportView, format: ScanOptions['format']): Iterable<string> {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -191,18 +208,6 @@ function render(report: ScanReport, format: ScanOptions['format']): string {
     case 'table':
       return renderTable(report, { color: colourEnabled(process.stdout), width: terminalWidth() });
   }
-}
-
-/**
- * Adds a log's aggregated results to the results: the log's rejected lines are already there (a
- * log read by several threads adds them out of order), and both are put in line order, so the
- * report still reads in file order.
- */
-function mergeByLine(results: ItemResult[], aggregated: ItemResult[], file: string): void {
-  let start = results.length;
-  while (start > 0 && results[start - 1]?.origin.file === file) start--;
-  const merged = results.splice(start).concat(aggregated).sort((a, b) => a.origin.line - b.origin.line);
-  for (const result of merged) results.push(result);
 }
 
 interface Progress {
