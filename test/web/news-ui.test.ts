@@ -75,6 +75,8 @@ describe('News view in chromium', { skip }, () => {
     await row.getByLabel(`reason for ${id}`).fill('Lawmakers talk; no bill yet');
     await row.getByRole('button', { name: 'Reject' }).click();
     await page.getByRole('status').filter({ hasText: `Rejected ${id}` }).waitFor();
+    // The queue is fetched again after the status shows: wait for the row to go, then check.
+    await page.locator(`tr[data-proposal="${id}"]`).waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     assert.equal(await page.locator(`tr[data-proposal="${id}"]`).count(), 0, 'the open queue no longer lists it');
 
     await page.reload();
