@@ -72,7 +72,7 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
     anyFinding = true;
     const seen = describeOccurrences(r);
     for (const [i, f] of r.findings.entries()) {
-      const cells = row([`${shortFile(r.origin.file)}:${r.origin.line}`, r.label, f.measure.short, f.subject.name, f.state, f.severity]);
+      const cells = row([lineCell(r.origin.file, r.origin.line), r.label, f.measure.short, f.subject.name, f.state, f.severity]);
       // The severity is the last cell: painted after it is laid out.
       const at = cells.length - fit(f.severity, 9).length;
       piece.push(cells.slice(0, at) + paint[f.severity](cells.slice(at)));
@@ -108,9 +108,12 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
 const SEVERITIES: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 const order = (s: string) => SEVERITIES.indexOf(s as Severity);
 
-function shortFile(file: string): string {
+/** "file:line" in the 10-column Line cell: the file's name gives way to a long line number. */
+function lineCell(file: string, line: number): string {
+  const ref = `:${line}`;
   const base = file.split(/[\\/]/).pop() ?? file;
-  return base.length > 6 ? `${base.slice(0, 5)}…` : base;
+  const room = Math.min(6, 10 - ref.length);
+  return `${base.length <= room ? base : `${base.slice(0, Math.max(0, room - 1))}…`}${ref}`;
 }
 
 /** Wraps on spaces to the width, indenting continuation lines. */
