@@ -188,3 +188,13 @@ test('sarif output annotates the inventory rows with one rule per measure', () =
   const camera = run?.results.find((x) => x.ruleId === 'us-ndaa-889' && x.locations[0]?.physicalLocation.region.startLine === 2);
   assert.equal(camera?.level, 'error');
 });
+
+test('a log format forced on a file that is not one says so on standard error', () => {
+  const csv = file('suppliers-not-a-log.csv', 'supplier,mac\nAcme,00:11:22:33:44:55\n');
+  const forced = covered(['scan', csv, '--input-format', 'dnsmasq-log']);
+  assert.equal(forced.code, 0);
+  assert.match(forced.stderr, /no line of it is a dnsmasq-log line naming a host; is it another format\?/);
+  // A real log says nothing of the kind.
+  const log = file('dnsmasq.log', 'Nov 25 03:00:01 dnsmasq[411]: query[A] www.example.org from 192.0.2.10\n');
+  assert.doesNotMatch(covered(['scan', log]).stderr, /is it another format/);
+});

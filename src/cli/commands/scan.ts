@@ -119,6 +119,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
     const input: ReportView['inputs'][number] = { file };
     inputs.push(input);
     let log = false;
+    let linesNamingHosts = 0;
     const held: ItemResult[] = [];
     try {
       for await (const record of readInventory(file, {
@@ -140,6 +141,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
       })) {
         if (record.kind === 'sightings') {
           logs.add(file, record.sightings, record.seen, record.isoTime);
+          linesNamingHosts += record.sightings.length + record.seen;
           addSightingsToSummary(summary, record.sightings.length + record.seen);
           continue;
         }
@@ -147,6 +149,11 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
         addToSummary(summary, result);
         if (log) held.push(result);
         else keep(result);
+      }
+      if (log && linesNamingHosts === 0 && held.length === 0) {
+        // Nothing in the file was a line of the format: most likely the wrong --input-format.
+        progress?.clear();
+        process.stderr.write(`covered: ${file}: no line of it is a ${input.format} line naming a host; is it another format? (see --input-format)\n`);
       }
       const aggregated = logs.take(file);
       for (const result of aggregated) addFindingsToSummary(summary, result);
