@@ -19,7 +19,6 @@ export class ResultSpool implements Iterable<ItemResult> {
   private file: { dir: string; path: string; fd: number } | undefined;
   private pending: string[] = [];
   private pendingLength = 0;
-  count = 0;
 
   constructor(private readonly inMemory = IN_MEMORY) {}
 
@@ -29,7 +28,6 @@ export class ResultSpool implements Iterable<ItemResult> {
   }
 
   add(result: ItemResult): void {
-    this.count++;
     if (this.memory) {
       this.memory.push(result);
       if (this.memory.length <= this.inMemory) return;
@@ -68,7 +66,6 @@ export class ResultSpool implements Iterable<ItemResult> {
     this.memory = [];
     this.pending = [];
     this.pendingLength = 0;
-    this.count = 0;
     if (!this.file) return;
     closeSync(this.file.fd);
     rmSync(this.file.dir, { recursive: true, force: true });

@@ -61,7 +61,9 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
   // Fixed columns one space apart; a note under a finding spans them all.
   const widths = [10, itemW, measureW, subjectW, 11, 9];
   const spanWidth = widths.reduce((a, b) => a + b) + widths.length - 1;
-  const row = (cells: string[]) => cells.map((cell, i) => fit(cell, widths[i] as number)).join(' ');
+  // The last cell (the severity) is painted after it is laid out, so colour codes take no width.
+  const row = (cells: string[], paintLast = (text: string) => text) =>
+    cells.map((cell, i) => (i === cells.length - 1 ? paintLast : String)(fit(cell, widths[i] as number))).join(' ');
   const span = (text: string) => text.split('\n').map((line) => fit(line, spanWidth)).join('\n');
   let piece: string[] = [];
   let inPiece = 0;
@@ -72,10 +74,7 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
     anyFinding = true;
     const seen = describeOccurrences(r);
     for (const [i, f] of r.findings.entries()) {
-      const cells = row([lineCell(r.origin.file, r.origin.line), r.label, f.measure.short, f.subject.name, f.state, f.severity]);
-      // The severity is the last cell: painted after it is laid out.
-      const at = cells.length - fit(f.severity, 9).length;
-      piece.push(cells.slice(0, at) + paint[f.severity](cells.slice(at)));
+      piece.push(row([lineCell(r.origin.file, r.origin.line), r.label, f.measure.short, f.subject.name, f.state, f.severity], paint[f.severity]));
       // A log's aggregate (how often, by whom, when) once per result, under its first finding.
       if (seen && i === 0) piece.push(span(wrap(`  ${seen}`, width - 2)));
       piece.push(c.dim(span(wrap(`  ${describeState(f)}; ${describeChain(f)}`, width - 2))));

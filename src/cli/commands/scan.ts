@@ -121,6 +121,10 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
     let log = false;
     let linesNamingHosts = 0;
     const held: ItemResult[] = [];
+    const notice = (message: string) => {
+      progress?.clear();
+      process.stderr.write(`covered: ${file}: ${message}\n`);
+    };
     try {
       for await (const record of readInventory(file, {
         ...(Object.keys(opts.map).length > 0 ? { map: opts.map } : {}),
@@ -130,10 +134,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
           input.format = info.format;
           input.columns = { ...input.columns, ...info.columns };
         },
-        onNotice: (message: string) => {
-          progress?.clear();
-          process.stderr.write(`covered: ${file}: ${message}\n`);
-        },
+        onNotice: notice,
         onBytes: (count: number) => progress?.advance(count),
         wantHost: logs.wants,
         hostFilter,
@@ -152,8 +153,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
       }
       if (log && linesNamingHosts === 0 && held.length === 0) {
         // Nothing in the file was a line of the format: most likely the wrong --input-format.
-        progress?.clear();
-        process.stderr.write(`covered: ${file}: no line of it is a ${input.format} line naming a host; is it another format? (see --input-format)\n`);
+        notice(`no line of it is a ${input.format} line naming a host; is it another format? (see --input-format)`);
       }
       const aggregated = logs.take(file);
       for (const result of aggregated) addFindingsToSummary(summary, result);
