@@ -21,24 +21,28 @@ function describe(f: Feature): string {
   return `${f.feature} ${round(f.score)}: ${f.detail}`;
 }
 
-/** The knowledge-base entities a name denotes with confidence; ties at the top are all kept. */
-function resolved(names: NameIndex, name: string): NameMatch[] {
-  const matches = names.search(name, { minScore: SAME_THRESHOLD, limit: 5 }).filter((m) => !m.sameCoreDifferentEntity);
+/**
+ * From one search: the knowledge-base entities a name denotes with confidence (ties at the top all
+ * kept), and the houses it is named after without being any of their companies.
+ */
+function inKnowledgeBase(names: NameIndex, name: string): { resolved: NameMatch[]; houses: NameMatch[] } {
+  const found = names.search(name, { minScore: HOUSE_NAME_MIN, limit: 5 });
+  const matches = found.filter((m) => m.score >= SAME_THRESHOLD && !m.sameCoreDifferentEntity);
   const top = matches[0]?.score ?? 0;
   const exact = matches.filter((m) => m.exact && m.score === top);
-  return exact.length > 0 ? exact : matches.filter((m) => m.score >= top - 0.02);
-}
-
-/** The houses a name is named after, without being any of their companies in the knowledge base. */
-function houses(names: NameIndex, name: string): NameMatch[] {
-  return names.search(name, { minScore: HOUSE_NAME_MIN, limit: 5 }).filter((m) => m.sameCoreDifferentEntity);
+  return {
+    resolved: exact.length > 0 ? exact : matches.filter((m) => m.score >= top - 0.02),
+    houses: found.filter((m) => m.sameCoreDifferentEntity),
+  };
 }
 
 export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {
   const direct = compareNames(normaliseName(name1), normaliseName(name2));
   const reasons = direct.features.map(describe);
-  const r1 = resolved(names, name1);
-  const r2 = resolved(names, name2);
+  const kb1 = inKnowledgeBase(names, name1);
+  const kb2 = inKnowledgeBase(names, name2);
+  const r1 = kb1.resolved;
+  const r2 = kb2.resolved;
   if (r1.length > 0 && r2.length > 0) {
     const kbScore = round(Math.min(r1[0]?.score ?? 0, r2[0]?.score ?? 0));
     const common = r1.find((a) => r2.some((b) => b.entity.id === a.entity.id));
@@ -70,8 +74,7 @@ export function matchPair(name1: string, name2: string, names: NameIndex, graph:
   if (direct.score >= SAME_THRESHOLD) return { name1, name2, score: direct.score, verdict: 'same', reasons };
   // "BYD Auto" and "比亚迪汽车": neither is in the knowledge base, but both are named after one house in it.
   if (r1.length === 0 && r2.length === 0) {
-    const h2 = houses(names, name2);
-    const house = houses(names, name1).find((a) => h2.some((b) => b.entity.id === a.entity.id));
+    const house = kb1.houses.find((a) => kb2.houses.some((b) => b.entity.id === a.entity.id));
     if (house) {
       reasons.push(`kb: both are named after ${house.entity.kind} "${house.entity.id}" ("${house.alias}") and add words of their own: companies of that house`);
       return { name1, name2, score: round(Math.max(direct.score, house.score)), verdict: 'family', reasons };
