@@ -37,7 +37,7 @@ function inKnowledgeBase(names: NameIndex, name: string): { resolved: NameMatch[
 }
 
 export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {
-  const direct = compareNames(normaliseName(name1), normaliseName(name2));
+  const direct = compareNames(normaliseName(name1), normaliseName(name2), names.rarity.weight);
   const reasons = direct.features.map(describe);
   const kb1 = inKnowledgeBase(names, name1);
   const kb2 = inKnowledgeBase(names, name2);

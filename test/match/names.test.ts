@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseName } from '../../src/match/names/normalise.js';
 import { compareNames, SAME_THRESHOLD } from '../../src/match/names/compare.js';
-import { NameIndex } from '../../src/match/names/name-index.js';
+import { NameIndex, TokenRarity } from '../../src/match/names/name-index.js';
 import { fixtureKb } from '../helpers.js';
 
 const score = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b));
@@ -179,5 +179,64 @@ describe('name index', () => {
   });
   test('nothing comes back for a name sharing only generic words', () => {
     assert.deepEqual(index.search('Global Technologies Co Ltd', { minScore: 0.5 }), []);
+  });
+});
+
+describe('general names: a shared common word never carries a match, a misspelt rare word still does', () => {
+  const same = (a: string, b: string) => assert.ok(score(a, b).score >= SAME_THRESHOLD, `${a} / ${b}: ${JSON.stringify(score(a, b))}`);
+  const apart = (a: string, b: string) => {
+    const c = score(a, b);
+    assert.ok(c.score < SAME_THRESHOLD && !c.sameCoreDifferentEntity, `${a} / ${b}: ${JSON.stringify(c)}`);
+  };
+  test('typos and deliberate misspellings of distinctive words match', () => {
+    same('Tayota Motor Corporation', 'Toyota Motor Corporation');
+    same('Exxor Mobil', 'Exxon Mobil');
+    same('Macrosoft Corporation', 'Microsoft Corporation');
+    same('Trafalgura Group Pte. Ltd.', 'Trafigura Group Pte. Ltd.');
+    same('CRISTALORD LIMITED', 'CRYSTALORD LTD');
+    same('OJSC TACTICAL MISSIVES CORPORATION', 'TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY');
+  });
+  test('lookalikes that differ by one replaced consonant in a short name stay apart', () => {
+    apart('Quectel', 'Questel');
+    apart('Huawen', 'Huawei');
+    apart('LXC Aviation', 'LAU Aviation');
+    apart('BWI Industries, Inc.', 'BAE Industries, Inc.');
+    apart('OJSC TACTICAL KITTENS CORPORATION', 'TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY');
+  });
+  test('legal forms glued on, or written out in words and other languages, are legal forms', () => {
+    same('SiemensAG', 'Siemens AG');
+    same('OAO Gazprom', 'Open Joint Stock Company Gazprom');
+    same('Oboronnye Initsiativy o.O.O.', 'OOO Oboronnye Initsiativy');
+    same('Iskusstvo Krasoty', 'LIMITED LIABILITY COMPANY ISKUSSTVO KRASOTY');
+    same('Societatea cu Răspundere Limitată PRO TRAFFIC', 'SRL PRO TRAFFIC');
+    same('Volkswagen Gesellschaft mit beschränkter Haftung', 'Volkswagen GmbH');
+    assert.deepEqual(normaliseName('FABERLIC EUROPE Sp. z o.o.').core, ['faberlic']);
+  });
+  test('numbers in words and ordinals are numbers', () => {
+    same('1st International Bank', 'First International Bank');
+    same('Brigade 44', 'Brigade Forty-Four');
+    same('Brigade Forty 4', 'Brigade 44');
+    apart('Management Company 23', 'Management Company');
+  });
+  test('Cyrillic and Latin spellings of one company meet; initials meet their name', () => {
+    same('Газпром', 'Gazprom');
+    same('ООО АЯС 2000', 'ООО "АЯС 2000"');
+    same('PLA', "People's Liberation Army");
+  });
+  test('a common word shared with a listed name does not make a match', () => {
+    apart('T-MOBILE USA INC', 'China Mobile USA');
+    apart('Mobile China Ltd', 'China Mobile');
+    apart('Apple Inc', 'Apple Hospitality REIT');
+    apart('Dahua Securities', 'Dahua Technology');
+    apart('Hua Wei Trading LLC', 'Huawei Technologies');
+    // A series marker added is another company of the house, not a typo of it.
+    assert.ok(score('Bowne Global Solutions, Inc.', 'Bowne Global Solutions II, Inc.').score < SAME_THRESHOLD);
+  });
+  test('a word common in the knowledge base weighs less than a rare one', () => {
+    const forms = ['Gulf Star Trading', 'Gulf Oil Trading', 'Gulf Petro Trading', 'Gulf Marine Trading', 'Gulf Line Trading', 'Gulf Sea Trading', 'Gulf Wind Trading', 'Zephyrion Star'].map(normaliseName);
+    const rarity = TokenRarity.fromForms(forms);
+    assert.ok(rarity.weight('gulf') < rarity.weight('zephyrion'));
+    const weighted = compareNames(normaliseName('Gulf Zephyrion'), normaliseName('Gulf Aldebaran'), rarity.weight).score;
+    assert.ok(weighted < compareNames(normaliseName('Gulf Zephyrion'), normaliseName('Gulf Aldebaran')).score);
   });
 });

@@ -3,6 +3,7 @@
  * linking the two distinctive cores, capped when the names carry signs of being different companies
  * of one group (different business qualifiers, a national subsidiary's region).
  */
+import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
@@ -29,39 +30,54 @@ export const HOUSE_NAME_MIN = QUALIFIED_CAP - 0.02;
 /** Cap for names without a distinctive word that differ in any word. */
 const WEAK_CAP = 0.5;
 
+/** The words of a name made only of generic words, in their order: "Mobile China" is not "China Mobile". */
 function meaningfulWords(form: NameForm): string {
   return form.tokens
     .filter((t) => t.cls !== 'legal')
     .map((t) => t.text)
-    .sort()
     .join(' ');
 }
 
 /**
- * Typos are forgiven in proportion to length, and by kind: one letter replaced is how lookalike
- * companies differ (Huawei/Huawen, ZTE/ZTT, Quectel/Questel), so replacements count only in long
- * words; a swapped pair or a dropped letter is a typo from five and seven letters on.
+ * Typos are forgiven in proportion to length, and by kind. A different first letter is a different
+ * name (Cisco/Sysco, TP-Link/D-Link), and a number must agree exactly. One letter replaced is how
+ * lookalike companies differ (Huawei/Huawen, Quectel/Questel), so a replaced consonant counts only in
+ * long words, or beside another word that agrees exactly ("Exxor Mobil"); a vowel replaced by another
+ * vowel is a misspelling or another transliteration (Tayota, Samsong, Macrosoft). A swapped pair or
+ * a dropped letter is a typo from four and five letters on; long words forgive two slips (Trafalgura).
  */
-function tokenSimilarity(a: string, b: string): number {
+export function tokenSimilarity(a: string, b: string, besideExactWord = false): number {
   if (a === b) return 1;
   // Every rule below forgives at most two letters.
   if (Math.abs(a.length - b.length) > 2) return 0;
+  if (a[0] !== b[0] || HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
   const length = Math.min(a.length, b.length);
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
-  // A different first letter is a different name that sounds alike (Cisco/Sysco), not a typo.
-  if (length >= 4 && a[0] === b[0] && !/\d/.test(a + b) && soundKey(a) === soundKey(b)) return 0.92;
+  if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
   if (length >= 12) {
-    const [ka, kb] = a[0] === b[0] ? [soundKey(a), soundKey(b)] : [a, b];
+    const [ka, kb] = [soundKey(a), soundKey(b)];
     const d = slipDistance(ka, kb);
     // Slips that keep the length (d beyond the difference in length) are a swap at most: a letter
     // dropped here and another added there is a replaced letter.
-    return d <= 2 && d - Math.abs(ka.length - kb.length) <= 1 ? 1 - 0.06 * d : 0;
+    if (d <= 2 && d - Math.abs(ka.length - kb.length) <= 1) return 1 - 0.06 * d;
   }
   const edit = singleEdit(a, b);
   if (edit === 'transpose' && length >= 5) return 0.94;
-  if (edit === 'insert-delete' && length >= 6) return 0.94;
+  if (edit === 'insert-delete' && length >= 5) return 0.94;
+  if (edit === 'substitute') {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    if (length >= 4 && VOWEL.test(a[i] as string) && VOWEL.test(b[i] as string)) return 0.9;
+    if (length >= 8 || (besideExactWord && length >= 5)) return 0.88;
+    return 0;
+  }
+  // Two edits, one of them a replaced letter, in a long word (Trafalgura/Trafigura, Stellaris/Stellantis).
+  if (edit === 'more' && length >= 9 && a[a.length - 1] === b[b.length - 1] && editDistance(a, b) <= 2) return 0.86;
   return 0;
 }
+
+const HAS_DIGIT = /\d/;
+const VOWEL = /[aeiouy]/;
 
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
@@ -91,30 +107,53 @@ function spellAsHeard(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** Greedy one-to-one alignment of core tokens, as a Dice coefficient. */
-function coreDice(a: string[], b: string[]): { score: number; pairs: string[] } {
+/** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
+export type TokenWeight = (token: string) => number;
+const UNIFORM: TokenWeight = () => 1;
+
+/**
+ * One-to-one alignment of core tokens — exact words first, then typos — as a Dice coefficient
+ * weighted by each word's rarity, so a common word shared by two names carries little.
+ */
+function coreDice(a: string[], b: string[], weight: TokenWeight): { score: number; pairs: string[] } {
   if (a.length === 0 || b.length === 0) return { score: 0, pairs: [] };
-  const used = new Set<number>();
-  let total = 0;
-  const pairs: string[] = [];
-  for (const ta of a) {
+  const usedB = new Set<number>();
+  const matchedA = new Map<number, { j: number; sim: number }>();
+  a.forEach((ta, i) => {
+    const j = b.findIndex((tb, k) => tb === ta && !usedB.has(k));
+    if (j >= 0) {
+      usedB.add(j);
+      matchedA.set(i, { j, sim: 1 });
+    }
+  });
+  const besideExactWord = matchedA.size > 0;
+  a.forEach((ta, i) => {
+    if (matchedA.has(i)) return;
     let best = 0;
     let bestJ = -1;
     b.forEach((tb, j) => {
-      if (used.has(j)) return;
-      const s = tokenSimilarity(ta, tb);
+      if (usedB.has(j)) return;
+      const s = tokenSimilarity(ta, tb, besideExactWord);
       if (s > best) {
         best = s;
         bestJ = j;
       }
     });
     if (bestJ >= 0) {
-      used.add(bestJ);
-      total += best;
-      pairs.push(best === 1 ? ta : `${ta}~${b[bestJ]}`);
+      usedB.add(bestJ);
+      matchedA.set(i, { j: bestJ, sim: best });
     }
+  });
+  let total = 0;
+  const pairs: string[] = [];
+  for (const [i, { j, sim }] of [...matchedA].sort((x, y) => x[0] - y[0])) {
+    const ta = a[i] as string;
+    const tb = b[j] as string;
+    total += sim * (weight(ta) + weight(tb));
+    pairs.push(sim === 1 ? ta : `${ta}~${tb}`);
   }
-  return { score: (2 * total) / (a.length + b.length), pairs };
+  const sum = (xs: string[]) => xs.reduce((n, t) => n + weight(t), 0);
+  return { score: total / (sum(a) + sum(b)), pairs };
 }
 
 function bigrams(s: string): string[] {
@@ -139,9 +178,23 @@ function bigramDice(a: string, b: string): number {
   return (2 * hits) / (ba.length + bb.length);
 }
 
+/**
+ * Compact forms meet exactly, or with a typo inside: a different first or last letter is a word
+ * added or dropped ("T Mobile" / "Mobile", "Solutions II" / "Solutions"), not a typo.
+ */
 function compactSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  return tokenSimilarity(a, b);
+  if (a[a.length - 1] !== b[b.length - 1]) return 0;
+  // Joined words forgive a dropped, added or swapped letter, or a spelling by ear — not a replaced
+  // letter: "BWI Industries" is not "BAE Industries".
+  const s = tokenSimilarity(a, b);
+  return s > 0 && singleEdit(a, b) !== 'substitute' && (s >= 0.92 || singleEdit(a, b) !== 'more') ? s : 0;
+}
+
+/** One name's core is the other's with words added ("Bowne Global Solutions II"): not a typo of it. */
+function addsWholeWords(a: string[], b: string[]): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length < long.length && short.every((t) => long.includes(t));
 }
 
 function bestCompact(xs: string[], ys: string[]): { score: number; a: string; b: string } {
@@ -163,7 +216,7 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
-export function compareNames(a: NameForm, b: NameForm): NameComparison {
+export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
   const features: Feature[] = [];
   let core = 0;
   /** The best feature matched the whole name, qualifiers included ("HIK VISION", "Changxin Cunchu"). */
@@ -180,12 +233,12 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
     const s = a.han.core === b.han.core ? 1 : bigramDice(a.han.core, b.han.core) * 0.9;
     consider({ feature: 'han-core', score: s, detail: `${a.han.core} ~ ${b.han.core}` });
   }
-  const dice = coreDice(a.core, b.core);
+  const dice = coreDice(a.core, b.core, weight);
   if (!(a.weakCore && b.weakCore) || a.core.join(' ') === b.core.join(' ')) {
     consider({ feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
   }
   const compact = bestCompact(a.compacts, b.compacts);
-  if (compact.score > dice.score) {
+  if (compact.score > dice.score && (compact.score === 1 || !addsWholeWords(a.core, b.core))) {
     consider({ feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` }, compact.a !== a.core.join('') || compact.b !== b.core.join(''));
   }
   for (const [x, y] of [
@@ -207,7 +260,7 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
   let sameCoreDifferentEntity = false;
   // "Samsung Electronics" / "Samsung SDI", "Haier Group" / "Haier Smart Home": the house name leads
   // both, one adds a distinctive word of its own — another company of the same house.
-  if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b)) {
+  if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b) && !financialOnlyOneSide(qualifierSet(a), qualifierSet(b))) {
     features.push({ feature: 'house-name', score: QUALIFIED_CAP, detail: `${a.core[0]} leads both; ${a.core.slice(1).join(' ') || '—'} ≠ ${b.core.slice(1).join(' ') || '—'}` });
     return { score: round(Math.max(core, HOUSE_NAME_MIN)), sameCoreDifferentEntity: true, features };
   }
@@ -216,6 +269,12 @@ export function compareNames(a: NameForm, b: NameForm): NameComparison {
     const qb = qualifierSet(b);
     const la = [...qa].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
     const lb = [...qb].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
+    if (la !== lb && !a.weakCore && !b.weakCore && (financialOnlyOneSide(qa, qb) || (wholeNameSplit(a, b) && !wholeName))) {
+      // "Dahua Securities" is a brokerage, not a company of Dahua Technology; "Hua Wei Trading" a
+      // trader whose name, written apart, happens to spell Huawei: neither is a company of that house.
+      features.push({ feature: 'unrelated-business', score: -(core - WEAK_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
+      return { score: round(Math.min(core, WEAK_CAP)), sameCoreDifferentEntity: false, features };
+    }
     if (la !== lb && !a.weakCore && !b.weakCore) {
       features.push({ feature: 'business-line-differs', score: -(core - QUALIFIED_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
@@ -266,10 +325,33 @@ function isLocalCompanyOf(a: NameForm, b: NameForm): boolean {
   return shared === words(b) && shared.split(' ').length >= 3 && (a.places.length === 0) !== (b.places.length === 0);
 }
 
+/**
+ * The house name leads both and the longer adds words of its own: a short code ("Samsung SDI") or
+ * business words — not a distinctive word of four letters or more, which names another business
+ * that happens to share the first word ("Apple Hospitality REIT" is not Apple's).
+ */
 function sharesHouseName(a: NameForm, b: NameForm): boolean {
-  const [x, y] = a.core.length <= b.core.length ? [a.core, b.core] : [b.core, a.core];
+  const [short, long] = a.core.length <= b.core.length ? [a, b] : [b, a];
+  const [x, y] = [short.core, long.core];
   if (x.length === 0 || x[0] !== y[0] || (x[0]?.length ?? 0) < 3 || x.length === y.length) return false;
-  return x.every((t, i) => y[i] === t);
+  if (!x.every((t, i) => y[i] === t)) return false;
+  // …or the longer keeps the house's line of business ("Huawei Technologies Düsseldorf").
+  const keepsLine = short.qualifiers.length > 0 && short.qualifiers.every((q) => long.qualifiers.includes(q));
+  return keepsLine || y.slice(x.length).every((t) => t.length <= 3);
+}
+
+/** Lines of finance and property: a technology house's name on a bank or a fund is another business. */
+const FINANCIAL = new Set(['bank', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
+
+function financialOnlyOneSide(qa: Set<string>, qb: Set<string>): boolean {
+  const fa = [...qa].some((q) => FINANCIAL.has(q));
+  const fb = [...qb].some((q) => FINANCIAL.has(q));
+  return fa !== fb;
+}
+
+/** One name writes apart the word the other joins ("Hua Wei" / "Huawei"). */
+function wholeNameSplit(a: NameForm, b: NameForm): boolean {
+  return (a.core.length > 1 && b.core.length === 1 && a.core.join('') === b.core[0]) || (b.core.length > 1 && a.core.length === 1 && b.core.join('') === a.core[0]);
 }
 
 /**

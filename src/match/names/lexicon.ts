@@ -46,7 +46,7 @@ export const LEGAL_FORMS = new Set([
   'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
   'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
   'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
-  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
+  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'trust', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
   // Legal forms written out in full in their own languages.

@@ -38,13 +38,22 @@ function entityKey(entity: EntityRef): string {
   return `${entity.kind}:${entity.id}`;
 }
 
-function blockingKeys(form: NameForm): Set<string> {
+/** Words longer than this get no typo neighbourhood: the keys of one word stay linear in its length. */
+const MAX_TYPO_KEY_LENGTH = 24;
+
+function blockingKeys(form: NameForm, side: 'alias' | 'query' = 'alias'): Set<string> {
   const keys = new Set<string>();
-  // Typo neighbourhoods for words of 7 letters or more: the word and each spelling of it with one
-  // letter dropped (SymSpell), so one typo on either side still shares a key.
+  // Typo neighbourhoods for words of 4 letters or more: the word and each spelling of it with one
+  // letter dropped (SymSpell), so one typo on either side still shares a key. A long query word
+  // also looks up its spellings with two letters dropped: two slips (Trafalgura/Trafigura).
   const addToken = (t: string) => {
     keys.add(`t:${t}`);
-    if (t.length >= 7) for (let i = 0; i < t.length; i++) keys.add(`t:${t.slice(0, i)}${t.slice(i + 1)}`);
+    if (t.length < 4 || t.length > MAX_TYPO_KEY_LENGTH) return;
+    for (let i = 0; i < t.length; i++) {
+      const once = `${t.slice(0, i)}${t.slice(i + 1)}`;
+      keys.add(`t:${once}`);
+      if (side === 'query' && t.length >= 9) for (let j = i; j < once.length; j++) keys.add(`t:${once.slice(0, j)}${once.slice(j + 1)}`);
+    }
   };
   for (const t of form.core) addToken(t);
   for (const t of form.compacts) addToken(t);
@@ -55,6 +64,50 @@ function blockingKeys(form: NameForm): Set<string> {
   }
   return keys;
 }
+
+/**
+ * How rare each word of the knowledge base's names is (inverse document frequency over its
+ * aliases): a word in a handful of names weighs 1, one in a large share of them (Trading, Al,
+ * Petroleum in a sanctions list) weighs down to a quarter, so it cannot carry a match alone.
+ */
+export class TokenRarity {
+  private readonly full: number;
+  constructor(
+    private readonly counts: ReadonlyMap<string, number>,
+    private readonly names: number,
+  ) {
+    this.full = Math.log(Math.max(names, RARE_COUNT + 1) / RARE_COUNT);
+  }
+
+  static fromForms(forms: Iterable<NameForm>): TokenRarity {
+    const counts = new Map<string, number>();
+    let names = 0;
+    for (const form of forms) {
+      names++;
+      for (const t of new Set([...form.core, ...form.qualifiers])) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    return new TokenRarity(counts, names);
+  }
+
+  /** Only the words common enough to weigh less than 1 are kept. */
+  toJSON(): { names: number; common: Record<string, number> } {
+    return { names: this.names, common: Object.fromEntries([...this.counts].filter(([, n]) => n > RARE_COUNT)) };
+  }
+
+  static fromJSON(json: { names: number; common: Record<string, number> }): TokenRarity {
+    return new TokenRarity(new Map(Object.entries(json.common)), json.names);
+  }
+
+  readonly weight = (token: string): number => {
+    const n = this.counts.get(token) ?? 0;
+    if (n <= RARE_COUNT) return 1;
+    return Math.max(MIN_WEIGHT, Math.log(this.names / n) / this.full);
+  };
+}
+
+/** A word in this many names or fewer is as distinctive as any. */
+const RARE_COUNT = 5;
+const MIN_WEIGHT = 0.25;
 
 /** An acronym meets the initials of a long form, whichever side is the query — never initials meet initials. */
 function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'query'): Set<string> {
@@ -74,6 +127,7 @@ interface CacheHeader {
   keys: number;
   withHanName: string[];
   withFullName: string[];
+  rarity: ReturnType<TokenRarity['toJSON']>;
   /** The caller's own fields (the knowledge base's hash …), given back by `readCacheHeader`. */
   about: Record<string, string>;
 }
@@ -93,9 +147,12 @@ export class NameIndex {
   private readonly withFullName = new Set<string>();
   /** Parsed entries, or their JSON text until first use (an index read from its cache). */
   private readonly entries: (AliasEntry | string)[];
+  /** How rare each word of the knowledge base's names is; names are compared with these weights. */
+  rarity: TokenRarity;
 
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
+    this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
     const keys = this.keys as Map<string, number[]>;
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
@@ -126,12 +183,13 @@ export class NameIndex {
     index.entries.push(...lines.slice(1 + header.keys));
     for (const key of header.withHanName) index.withHanName.add(key);
     for (const key of header.withFullName) index.withFullName.add(key);
+    index.rarity = TokenRarity.fromJSON(header.rarity);
     return index;
   }
 
   toCacheText(about: Record<string, string>): string {
     const keyLines = [...this.keyMap()].map(([key, list]) => `${key}\t${list.join(',')}`).sort();
-    const header: CacheHeader = { keys: keyLines.length, withHanName: [...this.withHanName], withFullName: [...this.withFullName], about };
+    const header: CacheHeader = { keys: keyLines.length, withHanName: [...this.withHanName], withFullName: [...this.withFullName], rarity: this.rarity.toJSON(), about };
     const entries = this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
     return [JSON.stringify(header), ...keyLines, ...entries].join('\n');
   }
@@ -199,7 +257,7 @@ export class NameIndex {
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const candidates = new Set<number>();
-    for (const key of addAcronymKeys(blockingKeys(form), form, 'query')) {
+    for (const key of addAcronymKeys(blockingKeys(form, 'query'), form, 'query')) {
       const list = this.postings(key);
       if (list) for (const i of list) candidates.add(i);
     }
@@ -216,7 +274,7 @@ export class NameIndex {
       if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && this.withFullName.has(key)) continue;
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
-      const cmp = compareNames(form, entry.form);
+      const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       const prior = best.get(key);
       if (!prior || cmp.score > prior.score || (cmp.score === prior.score && exact && !prior.exact)) {

@@ -84,6 +84,8 @@ const HAN_QUALIFIER_ENGLISH: ReadonlyMap<string, string> = new Map(Object.entrie
 
 /** Plural business words count as their singular ("Labs" = "Lab", "Technologies" = "Technology"). */
 function singular(token: string): string {
+  // Securities are a line of finance, not the plural of (cyber)security.
+  if (token === 'securities') return token;
   if (token.endsWith('ies') && GENERIC_WORDS.has(`${token.slice(0, -3)}y`)) return `${token.slice(0, -3)}y`;
   if (token.endsWith('s') && GENERIC_WORDS.has(token.slice(0, -1))) return token.slice(0, -1);
   return token;
@@ -111,24 +113,101 @@ function joinDottedInitials(text: string): string {
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * Before the text is cut into words: one letter hyphenated to a word is part of it ("T-Mobile",
+ * "E-Trade" are one word, not a "T" beside the generic "Mobile"), and a legal form glued to the end
+ * of a capitalised word is a word of its own ("SiemensAG", "AcmeGmbH").
+ */
+function joinAndSplitGlued(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1')
+    .replace(/(\p{Ll}{2})(AG|GmbH|SA|SE|NV|BV|LLC|Ltd|LTD|Inc|INC|Corp|PLC|KG|OOO|JSC|OJSC|PJSC|SpA|SRL|Srl|AB|ASA|Oy|KK)(?![\p{L}\p{N}])/gu, '$1 $2');
+}
+
 function latinWords(text: string): string[] {
   // Most names are plain ASCII: nothing to transliterate, no marks to strip.
   if (PLAIN_ASCII.test(text)) {
-    return fixConfusedCapitals(joinDottedInitials(text))
-      .toLowerCase()
-      .replace(/['`]/g, '')
-      .replace(/&/g, ' and ')
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 0);
+    return canonicalWords(
+      fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
+        .toLowerCase()
+        .replace(/['`]/g, '')
+        .replace(/&/g, ' and ')
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 0),
+    );
   }
-  return fixConfusedCapitals(joinDottedInitials(OTHER_SCRIPT.test(text) ? anyAscii(text) : text))
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’`´]/g, '')
-    .replace(/&/g, ' and ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  return canonicalWords(
+    fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’`´]/g, '')
+      .replace(/&/g, ' and ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0),
+  );
+}
+
+/**
+ * Legal forms written out in words, in the languages of the lists, and their short forms: each is
+ * one legal token, so "Open Joint Stock Company Gazprom" = "OAO Gazprom" and "Societatea cu
+ * Raspundere Limitata" = "SRL". Longest phrases first.
+ */
+const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
+  'obshchestvo s ogranichennoy otvetstvennostyu': 'ooo', 'obshchestvo s ogranichennoi otvetstvennostiu': 'ooo',
+  'obschestvo s ogranichennoy otvetstvennostyu': 'ooo', 'otkrytoe aktsionernoe obshchestvo': 'oao',
+  'zakrytoe aktsionernoe obshchestvo': 'zao', 'publichnoe aktsionernoe obshchestvo': 'pao', 'aktsionernoe obshchestvo': 'ao',
+  'open joint stock company': 'ojsc', 'closed joint stock company': 'cjsc', 'public joint stock company': 'pjsc',
+  'private joint stock company': 'jsc', 'joint stock company': 'jsc', 'limited liability company': 'llc',
+  'limited liability partnership': 'llp', 'public limited company': 'plc', 'private limited company': 'limited',
+  'limited partnership': 'lp', 'gesellschaft mit beschrankter haftung': 'gmbh', 'societatea cu raspundere limitata': 'srl',
+  'spolka z ograniczona odpowiedzialnoscia': 'spzoo', 'spolka akcyjna': 'sa', 'societe par actions simplifiee': 'sas',
+  'societe a responsabilite limitee': 'sarl', 'societa per azioni': 'spa', 'societa a responsabilita limitata': 'srl',
+  'sociedad de responsabilidad limitada': 'srl', 'sociedade anonima': 'sa', 'kabushiki kaisha': 'kk', 'yugen kaisha': 'yk',
+  'godo kaisha': 'gk', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
+}));
+const LEGAL_PHRASES: readonly string[][] = [...LEGAL_PHRASE_FORMS.keys()].sort((a, b) => b.length - a.length).map((p) => p.split(' '));
+const LEGAL_PHRASE_FIRST = new Set(LEGAL_PHRASES.map((p) => p[0] as string));
+
+/** Numbers in words and ordinals are digits: "First" = "1st" = "1", "Forty-Four" = "44". */
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+function canonicalWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (LEGAL_PHRASE_FIRST.has(w)) {
+      const phrase = LEGAL_PHRASES.find((p) => p.every((x, k) => words[i + k] === x));
+      if (phrase) {
+        out.push(LEGAL_PHRASE_FORMS.get(phrase.join(' ')) as string);
+        i += phrase.length - 1;
+        continue;
+      }
+    }
+    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(w);
+    if (ordinal) {
+      out.push(ordinal[1] as string);
+      continue;
+    }
+    const tens = Object.hasOwn(TENS, w) ? TENS[w] : undefined;
+    if (tens !== undefined) {
+      const next = words[i + 1] ?? '';
+      const unit = (Object.hasOwn(UNITS, next) ? UNITS[next] : undefined) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
+      if (unit !== undefined && unit > 0 && unit < 10) {
+        out.push(String(tens + unit));
+        i++;
+      } else out.push(String(tens));
+      continue;
+    }
+    const unit = Object.hasOwn(UNITS, w) ? UNITS[w] : undefined;
+    out.push(unit !== undefined ? String(unit) : w);
+  }
+  return out;
 }
 
 /** Splits "ChangXin" into "chang xin" for initials only; the token itself stays whole. */
@@ -152,7 +231,8 @@ for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7))
 /** Short legal forms and business words by each spelling with one letter dropped ("grop" → "group"), first letter kept. */
 const SHORT_BY_DROPPED_LETTER = new Map<string, string>();
 for (const known of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 5 && w.length < 8).sort()) {
-  for (let i = 1; i < known.length; i++) {
+  // Not the last letter: "Mobil", "Technik" are words of their own, not "Mobile" misspelt.
+  for (let i = 1; i < known.length - 1; i++) {
     const dropped = known.slice(0, i) + known.slice(i + 1);
     if (!SHORT_BY_DROPPED_LETTER.has(dropped)) SHORT_BY_DROPPED_LETTER.set(dropped, known);
   }
