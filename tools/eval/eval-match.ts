@@ -1,13 +1,16 @@
 /**
- * `npm run eval:match [-- FILE.csv] [--as-of DATE] [--errors]`: runs the pair matcher over a labelled
- * set (columns name1,name2,label with label same|family|different) and prints precision, recall
- * and F1 for "same" and for "family", at the default thresholds, plus a confusion matrix.
+ * `npm run eval:match [-- FILE.csv] [--as-of DATE] [--errors] [--general CSL-PAIRS.csv]`: runs the
+ * pair matcher over a labelled set (columns name1,name2,label with label same|family|different) and
+ * prints precision, recall and F1 for "same" and for "family", at the default thresholds, plus a
+ * confusion matrix; then the general-name set by kind of variation, dev and test apart.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { createContext } from '../../src/app/context.js';
 import { CorporateGraph } from '../../src/kb/graph.js';
 import { matchPair, type Verdict } from '../../src/match/pair.js';
+import { compareNames, SAME_THRESHOLD } from '../../src/match/names/compare.js';
+import { normaliseName } from '../../src/match/names/normalise.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -15,6 +18,7 @@ const flag = (name: string) => {
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
 const showErrors = args.includes('--errors');
+const generalFlag = flag('--general');
 const asOf = flag('--as-of') ?? new Date().toISOString().slice(0, 10);
 const file = args.find((a) => !a.startsWith('--')) ?? 'test/fixtures/eval/name-pairs.csv';
 
@@ -68,3 +72,46 @@ console.log(`${'related'.padEnd(10)} ${fmt(p).padEnd(10)} ${fmt(r).padEnd(7)} ${
 console.log('\nconfusion (gold → predicted):');
 for (const g of labels) console.log(`  ${g.padEnd(10)} ${labels.map((v) => `${v}:${confusion.get(`${g}>${v}`) ?? 0}`).join('  ')}`);
 if (showErrors) console.log(`\nerrors (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}`);
+
+/**
+ * The general-name set built from the Consolidated Screening List (tools/eval/build-csl-pairs.ts):
+ * the names compared on their own (no knowledge-base look-up, which would know many of them), at
+ * the threshold for "same", split into dev (tuned on) and test (never tuned on).
+ */
+const generalFile = generalFlag ?? 'test/fixtures/eval/csl-pairs.csv';
+if (!file.endsWith('csl-pairs.csv') && existsSync(generalFile)) {
+  const general = parse(readFileSync(generalFile), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const tally = new Map<string, { tp: number; fp: number; fn: number; tn: number }>();
+  const count = (key: string, gold: boolean, predicted: boolean) => {
+    const t = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+    if (gold && predicted) t.tp++;
+    else if (!gold && predicted) t.fp++;
+    else if (gold) t.fn++;
+    else t.tn++;
+    tally.set(key, t);
+  };
+  const generalErrors: string[] = [];
+  for (const row of general) {
+    const cmp = compareNames(normaliseName(row.name1 ?? ''), normaliseName(row.name2 ?? ''), ctx.resolver.names.rarity.weight);
+    const gold = row.label === 'same';
+    const predicted = cmp.score >= SAME_THRESHOLD;
+    count(`${row.split}|all`, gold, predicted);
+    count(`${row.split}|${row.kind}`, gold, predicted);
+    if (gold !== predicted && row.split === 'dev') generalErrors.push(`${row.label} (${row.kind}) ${cmp.score}: ${row.name1} | ${row.name2}`);
+  }
+  console.log(`\ngeneral names: ${general.length} pairs from ${generalFile}, compared by name alone at ${SAME_THRESHOLD}`);
+  console.log('split kind                 precision  recall  F1     (tp/fp/fn/tn)');
+  const kinds = [...new Set(general.map((r) => r.kind as string))].sort();
+  for (const split of ['dev', 'test']) {
+    for (const kind of ['all', ...kinds]) {
+      const t = tally.get(`${split}|${kind}`);
+      if (!t) continue;
+      const p = t.tp + t.fp === 0 ? NaN : t.tp / (t.tp + t.fp);
+      const r = t.tp + t.fn === 0 ? NaN : t.tp / (t.tp + t.fn);
+      const f = (2 * p * r) / (p + r);
+      const show = (x: number) => (Number.isNaN(x) ? '  —  ' : fmt(x));
+      console.log(`${split.padEnd(5)} ${kind.padEnd(20)} ${show(p).padEnd(10)} ${show(r).padEnd(7)} ${show(f)}  (${t.tp}/${t.fp}/${t.fn}/${t.tn})`);
+    }
+  }
+  if (showErrors) console.log(`\ngeneral-name errors on dev (${generalErrors.length}):\n${generalErrors.map((e) => `  ${e}`).join('\n')}`);
+}

@@ -100,6 +100,7 @@ export function soundKey(word: string): string {
 function spellAsHeard(word: string): string {
   return word
     .replace(/ph/g, 'f')
+    .replace(/x/g, 'ks')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/ck|c|q/g, 'k')
     .replace(/oo|ou/g, 'u')

@@ -255,7 +255,7 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = correctSpelling(singular(ABBREVIATIONS.get(word) ?? word));
+    expanded = singular(correctSpelling(singular(ABBREVIATIONS.get(word) ?? word)));
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
