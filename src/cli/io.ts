@@ -37,6 +37,13 @@ export function choice<T extends string>(allowed: readonly T[]) {
   };
 }
 
+/** `--threshold`: a name score from 0 (exclusive) to 1; see docs/matching.md for what scores mean. */
+export function parseThreshold(value: string): number {
+  const n = Number(value);
+  if (!/^(0?\.\d+|1(\.0*)?)$/.test(value.trim()) || !(n > 0 && n <= 1)) throw new UsageError(`--threshold expects a score above 0 and at most 1 (e.g. 0.85), got "${value}"`);
+  return n;
+}
+
 export function write(text: string): void {
   process.stdout.write(text);
 }

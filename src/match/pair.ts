@@ -3,7 +3,7 @@
  * base's relations as of a date), or different — with the reasons as data.
  */
 import type { CorporateGraph } from '../kb/graph.js';
-import { compareNames, HOUSE_NAME_MIN, round, SAME_THRESHOLD, type Feature } from './names/compare.js';
+import { compareNames, describeFeature, HOUSE_NAME_MIN, round, SAME_THRESHOLD } from './names/compare.js';
 import type { NameIndex, NameMatch } from './names/name-index.js';
 import { normaliseName } from './names/normalise.js';
 
@@ -17,17 +17,13 @@ export interface PairResult {
   reasons: string[];
 }
 
-function describe(f: Feature): string {
-  return `${f.feature} ${round(f.score)}: ${f.detail}`;
-}
-
 /**
  * From one search: the knowledge-base entities a name denotes with confidence (ties at the top all
  * kept), and the houses it is named after without being any of their companies.
  */
-function inKnowledgeBase(names: NameIndex, name: string): { resolved: NameMatch[]; houses: NameMatch[] } {
-  const found = names.search(name, { minScore: HOUSE_NAME_MIN, limit: 5 });
-  const matches = found.filter((m) => m.score >= SAME_THRESHOLD && !m.sameCoreDifferentEntity);
+function inKnowledgeBase(names: NameIndex, name: string, threshold: number): { resolved: NameMatch[]; houses: NameMatch[] } {
+  const found = names.search(name, { minScore: Math.min(HOUSE_NAME_MIN, threshold), limit: 5 });
+  const matches = found.filter((m) => m.score >= threshold && !m.sameCoreDifferentEntity);
   const top = matches[0]?.score ?? 0;
   const exact = matches.filter((m) => m.exact && m.score === top);
   return {
@@ -36,11 +32,15 @@ function inKnowledgeBase(names: NameIndex, name: string): { resolved: NameMatch[
   };
 }
 
-export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string): PairResult {
+/**
+ * `threshold` is the score at which two names are the same entity (default 0.85, see
+ * docs/matching.md); a higher one trades recall for precision.
+ */
+export function matchPair(name1: string, name2: string, names: NameIndex, graph: CorporateGraph, asOf: string, threshold: number = SAME_THRESHOLD): PairResult {
   const direct = compareNames(normaliseName(name1), normaliseName(name2), names.rarity.weight);
-  const reasons = direct.features.map(describe);
-  const kb1 = inKnowledgeBase(names, name1);
-  const kb2 = inKnowledgeBase(names, name2);
+  const reasons = direct.features.map(describeFeature);
+  const kb1 = inKnowledgeBase(names, name1, threshold);
+  const kb2 = inKnowledgeBase(names, name2, threshold);
   const r1 = kb1.resolved;
   const r2 = kb2.resolved;
   if (r1.length > 0 && r2.length > 0) {
@@ -71,7 +71,7 @@ export function matchPair(name1: string, name2: string, names: NameIndex, graph:
     reasons.push(`kb: "${r1[0]?.entity.id}" and "${r2[0]?.entity.id}" are different entities with no relation as of ${asOf}`);
     return { name1, name2, score: round(Math.min(direct.score, 1 - kbScore / 2)), verdict: 'different', reasons };
   }
-  if (direct.score >= SAME_THRESHOLD) return { name1, name2, score: direct.score, verdict: 'same', reasons };
+  if (direct.score >= threshold) return { name1, name2, score: direct.score, verdict: 'same', reasons };
   // "BYD Auto" and "比亚迪汽车": neither is in the knowledge base, but both are named after one house in it.
   if (r1.length === 0 && r2.length === 0) {
     const house = kb1.houses.find((a) => kb2.houses.some((b) => b.entity.id === a.entity.id));

@@ -82,6 +82,8 @@ interface ModelRule {
 
 export class Resolver {
   readonly names: NameIndex;
+  /** Lowest name score reported (`--threshold`); 0.8 unless set. */
+  nameThreshold = NAME_REPORT_THRESHOLD;
   private readonly domains = new DomainIndex<string>();
   private readonly apps = new DottedPrefixIndex<string>();
   private readonly namespaces = new DottedPrefixIndex<string>();
@@ -157,8 +159,8 @@ export class Resolver {
   }
 
   resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
-    const candidates = this.names.search(value, { minScore: GROUP_NAME_THRESHOLD, limit: 5 });
-    const matches = candidates.filter((m) => m.score >= NAME_REPORT_THRESHOLD);
+    const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 5 });
+    const matches = candidates.filter((m) => m.score >= this.nameThreshold);
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);

@@ -9,6 +9,7 @@ import type { Facet, Profile, Severity } from '../model/kb.js';
 import type { EntitySummary, Finding, FieldNote, ItemResult, PathStep } from '../model/finding.js';
 import type { FieldKind, InventoryItem } from '../model/item.js';
 import type { FieldOutcome, Resolution, Resolver } from '../match/resolver.js';
+import { SAME_THRESHOLD } from '../match/names/compare.js';
 import { TwoGenerationCache } from './two-generation-cache.js';
 
 export interface ScreenOptions {
@@ -34,6 +35,10 @@ const FIELD_FACET: Record<Exclude<FieldKind, 'name'>, Facet> = {
   lei: 'organisation',
   uscc: 'organisation',
 };
+
+/** Fields whose value identifies one entity beyond doubt, when resolved with this confidence. */
+const STRONG_FIELDS: ReadonlySet<FieldKind> = new Set(['isin', 'cusip', 'lei', 'uscc', 'ticker', 'mac', 'app']);
+const STRONG_CONFIDENCE = 0.9;
 
 /** Confidence kept along a corporate path: a subsidiary's listing is a fact about the parent. */
 /**
@@ -115,7 +120,7 @@ export class ScreeningEngine {
       if (o.error) warnings.push({ field: o.field, value: o.value, message: o.error });
       else if (o.note) warnings.push({ field: o.field, value: o.value, message: o.note });
     }
-    const usable = outcomes.filter((o) => !o.error);
+    const usable = this.identifierDecides(outcomes.filter((o) => !o.error), options.asOf, warnings);
     if (usable.length === 0) {
       return { origin: item.origin, label: item.label, status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
     }
@@ -136,6 +141,28 @@ export class ScreeningEngine {
     const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
     return result;
+  }
+
+  /**
+   * A strong identifier in the row (ISIN, LEI, MAC, app id …) decides which entity the row is: a
+   * name in the same row that matched another house only approximately is set aside, with a
+   * warning, rather than adding that house's findings. Names that lead to the identified entity's
+   * family, or that are another entity's name word for word, stay.
+   */
+  private identifierDecides(outcomes: FieldOutcome[], asOf: string, warnings: FieldNote[]): FieldOutcome[] {
+    const identified = outcomes.filter((o) => STRONG_FIELDS.has(o.field)).flatMap((o) => o.resolutions.filter((r) => r.confidence >= STRONG_CONFIDENCE));
+    if (identified.length === 0) return outcomes;
+    return outcomes.map((o) => {
+      if (o.field !== 'name' || o.resolutions.length === 0) return o;
+      // A name that is, word for word, the other entity's name (score 1) is not ambiguous: both stand.
+      const agrees = (r: Resolution) => r.confidence >= 1 || identified.some((i) => i.entity.id === r.entity.id || this.graph.sameFamily(i.entity.id, r.entity.id, asOf) !== undefined);
+      const kept = o.resolutions.filter(agrees);
+      if (kept.length === o.resolutions.length) return o;
+      const first = identified[0] as Resolution;
+      const setAside = o.resolutions.filter((r) => !agrees(r)).map((r) => `${this.summary(r.entity).name} (${r.confidence})`);
+      warnings.push({ field: 'name', value: o.value, message: `the name also matched ${setAside.join(', ')}; the row's ${first.field} ${first.value} identifies ${this.summary(first.entity).name}, which decides` });
+      return { ...o, resolutions: kept };
+    });
   }
 
   /** Findings depend on the options; one cache per options object (one scan). */
@@ -256,7 +283,7 @@ export class ScreeningEngine {
       listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
       state: state.state,
       status: state.status,
-      severity: severityForState(baseSeverity, state.state),
+      severity: severityForConfidence(severityForState(baseSeverity, state.state), resolution),
       confidence: round2(resolution.confidence * KINSHIP_FACTOR[connection.kinship] ** Math.max(1, connection.path.filter((s) => s.relation === 'owned by' || s.relation === 'controlled by').length)),
       match: { field: resolution.field, value: resolution.value, method: resolution.method, entity: this.summary(resolution.entity) },
       path: connection.path.map((s) => this.pathStep(s)),
@@ -306,6 +333,19 @@ export class ScreeningEngine {
     return step;
   }
 }
+
+/**
+ * How sure the match is enters the severity: a name that scores below the "same entity" threshold
+ * (a presumed subsidiary, a name lowered with --threshold), or any value resolved with a
+ * confidence below 0.7 (a publisher's namespace, a generic library name), is at most `medium`.
+ */
+export function severityForConfidence(severity: Severity, resolution: Pick<Resolution, 'method' | 'confidence'>): Severity {
+  const weakName = (resolution.method === 'name' || resolution.method === 'group-name') && resolution.confidence < SAME_THRESHOLD;
+  const weak = weakName || resolution.confidence < WEAK_CONFIDENCE;
+  return weak && severityRank(severity) > severityRank('medium') ? 'medium' : severity;
+}
+
+const WEAK_CONFIDENCE = 0.7;
 
 function measureSummary(m: KbMeasure): Finding['measure'] {
   return { id: m.id, title: m.title, short: m.short, jurisdiction: m.jurisdiction, kind: m.kind, legalForce: m.legalForce };

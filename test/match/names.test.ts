@@ -240,3 +240,37 @@ describe('general names: a shared common word never carries a match, a misspelt 
     assert.ok(weighted < compareNames(normaliseName('Gulf Zephyrion'), normaliseName('Gulf Aldebaran')).score);
   });
 });
+
+describe('ranked candidates and thresholds', async () => {
+  const { bundledEngine } = await import('../helpers.js');
+  const { rankCandidates, scoreBand } = await import('../../src/match/candidates.js');
+  const { resolver } = bundledEngine();
+  test('a query gets the knowledge base\'s best candidates, best first, each with its band and explanation', () => {
+    const list = rankCandidates(resolver, 'Hangzhou Hikvison Digital Technology', 'name', { limit: 5, threshold: 0.8 });
+    assert.equal(list.candidates[0]?.entity.id, 'hikvision');
+    assert.equal(list.candidates[0]?.band, 'same');
+    assert.ok(list.candidates[0]?.explanation.some((e) => e.includes('hikvison~hikvision')), JSON.stringify(list.candidates[0]));
+    const scores = list.candidates.map((c) => c.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  });
+  test('a look-alike gets candidates below the threshold, none reported', () => {
+    const list = rankCandidates(resolver, 'Hua Wei Trading LLC', 'name', { limit: 5, threshold: 0.8 });
+    assert.ok(list.candidates.every((c) => !c.meetsThreshold), JSON.stringify(list.candidates.map((c) => [c.entity.id, c.score])));
+  });
+  test('scores fall in documented bands', () => {
+    assert.equal(scoreBand(0.85), 'same');
+    assert.equal(scoreBand(0.72), 'related');
+    assert.equal(scoreBand(0.5), 'weak');
+  });
+  test('the reporting threshold decides which names resolve', () => {
+    const before = resolver.nameThreshold;
+    try {
+      resolver.nameThreshold = 0.95;
+      assert.deepEqual(resolver.resolve('name', 'Tayota Motor Corporation').resolutions, []);
+      resolver.nameThreshold = 0.85;
+      assert.equal(resolver.resolve('name', 'Tayota Motor Corporation').resolutions[0]?.entity.id, 'toyota-motor');
+    } finally {
+      resolver.nameThreshold = before;
+    }
+  });
+});

@@ -170,3 +170,28 @@ describe('a reach that changes with time', () => {
     assert.equal(after[0]?.kinship, 'subsidiary');
   });
 });
+
+describe('confidence and identifiers in a row', () => {
+  const bundled = bundledEngine();
+  const everything = bundled.kb.profiles.all as Profile;
+  const screen = (fields: Parameters<typeof item>[0]) => bundled.screen(item(fields), { asOf: '2026-12-01', profile: everything, includeHistorical: false });
+
+  test('a weak name match is never high: a presumed subsidiary is at most medium', () => {
+    const r = screen({ name: 'Huawei Technologies Duesseldorf GmbH' });
+    assert.ok(r.findings.length > 0);
+    for (const f of r.findings) assert.ok(['medium', 'low', 'info'].includes(f.severity), `${f.measure.id} ${f.severity}`);
+  });
+  test('names that share only a common word or a house name with a listed company give nothing', () => {
+    for (const name of ['T-MOBILE USA INC', 'Mobile China Ltd', 'Dahua Securities', 'Hua Wei Trading LLC', 'Apple Hospitality REIT']) {
+      assert.deepEqual(screen({ name }).findings.map((f) => f.measure.id), [], name);
+    }
+  });
+  test('an ISIN decides the entity over an approximate name in the same row, with a warning, and nothing is doubled', () => {
+    const r = screen({ name: 'China Mobil Comms', isin: 'KYG8020E1199' });
+    assert.ok(r.findings.every((f) => f.subject.id === 'smic'), r.findings.map((f) => f.subject.id).join());
+    assert.match(r.warnings?.[0]?.message ?? '', /identifies Semiconductor Manufacturing International/);
+    const both = screen({ name: 'Semiconductor Manufacturing International Corporation', isin: 'KYG8020E1199' });
+    const keys = both.findings.map((f) => `${f.measure.id}|${f.subject.id}`);
+    assert.equal(new Set(keys).size, keys.length);
+  });
+});

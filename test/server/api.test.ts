@@ -33,7 +33,7 @@ for (const database of await testDatabases()) {
       assert.equal(ready.database, database.name);
       const doc = (await inject({ method: 'GET', url: '/openapi.json' })).json();
       assert.equal(doc.openapi, '3.0.3');
-      for (const path of ['/api/screen', '/api/scans', '/api/scans/{id}/findings', '/api/findings/{id}/disposition', '/api/lookup', '/api/organisations/{id}', '/api/measures', '/api/kb/diff', '/api/audit/verify']) {
+      for (const path of ['/api/screen', '/api/scans', '/api/scans/{id}/findings', '/api/findings/{id}/disposition', '/api/lookup', '/api/match', '/api/organisations/{id}', '/api/measures', '/api/kb/diff', '/api/audit/verify']) {
         assert.ok(doc.paths[path], `documents ${path}`);
       }
       assert.ok(doc.paths['/api/screen'].post.requestBody, 'the request body schema is documented');
@@ -53,6 +53,26 @@ for (const database of await testDatabases()) {
       assert.ok(body.results[1].findings.some((f: { subject: { id: string } }) => f.subject.id === 'dahua-technology'));
       assert.deepEqual(body.results[2].findings, []);
       assert.ok(body.results[0].findings[0].evidence.length > 0 && body.results[0].findings[0].citations.length > 0, 'findings keep their evidence and citations');
+    });
+
+    test('POST /api/match ranks candidates with scores and explanations, and compares two names at a threshold', async () => {
+      const r = await inject({ method: 'POST', url: '/api/match', payload: { query: 'Hangzhou Hikvison Digital Technology', limit: 3 } });
+      assert.equal(r.statusCode, 200);
+      const list = r.json();
+      assert.equal(list.field, 'name');
+      assert.equal(list.candidates[0].entity.id, 'hikvision');
+      assert.equal(list.candidates[0].band, 'same');
+      assert.ok(list.candidates[0].explanation.length > 0);
+      assert.ok(list.candidates.length <= 3);
+      const mac = (await inject({ method: 'POST', url: '/api/match', payload: { query: '08:ED:ED:11:22:33' } })).json();
+      assert.equal(mac.field, 'mac');
+      assert.equal(mac.candidates[0].entity.id, 'dahua-technology');
+      const pair = (await inject({ method: 'POST', url: '/api/match', payload: { query: 'Hikvision', name2: '海康威视' } })).json();
+      assert.equal(pair.verdict, 'same');
+      const strict = (await inject({ method: 'POST', url: '/api/match', payload: { query: 'Hikvison Digital', name2: 'Hikvision Digital', threshold: 0.99 } })).json();
+      assert.notEqual(strict.verdict, 'same');
+      const bad = await inject({ method: 'POST', url: '/api/match', payload: { query: 'x', threshold: 2 } });
+      assert.equal(bad.statusCode, 400);
     });
 
     test('bad requests are 400 with the path of every offending field', async () => {

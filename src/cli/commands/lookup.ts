@@ -4,7 +4,7 @@ import { createContext, type Context } from '../../app/context.js';
 import { CorporateGraph } from '../../kb/graph.js';
 import type { FieldKind } from '../../model/item.js';
 import { entityDossier, measureDossier, type EntityDossier, type MeasureDossier } from '../../screen/dossier.js';
-import { colourEnabled, parseDate, UsageError, write } from '../io.js';
+import { colourEnabled, parseDate, parseThreshold, UsageError, write } from '../io.js';
 
 /** What kind of value a free-text query is, so that a MAC or an ISIN is looked up as one. */
 export function guessField(query: string): FieldKind {
@@ -26,11 +26,13 @@ export function lookupCommand(): Command {
     .description('Fuzzy search by name (any script), or by MAC, ISIN, LEI, USCC, domain, app id, purl or native library (libBugly.so).')
     .argument('<query>')
     .option('--as-of <date>', 'states as of this date', parseDate, parseDate('today'))
+    .option('--threshold <score>', 'lowest name score shown (default 0.8; see docs/matching.md)', parseThreshold)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
     .addHelpText('after', '\nExit codes: 0 found; 1 nothing found; 2 usage error.\nExample: covered lookup 海康威视 --as-of 2021-06-01')
-    .action((query: string, opts: { asOf: string; format: 'table' | 'json'; kb?: string }) => {
+    .action((query: string, opts: { asOf: string; threshold?: number; format: 'table' | 'json'; kb?: string }) => {
       const ctx = createContext(opts.kb);
+      if (opts.threshold !== undefined) ctx.resolver.nameThreshold = opts.threshold;
       const field = guessField(query);
       const outcome = ctx.resolver.resolve(field, query);
       if (outcome.error) throw new UsageError(outcome.error);

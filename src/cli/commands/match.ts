@@ -1,32 +1,75 @@
 import { createReadStream } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { parse } from 'csv-parse';
 import { createContext } from '../../app/context.js';
 import { CorporateGraph } from '../../kb/graph.js';
+import { rankCandidates } from '../../match/candidates.js';
+import { SAME_THRESHOLD } from '../../match/names/compare.js';
 import { matchPair } from '../../match/pair.js';
-import { parseDate, UsageError, write } from '../io.js';
+import { FIELD_KINDS, type FieldKind } from '../../model/item.js';
+import { parseDate, parseThreshold, UsageError, write } from '../io.js';
+import { guessField } from './lookup.js';
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--candidates expects a whole number from 1 to 100, got "${value}"`);
+  return n;
+}
+
+interface MatchOptions {
+  pairs?: string;
+  candidates?: number;
+  field?: FieldKind;
+  threshold?: number;
+  asOf: string;
+  kb?: string;
+}
 
 export function matchCommand(): Command {
   return new Command('match')
-    .summary('compare two company names: same entity, same corporate family, or different')
+    .summary('compare two company names, or rank the knowledge base\'s candidates for one name or value')
     .description(
       'Compare two names, known to the knowledge base or not, and print one JSON line:\n' +
         '{"name1","name2","score" (0..1),"verdict":"same"|"family"|"different","reasons":[…]}.\n' +
         '"family" needs the knowledge base\'s relations (or a shared distinctive name with a different business line).\n' +
-        'With --pairs FILE.csv, compare every row (columns name1,name2; other columns ignored).',
+        'With --pairs FILE.csv, compare every row (columns name1,name2; other columns ignored).\n' +
+        'With one QUERY and --candidates N, print the N best candidates of the knowledge base for it (a name in any\n' +
+        'script, or a MAC, ISIN, LEI, domain, app id …), each with its score, band (same ≥ 0.85, related ≥ 0.70, weak)\n' +
+        'and explanation, as JSON: {"query","field","threshold","candidates":[{"rank","entity","score","band",\n' +
+        '"meetsThreshold","method","matched","matchedKind","explanation"}]}.',
     )
     .argument('[name1]')
     .argument('[name2]')
     .option('--pairs <file>', 'CSV file with columns name1,name2')
+    .option('--candidates <n>', 'rank the knowledge base\'s N best candidates for one query', parseCount)
+    .addOption(new Option('--field <field>', 'what kind of value the query is (default: recognised from it)').choices(FIELD_KINDS))
+    .option('--threshold <score>', `score at which two names are the same entity (default ${SAME_THRESHOLD}); with --candidates, the score marked as reported (default 0.8)`, parseThreshold)
     .option('--as-of <date>', 'corporate relations as of this date', parseDate, parseDate('today'))
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
-    .addHelpText('after', '\nExit codes: 0 done; 2 usage or input error.\nExample: covered match "HANGZHOU HIKVISION DIGITAL TECH CO LTD" "海康威视"')
-    .action(async (name1: string | undefined, name2: string | undefined, opts: { pairs?: string; asOf: string; kb?: string }) => {
-      if (!opts.pairs && (name1 === undefined || name2 === undefined)) throw new UsageError('give two names, or --pairs FILE.csv');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done; 1 no candidate reaches the threshold (--candidates); 2 usage or input error.\n' +
+        'Examples: covered match "HANGZHOU HIKVISION DIGITAL TECH CO LTD" "海康威视"\n' +
+        '          covered match "Hua Wei Trading LLC" --candidates 5',
+    )
+    .action(async (name1: string | undefined, name2: string | undefined, opts: MatchOptions) => {
+      if (opts.candidates !== undefined) {
+        if (name1 === undefined || name2 !== undefined || opts.pairs) throw new UsageError('--candidates takes one query');
+        if (!name1.trim()) throw new UsageError('the query is empty');
+        const ctx = createContext(opts.kb);
+        const threshold = opts.threshold ?? ctx.resolver.nameThreshold;
+        const list = rankCandidates(ctx.resolver, name1, opts.field ?? guessField(name1), { limit: opts.candidates, threshold });
+        if (list.error) throw new UsageError(list.error);
+        write(`${JSON.stringify(list, null, 2)}\n`);
+        process.exitCode = list.candidates.some((c) => c.meetsThreshold) ? 0 : 1;
+        return;
+      }
+      if (opts.field) throw new UsageError('--field goes with --candidates');
+      if (!opts.pairs && (name1 === undefined || name2 === undefined)) throw new UsageError('give two names, or --pairs FILE.csv, or one query with --candidates N');
       if (opts.pairs && name1 !== undefined) throw new UsageError('give either two names or --pairs, not both');
       const ctx = createContext(opts.kb);
       const graph = new CorporateGraph(ctx.kb);
-      const run = (a: string, b: string) => `${JSON.stringify(matchPair(a, b, ctx.resolver.names, graph, opts.asOf))}\n`;
+      const run = (a: string, b: string) => `${JSON.stringify(matchPair(a, b, ctx.resolver.names, graph, opts.asOf, opts.threshold))}\n`;
       if (!opts.pairs) {
         write(run(name1 as string, name2 as string));
         return;

@@ -20,7 +20,7 @@ import { HostSuffixFilter } from '../../ingest/host-filter.js';
 import { ScreeningEngine } from '../../screen/engine.js';
 import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
-import { colourEnabled, EXIT, parseDate, terminalWidth, UsageError, writeAll } from '../io.js';
+import { colourEnabled, EXIT, parseDate, parseThreshold, terminalWidth, UsageError, writeAll } from '../io.js';
 import { ResultSpool } from '../result-spool.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
@@ -55,6 +55,7 @@ export function scanCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('low'))
     .option('--include-historical', 'also show findings on enjoined, revoked or delisted measures', false)
+    .option('--threshold <score>', 'lowest name score reported (default 0.8; 0.85 and up: the same entity; see docs/matching.md)', parseThreshold)
     .option('--map <column=field>', 'map a column to a field, or to "ignore" (repeatable)', collectMap, {})
     .addOption(new Option('--input-format <format>', 'skip format detection (see docs/inputs.md)').choices(INPUT_FORMAT_IDS))
     .option('--strict', 'exit 2 when any row is rejected', false)
@@ -80,6 +81,7 @@ interface ScanOptions {
   format: (typeof FORMATS)[number];
   failOn: (typeof FAIL_ON)[number];
   includeHistorical: boolean;
+  threshold?: number;
   map: Record<string, FieldKind | 'ignore'>;
   inputFormat?: InputFormat;
   strict: boolean;
@@ -96,6 +98,7 @@ function parseThreads(value: string): number {
 
 async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   const ctx = createContext(opts.kb);
+  if (opts.threshold !== undefined) ctx.resolver.nameThreshold = opts.threshold;
   const profile = ctx.kb.profiles[opts.profile];
   if (!profile) throw new UsageError(`unknown profile "${opts.profile}"; profiles: ${Object.keys(ctx.kb.profiles).sort().join(', ')}`);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');

@@ -352,7 +352,9 @@ function financialOnlyOneSide(qa: Set<string>, qb: Set<string>): boolean {
 
 /** One name writes apart the word the other joins ("Hua Wei" / "Huawei"). */
 function wholeNameSplit(a: NameForm, b: NameForm): boolean {
-  return (a.core.length > 1 && b.core.length === 1 && a.core.join('') === b.core[0]) || (b.core.length > 1 && a.core.length === 1 && b.core.join('') === a.core[0]);
+  const splits = (x: NameForm, y: NameForm) =>
+    x.core.length > 1 && ((y.core.length === 1 && x.core.join('') === y.core[0]) || (y.han !== undefined && y.han.pinyin === x.core.join('')));
+  return splits(a, b) || splits(b, a);
 }
 
 /**
@@ -364,6 +366,11 @@ function placeSpelledByChance(acronym: string, long: NameForm): boolean {
   if (acronym.length !== 3 || long.weakCore) return false;
   const withoutPlaces = long.tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place').map((t) => t.text[0]).join('');
   return withoutPlaces !== acronym;
+}
+
+/** One feature as a reviewer reads it: "core-tokens 0.9: tayota~toyota". */
+export function describeFeature(f: Feature): string {
+  return `${f.feature} ${round(f.score)}: ${f.detail}`;
 }
 
 export function round(x: number): number {
