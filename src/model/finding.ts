@@ -39,6 +39,13 @@ export interface Finding {
     kind: string;
     legalForce: boolean;
   };
+  /**
+   * `obligation`: the measure obliges something about this item. `context`: the item belongs to a
+   * listed group, but the measure's obligation is not about this kind of item, or reaches it only
+   * later (`context` says which); such findings are at `info` severity.
+   */
+  role: 'obligation' | 'context';
+  context?: { reason: 'facet' | 'reach-later'; note: string; from?: string };
   /** The listed organisation or product the item leads to. */
   subject: EntitySummary;
   listing: { nameAsListed: string; from: string; to?: string; scope?: string };

@@ -295,6 +295,8 @@ export const ProfileSchema = z
     description: z.string(),
     /** Measure id → severity for this kind of user. Measures not named are not reported. */
     measures: z.record(z.string(), Severity),
+    /** `hide`: no context findings (items of a listed group that the obligation does not reach). */
+    context: z.enum(['show', 'hide']).optional(),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;

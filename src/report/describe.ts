@@ -40,8 +40,10 @@ export function describeChain(f: Finding): string {
 
 export function describeState(f: Finding): string {
   const next = f.status.next ? `; ${f.status.next.status} ${f.status.next.date}` : '';
-  return `${f.state} (${f.status.status} ${f.status.date}${next})`;
+  const context = f.role === 'context' && f.context ? `context, not an obligation here: ${f.context.note}; ` : '';
+  return `${context}${f.state} (${f.status.status} ${f.status.date}${next})`;
 }
+
 
 /**
  * A log result's aggregate: "seen 3 times by 192.0.2.10 from 2026-11-25T00:00:01.120Z to

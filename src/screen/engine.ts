@@ -130,14 +130,18 @@ export class ScreeningEngine {
         const fieldFacets = outcome.field === 'name' ? facets : new Set<Facet>([FIELD_FACET[outcome.field]]);
         const cacheKey = `${resolution.entity.id}\0${[...fieldFacets].sort().join()}`;
         for (const f of this.findingsCache(options).get(resolution.field, `${resolution.value}\0${cacheKey}`, () => this.findingsFor(resolution, fieldFacets, options))) {
-          const key = `${f.measure.id}|${f.subject.id}`;
+          // Context is said once per measure (the nearest listing), obligations once per listing.
+          const key = f.role === 'context' ? `${f.measure.id}|context` : `${f.measure.id}|${f.subject.id}`;
           const prior = best.get(key);
+          // An obligation beats context; then the surer match, then the shorter path.
           if (!prior || f.confidence > prior.confidence || (f.confidence === prior.confidence && f.path.length < prior.path.length)) best.set(key, f);
         }
       }
     }
     for (const f of this.categoryFindings(item, options)) best.set(`${f.measure.id}|${f.subject.id}`, f);
-    const findings = [...best.values()].sort(compareFindings);
+    // A measure with an obligation for the item needs no context beside it.
+    const obliged = new Set([...best.values()].filter((f) => f.role === 'obligation').map((f) => f.measure.id));
+    const findings = [...best.values()].filter((f) => f.role === 'obligation' || !obliged.has(f.measure.id)).sort(compareFindings);
     const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
     return result;
@@ -184,13 +188,36 @@ export class ScreeningEngine {
         const measure = this.kb.measures[listing.measure];
         const baseSeverity = options.profile.measures[listing.measure];
         if (!measure || !baseSeverity) continue;
-        if (!measure.facets.some((f) => facets.has(f))) continue;
         const connection = reach(this.graph.connect(start, target, asOf), resolution);
-        if (!connection || !extentCovers(measure, connection, asOf)) continue;
+        if (!connection) continue;
+        const facetApplies = measure.facets.some((f) => facets.has(f));
+        const covered = extentCovers(measure, connection, asOf);
+        const later = covered ? undefined : laterReach(measure, connection, asOf);
+        if (!covered && !later) continue;
+        if ((!facetApplies || !covered) && options.profile.context === 'hide') continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;
         if (state.state === 'historical' && !options.includeHistorical) continue;
-        out.push(this.finding(resolution, measure, listing, connection, state, baseSeverity));
+        const finding = this.finding(resolution, measure, listing, connection, state, baseSeverity);
+        if (facetApplies && covered) {
+          out.push(finding);
+          continue;
+        }
+        // No silent drop: the item belongs to a listed group, but the obligation is not about this
+        // kind of item, or reaches it only later. Said at `info`, as context.
+        const reasons: string[] = [];
+        if (!facetApplies) reasons.push(`${measure.short} applies to ${measure.facets.join(' and ')}; this item is ${[...facets].filter((f) => f !== 'organisation' || facets.size === 1).join(' and ')}`);
+        if (later) reasons.push(`${measure.short} reaches ${later.extent === 'subsidiaries' ? 'companies a listed one controls' : later.extent} only from ${later.from}: ${later.note.replace(/\s+/g, ' ').trim()}`);
+        out.push({
+          ...finding,
+          role: 'context',
+          context: { reason: !facetApplies ? 'facet' : 'reach-later', note: reasons.join('; '), ...(later ? { from: later.from } : {}) },
+          severity: 'info',
+          // Context is short: the measure's first citation (`covered explain` gives them all).
+          citations: measure.citations.slice(0, 1),
+          obligation: `None for this item: ${reasons.join('; ')}.`,
+          ...(later && facetApplies ? { state: 'pending' as const } : {}),
+        });
       }
     }
     return out;
@@ -217,6 +244,7 @@ export class ScreeningEngine {
         const value = item.fields.category?.find((c) => c.trim().toLowerCase() === hit) ?? hit;
         const finding: Finding = {
           measure: measureSummary(measure),
+          role: 'obligation',
           subject: { id: rule.id, name: rule.description, kind: 'category' },
           listing: { nameAsListed: rule.description, from: rule.from, ...(rule.to ? { to: rule.to } : {}) },
           state: status.state,
@@ -279,6 +307,7 @@ export class ScreeningEngine {
     const scope = [measure.scope, listing.scope].filter(Boolean).join(' ');
     const finding: Finding = {
       measure: measureSummary(measure),
+      role: 'obligation',
       subject: this.summary({ kind: this.kb.products[listing.target] ? 'product' : 'organisation', id: listing.target }),
       listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
       state: state.state,
@@ -382,6 +411,11 @@ export function extentOn(measure: KbMeasure, asOf: string): KbMeasure['extent'] 
   let extent = measure.extent;
   for (const change of measure.extentChanges) if (change.from <= asOf) extent = change.extent;
   return extent;
+}
+
+/** The first later change of the measure's reach that would cover this connection, if any. */
+function laterReach(measure: KbMeasure, c: Reach, asOf: string): KbMeasure['extentChanges'][number] | undefined {
+  return measure.extentChanges.find((change) => change.from > asOf && extentCovers(measure, c, change.from));
 }
 
 export function extentCovers(measure: KbMeasure, c: Reach, asOf: string): boolean {

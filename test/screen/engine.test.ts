@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledEngine, fixtureEngine, fixtureKb, item } from '../helpers.js';
 import type { Profile } from '../../src/model/kb.js';
+import type { FieldKind } from '../../src/model/item.js';
 
 const engine = fixtureEngine();
 const kb = fixtureKb();
@@ -25,7 +26,7 @@ describe('screening engine', () => {
   });
   test('the same item changes state with the date: pending, in force, enjoined (historical), revoked', () => {
     const state = (asOf: string, includeHistorical = false) =>
-      engine.screen(item({ host: 'a.b.acmechat.com' }), opts(asOf, { includeHistorical })).findings.map((f) => `${f.state}/${f.status.status}`);
+      engine.screen(item({ host: 'a.b.acmechat.com' }), opts(asOf, { includeHistorical })).findings.filter((f) => f.role === 'obligation').map((f) => `${f.state}/${f.status.status}`);
     assert.deepEqual(state('2020-07-01'), []);
     assert.deepEqual(state('2020-09-01'), ['pending/signed']);
     assert.deepEqual(state('2020-09-21'), ['in-force/effective']);
@@ -40,21 +41,31 @@ describe('screening engine', () => {
   test("a measure that reaches only the listed entity does not reach its parent's other companies", () => {
     // xx-list-2 (extent: listed) lists acme-device; a model of acme-device's cameras is its own product.
     const cam = engine.screen(item({ model: 'AC-123' }), opts('2021-01-01'));
-    assert.deepEqual(cam.findings.map((f) => f.measure.id), ['xx-list-2']);
-    assert.equal(cam.findings[0]?.kinship, 'own-product');
+    const obligations = cam.findings.filter((f) => f.role === 'obligation');
+    assert.deepEqual(obligations.map((f) => f.measure.id), ['xx-list-2']);
+    assert.equal(obligations[0]?.kinship, 'own-product');
     // The parent's name is not the listed entity.
     const parent = engine.screen(item({ name: 'Acme Technologies Co Ltd', model: 'AC-1' }), opts('2021-01-01'));
-    assert.ok(!parent.findings.some((f) => f.measure.id === 'xx-list-2'));
+    assert.ok(!parent.findings.some((f) => f.measure.id === 'xx-list-2' && f.role === 'obligation'));
   });
   test('a listing ends on its end date: historical "delisted" afterwards', () => {
     const r = engine.screen(item({ model: 'AC-123' }), opts('2022-06-01', { includeHistorical: true }));
-    assert.equal(r.findings[0]?.status.status, 'delisted');
-    assert.equal(r.findings[0]?.state, 'historical');
+    const f = r.findings.find((x) => x.measure.id === 'xx-list-2');
+    assert.equal(f?.status.status, 'delisted');
+    assert.equal(f?.state, 'historical');
   });
   test('measures apply only to the facets they speak of: a domain is not a security', () => {
     // xx-invest-3 (securities, affiliates) lists sister, an affiliate of acme-tech.
     const domain = engine.screen(item({ host: 'acmechat.com' }), opts('2021-02-01'));
-    assert.ok(!domain.findings.some((f) => f.measure.id === 'xx-invest-3'));
+    assert.ok(!domain.findings.some((f) => f.measure.id === 'xx-invest-3' && f.role === 'obligation'));
+    // …but the domain's owner belongs to the listed group: said as context, at info, never dropped silently.
+    const context = domain.findings.find((f) => f.measure.id === 'xx-invest-3');
+    assert.equal(context?.role, 'context');
+    assert.equal(context?.severity, 'info');
+    assert.equal(context?.context?.reason, 'facet');
+    assert.match(context?.context?.note ?? '', /applies to security; this item is service/);
+    const hidden = engine.screen(item({ host: 'acmechat.com' }), { ...opts('2021-02-01'), profile: { ...opts('2021-02-01').profile, context: 'hide' } });
+    assert.ok(!hidden.findings.some((f) => f.role === 'context'), 'a profile may hide context');
     const security = engine.screen(item({ isin: 'US0378331005' }), opts('2021-02-01'));
     const f = security.findings.find((x) => x.measure.id === 'xx-invest-3');
     assert.equal(f?.kinship, 'parent');
@@ -164,7 +175,10 @@ describe('a reach that changes with time', () => {
       bundled
         .screen(item({ name }), { asOf, profile: kb.profiles.all as Profile, includeHistorical: false })
         .findings.filter((f) => f.measure.id === 'us-dod-1260h');
-    assert.deepEqual(on('2027-06-29'), [], `${name} before sec. 805's second stage`);
+    const before = on('2027-06-29');
+    assert.deepEqual(before.filter((f) => f.role === 'obligation'), [], `${name} before sec. 805's second stage`);
+    // Before then the reach is shown as context, pending from 2027-06-30.
+    assert.ok(before.every((f) => f.role === 'context' && f.context?.reason === 'reach-later' && f.context.from === '2027-06-30' && f.severity === 'info'), JSON.stringify(before.map((f) => f.context)));
     const after = on('2027-06-30');
     assert.ok(after.length > 0, `${name} from 2027-06-30`);
     assert.equal(after[0]?.kinship, 'subsidiary');
@@ -194,4 +208,40 @@ describe('confidence and identifiers in a row', () => {
     const keys = both.findings.map((f) => `${f.measure.id}|${f.subject.id}`);
     assert.equal(new Set(keys).size, keys.length);
   });
+});
+
+describe('no silent drops: lookup and scan agree on every value', async () => {
+  const { entityDossier } = await import('../../src/screen/dossier.js');
+  const { CorporateGraph } = await import('../../src/kb/graph.js');
+  const bundled = bundledEngine();
+  const graph = new CorporateGraph(bundled.kb);
+  const asOf = '2026-12-01';
+  const values: [FieldKind, string][] = [
+    ['library', 'lib/arm64-v8a/libBugly.so'],
+    ['app', 'com.tencent.mm'],
+    ['host', 'qq.com'],
+    ['host', 'www.baidu.com'],
+    ['host', 'taobao.com'],
+    ['mac', '14:75:90:00:00:01'],
+    ['mac', '24:19:72:00:00:01'],
+    ['mac', '04:31:10:00:00:01'],
+    ['name', 'China Mobile Limited'],
+  ];
+  for (const [field, value] of values) {
+    test(`${field} ${value}: every listing lookup shows in force is a finding of the scan, as an obligation or as context`, () => {
+      const outcome = bundled.resolver.resolve(field, value);
+      assert.ok(outcome.resolutions.length > 0, `${value} resolves`);
+      const shown = new Set(
+        outcome.resolutions.flatMap((r) => entityDossier(bundled.kb, graph, r.entity.id, asOf)?.listings ?? []).filter((l) => l.state === 'in-force' || l.state === 'pending').map((l) => l.measure),
+      );
+      assert.ok(shown.size > 0, `${value} belongs to a listed group`);
+      const result = bundled.screen(item({ [field]: value }), { asOf, profile: bundled.kb.profiles.all as Profile, includeHistorical: false });
+      const found = new Set(result.findings.map((f) => f.measure.id));
+      for (const m of shown) assert.ok(found.has(m), `${value}: lookup shows ${m}; the scan has ${[...found].join(', ')}`);
+      for (const f of result.findings.filter((x) => x.role === 'context')) {
+        assert.equal(f.severity, 'info');
+        assert.ok(f.context?.note, 'context says why the obligation does not apply');
+      }
+    });
+  }
 });
