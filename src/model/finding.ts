@@ -51,7 +51,17 @@ export interface Finding {
   listing: { nameAsListed: string; from: string; to?: string; scope?: string };
   state: State;
   /** The timeline status behind the state (e.g. enjoined), its date and what comes next. */
-  status: { status: TimelineStatus | 'delisted'; date: string; note: string; next?: { status: TimelineStatus; date: string } };
+  status: {
+    status: TimelineStatus | 'delisted';
+    date: string;
+    note: string;
+    next?: { status: TimelineStatus; date: string };
+    /**
+     * The measure's events that matter to this listing (its changes of force, its first taking
+     * effect, the listing's own addition), oldest first; `future` marks those after the as-of date.
+     */
+    events?: { date: string; status: TimelineStatus; note: string; future?: true }[];
+  };
   severity: Severity;
   confidence: number;
   /** How the item's value was matched to the first entity of the path. */

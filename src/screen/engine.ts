@@ -290,8 +290,19 @@ export class ScreeningEngine {
     if (phase === 'ended') {
       return { state: 'historical', status: { status: 'delisted', date: listing.to as string, note: listing.note ?? `Removed from ${measure.short} on ${listing.to}.` } };
     }
-    const s: Finding['status'] = { status: status.event.status, date: status.event.date, note: status.event.note };
-    if (status.next) s.next = { status: status.next.status, date: status.next.date };
+    // The listing's own status: the latest event that matters to it — the measure's changes of
+    // force, its first taking effect, the listing's own addition — not the latest addition of
+    // another company ("Foreign-produced power inverters added" says nothing about China Mobile).
+    const events = eventsForListing(measure, listing);
+    const past = events.filter((ev) => ev.date <= asOf);
+    const latest = past[past.length - 1];
+    const next = events.find((ev) => ev.date > asOf);
+    const s: Finding['status'] =
+      !latest || listing.from > latest.date
+        ? { status: status.event.status, date: listing.from, note: `Listed on ${listing.from} as "${listing.nameAsListed}".` }
+        : { status: latest.status, date: latest.date, note: latest.note };
+    if (next) s.next = { status: next.status, date: next.date };
+    s.events = events.map((ev) => ({ date: ev.date, status: ev.status, note: ev.note, ...(ev.date > asOf ? { future: true } : {}) }));
     return { state: status.state, status: s };
   }
 
@@ -397,6 +408,21 @@ function downwardLabel(relation: Step['relation']): string {
     case 'product of':
       return 'makes';
   }
+}
+
+/** Timeline notes of list updates: the addition or removal of other entries, not a change of the measure. */
+const LIST_UPDATE = /\b(added|adds|adding|removes|removed|annual update|end on this date|\d+ [\w -]{0,20}(?:entities|entries))\b/i;
+
+/**
+ * The measure's events that matter to one listing, oldest first: its changes of force (signed,
+ * enjoined, revoked …, and those in force for every entry, such as sec. 805's prohibitions), the
+ * first time it took effect, and the events on the listing's own dates.
+ */
+export function eventsForListing(measure: KbMeasure, listing: KbListing): KbMeasure['timeline'] {
+  const firstEffective = measure.timeline.find((ev) => ev.status === 'effective');
+  return measure.timeline.filter(
+    (ev) => ev === firstEffective || ev.date === listing.from || ev.date === listing.to || ev.status !== 'effective' || !LIST_UPDATE.test(ev.note),
+  );
 }
 
 /** A company named after a house, not itself in the knowledge base, is presumed the house's subsidiary. */

@@ -245,3 +245,26 @@ describe('no silent drops: lookup and scan agree on every value', async () => {
     });
   }
 });
+
+describe("a finding states the listing's own status", () => {
+  const bundled = bundledEngine();
+  const screen = (name: string, asOf: string) => bundled.screen(item({ name }), { asOf, profile: bundled.kb.profiles.all as Profile, includeHistorical: false }).findings;
+
+  test('not the latest addition of other companies to the measure', () => {
+    const fcc = screen('China Mobile International USA', '2026-12-01').find((f) => f.measure.id === 'us-fcc-covered-list');
+    assert.ok(fcc);
+    assert.doesNotMatch(fcc.status.note, /inverters|routers|UAS/i);
+    assert.ok(fcc.status.date >= '2022-03-25', fcc.status.date);
+    assert.ok(fcc.status.events?.some((e) => e.date === fcc.listing.from), 'the listing date is among its events');
+    const el = screen('Hangzhou Hikvision Digital Technology', '2026-12-01').find((f) => f.measure.id === 'us-bis-entity-list');
+    assert.equal(el?.listing.from, '2019-10-09');
+    assert.doesNotMatch(el?.status.note ?? '', /quantum/i);
+  });
+  test('future events are marked as future', () => {
+    const f = screen('Hangzhou Hikvision Digital Technology', '2026-12-01').find((x) => x.measure.id === 'us-dod-1260h');
+    const future = f?.status.events?.filter((e) => e.future) ?? [];
+    assert.ok(future.length > 0 && future.every((e) => e.date > '2026-12-01'), JSON.stringify(f?.status.events));
+    assert.ok(f?.status.events?.filter((e) => !e.future).every((e) => e.date <= '2026-12-01'));
+    assert.ok((f?.status.date ?? '') <= '2026-12-01');
+  });
+});
