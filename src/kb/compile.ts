@@ -178,6 +178,7 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
           const prev = m.extentChanges[i - 1];
           if (prev && c.from < prev.from) error(f, `measure.extentChanges[${i}].from`, `reach changes out of order: ${c.from} after ${prev.from}`);
         });
+        if (m.control) refSources(f, 'measure.control', m.control.sources);
         m.categoryRules.forEach((r, i) => {
           refSources(f, `measure.categoryRules[${i}]`, r.sources);
           if (r.to && r.to < r.from) error(f, `measure.categoryRules[${i}]`, `rule ends (${r.to}) before it starts (${r.from})`);

@@ -45,7 +45,9 @@ export interface Finding {
    * later (`context` says which); such findings are at `info` severity.
    */
   role: 'obligation' | 'context';
-  context?: { reason: 'facet' | 'reach-later'; note: string; from?: string };
+  context?: { reason: 'facet' | 'reach-later' | 'share-unknown'; note: string; from?: string };
+  /** The measure's control test along the path (PAFACA 20 %, the 50 % rules …), when it has one. */
+  control?: { test: string; share: number; result: 'met' | 'unknown' | 'not met'; unknown?: string[] };
   /** The listed organisation or product the item leads to. */
   subject: EntitySummary;
   listing: { nameAsListed: string; from: string; to?: string; scope?: string };

@@ -247,8 +247,18 @@ export const MeasureSchema = z
      * entities a listed one controls from 2027-06-30. Before the first change, `extent` applies.
      */
     extentChanges: z
-      .array(z.object({ from: isoDate, extent: Extent, note: z.string().min(1), sources: sourceRefs }).strict())
+      .array(z.object({ from: isoDate, extent: Extent, note: z.string().min(1), sources: sourceRefs, unverified: z.boolean().optional() }).strict())
       .default([]),
+    /**
+     * The measure's control test: the least ownership share, at each step from a listed owner down
+     * to the item's company, at which the measure reaches a subsidiary (PAFACA: 20; OFAC's and the
+     * BIS affiliates rule's 50 % rules: 50). A "controls" relation meets it; an ownership step of
+     * unknown share is shown as unknown, never as met. `majority-owned` reach implies 50 without it.
+     */
+    control: z
+      .object({ share: z.number().gt(0).max(100), test: z.string().min(1), sources: sourceRefs, unverified: z.boolean().optional() })
+      .strict()
+      .optional(),
     /** Qualifier that limits the measure's reach, e.g. the FCC's "to the extent used for public safety…". */
     scope: z.string().optional(),
     facets: z.array(Facet).min(1),

@@ -191,14 +191,18 @@ export class ScreeningEngine {
         const connection = reach(this.graph.connect(start, target, asOf), resolution);
         if (!connection) continue;
         const facetApplies = measure.facets.some((f) => facets.has(f));
-        const covered = extentCovers(measure, connection, asOf);
-        const later = covered ? undefined : laterReach(measure, connection, asOf);
-        if (!covered && !later) continue;
+        const control = controlTest(measure, connection, asOf);
+        const covered = extentCovers(measure, connection, asOf) && control.result === 'met';
+        // A share that is not recorded is shown as unknown: context, never an obligation.
+        const shareUnknown = control.result === 'unknown' && extentCovers(measure, connection, asOf);
+        const later = covered || shareUnknown ? undefined : laterReach(measure, connection, asOf);
+        if (!covered && !later && !shareUnknown) continue;
         if ((!facetApplies || !covered) && options.profile.context === 'hide') continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;
         if (state.state === 'historical' && !options.includeHistorical) continue;
-        const finding = this.finding(resolution, measure, listing, connection, state, baseSeverity);
+        const finding = this.finding(resolution, measure, listing, connection, state, baseSeverity, asOf);
+        if (control.test !== 'none') finding.control = { test: control.test, share: control.share, result: control.result, ...(control.unknownSteps.length > 0 ? { unknown: control.unknownSteps } : {}) };
         if (facetApplies && covered) {
           out.push(finding);
           continue;
@@ -207,11 +211,12 @@ export class ScreeningEngine {
         // kind of item, or reaches it only later. Said at `info`, as context.
         const reasons: string[] = [];
         if (!facetApplies) reasons.push(`${measure.short} applies to ${measure.facets.join(' and ')}; this item is ${[...facets].filter((f) => f !== 'organisation' || facets.size === 1).join(' and ')}`);
+        if (shareUnknown) reasons.push(`${measure.short} reaches a subsidiary only where the control test is met (${control.test}: ${control.share} % at each ownership step); the share is not recorded for ${control.unknownSteps.join(', ')}`);
         if (later) reasons.push(`${measure.short} reaches ${later.extent === 'subsidiaries' ? 'companies a listed one controls' : later.extent} only from ${later.from}: ${later.note.replace(/\s+/g, ' ').trim()}`);
         out.push({
           ...finding,
           role: 'context',
-          context: { reason: !facetApplies ? 'facet' : 'reach-later', note: reasons.join('; '), ...(later ? { from: later.from } : {}) },
+          context: { reason: !facetApplies ? 'facet' : shareUnknown ? 'share-unknown' : 'reach-later', note: reasons.join('; '), ...(later ? { from: later.from } : {}) },
           severity: 'info',
           // Context is short: the measure's first citation (`covered explain` gives them all).
           citations: measure.citations.slice(0, 1),
@@ -313,8 +318,9 @@ export class ScreeningEngine {
     connection: Reach,
     state: { state: State; status: Finding['status'] },
     baseSeverity: Severity,
+    asOf: string,
   ): Finding {
-    const unverified = this.unverifiedFacts(resolution, measure, listing, connection.path);
+    const unverified = this.unverifiedFacts(resolution, measure, listing, connection.path, asOf);
     const scope = [measure.scope, listing.scope].filter(Boolean).join(' ');
     const finding: Finding = {
       measure: measureSummary(measure),
@@ -337,13 +343,16 @@ export class ScreeningEngine {
     return finding;
   }
 
-  private unverifiedFacts(resolution: Resolution, measure: KbMeasure, listing: KbListing, path: Step[]): string[] {
+  private unverifiedFacts(resolution: Resolution, measure: KbMeasure, listing: KbListing, path: Step[], asOf: string): string[] {
     const out: string[] = [];
     // The record the item matched: an app id or a name given from memory, say.
     const { kind, id } = resolution.entity;
     if ((kind === 'product' ? this.kb.products[id] : this.kb.organisations[id])?.unverified) out.push(`${kind} ${id}`);
     if (listing.unverified || listing.sources.some((s) => this.kb.sources[s]?.unverified)) out.push(`listing of ${listing.target} in ${measure.id}`);
     for (const ev of measure.timeline) if (ev.unverified) out.push(`${measure.id} ${ev.status} ${ev.date}`);
+    const reach = [...measure.extentChanges].reverse().find((c) => c.from <= asOf);
+    if (reach?.unverified) out.push(`${measure.id} reach from ${reach.from}`);
+    if (measure.control?.unverified && path.some((s) => s.relation === 'owned by' || s.relation === 'controlled by')) out.push(`${measure.id} control test`);
     for (const s of path) {
       const rel = this.kb.relations.find((r) => (r.subject === s.from || r.object === s.from) && (r.subject === s.to || r.object === s.to));
       if (rel?.unverified) out.push(`${rel.subject} ${rel.predicate} ${rel.object}`);
@@ -450,13 +459,40 @@ export function extentCovers(measure: KbMeasure, c: Reach, asOf: string): boolea
     case 'listed':
       return false;
     case 'subsidiaries':
-      return c.kinship === 'subsidiary' || c.kinship === 'presumed-subsidiary';
     case 'majority-owned':
-      // A presumed subsidiary's share is unknown, as is an owned-by relation's without a share.
-      return c.kinship === 'presumed-subsidiary' || (c.kinship === 'subsidiary' && (c.share === undefined || c.share > 50));
+      return (c.kinship === 'subsidiary' || c.kinship === 'presumed-subsidiary') && controlTest(measure, c, asOf).result !== 'not met';
     case 'affiliates':
       return true;
   }
+}
+
+export interface ControlResult {
+  /** The least share at each ownership step, in percent. */
+  share: number;
+  test: string;
+  result: 'met' | 'unknown' | 'not met';
+  /** The ownership steps whose share is not recorded (a presumed subsidiary's is never known). */
+  unknownSteps: string[];
+}
+
+/**
+ * The measure's control test along the path from the listed owner down to the item's company:
+ * every ownership step must reach the share (a "controls" relation does); a step without a
+ * recorded share makes the result unknown, never met. Measures without a test pass.
+ */
+export function controlTest(measure: KbMeasure, c: Reach, asOf: string): ControlResult {
+  const extent = extentOn(measure, asOf);
+  const share = measure.control?.share ?? (extent === 'majority-owned' ? 50 : undefined);
+  if (share === undefined || c.kinship === 'self' || c.kinship === 'own-product') return { share: 0, test: 'none', result: 'met', unknownSteps: [] };
+  const test = measure.control?.test ?? 'owned 50 % or more';
+  const unknownSteps: string[] = [];
+  if (c.kinship === 'presumed-subsidiary') unknownSteps.push('presumed subsidiary (named after the house)');
+  for (const step of c.path) {
+    if (step.direction !== 'up' || step.relation !== 'owned by') continue;
+    if (step.share === undefined) unknownSteps.push(`${step.from} owned by ${step.to}`);
+    else if (step.share < share) return { share, test, result: 'not met', unknownSteps };
+  }
+  return { share, test, result: unknownSteps.length > 0 ? 'unknown' : 'met', unknownSteps };
 }
 
 function itemFacets(item: InventoryItem): Set<Facet> {

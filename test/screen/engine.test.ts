@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { bundledEngine, fixtureEngine, fixtureKb, item } from '../helpers.js';
 import type { Profile } from '../../src/model/kb.js';
 import type { FieldKind } from '../../src/model/item.js';
+import { ScreeningEngine } from '../../src/screen/engine.js';
+import { Resolver } from '../../src/match/resolver.js';
 
 const engine = fixtureEngine();
 const kb = fixtureKb();
@@ -122,7 +124,7 @@ describe('companies named after a listed house', () => {
 
   test('a subsidiary missing from the knowledge base is presumed one, for measures that reach subsidiaries only', () => {
     const r = screen('Huawei Technologies Duesseldorf GmbH');
-    const measures = r.findings.map((f) => f.measure.id);
+    const measures = r.findings.filter((f) => f.role === 'obligation').map((f) => f.measure.id);
     assert.ok(measures.includes('us-ndaa-889'), measures.join());
     // The Entity List names each company it lists: a presumed subsidiary is not on it.
     assert.ok(!measures.includes('us-bis-entity-list'), measures.join());
@@ -266,5 +268,53 @@ describe("a finding states the listing's own status", () => {
     assert.ok(future.length > 0 && future.every((e) => e.date > '2026-12-01'), JSON.stringify(f?.status.events));
     assert.ok(f?.status.events?.filter((e) => !e.future).every((e) => e.date <= '2026-12-01'));
     assert.ok((f?.status.date ?? '') <= '2026-12-01');
+  });
+});
+
+describe('control tests: a path is followed only where the shares meet the measure\'s test', () => {
+  const kb = fixtureKb();
+  // A listed parent, a subsidiary it owns 19.9 % of, one it owns 60 % of, and one of unknown share.
+  const template = Object.values(kb.organisations)[0]!;
+  const org = (id: string, name: string) => (kb.organisations[id] = { ...template, id, names: [{ value: name, kind: 'legal' }], identifiers: [], namespaces: [], ieeeRegistrants: [] });
+  org('ctl-parent', 'Zorblax Holdings Limited');
+  org('ctl-minority', 'Quiverton Apps Limited');
+  org('ctl-majority', 'Brindlemoor Software Limited');
+  org('ctl-unknown', 'Elsworthy Digital Limited');
+  const relation = (object: string, share?: number) => ({ ...kb.relations[0]!, subject: 'ctl-parent', predicate: 'owns' as const, object, from: undefined, to: undefined, ...(share !== undefined ? { share } : { share: undefined }) });
+  kb.relations.push(relation('ctl-minority', 19.9), relation('ctl-majority', 60), relation('ctl-unknown'));
+  const measure = { ...Object.values(kb.measures)[0]!, id: 'xx-control-20', extent: 'subsidiaries' as const, extentChanges: [], facets: ['organisation' as const], control: { share: 20, test: 'at least 20 percent', sources: [] } };
+  kb.measures['xx-control-20'] = measure;
+  kb.listings.push({ ...kb.listings[0]!, measure: 'xx-control-20', target: 'ctl-parent', nameAsListed: 'Zorblax Holdings', from: '2020-01-01', to: undefined });
+  const engine = new ScreeningEngine(kb, new Resolver(kb, () => assert.fail('no MAC is looked up here')));
+  const profile = { ...(kb.profiles.all as Profile), measures: { ...(kb.profiles.all as Profile).measures, 'xx-control-20': 'high' as const } };
+  const find = (name: string) => engine.screen(item({ name }), { asOf: '2024-01-01', profile, includeHistorical: false }).findings.find((f) => f.measure.id === 'xx-control-20');
+
+  test('a share below the test is not followed', () => {
+    assert.equal(find('Quiverton Apps Limited'), undefined);
+  });
+  test('a share that meets it is, and the finding shows the test as met', () => {
+    const f = find('Brindlemoor Software Limited');
+    assert.equal(f?.role, 'obligation');
+    assert.equal(f?.control?.result, 'met');
+    assert.equal(f?.control?.share, 20);
+  });
+  test('an unknown share is shown as unknown, never as met', () => {
+    const f = find('Elsworthy Digital Limited');
+    assert.equal(f?.role, 'context');
+    assert.equal(f?.severity, 'info');
+    assert.equal(f?.control?.result, 'unknown');
+    assert.equal(f?.context?.reason, 'share-unknown');
+  });
+});
+
+describe('the BIS affiliates rule changes the reach of the Entity List on its dates', async () => {
+  const { extentOn } = await import('../../src/screen/engine.js');
+  const el = bundledEngine().kb.measures['us-bis-entity-list']!;
+  test('listed only before 2025-09-29 and during the suspension; 50 % owned affiliates in between and from 2026-11-10 (unverified)', () => {
+    assert.equal(extentOn(el, '2025-09-28'), 'listed');
+    assert.equal(extentOn(el, '2025-10-15'), 'majority-owned');
+    assert.equal(extentOn(el, '2026-06-01'), 'listed');
+    assert.equal(extentOn(el, '2026-11-10'), 'majority-owned');
+    assert.equal(el.extentChanges.at(-1)?.unverified, true);
   });
 });
