@@ -235,6 +235,12 @@ export class ScreeningEngine {
     if (phase === 'ended') {
       return { state: 'historical', status: { status: 'delisted', date: listing.to as string, note: listing.note ?? `Removed from ${measure.short} on ${listing.to}.` } };
     }
+    if (phase === 'unconfirmed') {
+      return {
+        state: 'unconfirmed',
+        status: { status: 'listed-on-or-before', date: listing.from, note: `On ${measure.short} by ${listing.from}; when it was added is not recorded, so whether it was listed on ${asOf} is not known.` },
+      };
+    }
     const s: Finding['status'] = { status: status.event.status, date: status.event.date, note: status.event.note };
     if (status.next) s.next = { status: status.next.status, date: status.next.date };
     return { state: status.state, status: s };
@@ -253,7 +259,7 @@ export class ScreeningEngine {
     const finding: Finding = {
       measure: measureSummary(measure),
       subject: this.summary({ kind: this.kb.products[listing.target] ? 'product' : 'organisation', id: listing.target }),
-      listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
+      listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.dateBasis === 'on-or-before' ? { dateBasis: 'on-or-before' as const } : {}), ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
       state: state.state,
       status: state.status,
       severity: severityForState(baseSeverity, state.state),
