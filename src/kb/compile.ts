@@ -6,12 +6,16 @@ import { createHash } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
+  GeneratedFileSchema,
   GroupFileSchema,
   MeasureFileSchema,
   ProfilesFileSchema,
   SourcesFileSchema,
   type Identifier,
+  type Listing,
+  type Organisation,
   type Profile,
+  type Source,
 } from '../model/kb.js';
 import { parseCusip, parseIsin, parseLei, parseUscc, type Parsed } from '../match/identifiers/check-digits.js';
 import type { KnowledgeBase } from './model.js';
@@ -28,9 +32,10 @@ export interface CompileResult {
   problems: Problem[];
 }
 
-type FileKind = 'sources' | 'groups' | 'measures' | 'profiles';
+type FileKind = 'sources' | 'groups' | 'measures' | 'profiles' | 'generated';
 
 function kindOf(path: string): FileKind | undefined {
+  if (/(?:^|\/)generated\/[^/]+\.json$/.test(path)) return 'generated';
   const m = /(?:^|\/)(sources|groups|measures|profiles)\/[^/]+\.ya?ml$/.exec(path);
   return m ? (m[1] as FileKind) : undefined;
 }
@@ -40,7 +45,19 @@ const SCHEMAS = {
   groups: GroupFileSchema,
   measures: MeasureFileSchema,
   profiles: ProfilesFileSchema,
+  generated: GeneratedFileSchema,
 } as const;
+
+/** Generated files are JSON (fast to read at their size); a syntax error is located by line. */
+function parseJsonFile(text: string): { value?: unknown; error?: { line: number; message: string } } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    return { error: { line: text.slice(0, position).split('\n').length, message: message.replace(/ in JSON at position \d+.*$/, '') } };
+  }
+}
 
 const IDENTIFIER_CHECKS: Partial<Record<Identifier['scheme'], (v: string) => Parsed>> = {
   isin: parseIsin,
@@ -88,47 +105,90 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
     else entityFile[id] = file;
   };
 
+  /** Groups a generated organisation says it belongs to, checked once every group is known. */
+  const groupRefs: { file: string; path: string; id: string }[] = [];
+  /** Listings of generated files, added once every measure is known. */
+  const generatedListings: { file: string; path: string; measure: string; listing: Listing }[] = [];
+  let f = '';
+  const addSource = (s: Source, path: string) => {
+    if (kb.sources[s.id]) error(f, `${path}.id`, `duplicate source id "${s.id}" (also in ${kb.sources[s.id]?.file})`);
+    else kb.sources[s.id] = { ...s, file: f };
+  };
+  const addGroup = (g: { id: string; name: string; note?: string }, path: string) => {
+    if (kb.groups[g.id]) error(f, path, `duplicate group id "${g.id}"`);
+    kb.groups[g.id] = { ...g, file: f };
+  };
+  const addOrganisation = (o: Organisation & { group?: string }, group: string, p: string) => {
+    claimEntity(o.id, f, p);
+    kb.organisations[o.id] = { ...o, file: f, group };
+    refSources(f, p, o.sources);
+    o.names.forEach((n, j) => {
+      if (n.from && n.to && n.to < n.from) error(f, `${p}.names[${j}]`, `name valid to ${n.to} before from ${n.from}`);
+    });
+    o.identifiers.forEach((id, j) => {
+      const check = IDENTIFIER_CHECKS[id.scheme]?.(id.value);
+      if (check && !check.ok) error(f, `${p}.identifiers[${j}].value`, check.error);
+      if (id.source) sourceRefs.push({ file: f, path: `${p}.identifiers[${j}].source`, id: id.source });
+    });
+  };
+
+  function addListing(l: Listing, measure: string, p: string) {
+    kb.listings.push({ ...l, measure, file: f });
+    refSources(f, p, l.sources);
+    if (l.to && l.to < l.from) error(f, p, `listing ends (${l.to}) before it starts (${l.from})`);
+    const firstDate = kb.measures[measure]?.timeline[0]?.date;
+    if (firstDate && l.from < firstDate) warn(f, `${p}.from`, `listing starts ${l.from}, before the measure's first dated event (${firstDate})`);
+  }
+
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    f = file.path;
     const kind = kindOf(file.path);
     if (!kind) continue;
-    const doc = parseDocument(file.text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) error(file.path, `line ${e.linePos?.[0]?.line ?? '?'}`, `YAML: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`);
-      continue;
+    let value: unknown;
+    if (kind === 'generated') {
+      const json = parseJsonFile(file.text);
+      if (json.error) {
+        error(file.path, `line ${json.error.line}`, `JSON: ${json.error.message}`);
+        continue;
+      }
+      value = json.value;
+    } else {
+      const doc = parseDocument(file.text, { prettyErrors: true });
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) error(file.path, `line ${e.linePos?.[0]?.line ?? '?'}`, `YAML: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`);
+        continue;
+      }
+      value = doc.toJS();
     }
-    const parsed = (SCHEMAS[kind] as z.ZodType).safeParse(doc.toJS());
+    const parsed = (SCHEMAS[kind] as z.ZodType).safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) error(file.path, formatPath(issue.path), issue.message);
       continue;
     }
-    const f = file.path;
     switch (kind) {
       case 'sources': {
         const { sources } = parsed.data as z.infer<typeof SourcesFileSchema>;
-        sources.forEach((s, i) => {
-          if (kb.sources[s.id]) error(f, `sources[${i}].id`, `duplicate source id "${s.id}" (also in ${kb.sources[s.id]?.file})`);
-          else kb.sources[s.id] = { ...s, file: f };
+        sources.forEach((s, i) => addSource(s, `sources[${i}]`));
+        break;
+      }
+      case 'generated': {
+        const g = parsed.data as z.infer<typeof GeneratedFileSchema>;
+        g.sources.forEach((s, i) => addSource(s, `sources[${i}]`));
+        g.groups.forEach((gr, i) => addGroup(gr, `groups[${i}].id`));
+        g.organisations.forEach((o, i) => {
+          addOrganisation(o, o.group, `organisations[${i}]`);
+          groupRefs.push({ file: f, path: `organisations[${i}].group`, id: o.group });
+        });
+        g.listings.forEach((l, i) => {
+          const { measure, ...listing } = l;
+          generatedListings.push({ file: f, path: `listings[${i}]`, measure, listing });
         });
         break;
       }
       case 'groups': {
         const g = parsed.data as z.infer<typeof GroupFileSchema>;
-        if (kb.groups[g.group.id]) error(f, 'group.id', `duplicate group id "${g.group.id}"`);
-        kb.groups[g.group.id] = { ...g.group, file: f };
-        g.organisations.forEach((o, i) => {
-          const p = `organisations[${i}]`;
-          claimEntity(o.id, f, p);
-          kb.organisations[o.id] = { ...o, file: f, group: g.group.id };
-          refSources(f, p, o.sources);
-          o.names.forEach((n, j) => {
-            if (n.from && n.to && n.to < n.from) error(f, `${p}.names[${j}]`, `name valid to ${n.to} before from ${n.from}`);
-          });
-          o.identifiers.forEach((id, j) => {
-            const check = IDENTIFIER_CHECKS[id.scheme]?.(id.value);
-            if (check && !check.ok) error(f, `${p}.identifiers[${j}].value`, check.error);
-            if (id.source) sourceRefs.push({ file: f, path: `${p}.identifiers[${j}].source`, id: id.source });
-          });
-        });
+        addGroup(g.group, 'group.id');
+        g.organisations.forEach((o, i) => addOrganisation(o, g.group.id, `organisations[${i}]`));
         g.relations.forEach((r, i) => {
           const p = `relations[${i}]`;
           kb.relations.push({ ...r, file: f });
@@ -183,14 +243,7 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
           refSources(f, `measure.categoryRules[${i}]`, r.sources);
           if (r.to && r.to < r.from) error(f, `measure.categoryRules[${i}]`, `rule ends (${r.to}) before it starts (${r.from})`);
         });
-        const firstDate = m.timeline[0]?.date;
-        listings.forEach((l, i) => {
-          const p = `listings[${i}]`;
-          kb.listings.push({ ...l, measure: m.id, file: f });
-          refSources(f, p, l.sources);
-          if (l.to && l.to < l.from) error(f, p, `listing ends (${l.to}) before it starts (${l.from})`);
-          if (firstDate && l.from < firstDate) warn(f, `${p}.from`, `listing starts ${l.from}, before the measure's first dated event (${firstDate})`);
-        });
+        listings.forEach((l, i) => addListing(l, m.id, `listings[${i}]`));
         break;
       }
       case 'profiles': {
@@ -203,6 +256,13 @@ export function compileKnowledgeBase(files: readonly DataFile[], packageVersion:
       }
     }
   }
+
+  for (const { file, path, measure, listing } of generatedListings) {
+    f = file;
+    if (!kb.measures[measure]) error(file, `${path}.measure`, `unknown measure "${measure}"`);
+    else addListing(listing, measure, path);
+  }
+  for (const ref of groupRefs) if (!kb.groups[ref.id]) error(ref.file, ref.path, `unknown group "${ref.id}"`);
 
   checkReferences(kb, sourceRefs, error, warn);
   checkOverlaps(kb, error);
@@ -222,7 +282,8 @@ function checkReferences(kb: KnowledgeBase, sourceRefs: { file: string; path: st
     used.add(ref.id);
     if (!kb.sources[ref.id]) error(ref.file, ref.path, `unknown source "${ref.id}"`);
   }
-  for (const s of Object.values(kb.sources)) if (!used.has(s.id)) warn(s.file, `sources[id=${s.id}]`, `source "${s.id}" is not used by any record`);
+  // A Federal Register rule is kept to date the entries of later editions of a list, used or not.
+  for (const s of Object.values(kb.sources)) if (!used.has(s.id) && !s.federalRegister) warn(s.file, `sources[id=${s.id}]`, `source "${s.id}" is not used by any record`);
   const isEntity = (id: string) => Boolean(kb.organisations[id] || kb.products[id]);
   kb.relations.forEach((r) => {
     const where = `relations[${r.subject} ${r.predicate} ${r.object}]`;

@@ -30,7 +30,7 @@ export const FETCH_SOURCES: FetchSource[] = [
     name: 'csl',
     format: 'csl-json',
     urls: { main: 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json' },
-    description: 'trade.gov Consolidated Screening List (Entity List, MEU, MIEU, NS-CMIC)',
+    description: 'trade.gov Consolidated Screening List (every source list: Entity List, MEU, UVL, DPL, SDN, SSI, NS-CMIC …)',
   },
   {
     name: 'fcc-covered-list',

@@ -20,10 +20,11 @@ export function packageVersion(): string {
 
 function listDataFiles(dataDir: string): string[] {
   const out: string[] = [];
-  for (const sub of ['sources', 'groups', 'measures', 'profiles']) {
+  for (const sub of ['sources', 'groups', 'measures', 'profiles', 'generated']) {
     const dir = join(dataDir, sub);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) if (/\.ya?ml$/.test(name)) out.push(join(dir, name));
+    const ext = sub === 'generated' ? /\.json$/ : /\.ya?ml$/;
+    for (const name of readdirSync(dir).sort()) if (ext.test(name)) out.push(join(dir, name));
   }
   return out;
 }

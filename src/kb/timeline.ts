@@ -5,8 +5,10 @@ import type { TimelineEvent, TimelineStatus } from '../model/kb.js';
 import type { KbListing, KbMeasure } from './model.js';
 
 /** in-force: obligations apply; pending: signed, not yet effective; watch: threatened or proposed;
- * historical: enjoined, revoked, expired, superseded, or the listing was removed. */
-export type State = 'in-force' | 'pending' | 'watch' | 'historical';
+ * historical: enjoined, revoked, expired, superseded, or the listing was removed; unconfirmed: the
+ * listing is known only to have started on or before a later date, so on this date it may or may
+ * not have been in force. */
+export type State = 'in-force' | 'pending' | 'watch' | 'historical' | 'unconfirmed';
 
 const STATE_OF: Record<TimelineStatus, State> = {
   announced: 'watch',
@@ -49,10 +51,10 @@ export function spanContains(span: { from?: string; to?: string }, asOf: string)
   return (span.from === undefined || span.from <= asOf) && (span.to === undefined || asOf < span.to);
 }
 
-export type ListingPhase = 'active' | 'not-yet' | 'ended';
+export type ListingPhase = 'active' | 'not-yet' | 'ended' | 'unconfirmed';
 
 export function listingPhase(listing: KbListing, asOf: string): ListingPhase {
-  if (asOf < listing.from) return 'not-yet';
+  if (asOf < listing.from) return listing.dateBasis === 'on-or-before' ? 'unconfirmed' : 'not-yet';
   if (listing.to !== undefined && asOf >= listing.to) return 'ended';
   return 'active';
 }
@@ -67,6 +69,6 @@ export function severityRank(s: SeverityName): number {
 /** Findings on measures not (yet, or any longer) in force are reported at a lower severity. */
 export function severityForState(base: SeverityName, state: State): SeverityName {
   if (state === 'in-force' || state === 'pending') return base;
-  if (state === 'watch') return severityRank(base) > severityRank('low') ? 'low' : base;
+  if (state === 'watch' || state === 'unconfirmed') return severityRank(base) > severityRank('low') ? 'low' : base;
   return 'info';
 }

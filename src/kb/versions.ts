@@ -18,8 +18,8 @@ function git(cwd: string, args: string[]): { ok: boolean; out: string; err: stri
   return { ok: r.status === 0, out: r.stdout, err: r.stderr.trim() };
 }
 
-/** The files `readDataFiles` reads: YAML directly inside sources/, groups/, measures/, profiles/. */
-const DATA_FILE = /^(sources|groups|measures|profiles)\/[^/]+\.ya?ml$/;
+/** The files `readDataFiles` reads: YAML directly inside sources/, groups/, measures/, profiles/; JSON inside generated/. */
+const DATA_FILE = /^(?:(?:sources|groups|measures|profiles)\/[^/]+\.ya?ml|generated\/[^/]+\.json)$/;
 
 /**
  * The data files of `spec`: a directory, or a git revision of `dataDir` (the knowledge base the

@@ -3,6 +3,7 @@
  * security id) to the knowledge base's organisations and products, each resolution carrying its
  * evidence as data.
  */
+import { WHOLE_NAME_KINDS } from '../model/kb.js';
 import type { EntityRef, KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
@@ -182,7 +183,7 @@ export class Resolver {
       (m) =>
         m.sameCoreDifferentEntity &&
         m.entity.kind === 'organisation' &&
-        this.kb.organisations[m.entity.id]?.kind !== 'person' &&
+        !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
         this.listedFamilies?.has(m.entity.id),
     );
     const top = houses[0]?.score;

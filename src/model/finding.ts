@@ -50,11 +50,12 @@ export interface Finding {
   control?: { test: string; share: number; result: 'met' | 'unknown' | 'not met'; unknown?: string[] };
   /** The listed organisation or product the item leads to. */
   subject: EntitySummary;
-  listing: { nameAsListed: string; from: string; to?: string; scope?: string };
+  /** `dateBasis: on-or-before`: the list says the entry was in force by `from`, not since when. */
+  listing: { nameAsListed: string; from: string; dateBasis?: 'on-or-before'; to?: string; scope?: string };
   state: State;
   /** The timeline status behind the state (e.g. enjoined), its date and what comes next. */
   status: {
-    status: TimelineStatus | 'delisted';
+    status: TimelineStatus | 'delisted' | 'listed-on-or-before';
     date: string;
     note: string;
     next?: { status: TimelineStatus; date: string };

@@ -2,10 +2,13 @@
  * Knowledge-base record schemas. The YAML files under `data/` are parsed with these schemas;
  * `covered kb schema` turns them into a JSON Schema for editors.
  *
- * Three kinds of file:
+ * Curated files, written by hand:
  *  - `data/sources/*.yaml`  — `{ sources: Source[] }`
  *  - `data/groups/*.yaml`   — one corporate group: `{ group, organisations, relations, products }`
  *  - `data/measures/*.yaml` — one measure with its listings: `{ measure, listings }`
+ * and generated files, written only by an importer from an official list (one record per line, so
+ * that a new edition of the list reads as a diff):
+ *  - `data/generated/*.json` — `{ dataset, sources, groups, organisations, listings }`
  */
 import { z } from 'zod';
 
@@ -29,6 +32,18 @@ export const SourceSchema = z
     title: z.string().min(1),
     publisher: z.string().min(1),
     date: isoDate.describe('publication date of the source'),
+    /** A Federal Register document: where it lies in its volume and when it took effect (dates entries that cite its pages). */
+    federalRegister: z
+      .object({
+        volume: z.number().int().positive(),
+        firstPage: z.number().int().positive(),
+        lastPage: z.number().int().positive().optional(),
+        document: z.string().optional(),
+        published: isoDate,
+        effective: isoDate.optional(),
+      })
+      .strict()
+      .optional(),
     /** A fact that rests on this source has not been checked against the official text. */
     unverified: z.boolean().optional(),
     note: z.string().optional(),
@@ -70,9 +85,10 @@ export const OrganisationSchema = z
     names: z.array(NameSchema).min(1),
     /**
      * `person`: a natural person some lists name (the Entity List does); a person's names are matched
-     * only word for word, never by a shared core or a typo, since personal names recur.
+     * only word for word, never by a shared core or a typo, since personal names recur. `vessel` and
+     * `aircraft` (sanctions lists name ships and planes) are matched the same way.
      */
-    kind: z.enum(['company', 'state-owned', 'government', 'university', 'military', 'person']).default('company'),
+    kind: z.enum(['company', 'state-owned', 'government', 'university', 'military', 'person', 'vessel', 'aircraft']).default('company'),
     country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code').optional(),
     identifiers: z.array(IdentifierSchema).default([]),
     /** Reverse-DNS namespaces the organisation publishes apps and SDKs under, e.g. `com.tencent`. */
@@ -278,6 +294,12 @@ export const ListingSchema = z
     target: recordId,
     nameAsListed: z.string().min(1),
     from: isoDate,
+    /**
+     * `effective` (the default): the listing took effect on `from`. `on-or-before`: the list says the
+     * entry was in force by `from` but not since when (an undated entry of an official file), so on
+     * earlier dates whether it was listed is unknown, which screening reports as `unconfirmed`.
+     */
+    dateBasis: z.enum(['effective', 'on-or-before']).optional(),
     to: isoDate.optional(),
     /** A per-listing qualifier (e.g. the FCC public-safety clause for Hikvision). */
     scope: z.string().optional(),
@@ -297,6 +319,36 @@ export const MeasureFileSchema = z
 export type MeasureFile = z.infer<typeof MeasureFileSchema>;
 
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) }).strict();
+
+/** Kinds of organisation matched only by their whole name: names of people, ships and planes recur. */
+export const WHOLE_NAME_KINDS: ReadonlySet<Organisation['kind']> = new Set(['person', 'vessel', 'aircraft']);
+
+/**
+ * A generated dataset: the records an importer derived from one official list file. Its
+ * organisations belong to a curated group where the importer found one (`group`), otherwise to one of
+ * the dataset's own groups; its listings name their measure. Curated records win: an organisation of
+ * a curated file is never repeated here, and a listing a measure file already holds is left to it.
+ */
+export const GeneratedFileSchema = z
+  .object({
+    dataset: z
+      .object({
+        id: recordId,
+        title: z.string().min(1),
+        /** The file it was generated from: address, publisher's date, digest, entries read. */
+        generatedFrom: z
+          .object({ url: z.string().min(1), date: isoDate, sha256: z.string().regex(/^[0-9a-f]{64}$/), entries: z.number().int().nonnegative() })
+          .strict(),
+        note: z.string().optional(),
+      })
+      .strict(),
+    sources: z.array(SourceSchema).default([]),
+    groups: z.array(z.object({ id: recordId, name: z.string(), note: z.string().optional() }).strict()).default([]),
+    organisations: z.array(OrganisationSchema.extend({ group: recordId })).default([]),
+    listings: z.array(ListingSchema.extend({ measure: z.string().min(1) })).default([]),
+  })
+  .strict();
+export type GeneratedFile = z.infer<typeof GeneratedFileSchema>;
 
 export const ProfileSchema = z
   .object({

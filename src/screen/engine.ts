@@ -295,6 +295,12 @@ export class ScreeningEngine {
     if (phase === 'ended') {
       return { state: 'historical', status: { status: 'delisted', date: listing.to as string, note: listing.note ?? `Removed from ${measure.short} on ${listing.to}.` } };
     }
+    if (phase === 'unconfirmed') {
+      return {
+        state: 'unconfirmed',
+        status: { status: 'listed-on-or-before', date: listing.from, note: `On ${measure.short} by ${listing.from}; when it was added is not recorded, so whether it was listed on ${asOf} is not known.` },
+      };
+    }
     // The listing's own status: the latest event that matters to it — the measure's changes of
     // force, its first taking effect, the listing's own addition — not the latest addition of
     // another company ("Foreign-produced power inverters added" says nothing about China Mobile).
@@ -326,7 +332,7 @@ export class ScreeningEngine {
       measure: measureSummary(measure),
       role: 'obligation',
       subject: this.summary({ kind: this.kb.products[listing.target] ? 'product' : 'organisation', id: listing.target }),
-      listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
+      listing: { nameAsListed: listing.nameAsListed, from: listing.from, ...(listing.dateBasis === 'on-or-before' ? { dateBasis: 'on-or-before' as const } : {}), ...(listing.to ? { to: listing.to } : {}), ...(listing.scope ? { scope: listing.scope } : {}) },
       state: state.state,
       status: state.status,
       severity: severityForConfidence(severityForState(baseSeverity, state.state), resolution),

@@ -7,7 +7,7 @@ import { FIELD_KINDS } from '../model/item.js';
 
 export const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export const STATES = ['in-force', 'pending', 'watch', 'historical'] as const;
+export const STATES = ['in-force', 'pending', 'watch', 'historical', 'unconfirmed'] as const;
 
 const stringList = (description: string) => ({ type: 'array', items: { type: 'string', maxLength: 200 }, description }) as const;
 

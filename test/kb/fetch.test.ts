@@ -92,7 +92,7 @@ describe('covered kb update --fetch (against a local server)', () => {
   test('downloads every source, imports it, and skips files imported before', async () => {
     const kb = join(mkdtempSync(join(tmpdir(), 'covered-fetch-')), 'kb');
     cpSync(BASE, kb, { recursive: true });
-    const first = await covered(['kb', 'update', '--fetch', '--kb', kb, '--date', '2025-12-19', '--country', 'CN,HK', ...mirror(), '--format', 'json']);
+    const first = await covered(['kb', 'update', '--fetch', '--kb', kb, '--date', '2025-12-19', ...mirror(), '--format', 'json']);
     const results = JSON.parse(first.stdout) as { source: string; status: string; summary?: Record<string, number> }[];
     assert.deepEqual(results.map((r) => [r.source, r.status]), [['ofac-non-sdn', 'imported'], ['csl', 'imported'], ['fcc-covered-list', 'imported']]);
     assert.equal(results[0]!.summary?.added, 2);
@@ -101,7 +101,7 @@ describe('covered kb update --fetch (against a local server)', () => {
     const { kb: compiled, problems } = compileDataDir(kb);
     assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
     assert.ok(compiled.listings.some((l) => l.measure === 'us-fcc-covered-list' && l.target === 'kestrel-networks'));
-    assert.equal(compiled.sources['import-csl-json-2025-12-19']?.url, `${base}/csl/consolidated.json`);
+    assert.equal(compiled.sources['csl-2025-12-19']?.url, `${base}/csl/consolidated.json`);
 
     const again = await covered(['kb', 'update', '--fetch', '--kb', kb, '--date', '2025-12-19', ...mirror(), '--format', 'json']);
     const second = JSON.parse(again.stdout) as { status: string; message?: string }[];

@@ -79,13 +79,14 @@ describe('trade.gov Consolidated Screening List', () => {
   const strip = (l: typeof csv) => l.entries.map(({ at: _, ...e }) => e);
 
   test('CSV and JSON give the same entries', () => {
-    assert.equal(csv.entries.length, 5);
+    assert.equal(csv.entries.length, 6);
     assert.deepEqual(strip(json), strip(csv));
     assert.deepEqual(json.skipped, csv.skipped);
   });
   test('each source list goes to its measure; the repeated header line is skipped', () => {
-    assert.deepEqual(csv.entries.map((e) => e.measure), ['us-bis-entity-list', 'us-bis-entity-list', 'us-bis-entity-list', 'us-bis-meu', 'us-ofac-ns-cmic']);
-    assert.deepEqual(Object.values(csv.skipped), [1]);
+    assert.deepEqual(csv.entries.map((e) => e.measure), ['us-bis-entity-list', 'us-bis-entity-list', 'us-bis-entity-list', 'us-bis-meu', 'us-ofac-sdn', 'us-ofac-ns-cmic']);
+    assert.deepEqual(csv.entries[4]!.kind, 'person', 'the SDN row is typed Individual');
+    assert.deepEqual(csv.skipped, {});
     assert.deepEqual(csv.problems, []);
   });
   test('names, aliases, countries, Federal Register citation and CMIC dates', () => {
@@ -96,19 +97,19 @@ describe('trade.gov Consolidated Screening List', () => {
     assert.equal(redwood.from, '2021-06-03');
     assert.match(redwood.note ?? '', /^Federal Register: 86 FR 1234; .*Licence policy: Presumption of denial\.$/);
     assert.deepEqual(csv.entries[2]!.countries, ['CN', 'HK']);
-    const cmic = csv.entries[4]!;
+    const cmic = csv.entries[5]!;
     assert.equal(cmic.from, '2021-06-03', 'the CMIC listing date comes from the ids column');
     assert.deepEqual(cmic.identifiers.map((i) => i.scheme), ['isin', 'ticker', 'uscc']);
   });
   test('a country filter keeps only entries with an address there', () => {
     const cn = parseCslCsv(text('csl.csv'), { countries: ['CN'] });
     assert.ok(!cn.entries.some((e) => e.name === 'Magpie Sensors GmbH'));
-    assert.equal(cn.skipped['no address in CN'], 1);
+    assert.equal(cn.skipped['no address in CN'], 2, 'Magpie Sensors (DE) and the SDN individual without an address');
   });
   test('a file that is not JSON is a problem, not an exception', () => {
     assert.match(parseCslJson('{"results": [').problems[0]?.message ?? '', /not JSON/);
   });
-  test('individuals are marked as people, vessels skipped; the list\'s "and" joint is not part of an alias', () => {
+  test('individuals are marked as people and vessels as vessels; the list\'s "and" joint is not part of an alias', () => {
     const header = text('csl.csv').split('\n')[0]!;
     const row = (type: string, name: string, alt: string) => {
       const cells = Object.fromEntries(header.split(',').map((c) => [c, '']));
@@ -117,11 +118,11 @@ describe('trade.gov Consolidated Screening List', () => {
     };
     const file = [header, row('Individual', 'Lin Wei', ''), row('', 'Kestrel Optics Ltd.', 'Kestrel; and Kestrel Photonics'), row('Entity', 'Heron Labs', ''), row('Vessel', 'Blue Tern', '')].join('\n');
     const list = parseCslCsv(file);
-    assert.deepEqual(list.entries.map((e) => [e.name, e.person ?? false]), [['Lin Wei', true], ['Kestrel Optics Ltd.', false], ['Heron Labs', false]]);
-    assert.deepEqual(list.skipped, { 'vessel entry: the knowledge base records organisations and people only': 1 });
+    assert.deepEqual(list.entries.map((e) => [e.name, e.kind ?? 'company']), [['Lin Wei', 'person'], ['Kestrel Optics Ltd.', 'company'], ['Heron Labs', 'company'], ['Blue Tern', 'vessel']]);
+    assert.deepEqual(list.skipped, {});
     assert.deepEqual(list.entries[1]!.aliases, ['Kestrel', 'Kestrel Photonics']);
     const json = parseCslJson(JSON.stringify({ results: [{ source: 'Entity List (EL) - Bureau of Industry and Security', type: 'Individual', name: 'Lin Wei', addresses: [{ country: 'CN' }], start_date: '2011-10-31' }] }));
-    assert.deepEqual(json.entries.map((e) => [e.name, e.person]), [['Lin Wei', true]]);
+    assert.deepEqual(json.entries.map((e) => [e.name, e.kind]), [['Lin Wei', 'person']]);
   });
 });
 

@@ -10,6 +10,7 @@ import { createColors } from 'picocolors';
 import { compileKnowledgeBase, type DataFile } from '../../kb/compile.js';
 import { packageVersion, readDataFiles } from '../../kb/files.js';
 import { importFormat, IMPORT_FORMATS, type ImportFormat } from '../../kb/import/formats.js';
+import { buildCslDataset } from '../../kb/import/csl-dataset.js';
 import { reconcile, type Change, type ImportPlan } from '../../kb/import/reconcile.js';
 import type { ParsedList } from '../../kb/import/types.js';
 import type { Problem } from '../../kb/problems.js';
@@ -41,6 +42,8 @@ export interface ImportRequest {
   sourceUrl?: string;
   partial: boolean;
   countries?: string[];
+  /** Accept an edition of a generated list that ends many listings, or listings of curated groups. */
+  allowRemovals?: boolean;
   dryRun: boolean;
 }
 
@@ -87,6 +90,9 @@ export function runImport(req: ImportRequest): ImportRun {
     const data = given ?? (existsSync(beside) ? readFileSync(beside) : undefined);
     companions[role] = data ? decode(data, req.format) : undefined;
   }
+  if (req.format.dataset && (req.partial || req.countries?.length)) {
+    throw new UsageError(`${req.format.name} is imported whole, as one edition of the list: --partial and --country do not apply (a partial file is refused)`);
+  }
   const list: ParsedList = req.format.parse({ text: decode(bytes, req.format), companions, countries: req.countries });
   if (list.entries.length === 0 && list.categories.length === 0 && list.problems.length > 0) {
     throw new UsageError(`${req.file} is not a readable ${req.format.name} file: ${list.problems.map((p) => `${p.at}: ${p.message}`).join('; ')}`);
@@ -98,20 +104,25 @@ export function runImport(req: ImportRequest): ImportRun {
   if (existingErrors.length > 0) {
     throw new UsageError(`the knowledge base in ${req.kbDir} has ${existingErrors.length} error(s); fix them first (covered kb validate)`);
   }
-  const plan = reconcile(before.kb, files, list, {
-    source: {
-      url: req.sourceUrl ?? req.format.url,
-      title: req.format.title,
-      publisher: req.format.publisher,
-      date: req.date,
-      note: `Imported from ${basename(req.file)} (sha256 ${sha256}) by covered kb import ${req.format.name}.`,
-    },
-    partial: req.partial,
-    countries: req.countries,
-  });
-  const merged: DataFile[] = [...files.filter((f) => !plan.writes.some((w) => w.path === f.path)), ...plan.writes];
-  const after = compileKnowledgeBase(merged, packageVersion());
-  const refused = after.problems.filter((p) => p.severity === 'error');
+  const source = { url: req.sourceUrl ?? req.format.url, title: req.format.title, publisher: req.format.publisher, date: list.listDate ?? req.date };
+  let plan: ImportPlan;
+  const refused: Problem[] = [];
+  if (req.format.dataset) {
+    const dataset = buildCslDataset(before.kb, files, list, { source: { ...source, sha256 }, allowRemovals: req.allowRemovals ?? false });
+    plan = dataset;
+    refused.push(...dataset.refusals.map((message) => ({ severity: 'error' as const, file: req.file, path: 'file', message })));
+  } else {
+    plan = reconcile(before.kb, files, list, {
+      source: { ...source, note: `Imported from ${basename(req.file)} (sha256 ${sha256}) by covered kb import ${req.format.name}.` },
+      partial: req.partial,
+      countries: req.countries,
+    });
+  }
+  if (refused.length === 0) {
+    const merged: DataFile[] = [...files.filter((f) => !plan.writes.some((w) => w.path === f.path)), ...plan.writes];
+    const after = compileKnowledgeBase(merged, packageVersion());
+    refused.push(...after.problems.filter((p) => p.severity === 'error'));
+  }
   const written = refused.length === 0 && !req.dryRun && plan.writes.length > 0;
   if (written) writeFilesAtomically(req.kbDir, plan.writes);
   return {
@@ -164,10 +175,15 @@ export function printImport(run: ImportRun, format: 'text' | 'json', dryRun: boo
   const p = createColors(colourEnabled(process.stdout));
   const s = summarise(run.plan);
   write(`${run.format} ${run.file}: ${run.entries} entries read\n`);
+  // Every removal and change is named; additions of a large list are counted past the first 50.
+  let additions = 0;
   for (const c of run.plan.changes) {
+    const added = c.kind === 'added' || c.kind === 'organisation';
+    if (added && ++additions > 50) continue;
     const line = `  ${SYMBOL[c.kind]} ${describe(c)}\n`;
-    write(c.kind === 'removed' ? p.red(line) : c.kind === 'added' || c.kind === 'organisation' ? p.green(line) : p.yellow(line));
+    write(c.kind === 'removed' ? p.red(line) : added ? p.green(line) : p.yellow(line));
   }
+  if (additions > 50) write(p.green(`  + … and ${additions - 50} more additions (--format json lists every change)\n`));
   write(`${s.added} added, ${s.removed} removed, ${s.renamed} renamed, ${s.dates} with dates changed, ${s.unchanged} unchanged; ${s.organisations} new organisations${s.categories ? `, ${s.categories} category entries to add by hand` : ''}\n`);
   const skipped = Object.entries(run.skipped);
   if (skipped.length > 0) {
@@ -177,7 +193,7 @@ export function printImport(run: ImportRun, format: 'text' | 'json', dryRun: boo
   for (const pr of run.problems) write(`${run.file}: ${pr.at}: ${p.yellow('problem')}: ${pr.message}\n`);
   if (run.refused.length > 0) {
     for (const e of run.refused) write(`${e.file}: ${e.path}: ${p.red('error')}: ${e.message}\n`);
-    write(p.red(`import refused: it would leave ${run.refused.length} error(s); the knowledge base was not changed\n`));
+    write(p.red(`import refused (${run.refused.length} reason${run.refused.length === 1 ? '' : 's'}); the knowledge base was not changed\n`));
   } else if (dryRun) write(`dry run: ${run.plan.writes.length} file(s) would change\n`);
   else if (run.written) write(`${run.plan.writes.length} file(s) written\n`);
   else write('the knowledge base is up to date\n');
@@ -191,7 +207,7 @@ export interface UpdateOptions {
   timeoutMs: number;
   maxBytes: number;
   date: string;
-  countries?: string[];
+  allowRemovals: boolean;
   dryRun: boolean;
   force: boolean;
 }
@@ -237,7 +253,7 @@ export async function runUpdate(options: UpdateOptions, progress: (line: string)
         date: options.date,
         sourceUrl: main.url,
         partial: false,
-        countries: format.name.startsWith('csl') ? options.countries : undefined,
+        allowRemovals: options.allowRemovals,
         dryRun: options.dryRun,
       });
       results.push({ source: source.name, status: run.refused.length > 0 ? 'failed' : 'imported', run, message: run.refused.length > 0 ? 'import refused' : undefined });

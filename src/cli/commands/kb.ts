@@ -114,25 +114,30 @@ export function kbCommand(): Command {
     .addOption(kbDirOption('knowledge-base directory'))
     .option('--date <date>', "the list's publication date (YYYY-MM-DD): its source date, and the end date of listings it no longer carries", parseDate, new Date().toISOString().slice(0, 10))
     .option('--source-url <url>', 'where the file was published (defaults to the official address of the format)')
-    .option('--partial', 'the file is not the whole list: do not end listings it does not carry', false)
-    .option('--country <codes>', 'keep only entries with an address in these countries (CSL), comma-separated ISO codes, e.g. CN,HK,MO', (v: string) => v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .option('--partial', 'the file is not the whole list: do not end listings it does not carry (not for the CSL, which is imported whole)', false)
+    .option('--country <codes>', 'keep only entries with an address in these countries, comma-separated ISO codes (not for the CSL)', (v: string) => v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .option('--allow-removals', 'accept an edition of the CSL that ends more than 5 % of a list\'s listings, or any listing of a curated group', false)
     .option('--dry-run', 'report the changes without writing them', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', `
 Formats:
   ofac-non-sdn      OFAC consolidated non-SDN list, legacy CSV (cons_prim.csv; cons_alt/add/comments beside it)
-  csl-csv, csl-json trade.gov Consolidated Screening List (Entity List, MEU, MIEU, NS-CMIC rows)
+  csl-csv, csl-json trade.gov Consolidated Screening List, every source list (Entity List, MEU, UVL, DPL,
+  csl-projection    SDN, SSI, NS-MBS, PLC, CAP, NS-CMIC, ITAR debarred, ISN); the projection is its compact form
   fcc-covered-list  FCC Covered List table as CSV (entity entries; category entries are reported)
   dod-1260h         DoD section 1260H list as a table of listing periods per edition
   ndaa              NDAA section 889 / 5949 / 154 lists as a table
 
 Importing the same file twice changes nothing. Organisations the knowledge base does not know are
-written to groups/listed-<measure>.yaml; curated group files are not edited. If the result would not
-validate, nothing is written.
+written to groups/listed-<measure>.yaml; curated group files are not edited. The CSL is imported whole
+as a generated dataset (data/generated/us-csl.json), each entry dated from its Federal Register
+citation; a damaged or partial file, or an edition that would end more than 5 % of a list's listings
+or any listing of a curated group, is refused (--allow-removals accepts the removals). If the result
+would not validate, nothing is written.
 
 Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported, or the import was refused; 2 usage or input error.`)
-    .action((formatName: string, file: string, opts: { kb: string; date: string; sourceUrl?: string; partial: boolean; country?: string[]; dryRun: boolean; format: 'text' | 'json' }) => {
-      const run = runImport({ kbDir: opts.kb, format: lookupFormat(formatName), file, date: opts.date, sourceUrl: opts.sourceUrl, partial: opts.partial, countries: opts.country, dryRun: opts.dryRun });
+    .action((formatName: string, file: string, opts: { kb: string; date: string; sourceUrl?: string; partial: boolean; country?: string[]; allowRemovals: boolean; dryRun: boolean; format: 'text' | 'json' }) => {
+      const run = runImport({ kbDir: opts.kb, format: lookupFormat(formatName), file, date: opts.date, sourceUrl: opts.sourceUrl, partial: opts.partial, countries: opts.country, allowRemovals: opts.allowRemovals, dryRun: opts.dryRun });
       printImport(run, opts.format, opts.dryRun);
       process.exitCode = run.refused.length > 0 || run.problems.length > 0 ? EXIT.findings : EXIT.ok;
     });
@@ -158,13 +163,13 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
       if (!(n > 0)) throw new InvalidArgumentError('expected a number of megabytes');
       return n;
     }, 200)
-    .option('--country <codes>', "CSL entries to keep by address country, comma-separated, or 'all'", 'CN,HK,MO')
+    .option('--allow-removals', "accept a list edition that ends more than 5 % of a list's listings, or any listing of a curated group", false)
     .option('--date <date>', "the lists' date (source date, and end date of listings they no longer carry)", parseDate, new Date().toISOString().slice(0, 10))
     .option('--force', 'import even a file identical to one imported before', false)
     .option('--dry-run', 'report the changes without writing them', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nA file identical (by SHA-256) to one imported before is skipped. Progress goes to standard error.\n\nExit codes: 0 every source imported or unchanged; 1 a source failed, was refused, or had rows that could not be imported; 2 usage error.')
-    .action(async (opts: { fetch: boolean; kb: string; only?: string[]; url: Record<string, string>; sha256: Record<string, string>; timeout: number; maxSize: number; country: string; date: string; force: boolean; dryRun: boolean; format: 'text' | 'json' }) => {
+    .action(async (opts: { fetch: boolean; kb: string; only?: string[]; url: Record<string, string>; sha256: Record<string, string>; timeout: number; maxSize: number; allowRemovals: boolean; date: string; force: boolean; dryRun: boolean; format: 'text' | 'json' }) => {
       if (!opts.fetch) throw new UsageError('covered kb update downloads the official files: add --fetch (or import a file you downloaded with `covered kb import`)');
       const results = await runUpdate(
         {
@@ -175,7 +180,7 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
           timeoutMs: opts.timeout * 1000,
           maxBytes: opts.maxSize * 1024 * 1024,
           date: opts.date,
-          countries: opts.country.toLowerCase() === 'all' ? undefined : opts.country.split(',').map((c) => c.trim().toUpperCase()),
+          allowRemovals: opts.allowRemovals,
           dryRun: opts.dryRun,
           force: opts.force,
         },

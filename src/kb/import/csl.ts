@@ -1,12 +1,14 @@
 /**
- * The trade.gov Consolidated Screening List, as CSV (`consolidated.csv`) or JSON
- * (`consolidated.json`, `{ results: [...] }`). Each row names its source list; the lists that have a
- * measure in the knowledge base (Entity List, MEU, MIEU, NS-CMIC …) are imported, the others counted
- * as skipped. Addresses give the country, so an import can keep only some countries.
+ * The trade.gov Consolidated Screening List, as CSV (`consolidated.csv`), JSON
+ * (`consolidated.json`, `{ results: [...] }`) or the compact projection of it that keeps one short-keyed
+ * object per party with interned tables (`{ tables, entries: [{ n, a, s, t, c, e, lr, lp, pg, fr, u }] }`).
+ * Each row names its source list, and every source list is a measure of the knowledge base (Entity
+ * List, MEU, UVL, DPL, SDN, SSI, ITAR debarred, ISN, PLC, NS-MBS, CAP, NS-CMIC); a row of a list
+ * the knowledge base does not know is counted as skipped, by list. Addresses give the country.
  *
- * Rows whose `type` says Individual become records of kind `person`; Vessel and Aircraft rows are
- * counted as skipped. The BIS lists leave `type` empty, so their individuals cannot be told apart
- * here and are imported as organisations (a reviewer sets `kind: person`; re-imports keep it).
+ * Rows whose `type` says Individual, Vessel or Aircraft become records of that kind. The BIS and
+ * State lists leave `type` empty, so their individuals cannot be told apart here and are imported
+ * as organisations (a reviewer sets `kind: person`; re-imports keep it).
  */
 import { readCsv } from './csv.js';
 import type { Identifier } from '../../model/kb.js';
@@ -18,8 +20,20 @@ export const CSL_SOURCES: { pattern: RegExp; measure: string }[] = [
   { pattern: /^Entity List\b/i, measure: 'us-bis-entity-list' },
   { pattern: /^Military End User \(MEU\)/i, measure: 'us-bis-meu' },
   { pattern: /^Military-Intelligence End User/i, measure: 'us-bis-mieu' },
+  { pattern: /^Unverified List\b/i, measure: 'us-bis-uvl' },
+  { pattern: /^Denied Persons List\b/i, measure: 'us-bis-dpl' },
   { pattern: /Chinese Military-Industrial Complex|\(CMIC\)/i, measure: 'us-ofac-ns-cmic' },
+  { pattern: /^Specially Designated Nationals\b/i, measure: 'us-ofac-sdn' },
+  { pattern: /^Sectoral Sanctions Identifications\b/i, measure: 'us-ofac-ssi' },
+  { pattern: /^Non-SDN Menu-Based Sanctions\b/i, measure: 'us-ofac-ns-mbs' },
+  { pattern: /^Palestinian Legislative Council\b/i, measure: 'us-ofac-plc' },
+  { pattern: /^Capta List\b|^Correspondent Account or Payable-Through Account Sanctions\b/i, measure: 'us-ofac-cap' },
+  { pattern: /^ITAR Debarred\b/i, measure: 'us-state-itar-debarred' },
+  { pattern: /^Nonproliferation Sanctions\b/i, measure: 'us-state-isn' },
 ];
+
+/** Kinds of party the CSL's `type` names besides entities. */
+const PARTY_KINDS: Record<string, ImportedEntry['kind']> = { individual: 'person', vessel: 'vessel', aircraft: 'aircraft' };
 
 export interface CslOptions {
   /** Keep only entries with an address in one of these countries (ISO codes). */
@@ -30,6 +44,7 @@ export interface CslOptions {
 interface CslRow {
   at: string;
   source: string;
+  entityNumber: string;
   /** Entity, Individual, Vessel, Aircraft — or empty (the BIS lists do not say). */
   type: string;
   name: string;
@@ -91,6 +106,7 @@ export function parseCslCsv(text: string, options: CslOptions = {}): ParsedList 
     rows.push({
       at,
       source: get('source'),
+      entityNumber: get('entity_number'),
       type: get('type'),
       name: get('name'),
       altNames: altNameList(splitList(get('alt_names'))),
@@ -134,6 +150,7 @@ export function parseCslJson(text: string, options: CslOptions = {}): ParsedList
     rows.push({
       at,
       source: str(r.source),
+      entityNumber: str(r.entity_number),
       type: str(r.type),
       name: str(r.name),
       altNames: altNameList(arr(r.alt_names).map(str)),
@@ -153,6 +170,62 @@ export function parseCslJson(text: string, options: CslOptions = {}): ParsedList
   return toList(list, rows, options);
 }
 
+/** The compact projection of the CSL: short keys, and list texts interned in `tables`. */
+export function parseCslProjection(text: string, options: CslOptions = {}): ParsedList {
+  const list = emptyList('csl-projection');
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    list.problems.push({ at: 'file', message: `not JSON (a truncated or damaged file?): ${(e as Error).message}` });
+    return list;
+  }
+  const tables = (doc?.tables ?? {}) as Record<string, unknown>;
+  const entries = doc?.entries;
+  if (!Array.isArray(entries) || typeof tables !== 'object') {
+    list.problems.push({ at: 'file', message: 'expected an object with "tables" and "entries" (the CSL projection)' });
+    return list;
+  }
+  const table = (name: string) => (Array.isArray(tables[name]) ? (tables[name] as unknown[]).map((v) => (typeof v === 'string' ? v : '')) : []);
+  const sources = table('sources');
+  const requirements = table('licenceRequirements');
+  const policies = table('licencePolicies');
+  const programmes = table('programmes');
+  const at = (i: unknown, t: string[]) => (typeof i === 'number' ? (t[i] ?? '') : Array.isArray(i) ? i.map((x) => (typeof x === 'number' ? (t[x] ?? '') : '')).join('; ') : '');
+  const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+  const rows: CslRow[] = [];
+  entries.forEach((r: Record<string, unknown>, i) => {
+    const where = `entries[${i}]`;
+    if (typeof r !== 'object' || r === null || typeof r.s !== 'number' || !sources[r.s] || !str(r.n)) {
+      list.problems.push({ at: where, message: 'entry without a known source list or a name' });
+      return;
+    }
+    rows.push({
+      at: where,
+      source: sources[r.s]!,
+      entityNumber: str(r.e),
+      type: str(r.t),
+      name: str(r.n),
+      altNames: altNameList(Array.isArray(r.a) ? r.a.map(str) : []),
+      addresses: (Array.isArray(r.c) ? r.c.map(str) : []).map((c) => ({ text: c, country: countryCode(c) })),
+      federalRegister: str(r.fr),
+      startDate: '',
+      endDate: '',
+      licenceRequirement: at(r.lr, requirements),
+      licencePolicy: at(r.lp, policies),
+      ids: [],
+      programs: splitList(at(r.pg, programmes)),
+    });
+  });
+  const generated = /^\d{4}-\d{2}-\d{2}/.exec(str(doc.sourceGeneratedAt))?.[0];
+  if (generated) list.listDate = generated;
+  if (typeof doc.entryCount === 'number' && doc.entryCount !== entries.length) {
+    list.problems.push({ at: 'file', message: `the file says it has ${doc.entryCount} entries but holds ${entries.length} (truncated?)` });
+    list.truncated = true;
+  }
+  return toList(list, rows, options);
+}
+
 function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedList {
   const measures = new Set<string>();
   for (const row of rows) {
@@ -163,8 +236,8 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
     }
     measures.add(measure);
     const type = row.type.trim().toLowerCase();
-    if (type && type !== 'entity' && type !== 'individual') {
-      skip(list, `${type} entry: the knowledge base records organisations and people only`);
+    if (type && type !== 'entity' && !PARTY_KINDS[type]) {
+      skip(list, `entry of type "${row.type}", which the knowledge base does not record`);
       continue;
     }
     const countries = uniq(row.addresses.map((a) => a.country).filter((c): c is string => Boolean(c)));
@@ -172,7 +245,8 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
       skip(list, `no address in ${options.countries.join(', ')}`);
       continue;
     }
-    list.entries.push({ ...entry(row, measure, countries), ...(type === 'individual' ? { person: true } : {}) });
+    const kind = PARTY_KINDS[type];
+    list.entries.push({ ...entry(row, measure, countries), ...(kind ? { kind } : {}) });
   }
   // A country-filtered file still lists its measures completely for those countries; reconcile
   // only ends listings of organisations in the kept countries (see reconcile's `countries`).
@@ -180,9 +254,33 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
   return list;
 }
 
+/**
+ * A party's name without the list's prose around it: `Foo Ltd. (Hong Kong entity), and any
+ * successor, sub-unit, or subsidiary thereof` → `Foo Ltd.`; `Foo [aka Bar, aka Baz]` and
+ * `Foo -AKA- Bar` give the other names as aliases.
+ */
+export function cleanPartyName(listedAs: string): { name: string; aliases: string[] } {
+  let name = listedAs;
+  const aliases: string[] = [];
+  name = name.replace(/[,;]?\s*(?:and|including)\s+(?:any|its|all)\s+(?:successors?|sub-units?|subsidiar(?:y|ies)|subordinate)\b.*$/i, '');
+  name = name.replace(/\[\s*a\.?k\.?a\.?:?\s*([^\]]+)\]/i, (_, inner: string) => {
+    aliases.push(...inner.split(/,?\s*\ba\.?k\.?a\.?:?\s*/i).map((a) => a.trim().replace(/,$/, '')).filter(Boolean));
+    return ' ';
+  });
+  name = name.replace(/\((?:[^()]*\b(?:entity|individual)\b[^()]*)\)/gi, ' ');
+  const aka = /^(.*?)\s*(?:-\s*AKA\s*-|[,;]\s*a\.k\.a\.?)\s*(.+)$/i.exec(name);
+  if (aka && aka[1]!.trim().length >= 2) {
+    name = aka[1]!;
+    aliases.push(...aka[2]!.split(/[;,]?\s*\ba\.k\.a\.?\s*/i).map((a) => a.trim()).filter(Boolean));
+  }
+  name = name.replace(/\s+/g, ' ').replace(/[\s,;]+$/, '').trim();
+  return { name: name || listedAs.trim(), aliases };
+}
+
 function entry(row: CslRow, measure: string, countries: string[]): ImportedEntry {
   const listedAs = row.name.replace(/\s+/g, ' ').trim();
-  const { name, alias } = splitTrailingAlias(listedAs);
+  const cleaned = cleanPartyName(listedAs);
+  const { name, alias } = splitTrailingAlias(cleaned.name);
   const identifiers: Identifier[] = [];
   const facts: string[] = [];
   let from = parseListDate(row.startDate);
@@ -203,12 +301,15 @@ function entry(row: CslRow, measure: string, countries: string[]): ImportedEntry
   if (row.federalRegister) facts.unshift(`Federal Register: ${row.federalRegister}`);
   if (row.licenceRequirement) facts.push(`Licence requirement: ${row.licenceRequirement}`);
   if (row.licencePolicy) facts.push(`Licence policy: ${row.licencePolicy}`);
+  if (row.programs.length > 0) facts.push(`Programs: ${row.programs.join('; ')}`);
   return {
     at: row.at,
     measure,
+    ...(row.entityNumber ? { entityNumber: row.entityNumber } : {}),
+    ...(row.federalRegister ? { federalRegister: row.federalRegister } : {}),
     name,
     listedAs,
-    aliases: uniq([...(alias ? [alias] : []), ...row.altNames]).filter((a) => a !== name),
+    aliases: uniq([...(alias ? [alias] : []), ...cleaned.aliases, ...row.altNames]).filter((a) => a !== name),
     formerNames: [],
     identifiers,
     countries,

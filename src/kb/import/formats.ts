@@ -2,7 +2,7 @@
  * The list formats `covered kb import` reads, with the official address each is published at (the
  * default source URL of an import and the download of `covered kb update --fetch`).
  */
-import { parseCslCsv, parseCslJson } from './csl.js';
+import { parseCslCsv, parseCslJson, parseCslProjection } from './csl.js';
 import { parseDod1260h } from './dod-1260h.js';
 import { parseFccCoveredList } from './fcc.js';
 import { parseNdaaList } from './ndaa.js';
@@ -27,6 +27,8 @@ export interface ImportFormat {
   encoding: 'utf-8' | 'windows-1252';
   /** Files read from the same directory as the named file, by role. */
   companions?: Record<string, string>;
+  /** The list is imported whole as a generated dataset (`data/generated/`), not reconciled into curated files. */
+  dataset?: boolean;
   parse(input: ImportInput): ParsedList;
 }
 
@@ -43,12 +45,13 @@ export const IMPORT_FORMATS: ImportFormat[] = [
   },
   {
     name: 'csl-csv',
-    description: 'trade.gov Consolidated Screening List, CSV: Entity List, MEU, MIEU, NS-CMIC rows',
+    description: 'trade.gov Consolidated Screening List, CSV: every source list (Entity List, MEU, UVL, DPL, SDN, SSI, NS-CMIC, ITAR debarred, ISN …)',
     url: 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv',
     title: 'Consolidated Screening List (CSV)',
     publisher: 'International Trade Administration, U.S. Department of Commerce',
     encoding: 'utf-8',
-    parse: ({ text, countries }) => parseCslCsv(text, { countries }),
+    dataset: true,
+    parse: ({ text }) => parseCslCsv(text),
   },
   {
     name: 'csl-json',
@@ -57,7 +60,18 @@ export const IMPORT_FORMATS: ImportFormat[] = [
     title: 'Consolidated Screening List (JSON)',
     publisher: 'International Trade Administration, U.S. Department of Commerce',
     encoding: 'utf-8',
-    parse: ({ text, countries }) => parseCslJson(text, { countries }),
+    dataset: true,
+    parse: ({ text }) => parseCslJson(text),
+  },
+  {
+    name: 'csl-projection',
+    description: 'trade.gov Consolidated Screening List in the compact projection ({"tables": …, "entries": [{"n", "a", "s", "t", "c", "fr", …}]})',
+    url: 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json',
+    title: 'Consolidated Screening List (JSON, compact projection)',
+    publisher: 'International Trade Administration, U.S. Department of Commerce',
+    encoding: 'utf-8',
+    dataset: true,
+    parse: ({ text }) => parseCslProjection(text),
   },
   {
     name: 'fcc-covered-list',

@@ -66,7 +66,8 @@ function measureStart(kb: KnowledgeBase, measure: string): string | undefined {
   return (m?.timeline.find((e) => e.status === 'signed') ?? m?.timeline.find((e) => e.status === 'effective') ?? m?.timeline[0])?.date;
 }
 
-class Resolver {
+/** Which organisation of the knowledge base an imported entry denotes, by identifier and by name. */
+export class Resolver {
   private byName = new Map<string, Set<string>>();
   /** Brands, aliases and abbreviations: used only when no legal or listed name decides. */
   private byOtherName = new Map<string, Set<string>>();
@@ -99,7 +100,7 @@ class Resolver {
       const ids = this.byId.get(`${i.scheme}:${i.value}`);
       if (ids?.size === 1) return { id: [...ids][0] };
     }
-    const keys = uniq([e.name, e.listedAs ?? e.name, ...e.formerNames].flatMap(nameKeys));
+    const keys = uniq([e.listedAs ?? e.name, e.name, ...e.formerNames].flatMap(nameKeys));
     const listedHere = this.byListedName.get(e.measure);
     for (const k of keys) {
       const ids = listedHere?.get(k);
@@ -130,9 +131,11 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
   map.set(key, set);
 }
 
-function nameKeys(name: string): string[] {
+/** A name's keys for exact lookup: normalised, without a trailing alias, and without spaces (`Xi'an` meets `Xian`). */
+export function nameKeys(name: string): string[] {
   const split = splitTrailingAlias(name);
-  return uniq([normaliseName(name), normaliseName(split.name)].filter(Boolean));
+  const keys = [normaliseName(name), normaliseName(split.name)].filter(Boolean);
+  return uniq([...keys, ...keys.map((k) => k.replace(/ /g, ''))]);
 }
 
 /** A normalised name without its trailing legal form: `redwood dynamics co ltd` → `redwood dynamics`. */
@@ -337,14 +340,14 @@ function strip(l: KbListing | Listing): Listing {
   return rest;
 }
 
-function uniqueId(base: string, taken: Set<string>): string {
+export function uniqueId(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 const ABBREVIATION = /^[A-Z0-9&-]{2,10}$/;
 
-function namesOf(e: ImportedEntry): Name[] {
+export function namesOf(e: ImportedEntry): Name[] {
   const names: Name[] = [{ value: e.name, kind: 'listed' }];
   for (const a of e.aliases) names.push({ value: a, kind: ABBREVIATION.test(a) ? 'abbreviation' : 'alias' });
   for (const f of e.formerNames) names.push({ value: f, kind: 'former' });
@@ -352,7 +355,7 @@ function namesOf(e: ImportedEntry): Name[] {
   return names.filter((n) => (seen.has(n.value) ? false : (seen.add(n.value), true)));
 }
 
-function validIdentifiers(e: ImportedEntry, problems: ParseProblem[]): Identifier[] {
+export function validIdentifiers(e: ImportedEntry, problems: ParseProblem[]): Identifier[] {
   const out: Identifier[] = [];
   for (const i of e.identifiers) {
     const check = CHECKS[i.scheme]?.(i.value);
@@ -369,7 +372,7 @@ function newOrganisation(id: string, e: ImportedEntry, sourceId: string, problem
   return {
     id,
     names: namesOf(e),
-    kind: e.person ? 'person' : 'company',
+    kind: e.kind ?? 'company',
     country: e.countries.length === 1 ? e.countries[0] : undefined,
     identifiers: validIdentifiers(e, problems).map((i) => ({ ...i, source: sourceId })),
     namespaces: [],

@@ -15,8 +15,12 @@ export interface ImportedEntry {
   listedAs?: string;
   aliases: string[];
   formerNames: string[];
-  /** The list says the entry is a natural person (the CSL's `type` Individual). */
-  person?: boolean;
+  /** The list says the entry is a natural person, a ship or a plane (the CSL's `type`). */
+  kind?: 'person' | 'vessel' | 'aircraft';
+  /** The list's own number for the entry (the CSL's `entity_number`). */
+  entityNumber?: string;
+  /** The Federal Register citations the list gives for the entry, as printed (`84 FR 22961, 85 FR 29852`). */
+  federalRegister?: string;
   /** The parent the list names (1260H "Parent Name", OFAC "Linked To"). */
   parent?: string;
   /** Whether `parent` is a control relation the list asserts (1260H) or only a link (OFAC). */
@@ -56,6 +60,10 @@ export interface ParsedList {
   skipped: Record<string, number>;
   /** Rows that could not be read; the rest of the file is still imported. */
   problems: ParseProblem[];
+  /** The date the file says it was generated on, when it says so (it dates the import). */
+  listDate?: string;
+  /** The file ends before its last entry (or says it holds more than it does): never imported. */
+  truncated?: boolean;
   /**
    * Measures this file lists completely: an open listing of such a measure that the file no longer
    * carries has been removed from the list.

@@ -4,6 +4,7 @@
  * aliases. A query is scored only against aliases sharing a key with it — never all pairs.
  */
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
+import { WHOLE_NAME_KINDS } from '../../model/kb.js';
 import { compareNames, round, type Feature } from './compare.js';
 import { normaliseName, type NameForm } from './normalise.js';
 
@@ -238,12 +239,19 @@ export class NameIndex {
 
   static fromKnowledgeBase(kb: KnowledgeBase): NameIndex {
     const entries: AliasEntry[] = [];
-    for (const org of Object.values(kb.organisations)) {
-      for (const n of org.names) {
-        const entry: AliasEntry = { entity: { kind: 'organisation', id: org.id }, name: n.value, kind: n.kind, form: normaliseName(n.value) };
-        if (org.kind === 'person') entry.wholeNameOnly = true;
-        entries.push(entry);
-      }
+    const named = new Set<string>();
+    const addName = (org: KnowledgeBase['organisations'][string], value: string, kind: string) => {
+      if (named.has(`${org.id}\0${value}`)) return;
+      named.add(`${org.id}\0${value}`);
+      const entry: AliasEntry = { entity: { kind: 'organisation', id: org.id }, name: value, kind, form: normaliseName(value) };
+      if (WHOLE_NAME_KINDS.has(org.kind)) entry.wholeNameOnly = true;
+      entries.push(entry);
+    };
+    for (const org of Object.values(kb.organisations)) for (const n of org.names) addName(org, n.value, n.kind);
+    // The name a list prints ("Foo Co., Ltd. (FCL)") finds its entry as the list's users type it.
+    for (const l of kb.listings) {
+      const org = kb.organisations[l.target];
+      if (org) addName(org, l.nameAsListed, 'listed');
     }
     for (const p of Object.values(kb.products)) {
       for (const [name, kind] of [[p.name, 'product'] as const, ...p.aliases.map((a) => [a, 'product alias'] as const)]) {

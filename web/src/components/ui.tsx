@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 export const SEVERITY_COLOURS: Record<string, string> = { critical: '#7f1d1d', high: '#c2410c', medium: '#ca8a04', low: '#2563eb', info: '#64748b' };
-export const STATE_COLOURS: Record<string, string> = { 'in-force': '#b91c1c', pending: '#d97706', watch: '#2563eb', historical: '#64748b', 'not yet': '#cbd5e1' };
+export const STATE_COLOURS: Record<string, string> = { 'in-force': '#b91c1c', pending: '#d97706', watch: '#2563eb', historical: '#64748b', unconfirmed: '#a16207', 'not yet': '#cbd5e1' };
 export const DISPOSITION_LABELS: Record<string, string> = { open: 'Open', reopened: 'Re-opened', 'false-positive': 'False positive', 'accepted-risk': 'Accepted risk', remediated: 'Remediated', closed: 'Closed' };
 
 export function Badge({ kind, value }: { kind: 'severity' | 'state' | 'disposition'; value: string }) {
