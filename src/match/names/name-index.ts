@@ -39,13 +39,18 @@ function entityKey(entity: EntityRef): string {
   return `${entity.kind}:${entity.id}`;
 }
 
+/** The longest word or joined name given one-deletion keys. */
+const MAX_NEIGHBOURHOOD = 20;
+
 function blockingKeys(form: NameForm): Set<string> {
   const keys = new Set<string>();
   // Typo neighbourhoods for words of 7 letters or more: the word and each spelling of it with one
-  // letter dropped (SymSpell), so one typo on either side still shares a key.
+  // letter dropped (SymSpell), so one typo on either side still shares a key. A joined name gets
+  // them only up to MAX_NEIGHBOURHOOD letters: past that its words carry the typo keys, and the
+  // keys of a long name stay linear in its length.
   const addToken = (t: string) => {
     keys.add(`t:${t}`);
-    if (t.length >= 7) for (let i = 0; i < t.length; i++) keys.add(`t:${t.slice(0, i)}${t.slice(i + 1)}`);
+    if (t.length >= 7 && t.length <= MAX_NEIGHBOURHOOD) for (let i = 0; i < t.length; i++) keys.add(`t:${t.slice(0, i)}${t.slice(i + 1)}`);
   };
   for (const t of form.core) addToken(t);
   for (const t of form.compacts) addToken(t);
