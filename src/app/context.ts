@@ -2,7 +2,7 @@
  * Wiring for the CLI (and later the server): the knowledge base from disk, the IEEE registry from
  * the oui-data package, and the resolver and engine built over them.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -26,9 +26,8 @@ export interface Context {
   engine: ScreeningEngine;
 }
 
-const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', 'name-index-cache.txt');
-/** The cache belongs to the built package; running from the sources (tests, tools) neither reads nor replaces it. */
-const RUNS_FROM_BUILD = import.meta.url.includes('/dist/');
+/** The built package and the sources (tests, tools) normalise with different code: each keeps its own cache. */
+const NAME_INDEX_CACHE = join(PACKAGE_ROOT, 'dist', import.meta.url.includes('/dist/') ? 'name-index-cache.txt' : 'name-index-cache.src.txt');
 
 /** The normaliser's own files: a changed normaliser invalidates the cached forms as a changed KB does. */
 function normaliserFingerprint(): string {
@@ -61,7 +60,10 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
   if (cacheable) {
     try {
       mkdirSync(dirname(NAME_INDEX_CACHE), { recursive: true });
-      writeFileSync(NAME_INDEX_CACHE, index.toCacheText({ hash: kb.hash, normaliser: normaliserFingerprint() }));
+      // Written aside and renamed: test processes build it at the same time and read it while it is written.
+      const partial = `${NAME_INDEX_CACHE}.${process.pid}`;
+      writeFileSync(partial, index.toCacheText({ hash: kb.hash, normaliser: normaliserFingerprint() }));
+      renameSync(partial, NAME_INDEX_CACHE);
     } catch {
       // A read-only installation works without the cache.
     }
@@ -71,6 +73,6 @@ function nameIndexFor(kb: KnowledgeBase, cacheable: boolean): NameIndex {
 
 export function createContext(dataDir: string = BUNDLED_DATA_DIR): Context {
   const kb = loadKnowledgeBase(dataDir);
-  const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR && RUNS_FROM_BUILD));
+  const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR));
   return { kb, resolver, engine: new ScreeningEngine(kb, resolver) };
 }

@@ -3,7 +3,7 @@
  * not parse every YAML file. The cache is keyed by the paths, sizes and modification times of the
  * data files and of the code that compiles them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileKnowledgeBase, type CompileResult, type DataFile } from './compile.js';
@@ -12,7 +12,8 @@ import type { KnowledgeBase } from './model.js';
 /** The installed package's root (this file is at src/kb or dist/kb). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, 'data');
-const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'kb-cache.json');
+/** The compiled code and the sources (tests, tools) compile with different code: each keeps its own cache. */
+const CACHE_FILE = join(PACKAGE_ROOT, 'dist', import.meta.url.includes('/dist/') ? 'kb-cache.json' : 'kb-cache.src.json');
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -93,7 +94,10 @@ export function loadKnowledgeBase(dataDir: string = BUNDLED_DATA_DIR): Knowledge
 function writeCache(key: string, kb: KnowledgeBase) {
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
-    writeFileSync(CACHE_FILE, JSON.stringify({ key, kb }));
+    // Written aside and renamed, so that a process reading it at the same time never sees half of it.
+    const partial = `${CACHE_FILE}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify({ key, kb }));
+    renameSync(partial, CACHE_FILE);
   } catch {
     // A read-only installation still works, only without the cache.
   }

@@ -160,8 +160,10 @@ export class Resolver {
   }
 
   resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
-    const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 5 });
-    const matches = candidates.filter((m) => m.score >= this.nameThreshold);
+    // One search serves both the match and the houses the name may be named after (many parties of
+    // a house may score above it, so more candidates are read than a plain match needs).
+    const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
+    const matches = candidates.filter((m) => m.score >= this.nameThreshold).slice(0, 5);
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
@@ -169,7 +171,17 @@ export class Resolver {
     // A near-certain match makes weaker alternatives noise.
     const top = resolutions[0];
     const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05) : resolutions;
+    // A party an official list names on its own (a generated record) that sits in a curated house's
+    // group is also that house's presumed company: "Huawei Technologies Canada" is on the Entity
+    // List itself, and Huawei's by its name, as if the list did not name it.
+    if (kept.length > 0 && kept.every((r) => this.inCuratedGroupOnly(r.entity.id))) return { field, value, resolutions: [...kept, ...this.groupNameResolutions(field, value, candidates)] };
     return { field, value, resolutions: kept };
+  }
+
+  /** A generated organisation (an official list's party) that an importer put in a curated group. */
+  private inCuratedGroupOnly(id: string): boolean {
+    const org = this.kb.organisations[id];
+    return Boolean(org && GENERATED_FILE.test(org.file) && this.kb.groups[org.group] && !GENERATED_FILE.test(this.kb.groups[org.group]!.file));
   }
 
   /**
@@ -179,10 +191,12 @@ export class Resolver {
    */
   private groupNameResolutions(field: FieldKind, value: string, candidates: NameMatch[]): Resolution[] {
     this.listedFamilies ??= listedFamilies(this.kb);
+    // Houses are curated organisations: a list's own parties name only themselves.
     const houses = candidates.filter(
       (m) =>
         m.sameCoreDifferentEntity &&
         m.entity.kind === 'organisation' &&
+        !GENERATED_FILE.test(this.kb.organisations[m.entity.id]?.file ?? '') &&
         !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
         this.listedFamilies?.has(m.entity.id),
     );
@@ -391,6 +405,9 @@ function bareTickerKey(value: string): string {
 }
 
 /** Organisations related, at any time and in any direction, to a listed organisation or product. */
+/** Files of generated records (`data/generated/*.json`), written by an importer from an official list. */
+const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
+
 function listedFamilies(kb: KnowledgeBase): Set<string> {
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => neighbours.set(a, [...(neighbours.get(a) ?? []), b]);

@@ -123,7 +123,7 @@ describe('companies named after a listed house', () => {
   const screen = (name: string) => bundled.screen(item({ name }), { asOf: '2024-01-01', profile: everything, includeHistorical: false });
 
   test('a subsidiary missing from the knowledge base is presumed one, for measures that reach subsidiaries only', () => {
-    const r = screen('Huawei Technologies Duesseldorf GmbH');
+    const r = screen('Huawei Technologies Reykjavik ehf.');
     const measures = r.findings.filter((f) => f.role === 'obligation').map((f) => f.measure.id);
     assert.ok(measures.includes('us-ndaa-889'), measures.join());
     // The Entity List names each company it lists: a presumed subsidiary is not on it.

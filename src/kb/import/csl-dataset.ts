@@ -21,6 +21,7 @@ import type { KbListing, KnowledgeBase } from '../model.js';
 import { CSL_SOURCES } from './csl.js';
 import { dateEntry, ruleTable, type EntryDate } from './federal-register.js';
 import { namesOf, nameKeys, Resolver, uniqueId, validIdentifiers, type Change, type ImportPlan } from './reconcile.js';
+import { normaliseName as normaliseNameForm } from '../../match/names/normalise.js';
 import { normaliseName, slugFromName, uniq } from './text.js';
 import type { ImportedEntry, ParsedList } from './types.js';
 
@@ -91,25 +92,32 @@ function houseNames(kb: KnowledgeBase, listedTargets: ReadonlySet<string>): Map<
     if (isGenerated(o.file) || !listedGroups.has(o.group) || o.kind === 'person') continue;
     for (const n of o.names) {
       if (!['legal', 'brand', 'abbreviation', 'listed', 'former'].includes(n.kind)) continue;
-      const key = coreWords(n.value);
-      if (!key || /[^\x20-\x7e]/.test(key)) continue;
-      const words = key.split(' ');
-      if (words.length === 1 && (COMMON_WORDS.has(key) || key.length < (n.kind === 'abbreviation' ? 3 : 4))) continue;
-      if (words.every((w) => COMMON_WORDS.has(w))) continue;
-      const known = houses.get(key);
-      const house = { group: o.group, countries: countries.get(o.group) ?? new Set<string>(), distinctive: listedTargets.has(o.id) && words.length === 1 && key.length >= 6 && n.kind !== 'abbreviation' };
-      houses.set(key, known === undefined || known?.group === o.group ? house : null);
+      for (const key of coreWords(n.value)) {
+        if (/[^\x20-\x7e]/.test(key)) continue;
+        const words = key.split(' ');
+        if (words.length === 1 && (COMMON_WORDS.has(key) || key.length < (n.kind === 'abbreviation' ? 3 : 4))) continue;
+        if (words.every((w) => COMMON_WORDS.has(w))) continue;
+        const known = houses.get(key);
+        const house = { group: o.group, countries: countries.get(o.group) ?? new Set<string>(), distinctive: listedTargets.has(o.id) && words.length === 1 && key.length >= 6 && n.kind !== 'abbreviation' };
+        houses.set(key, known === undefined || known?.group === o.group ? house : null);
+      }
     }
   }
   return new Map([...houses].filter((e): e is [string, House] => e[1] !== null));
 }
 
-/** A name's words without legal forms and punctuation: `Huawei Technologies Co., Ltd.` → `huawei technologies`. */
-function coreWords(name: string): string {
-  return normaliseName(name)
-    .replace(/\b(?:co|corp|ltd|inc|llc|plc|gmbh|sa|ag|jsc|ao|oao|ooo|pjsc|bv|nv|srl|pte|sdn|bhd|limited|company)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * A name's words as the matcher reads them, without legal forms; and, when it starts with places,
+ * the same without them if two words or more remain: `Beijing Huawei Digital Technologies Co., Ltd.`
+ * → `beijing huawei digital technology`, `huawei digital technology`; `China Mobile` → `china mobile`.
+ */
+function coreWords(name: string): string[] {
+  const tokens = normaliseNameForm(name).tokens.filter((t) => t.cls !== 'legal');
+  const words = [tokens.map((t) => t.text).join(' ')];
+  let start = 0;
+  while (start < tokens.length - 2 && tokens[start]!.cls === 'place') start++;
+  if (start > 0) words.push(tokens.slice(start).map((t) => t.text).join(' '));
+  return words.filter(Boolean);
 }
 
 /**
@@ -118,8 +126,7 @@ function coreWords(name: string): string {
  * word that the list itself names, as Huawei's affiliates abroad are.
  */
 function houseOf(houses: Map<string, House>, names: readonly string[], countries: readonly string[]): string | undefined {
-  for (const name of names) {
-    const words = coreWords(name).split(' ');
+  for (const words of names.flatMap((name) => coreWords(name).map((w) => w.split(' ')))) {
     for (let k = words.length; k >= 1; k--) {
       const house = houses.get(words.slice(0, k).join(' '));
       if (!house) continue;
