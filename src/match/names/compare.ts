@@ -32,10 +32,9 @@ const WEAK_CAP = 0.5;
 
 /** The words of a name made only of generic words, in their order: "Mobile China" is not "China Mobile". */
 function meaningfulWords(form: NameForm): string {
-  return form.tokens
-    .filter((t) => t.cls !== 'legal')
-    .map((t) => t.text)
-    .join(' ');
+  let out = '';
+  for (const t of form.tokens) if (t.cls !== 'legal') out = out ? `${out} ${t.text}` : t.text;
+  return out;
 }
 
 /**
@@ -118,43 +117,61 @@ const UNIFORM: TokenWeight = () => 1;
  */
 function coreDice(a: string[], b: string[], weight: TokenWeight): { score: number; pairs: string[] } {
   if (a.length === 0 || b.length === 0) return { score: 0, pairs: [] };
-  const usedB = new Set<number>();
-  const matchedA = new Map<number, { j: number; sim: number }>();
-  a.forEach((ta, i) => {
-    const j = b.findIndex((tb, k) => tb === ta && !usedB.has(k));
-    if (j >= 0) {
-      usedB.add(j);
-      matchedA.set(i, { j, sim: 1 });
+  if (a.length === 1 && b.length === 1) {
+    // One word each (the commonest case): no alignment to make.
+    const [ta, tb] = [a[0] as string, b[0] as string];
+    const sim = tokenSimilarity(ta, tb);
+    return sim === 0 ? { score: 0, pairs: [] } : { score: sim, pairs: [sim === 1 ? ta : `${ta}~${tb}`] };
+  }
+  // Plain loops, no closures: this runs for every candidate.
+  const usedB: boolean[] = new Array<boolean>(b.length).fill(false);
+  const partner: number[] = new Array<number>(a.length).fill(-1);
+  const sims: number[] = new Array<number>(a.length).fill(0);
+  let exactWords = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (!usedB[j] && b[j] === a[i]) {
+        usedB[j] = true;
+        partner[i] = j;
+        sims[i] = 1;
+        exactWords++;
+        break;
+      }
     }
-  });
-  const besideExactWord = matchedA.size > 0;
-  a.forEach((ta, i) => {
-    if (matchedA.has(i)) return;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (partner[i] !== -1) continue;
     let best = 0;
     let bestJ = -1;
-    b.forEach((tb, j) => {
-      if (usedB.has(j)) return;
-      const s = tokenSimilarity(ta, tb, besideExactWord);
+    for (let j = 0; j < b.length; j++) {
+      if (usedB[j]) continue;
+      const s = tokenSimilarity(a[i] as string, b[j] as string, exactWords > 0);
       if (s > best) {
         best = s;
         bestJ = j;
       }
-    });
-    if (bestJ >= 0) {
-      usedB.add(bestJ);
-      matchedA.set(i, { j: bestJ, sim: best });
     }
-  });
+    if (bestJ >= 0) {
+      usedB[bestJ] = true;
+      partner[i] = bestJ;
+      sims[i] = best;
+    }
+  }
   let total = 0;
+  let sum = 0;
   const pairs: string[] = [];
-  for (const [i, { j, sim }] of [...matchedA].sort((x, y) => x[0] - y[0])) {
+  for (let i = 0; i < a.length; i++) {
     const ta = a[i] as string;
+    sum += weight(ta);
+    const j = partner[i] as number;
+    if (j === -1) continue;
     const tb = b[j] as string;
+    const sim = sims[i] as number;
     total += sim * (weight(ta) + weight(tb));
     pairs.push(sim === 1 ? ta : `${ta}~${tb}`);
   }
-  const sum = (xs: string[]) => xs.reduce((n, t) => n + weight(t), 0);
-  return { score: total / (sum(a) + sum(b)), pairs };
+  for (const tb of b) sum += weight(tb);
+  return { score: total / sum, pairs };
 }
 
 function bigrams(s: string): string[] {
@@ -217,46 +234,55 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** The strongest feature so far, and whether it matched the whole name, qualifiers included ("HIK VISION"). */
+interface Best {
+  features: Feature[];
+  core: number;
+  wholeName: boolean;
+}
+
+function considerFeature(best: Best, f: Feature, matchedWholeName = false): void {
+  if (f.score > 0) best.features.push(f);
+  if (f.score > best.core) {
+    best.core = f.score;
+    best.wholeName = matchedWholeName;
+  }
+}
+
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
-  const features: Feature[] = [];
-  let core = 0;
-  /** The best feature matched the whole name, qualifiers included ("HIK VISION", "Changxin Cunchu"). */
-  let wholeName = false;
-  const consider = (f: Feature, matchedWholeName = false) => {
-    if (f.score > 0) features.push(f);
-    if (f.score > core) {
-      core = f.score;
-      wholeName = matchedWholeName;
-    }
-  };
+  // No closures here: this runs for every candidate, and a closure per call costs more than the rest.
+  const best: Best = { features: [], core: 0, wholeName: false };
+  const features = best.features;
+  const consider = considerFeature;
 
   if (a.han && b.han) {
     const s = a.han.core === b.han.core ? 1 : bigramDice(a.han.core, b.han.core) * 0.9;
-    consider({ feature: 'han-core', score: s, detail: `${a.han.core} ~ ${b.han.core}` });
+    consider(best, { feature: 'han-core', score: s, detail: `${a.han.core} ~ ${b.han.core}` });
   }
   const dice = coreDice(a.core, b.core, weight);
   if (!(a.weakCore && b.weakCore) || a.core.join(' ') === b.core.join(' ')) {
-    consider({ feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
+    consider(best, { feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
   }
   const compact = bestCompact(a.compacts, b.compacts);
   if (compact.score > dice.score && (compact.score === 1 || !addsWholeWords(a.core, b.core))) {
-    consider({ feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` }, compact.a !== a.core.join('') || compact.b !== b.core.join(''));
+    consider(best, { feature: 'compact', score: compact.score, detail: `${compact.a} ~ ${compact.b}` }, compact.a !== a.core.join('') || compact.b !== b.core.join(''));
   }
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? a : b;
+    const y = side === 0 ? b : a;
     if (x.han && y.compacts.length > 0 && !y.han) {
       const p = bestCompact([x.han.pinyin, x.han.pinyinFull, x.han.pinyinWhole], y.compacts);
-      consider({ feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
+      consider(best, { feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
     }
     // Two letters are the initials of too many names ("BT", "KT") to say which company is meant.
     if (x.acronym && x.acronym.length >= 3 && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2 && !placeSpelledByChance(x.acronym, y)) {
       // An acronym already spells out the qualifiers ("CXMT" = ChangXin Memory Technologies).
-      consider({ feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` }, true);
+      consider(best, { feature: 'acronym', score: 0.9, detail: `${x.acronym.toUpperCase()} = initials of "${y.raw}"` }, true);
     }
   }
 
+  const core = best.core;
+  const wholeName = best.wholeName;
   let score = core;
   let sameCoreDifferentEntity = false;
   // "Samsung Electronics" / "Samsung SDI", "Haier Group" / "Haier Smart Home": the house name leads

@@ -40,24 +40,31 @@ function entityKey(entity: EntityRef): string {
 }
 
 /** Words longer than this get no typo neighbourhood: the keys of one word stay linear in its length. */
-const MAX_TYPO_KEY_LENGTH = 24;
+const MAX_TYPO_KEY_LENGTH = 20;
+/** Joined names (compact forms) longer than this get no typo neighbourhood. */
+const MAX_COMPACT_TYPO_KEY_LENGTH = 12;
+/** Query words looked up with two letters dropped, at most this long (their keys grow with the square). */
+const MAX_TWO_SLIP_LENGTH = 11;
 
 function blockingKeys(form: NameForm, side: 'alias' | 'query' = 'alias'): Set<string> {
   const keys = new Set<string>();
-  // Typo neighbourhoods for words of 4 letters or more: the word and each spelling of it with one
+  // Typo neighbourhoods for words of 5 letters or more: the word and each spelling of it with one
   // letter dropped (SymSpell), so one typo on either side still shares a key. A long query word
   // also looks up its spellings with two letters dropped: two slips (Trafalgura/Trafigura).
-  const addToken = (t: string) => {
+  const addToken = (t: string, twice: boolean, longest = MAX_TYPO_KEY_LENGTH) => {
     keys.add(`t:${t}`);
-    if (t.length < 4 || t.length > MAX_TYPO_KEY_LENGTH) return;
+    if (t.length < 5 || t.length > longest) return;
     for (let i = 0; i < t.length; i++) {
       const once = `${t.slice(0, i)}${t.slice(i + 1)}`;
       keys.add(`t:${once}`);
-      if (side === 'query' && t.length >= 9) for (let j = i; j < once.length; j++) keys.add(`t:${once.slice(0, j)}${once.slice(j + 1)}`);
+      if (twice) for (let j = i; j < once.length; j++) keys.add(`t:${once.slice(0, j)}${once.slice(j + 1)}`);
     }
   };
-  for (const t of form.core) addToken(t);
-  for (const t of form.compacts) addToken(t);
+  // Two slips are looked for in a short name's long words only: the keys grow with the square.
+  for (const t of form.core) addToken(t, side === 'query' && form.core.length <= 2 && t.length >= 9 && t.length <= MAX_TWO_SLIP_LENGTH);
+  // A compact form made of one core word is that word; the others forgive one slip up to a length
+  // (past it, their words carry the typo keys), which keeps the index and each query small.
+  for (const t of form.compacts) if (!form.core.includes(t)) addToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
   if (form.han) {
     keys.add(`h:${form.han.core}`);
     keys.add(`t:${form.han.pinyin}`);
@@ -99,12 +106,48 @@ export class TokenRarity {
     return new TokenRarity(new Map(Object.entries(json.common)), json.names);
   }
 
+  private readonly weights = new Map<string, number>();
+
   readonly weight = (token: string): number => {
-    const n = this.counts.get(token) ?? 0;
-    if (n <= RARE_COUNT) return 1;
-    return Math.max(MIN_WEIGHT, Math.log(this.names / n) / this.full);
+    const n = this.counts.get(token);
+    if (n === undefined || n <= RARE_COUNT) return 1;
+    let w = this.weights.get(token);
+    if (w === undefined) {
+      w = Math.max(MIN_WEIGHT, Math.log(this.names / n) / this.full);
+      this.weights.set(token, w);
+    }
+    return w;
   };
 }
+
+/**
+ * The `k` entries with the highest scores, ties to the lower entry number (curated records come
+ * first), in one pass: a common word's hundreds of candidates are not sorted.
+ */
+function topScored(touched: readonly number[], scores: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (x: number, y: number) => (scores[x] as number) > (scores[y] as number) || ((scores[x] as number) === (scores[y] as number) && x < y);
+  for (const i of touched) {
+    if (top.length === k && !better(i, top[k - 1] as number)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && better(i, top[at - 1] as number)) {
+      top[at] = top[at - 1] as number;
+      at--;
+    }
+    top[at] = i;
+    if (top.length > k) top.length = k;
+  }
+  return top;
+}
+
+/** Files of generated records (an official list's parties), as the knowledge base names them. */
+const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
+
+/** Candidates scored per query, at most (see `search`). */
+const MAX_SCORED = 32;
+
+/** Names sharing a key beyond which the key counts as common (see `search`). */
+const COMMON_KEY_POSTINGS = 200;
 
 /** A word in this many names or fewer is as distinctive as any. */
 const RARE_COUNT = 5;
@@ -148,6 +191,7 @@ export class NameIndex {
   private readonly withFullName = new Set<string>();
   /** Parsed entries, or their JSON text until first use (an index read from its cache). */
   private readonly entries: (AliasEntry | string)[];
+  private sharedScores: Float64Array | undefined;
   /** How rare each word of the knowledge base's names is; names are compared with these weights. */
   rarity: TokenRarity;
 
@@ -158,7 +202,9 @@ export class NameIndex {
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
       if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
-      for (const key of addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias')) {
+      // A person's name is found only word for word: by its whole normalised form, not by its words.
+      const entryKeys = entry.wholeNameOnly ? new Set([`f:${fullKey(entry.form)}`]) : addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias');
+      for (const key of entryKeys) {
         const list = keys.get(key);
         if (list) list.push(i);
         else keys.set(key, [i]);
@@ -247,7 +293,11 @@ export class NameIndex {
       if (WHOLE_NAME_KINDS.has(org.kind)) entry.wholeNameOnly = true;
       entries.push(entry);
     };
-    for (const org of Object.values(kb.organisations)) for (const n of org.names) addName(org, n.value, n.kind);
+    // Curated records first: when more candidates tie than are scored, the earlier entries are, and a
+    // curated house ("Huawei") is not crowded out by the list's many parties that share its name.
+    const organisations = Object.values(kb.organisations);
+    const generated = (o: (typeof organisations)[number]) => GENERATED_FILE.test(o.file);
+    for (const org of [...organisations.filter((o) => !generated(o)), ...organisations.filter(generated)]) for (const n of org.names) addName(org, n.value, n.kind);
     // The name a list prints ("Foo Co., Ltd. (FCL)") finds its entry as the list's users type it.
     for (const l of kb.listings) {
       const org = kb.organisations[l.target];
@@ -264,13 +314,35 @@ export class NameIndex {
   /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
-    const candidates = new Set<number>();
+    const queryKey = fullKey(form);
+    const lists: (readonly number[])[] = [];
     for (const key of addAcronymKeys(blockingKeys(form, 'query'), form, 'query')) {
       const list = this.postings(key);
-      if (list) for (const i of list) candidates.add(i);
+      if (list) lists.push(list);
     }
+    // Names that are the query word for word (a person's name is found only so) are always scored.
+    const whole = this.postings(`f:${queryKey}`) ?? [];
+    // A key shared by hundreds of names (a common word, or a spelling one letter from it) is used
+    // only when the query has no rarer one: a name that shares nothing but a common word with
+    // another is not a candidate for it, and the cost of a query stays bounded.
+    lists.sort((a, b) => a.length - b.length);
+    // Each candidate is ranked by the keys it shares, a rare key counting more than a common one,
+    // and only the best are scored: the cost of a query does not grow with the knowledge base.
+    // Scores are summed in one array kept between queries (entry number → score), not a map per query.
+    const scores = (this.sharedScores ??= new Float64Array(this.entries.length));
+    const touched: number[] = [];
+    for (let n = 0; n < lists.length; n++) {
+      const list = lists[n] as readonly number[];
+      if (n > 0 && list.length > COMMON_KEY_POSTINGS) break;
+      const weight = 1 / Math.log2(2 + list.length);
+      for (const i of list) {
+        if (scores[i] === 0) touched.push(i);
+        scores[i] = (scores[i] as number) + weight;
+      }
+    }
+    const candidates = new Set([...whole, ...(touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched)]);
+    for (const i of touched) scores[i] = 0;
     const best = new Map<string, NameMatch>();
-    const queryKey = fullKey(form);
     for (const i of candidates) {
       const entry = this.entry(i);
       const key = entityKey(entry.entity);
