@@ -154,6 +154,20 @@ describe('covered match, lookup, explain, kb', () => {
     const lines = covered(['match', '--pairs', pairs]).stdout.trim().split('\n').map((l) => JSON.parse(l) as { verdict: string; name1: string });
     assert.deepEqual(lines.map((l) => l.verdict), ['same', 'different']);
   });
+  test('match QUERY --candidates N ranks the knowledge base\'s candidates; --threshold moves the verdict; bad values exit 2', () => {
+    const r = covered(['match', 'Tayota Motor Corporation', '--candidates', '3']);
+    assert.equal(r.code, 0, r.stderr);
+    const list = JSON.parse(r.stdout) as { field: string; candidates: { rank: number; entity: { id: string }; score: number; band: string; meetsThreshold: boolean; explanation: string[] }[] };
+    assert.equal(list.field, 'name');
+    assert.equal(list.candidates[0]?.entity.id, 'toyota-motor');
+    assert.equal(list.candidates[0]?.band, 'same');
+    assert.ok(list.candidates.length <= 3 && list.candidates[0]?.explanation.some((e) => e.includes('tayota~toyota')));
+    const none = covered(['match', 'Hua Wei Trading LLC', '--candidates', '3']);
+    assert.equal(none.code, 1, 'no candidate reaches the threshold');
+    assert.equal((JSON.parse(covered(['match', 'Tayota Motor Corporation', 'Toyota Motor Corporation', '--threshold', '0.95']).stdout) as { verdict: string }).verdict, 'different');
+    assert.equal(covered(['match', 'x', '--candidates', '0']).code, 2);
+    assert.equal(covered(['match', 'a', 'b', '--threshold', '1.5']).code, 2);
+  });
   test('lookup finds a Chinese name and shows the measures as of a date', () => {
     const r = covered(['lookup', '海康威视', '--as-of', '2021-06-01', '--format', 'json']);
     const out = JSON.parse(r.stdout) as { matches: { dossier: { id: string; listings: { measure: string }[] } }[] };

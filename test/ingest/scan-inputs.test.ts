@@ -42,10 +42,14 @@ test('log sightings aggregate per client and host: count, first and last line an
     results.map((r) => [r.origin.line, r.label, r.occurrences]),
     [
       [9, 'api16-normal-useast5.us.tiktokv.com', { count: 3, lastLine: 16, client: '192.0.2.10', firstSeen: '2026-11-25T00:00:01.120Z', lastSeen: '2026-11-25T00:01:39.000Z' }],
+      // Alibaba's Umeng: Alibaba is on the 1260H list, which is about organisations and securities —
+      // reported as context, not dropped.
+      [13, 'log.umeng.com', { count: 1, lastLine: 13, client: '192.0.2.20', firstSeen: '2026-11-25T00:00:05.000Z', lastSeen: '2026-11-25T00:00:05.000Z' }],
       [15, 'mon.tiktokv.com', { count: 1, lastLine: 15, client: '192.0.2.10', firstSeen: '2026-11-25T00:01:09.000Z', lastSeen: '2026-11-25T00:01:09.000Z' }],
     ],
     'the upper-case, dot-terminated query is the same host; www.example.com and unlisted hosts give no result',
   );
+  assert.ok(results[1]?.findings.every((f) => f.role === 'context' && f.severity === 'info'));
   for (const result of results) {
     assert.ok(result.findings.length > 0);
     assert.ok(result.findings.every((f) => f.match.field === 'host' && f.evidence[0]?.type === 'domain'));
@@ -65,11 +69,12 @@ test('covered scan on a gzip-compressed Zeek log from standard input: aggregated
     report.results.map((r) => [r.origin.line, r.status, r.occurrences?.count]),
     [
       [9, 'screened', 3],
+      [13, 'screened', 1],
       [14, 'rejected', undefined],
       [15, 'screened', 1],
     ],
   );
-  assert.equal(report.summary.withFindings, 2);
+  assert.equal(report.summary.withFindings, 3);
   assert.ok(report.results[0]?.findings.some((f) => /bytedance|tiktok/.test(f.subject.id)));
 });
 
