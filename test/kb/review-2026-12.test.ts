@@ -111,7 +111,7 @@ describe('2020-2026 actions', () => {
     }
     assert.equal(stateOf('eu-csa-revision-2026', '2026-02-01'), 'watch');
   });
-  test('DeepSeek: Italy from 2025-01-30, Taiwan from 2025-01-31, Texas from 2025-01-31', () => {
+  test('DeepSeek: Italy from 2025-01-30, Taiwan and Texas from 2025-01-31, New York from 2025-02-10, Virginia from 2025-02-11', () => {
     const deepseek = 'Hangzhou DeepSeek Artificial Intelligence';
     assert.equal(supplier(deepseek, '2025-01-29').get('it-garante-deepseek-2025'), undefined);
     assert.equal(supplier(deepseek, '2025-01-30').get('it-garante-deepseek-2025'), 'in-force');
@@ -119,6 +119,10 @@ describe('2020-2026 actions', () => {
     assert.equal(app('2025-01-30').get('tw-moda-deepseek-2025'), undefined);
     assert.equal(app('2025-01-31').get('tw-moda-deepseek-2025'), 'in-force');
     assert.equal(app('2025-01-31').get('us-tx-prohibited-technologies'), 'in-force');
+    assert.equal(app('2025-02-09').get('us-ny-deepseek-2025'), undefined);
+    assert.equal(app('2025-02-10').get('us-ny-deepseek-2025'), 'in-force');
+    assert.equal(app('2025-02-10').get('us-va-eo46-deepseek-2025'), undefined);
+    assert.equal(app('2025-02-11').get('us-va-eo46-deepseek-2025'), 'in-force');
   });
   test('Montana SB 419 was enjoined before it took effect', () => {
     assert.equal(stateOf('us-mt-sb419-2023', '2023-06-01'), 'pending');
