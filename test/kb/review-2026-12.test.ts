@@ -68,7 +68,8 @@ describe('review corrections', () => {
       assert.ok(notes.some((n) => n.startsWith(date!) && n.includes(eo!)), `${date} ${eo}`);
     }
     const cfius = kb.measures['us-cfius-bytedance-2020']!;
-    assert.ok(cfius.timeline.some((e) => e.date === '2025-09-25' && e.note.includes('EO 14352')));
+    assert.ok(cfius.citations.some((c) => c.text.includes('EO 14352')));
+    assert.match(cfius.note ?? '', /never revoked/);
     assert.equal(stateOf('us-cfius-bytedance-2020', '2026-02-01'), 'in-force');
   });
   test("China's unreliable entity list is binding and dates its designations", () => {
