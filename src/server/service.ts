@@ -1,14 +1,19 @@
 /**
- * Everything the server needs, opened together: the screening context, the store and its
- * repositories, and the scan runner. On open, scans a stopped process left running are marked
- * failed, and a knowledge base not seen before is recorded (with an audit entry and its diff).
+ * Everything the server and the workers need, opened together: the screening context, the store
+ * and its repositories, the job queue and the scan runner. On open, a knowledge base not seen
+ * before is recorded (with an audit entry and its diff). Scans a stopped process left behind are
+ * failed when jobs run in this process only; with a shared queue they are put back on it.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createContext, type Context } from '../app/context.js';
+import { openQueue } from '../queue/open.js';
+import type { JobHandler, JobName, JobQueue } from '../queue/queue.js';
 import { AuditLog } from '../store/audit.js';
-import { openStore, type Store, type StoreOptions } from '../store/db.js';
+import { openStore, StoreError, type Store, type StoreOptions } from '../store/db.js';
 import { DispositionStore } from '../store/dispositions.js';
 import { KbVersionStore } from '../store/kb-versions.js';
+import { ScanRunStore } from '../store/scan-runs.js';
 import { ScanStore } from '../store/scans.js';
 import { TokenStore } from '../store/tokens.js';
 import { kbFingerprints } from './identity.js';
@@ -18,7 +23,12 @@ export interface ServiceOptions extends StoreOptions {
   /** A screening context already built (tests share one); otherwise built from `kbDir` or the bundled KB. */
   context?: Context;
   kbDir?: string;
-  scanConcurrency?: number;
+  /** Jobs this process runs at once; 0: none (an API-only server with a shared queue). Default 2. */
+  workers?: number;
+  /** `redis://…`: jobs go through BullMQ on Redis, shared with `covered worker` processes. Needs PostgreSQL. */
+  queueUrl?: string;
+  /** How long a job's lock lasts without renewal (a dead worker's job is taken up again after about this long). */
+  lockMs?: number;
   onScanError?: (scanId: string, error: unknown) => void;
 }
 
@@ -30,12 +40,18 @@ export class CoveredService {
   readonly audit: AuditLog;
   readonly tokens: TokenStore;
   readonly kbVersions: KbVersionStore;
+  readonly scanRuns: ScanRunStore;
   readonly runner: ScanRunner;
   readonly uploadsDir: string;
+  /** This process, as recorded on the scan attempts it makes. */
+  readonly owner = `${hostname()}:${process.pid}`;
+  private readonly handlers: Partial<Record<JobName, JobHandler>> = {};
+  private readonly failHandlers: Partial<Record<JobName, (job: Parameters<JobHandler>[0], error: Error) => Promise<void>>> = {};
 
   private constructor(
     readonly ctx: Context,
     readonly store: Store,
+    readonly queue: JobQueue,
     options: ServiceOptions,
   ) {
     this.scans = new ScanStore(store);
@@ -43,17 +59,56 @@ export class CoveredService {
     this.audit = new AuditLog(store);
     this.tokens = new TokenStore(store);
     this.kbVersions = new KbVersionStore(store);
-    this.runner = new ScanRunner(ctx, this.scans, this.audit, options.scanConcurrency ?? 2, options.onScanError);
+    this.scanRuns = new ScanRunStore(store);
     this.uploadsDir = join(options.dataDir, 'uploads');
+    this.runner = new ScanRunner(ctx, this.scans, this.scanRuns, this.audit, queue, {
+      owner: this.owner,
+      uploadsDir: this.uploadsDir,
+      ...(options.onScanError ? { onError: options.onScanError } : {}),
+    });
+    this.handle('scan', (job) => this.runner.handle(job), (job, error) => this.runner.failJob(job, error));
   }
 
   static async open(options: ServiceOptions): Promise<CoveredService> {
+    if (options.queueUrl && !options.databaseUrl) throw new StoreError('a shared queue (REDIS_URL) needs a shared database: set DATABASE_URL to a PostgreSQL URL');
     const ctx = options.context ?? createContext(options.kbDir);
     const store = await openStore(options);
-    const service = new CoveredService(ctx, store, options);
-    for (const id of await service.scans.failInterrupted(INTERRUPTED)) await service.audit.append('system', 'scan.failed', id, { error: INTERRUPTED });
+    let queue: JobQueue;
+    try {
+      queue = await openQueue({ ...(options.queueUrl ? { url: options.queueUrl } : {}), ...(options.lockMs ? { lockMs: options.lockMs } : {}) });
+    } catch (e) {
+      await store.close();
+      throw new StoreError((e as Error).message);
+    }
+    const service = new CoveredService(ctx, store, queue, options);
+    if (queue.kind === 'in-process') {
+      for (const id of await service.scans.failInterrupted(INTERRUPTED)) await service.audit.append('system', 'scan.failed', id, { error: INTERRUPTED });
+    } else {
+      await service.requeueUnfinished();
+    }
     await service.recordKnowledgeBase();
+    queue.work(service.handlers, {
+      concurrency: options.workers ?? 2,
+      onFailed: async (job, error) => {
+        await service.failHandlers[job.name]?.(job, error);
+      },
+    });
     return service;
+  }
+
+  /** Registers the handler of a kind of job (before the queue starts taking jobs). */
+  handle(name: JobName, handler: JobHandler, onFailed?: (job: Parameters<JobHandler>[0], error: Error) => Promise<void>): void {
+    this.handlers[name] = handler;
+    if (onFailed) this.failHandlers[name] = onFailed;
+  }
+
+  /** Scans recorded as queued or running go (back) on the shared queue; those still there are not doubled. */
+  private async requeueUnfinished(): Promise<void> {
+    for (const status of ['queued', 'running'] as const) {
+      for (const scan of (await this.scans.list({ limit: 100000, offset: 0, status })).scans) {
+        await this.runner.enqueue({ id: scan.id, path: this.uploadPath(scan.id), fileName: scan.fileName, asOf: scan.asOf, profile: scan.profile, includeHistorical: scan.includeHistorical, actor: scan.createdBy });
+      }
+    }
   }
 
   /** An audit entry whenever the server starts with another knowledge base than the one it last ran with. */
@@ -77,6 +132,7 @@ export class CoveredService {
 
   async close(): Promise<void> {
     await this.runner.idle();
+    await this.queue.close();
     await this.store.close();
   }
 }

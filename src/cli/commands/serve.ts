@@ -20,6 +20,8 @@ interface ServeOptions extends StoreFlags {
   maxUploadMb: number;
   requireTokens: boolean;
   log: boolean;
+  workers: number;
+  queueUrl?: string;
 }
 
 function positiveInt(value: string): number {
@@ -45,6 +47,8 @@ export function serveCommand(): Command {
     .option('--example-as-of <date>', 'as-of date of the example scan', parseDate, parseDate('today'))
     .option('--max-upload-mb <n>', 'largest upload accepted (larger: 413)', positiveInt, DEFAULT_MAX_UPLOAD / 1024 / 1024)
     .option('--require-tokens', 'require API tokens even on 127.0.0.1', false)
+    .option('--workers <n>', 'jobs (scans, re-screens, notifications) this process runs at once; 0: API and UI only, jobs are left to `covered worker`', positiveInt, 2)
+    .option('--queue-url <url>', 'Redis URL of the job queue shared with `covered worker` processes (default REDIS_URL; needs DATABASE_URL)')
     .addOption(new Option('--no-log', 'no request log on standard error'))
     .addHelpText('after', '\nExit codes: 0 stopped cleanly; 2 usage error, port in use, or database unreachable.\nExample: DATABASE_URL=postgres://covered@db/covered covered serve --host 0.0.0.0 --port 8080')
     .action(async (opts: ServeOptions) => {
@@ -54,11 +58,15 @@ export function serveCommand(): Command {
 
 async function runServe(opts: ServeOptions): Promise<void> {
   const stores = storeOptions(opts);
+  const queueUrl = opts.queueUrl ?? process.env.REDIS_URL;
+  if (opts.workers === 0 && !queueUrl) throw new UsageError('--workers 0 leaves scans to `covered worker` processes, which need a shared queue: set REDIS_URL (or --queue-url) and DATABASE_URL');
   let service: CoveredService;
   try {
     service = await CoveredService.open({
       ...stores,
       ...(opts.kb ? { kbDir: opts.kb } : {}),
+      ...(queueUrl ? { queueUrl } : {}),
+      workers: opts.workers,
       onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
     });
   } catch (e) {
@@ -99,7 +107,8 @@ async function runServe(opts: ServeOptions): Promise<void> {
   const stop = async (signal: string) => {
     process.stderr.write(`covered: ${signal}, stopping\n`);
     await app.close();
-    // Running scans are left as they are (each batch is its own transaction): the next start marks them failed.
+    // Running scans are left as they are (each batch is its own transaction): the next start marks them
+    // failed, or, with a shared queue, another worker takes them up.
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
