@@ -7,6 +7,7 @@ export interface QueueOptions {
   /** `redis://…` (default REDIS_URL); absent: jobs run in this process. */
   url?: string;
   lockMs?: number;
+  prefix?: string;
 }
 
 export class QueueError extends Error {
@@ -17,7 +18,7 @@ export async function openQueue(options: QueueOptions): Promise<JobQueue> {
   if (!options.url) return new InProcessQueue();
   if (!/^rediss?:\/\//.test(options.url)) throw new QueueError(`the queue URL must start with redis:// or rediss:// (got "${options.url.replace(/\/\/[^@]*@/, '//***@')}")`);
   try {
-    return await RedisQueue.open({ url: options.url, ...(options.lockMs ? { lockMs: options.lockMs } : {}) });
+    return await RedisQueue.open({ url: options.url, ...(options.lockMs ? { lockMs: options.lockMs } : {}), ...(options.prefix ? { prefix: options.prefix } : {}) });
   } catch (e) {
     throw new QueueError((e as Error).message);
   }

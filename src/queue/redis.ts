@@ -16,33 +16,36 @@ export interface RedisQueueOptions {
   lockMs?: number;
   /** How many times a job may lose its worker before it is failed. */
   maxStalls?: number;
+  /** Key prefix in Redis, so that several installations can share one Redis (default `covered`). */
+  prefix?: string;
 }
 
 export class RedisQueue implements JobQueue {
   readonly kind = 'redis';
-  private readonly connection: Redis;
   private readonly queue: Queue;
   private worker?: Worker;
   private readonly running = new Set<Promise<unknown>>();
 
-  private constructor(private readonly options: RedisQueueOptions) {
-    // BullMQ needs commands to wait for a lost connection rather than fail after a few retries.
-    this.connection = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
-    this.connection.on('error', () => {});
-    this.queue = new Queue(QUEUE_NAME, { connection: this.connection });
+  private constructor(
+    private readonly connection: Redis,
+    private readonly options: RedisQueueOptions,
+  ) {
+    this.queue = new Queue(QUEUE_NAME, { connection, prefix: options.prefix ?? 'covered' });
     this.queue.on('error', () => {});
   }
 
   static async open(options: RedisQueueOptions): Promise<RedisQueue> {
-    const queue = new RedisQueue(options);
+    // BullMQ needs commands to wait for a lost connection rather than fail after a few retries.
+    const connection = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
+    connection.on('error', () => {});
     try {
-      await queue.connection.connect();
-      await queue.connection.ping();
+      await connection.connect();
+      await connection.ping();
     } catch (e) {
-      queue.connection.disconnect();
+      connection.disconnect();
       throw new Error(`cannot connect to Redis at ${redact(options.url)}: ${(e as Error).message}`);
     }
-    return queue;
+    return new RedisQueue(connection, options);
   }
 
   async add(name: JobName, data: unknown, options: EnqueueOptions): Promise<void> {
@@ -74,6 +77,7 @@ export class RedisQueue implements JobQueue {
       },
       {
         connection: this.connection.duplicate(),
+        prefix: this.options.prefix ?? 'covered',
         concurrency: options.concurrency,
         lockDuration,
         stalledInterval: lockDuration,

@@ -29,6 +29,8 @@ export interface ServiceOptions extends StoreOptions {
   queueUrl?: string;
   /** How long a job's lock lasts without renewal (a dead worker's job is taken up again after about this long). */
   lockMs?: number;
+  /** Key prefix of the queue in Redis (COVERED_QUEUE_PREFIX), for several installations on one Redis. */
+  queuePrefix?: string;
   onScanError?: (scanId: string, error: unknown) => void;
 }
 
@@ -75,7 +77,7 @@ export class CoveredService {
     const store = await openStore(options);
     let queue: JobQueue;
     try {
-      queue = await openQueue({ ...(options.queueUrl ? { url: options.queueUrl } : {}), ...(options.lockMs ? { lockMs: options.lockMs } : {}) });
+      queue = await openQueue({ ...(options.queueUrl ? { url: options.queueUrl } : {}), ...(options.lockMs ? { lockMs: options.lockMs } : {}), ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}) });
     } catch (e) {
       await store.close();
       throw new StoreError((e as Error).message);

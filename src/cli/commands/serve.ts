@@ -67,6 +67,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
       ...(opts.kb ? { kbDir: opts.kb } : {}),
       ...(queueUrl ? { queueUrl } : {}),
       workers: opts.workers,
+      ...(process.env.COVERED_QUEUE_PREFIX ? { queuePrefix: process.env.COVERED_QUEUE_PREFIX } : {}),
       onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
     });
   } catch (e) {

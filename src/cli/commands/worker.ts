@@ -47,6 +47,7 @@ export function workerCommand(): Command {
           queueUrl,
           workers: opts.concurrency,
           lockMs: opts.leaseSeconds * 1000,
+          ...(process.env.COVERED_QUEUE_PREFIX ? { queuePrefix: process.env.COVERED_QUEUE_PREFIX } : {}),
           onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
         });
       } catch (e) {
