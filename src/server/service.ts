@@ -4,14 +4,23 @@
  * before is recorded (with an audit entry and its diff). Scans a stopped process left behind are
  * failed when jobs run in this process only; with a shared queue they are put back on it.
  */
+import { createWriteStream, existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createContext, type Context } from '../app/context.js';
+import { InventoryMonitor, type ScanPort } from '../inventory/monitor.js';
+import { Channels, type MailSettings } from '../notify/channels.js';
+import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from '../notify/dispatcher.js';
 import { openQueue } from '../queue/open.js';
 import type { JobHandler, JobName, JobQueue } from '../queue/queue.js';
 import { AuditLog } from '../store/audit.js';
 import { openStore, StoreError, type Store, type StoreOptions } from '../store/db.js';
 import { DispositionStore } from '../store/dispositions.js';
+import { InventoryStore } from '../store/inventories.js';
+import { NotificationStore } from '../store/notifications.js';
 import { KbVersionStore } from '../store/kb-versions.js';
 import { ScanRunStore } from '../store/scan-runs.js';
 import { ScanStore } from '../store/scans.js';
@@ -31,6 +40,12 @@ export interface ServiceOptions extends StoreOptions {
   lockMs?: number;
   /** Key prefix of the queue in Redis (COVERED_QUEUE_PREFIX), for several installations on one Redis. */
   queuePrefix?: string;
+  /** SMTP server and sender for e-mail notifications. */
+  mail?: MailSettings;
+  /** Attempts and first backoff of notification deliveries. */
+  dispatch?: DispatchOptions;
+  /** How often due inventory sources are looked for (default every minute). */
+  scheduleMs?: number;
   onScanError?: (scanId: string, error: unknown) => void;
 }
 
@@ -44,7 +59,13 @@ export class CoveredService {
   readonly kbVersions: KbVersionStore;
   readonly scanRuns: ScanRunStore;
   readonly runner: ScanRunner;
+  readonly inventories: InventoryStore;
+  readonly notifications: NotificationStore;
+  readonly monitor: InventoryMonitor;
+  readonly dispatcher: Dispatcher;
   readonly uploadsDir: string;
+  private readonly channels: Channels;
+  private scheduler?: NodeJS.Timeout;
   /** This process, as recorded on the scan attempts it makes. */
   readonly owner = `${hostname()}:${process.pid}`;
   private readonly handlers: Partial<Record<JobName, JobHandler>> = {};
@@ -69,6 +90,33 @@ export class CoveredService {
       ...(options.onScanError ? { onError: options.onScanError } : {}),
     });
     this.handle('scan', (job) => this.runner.handle(job), (job, error) => this.runner.failJob(job, error));
+    this.inventories = new InventoryStore(store);
+    this.notifications = new NotificationStore(store);
+    this.channels = new Channels(options.mail);
+    this.dispatcher = new Dispatcher(this.notifications, this.channels, queue, options.dispatch ?? DEFAULT_DISPATCH);
+    this.monitor = new InventoryMonitor(this.inventories, this.notifications, this.audit, queue, this.dispatcher, this.scanPort());
+    this.runner.onComplete((scan) => this.monitor.onScanComplete(scan.id));
+    this.handle('deliver', (job) => this.dispatcher.handle(job));
+    this.handle('rescreen', (job) => this.monitor.handleRescreen(job));
+    this.handle('refresh', (job) => this.monitor.handleRefresh(job, join(options.dataDir, 'tmp')));
+  }
+
+  private scanPort(): ScanPort {
+    return {
+      uploadPath: (id) => this.uploadPath(id),
+      copyFile: async (id, to) => {
+        if (existsSync(this.uploadPath(id))) return copyFile(this.uploadPath(id), to);
+        if (!(await this.scanRuns.hasFile(id))) throw new Error(`the file of scan ${id} is neither on this machine nor kept in the database`);
+        await pipeline(Readable.from(this.scanRuns.fileChunks(id)), createWriteStream(to));
+      },
+      submit: async (r) => {
+        const profile = this.ctx.kb.profiles[r.profile];
+        if (!profile) throw new Error(`unknown profile "${r.profile}"`);
+        return this.runner.submit({ ...r, profile });
+      },
+      kbHash: () => this.ctx.kb.hash,
+      profiles: () => Object.keys(this.ctx.kb.profiles).sort(),
+    };
   }
 
   static async open(options: ServiceOptions): Promise<CoveredService> {
@@ -88,13 +136,18 @@ export class CoveredService {
     } else {
       await service.requeueUnfinished();
     }
-    await service.recordKnowledgeBase();
+    if (await service.recordKnowledgeBase()) await service.monitor.rescreenAll(ctx.kb.hash);
+    await service.dispatcher.requeueUnsent();
     queue.work(service.handlers, {
       concurrency: options.workers ?? 2,
       onFailed: async (job, error) => {
         await service.failHandlers[job.name]?.(job, error);
       },
     });
+    const tick = () => void service.monitor.scheduleRefreshes().catch((e) => options.onScanError?.('schedule', e));
+    service.scheduler = setInterval(tick, options.scheduleMs ?? 60_000);
+    service.scheduler.unref();
+    tick();
     return service;
   }
 
@@ -113,18 +166,22 @@ export class CoveredService {
     }
   }
 
-  /** An audit entry whenever the server starts with another knowledge base than the one it last ran with. */
-  private async recordKnowledgeBase(): Promise<void> {
+  /**
+   * An audit entry whenever the server starts with another knowledge base than the one it last ran
+   * with; true when this one replaces an earlier one (inventories are then screened again).
+   */
+  private async recordKnowledgeBase(): Promise<boolean> {
     const { kb } = this.ctx;
     await this.kbVersions.record(kb.hash, kb.version, kbFingerprints(kb));
     const last = (await this.audit.list({ action: 'kb.update', limit: 1, offset: 0 })).entries[0];
-    if (last?.subject === kb.hash) return;
+    if (last?.subject === kb.hash) return false;
     const diff = last ? await this.kbVersions.diff(last.subject, kb.hash) : undefined;
     await this.audit.append('system', 'kb.update', kb.hash, {
       version: kb.version,
       ...(last ? { previous: last.subject } : {}),
       ...(diff ? { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } : {}),
     });
+    return Boolean(last);
   }
 
   /** Where a scan's file is kept. */
@@ -133,8 +190,10 @@ export class CoveredService {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.scheduler);
     await this.runner.idle();
     await this.queue.close();
+    this.channels.close();
     await this.store.close();
   }
 }

@@ -8,6 +8,8 @@ import { coreMigration } from './0001-core.js';
 import { newsMigration } from '../../news/migration.js';
 import { auditAppendOnlyMigration } from './0003-audit-append-only.js';
 import { scanRunsMigration } from './0006-scan-runs.js';
+import { inventoriesMigration } from './0007-inventories.js';
+import { notificationsMigration } from './0008-notifications.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,4 +24,6 @@ export const MIGRATIONS: Record<string, StoreMigration> = {
   '0002-news': newsMigration,
   '0003-audit-append-only': auditAppendOnlyMigration,
   '0006-scan-runs': scanRunsMigration,
+  '0007-inventories': inventoriesMigration,
+  '0008-notifications': notificationsMigration,
 };
