@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   token: async () => [(await import('./commands/token.js')).tokenCommand()],
   news: async () => [(await import('./commands/news.js')).newsCommand()],
   worker: async () => [(await import('./commands/worker.js')).workerCommand()],
+  inventory: async () => [(await import('./commands/inventory.js')).inventoryCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

@@ -22,6 +22,12 @@ export interface ChannelTarget {
 
 const TIMEOUT_MS = 15_000;
 
+/** E-mail settings from COVERED_SMTP_URL and COVERED_MAIL_FROM; none when no SMTP server is set. */
+export function mailSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MailSettings | undefined {
+  if (!env.COVERED_SMTP_URL) return undefined;
+  return { smtpUrl: env.COVERED_SMTP_URL, from: env.COVERED_MAIL_FROM ?? 'covered@localhost' };
+}
+
 export class Channels {
   private mailer?: Transporter;
 

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../../kb/files.js';
 import { buildServer, DEFAULT_MAX_UPLOAD } from '../../server/app.js';
 import { isLoopback, storeOptions, type StoreFlags } from '../../server/config.js';
 import { CoveredService } from '../../server/service.js';
+import { mailSettingsFromEnv } from '../../notify/channels.js';
 import { StoreError } from '../../store/db.js';
 import { parseDate, UsageError } from '../io.js';
 
@@ -67,6 +68,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
       ...(opts.kb ? { kbDir: opts.kb } : {}),
       ...(queueUrl ? { queueUrl } : {}),
       workers: opts.workers,
+      ...(mailSettingsFromEnv() ? { mail: mailSettingsFromEnv() } : {}),
       ...(process.env.COVERED_QUEUE_PREFIX ? { queuePrefix: process.env.COVERED_QUEUE_PREFIX } : {}),
       onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
     });

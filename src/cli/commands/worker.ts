@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { storeOptions, type StoreFlags } from '../../server/config.js';
 import { CoveredService } from '../../server/service.js';
+import { mailSettingsFromEnv } from '../../notify/channels.js';
 import { StoreError } from '../../store/db.js';
 import { UsageError } from '../io.js';
 
@@ -46,6 +47,7 @@ export function workerCommand(): Command {
           ...(opts.kb ? { kbDir: opts.kb } : {}),
           queueUrl,
           workers: opts.concurrency,
+          ...(mailSettingsFromEnv() ? { mail: mailSettingsFromEnv() } : {}),
           lockMs: opts.leaseSeconds * 1000,
           ...(process.env.COVERED_QUEUE_PREFIX ? { queuePrefix: process.env.COVERED_QUEUE_PREFIX } : {}),
           onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
