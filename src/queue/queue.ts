@@ -4,7 +4,7 @@
  * BullMQ on Redis (any number of `covered worker` processes on any machine).
  */
 
-export type JobName = 'scan' | 'rescreen' | 'refresh' | 'deliver' | 'kb-refresh';
+export type JobName = 'scan' | 'rescreen' | 'refresh' | 'deliver';
 
 export interface QueuedJob<T = unknown> {
   id: string;

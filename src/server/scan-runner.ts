@@ -57,13 +57,18 @@ export class ScanRunner {
   private readonly listeners: ScanCompleteListener[] = [];
 
   constructor(
-    private readonly ctx: Context,
+    /** The screening context in use (it changes when the knowledge base is refreshed). */
+    private readonly context: () => Context,
     private readonly scans: ScanStore,
     private readonly runs: ScanRunStore,
     private readonly audit: AuditLog,
     private readonly queue: JobQueue,
     private readonly options: ScanRunnerOptions,
   ) {}
+
+  private get ctx(): Context {
+    return this.context();
+  }
 
   onComplete(listener: ScanCompleteListener): void {
     this.listeners.push(listener);
@@ -155,6 +160,8 @@ export class ScanRunner {
   }
 
   private async run(request: ScanJob, path: string, profile: Profile, fence: (tx: Parameters<ScanRunStore['fence']>[0]) => Promise<void>): Promise<void> {
+    // One knowledge base for the whole scan, even if a refreshed one is loaded meanwhile.
+    const ctx = this.ctx;
     const options = { asOf: request.asOf, profile, includeHistorical: request.includeHistorical };
     const summary = emptySummary();
     const input: ScanReport['inputs'][number] = { file: request.fileName };
@@ -176,7 +183,7 @@ export class ScanRunner {
       },
     })) {
       if (record.kind !== 'item' && record.kind !== 'rejected') throw new InputError(request.fileName, 'this kind of file (a log) can be screened with `covered scan`, not yet uploaded');
-      const result = screenRecord(this.ctx.engine, record, options);
+      const result = screenRecord(ctx.engine, record, options);
       result.origin = { ...result.origin, file: request.fileName };
       addToSummary(summary, result);
       const key = itemKey(record.kind === 'item' ? record.item : undefined, result.label || `${result.origin.line}`);
@@ -186,8 +193,8 @@ export class ScanRunner {
         findings: result.findings.map((finding) => ({
           finding,
           key: findingKey(key, finding),
-          basisHash: basisHash(this.ctx.kb, finding),
-          group: subjectGroup(this.ctx.kb, finding),
+          basisHash: basisHash(ctx.kb, finding),
+          group: subjectGroup(ctx.kb, finding),
           severityRank: severityRank(finding.severity),
         })),
       });
@@ -196,7 +203,7 @@ export class ScanRunner {
     await flush();
     const sorted = sortSummary(summary);
     await this.scans.complete(request.id, [input], sorted, fence);
-    await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: sorted.rowsRead, findings: sorted.findings, kbHash: this.ctx.kb.hash });
+    await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: sorted.rowsRead, findings: sorted.findings, kbHash: ctx.kb.hash });
     for (const reopened of await this.scans.reopenedDispositions(request.id)) {
       await this.audit.append('system', 'disposition.reopen', reopened.key, { scan: request.id, measure: reopened.measureId, subject: reopened.subjectId, state: reopened.state });
     }

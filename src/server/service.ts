@@ -26,6 +26,7 @@ import { ScanRunStore } from '../store/scan-runs.js';
 import { ScanStore } from '../store/scans.js';
 import { TokenStore } from '../store/tokens.js';
 import { kbFingerprints } from './identity.js';
+import { runKbUpdate, type KbRefreshSettings } from './kb-refresh.js';
 import { ScanRunner } from './scan-runner.js';
 
 export interface ServiceOptions extends StoreOptions {
@@ -44,8 +45,10 @@ export interface ServiceOptions extends StoreOptions {
   mail?: MailSettings;
   /** Attempts and first backoff of notification deliveries. */
   dispatch?: DispatchOptions;
-  /** How often due inventory sources are looked for (default every minute). */
+  /** How often due inventory sources and knowledge-base refreshes are looked for (default every minute). */
   scheduleMs?: number;
+  /** The scheduled `kb update --fetch` (off when absent: air-gapped installs). */
+  kbRefresh?: KbRefreshSettings;
   onScanError?: (scanId: string, error: unknown) => void;
 }
 
@@ -72,7 +75,8 @@ export class CoveredService {
   private readonly failHandlers: Partial<Record<JobName, (job: Parameters<JobHandler>[0], error: Error) => Promise<void>>> = {};
 
   private constructor(
-    readonly ctx: Context,
+    /** Replaced when a refreshed knowledge base is loaded (reloadKnowledgeBase). */
+    public ctx: Context,
     readonly store: Store,
     readonly queue: JobQueue,
     options: ServiceOptions,
@@ -84,7 +88,7 @@ export class CoveredService {
     this.kbVersions = new KbVersionStore(store);
     this.scanRuns = new ScanRunStore(store);
     this.uploadsDir = join(options.dataDir, 'uploads');
-    this.runner = new ScanRunner(ctx, this.scans, this.scanRuns, this.audit, queue, {
+    this.runner = new ScanRunner(() => this.ctx, this.scans, this.scanRuns, this.audit, queue, {
       owner: this.owner,
       uploadsDir: this.uploadsDir,
       ...(options.onScanError ? { onError: options.onScanError } : {}),
@@ -97,8 +101,35 @@ export class CoveredService {
     this.monitor = new InventoryMonitor(this.inventories, this.notifications, this.audit, queue, this.dispatcher, this.scanPort());
     this.runner.onComplete((scan) => this.monitor.onScanComplete(scan.id));
     this.handle('deliver', (job) => this.dispatcher.handle(job));
-    this.handle('rescreen', (job) => this.monitor.handleRescreen(job));
     this.handle('refresh', (job) => this.monitor.handleRefresh(job, join(options.dataDir, 'tmp')));
+    this.handle('rescreen', async (job) => {
+      // A worker that shares the knowledge-base directory picks up a refreshed one before it screens.
+      if ((job.data as { kb: string }).kb !== this.ctx.kb.hash && this.kbDir) await this.reloadKnowledgeBase();
+      await this.monitor.handleRescreen(job);
+    });
+    this.kbDir = options.kbDir;
+    this.kbRefresh = options.kbRefresh;
+  }
+
+  private readonly kbDir: string | undefined;
+  private readonly kbRefresh: KbRefreshSettings | undefined;
+  private refreshing?: Promise<void>;
+
+  /** Runs `kb update --fetch`, audits the outcome, and loads the knowledge base if it changed. */
+  async refreshKnowledgeBase(): Promise<void> {
+    if (!this.kbRefresh) return;
+    const outcome = await runKbUpdate(this.kbRefresh);
+    await this.audit.append('system', 'kb.refresh', this.kbRefresh.kbDir, { ...outcome });
+    if (outcome.sources.some((s) => s.status === 'imported')) await this.reloadKnowledgeBase();
+  }
+
+  /** Loads the knowledge-base directory again; a new version is recorded and every inventory screened again. */
+  async reloadKnowledgeBase(): Promise<boolean> {
+    const next = createContext(this.kbDir);
+    if (next.kb.hash === this.ctx.kb.hash) return false;
+    this.ctx = next;
+    if (await this.recordKnowledgeBase()) await this.monitor.rescreenAll(next.kb.hash);
+    return true;
   }
 
   private scanPort(): ScanPort {
@@ -144,11 +175,23 @@ export class CoveredService {
         await service.failHandlers[job.name]?.(job, error);
       },
     });
-    const tick = () => void service.monitor.scheduleRefreshes().catch((e) => options.onScanError?.('schedule', e));
+    const tick = () => void service.schedule().catch((e) => options.onScanError?.('schedule', e));
     service.scheduler = setInterval(tick, options.scheduleMs ?? 60_000);
     service.scheduler.unref();
     tick();
     return service;
+  }
+
+  /** Queues what is due: inventory sources to re-read, and the knowledge-base refresh. */
+  private async schedule(now = Date.now()): Promise<void> {
+    await this.monitor.scheduleRefreshes(now);
+    if (!this.kbRefresh) return;
+    const every = this.kbRefresh.everyHours * 3_600_000;
+    const last = (await this.audit.list({ action: 'kb.refresh', limit: 1, offset: 0 })).entries[0];
+    if (last && now - Date.parse(last.at) < every) return;
+    // Run here, by the process configured for it (one per installation), never twice at once.
+    this.refreshing ??= this.refreshKnowledgeBase().finally(() => (this.refreshing = undefined));
+    await this.refreshing;
   }
 
   /** Registers the handler of a kind of job (before the queue starts taking jobs). */
@@ -191,6 +234,7 @@ export class CoveredService {
 
   async close(): Promise<void> {
     clearInterval(this.scheduler);
+    await this.refreshing;
     await this.runner.idle();
     await this.queue.close();
     this.channels.close();

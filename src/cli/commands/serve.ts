@@ -23,6 +23,8 @@ interface ServeOptions extends StoreFlags {
   log: boolean;
   workers: number;
   queueUrl?: string;
+  kbRefresh?: number | true;
+  kbRefreshUrl: string[];
 }
 
 function positiveInt(value: string): number {
@@ -49,6 +51,8 @@ export function serveCommand(): Command {
     .option('--max-upload-mb <n>', 'largest upload accepted (larger: 413)', positiveInt, DEFAULT_MAX_UPLOAD / 1024 / 1024)
     .option('--require-tokens', 'require API tokens even on 127.0.0.1', false)
     .option('--workers <n>', 'jobs (scans, re-screens, notifications) this process runs at once; 0: API and UI only, jobs are left to `covered worker`', positiveInt, 2)
+    .option('--kb-refresh [hours]', 'run `covered kb update --fetch` on the --kb directory every N hours (24 when no number is given); off by default, for air-gapped installs', positiveInt)
+    .option('--kb-refresh-url <name=url>', 'in the scheduled refresh, download a source from this address (a mirror), as `kb update --url`; repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--queue-url <url>', 'Redis URL of the job queue shared with `covered worker` processes (default REDIS_URL; needs DATABASE_URL)')
     .addOption(new Option('--no-log', 'no request log on standard error'))
     .addHelpText('after', '\nExit codes: 0 stopped cleanly; 2 usage error, port in use, or database unreachable.\nExample: DATABASE_URL=postgres://covered@db/covered covered serve --host 0.0.0.0 --port 8080')
@@ -61,9 +65,13 @@ async function runServe(opts: ServeOptions): Promise<void> {
   const stores = storeOptions(opts);
   const queueUrl = opts.queueUrl ?? process.env.REDIS_URL;
   if (opts.workers === 0 && !queueUrl) throw new UsageError('--workers 0 leaves scans to `covered worker` processes, which need a shared queue: set REDIS_URL (or --queue-url) and DATABASE_URL');
+  if (opts.kbRefresh !== undefined && !opts.kb) throw new UsageError('--kb-refresh updates a knowledge-base directory of your own: pass --kb DIR (start from a copy of the bundled data/ directory)');
+  const kbRefresh = opts.kbRefresh !== undefined && opts.kb ? { kbDir: opts.kb, everyHours: opts.kbRefresh === true ? 24 : opts.kbRefresh, args: opts.kbRefreshUrl.flatMap((u) => ['--url', u]) } : undefined;
+  if (kbRefresh && kbRefresh.everyHours < 1) throw new UsageError('--kb-refresh takes a number of hours, at least 1');
   let service: CoveredService;
   try {
     service = await CoveredService.open({
+      ...(kbRefresh ? { kbRefresh } : {}),
       ...stores,
       ...(opts.kb ? { kbDir: opts.kb } : {}),
       ...(queueUrl ? { queueUrl } : {}),
