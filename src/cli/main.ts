@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   news: async () => [(await import('./commands/news.js')).newsCommand()],
   worker: async () => [(await import('./commands/worker.js')).workerCommand()],
   inventory: async () => [(await import('./commands/inventory.js')).inventoryCommand()],
+  watch: async () => [(await import('./commands/watch.js')).watchCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

@@ -48,7 +48,8 @@ export class Channels {
     this.mailer?.close();
   }
 
-  private async post(url: string, body: string, n: ChangeNotification, secret?: string): Promise<void> {
+  /** POSTs a JSON body with the event's id and name in headers, signed when there is a secret. */
+  async post(url: string, body: string, n: { id: string; event: string }, secret?: string): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/json', [DELIVERY_HEADER]: n.id, 'idempotency-key': n.id, [EVENT_HEADER]: n.event };
     if (secret) headers[SIGNATURE_HEADER] = signatureHeader(secret, body);
     const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
