@@ -14,7 +14,7 @@ import pg from 'pg';
 import type { ItemResult, ScanReport } from '../../src/model/finding.js';
 import { testDatabases } from '../store/databases.js';
 import { dropQueue, redisUnavailable, REDIS_URL, ROOT, startCovered, until, type Running } from './processes.js';
-import { writeSupplierFile } from './supplier-file.js';
+import { writeSupplierFile } from '../../tools/bench/supplier-file.js';
 
 const AS_OF = '2026-06-01';
 const ROWS = 40_000;

@@ -97,6 +97,7 @@ export function watchCommand(): Command {
         format = detected;
       }
       const reader = LOGS[format]!;
+      process.stderr.write(`covered: watching ${file} as ${INPUT_FORMATS[format]}\n`);
       async function* all(): AsyncGenerator<string> {
         if (head) yield head;
         yield* text;

@@ -4,7 +4,7 @@
  * usable value (rejected), some with a web domain or a MAC address.
  */
 import { writeFileSync } from 'node:fs';
-import { prng } from '../../tools/bench/prng.js';
+import { prng } from './prng.js';
 
 const LISTED = ['Hangzhou Hikvision Digital Technology Co., Ltd.', 'ZTE CORP', '华为技术有限公司', 'Huawei Technologies Co., Ltd.', 'Zhejiang Dahua Technology Co., Ltd.', 'Hytera Communications Corporation Limited', 'China Mobile International (USA) Inc.', 'Kaspersky Lab', 'DJI', 'Semiconductor Manufacturing International Corporation'];
 const WORDS = ['Acme', 'Northwind', 'Bluefin', 'Silverline', 'Keystone', 'Redwood', 'Summit', 'Harbor', 'Orion', 'Pioneer', 'Vertex', 'Meridian'];
