@@ -120,7 +120,9 @@ export class ScanRunner {
     } catch (error) {
       if (error instanceof LeaseLost) return; // another worker has the scan now
       await this.fail(request, error, fence);
+      return;
     }
+    await this.completed(request.id);
   }
 
   /** A scan job that will not run again (its workers kept dying): the scan is failed. */
@@ -207,8 +209,19 @@ export class ScanRunner {
     for (const reopened of await this.scans.reopenedDispositions(request.id)) {
       await this.audit.append('system', 'disposition.reopen', reopened.key, { scan: request.id, measure: reopened.measureId, subject: reopened.subjectId, state: reopened.state });
     }
-    const scan = await this.scans.get(request.id);
-    for (const listener of this.listeners) if (scan) await listener(scan);
+  }
+
+  /** Tells the listeners; their failures are reported, never turned into a failed scan (it is complete). */
+  private async completed(scanId: string): Promise<void> {
+    const scan = await this.scans.get(scanId);
+    if (!scan) return;
+    for (const listener of this.listeners) {
+      try {
+        await listener(scan);
+      } catch (error) {
+        this.options.onError?.(scanId, error);
+      }
+    }
   }
 }
 

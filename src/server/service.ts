@@ -168,6 +168,7 @@ export class CoveredService {
       await service.requeueUnfinished();
     }
     if (await service.recordKnowledgeBase()) await service.monitor.rescreenAll(ctx.kb.hash);
+    for (const scanId of await service.inventories.unrecorded()) await service.monitor.onScanComplete(scanId);
     await service.dispatcher.requeueUnsent();
     queue.work(service.handlers, {
       concurrency: options.workers ?? 2,

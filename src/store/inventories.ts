@@ -102,6 +102,19 @@ export class InventoryStore {
     }
   }
 
+  /** Scans of versions that completed but whose changes were not recorded (the process stopped in between). */
+  async unrecorded(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('inventory_versions as v')
+      .innerJoin('scans as s', 's.id', 'v.scan_id')
+      .select('v.scan_id')
+      .where('s.status', '=', 'complete')
+      .where('v.changes_json', 'is', null)
+      .orderBy('v.seq')
+      .execute();
+    return rows.map((r) => r.scan_id);
+  }
+
   async versionOfScan(scanId: string): Promise<InventoryVersionsTable | undefined> {
     return this.db.selectFrom('inventory_versions').selectAll().where('scan_id', '=', scanId).executeTakeFirst();
   }

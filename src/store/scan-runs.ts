@@ -48,6 +48,8 @@ export class ScanRunStore {
   async claim(scanId: string, owner: string): Promise<number | undefined> {
     return this.db.transaction().execute(async (tx) => {
       const now = new Date().toISOString();
+      // The row exists before it is locked, so that two workers taking the scan up at once queue on it.
+      await tx.insertInto('scan_runs').values({ scan_id: scanId, attempt: 0, owner, started_at: now, heartbeat_at: now }).onConflict((oc) => oc.column('scan_id').doNothing()).execute();
       let runQuery = tx.selectFrom('scan_runs').select('attempt').where('scan_id', '=', scanId);
       // FOR UPDATE serialises two workers taking the same scan up (PostgreSQL); SQLite has one writer.
       if (this.store.dialect === 'postgres') runQuery = runQuery.forUpdate();
@@ -55,8 +57,7 @@ export class ScanRunStore {
       const scan = await tx.selectFrom('scans').select('status').where('id', '=', scanId).executeTakeFirst();
       if (!scan || (scan.status !== 'queued' && scan.status !== 'running')) return undefined;
       const attempt = Number(run?.attempt ?? 0) + 1;
-      if (run) await tx.updateTable('scan_runs').set({ attempt, owner, started_at: now, heartbeat_at: now }).where('scan_id', '=', scanId).execute();
-      else await tx.insertInto('scan_runs').values({ scan_id: scanId, attempt, owner, started_at: now, heartbeat_at: now }).execute();
+      await tx.updateTable('scan_runs').set({ attempt, owner, started_at: now, heartbeat_at: now }).where('scan_id', '=', scanId).execute();
       await tx.deleteFrom('findings').where('scan_id', '=', scanId).execute();
       await tx.deleteFrom('scan_items').where('scan_id', '=', scanId).execute();
       await tx.updateTable('scans').set({ status: 'running', rows_done: 0 }).where('id', '=', scanId).execute();

@@ -174,6 +174,9 @@ export class ScanStore {
   async delete(id: string): Promise<boolean> {
     return this.store.db.transaction().execute(async (tx) => {
       await removeRows(tx, [id]);
+      // The file kept for workers and the run record go with the scan (store/scan-runs.ts).
+      await sql`delete from scan_files where scan_id = ${id}`.execute(tx);
+      await sql`delete from scan_runs where scan_id = ${id}`.execute(tx);
       const r = await tx.deleteFrom('scans').where('id', '=', id).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     });
