@@ -63,7 +63,12 @@ export function serveCommand(): Command {
 
 async function runServe(opts: ServeOptions): Promise<void> {
   const stores = storeOptions(opts);
-  const queueUrl = opts.queueUrl ?? process.env.REDIS_URL;
+  let queueUrl = opts.queueUrl ?? process.env.REDIS_URL;
+  if (!opts.queueUrl && queueUrl && !stores.databaseUrl) {
+    // The embedded shape keeps working on a machine that happens to export REDIS_URL.
+    process.stderr.write('covered: REDIS_URL is set but DATABASE_URL is not: a shared queue needs PostgreSQL, so jobs run in this process\n');
+    queueUrl = undefined;
+  }
   if (opts.workers === 0 && !queueUrl) throw new UsageError('--workers 0 leaves scans to `covered worker` processes, which need a shared queue: set REDIS_URL (or --queue-url) and DATABASE_URL');
   if (opts.kbRefresh !== undefined && !opts.kb) throw new UsageError('--kb-refresh updates a knowledge-base directory of your own: pass --kb DIR (start from a copy of the bundled data/ directory)');
   const kbRefresh = opts.kbRefresh !== undefined && opts.kb ? { kbDir: opts.kb, everyHours: opts.kbRefresh === true ? 24 : opts.kbRefresh, args: opts.kbRefreshUrl.flatMap((u) => ['--url', u]) } : undefined;
