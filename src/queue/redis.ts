@@ -24,6 +24,8 @@ export class RedisQueue implements JobQueue {
   readonly kind = 'redis';
   private readonly queue: Queue;
   private worker?: Worker;
+  /** The worker's own connection (BullMQ blocks on it while waiting for jobs); closed with the queue. */
+  private workerConnection?: Redis;
   private readonly running = new Set<Promise<unknown>>();
 
   private constructor(
@@ -76,7 +78,7 @@ export class RedisQueue implements JobQueue {
         }
       },
       {
-        connection: this.connection.duplicate(),
+        connection: (this.workerConnection = this.connection.duplicate()),
         prefix: this.options.prefix ?? 'covered',
         concurrency: options.concurrency,
         lockDuration,
@@ -100,6 +102,7 @@ export class RedisQueue implements JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 }

@@ -102,8 +102,14 @@ test('four uploads, two workers, one killed mid-scan: every scan completes with 
     await client.end();
   }
 
+  // The surviving worker and the server stop cleanly on SIGTERM; the reports are read from a new API server.
+  const reader = startCovered(['serve', '--workers', '0', '--port', '0', '--no-log'], env);
+  started.push(reader);
+  const reportUrl = (await reader.waitFor(/running at (http:\/\/\S+?)\/\s/))[1]!;
+  for (const p of [...workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null), server]) assert.equal(await p.stop('SIGTERM'), 0);
+
   for (const id of ids) {
-    const report = (await (await fetch(`${url}/api/scans/${id}/report`)).json()) as ScanReport;
+    const report = (await (await fetch(`${reportUrl}/api/scans/${id}/report`)).json()) as ScanReport;
     assert.deepEqual(report.summary, expected.summary, `scan ${id}: summary`);
     assert.equal(report.results.length, ROWS, `scan ${id}: rows`);
     assert.deepEqual(normalised(report.results), normalised(expected.results), `scan ${id}: rows and findings`);
