@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   audit: async () => [(await import('./commands/audit.js')).auditCommand()],
   token: async () => [(await import('./commands/token.js')).tokenCommand()],
   news: async () => [(await import('./commands/news.js')).newsCommand()],
+  worker: async () => [(await import('./commands/worker.js')).workerCommand()],
+  inventory: async () => [(await import('./commands/inventory.js')).inventoryCommand()],
+  watch: async () => [(await import('./commands/watch.js')).watchCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

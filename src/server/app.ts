@@ -17,6 +17,7 @@ import { registerScanRoutes } from './routes/scans.js';
 import { registerKnowledgeRoutes } from './routes/knowledge.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerNewsRoutes } from './routes/news.js';
+import { registerInventoryRoutes } from './routes/inventories.js';
 import type { CoveredService } from './service.js';
 
 export interface ServerOptions {
@@ -120,6 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerScanRoutes(app, options.service);
   registerAdminRoutes(app, options.service);
   registerNewsRoutes(app, options.service);
+  registerInventoryRoutes(app, options.service);
 
   const webDir = options.webDir ?? WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../../kb/files.js';
 import { buildServer, DEFAULT_MAX_UPLOAD } from '../../server/app.js';
 import { isLoopback, storeOptions, type StoreFlags } from '../../server/config.js';
 import { CoveredService } from '../../server/service.js';
+import { mailSettingsFromEnv } from '../../notify/channels.js';
 import { StoreError } from '../../store/db.js';
 import { parseDate, UsageError } from '../io.js';
 
@@ -20,6 +21,10 @@ interface ServeOptions extends StoreFlags {
   maxUploadMb: number;
   requireTokens: boolean;
   log: boolean;
+  workers: number;
+  queueUrl?: string;
+  kbRefresh?: number | true;
+  kbRefreshUrl: string[];
 }
 
 function positiveInt(value: string): number {
@@ -45,6 +50,10 @@ export function serveCommand(): Command {
     .option('--example-as-of <date>', 'as-of date of the example scan', parseDate, parseDate('today'))
     .option('--max-upload-mb <n>', 'largest upload accepted (larger: 413)', positiveInt, DEFAULT_MAX_UPLOAD / 1024 / 1024)
     .option('--require-tokens', 'require API tokens even on 127.0.0.1', false)
+    .option('--workers <n>', 'jobs (scans, re-screens, notifications) this process runs at once; 0: API and UI only, jobs are left to `covered worker`', positiveInt, 2)
+    .option('--kb-refresh [hours]', 'run `covered kb update --fetch` on the --kb directory every N hours (24 when no number is given); off by default, for air-gapped installs', positiveInt)
+    .option('--kb-refresh-url <name=url>', 'in the scheduled refresh, download a source from this address (a mirror), as `kb update --url`; repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--queue-url <url>', 'Redis URL of the job queue shared with `covered worker` processes (default REDIS_URL; needs DATABASE_URL)')
     .addOption(new Option('--no-log', 'no request log on standard error'))
     .addHelpText('after', '\nExit codes: 0 stopped cleanly; 2 usage error, port in use, or database unreachable.\nExample: DATABASE_URL=postgres://covered@db/covered covered serve --host 0.0.0.0 --port 8080')
     .action(async (opts: ServeOptions) => {
@@ -54,11 +63,26 @@ export function serveCommand(): Command {
 
 async function runServe(opts: ServeOptions): Promise<void> {
   const stores = storeOptions(opts);
+  let queueUrl = opts.queueUrl ?? process.env.REDIS_URL;
+  if (!opts.queueUrl && queueUrl && !stores.databaseUrl) {
+    // The embedded shape keeps working on a machine that happens to export REDIS_URL.
+    process.stderr.write('covered: REDIS_URL is set but DATABASE_URL is not: a shared queue needs PostgreSQL, so jobs run in this process\n');
+    queueUrl = undefined;
+  }
+  if (opts.workers === 0 && !queueUrl) throw new UsageError('--workers 0 leaves scans to `covered worker` processes, which need a shared queue: set REDIS_URL (or --queue-url) and DATABASE_URL');
+  if (opts.kbRefresh !== undefined && !opts.kb) throw new UsageError('--kb-refresh updates a knowledge-base directory of your own: pass --kb DIR (start from a copy of the bundled data/ directory)');
+  const kbRefresh = opts.kbRefresh !== undefined && opts.kb ? { kbDir: opts.kb, everyHours: opts.kbRefresh === true ? 24 : opts.kbRefresh, args: opts.kbRefreshUrl.flatMap((u) => ['--url', u]) } : undefined;
+  if (kbRefresh && kbRefresh.everyHours < 1) throw new UsageError('--kb-refresh takes a number of hours, at least 1');
   let service: CoveredService;
   try {
     service = await CoveredService.open({
+      ...(kbRefresh ? { kbRefresh } : {}),
       ...stores,
       ...(opts.kb ? { kbDir: opts.kb } : {}),
+      ...(queueUrl ? { queueUrl } : {}),
+      workers: opts.workers,
+      ...(mailSettingsFromEnv() ? { mail: mailSettingsFromEnv() } : {}),
+      ...(process.env.COVERED_QUEUE_PREFIX ? { queuePrefix: process.env.COVERED_QUEUE_PREFIX } : {}),
       onScanError: (id, error) => process.stderr.write(`covered: scan ${id}: ${(error as Error).stack ?? String(error)}\n`),
     });
   } catch (e) {
@@ -99,7 +123,8 @@ async function runServe(opts: ServeOptions): Promise<void> {
   const stop = async (signal: string) => {
     process.stderr.write(`covered: ${signal}, stopping\n`);
     await app.close();
-    // Running scans are left as they are (each batch is its own transaction): the next start marks them failed.
+    // Running scans are left as they are (each batch is its own transaction): the next start marks them
+    // failed, or, with a shared queue, another worker takes them up.
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
