@@ -6,11 +6,8 @@
 import AhoCorasick from 'modern-ahocorasick/unicode';
 import { hasHan, simplify } from '../match/names/chinese.js';
 import { LEGAL_FORMS } from '../match/names/lexicon.js';
-import type { KnowledgeBase } from '../kb/model.js';
+import { isGeneratedFile, type KnowledgeBase } from '../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../model/kb.js';
-
-/** Files of generated records, written by an importer from an official list. */
-const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
 
 export type EntityKind = 'organisation' | 'product';
 
@@ -92,7 +89,7 @@ export class MentionMatcher {
     const patterns = new Map<string, PatternData>();
     const listed = new Set(kb.listings.map((l) => l.target));
     // Curated records win a shared name over an official list's own parties.
-    const generated = new Set(Object.values(kb.organisations).filter((o) => GENERATED_FILE.test(o.file)).map((o) => o.id));
+    const generated = new Set(Object.values(kb.organisations).filter((o) => isGeneratedFile(o.file)).map((o) => o.id));
     const add = (raw: string, entity: EntityTarget) => {
       const value = raw.trim();
       if (!isUsable(value)) return;
@@ -114,7 +111,7 @@ export class MentionMatcher {
     };
     for (const org of Object.values(kb.organisations)) {
       const entity: EntityTarget = { kind: 'organisation', id: org.id, group: org.group };
-      if (!GENERATED_FILE.test(org.file)) {
+      if (!isGeneratedFile(org.file)) {
         for (const n of org.names) addWithVariants(n.value, entity);
         continue;
       }
@@ -130,7 +127,7 @@ export class MentionMatcher {
     }
     // A measure's own wording of a target ("WeChat Pay", "QQ Wallet") is a name too.
     for (const l of kb.listings) {
-      if (l.nameAsListed.length > 40 || /[,;(]/.test(l.nameAsListed) || GENERATED_FILE.test(l.file)) continue;
+      if (l.nameAsListed.length > 40 || /[,;(]/.test(l.nameAsListed) || isGeneratedFile(l.file)) continue;
       const entity = entityTarget(kb, l.target);
       if (entity) addWithVariants(l.nameAsListed, entity);
     }
