@@ -13,6 +13,7 @@ import { ScanStore } from '../store/scans.js';
 import { TokenStore } from '../store/tokens.js';
 import { kbFingerprints } from './identity.js';
 import { ScanRunner } from './scan-runner.js';
+import { SERVER_LIMITS, type IngestLimits } from '../ingest/limits.js';
 
 export interface ServiceOptions extends StoreOptions {
   /** A screening context already built (tests share one); otherwise built from `kbDir` or the bundled KB. */
@@ -20,6 +21,10 @@ export interface ServiceOptions extends StoreOptions {
   kbDir?: string;
   scanConcurrency?: number;
   onScanError?: (scanId: string, error: unknown) => void;
+  /** Caps on uploaded files (default SERVER_LIMITS). */
+  limits?: IngestLimits;
+  /** A scan that makes no progress for this long is stopped and failed (default 5 minutes). */
+  scanStallMs?: number;
 }
 
 export const INTERRUPTED = 'interrupted: the server stopped while the scan was running; no partial result was kept. Upload the file again.';
@@ -43,7 +48,13 @@ export class CoveredService {
     this.audit = new AuditLog(store);
     this.tokens = new TokenStore(store);
     this.kbVersions = new KbVersionStore(store);
-    this.runner = new ScanRunner(ctx, this.scans, this.audit, options.scanConcurrency ?? 2, options.onScanError);
+    this.runner = new ScanRunner(ctx, this.scans, this.audit, {
+      concurrency: options.scanConcurrency ?? 2,
+      ...(options.kbDir ? { kbDir: options.kbDir } : {}),
+      limits: options.limits ?? SERVER_LIMITS,
+      ...(options.scanStallMs ? { stallMs: options.scanStallMs } : {}),
+      ...(options.onScanError ? { onError: options.onScanError } : {}),
+    });
     this.uploadsDir = join(options.dataDir, 'uploads');
   }
 
