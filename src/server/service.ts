@@ -13,6 +13,7 @@ import { ScanStore } from '../store/scans.js';
 import { TokenStore } from '../store/tokens.js';
 import { kbFingerprints } from './identity.js';
 import { ScanRunner } from './scan-runner.js';
+import { ComputePool } from './compute.js';
 import { SERVER_LIMITS, type IngestLimits } from '../ingest/limits.js';
 
 export interface ServiceOptions extends StoreOptions {
@@ -25,6 +26,8 @@ export interface ServiceOptions extends StoreOptions {
   limits?: IngestLimits;
   /** A scan that makes no progress for this long is stopped and failed (default 5 minutes). */
   scanStallMs?: number;
+  /** The time budget of one request's screening or article extraction (default 30 s). */
+  workBudgetMs?: number;
 }
 
 export const INTERRUPTED = 'interrupted: the server stopped while the scan was running; no partial result was kept. Upload the file again.';
@@ -36,6 +39,8 @@ export class CoveredService {
   readonly tokens: TokenStore;
   readonly kbVersions: KbVersionStore;
   readonly runner: ScanRunner;
+  /** The worker thread for a request's screening and article extraction. */
+  readonly compute: ComputePool;
   readonly uploadsDir: string;
 
   private constructor(
@@ -55,6 +60,7 @@ export class CoveredService {
       ...(options.scanStallMs ? { stallMs: options.scanStallMs } : {}),
       ...(options.onScanError ? { onError: options.onScanError } : {}),
     });
+    this.compute = new ComputePool(options.kbDir, options.workBudgetMs);
     this.uploadsDir = join(options.dataDir, 'uploads');
   }
 
@@ -88,6 +94,7 @@ export class CoveredService {
 
   async close(): Promise<void> {
     await this.runner.idle();
+    await this.compute.close();
     await this.store.close();
   }
 }
