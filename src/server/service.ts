@@ -3,6 +3,7 @@
  * repositories, and the scan runner. On open, scans a stopped process left running are marked
  * failed, and a knowledge base not seen before is recorded (with an audit entry and its diff).
  */
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createContext, type Context } from '../app/context.js';
 import { AuditLog } from '../store/audit.js';
@@ -66,9 +67,12 @@ export class CoveredService {
 
   static async open(options: ServiceOptions): Promise<CoveredService> {
     const ctx = options.context ?? createContext(options.kbDir);
-    const store = await openStore(options);
+    // On SQLite the server holds the data directory alone; on PostgreSQL, the database may be shared.
+    const exclusive = !options.databaseUrl;
+    const store = await openStore({ ...options, exclusive });
     const service = new CoveredService(ctx, store, options);
     for (const id of await service.scans.failInterrupted(INTERRUPTED)) await service.audit.append('system', 'scan.failed', id, { error: INTERRUPTED });
+    if (exclusive) await service.removeOrphanUploads();
     await service.recordKnowledgeBase();
     return service;
   }
@@ -85,6 +89,17 @@ export class CoveredService {
       ...(last ? { previous: last.subject } : {}),
       ...(diff ? { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } : {}),
     });
+  }
+
+  /** Files in the uploads directory that belong to no scan (a process stopped during an upload). */
+  private async removeOrphanUploads(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.uploadsDir);
+    } catch {
+      return; // no uploads yet
+    }
+    for (const name of names) if (!(await this.scans.get(name))) await rm(join(this.uploadsDir, name), { force: true, recursive: true });
   }
 
   /** Where a scan's file is kept. */
