@@ -9,14 +9,15 @@ import { createContext, type Context } from '../app/context.js';
 import type { InventoryItem } from '../model/item.js';
 import { NewsExtractor } from '../news/extract.js';
 import { MentionMatcher } from '../news/mentions.js';
-import { articleFromHtml, articleFromText, detectKind } from '../news/parse.js';
 import { watchArticle } from '../news/watch.js';
+import { ArticleError, readArticle, type ArticleSource } from './article.js';
 
 export type ComputeTask =
   | { kind: 'screen'; items: InventoryItem[]; asOf: string; profileId: string; includeHistorical: boolean }
-  | { kind: 'article'; text: string; label: string; format?: 'text' | 'html'; url?: string; title?: string; published?: string };
+  | ({ kind: 'article' } & ArticleSource);
 
-export type ComputeReply = { ok: true; value: unknown } | { ok: false; message: string };
+/** `input`: the request's own fault (an unreadable article), answered 400. */
+export type ComputeReply = { ok: true; value: unknown } | { ok: false; message: string; input: boolean };
 
 let context: Context | undefined;
 let extractor: NewsExtractor | undefined;
@@ -30,9 +31,7 @@ function perform(task: ComputeTask): unknown {
     const options = { asOf: task.asOf, profile, includeHistorical: task.includeHistorical };
     return task.items.map((item) => engine.screen(item, options));
   }
-  const html = task.format ? task.format === 'html' : detectKind(task.text, undefined, task.label) === 'html';
-  let article = html ? articleFromHtml(task.label, task.text, task.url, task.published) : articleFromText(task.label, task.text, task.published);
-  article = { ...article, ...(task.title ? { title: task.title } : {}), ...(task.url ? { url: task.url } : {}) };
+  const article = readArticle(task);
   if (!article.text.trim()) return { article, watched: undefined };
   extractor ??= new NewsExtractor(new MentionMatcher(kb));
   return { article, watched: watchArticle(kb, extractor, article) };
@@ -43,7 +42,7 @@ parentPort!.on('message', (task: ComputeTask) => {
   try {
     reply = { ok: true, value: perform(task) };
   } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    reply = { ok: false, message: error instanceof Error ? error.message : String(error), input: error instanceof ArticleError };
   }
   parentPort!.postMessage(reply);
 });

@@ -10,6 +10,9 @@ import { startWorker } from './workers.js';
 
 export class WorkTooLongError extends Error {}
 
+/** The request's input could not be worked on (an unreadable article): a 400, not a server error. */
+export class WorkInputError extends Error {}
+
 export const DEFAULT_WORK_BUDGET_MS = 30_000;
 
 export class ComputePool {
@@ -52,7 +55,7 @@ export class ComputePool {
       const onMessage = (reply: ComputeReply) => {
         done();
         if (reply.ok) resolve(reply.value as T);
-        else reject(new Error(reply.message));
+        else reject(reply.input ? new WorkInputError(reply.message) : new Error(reply.message));
       };
       const onError = (error: Error) => {
         done();

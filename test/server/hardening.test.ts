@@ -122,7 +122,8 @@ describe('a loopback server a web page cannot drive', () => {
     let seed = 5 * 7919 + 13;
     for (let i = 0; i < 20; i++) {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      bad[seed % bad.length] ^= 1 + ((seed >> 8) % 255);
+      const at = seed % bad.length;
+      bad[at] = (bad[at] ?? 0) ^ (1 + ((seed >> 8) % 255));
     }
     const ids: string[] = [];
     for (const file of [{ name: 'corrupt.xlsx', content: bad }, { name: 'corrupt-again.xlsx', content: bad }, { name: 'ok.csv', content: 'vendor\nHuawei\n' }]) {

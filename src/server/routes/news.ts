@@ -11,7 +11,7 @@ import type { Article } from '../../news/extract.js';
 import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
 import type { WatchedArticle } from '../../news/watch.js';
-import { WorkTooLongError } from '../compute.js';
+import { WorkInputError, WorkTooLongError } from '../compute.js';
 import type { ProposalState } from '../../news/migration.js';
 import { RequestError } from '../app.js';
 import { DATE, errorSchema, looseObject } from '../schemas.js';
@@ -232,6 +232,7 @@ export function registerNewsRoutes(app: FastifyInstance, service: CoveredService
         })
         .catch((error: unknown) => {
           if (error instanceof WorkTooLongError) throw new RequestError(422, `${error.message}; send a shorter article`, 'body.text');
+          if (error instanceof WorkInputError) throw new RequestError(400, error.message, 'body.text');
           throw error;
         });
       if (!watched) throw new RequestError(400, 'the article has no text', 'body.text');
