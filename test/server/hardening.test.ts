@@ -137,6 +137,22 @@ describe('a loopback server a web page cannot drive', () => {
     assert.equal(third?.status, 'complete');
   });
 
+  test('a page the HTML parser cannot read is a 400 with a message, not a server error (found by fuzzing)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = join(ROOT, 'fuzz', 'regressions', 'news-html');
+    for (const name of readdirSync(dir)) {
+      const response = await server.app.inject({ method: 'POST', url: '/api/news/articles', payload: { text: readFileSync(join(dir, name), 'utf8'), format: 'html' } });
+      assert.equal(response.statusCode, 400, `${name}: ${response.body}`);
+      assert.match(response.json().error, /could not be read as an article/);
+    }
+  });
+
+  test('an article over the cap is refused with the cap named', async () => {
+    const response = await server.app.inject({ method: 'POST', url: '/api/news/articles', payload: { text: 'The Commerce Department added Huawei to the Entity List. '.repeat(10_000) } });
+    assert.equal(response.statusCode, 413);
+    assert.match(response.json().error, /more than the cap of 500,000/);
+  });
+
   test('a gzip bomb is refused by the inflation cap', async () => {
     const { gzipSync } = await import('node:zlib');
     const bomb = gzipSync(Buffer.from(`vendor\n${`Huawei${' '.repeat(1_000)}\n`.repeat(20_000)}`));
