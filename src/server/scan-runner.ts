@@ -168,7 +168,7 @@ export class ScanRunner {
       };
       const arm = () => {
         clearTimeout(watchdog);
-        watchdog = setTimeout(() => settle({ kind: 'failed', message: `scan failed: no progress for ${Math.round(stallMs / 1000)} s (is the file damaged?); the scan was stopped` }), stallMs);
+        watchdog = setTimeout(() => settle({ kind: 'failed', message: `scan failed: no progress for ${stallMs >= 1000 ? `${Math.round(stallMs / 1000)} s` : `${stallMs} ms`} (is the file damaged?); the scan was stopped` }), stallMs);
         watchdog.unref();
       };
       arm();

@@ -164,6 +164,32 @@ describe('a loopback server a web page cannot drive', () => {
   });
 });
 
+describe('the scan watchdog', () => {
+  test('a scan that sends nothing for longer than the stall limit is stopped and failed, and the next one runs', async () => {
+    const { CoveredService } = await import('../../src/server/service.js');
+    const { bundledContext } = await import('./helpers.js');
+    const [sqlite] = await testDatabases();
+    const { options, drop } = await sqlite!.create();
+    // 50 ms: less than the worker needs to load the knowledge base, so the first scan makes no progress in time.
+    const service = await CoveredService.open({ ...options, context: bundledContext(), scanStallMs: 50 });
+    try {
+      mkdirSync(service.uploadsDir, { recursive: true });
+      const path = service.uploadPath('stalled');
+      writeFileSync(path, 'vendor\nHuawei\n');
+      const profile = service.ctx.kb.profiles.all!;
+      await service.runner.submit({ id: 'stalled', path, fileName: 'stalled.csv', asOf: '2026-11-22', profile, includeHistorical: false, actor: 'test' });
+      await service.runner.idle();
+      const scan = await service.scans.get('stalled');
+      assert.equal(scan?.status, 'failed');
+      assert.match(scan?.error ?? '', /no progress for 50 ms .*the scan was stopped/);
+      assert.equal(existsSync(path), false, 'the failed scan\'s file is removed');
+    } finally {
+      await service.close();
+      await drop();
+    }
+  });
+});
+
 describe('failed authentication is rate-limited', () => {
   test('after 20 bad tokens in a minute an address gets 429, not 401', async () => {
     const [sqlite] = await testDatabases();
