@@ -34,7 +34,8 @@ function serve(dataDir: string, extra: string[] = []): { started: Promise<Served
   let out = '';
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, stderr: `${stderr}${signal ? ` (ended by ${signal})` : ''}` })));
+  // 'close', not 'exit': standard error is read to its end.
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, stderr: `${stderr}${signal ? ` (ended by ${signal})` : ''}` })));
   const started = new Promise<Served>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();

@@ -134,6 +134,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Kept for every signal, not once: a repeated signal while stopping must not fall back to the default (an abrupt kill).
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
