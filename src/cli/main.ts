@@ -57,7 +57,9 @@ try {
     process.stderr.write(`covered: ${e.message}\n`);
     process.exitCode = EXIT.usage;
   } else {
-    process.stderr.write(`covered: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // The stack helps a developer, not a user: shown with COVERED_DEBUG=1.
+    const detail = process.env.COVERED_DEBUG ? ((e as Error).stack ?? String(e)) : `${(e as Error).message ?? String(e)} (COVERED_DEBUG=1 shows where)`;
+    process.stderr.write(`covered: internal error: ${detail}\n`);
     process.exitCode = 70;
   }
 }

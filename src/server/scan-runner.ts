@@ -1,7 +1,8 @@
 /**
  * Runs uploaded files as scans in the background, as jobs on the queue (in this process, or on
- * Redis for `covered worker` processes): rows are read as a stream, screened, and written in
- * batches with the progress. Each run first takes the scan up under a new attempt number and
+ * Redis for `covered worker` processes): each scan's rows are read and screened in a worker thread
+ * of its own (scan-worker.ts), so a large or hostile file never holds up the API, and written here
+ * in batches with the progress; a scan whose thread sends nothing for too long is stopped. Each run first takes the scan up under a new attempt number and
  * fences every write with it (store/scan-runs.ts), so a scan whose worker died is taken up again
  * from the start and ends with exactly the rows of one run. A scan that fails (unreadable file,
  * lost database) is marked failed and its partial rows removed.
@@ -12,17 +13,16 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Context } from '../app/context.js';
-import { readInventory, type ColumnInfo } from '../ingest/read-inventory.js';
-import { severityRank } from '../kb/timeline.js';
-import type { ScanReport } from '../model/finding.js';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import { InputError } from '../model/item.js';
 import type { Profile } from '../model/kb.js';
 import type { JobQueue, QueuedJob } from '../queue/queue.js';
-import { addToSummary, emptySummary, screenRecord, sortSummary } from '../screen/scan.js';
 import type { AuditLog } from '../store/audit.js';
 import { FILE_CHUNK, LeaseLost, type ScanRunStore } from '../store/scan-runs.js';
-import type { ScanInfo, ScanStore, StoredRow } from '../store/scans.js';
-import { basisHash, findingKey, itemKey, subjectGroup } from './identity.js';
+import type { ScanInfo, ScanStore } from '../store/scans.js';
+import type { ScanMessage, ScanThreadJob } from './scan-worker.js';
+import { startWorker } from './workers.js';
 
 export interface ScanRequest {
   id: string;
@@ -45,16 +45,36 @@ export interface ScanRunnerOptions {
   /** This process, as recorded on the attempts it makes (host:pid). */
   owner: string;
   uploadsDir: string;
+  /** The knowledge-base directory the scan threads load (default: the bundled one); the same as the context's. */
+  kbDir?: string;
+  limits?: IngestLimits;
+  /** A scan whose thread sends nothing for this long is stopped and failed (default 5 minutes). */
+  stallMs?: number;
   onError?: (scanId: string, error: unknown) => void;
 }
+
+export const DEFAULT_STALL_MS = 5 * 60 * 1000;
 
 /** Called after a scan completed; an inventory version, for instance, then records what changed. */
 export type ScanCompleteListener = (scan: ScanInfo) => Promise<void>;
 
-const BATCH_ROWS = 250;
+/** A scan's thread ended it: a message for the user, and whether the input was at fault. */
+class ThreadFailure extends Error {
+  constructor(
+    message: string,
+    readonly input: boolean,
+  ) {
+    super(message);
+  }
+}
+
+type ThreadOutcome = { kind: 'done'; message: Extract<ScanMessage, { kind: 'done' }> } | { kind: 'failed'; message: string; input: boolean };
 
 export class ScanRunner {
   private readonly listeners: ScanCompleteListener[] = [];
+  private readonly workers = new Set<Worker>();
+  /** The process is stopping: a scan whose thread was stopped is left running, to be failed or taken up later. */
+  private stopping = false;
 
   constructor(
     /** The screening context in use (it changes when the knowledge base is refreshed). */
@@ -100,6 +120,12 @@ export class ScanRunner {
     await this.queue.add('scan', job, { jobId: `scan-${job.id}` });
   }
 
+  /** Stops every scan thread at once (the process is stopping); their scans are taken up again later. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+  }
+
   /** Resolves when every scan this process has taken has ended. */
   async idle(): Promise<void> {
     await this.queue.idle();
@@ -118,7 +144,7 @@ export class ScanRunner {
       const path = await this.localFile(request);
       await this.run(request, path, profile, fence);
     } catch (error) {
-      if (error instanceof LeaseLost) return; // another worker has the scan now
+      if (error instanceof LeaseLost || this.stopping) return; // another worker has the scan now, or will
       await this.fail(request, error, fence);
       return;
     }
@@ -134,8 +160,9 @@ export class ScanRunner {
   }
 
   private async fail(request: ScanJob, error: unknown, fence?: Parameters<ScanStore['fail']>[2]): Promise<void> {
-    const message = error instanceof InputError ? error.message.replace(request.path, request.fileName) : `scan failed: ${(error as Error).message ?? String(error)}`;
-    if (!(error instanceof InputError)) this.options.onError?.(request.id, error);
+    const message =
+      error instanceof InputError ? error.message.replace(request.path, request.fileName) : error instanceof ThreadFailure ? error.message : `scan failed: ${(error as Error).message ?? String(error)}`;
+    if (!(error instanceof InputError) && !(error instanceof ThreadFailure && error.input)) this.options.onError?.(request.id, error);
     try {
       await this.scans.fail(request.id, message, fence);
       await this.audit.append(request.actor, 'scan.failed', request.id, { file: request.fileName, error: message });
@@ -162,53 +189,73 @@ export class ScanRunner {
   }
 
   private async run(request: ScanJob, path: string, profile: Profile, fence: (tx: Parameters<ScanRunStore['fence']>[0]) => Promise<void>): Promise<void> {
-    // One knowledge base for the whole scan, even if a refreshed one is loaded meanwhile.
-    const ctx = this.ctx;
-    const options = { asOf: request.asOf, profile, includeHistorical: request.includeHistorical };
-    const summary = emptySummary();
-    const input: ScanReport['inputs'][number] = { file: request.fileName };
-    let batch: StoredRow[] = [];
-    let written = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      await this.scans.appendRows(request.id, written, rows, written + rows.length, fence);
-      written += rows.length;
-      // Let requests and the queue's lock renewals in between batches: a large scan must not stall the process.
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    for await (const record of readInventory(path, {
-      onColumns: (info: ColumnInfo) => {
-        input.format = info.format;
-        input.columns = { ...input.columns, ...info.columns };
-      },
-    })) {
-      if (record.kind !== 'item' && record.kind !== 'rejected') throw new InputError(request.fileName, 'this kind of file (a log) can be screened with `covered scan`, not yet uploaded');
-      const result = screenRecord(ctx.engine, record, options);
-      result.origin = { ...result.origin, file: request.fileName };
-      addToSummary(summary, result);
-      const key = itemKey(record.kind === 'item' ? record.item : undefined, result.label || `${result.origin.line}`);
-      batch.push({
-        result,
-        itemKey: key,
-        findings: result.findings.map((finding) => ({
-          finding,
-          key: findingKey(key, finding),
-          basisHash: basisHash(ctx.kb, finding),
-          group: subjectGroup(ctx.kb, finding),
-          severityRank: severityRank(finding.severity),
-        })),
-      });
-      if (batch.length >= BATCH_ROWS) await flush();
-    }
-    await flush();
-    const sorted = sortSummary(summary);
-    await this.scans.complete(request.id, [input], sorted, fence);
-    await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: sorted.rowsRead, findings: sorted.findings, kbHash: ctx.kb.hash });
+    const kbHash = this.ctx.kb.hash;
+    const outcome = await this.inThread({ ...request, path }, profile, fence);
+    if (outcome.kind === 'failed') throw new ThreadFailure(outcome.message, outcome.input);
+    const { input, summary } = outcome.message;
+    await this.scans.complete(request.id, [input], summary, fence);
+    await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: summary.rowsRead, findings: summary.findings, kbHash });
     for (const reopened of await this.scans.reopenedDispositions(request.id)) {
       await this.audit.append('system', 'disposition.reopen', reopened.key, { scan: request.id, measure: reopened.measureId, subject: reopened.subjectId, state: reopened.state });
     }
+  }
+
+  /** Runs the scan in a thread, writing its batches as they come (each fenced); settles with how it ended. */
+  private inThread(request: ScanJob, profile: Profile, fence: (tx: Parameters<ScanRunStore['fence']>[0]) => Promise<void>): Promise<ThreadOutcome> {
+    const job: ScanThreadJob = {
+      path: request.path,
+      fileName: request.fileName,
+      asOf: request.asOf,
+      profileId: profile.id,
+      includeHistorical: request.includeHistorical,
+      ...(this.options.kbDir ? { kbDir: this.options.kbDir } : {}),
+      limits: this.options.limits ?? DEFAULT_LIMITS,
+    };
+    const stallMs = this.options.stallMs ?? DEFAULT_STALL_MS;
+    const worker = startWorker('scan-worker', job);
+    this.workers.add(worker);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let written = 0;
+      let watchdog: NodeJS.Timeout | undefined;
+      const end = () => {
+        settled = true;
+        clearTimeout(watchdog);
+        this.workers.delete(worker);
+        void worker.terminate();
+      };
+      const settle = (outcome: ThreadOutcome) => {
+        if (settled) return;
+        end();
+        resolve(outcome);
+      };
+      const arm = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => settle({ kind: 'failed', input: false, message: `scan failed: no progress for ${stallMs >= 1000 ? `${Math.round(stallMs / 1000)} s` : `${stallMs} ms`} (is the file damaged?); the scan was stopped` }), stallMs);
+        watchdog.unref();
+      };
+      arm();
+      worker.on('message', (message: ScanMessage) => {
+        arm();
+        if (message.kind === 'batch') {
+          const rows = message.rows;
+          this.scans
+            .appendRows(request.id, written, rows, written + rows.length, fence)
+            .then(() => {
+              written += rows.length;
+              if (!settled) worker.postMessage('written');
+            })
+            .catch((error: unknown) => {
+              if (settled) return;
+              end();
+              reject(error); // a lost lease, or a lost database
+            });
+        } else if (message.kind === 'done') settle({ kind: 'done', message });
+        else settle({ kind: 'failed', message: message.message, input: message.input });
+      });
+      worker.on('error', (error) => settle({ kind: 'failed', input: false, message: `scan failed: ${error.message}` }));
+      worker.on('exit', () => settle({ kind: 'failed', input: false, message: 'scan failed: the reader stopped before the end of the file without an error; is the file damaged?' }));
+    });
   }
 
   /** Tells the listeners; their failures are reported, never turned into a failed scan (it is complete). */

@@ -5,7 +5,7 @@
  * failed when jobs run in this process only; with a shared queue they are put back on it.
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,6 +28,8 @@ import { TokenStore } from '../store/tokens.js';
 import { kbFingerprints } from './identity.js';
 import { runKbUpdate, type KbRefreshSettings } from './kb-refresh.js';
 import { ScanRunner } from './scan-runner.js';
+import { ComputePool } from './compute.js';
+import { SERVER_LIMITS, type IngestLimits } from '../ingest/limits.js';
 
 export interface ServiceOptions extends StoreOptions {
   /** A screening context already built (tests share one); otherwise built from `kbDir` or the bundled KB. */
@@ -50,6 +52,12 @@ export interface ServiceOptions extends StoreOptions {
   /** The scheduled `kb update --fetch` (off when absent: air-gapped installs). */
   kbRefresh?: KbRefreshSettings;
   onScanError?: (scanId: string, error: unknown) => void;
+  /** Caps on uploaded files (default SERVER_LIMITS). */
+  limits?: IngestLimits;
+  /** A scan that makes no progress for this long is stopped and failed (default 5 minutes). */
+  scanStallMs?: number;
+  /** The time budget of one request's screening or article extraction (default 30 s). */
+  workBudgetMs?: number;
 }
 
 export const INTERRUPTED = 'interrupted: the server stopped while the scan was running; no partial result was kept. Upload the file again.';
@@ -66,6 +74,8 @@ export class CoveredService {
   readonly notifications: NotificationStore;
   readonly monitor: InventoryMonitor;
   readonly dispatcher: Dispatcher;
+  /** The worker thread for a request's screening and article extraction. */
+  readonly compute: ComputePool;
   readonly uploadsDir: string;
   private readonly channels: Channels;
   private scheduler?: NodeJS.Timeout;
@@ -87,10 +97,14 @@ export class CoveredService {
     this.tokens = new TokenStore(store);
     this.kbVersions = new KbVersionStore(store);
     this.scanRuns = new ScanRunStore(store);
+    this.compute = new ComputePool(options.kbDir, options.workBudgetMs);
     this.uploadsDir = join(options.dataDir, 'uploads');
     this.runner = new ScanRunner(() => this.ctx, this.scans, this.scanRuns, this.audit, queue, {
       owner: this.owner,
       uploadsDir: this.uploadsDir,
+      ...(options.kbDir ? { kbDir: options.kbDir } : {}),
+      limits: options.limits ?? SERVER_LIMITS,
+      ...(options.scanStallMs ? { stallMs: options.scanStallMs } : {}),
       ...(options.onScanError ? { onError: options.onScanError } : {}),
     });
     this.handle('scan', (job) => this.runner.handle(job), (job, error) => this.runner.failJob(job, error));
@@ -153,7 +167,9 @@ export class CoveredService {
   static async open(options: ServiceOptions): Promise<CoveredService> {
     if (options.queueUrl && !options.databaseUrl) throw new StoreError('a shared queue (REDIS_URL) needs a shared database: set DATABASE_URL to a PostgreSQL URL');
     const ctx = options.context ?? createContext(options.kbDir);
-    const store = await openStore(options);
+    // On SQLite the server holds the data directory alone; on PostgreSQL, the database may be shared.
+    const exclusive = !options.databaseUrl;
+    const store = await openStore({ ...options, exclusive });
     let queue: JobQueue;
     try {
       queue = await openQueue({ ...(options.queueUrl ? { url: options.queueUrl } : {}), ...(options.lockMs ? { lockMs: options.lockMs } : {}), ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}) });
@@ -164,6 +180,7 @@ export class CoveredService {
     const service = new CoveredService(ctx, store, queue, options);
     if (queue.kind === 'in-process') {
       for (const id of await service.scans.failInterrupted(INTERRUPTED)) await service.audit.append('system', 'scan.failed', id, { error: INTERRUPTED });
+      if (exclusive) await service.removeOrphanUploads();
     } else {
       await service.requeueUnfinished();
     }
@@ -228,6 +245,17 @@ export class CoveredService {
     return Boolean(last);
   }
 
+  /** Files in the uploads directory that belong to no scan (a process stopped during an upload). */
+  private async removeOrphanUploads(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.uploadsDir);
+    } catch {
+      return; // no uploads yet
+    }
+    for (const name of names) if (!(await this.scans.get(name))) await rm(join(this.uploadsDir, name), { force: true, recursive: true });
+  }
+
   /** Where a scan's file is kept. */
   uploadPath(scanId: string): string {
     return join(this.uploadsDir, scanId);
@@ -239,6 +267,7 @@ export class CoveredService {
     await this.runner.idle();
     await this.queue.close();
     this.channels.close();
+    await this.compute.close();
     await this.store.close();
   }
 }
