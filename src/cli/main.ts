@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   audit: async () => [(await import('./commands/audit.js')).auditCommand()],
   token: async () => [(await import('./commands/token.js')).tokenCommand()],
   news: async () => [(await import('./commands/news.js')).newsCommand()],
+  worker: async () => [(await import('./commands/worker.js')).workerCommand()],
+  inventory: async () => [(await import('./commands/inventory.js')).inventoryCommand()],
+  watch: async () => [(await import('./commands/watch.js')).watchCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.
@@ -54,7 +57,9 @@ try {
     process.stderr.write(`covered: ${e.message}\n`);
     process.exitCode = EXIT.usage;
   } else {
-    process.stderr.write(`covered: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // The stack helps a developer, not a user: shown with COVERED_DEBUG=1.
+    const detail = process.env.COVERED_DEBUG ? ((e as Error).stack ?? String(e)) : `${(e as Error).message ?? String(e)} (COVERED_DEBUG=1 shows where)`;
+    process.stderr.write(`covered: internal error: ${detail}\n`);
     process.exitCode = 70;
   }
 }

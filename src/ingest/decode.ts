@@ -16,15 +16,17 @@ export function encodingFromBom(head: Buffer): { encoding: 'utf-8' | 'utf-16le' 
 
 /**
  * True when the sample looks like binary data rather than text in a single-byte or UTF-8
- * encoding: text never contains NUL, and control characters other than whitespace are rare.
+ * encoding: control characters other than whitespace are rare in text, and NUL rarer still. A few
+ * stray NULs do not make a file binary: the rows holding them are rejected, each with its line.
  */
 export function looksBinary(sample: Buffer): boolean {
   let controls = 0;
+  let nuls = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
+    if (byte === 0) nuls++;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1a) controls++;
   }
-  return controls > sample.length * 0.05;
+  return (nuls > 4 && nuls > sample.length * 0.01) || controls > sample.length * 0.05;
 }
 
 /** Bytes as `decodeText` decodes them: UTF-8 unless `latin`, which means Windows-1252. */

@@ -30,6 +30,7 @@ import { xlsxFormat } from './formats/xlsx.js';
 import { positionOf } from './locate.js';
 import { peek } from './lookahead.js';
 import { entityDeclarationProblem } from './xml.js';
+import { count, DEFAULT_LIMITS, RATIO_GRACE_BYTES, type IngestLimits } from './limits.js';
 import { tableRecords, type TableMapping } from './table.js';
 
 export type { ColumnChoice } from './columns.js';
@@ -66,6 +67,8 @@ export interface ReadOptions {
    * are tested against (their results must be the same).
    */
   textOnly?: boolean;
+  /** Caps on values, cells, rows and inflation (default DEFAULT_LIMITS). */
+  limits?: IngestLimits;
 }
 
 /** What was detected about a table, for verbose output and the JSON summary. */
@@ -127,10 +130,11 @@ const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
 export async function* readInventory(file: string, options: ReadOptions = {}): AsyncGenerator<IngestRecord> {
   const notice = options.onNotice ?? (() => {});
   const context: FormatContext = { file, notice };
+  const limits = options.limits ?? DEFAULT_LIMITS;
 
   let bytes = await peek(openBytes(file, options.stdin, options.onBytes), SNIFF_BYTES);
   const gzip = startsWith(bytes.head, [0x1f, 0x8b]);
-  if (gzip) bytes = await peek(gunzip(bytes.all, file), SNIFF_BYTES);
+  if (gzip) bytes = await peek(gunzip(bytes.all, file, limits), SNIFF_BYTES);
   const head = Buffer.concat(bytes.head);
   if (head.length === 0) throw new InputError(file, 'empty file');
 
@@ -207,6 +211,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   const unmatchedEverywhere = new Set(Object.keys(options.map ?? {}));
   const skippedSheets: string[] = [];
   let mappedTables = 0;
+  let rows = 0;
   for await (const table of tables) {
     const onMapping = (mapping: TableMapping): void => {
       for (const key of Object.keys(options.map ?? {})) if (!mapping.unmatchedMapKeys.includes(key)) unmatchedEverywhere.delete(key);
@@ -229,7 +234,10 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
         choices: mapping.columns,
       });
     };
-    yield* tableRecords(table, { file, map: options.map, lenient, onMapping });
+    for await (const record of tableRecords(table, { file, map: options.map, lenient, onMapping, limits })) {
+      if (++rows > limits.maxRows) throw new InputError(file, `more than ${count(limits.maxRows)} rows; that is the cap on rows per file`);
+      yield record;
+    }
   }
   // A workbook's sheets are checked as a whole, once all are read.
   if (lenient && mappedTables === 0) {
@@ -333,19 +341,43 @@ function fileError(file: string, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function* gunzip(compressed: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
-  const inflated = pipeline(Readable.from(compressed), createGunzip(), () => {
+/** Inflates gzip data, refusing it once it inflates past the size or ratio cap (a decompression bomb). */
+async function* gunzip(compressed: AsyncIterable<Buffer>, file: string, limits: IngestLimits): AsyncGenerator<Buffer> {
+  let compressedBytes = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of compressed) {
+      compressedBytes += chunk.length;
+      yield chunk;
+    }
+  }
+  const inflated = pipeline(Readable.from(counted()), createGunzip(), () => {
     // Errors surface through the iteration below.
   });
+  let inflatedBytes = 0;
   try {
-    for await (const chunk of inflated) yield chunk as Buffer;
+    for await (const chunk of inflated) {
+      inflatedBytes += (chunk as Buffer).length;
+      if (inflatedBytes > limits.maxInflatedBytes) {
+        throw new InputError(file, `the gzip data inflates to more than ${megabytes(limits.maxInflatedBytes)}, the cap on a compressed input's inflated size`);
+      }
+      if (inflatedBytes > RATIO_GRACE_BYTES && inflatedBytes > compressedBytes * limits.maxInflateRatio) {
+        throw new InputError(file, `the gzip data inflates more than ${count(limits.maxInflateRatio)} times its compressed size (a decompression bomb?); that is the cap on the inflation ratio`);
+      }
+      yield chunk as Buffer;
+    }
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'Z_BUF_ERROR') throw new InputError(file, 'the gzip data is truncated (unexpected end of file)');
     if (typeof code === 'string' && code.startsWith('Z_')) throw new InputError(file, `the gzip data is corrupt (${(error as Error).message})`);
     throw error;
+  } finally {
+    inflated.destroy();
   }
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${count(Math.round((bytes / 1024 ** 3) * 10) / 10)} GiB` : `${count(Math.round(bytes / 1024 ** 2))} MiB`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { InputError, type FieldKind, type IngestRecord, type InventoryItem, type Origin } from '../model/item.js';
 import { chooseFields, fieldForLateColumn, isHeaderRow, type ColumnChoice, type ColumnMap } from './columns.js';
 import type { RawRow, Table } from './formats/format.js';
+import { count, DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** How many data rows decide the mapping by content. */
 const SAMPLE_ROWS = 200;
@@ -31,13 +32,17 @@ export interface TableOptions {
   lenient: boolean;
   /** Called once the mapping is chosen, before the table's first record. */
   onMapping(mapping: TableMapping): void;
+  /** Caps on cells and screened values (default DEFAULT_LIMITS). */
+  limits?: IngestLimits;
 }
 
 type DataRow = Exclude<RawRow, { error: string }>;
 
 export async function* tableRecords(table: Table, options: TableOptions): AsyncGenerator<IngestRecord> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const toRecord = (row: RawRow, layout: Layout | undefined): IngestRecord => rowRecord(row, layout, limits);
   if (table.fixedColumns) {
-    yield* fixedRecords(table, table.fixedColumns, options);
+    yield* fixedRecords(table, table.fixedColumns, options, limits);
     return;
   }
   const rows = table.rows[Symbol.asyncIterator]();
@@ -68,13 +73,13 @@ export async function* tableRecords(table: Table, options: TableOptions): AsyncG
 }
 
 /** Rows whose fields the format already knows: no sampling, and the mapping is reported as is. */
-async function* fixedRecords(table: Table, columns: Record<string, FieldKind | 'unused'>, options: TableOptions): AsyncGenerator<IngestRecord> {
+async function* fixedRecords(table: Table, columns: Record<string, FieldKind | 'unused'>, options: TableOptions, limits: IngestLimits): AsyncGenerator<IngestRecord> {
   options.onMapping({
     header: true,
     columns: Object.entries(columns).map(([column, field]) => (field === 'unused' ? { column } : { column, field })),
     unmatchedMapKeys: [],
   });
-  for await (const row of table.rows) yield toRecord(row, undefined);
+  for await (const row of table.rows) yield rowRecord(row, undefined, limits);
 }
 
 interface Layout {
@@ -127,8 +132,10 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
   return { header, headerRow, choices, byKey, map: options.map };
 }
 
-function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
+function rowRecord(row: RawRow, layout: Layout | undefined, limits: IngestLimits): IngestRecord {
   if ('error' in row) return rejected(row.origin, row.error);
+  const problem = rowProblem(row, layout, limits);
+  if (problem) return rejected(row.origin, problem);
   if ('fields' in row) return fixedRecord(row);
   const fields: Partial<Record<FieldKind, string[]>> = {};
   const add = (field: FieldKind | undefined, value: string | undefined): void => {
@@ -149,6 +156,44 @@ function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
   if (label === undefined) return rejected(row.origin, 'no value in any screened column');
   const item: InventoryItem = { origin: row.origin, fields, label };
   return { kind: 'item', item };
+}
+
+/**
+ * Why a row cannot be screened as it stands: a NUL character (binary data in a text file), a cell
+ * over the cell cap, or a screened value over the value cap. Undefined when it is fine.
+ */
+function rowProblem(row: Exclude<RawRow, { error: string }>, layout: Layout | undefined, limits: IngestLimits): string | undefined {
+  const check = (column: string, value: string | undefined, screened: boolean): string | undefined => {
+    if (!value) return undefined;
+    if (value.length > limits.maxCellChars) return `column "${column}" holds ${count(value.length)} characters, more than the cap of ${count(limits.maxCellChars)} per cell`;
+    if (value.includes('\0')) return `column "${column}" holds a NUL character (binary data in a text file)`;
+    const length = screened ? value.trim().length : 0;
+    if (length > limits.maxValueChars) return `column "${column}": a value of ${count(length)} characters is longer than the cap of ${count(limits.maxValueChars)} for a screened value`;
+    return undefined;
+  };
+  if ('cells' in row) {
+    for (const [index, cell] of row.cells.entries()) {
+      const choice = layout?.choices[index];
+      const problem = check(choice?.column ?? `column ${index + 1}`, cell, Boolean(choice?.field));
+      if (problem) return problem;
+    }
+  } else if ('values' in row) {
+    for (const [key, values] of row.values) {
+      for (const value of values) {
+        const field = layout ? (layout.byKey.has(key) ? layout.byKey.get(key) : fieldForLateColumn(key, layout.map)) : undefined;
+        const problem = check(key, value, field !== undefined);
+        if (problem) return problem;
+      }
+    }
+  } else {
+    for (const [field, values] of Object.entries(row.fields)) {
+      for (const value of values ?? []) {
+        const problem = check(field, value, true);
+        if (problem) return problem;
+      }
+    }
+  }
+  return undefined;
 }
 
 function fixedRecord(row: Extract<RawRow, { fields: unknown }>): IngestRecord {
@@ -173,7 +218,8 @@ function isBlank(row: RawRow): boolean {
   return [...row.values.values()].every((values) => values.every((value) => !value.trim()));
 }
 
+/** A sampled value, unless empty or over the value cap (its row is rejected; it must not cost the detection time). */
 function present(value: string | undefined): string[] {
   const text = value?.trim();
-  return text ? [text] : [];
+  return text && text.length <= DEFAULT_LIMITS.maxValueChars ? [text] : [];
 }

@@ -31,6 +31,11 @@ export interface KnowledgeBase {
   groups: Record<string, { id: string; name: string; file: string }>;
 }
 
+/** A record of a generated file (`data/generated/*.json`), written by an importer from an official list. */
+export function isGeneratedFile(file: string): boolean {
+  return /(?:^|\/)generated\/[^/]+\.json$/.test(file);
+}
+
 export type EntityRef = { kind: 'organisation'; id: string } | { kind: 'product'; id: string };
 
 export function entityName(kb: KnowledgeBase, ref: EntityRef): string {

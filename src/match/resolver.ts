@@ -4,7 +4,7 @@
  * evidence as data.
  */
 import { WHOLE_NAME_KINDS } from '../model/kb.js';
-import type { EntityRef, KnowledgeBase } from '../kb/model.js';
+import { isGeneratedFile, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
@@ -181,7 +181,7 @@ export class Resolver {
   /** A generated organisation (an official list's party) that an importer put in a curated group. */
   private inCuratedGroupOnly(id: string): boolean {
     const org = this.kb.organisations[id];
-    return Boolean(org && GENERATED_FILE.test(org.file) && this.kb.groups[org.group] && !GENERATED_FILE.test(this.kb.groups[org.group]!.file));
+    return Boolean(org && isGeneratedFile(org.file) && this.kb.groups[org.group] && !isGeneratedFile(this.kb.groups[org.group]!.file));
   }
 
   /**
@@ -196,7 +196,7 @@ export class Resolver {
       (m) =>
         m.sameCoreDifferentEntity &&
         m.entity.kind === 'organisation' &&
-        !GENERATED_FILE.test(this.kb.organisations[m.entity.id]?.file ?? '') &&
+        !isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '') &&
         !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
         this.listedFamilies?.has(m.entity.id),
     );
@@ -405,9 +405,6 @@ function bareTickerKey(value: string): string {
 }
 
 /** Organisations related, at any time and in any direction, to a listed organisation or product. */
-/** Files of generated records (`data/generated/*.json`), written by an importer from an official list. */
-const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
-
 function listedFamilies(kb: KnowledgeBase): Set<string> {
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => neighbours.set(a, [...(neighbours.get(a) ?? []), b]);

@@ -237,6 +237,8 @@ export const MeasureSchema = z
     title: z.string().min(1),
     short: z.string().min(1).describe('a short label for tables'),
     jurisdiction: z.string().regex(/^[A-Z]{2}$/),
+    /** A measure of a state or province (ISO 3166-2, e.g. `US-MT`): its jurisdiction is the country. */
+    subdivision: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'ISO 3166-2 code, e.g. US-MT').optional(),
     authority: z.string().min(1),
     kind: z.enum([
       'app-ban',

@@ -142,6 +142,8 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
 
   for (const measure of Object.values(kb.measures)) {
     if (measure.jurisdiction !== event.actor.jurisdiction) continue;
+    // Events carry a country only: a state's own measure is not the national act reported.
+    if (measure.subdivision) continue;
     // A listing made years after the act says nothing about which measure the act was.
     const listings = kb.listings.filter((l) => l.measure === measure.id && (!span || toTime(l.from) <= span[1] + 400 * DAY));
     const exact = entity ? listings.filter((l) => l.target === entity.id) : [];

@@ -6,7 +6,8 @@
 import AhoCorasick from 'modern-ahocorasick/unicode';
 import { hasHan, simplify } from '../match/names/chinese.js';
 import { LEGAL_FORMS } from '../match/names/lexicon.js';
-import type { KnowledgeBase } from '../kb/model.js';
+import { isGeneratedFile, type KnowledgeBase } from '../kb/model.js';
+import { WHOLE_NAME_KINDS } from '../model/kb.js';
 
 export type EntityKind = 'organisation' | 'product';
 
@@ -87,6 +88,8 @@ export class MentionMatcher {
   constructor(private readonly kb: KnowledgeBase) {
     const patterns = new Map<string, PatternData>();
     const listed = new Set(kb.listings.map((l) => l.target));
+    // Curated records win a shared name over an official list's own parties.
+    const generated = new Set(Object.values(kb.organisations).filter((o) => isGeneratedFile(o.file)).map((o) => o.id));
     const add = (raw: string, entity: EntityTarget) => {
       const value = raw.trim();
       if (!isUsable(value)) return;
@@ -94,7 +97,7 @@ export class MentionMatcher {
       const prior = patterns.get(key);
       // One surface, several entities ("TikTok" the app and TikTok Inc.): prefer the one a measure
       // lists, then the product (news speaks of apps by their names), then the first by id.
-      if (prior && !prefer(entity, prior.entity, listed)) return;
+      if (prior && !prefer(entity, prior.entity, listed, generated)) return;
       patterns.set(key, { entity, caseSensitive: needsCase(value), original: value });
     };
     const addWithVariants = (name: string, entity: EntityTarget) => {
@@ -108,7 +111,15 @@ export class MentionMatcher {
     };
     for (const org of Object.values(kb.organisations)) {
       const entity: EntityTarget = { kind: 'organisation', id: org.id, group: org.group };
-      for (const n of org.names) addWithVariants(n.value, entity);
+      if (!isGeneratedFile(org.file)) {
+        for (const n of org.names) addWithVariants(n.value, entity);
+        continue;
+      }
+      // An official list's own parties (tens of thousands, many named with everyday words: "United
+      // OJSC", "World Co Ltd.") are found only by a full name of two words or more besides the legal
+      // form, and people, ships and planes not at all: in prose their names mean something else.
+      if (WHOLE_NAME_KINDS.has(org.kind)) continue;
+      for (const n of org.names) if (n.value.split(/\s+/).filter((w) => !isLegalWord(w.toLowerCase().replace(/[.,]/g, ''))).length >= 2) add(n.value, entity);
     }
     for (const p of Object.values(kb.products)) {
       const entity: EntityTarget = { kind: 'product', id: p.id, group: p.group, productKind: p.kind };
@@ -116,7 +127,7 @@ export class MentionMatcher {
     }
     // A measure's own wording of a target ("WeChat Pay", "QQ Wallet") is a name too.
     for (const l of kb.listings) {
-      if (l.nameAsListed.length > 40 || /[,;(]/.test(l.nameAsListed)) continue;
+      if (l.nameAsListed.length > 40 || /[,;(]/.test(l.nameAsListed) || isGeneratedFile(l.file)) continue;
       const entity = entityTarget(kb, l.target);
       if (entity) addWithVariants(l.nameAsListed, entity);
     }
@@ -142,8 +153,8 @@ export class MentionMatcher {
   }
 }
 
-function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>): boolean {
-  const rank = (e: EntityTarget) => (listed.has(e.id) ? 0 : 2) + (e.kind === 'product' ? 0 : 1);
+function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>, generated: Set<string>): boolean {
+  const rank = (e: EntityTarget) => (generated.has(e.id) ? 4 : 0) + (listed.has(e.id) ? 0 : 2) + (e.kind === 'product' ? 0 : 1);
   const a = rank(candidate);
   const b = rank(current);
   return a < b || (a === b && candidate.id < current.id);

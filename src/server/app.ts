@@ -5,11 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { PACKAGE_ROOT, packageVersion } from '../kb/files.js';
 import type { Role } from '../store/schema.js';
 import { roleAllows } from '../store/tokens.js';
@@ -17,6 +19,7 @@ import { registerScanRoutes } from './routes/scans.js';
 import { registerKnowledgeRoutes } from './routes/knowledge.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerNewsRoutes } from './routes/news.js';
+import { registerInventoryRoutes } from './routes/inventories.js';
 import { registerMatchRoutes } from './routes/match.js';
 import type { CoveredService } from './service.js';
 
@@ -29,6 +32,16 @@ export interface ServerOptions {
   webDir?: string;
   /** Log server errors (as JSON lines) on standard output. */
   logger?: boolean;
+  /**
+   * The address the server listens on. Without tokens (loopback), only requests whose Host is this
+   * address or a loopback name are answered: a web page reaching the port through DNS rebinding
+   * names its own host.
+   */
+  host?: string;
+  /** The longest article text POST /api/news/articles takes (default 500,000 characters). */
+  maxArticleChars?: number;
+  /** Failed authentications one address may make in a minute before it is answered 429 (default 20). */
+  authFailuresPerMinute?: number;
 }
 
 export interface Actor {
@@ -69,6 +82,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.decorateRequest('actor', { getter: () => LOCAL });
+  await app.register(helmet, {
+    // The built UI loads its scripts and styles from this origin; ECharts and cytoscape draw on
+    // canvases and React sets inline styles through the DOM, which CSP allows; /docs sets its own.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    // Served over plain HTTP on loopback: telling browsers to insist on HTTPS would lock them out.
+    strictTransportSecurity: false,
+  });
+  registerOriginChecks(app, options);
+  await app.register(rateLimit, { global: false });
+  const failedAuthentications = app.createRateLimit({ max: options.authFailuresPerMinute ?? 20, timeWindow: 60_000 });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
@@ -108,10 +149,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const needed = request.routeOptions.config?.role;
     if (!needed) return;
     if (!options.requireTokens) return;
+    // An address that has failed too often is refused before its token is even looked at.
+    const standing = await failedAuthentications(request, { increment: false });
+    if (!standing.isAllowed && standing.isExceeded) return tooManyFailures(reply, standing.ttlInSeconds);
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const info = token ? await tokens.authenticate(token) : undefined;
-    if (!info) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'an API token is required: Authorization: Bearer <token> (create one with `covered token create`)' });
+    if (!info) {
+      const counted = await failedAuthentications(request);
+      if (!counted.isAllowed && counted.isExceeded) return tooManyFailures(reply, counted.ttlInSeconds);
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'an API token is required: Authorization: Bearer <token> (create one with `covered token create`)' });
+    }
     if (!roleAllows(info.role, needed)) return reply.code(403).send({ error: `this needs the ${needed} role; the token "${info.name}" is ${info.role}` });
     const actor: Actor = { name: `token:${info.name}`, role: info.role };
     Object.defineProperty(request, 'actor', { value: actor });
@@ -120,7 +168,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerKnowledgeRoutes(app, options.service);
   registerScanRoutes(app, options.service);
   registerAdminRoutes(app, options.service);
-  registerNewsRoutes(app, options.service);
+  registerNewsRoutes(app, options.service, options.maxArticleChars);
+  registerInventoryRoutes(app, options.service);
   registerMatchRoutes(app, options.service);
 
   const webDir = options.webDir ?? WEB_DIR;
@@ -135,6 +184,46 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 const LOCAL: Actor = { name: 'local', role: 'admin' };
+
+function tooManyFailures(reply: FastifyReply, retryAfterSeconds: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(Math.max(1, retryAfterSeconds)))
+    .send({ error: `too many failed authentications from this address; try again in ${Math.max(1, retryAfterSeconds)} s` });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A web page the user visits must not be able to drive the API. Without tokens (loopback, where
+ * everyone who connects is an admin) only loopback names and the bound address are accepted as
+ * Host, which defeats DNS rebinding; and a request that changes anything from another origin (a
+ * form or fetch from another site, a sandboxed frame's "null") is refused, whatever the binding.
+ */
+function registerOriginChecks(app: FastifyInstance, options: ServerOptions): void {
+  const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]', '::1', ...(options.host ? [options.host.toLowerCase()] : [])]);
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!options.requireTokens) {
+      const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+      if (!loopbackNames.has(name) && !/^127(\.\d{1,3}){3}$/.test(name)) {
+        return reply.code(403).send({ error: `this server answers on loopback only to localhost or its own address; the Host "${host}" is refused` });
+      }
+    }
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    let foreign = site === 'cross-site' || site === 'same-site';
+    if (origin !== undefined) {
+      try {
+        foreign ||= new URL(origin).host.toLowerCase() !== host;
+      } catch {
+        foreign = true; // "null" and other non-URLs
+      }
+    }
+    if (foreign) return reply.code(403).send({ error: `a request from another origin (${origin ?? site}) may not change anything here` });
+  });
+}
 
 /** "body.items[2].mac" from an Ajv instance path and the missing or extra property. */
 function fieldPath(where: string, instancePath: string, params: Record<string, unknown>): string {

@@ -1,20 +1,28 @@
 /**
- * Runs uploaded files as scans in the background: rows are read as a stream, screened, and written
- * in batches with the progress, a few scans at a time. A scan that fails (unreadable file, lost
- * database) is marked failed and its partial rows removed.
+ * Runs uploaded files as scans in the background, as jobs on the queue (in this process, or on
+ * Redis for `covered worker` processes): each scan's rows are read and screened in a worker thread
+ * of its own (scan-worker.ts), so a large or hostile file never holds up the API, and written here
+ * in batches with the progress; a scan whose thread sends nothing for too long is stopped. Each run first takes the scan up under a new attempt number and
+ * fences every write with it (store/scan-runs.ts), so a scan whose worker died is taken up again
+ * from the start and ends with exactly the rows of one run. A scan that fails (unreadable file,
+ * lost database) is marked failed and its partial rows removed.
  */
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Context } from '../app/context.js';
-import { readInventory, type ColumnInfo } from '../ingest/read-inventory.js';
-import { severityRank } from '../kb/timeline.js';
-import type { ScanReport } from '../model/finding.js';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import { InputError } from '../model/item.js';
 import type { Profile } from '../model/kb.js';
-import { addToSummary, emptySummary, screenRecord, sortSummary } from '../screen/scan.js';
+import type { JobQueue, QueuedJob } from '../queue/queue.js';
 import type { AuditLog } from '../store/audit.js';
-import type { ScanInfo, ScanStore, StoredRow } from '../store/scans.js';
-import { basisHash, findingKey, itemKey, subjectGroup } from './identity.js';
+import { FILE_CHUNK, LeaseLost, type ScanRunStore } from '../store/scan-runs.js';
+import type { ScanInfo, ScanStore } from '../store/scans.js';
+import type { ScanMessage, ScanThreadJob } from './scan-worker.js';
+import { startWorker } from './workers.js';
 
 export interface ScanRequest {
   id: string;
@@ -28,22 +36,65 @@ export interface ScanRequest {
   actor: string;
 }
 
-const BATCH_ROWS = 250;
+/** What a scan job carries: the request with the profile by id, so any worker can run it. */
+export interface ScanJob extends Omit<ScanRequest, 'profile'> {
+  profile: string;
+}
+
+export interface ScanRunnerOptions {
+  /** This process, as recorded on the attempts it makes (host:pid). */
+  owner: string;
+  uploadsDir: string;
+  /** The knowledge-base directory the scan threads load (default: the bundled one); the same as the context's. */
+  kbDir?: string;
+  limits?: IngestLimits;
+  /** A scan whose thread sends nothing for this long is stopped and failed (default 5 minutes). */
+  stallMs?: number;
+  onError?: (scanId: string, error: unknown) => void;
+}
+
+export const DEFAULT_STALL_MS = 5 * 60 * 1000;
+
+/** Called after a scan completed; an inventory version, for instance, then records what changed. */
+export type ScanCompleteListener = (scan: ScanInfo) => Promise<void>;
+
+/** A scan's thread ended it: a message for the user, and whether the input was at fault. */
+class ThreadFailure extends Error {
+  constructor(
+    message: string,
+    readonly input: boolean,
+  ) {
+    super(message);
+  }
+}
+
+type ThreadOutcome = { kind: 'done'; message: Extract<ScanMessage, { kind: 'done' }> } | { kind: 'failed'; message: string; input: boolean };
 
 export class ScanRunner {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly waiting: (() => void)[] = [];
-  private active = 0;
+  private readonly listeners: ScanCompleteListener[] = [];
+  private readonly workers = new Set<Worker>();
+  /** The process is stopping: a scan whose thread was stopped is left running, to be failed or taken up later. */
+  private stopping = false;
 
   constructor(
-    private readonly ctx: Context,
+    /** The screening context in use (it changes when the knowledge base is refreshed). */
+    private readonly context: () => Context,
     private readonly scans: ScanStore,
+    private readonly runs: ScanRunStore,
     private readonly audit: AuditLog,
-    private readonly concurrency = 2,
-    private readonly onError: (scanId: string, error: unknown) => void = () => {},
+    private readonly queue: JobQueue,
+    private readonly options: ScanRunnerOptions,
   ) {}
 
-  /** Records the scan as queued and starts it when a slot is free; returns at once. */
+  private get ctx(): Context {
+    return this.context();
+  }
+
+  onComplete(listener: ScanCompleteListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Records the scan as queued and puts it on the queue; returns at once. */
   async submit(request: ScanRequest): Promise<ScanInfo> {
     const rowsExpected = await estimateRows(request.path);
     await this.scans.create({
@@ -57,95 +108,166 @@ export class ScanRunner {
       rows_expected: rowsExpected,
       created_by: request.actor,
     });
+    // Workers on other machines read the file from the database.
+    if (this.queue.kind === 'redis') await this.runs.saveFile(request.id, createReadStream(request.path, { highWaterMark: FILE_CHUNK }));
     await this.audit.append(request.actor, 'scan.create', request.id, { file: request.fileName, asOf: request.asOf, profile: request.profile.id });
-    const job = this.whenSlotFree()
-      .then(() => this.run(request))
-      .finally(() => {
-        this.active--;
-        this.running.delete(request.id);
-        this.waiting.shift()?.();
-      });
-    this.running.set(request.id, job);
+    await this.enqueue({ ...request, profile: request.profile.id });
     return (await this.scans.get(request.id)) as ScanInfo;
   }
 
-  /** Resolves when every scan submitted so far has ended. */
+  /** Puts a recorded scan (back) on the queue; a scan already waiting or running there is left alone. */
+  async enqueue(job: ScanJob): Promise<void> {
+    await this.queue.add('scan', job, { jobId: `scan-${job.id}` });
+  }
+
+  /** Stops every scan thread at once (the process is stopping); their scans are taken up again later. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+  }
+
+  /** Resolves when every scan this process has taken has ended. */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    await this.queue.idle();
   }
 
-  private whenSlotFree(): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.waiting.push(() => {
-        this.active++;
-        resolve();
-      }),
-    );
-  }
-
-  private async run(request: ScanRequest): Promise<void> {
-    const options = { asOf: request.asOf, profile: request.profile, includeHistorical: request.includeHistorical };
-    const summary = emptySummary();
-    const input: ScanReport['inputs'][number] = { file: request.fileName };
-    let batch: StoredRow[] = [];
-    let written = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      await this.scans.appendRows(request.id, written, rows, written + rows.length);
-      written += rows.length;
-      // Let requests in between batches: a large scan must not stall the API.
-      await new Promise((resolve) => setImmediate(resolve));
-    };
+  /** The queue's handler for scan jobs. */
+  async handle(job: QueuedJob): Promise<void> {
+    const request = job.data as ScanJob;
+    const attempt = await this.runs.claim(request.id, this.options.owner);
+    if (attempt === undefined) return; // complete, failed or deleted meanwhile
+    const fence = (tx: Parameters<ScanRunStore['fence']>[0]) => this.runs.fence(tx, request.id, attempt);
+    if (attempt > 1) await this.audit.append('system', 'scan.resume', request.id, { attempt, worker: this.options.owner });
     try {
-      await this.scans.markRunning(request.id);
-      for await (const record of readInventory(request.path, {
-        onColumns: (info: ColumnInfo) => {
-          input.format = info.format;
-          input.columns = { ...input.columns, ...info.columns };
-        },
-      })) {
-        if (record.kind !== 'item' && record.kind !== 'rejected') throw new InputError(request.fileName, 'this kind of file (a log) can be screened with `covered scan`, not yet uploaded');
-        const result = screenRecord(this.ctx.engine, record, options);
-        result.origin = { ...result.origin, file: request.fileName };
-        addToSummary(summary, result);
-        const key = itemKey(record.kind === 'item' ? record.item : undefined, result.label || `${result.origin.line}`);
-        batch.push({
-          result,
-          itemKey: key,
-          findings: result.findings.map((finding) => ({
-            finding,
-            key: findingKey(key, finding),
-            basisHash: basisHash(this.ctx.kb, finding),
-            group: subjectGroup(this.ctx.kb, finding),
-            severityRank: severityRank(finding.severity),
-          })),
-        });
-        if (batch.length >= BATCH_ROWS) await flush();
-      }
-      await flush();
-      const sorted = sortSummary(summary);
-      await this.scans.complete(request.id, [input], sorted);
-      await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: sorted.rowsRead, findings: sorted.findings, kbHash: this.ctx.kb.hash });
-      for (const reopened of await this.scans.reopenedDispositions(request.id)) {
-        await this.audit.append('system', 'disposition.reopen', reopened.key, { scan: request.id, measure: reopened.measureId, subject: reopened.subjectId, state: reopened.state });
-      }
+      const profile = this.ctx.kb.profiles[request.profile];
+      if (!profile) throw new InputError(request.fileName, `the profile "${request.profile}" is not in this worker's knowledge base`);
+      const path = await this.localFile(request);
+      await this.run(request, path, profile, fence);
     } catch (error) {
-      const message = error instanceof InputError ? error.message.replace(request.path, request.fileName) : `scan failed: ${(error as Error).message ?? String(error)}`;
-      if (!(error instanceof InputError)) this.onError(request.id, error);
+      if (error instanceof LeaseLost || this.stopping) return; // another worker has the scan now, or will
+      await this.fail(request, error, fence);
+      return;
+    }
+    await this.completed(request.id);
+  }
+
+  /** A scan job that will not run again (its workers kept dying): the scan is failed. */
+  async failJob(job: QueuedJob, error: Error): Promise<void> {
+    const request = job.data as ScanJob;
+    const scan = await this.scans.get(request.id);
+    if (!scan || scan.status === 'complete' || scan.status === 'failed') return;
+    await this.fail(request, error);
+  }
+
+  private async fail(request: ScanJob, error: unknown, fence?: Parameters<ScanStore['fail']>[2]): Promise<void> {
+    const message =
+      error instanceof InputError ? error.message.replace(request.path, request.fileName) : error instanceof ThreadFailure ? error.message : `scan failed: ${(error as Error).message ?? String(error)}`;
+    if (!(error instanceof InputError) && !(error instanceof ThreadFailure && error.input)) this.options.onError?.(request.id, error);
+    try {
+      await this.scans.fail(request.id, message, fence);
+      await this.audit.append(request.actor, 'scan.failed', request.id, { file: request.fileName, error: message });
+      await this.runs.deleteFile(request.id);
+    } catch (storeError) {
+      if (storeError instanceof LeaseLost) return;
+      // The database itself is gone; the scan is failed when the server starts again.
+      this.options.onError?.(request.id, storeError);
+    }
+    await rm(request.path, { force: true });
+  }
+
+  /** The scan's file on this machine: where it was uploaded, or fetched from the database into this worker's data directory. */
+  private async localFile(request: ScanJob): Promise<string> {
+    if (existsSync(request.path)) return request.path;
+    const path = join(this.options.uploadsDir, request.id);
+    if (existsSync(path)) return path;
+    if (!(await this.runs.hasFile(request.id))) throw new InputError(request.fileName, 'the uploaded file is neither on this machine nor kept in the database; upload it again');
+    await mkdir(this.options.uploadsDir, { recursive: true });
+    const partial = `${path}.${process.pid}.part`;
+    await pipeline(Readable.from(this.runs.fileChunks(request.id)), createWriteStream(partial));
+    await rename(partial, path);
+    return path;
+  }
+
+  private async run(request: ScanJob, path: string, profile: Profile, fence: (tx: Parameters<ScanRunStore['fence']>[0]) => Promise<void>): Promise<void> {
+    const kbHash = this.ctx.kb.hash;
+    const outcome = await this.inThread({ ...request, path }, profile, fence);
+    if (outcome.kind === 'failed') throw new ThreadFailure(outcome.message, outcome.input);
+    const { input, summary } = outcome.message;
+    await this.scans.complete(request.id, [input], summary, fence);
+    await this.audit.append(request.actor, 'scan.complete', request.id, { file: request.fileName, rows: summary.rowsRead, findings: summary.findings, kbHash });
+    for (const reopened of await this.scans.reopenedDispositions(request.id)) {
+      await this.audit.append('system', 'disposition.reopen', reopened.key, { scan: request.id, measure: reopened.measureId, subject: reopened.subjectId, state: reopened.state });
+    }
+  }
+
+  /** Runs the scan in a thread, writing its batches as they come (each fenced); settles with how it ended. */
+  private inThread(request: ScanJob, profile: Profile, fence: (tx: Parameters<ScanRunStore['fence']>[0]) => Promise<void>): Promise<ThreadOutcome> {
+    const job: ScanThreadJob = {
+      path: request.path,
+      fileName: request.fileName,
+      asOf: request.asOf,
+      profileId: profile.id,
+      includeHistorical: request.includeHistorical,
+      ...(this.options.kbDir ? { kbDir: this.options.kbDir } : {}),
+      limits: this.options.limits ?? DEFAULT_LIMITS,
+    };
+    const stallMs = this.options.stallMs ?? DEFAULT_STALL_MS;
+    const worker = startWorker('scan-worker', job);
+    this.workers.add(worker);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let written = 0;
+      let watchdog: NodeJS.Timeout | undefined;
+      const end = () => {
+        settled = true;
+        clearTimeout(watchdog);
+        this.workers.delete(worker);
+        void worker.terminate();
+      };
+      const settle = (outcome: ThreadOutcome) => {
+        if (settled) return;
+        end();
+        resolve(outcome);
+      };
+      const arm = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => settle({ kind: 'failed', input: false, message: `scan failed: no progress for ${stallMs >= 1000 ? `${Math.round(stallMs / 1000)} s` : `${stallMs} ms`} (is the file damaged?); the scan was stopped` }), stallMs);
+        watchdog.unref();
+      };
+      arm();
+      worker.on('message', (message: ScanMessage) => {
+        arm();
+        if (message.kind === 'batch') {
+          const rows = message.rows;
+          this.scans
+            .appendRows(request.id, written, rows, written + rows.length, fence)
+            .then(() => {
+              written += rows.length;
+              if (!settled) worker.postMessage('written');
+            })
+            .catch((error: unknown) => {
+              if (settled) return;
+              end();
+              reject(error); // a lost lease, or a lost database
+            });
+        } else if (message.kind === 'done') settle({ kind: 'done', message });
+        else settle({ kind: 'failed', message: message.message, input: message.input });
+      });
+      worker.on('error', (error) => settle({ kind: 'failed', input: false, message: `scan failed: ${error.message}` }));
+      worker.on('exit', () => settle({ kind: 'failed', input: false, message: 'scan failed: the reader stopped before the end of the file without an error; is the file damaged?' }));
+    });
+  }
+
+  /** Tells the listeners; their failures are reported, never turned into a failed scan (it is complete). */
+  private async completed(scanId: string): Promise<void> {
+    const scan = await this.scans.get(scanId);
+    if (!scan) return;
+    for (const listener of this.listeners) {
       try {
-        await this.scans.fail(request.id, message);
-        await this.audit.append(request.actor, 'scan.failed', request.id, { file: request.fileName, error: message });
-      } catch (storeError) {
-        // The database itself is gone; the next start marks the scan failed.
-        this.onError(request.id, storeError);
+        await listener(scan);
+      } catch (error) {
+        this.options.onError?.(scanId, error);
       }
-      await rm(request.path, { force: true });
     }
   }
 }

@@ -2,7 +2,7 @@
  * Opening the store: SQLite (a file in the data directory; the default) or PostgreSQL (a
  * `postgres://` URL, usually from DATABASE_URL), migrated to the newest schema on open.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
@@ -17,6 +17,12 @@ export interface StoreOptions {
   dataDir: string;
   /** Extra migrations from other features, merged with the core ones by name. */
   migrations?: Record<string, StoreMigration>;
+  /**
+   * SQLite: hold the data directory for this process alone (the server, which runs scans), so a
+   * second one refuses to start instead of failing the first one's running scans. Released when
+   * the store closes or the process ends, however it ends.
+   */
+  exclusive?: boolean;
 }
 
 export interface Store {
@@ -51,8 +57,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   } else {
     dialect = 'sqlite';
-    mkdirSync(options.dataDir, { recursive: true });
+    // Scans, findings, audit entries and uploads are the organisation's: the owner's alone.
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     location = join(options.dataDir, 'covered.db');
+    const release = options.exclusive ? lockDataDir(options.dataDir) : undefined;
+    // SQLite gives its -wal and -shm files the database file's permissions.
+    closeSync(openSync(location, 'a', 0o600));
+    chmodSync(location, 0o600);
     const sqlite = new Database(location);
     // WAL: readers are not blocked by the scan writer; a crash loses at most the open transaction.
     sqlite.pragma('journal_mode = WAL');
@@ -60,9 +71,47 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    if (release) {
+      const database = db;
+      await migrate(database, dialect, { ...MIGRATIONS, ...options.migrations });
+      return {
+        db: database,
+        dialect,
+        location,
+        close: async () => {
+          await database.destroy();
+          release();
+        },
+      };
+    }
   }
   await migrate(db, dialect, { ...MIGRATIONS, ...options.migrations });
   return { db, dialect, location, close: () => db.destroy() };
+}
+
+/**
+ * An exclusive lock on `covered.lock` in the data directory, held through SQLite's own file
+ * locking (an open exclusive transaction), which the operating system drops when the process
+ * ends, even by kill -9: there is no stale lock to clear by hand. Returns its release.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, 'covered.lock');
+  closeSync(openSync(path, 'a', 0o600));
+  const lock = new Database(path, { timeout: 0 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (e) {
+    lock.close();
+    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new StoreError(`the data directory ${dataDir} is in use by another covered server; one server per data directory (stop the other one, or choose another --data-dir)`);
+    }
+    throw e;
+  }
+  return () => {
+    lock.exec('ROLLBACK');
+    lock.close();
+  };
 }
 
 async function migrate(db: Kysely<Tables>, dialect: Dialect, migrations: Record<string, StoreMigration>): Promise<void> {

@@ -72,6 +72,9 @@ export interface FindingQuery {
   offset: number;
 }
 
+/** A check run first in a write's transaction; throwing rolls the write back (see scan-runs.ts). */
+export type Fence = (tx: Transaction<Tables>) => Promise<void>;
+
 const FACETS = ['measure', 'group', 'state', 'severity', 'kind', 'disposition'] as const;
 
 export class ScanStore {
@@ -88,9 +91,10 @@ export class ScanStore {
     await this.store.db.updateTable('scans').set({ status: 'running' }).where('id', '=', id).execute();
   }
 
-  /** Writes a batch of rows and the progress in one transaction. */
-  async appendRows(scanId: string, firstIdx: number, rows: StoredRow[], rowsDone: number): Promise<void> {
+  /** Writes a batch of rows and the progress in one transaction, after `fence` (which may refuse the write by throwing). */
+  async appendRows(scanId: string, firstIdx: number, rows: StoredRow[], rowsDone: number, fence?: Fence): Promise<void> {
     await this.store.db.transaction().execute(async (tx) => {
+      await fence?.(tx);
       const items: ScanItemsTable[] = rows.map((r, i) => ({
         scan_id: scanId,
         idx: firstIdx + i,
@@ -127,17 +131,21 @@ export class ScanStore {
     });
   }
 
-  async complete(id: string, inputs: ScanReport['inputs'], summary: ScanSummary): Promise<void> {
-    await this.store.db
-      .updateTable('scans')
-      .set({ status: 'complete', inputs_json: JSON.stringify(inputs), summary_json: JSON.stringify(summary), rows_done: summary.rowsRead, finished_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+  async complete(id: string, inputs: ScanReport['inputs'], summary: ScanSummary, fence?: Fence): Promise<void> {
+    await this.store.db.transaction().execute(async (tx) => {
+      await fence?.(tx);
+      await tx
+        .updateTable('scans')
+        .set({ status: 'complete', inputs_json: JSON.stringify(inputs), summary_json: JSON.stringify(summary), rows_done: summary.rowsRead, finished_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
+    });
   }
 
   /** Marks a scan failed and removes whatever rows it had written. */
-  async fail(id: string, error: string): Promise<void> {
+  async fail(id: string, error: string, fence?: Fence): Promise<void> {
     await this.store.db.transaction().execute(async (tx) => {
+      await fence?.(tx);
       await removeRows(tx, [id]);
       await tx.updateTable('scans').set({ status: 'failed', error, finished_at: new Date().toISOString() }).where('id', '=', id).execute();
     });
@@ -166,6 +174,9 @@ export class ScanStore {
   async delete(id: string): Promise<boolean> {
     return this.store.db.transaction().execute(async (tx) => {
       await removeRows(tx, [id]);
+      // The file kept for workers and the run record go with the scan (store/scan-runs.ts).
+      await sql`delete from scan_files where scan_id = ${id}`.execute(tx);
+      await sql`delete from scan_runs where scan_id = ${id}`.execute(tx);
       const r = await tx.deleteFrom('scans').where('id', '=', id).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     });

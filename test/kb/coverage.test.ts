@@ -114,9 +114,11 @@ describe('1260H and NS-CMIC coverage', () => {
     assert.ok(activeOn('us-dod-1260h', 'crcc', '2024-12-31'));
     assert.ok(!activeOn('us-dod-1260h', 'crcc', '2025-01-07'));
     assert.ok(everListed('us-dod-1260h', 'crcc'));
-    // Ended 2026-02-17 per the transcription; Costar was on the list continuously from 2021 until then.
+    // Not in the June 2026 edition; on the list continuously from 2021 until then (the February 2026
+    // posting that would have removed it was withdrawn).
     assert.ok(activeOn('us-dod-1260h', 'costar', '2022-01-01'));
-    assert.ok(!activeOn('us-dod-1260h', 'costar', '2026-03-01'));
+    assert.ok(activeOn('us-dod-1260h', 'costar', '2026-03-01'));
+    assert.ok(!activeOn('us-dod-1260h', 'costar', '2026-06-08'));
   });
 
   test('spot checks: names, identifiers and parents', () => {

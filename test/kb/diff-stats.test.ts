@@ -9,6 +9,7 @@ import { diffKnowledgeBases } from '../../src/kb/diff.js';
 import { readDataFiles } from '../../src/kb/files.js';
 import { readVersion, VersionError } from '../../src/kb/versions.js';
 import { kbStats } from '../../src/cli/commands/kb.js';
+import { isGeneratedFile, sourceKind } from '../../src/kb/stats.js';
 import { FIXTURE_KB_DIR } from '../helpers.js';
 
 const base = () => readDataFiles(FIXTURE_KB_DIR);
@@ -93,5 +94,41 @@ describe('kb stats', () => {
     assert.equal(stats.listings, stats.perMeasure.reduce((n, m) => n + m.listings, 0));
     assert.equal(stats.measures, 3);
     assert.ok(stats.products.app! >= 1);
+  });
+  test('unverified shares, overall and of curated records: a generated group file and import-only listings do not dilute the curated share', () => {
+    let files = edit(base(), 'groups/acme.yaml', (t) => t.replace('  - id: sister\n    names: [{ value: Sisterco Cloud Ltd., kind: legal }]\n    sources: [src-a]', '  - id: sister\n    names: [{ value: Sisterco Cloud Ltd., kind: legal }]\n    sources: [src-a]\n    unverified: true'));
+    files = [
+      ...files,
+      { path: 'kb/groups/listed-xx-list-2.yaml', text: 'group: { id: listed-xx-list-2, name: Listed }\norganisations:\n' + [1, 2, 3, 4].map((i) => `  - { id: listed-${i}, names: [{ value: Listed Co ${i}, kind: listed }], sources: [import-csl-2026-07-31] }\n`).join('') },
+      { path: 'kb/sources/imports.yaml', text: 'sources:\n  - { id: import-csl-2026-07-31, url: "https://data.trade.gov/consolidated_screening_list/v1/consolidated.json", title: CSL, publisher: ITA, date: 2026-07-31 }\n' },
+    ];
+    files = edit(files, 'measures/xx-list-2.yaml', (t) => t.replace(/$/, '  - { target: listed-1, nameAsListed: Listed Co 1, from: 2020-01-01, sources: [import-csl-2026-07-31] }\n'));
+    const { unverifiedShares: shares } = kbStats(compile(files).kb, '2023-01-01');
+    assert.deepEqual(shares.overall.organisations, { total: 9, unverified: 1, percent: 11.1 });
+    assert.deepEqual(shares.curated.organisations, { total: 5, unverified: 1, percent: 20 });
+    assert.equal(shares.overall.listings.total, shares.curated.listings.total + 1);
+  });
+  test('generated files and kinds of source', () => {
+    assert.ok(isGeneratedFile('data/groups/listed-us-bis-entity-list.yaml'));
+    assert.ok(isGeneratedFile('data/generated/csl/entity-list.yaml'));
+    assert.ok(!isGeneratedFile('data/groups/huawei.yaml'));
+    assert.ok(!isGeneratedFile('data/groups/unlisted-apps.yaml'));
+    const kind = (url: string, id = 'x', publisher = 'P') => sourceKind({ id, url, publisher });
+    assert.equal(kind('https://www.federalregister.gov/documents/2024/06/24/2024-13532/x'), 'primary-official');
+    assert.equal(kind('https://www.govinfo.gov/content/pkg/FR-2025-08-07/html/2025-14970.htm'), 'primary-official');
+    assert.equal(kind('https://pib.gov.in/PressReleasePage.aspx?PRID=1635206'), 'primary-official');
+    assert.equal(kind('https://www.gov.uk/government/news/x'), 'primary-official');
+    assert.equal(kind('https://law.justia.com/cases/federal/appellate-courts/cadc/22-1054/22-1054-2023-08-15.html'), 'court');
+    assert.equal(kind('https://en.wikipedia.org/wiki/Huawei'), 'wikipedia');
+    assert.equal(kind('https://www.cooley.com/news/insight/2026/x'), 'law-firm');
+    assert.equal(kind('https://example.com/alert', 'x', 'Example & Partners LLP'), 'law-firm');
+    assert.equal(kind('https://github.com/v2fly/domain-list-community/blob/x/data/huawei'), 'dataset');
+    assert.equal(kind('https://data.trade.gov/x', 'import-csl-2026-07-31'), 'dataset');
+    assert.equal(kind('https://play.google.com/store/apps/details?id=com.tencent.mm'), 'store');
+    assert.equal(kind('https://www.reuters.com/technology/x'), 'secondary-press');
+    assert.equal(kind('not a url'), 'secondary-press');
+    const { citationsByKind: cited } = kbStats(compile(base()).kb, '2023-01-01');
+    assert.equal(cited.sources['secondary-press'], 2, 'example.org is neither official nor a known firm');
+    assert.ok(cited.citations['secondary-press'] > cited.sources['secondary-press']);
   });
 });

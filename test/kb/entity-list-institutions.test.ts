@@ -45,8 +45,12 @@ describe('BIS Entity List: universities and research institutes', () => {
     const aircas = listingsOf('us-bis-entity-list').find((l) => l.target === 'cas-aerospace-information-research-institute')!;
     assert.equal(aircas.from, '2026-03-30');
     assert.match(aircas.note ?? '', /date this entry was added was not found/);
+    const xinjiang = listingsOf('us-bis-entity-list').find((l) => l.target === 'xinjiang-police-college')!;
+    assert.equal(xinjiang.unverified, true);
+    // Checked since against its Federal Register citation in the July 2026 screening list.
     const tianjin = listingsOf('us-bis-entity-list').find((l) => l.target === 'tianjin-university')!;
-    assert.equal(tianjin.unverified, true);
+    assert.equal(tianjin.unverified, undefined);
+    assert.ok(tianjin.sources.includes('staged-csl-2026-07'));
   });
 });
 

@@ -108,12 +108,18 @@ describe('India section 69A orders of 2020', () => {
   });
 
   test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
-    for (const id of ['es-file-explorer-app', 'wecom-app', 'dingtalk-app']) {
+    for (const id of ['es-file-explorer-app', 'wecom-app']) {
       const product = kb.products[id]!;
       assert.equal(product.unverified, true, id);
       for (const appId of [...product.android, ...product.ios]) {
         assert.ok(product.sources.some((s) => kb.sources[s]?.unverified && kb.sources[s]!.url.endsWith(`=${appId}`)), `${id}: ${appId}`);
       }
     }
+  });
+  test('an app whose ids were confirmed (iOS against the App Store) is not marked unverified', () => {
+    const dingtalk = kb.products['dingtalk-app']!;
+    assert.equal(dingtalk.unverified, undefined);
+    assert.ok(dingtalk.ios.includes('com.laiwang.DingTalk'));
+    assert.ok(dingtalk.sources.includes('staged-ios-bundle-ids-cn-apps'));
   });
 });

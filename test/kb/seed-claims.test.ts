@@ -67,9 +67,11 @@ describe('seed 002: Global Data Security Initiative, Clean Network, Huawei expor
 });
 
 describe('seed 003: ZTE in 2018 and the campaign against Huawei', () => {
-  test('the 2018 denial order against ZTE is recorded (unverified dates) and historical after July 2018', () => {
-    assert.ok(listed('us-bis-zte-denial-2018', 'zte-corporation', '2018-05-01'));
+  test('the 2018 denial order against ZTE runs from 15 April to 13 July 2018 and is historical after it', () => {
+    assert.ok(!listed('us-bis-zte-denial-2018', 'zte-corporation', '2018-04-14'));
+    assert.ok(listed('us-bis-zte-denial-2018', 'zte-corporation', '2018-04-15'));
+    assert.ok(listed('us-bis-zte-denial-2018', 'zte-corporation', '2018-07-12'));
+    assert.ok(!listed('us-bis-zte-denial-2018', 'zte-corporation', '2018-07-13'));
     assert.equal(state('us-bis-zte-denial-2018', '2018-08-01'), 'historical');
-    assert.ok(kb.listings.filter((l) => l.measure === 'us-bis-zte-denial-2018').every((l) => l.unverified));
   });
 });

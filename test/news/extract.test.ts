@@ -54,11 +54,11 @@ describe('actions, actors and authorities', () => {
   test('India, the United Kingdom and China act too', () => {
     assert.deepEqual(summary('India on Monday banned TikTok and WeChat.'), ['IN ban bytedance enacted', 'IN ban tencent enacted']);
     assert.deepEqual(summary('Britain ordered operators to remove Huawei equipment from their 5G networks by 2027.'), ['GB removal-order huawei enacted']);
-    const cn = events("China's Ministry of Commerce added Lockheed Martin to its unreliable entity list.");
+    const cn = events("China's Ministry of Commerce added General Dynamics to its unreliable entity list.");
     assert.equal(cn[0]?.actor.jurisdiction, 'CN');
     assert.equal(cn[0]?.actor.authority, 'MOFCOM');
     assert.equal(cn[0]?.action, 'entity-list');
-    assert.equal(cn[0]?.targets[0]?.surface, 'Lockheed Martin', 'a target the knowledge base does not hold keeps its name');
+    assert.equal(cn[0]?.targets[0]?.surface, 'General Dynamics', 'a target the knowledge base does not hold keeps its name');
     assert.equal(cn[0]?.targets[0]?.entity, undefined);
   });
 

@@ -32,7 +32,7 @@ describe('linking events to measures', () => {
   });
 
   test('a list named in the sentence links a target the knowledge base does not hold', () => {
-    const [link] = linkOf("China's Ministry of Commerce added Lockheed Martin to its unreliable entity list on Thursday.", '2023-02-17');
+    const [link] = linkOf("China's Ministry of Commerce added General Dynamics to its unreliable entity list on Thursday.", '2023-02-17');
     assert.equal(link?.kind, 'new-listing');
     assert.equal(link?.measure, 'cn-unreliable-entity-list');
   });
@@ -41,6 +41,11 @@ describe('linking events to measures', () => {
     const [link] = linkOf('The House of Representatives on Wednesday passed a bill that would force ByteDance to divest TikTok.', '2024-03-14');
     assert.equal(link?.measure, 'us-pafaca-2024');
     assert.equal(link?.kind, 'new-stage');
+  });
+
+  test("a state's own measure is not linked to a national act", () => {
+    const [link] = linkOf('The House of Representatives on Wednesday passed a bill that would ban TikTok.', '2024-03-14');
+    assert.notEqual(link?.measure, 'us-mt-sb419-2023');
   });
 
   test('an act of another jurisdiction is not linked to a US measure', () => {

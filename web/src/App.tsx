@@ -11,6 +11,7 @@ import { Dispositions } from './views/Dispositions';
 import { Lookup } from './views/Lookup';
 import { Audit } from './views/Audit';
 import { News } from './views/News';
+import { Inventories } from './views/Inventories';
 
 // The graph library is needed only on organisation pages: loaded with them.
 const Organisation = lazy(() => import('./views/Organisation').then((m) => ({ default: m.Organisation })));
@@ -52,6 +53,7 @@ export function App() {
   else if (section === 'dispositions') view = <Dispositions />;
   else if (section === 'audit') view = <Audit />;
   else if (section === 'news') view = <News query={route.query} />;
+  else if (section === 'inventories') view = <Inventories name={id} />;
   else if (section === 'lookup') view = <Lookup q={route.query.get('q') ?? ''} />;
   else view = <Dashboard />;
 
@@ -72,6 +74,7 @@ export function App() {
           {nav('scans', 'Scans')}
           {nav('measures', 'Measures')}
           {nav('dispositions', 'Dispositions')}
+          {nav('inventories', 'Inventories')}
           {nav('news', 'News')}
           {nav('audit', 'Audit')}
         </nav>

@@ -6,6 +6,7 @@ import { compileKnowledgeBase } from '../../kb/compile.js';
 import { diffKnowledgeBases } from '../../kb/diff.js';
 import { buildCache, BUNDLED_DATA_DIR, compileDataDir, loadKnowledgeBase, packageVersion, readDataFiles } from '../../kb/files.js';
 import type { KnowledgeBase } from '../../kb/model.js';
+import { citationsByKind, unverifiedShares } from '../../kb/stats.js';
 import { listingPhase } from '../../kb/timeline.js';
 import { readVersion, VersionError } from '../../kb/versions.js';
 import { GroupFileSchema, MeasureFileSchema, ProfilesFileSchema, SourcesFileSchema } from '../../model/kb.js';
@@ -48,7 +49,7 @@ export function kbCommand(): Command {
       process.exitCode = errors > 0 || (opts.strict && warnings > 0) ? EXIT.findings : EXIT.ok;
     });
   kb.command('stats')
-    .description('Counts of records: listings per measure (active on a date, ended, organisations and products listed), measures per kind, names per kind and script, unverified records.')
+    .description('Counts of records: listings per measure (active on a date, ended, organisations and products listed), measures per kind, names per kind and script, unverified records and their share (overall and of curated records: generated ones are those in groups/listed-*.yaml or a generated/ folder, and listings citing only import sources), sources and citations by kind of source (primary-official, court, secondary-press, law-firm, wikipedia, dataset).')
     .addOption(kbDirOption('knowledge-base directory'))
     .option('--as-of <date>', 'count listings active on this date', parseDate, new Date().toISOString().slice(0, 10))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -58,7 +59,7 @@ export function kbCommand(): Command {
         write(`${JSON.stringify(stats, null, 2)}\n`);
         return;
       }
-      const { perMeasure, measureKinds, products, nameKinds, scripts, unverified, ...totals } = stats;
+      const { perMeasure, measureKinds, products, nameKinds, scripts, unverified, unverifiedShares: shares, citationsByKind: cited, ...totals } = stats;
       for (const [k, v] of Object.entries(totals)) write(`${k.padEnd(14)} ${v}\n`);
       const line = (label: string, counts: Record<string, number>) => write(`${label.padEnd(14)} ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
       line('products', products);
@@ -66,6 +67,11 @@ export function kbCommand(): Command {
       line('names', nameKinds);
       line('scripts', scripts);
       line('unverified', unverified);
+      for (const [label, part] of [['unverified %', shares.overall], ['  curated', shares.curated]] as const) {
+        write(`${label.padEnd(14)} ${Object.entries(part).map(([k, v]) => `${k} ${v.percent}% (${v.unverified}/${v.total})`).join(', ')}\n`);
+      }
+      line('sources by', cited.sources);
+      line('citations by', cited.citations);
       write(`\n${'measure'.padEnd(32)} ${'kind'.padEnd(16)} listings  active  ended  orgs  products\n`);
       for (const m of perMeasure) {
         write(`${m.id.padEnd(32)} ${m.kind.padEnd(16)} ${String(m.listings).padStart(8)}  ${String(m.active).padStart(6)}  ${String(m.ended).padStart(5)}  ${String(m.organisations).padStart(4)}  ${String(m.products).padStart(8)}\n`);
@@ -281,6 +287,8 @@ export function kbStats(base: KnowledgeBase, asOf: string) {
       products: products.filter((p) => p.unverified).length,
       sources: Object.values(base.sources).filter((s) => s.unverified).length,
     },
+    unverifiedShares: unverifiedShares(base),
+    citationsByKind: citationsByKind(base),
     perMeasure,
   };
 }

@@ -22,6 +22,8 @@ import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
 import { colourEnabled, EXIT, parseDate, parseThreshold, terminalWidth, UsageError, writeAll } from '../io.js';
 import { ResultSpool } from '../result-spool.js';
+import { addLimitOptions, limitsFrom, type LimitFlags } from '../limits.js';
+import { DEFAULT_LIMITS } from '../../ingest/limits.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'sarif'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
@@ -38,7 +40,7 @@ function collectMap(value: string, previous: Record<string, FieldKind | 'ignore'
 }
 
 export function scanCommand(): Command {
-  return new Command('scan')
+  const command = new Command('scan')
     .summary('screen inventory files against the restriction measures as of a date')
     .description(
       'Screen inventory files against the knowledge base. The format is recognised from the content (or set with\n' +
@@ -61,7 +63,8 @@ export function scanCommand(): Command {
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
     .option('--no-progress', 'no progress bar on standard error')
-    .option('--threads <n>', 'worker threads for large uncompressed logs (Zeek, BIND, dnsmasq, Squid; default: one per core, at most 4; 1: none)', parseThreads)
+    .option('--threads <n>', 'worker threads for large uncompressed logs (Zeek, BIND, dnsmasq, Squid; default: one per core, at most 4; 1: none)', parseThreads);
+  return addLimitOptions(command, DEFAULT_LIMITS)
     .addHelpText(
       'after',
       `\nInput formats (--input-format; recognised from the content otherwise):\n${Object.entries(INPUT_FORMATS)
@@ -75,7 +78,7 @@ export function scanCommand(): Command {
     });
 }
 
-interface ScanOptions {
+interface ScanOptions extends LimitFlags {
   asOf: string;
   profile: string;
   format: (typeof FORMATS)[number];
@@ -118,6 +121,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
   const domains = listedDomains(ctx.kb);
   const logs = new SightingScreen(engine, options, domains);
   const hostFilter = new HostSuffixFilter(domains);
+  const limits = limitsFrom(opts, DEFAULT_LIMITS);
   for (const file of files) {
     const input: ReportView['inputs'][number] = { file };
     inputs.push(input);
@@ -141,6 +145,7 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
         onBytes: (count: number) => progress?.advance(count),
         wantHost: logs.wants,
         hostFilter,
+        limits,
         ...(opts.threads ? { parallel: { workers: opts.threads } } : {}),
       })) {
         if (record.kind === 'sightings') {
@@ -169,7 +174,8 @@ async function runScan(files: string[], opts: ScanOptions): Promise<number> {
       if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES')) {
         throw new UsageError(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : 'permission denied'}`);
       }
-      throw e;
+      // Whatever else a file makes go wrong is still that file's problem for the user: a message, exit 2.
+      throw new UsageError(`${file}: could not be read: ${e instanceof Error ? e.message : String(e)} (a fault in covered; please report it with the file)`);
     }
   }
   progress?.stop();

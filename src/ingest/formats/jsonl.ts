@@ -1,7 +1,7 @@
 /** JSON Lines: one JSON object per physical line; a line that is not an object is rejected. */
 import { splitLines } from '../lines.js';
 import type { RawRow, TextFormat } from './format.js';
-import { describeJsonValue, isObject, objectValues } from './objects.js';
+import { describeJsonValue, isObject, objectValues, TooDeepError } from './objects.js';
 
 export const jsonLinesFormat: TextFormat = {
   async *tables(text, context) {
@@ -24,7 +24,15 @@ async function* jsonLinesRows(text: AsyncIterable<string>, file: string): AsyncG
       yield { origin, error: `not valid JSON: ${(error as Error).message}` };
       continue;
     }
-    if (isObject(parsed)) yield { origin, values: objectValues(parsed) };
-    else yield { origin, error: `expected a JSON object, found ${describeJsonValue(parsed)}` };
+    if (!isObject(parsed)) {
+      yield { origin, error: `expected a JSON object, found ${describeJsonValue(parsed)}` };
+      continue;
+    }
+    try {
+      yield { origin, values: objectValues(parsed) };
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error;
+      yield { origin, error: error.message };
+    }
   }
 }

@@ -106,18 +106,22 @@ async function* cycloneDxJsonRows(bom: Record<string, unknown>, document: string
   if (bom.components !== undefined && !Array.isArray(bom.components)) {
     throw new InputError(context.file, '"components" is not an array');
   }
-  const walk = function* (components: unknown[], path: string): Generator<RawRow> {
-    for (const [index, value] of components.entries()) {
-      if (!isObject(value)) {
-        yield { origin: { file: context.file, line: locator.lineOf(undefined) }, error: `${path}[${index}] is not an object` };
-        continue;
-      }
-      const component = jsonComponent(value);
-      yield componentRow(component, { file: context.file, line: locator.lineOf(jsonNeedle(component)) });
-      if (Array.isArray(value.components)) yield* walk(value.components, `${path}[${index}].components`);
-    }
+  // Depth first, in file order, with a stack of its own: a BOM nested thousands deep must not overflow the call stack.
+  const pending: { value: unknown; path: string }[] = [];
+  const push = (components: unknown[], path: string) => {
+    for (let index = components.length - 1; index >= 0; index--) pending.push({ value: components[index], path: `${path}[${index}]` });
   };
-  yield* walk(Array.isArray(bom.components) ? bom.components : [], 'components');
+  push(Array.isArray(bom.components) ? bom.components : [], 'components');
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (!isObject(value)) {
+      yield { origin: { file: context.file, line: locator.lineOf(undefined) }, error: `${path} is not an object` };
+      continue;
+    }
+    const component = jsonComponent(value);
+    yield componentRow(component, { file: context.file, line: locator.lineOf(jsonNeedle(component)) });
+    if (Array.isArray(value.components)) push(value.components, `${path}.components`);
+  }
 }
 
 function jsonComponent(value: Record<string, unknown>): Component {
@@ -174,14 +178,13 @@ async function* cycloneDxXmlRows(bom: XmlNode, document: string, context: Format
     }
     yield componentRow(subject, { file: context.file, line: locator.lineOf(xmlNeedle(subject)) });
   }
-  const walk = function* (components: XmlNode[]): Generator<RawRow> {
-    for (const node of components) {
-      const component = xmlComponent(node);
-      yield componentRow(component, { file: context.file, line: locator.lineOf(xmlNeedle(component)) });
-      yield* walk(childrenOf(childrenOf(node, 'components')[0], 'component'));
-    }
-  };
-  yield* walk(childrenOf(childrenOf(bom, 'components')[0], 'component'));
+  // Depth first, in file order, with a stack of its own (see cycloneDxJsonRows).
+  const pending = childrenOf(childrenOf(bom, 'components')[0], 'component').reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const component = xmlComponent(node);
+    yield componentRow(component, { file: context.file, line: locator.lineOf(xmlNeedle(component)) });
+    pending.push(...childrenOf(childrenOf(node, 'components')[0], 'component').reverse());
+  }
 }
 
 function xmlComponent(node: XmlNode): Component {

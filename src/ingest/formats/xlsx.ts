@@ -20,7 +20,7 @@ export const xlsxFormat: BinaryFormat = {
     });
     let sheets = 0;
     try {
-      for await (const worksheet of reader) {
+      for await (const worksheet of unlessStuck(reader)) {
         sheets++;
         // The streaming reader sets `name` from workbook.xml but its type declarations omit it.
         const sheet = (worksheet as unknown as { name?: string }).name ?? `sheet ${sheets}`;
@@ -35,13 +35,39 @@ export const xlsxFormat: BinaryFormat = {
 
 async function* sheetRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, sheet: string, file: string): AsyncGenerator<RawRow> {
   try {
-    for await (const row of worksheet) {
+    for await (const row of unlessStuck(worksheet)) {
       // row.values is 1-based (index 0 is unused) and sparse.
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       yield { origin: { file, line: row.number, sheet }, cells: Array.from(values, cellText) };
     }
   } catch (error) {
     throw unreadable(file, error);
+  }
+}
+
+/**
+ * The values of an exceljs iterator, or an error once nothing is left that could ever give the next
+ * one. On some corrupt archives exceljs waits for a stream event that never comes (an entry that
+ * failed to inflate is piped on and never finishes); the event loop then runs empty, which Node
+ * announces with 'beforeExit' on this thread (a worker's too), and the read fails instead of hanging.
+ */
+async function* unlessStuck<T>(values: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = values[Symbol.asyncIterator]();
+  let onStuck: (() => void) | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    onStuck = () => reject(new Error('the reader stopped before the end of the archive; is the file corrupt?'));
+  });
+  stuck.catch(() => {}); // only awaited through the race below
+  const listener = () => onStuck?.();
+  process.on('beforeExit', listener);
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stuck]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    process.off('beforeExit', listener);
   }
 }
 

@@ -10,6 +10,8 @@ import { CorporateGraph } from '../../kb/graph.js';
 import { measureStatus } from '../../kb/timeline.js';
 import { packageVersion } from '../../kb/files.js';
 import type { FieldKind, InventoryItem } from '../../model/item.js';
+import type { ItemResult } from '../../model/finding.js';
+import { WorkTooLongError } from '../compute.js';
 import { entityDossier, measureDossier } from '../../screen/dossier.js';
 import { RequestError } from '../app.js';
 import { asOfQuery, DATE, errorSchema, itemResultSchema, looseObject, screenBody } from '../schemas.js';
@@ -106,13 +108,20 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
       const asOf = calendarDate(body.asOf, 'body.asOf');
       const profile = profileFor(service, body.profile, 'body.profile');
       const options = { asOf, profile, includeHistorical: body.includeHistorical ?? false };
-      const results = body.items.map((raw, index) => {
+      const items = body.items.map((raw, index): InventoryItem => {
         const fields: InventoryItem['fields'] = {};
         for (const [key, value] of Object.entries(raw)) if (key !== 'label') fields[key as FieldKind] = value as string[];
         const label = typeof raw.label === 'string' ? raw.label : (Object.values(fields)[0]?.[0] ?? '');
         if (Object.keys(fields).length === 0) throw new RequestError(400, 'an item needs at least one field besides its label', `body.items[${index}]`);
-        return service.ctx.engine.screen({ origin: { file: 'request', line: index + 1 }, fields, label }, options);
+        return { origin: { file: 'request', line: index + 1 }, fields, label };
       });
+      // Off the server's thread, within a time budget: a large request must not hold up the others.
+      const results = await service.compute
+        .run<ItemResult[]>({ kind: 'screen', items, asOf, profileId: profile.id, includeHistorical: options.includeHistorical })
+        .catch((error: unknown) => {
+          if (error instanceof WorkTooLongError) throw new RequestError(422, `${error.message}; send fewer or shorter items`, 'body.items');
+          throw error;
+        });
       return { schemaVersion: 1, kb: { version: kb.version, hash: kb.hash }, asOf, profile: { id: profile.id, title: profile.title }, includeHistorical: options.includeHistorical, results };
     },
   );

@@ -7,12 +7,11 @@
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { labelResolver } from '../../cli/commands/news.js';
-import { NewsExtractor } from '../../news/extract.js';
-import { MentionMatcher } from '../../news/mentions.js';
-import { articleFromHtml, articleFromText, detectKind } from '../../news/parse.js';
+import type { Article } from '../../news/extract.js';
 import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
-import { watchArticle } from '../../news/watch.js';
+import type { WatchedArticle } from '../../news/watch.js';
+import { WorkInputError, WorkTooLongError } from '../compute.js';
 import type { ProposalState } from '../../news/migration.js';
 import { RequestError } from '../app.js';
 import { DATE, errorSchema, looseObject } from '../schemas.js';
@@ -74,13 +73,15 @@ interface ArticleBody {
   format?: 'text' | 'html';
 }
 
-export function registerNewsRoutes(app: FastifyInstance, service: CoveredService): void {
+/** The longest article text accepted by default; extraction time grows with it. */
+export const DEFAULT_MAX_ARTICLE_CHARS = 500_000;
+
+export function registerNewsRoutes(app: FastifyInstance, service: CoveredService, maxArticleChars = DEFAULT_MAX_ARTICLE_CHARS): void {
   const tags = ['news'];
   const { kb } = service.ctx;
   const news = new NewsStore(service.store);
   // Drafts go where `covered news accept` puts them by default: drafts/ in the data directory.
   const draftDir = join(dirname(service.uploadsDir), 'drafts');
-  let extractor: NewsExtractor | undefined;
 
   app.get<{ Querystring: { state?: ProposalState; limit: number; offset: number } }>(
     '/api/news/proposals',
@@ -187,7 +188,7 @@ export function registerNewsRoutes(app: FastifyInstance, service: CoveredService
           type: 'object',
           required: ['text'],
           properties: {
-            text: { type: 'string', minLength: 1, maxLength: 2_000_000, description: 'the article, as plain text or HTML' },
+            text: { type: 'string', minLength: 1, description: 'the article, as plain text or HTML (at most 500,000 characters unless the server sets another cap)' },
             published: { ...DATE, description: 'publication date; relative dates ("on Friday") are resolved against it' },
             title: { type: 'string', maxLength: 500 },
             url: { type: 'string', pattern: '^https?://', maxLength: 2000, description: 'where the article was published; cited in drafts' },
@@ -215,12 +216,26 @@ export function registerNewsRoutes(app: FastifyInstance, service: CoveredService
       const body = request.body;
       const published = body.published === undefined ? undefined : calendarDate(body.published, 'body.published');
       const label = body.url ?? body.title ?? 'submitted article';
-      const html = body.format ? body.format === 'html' : detectKind(body.text, undefined, label) === 'html';
-      let article = html ? articleFromHtml(label, body.text, body.url, published) : articleFromText(label, body.text, published);
-      article = { ...article, ...(body.title ? { title: body.title } : {}), ...(body.url ? { url: body.url } : {}) };
-      if (!article.text.trim()) throw new RequestError(400, 'the article has no text', 'body.text');
-      extractor ??= new NewsExtractor(new MentionMatcher(kb));
-      const watched = watchArticle(kb, extractor, article);
+      if (body.text.length > maxArticleChars) {
+        throw new RequestError(413, `the article holds ${body.text.length.toLocaleString('en-US')} characters, more than the cap of ${maxArticleChars.toLocaleString('en-US')}`, 'body.text');
+      }
+      // Parsing and extraction run off the server's thread, within a time budget.
+      const { article, watched } = await service.compute
+        .run<{ article: Article; watched?: WatchedArticle }>({
+          kind: 'article',
+          text: body.text,
+          label,
+          ...(body.format ? { format: body.format } : {}),
+          ...(body.url ? { url: body.url } : {}),
+          ...(body.title ? { title: body.title } : {}),
+          ...(published ? { published } : {}),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof WorkTooLongError) throw new RequestError(422, `${error.message}; send a shorter article`, 'body.text');
+          if (error instanceof WorkInputError) throw new RequestError(400, error.message, 'body.text');
+          throw error;
+        });
+      if (!watched) throw new RequestError(400, 'the article has no text', 'body.text');
       const { counts, alerts } = await saveWatchedArticles(service.store, kb, [{ source: `api (${request.actor.name})`, watched }], labelResolver(service.ctx));
       const ids = new Set(watched.proposals.map((p) => p.id));
       const proposals: StoredProposal[] = [];

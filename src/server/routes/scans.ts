@@ -40,7 +40,7 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     async (request, reply) => {
       if (!request.isMultipart()) throw new RequestError(400, 'send the file as multipart/form-data (field "file")', 'body.file');
       const id = randomUUID();
-      await mkdir(service.uploadsDir, { recursive: true });
+      await mkdir(service.uploadsDir, { recursive: true, mode: 0o700 });
       const path = service.uploadPath(id);
       const fields: Record<string, string> = {};
       let fileName: string | undefined;
@@ -49,7 +49,7 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
           if (part.type === 'file') {
             if (part.fieldname !== 'file') throw new RequestError(400, `unexpected file field "${part.fieldname}"; use "file"`, `body.${part.fieldname}`);
             fileName = part.filename || 'upload';
-            await pipeline(part.file, createWriteStream(path));
+            await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
           } else {
             fields[part.fieldname] = String(part.value);
           }
