@@ -63,7 +63,7 @@ export interface Finding {
      * The measure's events that matter to this listing (its changes of force, its first taking
      * effect, the listing's own addition), oldest first; `future` marks those after the as-of date.
      */
-    events?: { date: string; status: TimelineStatus; note: string; future?: true }[];
+    events?: { date: string; status: TimelineStatus; future?: true }[];
   };
   severity: Severity;
   confidence: number;
