@@ -16,7 +16,8 @@ const all = kb.profiles.all as Profile;
 /** measure id → finding state, for an item screened on a date. */
 function findings(it: InventoryItem, asOf: string, includeHistorical = false): Map<string, string> {
   const r = engine.screen(it, { asOf, profile: all, includeHistorical });
-  return new Map(r.findings.map((f) => [f.measure.id, f.state]));
+  // Obligations only: context findings (a reach that begins later, another kind of item) say something else.
+  return new Map(r.findings.filter((f) => f.role === 'obligation').map((f) => [f.measure.id, f.state]));
 }
 const supplier = (name: string, asOf: string, includeHistorical = false) => findings(item({ name }), asOf, includeHistorical);
 const stateOf = (measure: string, asOf: string) => {
