@@ -55,7 +55,15 @@ export async function* followFile(path: string, options: FollowOptions = {}): As
       if (options.once || options.signal?.aborted) break;
       const current = await stat(path).catch(() => undefined);
       if (current && current.ino !== inode) {
-        // Rotated: the old file has been read to its end; the new one is read from its start.
+        // Rotated: what was written to the old file before it was renamed is read to its end (the
+        // open handle still reaches it), then the new one from its start.
+        for (;;) {
+          const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+          if (bytesRead === 0) break;
+          position += bytesRead;
+          const text = decoder.write(buffer.subarray(0, bytesRead));
+          if (text) yield text;
+        }
         const tail = decoder.end();
         if (tail) yield tail;
         await handle.close();

@@ -16,6 +16,10 @@ import { buildServer, WEB_DIR } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
 import type { FastifyInstance } from 'fastify';
 
+// Predicates below run in the page (functions, since the server's CSP forbids evaluating strings).
+declare const document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string }> & Iterable<{ textContent: string }> };
+declare const location: { hash: string };
+
 const ROOT = new URL('../../', import.meta.url).pathname;
 const EXAMPLE = join(ROOT, 'examples', 'inventory.csv');
 const skip = noBrowser;
@@ -61,12 +65,12 @@ describe('web UI in chromium', { skip }, () => {
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 10);
     await page.locator('th', { hasText: 'Line' }).click();
-    await page.waitForFunction(`location.hash.includes('sort=line')`);
-    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] <= n) && lines[0] === 2; })()`);
+    await page.waitForFunction(() => location.hash.includes('sort=line'));
+    await page.waitForFunction(() => (() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1]! <= n) && lines[0] === 2; })());
     await page.locator('th', { hasText: 'Line' }).click();
-    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] >= n); })()`);
+    await page.waitForFunction(() => (() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1]! >= n); })());
     await page.getByLabel('filter by measure').selectOption('us-ndaa-889');
-    await page.waitForFunction(`[...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA'))`);
+    await page.waitForFunction(() => [...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA')));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\r\n');
     assert.match(csv[0]!, /^finding,file,line,item,measure/);
@@ -94,7 +98,7 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByRole('link', { name: '← Findings' }).click();
     await page.getByLabel('filter by disposition').waitFor();
     await page.goto(`${page.url().split('#')[0]}#/scans/${(await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id}/findings?disposition=false-positive`);
-    await page.waitForFunction(`document.querySelectorAll('table.findings tbody tr').length === 1`);
+    await page.waitForFunction(() => document.querySelectorAll('table.findings tbody tr').length === 1);
     await page.goto(`${url}/#/audit`);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     assert.match(await page.getByRole('status').innerText(), /^Intact: \d+ entries/);
@@ -137,9 +141,9 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByLabel('as-of date').fill('2020-10-15');
     const row = page.locator('table.grid tbody tr', { hasText: 'EO 13942' }).first();
     await row.waitFor();
-    await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /historical/.test(r.textContent))`);
+    await page.waitForFunction(() => [...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /historical/.test(r.textContent)));
     await page.getByLabel('as-of date').fill('2020-09-01');
-    await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /pending/.test(r.textContent))`);
+    await page.waitForFunction(() => [...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /pending/.test(r.textContent)));
     assert.ok(await page.locator('.chart svg').count());
   });
 });
