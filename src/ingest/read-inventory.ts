@@ -151,7 +151,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   } else {
     const bom = encodingFromBom(head);
     if (!bom && looksBinary(head)) {
-      throw new InputError(file, `not a text file (it contains binary data${utf16WithoutBom(head)}); see --input-format for what can be read`);
+      throw new InputError(file, `not a text file (it contains binary data${utf16WithoutBom(head)}); what can be read is text — tables, SBOMs, scanner output, logs — and Excel workbooks, any of them gzipped`);
     }
     encoding = bom?.encoding ?? 'utf-8';
     const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;

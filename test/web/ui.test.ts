@@ -6,13 +6,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, noBrowser } from './browser.js';
-import { buildServer, WEB_DIR } from '../../src/server/app.js';
+import { buildWeb, countApiRequests, launchChromium, noBrowser, TEST_OUTPUT } from './browser.js';
+import { buildServer } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -28,13 +27,15 @@ describe('web UI in chromium', { skip }, () => {
   let url: string;
   let context: BrowserContext;
   let page: Page;
+  let web: ReturnType<typeof buildWeb>;
 
   before(async () => {
-    if (!existsSync(join(WEB_DIR, 'index.html'))) execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+    web = buildWeb();
+    mkdirSync(TEST_OUTPUT, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'covered-ui-'));
     profileDir = mkdtempSync(join(tmpdir(), 'covered-chromium-'));
     service = await CoveredService.open({ dataDir });
-    app = await buildServer({ service, requireTokens: false });
+    app = await buildServer({ service, requireTokens: false, webDir: web.dir });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
     ({ context, page } = await launchChromium(profileDir));
   });
@@ -45,6 +46,7 @@ describe('web UI in chromium', { skip }, () => {
     await service?.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
+    web?.remove();
   });
 
   test('upload the example, see findings, open one, mark it false positive, reload: it persists', async () => {
@@ -129,7 +131,7 @@ describe('web UI in chromium', { skip }, () => {
     })()`)) as { differ: boolean; tofu: boolean };
     assert.equal(distinct.tofu, false, 'Chinese characters do not render as missing-glyph boxes');
     assert.equal(distinct.differ, true);
-    await page.screenshot({ path: join(tmpdir(), 'covered-ui-organisation.png') });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'organisation.png') });
   });
 
   test('the measures timeline follows the as-of date control', async () => {
@@ -141,5 +143,99 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByLabel('as-of date').fill('2020-09-01');
     await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /pending/.test(r.textContent))`);
     assert.ok(await page.locator('.chart svg').count());
+  });
+
+  /**
+   * After the page shows its content, page time is run a minute ahead (every poll and timer fires)
+   * and a probe goes to the server and back; no request to the API may have been made meanwhile.
+   * A render loop (one request per render, as the upload once caused) would be caught in the probe's
+   * round trip without any timer.
+   */
+  async function assertIdle(idle: Page, requests: ReturnType<typeof countApiRequests>, what: string): Promise<void> {
+    const before = requests.byPath();
+    await idle.clock.runFor(60_000);
+    for (let i = 0; i < 3; i++) assert.equal(await idle.evaluate(`fetch('/api/health').then((r) => r.ok)`), true);
+    const after = requests.byPath();
+    delete before['/api/health'];
+    delete after['/api/health'];
+    assert.deepEqual(after, before, `${what}: no API request while idle`);
+  }
+
+  test('pages make no API requests while idle, also after an upload completes', async () => {
+    const idle = await context.newPage();
+    try {
+      await idle.clock.install();
+      const requests = countApiRequests(idle);
+      await idle.goto(`${url}/#/scans`);
+      await idle.setInputFiles('input[type=file]', EXAMPLE);
+      await idle.getByRole('button', { name: 'Screen file' }).click();
+      await idle.getByTestId('scan-complete').waitFor();
+      // The list has been fetched again and shows the new scan as complete.
+      await idle.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].filter((r) => r.textContent.includes('complete')).length >= 2`);
+      await assertIdle(idle, requests, 'scans page after an upload');
+      assert.equal(await idle.getByText('Failed to fetch').count(), 0);
+      const scanId = (await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id;
+      const pages: [string, string][] = [
+        ['#/', '.chart svg'],
+        [`#/scans/${scanId}/findings`, 'table.findings tbody tr'],
+        ['#/measures', '.chart svg'],
+        ['#/audit', 'table.grid tbody tr'],
+        ['#/dispositions', 'h2'],
+        ['#/news', 'h2'],
+      ];
+      for (const [hash, ready] of pages) {
+        await idle.goto(`${url}/${hash}`);
+        await idle.locator(ready).first().waitFor();
+        await assertIdle(idle, requests, hash);
+      }
+    } finally {
+      await idle.close();
+    }
+  });
+
+  test('no page is wider than the screen at 1400 and 390 pixels; screenshots for review', async () => {
+    const scanId = (await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id;
+    const findingId = (await service.scans.findings(scanId, { limit: 1, offset: 0 })).findings[0]!.id;
+    const pages: [string, string, string][] = [
+      ['dashboard', '#/', '.chart svg'],
+      ['scans', '#/scans', 'table.grid tbody tr'],
+      ['findings', `#/scans/${scanId}/findings`, 'table.findings tbody tr'],
+      ['finding', `#/findings/${findingId}`, '.evidence-path'],
+      ['organisation', '#/organisations/hikvision', '.graph canvas'],
+      ['measures', '#/measures', '.chart svg'],
+      ['measure', '#/measures/us-ndaa-889', 'table.grid tbody tr'],
+      ['audit', '#/audit', 'table.grid tbody tr'],
+      ['dispositions', '#/dispositions', 'h2'],
+      ['lookup', '#/lookup?q=Hikvision', '.matches li'],
+      ['not-found', '#/no-such-page', '[role=alert]'],
+    ];
+    for (const width of [1400, 390]) {
+      await page.setViewportSize({ width, height: width > 1000 ? 1000 : 844 });
+      for (const [name, hash, ready] of pages) {
+        await page.goto(`${url}/${hash}`);
+        await page.locator(ready).first().waitFor();
+        await page.screenshot({ path: join(TEST_OUTPUT, `layout-${width}-${name}.png`), fullPage: true });
+        const overflow = (await page.evaluate(`(() => {
+          const out = [];
+          if (document.documentElement.scrollWidth > window.innerWidth) out.push('page ' + document.documentElement.scrollWidth + 'px');
+          for (const el of document.querySelectorAll('header.top, .panel')) {
+            if (el.scrollWidth > el.clientWidth + 1) out.push((el.querySelector('h2')?.textContent || el.className) + ' ' + el.scrollWidth + '>' + el.clientWidth);
+          }
+          return out;
+        })()`)) as string[];
+        assert.deepEqual(overflow, [], `${name} at ${width}px overflows`);
+      }
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  test('an unknown address says so instead of showing the dashboard; look-up ranks near names', async () => {
+    await page.goto(`${url}/#/no-such-page`);
+    assert.match(await page.getByRole('alert').innerText(), /No page “no-such-page”/);
+    await page.goto(`${url}/#/lookup?q=${encodeURIComponent('Hikvison Digital')}`);
+    await page.getByRole('table', { name: 'ranked names' }).or(page.locator('.matches li')).first().waitFor();
+    const ranked = await page.locator('table[aria-label="ranked names"] tbody tr td:last-child').allInnerTexts();
+    const scores = ranked.map(Number);
+    assert.ok(scores.every((n, i) => i === 0 || scores[i - 1]! >= n), 'ranked by score');
   });
 });

@@ -142,7 +142,10 @@ export interface StoredFinding {
   disposition?: Disposition;
 }
 
-export type Facets = Record<'measure' | 'group' | 'state' | 'severity' | 'kind' | 'disposition', Record<string, number>>;
+export type Facets = Record<'measure' | 'group' | 'state' | 'severity' | 'kind' | 'disposition', Record<string, number>> & {
+  /** Display names for the measure and group ids. */
+  labels?: { measure: Record<string, string>; group: Record<string, string> };
+};
 
 export interface TimelineEvent {
   date: string;
@@ -170,6 +173,7 @@ export interface ListingView {
   to?: string;
   state: string;
   via: string;
+  measureEnded?: string;
 }
 
 export interface Dossier {

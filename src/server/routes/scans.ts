@@ -176,7 +176,8 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     },
     async (request) => {
       await completeScan(service, request.params.id);
-      return service.scans.facets(request.params.id, toQuery(request.query));
+      const facets = await service.scans.facets(request.params.id, toQuery(request.query));
+      return { ...facets, labels: facetLabels(service, facets) };
     },
   );
 
@@ -294,6 +295,16 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     },
     async (request) => service.dispositions.list(request.query),
   );
+}
+
+/** Names for the ids the facets count by, so that a view shows "NDAA §889" and "Hikvision", not ids. */
+function facetLabels(service: CoveredService, facets: Record<string, Record<string, number>>): { measure: Record<string, string>; group: Record<string, string> } {
+  const { kb } = service.ctx;
+  const measure = Object.fromEntries(Object.keys(facets.measure ?? {}).map((id) => [id, kb.measures[id]?.short ?? id]));
+  const group = Object.fromEntries(
+    Object.keys(facets.group ?? {}).map((id) => [id, id === 'category-rule' ? 'Category rules (no company)' : (kb.groups[id]?.name ?? kb.organisations[id]?.names[0]?.value ?? id)]),
+  );
+  return { measure, group };
 }
 
 async function scanOr404(service: CoveredService, id: string): Promise<ScanInfo> {

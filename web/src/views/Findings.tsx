@@ -58,7 +58,7 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
               <option value="">all</option>
               {Object.entries(facets.data?.[name] ?? (name === 'disposition' ? { open: 0, closed: 0 } : {})).map(([value, n]) => (
                 <option key={value} value={value}>
-                  {name === 'disposition' ? (DISPOSITION_LABELS[value] ?? value) : value} ({n})
+                  {name === 'disposition' ? (DISPOSITION_LABELS[value] ?? value) : name === 'measure' || name === 'group' ? (facets.data?.labels?.[name][value] ?? value) : value} ({n})
                 </option>
               ))}
               {name === 'disposition' && !facets.data?.disposition.closed && <option value="closed">Closed (any)</option>}
@@ -72,50 +72,52 @@ export function Findings({ scanId, query }: { scanId: string; query: URLSearchPa
         {Object.keys(params).some((k) => k !== 'sort' && k !== 'order' && k !== 'offset') && <button onClick={() => go(`scans/${scanId}/findings`)}>Clear filters</button>}
       </div>
       <Loading error={page.error} loading={page.loading && !page.data} />
-      <table className="grid findings">
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => {
-              // Without a sort in the URL the API sorts by severity, most severe first.
-              const active = c.sort !== undefined && (params.sort ?? 'severity') === c.sort;
-              const ascending = params.order ? params.order === 'asc' : !['severity', 'confidence'].includes(c.sort ?? '');
-              return (
-                <th key={c.key} onClick={c.sort ? () => sortBy(c.sort as string) : undefined} className={c.sort ? 'sortable' : ''} aria-sort={active ? (ascending ? 'ascending' : 'descending') : undefined}>
-                  {c.label}
-                  {active ? (ascending ? ' ▲' : ' ▼') : ''}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {page.data?.findings.map((f) => (
-            <tr key={f.id} className="clickable" onClick={() => go(`findings/${f.id}`)} data-finding={f.id}>
-              <td>{f.item.origin.line}</td>
-              <td>
-                <a href={href(`findings/${f.id}`)}>{f.item.label}</a>
-              </td>
-              <td title={f.finding.measure.title}>{f.finding.measure.short}</td>
-              <td>
-                {f.finding.subject.kind === 'category' ? f.finding.subject.name : <a href={href(`${f.finding.subject.kind === 'product' ? 'products' : 'organisations'}/${f.finding.subject.id}`)} onClick={(e) => e.stopPropagation()}>{f.finding.subject.name}</a>}
-              </td>
-              <td>
-                <Badge kind="state" value={f.finding.state} />
-              </td>
-              <td>
-                <Badge kind="severity" value={f.finding.severity} />
-              </td>
-              <td>{f.finding.confidence.toFixed(2)}</td>
-              <td>
-                {f.finding.match.field}: <code>{f.finding.match.value}</code>
-              </td>
-              <td>
-                <Badge kind="disposition" value={f.disposition ? (f.disposition.reopened ? 'reopened' : f.disposition.state) : 'open'} />
-              </td>
+      <div className="scroll">
+        <table className="grid findings">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => {
+                // Without a sort in the URL the API sorts by severity, most severe first.
+                const active = c.sort !== undefined && (params.sort ?? 'severity') === c.sort;
+                const ascending = params.order ? params.order === 'asc' : !['severity', 'confidence'].includes(c.sort ?? '');
+                return (
+                  <th key={c.key} onClick={c.sort ? () => sortBy(c.sort as string) : undefined} className={c.sort ? 'sortable' : ''} aria-sort={active ? (ascending ? 'ascending' : 'descending') : undefined}>
+                    {c.label}
+                    {active ? (ascending ? ' ▲' : ' ▼') : ''}
+                  </th>
+                );
+              })}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.data?.findings.map((f) => (
+              <tr key={f.id} className="clickable" onClick={() => go(`findings/${f.id}`)} data-finding={f.id}>
+                <td>{f.item.origin.line}</td>
+                <td>
+                  <a href={href(`findings/${f.id}`)}>{f.item.label}</a>
+                </td>
+                <td title={f.finding.measure.title}>{f.finding.measure.short}</td>
+                <td>
+                  {f.finding.subject.kind === 'category' ? f.finding.subject.name : <a href={href(`${f.finding.subject.kind === 'product' ? 'products' : 'organisations'}/${f.finding.subject.id}`)} onClick={(e) => e.stopPropagation()}>{f.finding.subject.name}</a>}
+                </td>
+                <td>
+                  <Badge kind="state" value={f.finding.state} />
+                </td>
+                <td>
+                  <Badge kind="severity" value={f.finding.severity} />
+                </td>
+                <td>{f.finding.confidence.toFixed(2)}</td>
+                <td>
+                  {f.finding.match.field}: <code>{f.finding.match.value}</code>
+                </td>
+                <td>
+                  <Badge kind="disposition" value={f.disposition ? (f.disposition.reopened ? 'reopened' : f.disposition.state) : 'open'} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {page.data && page.data.total > PAGE && (
         <div className="pager">
           <button disabled={offset === 0} onClick={() => set({ ...params, offset: String(Math.max(0, offset - PAGE)) })}>
