@@ -8,7 +8,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
+import { InputError, type AssetField, type FieldKind, type IngestRecord } from '../model/item.js';
 import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
 import { detectTextFormat, type InputFormat } from './detect.js';
@@ -83,16 +83,16 @@ export interface ColumnInfo {
   sheet?: string;
   /** False when the first row was data, and columns are named "column 1", "column 2" … */
   header: boolean;
-  /** Column → the field its values go to, or 'unused' (the shape of the scan report's `columns`). */
-  columns: Record<string, FieldKind | 'unused'>;
+  /** Column → the field its values go to, `asset.<part>` for a column of the asset's identity only, or 'unused' (the shape of the scan report's `columns`). */
+  columns: Record<string, FieldKind | 'unused' | `asset.${AssetField}`>;
   /** Every column in order, with how its field was chosen (map, header or content). */
   choices: ColumnChoice[];
 }
 
 /** "Vendor→name, MAC Address→mac (unused: Notes)" */
 export function describeColumns(info: ColumnInfo): string {
-  const mapped = info.choices.filter((choice) => choice.field).map((choice) => `${choice.column}→${choice.field}`);
-  const unused = info.choices.filter((choice) => !choice.field).map((choice) => choice.column);
+  const mapped = info.choices.filter((choice) => choice.field || choice.asset).map((choice) => `${choice.column}→${choice.field ?? `asset ${choice.asset}`}`);
+  const unused = info.choices.filter((choice) => !choice.field && !choice.asset).map((choice) => choice.column);
   return mapped.join(', ') + (unused.length > 0 ? ` (unused: ${unused.join(', ')})` : '');
 }
 
@@ -225,7 +225,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
         gzip,
         ...(table.sheet !== undefined && { sheet: table.sheet }),
         header: mapping.header,
-        columns: Object.fromEntries(mapping.columns.map((choice) => [choice.column, choice.field ?? 'unused'])),
+        columns: Object.fromEntries(mapping.columns.map((choice) => [choice.column, choice.field ?? (choice.asset ? (`asset.${choice.asset}` as const) : 'unused')])),
         choices: mapping.columns,
       });
     };

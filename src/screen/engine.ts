@@ -117,7 +117,7 @@ export class ScreeningEngine {
     }
     const usable = outcomes.filter((o) => !o.error);
     if (usable.length === 0) {
-      return { origin: item.origin, label: item.label, status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
+      return { origin: item.origin, label: item.label, ...(item.asset ? { asset: item.asset } : {}), status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
     }
     const best = new Map<string, Finding>();
     for (const outcome of usable) {
@@ -133,7 +133,7 @@ export class ScreeningEngine {
     }
     for (const f of this.categoryFindings(item, options)) best.set(`${f.measure.id}|${f.subject.id}`, f);
     const findings = [...best.values()].sort(compareFindings);
-    const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
+    const result: ItemResult = { origin: item.origin, label: item.label, ...(item.asset ? { asset: item.asset } : {}), status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
     return result;
   }

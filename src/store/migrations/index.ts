@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { coreMigration } from './0001-core.js';
 import { newsMigration } from '../../news/migration.js';
 import { auditAppendOnlyMigration } from './0003-audit-append-only.js';
+import { assetsAndDispositionHistoryMigration } from './0004-assets-and-disposition-history.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-core': coreMigration,
   '0002-news': newsMigration,
   '0003-audit-append-only': auditAppendOnlyMigration,
+  '0004-assets-and-disposition-history': assetsAndDispositionHistoryMigration,
 };
