@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   audit: async () => [(await import('./commands/audit.js')).auditCommand()],
   token: async () => [(await import('./commands/token.js')).tokenCommand()],
   news: async () => [(await import('./commands/news.js')).newsCommand()],
+  report: async () => [(await import('./commands/report.js')).reportCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

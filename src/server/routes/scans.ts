@@ -14,6 +14,9 @@ import { DISPOSITION_STATES } from '../../store/dispositions.js';
 import type { DispositionState, ScanStatus } from '../../store/schema.js';
 import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo, type StoredFinding } from '../../store/scans.js';
 import { CSV_BOM, CSV_HEADER, csvFindingRow } from '../../report/csv.js';
+import { ATTESTATIONS, renderAttestationHtml, type AttestationSpec } from '../../report/attestation.js';
+import { htmlToPdf, PdfError } from '../../app/pdf.js';
+import { attestationFromStore } from '../attestation.js';
 import { RequestError } from '../app.js';
 import { DATE, dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
 import type { CoveredService } from '../service.js';
@@ -276,6 +279,37 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
         results,
       };
       return reply.type('application/json').send(JSON.stringify(report));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { format: 'html' | 'pdf'; attestation: string } }>(
+    '/api/scans/:id/attestation',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'The attestation report of a complete scan (ndaa-889: FAR 52.204-24/-26) as HTML or PDF: the representation, a summary with charts, every covered item with its evidence, citations and disposition history',
+        params: scanIdParams,
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['html', 'pdf'], default: 'html' }, attestation: { type: 'string', enum: Object.keys(ATTESTATIONS), default: 'ndaa-889' } }, additionalProperties: false },
+        produces: ['text/html', 'application/pdf'],
+        response: { 404: errorSchema, 409: errorSchema, 503: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const scan = await completeScan(service, request.params.id);
+      const spec = ATTESTATIONS[request.query.attestation] as AttestationSpec;
+      const html = renderAttestationHtml(await attestationFromStore({ scans: service.scans, dispositions: service.dispositions }, scan, spec, service.ctx.kb));
+      const name = `covered-${scan.id.slice(0, 8)}-${spec.id}-attestation`;
+      await service.audit.append(request.actor.name, 'attestation.report', scan.id, { attestation: spec.id, format: request.query.format, asOf: scan.asOf, kb: scan.kb.version });
+      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${name}.html"`).send(html);
+      let pdf: Buffer;
+      try {
+        pdf = await htmlToPdf(html);
+      } catch (e) {
+        if (e instanceof PdfError) throw new RequestError(503, e.message);
+        throw e;
+      }
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
     },
   );
 
