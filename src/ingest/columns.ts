@@ -47,7 +47,7 @@ const HEADER_SYNONYMS: Record<FieldKind, string[]> = {
     '公司名称',
   ],
   mac: ['mac', 'mac address', 'macaddr', 'hw address', 'hardware address', 'physical address', 'ethernet address', 'bssid', 'mac地址'],
-  host: ['host', 'hostname', 'host name', 'domain', 'domain name', 'fqdn', 'url', 'website', 'query', 'sni', 'server name', '域名'],
+  host: ['host', 'hostname', 'host name', 'domain', 'domain name', 'fqdn', 'url', 'website', 'query', 'qname', 'query name', 'sni', 'server name', '域名'],
   app: ['package', 'package name', 'bundle id', 'bundle identifier', 'app id', 'application id', 'application bundle id', 'app bundle id', 'app identifier', 'application identifier'],
   purl: ['purl', 'package url'],
   package: ['java package', 'class', 'class name'],
@@ -117,7 +117,7 @@ export function fieldForHeader(header: string): FieldKind | undefined {
   return HEADER_FIELDS.get(normalized) ?? (normalized.endsWith('s') ? HEADER_FIELDS.get(normalized.slice(0, -1)) : undefined);
 }
 
-function isKnownHeader(header: string): boolean {
+export function isKnownHeader(header: string): boolean {
   const normalized = normalizeHeader(header);
   return fieldForHeader(header) !== undefined || OTHER_HEADERS.has(normalized) || ASSET_HEADERS.has(normalized);
 }

@@ -14,6 +14,7 @@ import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './d
 import { detectTextFormat, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
+import { whitespaceFormat } from './formats/whitespace.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
 import { BYTE_LOG_FORMATS, logByteChunks, type ByteLogFormatId } from './formats/log-bytes.js';
 import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
@@ -102,6 +103,7 @@ const SNIFF_CHARS = 64 * 1024;
 const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   csv: delimitedFormat(),
   tsv: delimitedFormat('\t'),
+  whitespace: whitespaceFormat,
   json: jsonFormat,
   jsonl: jsonLinesFormat,
   'cyclonedx-json': cycloneDxJsonFormat,

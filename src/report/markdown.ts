@@ -4,7 +4,7 @@
  */
 import type { Finding, ItemResult } from '../model/finding.js';
 import { describeAsset } from '../model/item.js';
-import { describeChain, describeOccurrences, describeState } from './describe.js';
+import { count, describeChain, describeOccurrences, describeState } from './describe.js';
 import { joinLines, withFindings, withProblems, type ReportView } from './view.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -22,7 +22,7 @@ function* markdownLines(report: ReportView): Generator<string> {
   yield* [`# Covered screening report`, ''];
   yield `- As of: **${report.asOf}** · profile: **${report.profile.id}** · knowledge base ${report.kb.version} (\`${report.kb.hash.slice(0, 12)}\`)`;
   yield `- Inputs: ${report.inputs.map((i) => `\`${i.file}\``).join(', ')}`;
-  yield `- Rows read ${s.rowsRead}, screened ${s.screened}, rejected ${s.rejected}; ${s.findings} finding(s) on ${s.withFindings} item(s)`;
+  yield `- Rows read ${s.rowsRead}, screened ${s.screened}, rejected ${s.rejected}; ${count(s.findings, 'finding')} on ${count(s.withFindings, 'item')}`;
   yield '';
   // One pass to know whether there are findings, and whether the Seen column of logs is needed.
   let any = false;

@@ -6,7 +6,7 @@ import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import type { Severity } from '../model/kb.js';
 import { describeAsset } from '../model/item.js';
-import { describeChain, describeOccurrences, describeState } from './describe.js';
+import { count, describeChain, describeOccurrences, describeState } from './describe.js';
 import { joinLines, withProblems, type ReportView } from './view.js';
 
 export interface TableOptions {
@@ -107,7 +107,7 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
     .map(([k, v]) => `${v} ${paint[k as Severity](k)}`)
     .join(', ');
   yield '';
-  yield wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${s.rowsRead} rows read, ${s.screened} screened, ${s.rejected} rejected; ${s.findings} findings on ${s.withFindings} items${sev ? ` (${sev})` : ''}.`, width);
+  yield wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${count(s.rowsRead, 'row')} read, ${s.screened} screened, ${s.rejected} rejected; ${count(s.findings, 'finding')} on ${count(s.withFindings, 'item')}${sev ? ` (${sev})` : ''}.`, width);
   if (!report.includeHistorical) yield c.dim(wrap('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.', width));
 }
 

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -58,20 +58,25 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByTestId('scan-complete').waitFor();
     assert.match(await page.getByTestId('scan-complete').innerText(), /Screened 18 rows: \d+ findings/);
     await page.getByRole('link', { name: 'See the findings' }).click();
+    // Grouped by item by default; the per-finding table is a link away.
+    await page.locator('table.items tbody tr').first().waitFor();
+    await page.getByRole('link', { name: 'One row per finding' }).click();
 
     const rows = page.locator('table.findings tbody tr');
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 10);
     await page.locator('th', { hasText: 'Line' }).click();
     await page.waitForFunction(`location.hash.includes('sort=line')`);
-    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] <= n) && lines[0] === 2; })()`);
+    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:nth-child(2)')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] <= n) && lines[0] === 2; })()`);
     await page.locator('th', { hasText: 'Line' }).click();
-    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:first-child')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] >= n); })()`);
+    await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:nth-child(2)')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] >= n); })()`);
     await page.getByLabel('filter by measure').selectOption('us-ndaa-889');
     await page.waitForFunction(`[...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA'))`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\r\n');
-    assert.match(csv[0]!, /^finding,file,line,item,measure/);
+    const raw = readFileSync((await download.path()) as string, 'utf8');
+    assert.equal(raw.charCodeAt(0), 0xfeff, 'a byte-order mark');
+    const csv = raw.slice(1).trim().split('\r\n');
+    assert.match(csv[0]!, /^file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status/);
     assert.ok(csv.length > 1 && csv.slice(1).every((line) => line.includes(',us-ndaa-889,')), 'the export follows the filter');
     const hikvision = page.locator('table.findings tbody tr', { hasText: 'HANGZHOU HIKVISION' }).first();
     await hikvision.getByRole('link', { name: 'HANGZHOU HIKVISION DIGITAL TECH CO LTD' }).click();
@@ -95,7 +100,7 @@ describe('web UI in chromium', { skip }, () => {
 
     await page.getByRole('link', { name: '← Findings' }).click();
     await page.getByLabel('filter by disposition').waitFor();
-    await page.goto(`${page.url().split('#')[0]}#/scans/${(await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id}/findings?disposition=false-positive`);
+    await page.goto(`${page.url().split('#')[0]}#/scans/${(await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id}/findings?disposition=false-positive&view=findings`);
     await page.waitForFunction(`document.querySelectorAll('table.findings tbody tr').length === 1`);
     await page.goto(`${url}/#/audit`);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
@@ -143,6 +148,41 @@ describe('web UI in chromium', { skip }, () => {
     await page.getByLabel('as-of date').fill('2020-09-01');
     await page.waitForFunction(`[...document.querySelectorAll('table.grid tbody tr')].some((r) => /EO 13942/.test(r.textContent) && /pending/.test(r.textContent))`);
     assert.ok(await page.locator('.chart svg').count());
+  });
+
+  test('an asset inventory: findings grouped by asset, filtered by owner, decided in bulk (one audit entry each); rejected rows with reasons', async () => {
+    const rows = ['Asset Tag,Owner,Location,Vendor'];
+    for (let i = 1; i <= 24; i++) rows.push(`AT-${String(i).padStart(4, '0')},${i % 2 ? 'Network team' : 'Facilities'},${i % 3 ? 'Berlin' : 'Munich'},${i % 3 === 2 ? 'Dell Technologies' : i % 3 ? 'Huawei Technologies Co. Ltd' : 'Zhejiang Dahua Technology Co. Ltd'}`);
+    rows.push('AT-9999,Facilities,Munich,');
+    const file = join(dataDir, 'assets.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    await page.goto(`${url}/#/scans`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.getByRole('button', { name: 'Screen file' }).click();
+    await page.getByTestId('scan-complete').waitFor();
+    await page.getByRole('link', { name: 'See the findings' }).click();
+    const items = page.locator('table.items tbody tr');
+    await items.first().waitFor();
+    assert.match(await items.first().innerText(), /AT-\d{4} · (Network team|Facilities) · (Berlin|Munich)/);
+    await page.getByLabel('filter by owner').selectOption('Network team');
+    await page.waitForFunction(`(() => { const rows = [...document.querySelectorAll('table.items tbody tr')]; return rows.length > 0 && rows.every((r) => r.textContent.includes('Network team')); })()`);
+    // Each asset's measures are inside its one row.
+    const first = items.first();
+    assert.ok((await first.locator('ul.item-findings li').count()) > 1);
+    const auditBefore = (await service.audit.list({ limit: 1, offset: 0, action: 'disposition.set' })).total;
+    await page.getByLabel('select every finding on this page').check();
+    const selected = Number((await page.getByRole('region', { name: 'decide selected findings' }).locator('b').innerText()).match(/\d+/)?.[0]);
+    assert.ok(selected >= 10, `${selected} findings selected`);
+    await page.getByLabel('decision for the selected findings').selectOption('accepted-risk');
+    await page.getByLabel('reason for the selected findings').fill('Replacement budgeted for 2027');
+    await page.getByRole('button', { name: `Decide ${selected} findings` }).click();
+    await page.getByRole('status').filter({ hasText: `${selected} findings marked Accepted risk` }).waitFor();
+    await page.waitForFunction(`[...document.querySelectorAll('table.items ul.item-findings li')].every((li) => li.textContent.includes('Accepted risk'))`);
+    assert.equal((await service.audit.list({ limit: 1, offset: 0, action: 'disposition.set' })).total, auditBefore + selected, 'one audit entry per finding');
+    const rejected = page.locator('table.rejected tbody tr');
+    await rejected.first().waitFor();
+    assert.equal(await rejected.count(), 1);
+    assert.match(await rejected.first().innerText(), /26\s+AT-9999 · Facilities · Munich\s+no value in any screened column/);
   });
 
   /**

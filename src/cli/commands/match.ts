@@ -23,6 +23,7 @@ export function matchCommand(): Command {
     .addHelpText('after', '\nExit codes: 0 done; 2 usage or input error.\nExample: covered match "HANGZHOU HIKVISION DIGITAL TECH CO LTD" "海康威视"')
     .action(async (name1: string | undefined, name2: string | undefined, opts: { pairs?: string; asOf: string; kb?: string }) => {
       if (!opts.pairs && (name1 === undefined || name2 === undefined)) throw new UsageError('give two names, or --pairs FILE.csv');
+      if (!opts.pairs && (!name1?.trim() || !name2?.trim())) throw new UsageError('a name is empty; give two names, or --pairs FILE.csv');
       if (opts.pairs && name1 !== undefined) throw new UsageError('give either two names or --pairs, not both');
       const ctx = createContext(opts.kb);
       const graph = new CorporateGraph(ctx.kb);

@@ -70,7 +70,7 @@ export function UploadForm({ onDone }: { onDone?: (scan: Scan) => void }) {
       {scan && scan.status !== 'complete' && scan.status !== 'failed' && <ProgressBar fraction={scan.progress.fraction} label={`screening: ${scan.progress.rowsDone} of ~${scan.progress.rowsExpected || '?'} rows`} />}
       {scan?.status === 'complete' && (
         <p className="ok" data-testid="scan-complete">
-          Screened {scan.summary?.rowsRead} rows: {scan.summary?.findings} findings. <a href={href(`scans/${scan.id}/findings`)}>See the findings</a>
+          Screened {scan.summary?.rowsRead} {scan.summary?.rowsRead === 1 ? 'row' : 'rows'}: {scan.summary?.findings} {scan.summary?.findings === 1 ? 'finding' : 'findings'}. <a href={href(`scans/${scan.id}/findings`)}>See the findings</a>
         </p>
       )}
       {scan?.status === 'failed' && <p className="error" role="alert">{scan.error}</p>}
