@@ -165,7 +165,7 @@ function toRecord(row: RawRow, layout: Layout | undefined): IngestRecord {
     }
   }
   const label = LABEL_ORDER.map((field) => fields[field]?.[0]).find((value) => value !== undefined);
-  if (label === undefined) return rejected(row.origin, 'no value in any screened column');
+  if (label === undefined) return rejected(row.origin, 'no value in any screened column', asset);
   const item: InventoryItem = { origin: row.origin, fields, label, ...(asset ? { asset } : {}) };
   return { kind: 'item', item };
 }
@@ -181,8 +181,8 @@ function fixedRecord(row: Extract<RawRow, { fields: unknown }>): IngestRecord {
   return { kind: 'item', item: { origin: row.origin, fields, label } };
 }
 
-function rejected(origin: Origin, error: string): IngestRecord {
-  return { kind: 'rejected', row: { origin, error } };
+function rejected(origin: Origin, error: string, asset?: AssetIdentity): IngestRecord {
+  return { kind: 'rejected', row: { origin, error, ...(asset ? { asset } : {}) } };
 }
 
 /** A row with nothing in it at all: blank lines and empty spreadsheet rows are skipped silently. */

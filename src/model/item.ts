@@ -61,6 +61,8 @@ export interface InventoryItem {
 export interface RejectedRow {
   origin: Origin;
   error: string;
+  /** The asset the row describes, when it could be read (a row with only asset columns). */
+  asset?: AssetIdentity;
 }
 
 /** One look-up in a log (a DNS query, a proxy request, a TLS server name): who asked for which host, when. */

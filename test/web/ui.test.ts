@@ -65,10 +65,10 @@ describe('web UI in chromium', { skip }, () => {
     const rows = page.locator('table.findings tbody tr');
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 10);
-    await page.locator('th', { hasText: 'Line' }).click();
+    await page.locator('table.findings th', { hasText: 'Line' }).click();
     await page.waitForFunction(`location.hash.includes('sort=line')`);
     await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:nth-child(2)')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] <= n) && lines[0] === 2; })()`);
-    await page.locator('th', { hasText: 'Line' }).click();
+    await page.locator('table.findings th', { hasText: 'Line' }).click();
     await page.waitForFunction(`(() => { const lines = [...document.querySelectorAll('table.findings tbody tr td:nth-child(2)')].map((td) => Number(td.textContent)); return lines.length > 10 && lines.every((n, i) => i === 0 || lines[i - 1] >= n); })()`);
     await page.getByLabel('filter by measure').selectOption('us-ndaa-889');
     await page.waitForFunction(`[...document.querySelectorAll('table.findings tbody tr')].every((r) => r.textContent.includes('NDAA'))`);
@@ -217,7 +217,8 @@ describe('web UI in chromium', { skip }, () => {
       const scanId = (await service.scans.list({ limit: 1, offset: 0 })).scans[0]!.id;
       const pages: [string, string][] = [
         ['#/', '.chart svg'],
-        [`#/scans/${scanId}/findings`, 'table.findings tbody tr'],
+        [`#/scans/${scanId}/findings`, 'table.items tbody tr'],
+        [`#/scans/${scanId}/findings?view=findings`, 'table.findings tbody tr'],
         ['#/measures', '.chart svg'],
         ['#/audit', 'table.grid tbody tr'],
         ['#/dispositions', 'h2'],
@@ -239,7 +240,8 @@ describe('web UI in chromium', { skip }, () => {
     const pages: [string, string, string][] = [
       ['dashboard', '#/', '.chart svg'],
       ['scans', '#/scans', 'table.grid tbody tr'],
-      ['findings', `#/scans/${scanId}/findings`, 'table.findings tbody tr'],
+      ['findings', `#/scans/${scanId}/findings`, 'table.items tbody tr'],
+      ['findings-by-finding', `#/scans/${scanId}/findings?view=findings`, 'table.findings tbody tr'],
       ['finding', `#/findings/${findingId}`, '.evidence-path'],
       ['organisation', '#/organisations/hikvision', '.graph canvas'],
       ['measures', '#/measures', '.chart svg'],
