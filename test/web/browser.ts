@@ -43,15 +43,24 @@ export function buildWeb(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Counts the page's requests to the API, by path without the query. */
-export function countApiRequests(page: Page): { total(): number; byPath(): Record<string, number> } {
+/** Counts the page's requests to the API, by path without the query, and knows how many are still open. */
+export function countApiRequests(page: Page): { total(): number; byPath(): Record<string, number>; inFlight(): number } {
   const seen: string[] = [];
+  let open = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
   page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) seen.push(url.pathname);
+    if (!isApi(request.url())) return;
+    seen.push(new URL(request.url()).pathname);
+    open++;
   });
+  const done = (request: { url(): string }) => {
+    if (isApi(request.url())) open--;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   return {
     total: () => seen.length,
     byPath: () => Object.fromEntries([...new Set(seen)].map((p) => [p, seen.filter((s) => s === p).length])),
+    inFlight: () => open,
   };
 }

@@ -192,9 +192,17 @@ describe('web UI in chromium', { skip }, () => {
    * round trip without any timer.
    */
   async function assertIdle(idle: Page, requests: ReturnType<typeof countApiRequests>, what: string): Promise<void> {
+    const probe = async () => assert.equal(await idle.evaluate(`fetch('/api/health').then((r) => r.ok)`), true);
+    // Settled: no request started while a probe went to the server and back (a
+    // response may render a part that asks for more, e.g. the rejected rows once the scan is known).
+    for (let settled = false; !settled; ) {
+      const before = requests.total();
+      await probe();
+      settled = requests.total() === before + 1;
+    }
     const before = requests.byPath();
     await idle.clock.runFor(60_000);
-    for (let i = 0; i < 3; i++) assert.equal(await idle.evaluate(`fetch('/api/health').then((r) => r.ok)`), true);
+    for (let i = 0; i < 3; i++) await probe();
     const after = requests.byPath();
     delete before['/api/health'];
     delete after['/api/health'];
