@@ -32,6 +32,7 @@ try {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const upload = await app.inject({ method: 'POST', url: '/api/scans', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  if (upload.statusCode !== 202) throw new Error(`upload refused: ${upload.statusCode} ${upload.body}`);
   const id = upload.json().id as string;
   let scan;
   for (;;) {
