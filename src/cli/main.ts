@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   worker: async () => [(await import('./commands/worker.js')).workerCommand()],
   inventory: async () => [(await import('./commands/inventory.js')).inventoryCommand()],
   watch: async () => [(await import('./commands/watch.js')).watchCommand()],
+  report: async () => [(await import('./commands/report.js')).reportCommand()],
 };
 
 // A reader that stops early (`covered scan … | head`) is not an error.

@@ -2,7 +2,7 @@
  * Deciding which column holds which field: an explicit map first, then the header text, then the
  * shape of the values in the first rows.
  */
-import { FIELD_KINDS, InputError, type FieldKind } from '../model/item.js';
+import { FIELD_KINDS, InputError, type AssetField, type FieldKind } from '../model/item.js';
 
 export type ColumnMap = Record<string, FieldKind | 'ignore'>;
 
@@ -13,6 +13,8 @@ export interface ColumnChoice {
   field?: FieldKind;
   /** How the choice was made. */
   by?: 'map' | 'header' | 'content';
+  /** The part of the asset's identity the column holds (by its header); also set beside `field` for a hostname. */
+  asset?: AssetField;
 }
 
 /** Lower-case, without spaces, punctuation or symbols: "MAC-Address" and "mac address" agree. */
@@ -45,7 +47,7 @@ const HEADER_SYNONYMS: Record<FieldKind, string[]> = {
     '公司名称',
   ],
   mac: ['mac', 'mac address', 'macaddr', 'hw address', 'hardware address', 'physical address', 'ethernet address', 'bssid', 'mac地址'],
-  host: ['host', 'hostname', 'host name', 'domain', 'domain name', 'fqdn', 'url', 'website', 'query', 'sni', 'server name', '域名'],
+  host: ['host', 'hostname', 'host name', 'domain', 'domain name', 'fqdn', 'url', 'website', 'query', 'qname', 'query name', 'sni', 'server name', '域名'],
   app: ['package', 'package name', 'bundle id', 'bundle identifier', 'app id', 'application id', 'application bundle id', 'app bundle id', 'app identifier', 'application identifier'],
   purl: ['purl', 'package url'],
   package: ['java package', 'class', 'class name'],
@@ -76,6 +78,26 @@ const HEADER_FIELDS = new Map<string, FieldKind>(
   Object.entries(HEADER_SYNONYMS).flatMap(([field, words]) => words.map((word) => [normalizeHeader(word), field as FieldKind] as const)),
 );
 
+/** Headers of the columns that identify the asset a row describes. */
+const ASSET_SYNONYMS: Record<AssetField, string[]> = {
+  tag: ['asset', 'asset tag', 'asset id', 'asset number', 'asset no', 'asset tag number', 'tag', 'inventory number', 'inventory no', 'inventory id', 'property number', '资产编号', '资产标签'],
+  hostname: ['hostname', 'host name', 'device name', 'computer name', 'computer', 'machine name', 'node name', 'system name', '主机名'],
+  ip: ['ip', 'ip address', 'ipv4', 'ipv4 address', 'ipv6', 'ipv6 address', 'ip addr', 'management ip', 'mgmt ip', 'ip地址'],
+  owner: ['owner', 'owned by', 'asset owner', 'system owner', 'business owner', 'team', 'owner team', 'department', 'business unit', 'assigned to', 'custodian', 'responsible', '负责人', '部门'],
+  site: ['location', 'site', 'site name', 'building', 'office', 'facility', 'campus', 'datacenter', 'data center', 'data centre', 'room', '位置', '地点'],
+  serial: ['serial', 'serial number', 'serial no', 'sn', 's/n', 'serialnumber', '序列号'],
+  costCentre: ['cost centre', 'cost center', 'cost centre code', 'cost center code', 'costcentre', 'cost code', '成本中心'],
+};
+
+const ASSET_HEADERS = new Map<string, AssetField>(
+  Object.entries(ASSET_SYNONYMS).flatMap(([asset, words]) => words.map((word) => [normalizeHeader(word), asset as AssetField] as const)),
+);
+
+/** The part of an asset's identity a header names, if any. */
+export function assetForHeader(header: string): AssetField | undefined {
+  return ASSET_HEADERS.get(normalizeHeader(header));
+}
+
 /**
  * Common inventory headers that are not screened. They help recognise a header row, and keep
  * free-text columns such as "Notes" from being taken for names by their content.
@@ -95,9 +117,9 @@ export function fieldForHeader(header: string): FieldKind | undefined {
   return HEADER_FIELDS.get(normalized) ?? (normalized.endsWith('s') ? HEADER_FIELDS.get(normalized.slice(0, -1)) : undefined);
 }
 
-function isKnownHeader(header: string): boolean {
+export function isKnownHeader(header: string): boolean {
   const normalized = normalizeHeader(header);
-  return fieldForHeader(header) !== undefined || OTHER_HEADERS.has(normalized);
+  return fieldForHeader(header) !== undefined || OTHER_HEADERS.has(normalized) || ASSET_HEADERS.has(normalized);
 }
 
 // ---- value shapes -------------------------------------------------------------------------------
@@ -213,13 +235,15 @@ export function chooseFields(
   map: ColumnMap | undefined,
 ): { choices: ColumnChoice[]; unmatchedMapKeys: string[] } {
   const { byIndex, unmatched } = resolveMap(file, columns, map);
-  const isOtherHeader = (column: string) => hasHeader && OTHER_HEADERS.has(normalizeHeader(column));
+  const isOtherHeader = (column: string) => hasHeader && (OTHER_HEADERS.has(normalizeHeader(column)) || ASSET_HEADERS.has(normalizeHeader(column)));
   const choices: ColumnChoice[] = columns.map((column, index) => {
+    const asset = hasHeader ? assetForHeader(column) : undefined;
+    const withAsset = (choice: ColumnChoice): ColumnChoice => (asset ? { ...choice, asset } : choice);
     const explicit = byIndex.get(index);
-    if (explicit) return explicit === 'ignore' ? { column, by: 'map' } : { column, field: explicit, by: 'map' };
+    if (explicit) return withAsset(explicit === 'ignore' ? { column, by: 'map' } : { column, field: explicit, by: 'map' });
     const byHeader = hasHeader ? fieldForHeader(column) : undefined;
-    if (byHeader) return { column, field: byHeader, by: 'header' };
-    if (isOtherHeader(column)) return { column };
+    if (byHeader) return withAsset({ column, field: byHeader, by: 'header' });
+    if (isOtherHeader(column)) return withAsset({ column });
     const byContent = shapeOfColumn(samples[index] ?? []);
     return byContent ? { column, field: byContent, by: 'content' } : { column };
   });
@@ -257,6 +281,11 @@ function columnsNamed(key: string, columns: string[]): number[] {
   if (normalized.length > 0) return normalized;
   const position = /^\d+$/.test(key.trim()) ? Number(key) : 0;
   return position >= 1 && position <= columns.length ? [position - 1] : [];
+}
+
+/** For a key first seen after the sampled rows (JSON): the header says whether it is part of the asset's identity. */
+export function assetForLateColumn(column: string): AssetField | undefined {
+  return assetForHeader(column);
 }
 
 /** For a key first seen after the sampled rows (JSON): the map or the header decides, never content. */

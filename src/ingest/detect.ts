@@ -4,10 +4,13 @@
  * of these is a table (CSV/TSV, JSON, JSON Lines) whose columns are recognised later.
  */
 
+import { isKnownHeader, valueShapes } from './columns.js';
+
 /** Every input format, with a line for `--help` and the documentation. */
 export const INPUT_FORMATS = {
   csv: 'delimited text (comma, semicolon, tab or pipe), with or without a header; one value per line',
   tsv: 'tab-separated text',
+  whitespace: 'text in columns separated by spaces, such as a DNS log written as "timestamp client qname"',
   json: 'a JSON array of objects, or an object holding one',
   jsonl: 'JSON Lines: one object per line',
   xlsx: 'Excel workbook (every sheet)',
@@ -46,6 +49,30 @@ const LINE_SHAPES: [InputFormat, RegExp][] = [
   ['squid-log', /^\d{9,10}\.\d{3}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ \S+ \S+/],
 ];
 
+/** The share of sampled lines that must agree before text is taken as space-separated columns. */
+const COLUMN_AGREEMENT = 0.8;
+
+/**
+ * Whether the lines are columns separated by runs of spaces: no other delimiter in most lines, the
+ * same number (two or more) of space-separated fields in most lines, and a column whose values
+ * have the shape of a host, MAC, app id or other identifier (or a first line naming a known
+ * column). A plain list of company names ("ZTE Corporation", "Huawei Technologies Co Ltd") has
+ * varying field counts and stays a one-column table.
+ */
+export function isWhitespaceTable(lines: string[], knownHeader: (cell: string) => boolean, shaped: (value: string) => boolean): boolean {
+  if (lines.length < 2) return false;
+  if (lines.filter((line) => /[,;\t|]/.test(line.trim())).length >= lines.length * (1 - COLUMN_AGREEMENT)) return false;
+  const rows = lines.map((line) => line.trim().split(/\s+/));
+  const widths = new Map<number, number>();
+  for (const row of rows) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
+  const [width, count] = [...widths].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (width < 2 || count < rows.length * COLUMN_AGREEMENT) return false;
+  const header = rows[0]?.length === width && rows[0].some(knownHeader);
+  const body = rows.slice(header ? 1 : 0).filter((row) => row.length === width);
+  const shapedColumn = Array.from({ length: width }, (_, i) => body.filter((row) => shaped(row[i] ?? '')).length).some((n) => n > 0 && n >= body.length * COLUMN_AGREEMENT);
+  return shapedColumn || Boolean(header);
+}
+
 /**
  * The format of a text input from its first characters, or an explanation when it is a kind of
  * document (XML) of which only some are read. Tables fall back to `table(start)`.
@@ -76,6 +103,7 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
     for (const [format, shape] of LINE_SHAPES) {
       if (counted.filter((line) => shape.test(line)).length >= counted.length * MAJORITY) return format;
     }
+    if (isWhitespaceTable(counted, isKnownHeader, (value) => valueShapes(value).length > 0)) return 'whitespace';
   }
   return table(start);
 }

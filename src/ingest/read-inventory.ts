@@ -8,12 +8,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { InputError, type FieldKind, type IngestRecord } from '../model/item.js';
+import { InputError, type AssetField, type FieldKind, type IngestRecord } from '../model/item.js';
 import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
 import { detectTextFormat, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
+import { whitespaceFormat } from './formats/whitespace.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
 import { BYTE_LOG_FORMATS, logByteChunks, type ByteLogFormatId } from './formats/log-bytes.js';
 import { zeekTsvByteChunks } from './formats/zeek-bytes.js';
@@ -86,16 +87,16 @@ export interface ColumnInfo {
   sheet?: string;
   /** False when the first row was data, and columns are named "column 1", "column 2" … */
   header: boolean;
-  /** Column → the field its values go to, or 'unused' (the shape of the scan report's `columns`). */
-  columns: Record<string, FieldKind | 'unused'>;
+  /** Column → the field its values go to, `asset.<part>` for a column of the asset's identity only, or 'unused' (the shape of the scan report's `columns`). */
+  columns: Record<string, FieldKind | 'unused' | `asset.${AssetField}`>;
   /** Every column in order, with how its field was chosen (map, header or content). */
   choices: ColumnChoice[];
 }
 
 /** "Vendor→name, MAC Address→mac (unused: Notes)" */
 export function describeColumns(info: ColumnInfo): string {
-  const mapped = info.choices.filter((choice) => choice.field).map((choice) => `${choice.column}→${choice.field}`);
-  const unused = info.choices.filter((choice) => !choice.field).map((choice) => choice.column);
+  const mapped = info.choices.filter((choice) => choice.field || choice.asset).map((choice) => `${choice.column}→${choice.field ?? `asset ${choice.asset}`}`);
+  const unused = info.choices.filter((choice) => !choice.field && !choice.asset).map((choice) => choice.column);
   return mapped.join(', ') + (unused.length > 0 ? ` (unused: ${unused.join(', ')})` : '');
 }
 
@@ -105,6 +106,7 @@ const SNIFF_CHARS = 64 * 1024;
 const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   csv: delimitedFormat(),
   tsv: delimitedFormat('\t'),
+  whitespace: whitespaceFormat,
   json: jsonFormat,
   jsonl: jsonLinesFormat,
   'cyclonedx-json': cycloneDxJsonFormat,
@@ -155,7 +157,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   } else {
     const bom = encodingFromBom(head);
     if (!bom && looksBinary(head)) {
-      throw new InputError(file, `not a text file (it contains binary data${utf16WithoutBom(head)}); see --input-format for what can be read`);
+      throw new InputError(file, `not a text file (it contains binary data${utf16WithoutBom(head)}); what can be read is text — tables, SBOMs, scanner output, logs — and Excel workbooks, any of them gzipped`);
     }
     encoding = bom?.encoding ?? 'utf-8';
     const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : undefined;
@@ -230,7 +232,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
         gzip,
         ...(table.sheet !== undefined && { sheet: table.sheet }),
         header: mapping.header,
-        columns: Object.fromEntries(mapping.columns.map((choice) => [choice.column, choice.field ?? 'unused'])),
+        columns: Object.fromEntries(mapping.columns.map((choice) => [choice.column, choice.field ?? (choice.asset ? (`asset.${choice.asset}` as const) : 'unused')])),
         choices: mapping.columns,
       });
     };

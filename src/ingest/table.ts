@@ -2,8 +2,8 @@
  * From a format's raw rows to ingest records: look at the first rows to decide the header and the
  * column→field mapping, then turn every row into an inventory item or a rejected row.
  */
-import { InputError, type FieldKind, type IngestRecord, type InventoryItem, type Origin } from '../model/item.js';
-import { chooseFields, fieldForLateColumn, isHeaderRow, type ColumnChoice, type ColumnMap } from './columns.js';
+import { InputError, type AssetField, type AssetIdentity, type FieldKind, type IngestRecord, type InventoryItem, type Origin } from '../model/item.js';
+import { assetForLateColumn, chooseFields, fieldForLateColumn, isHeaderRow, type ColumnChoice, type ColumnMap } from './columns.js';
 import type { RawRow, Table } from './formats/format.js';
 import { count, DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
@@ -88,6 +88,8 @@ interface Layout {
   choices: ColumnChoice[];
   /** Keyed tables: field per key, grown as keys first seen after the sample turn up. */
   byKey: Map<string, FieldKind | undefined>;
+  /** Keyed tables: the asset part per key, grown likewise. */
+  assetByKey: Map<string, AssetField | undefined>;
   map?: ColumnMap;
 }
 
@@ -118,6 +120,7 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
     throw new InputError(options.file, `--map names no column here: ${unmatchedMapKeys.map((key) => `"${key}"`).join(', ')}; the columns are ${listed}`);
   }
   const mapped = choices.some((choice) => choice.field);
+  // Asset columns alone give nothing to screen; each row is then rejected with its reason below.
   if (!mapped && !options.lenient) {
     throw new InputError(
       options.file,
@@ -129,7 +132,8 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
   options.onMapping({ header, columns: reported, unmatchedMapKeys });
   if (!mapped) return undefined;
   const byKey = new Map(choices.map((choice) => [choice.column, choice.field] as const));
-  return { header, headerRow, choices, byKey, map: options.map };
+  const assetByKey = new Map(choices.map((choice) => [choice.column, choice.asset] as const));
+  return { header, headerRow, choices, byKey, assetByKey, map: options.map };
 }
 
 function rowRecord(row: RawRow, layout: Layout | undefined, limits: IngestLimits): IngestRecord {
@@ -144,17 +148,32 @@ function rowRecord(row: RawRow, layout: Layout | undefined, limits: IngestLimits
     const list = (fields[field] ??= []);
     if (!list.includes(text)) list.push(text);
   };
+  let asset: AssetIdentity | undefined;
+  const addAsset = (part: AssetField | undefined, value: string | undefined): void => {
+    const text = value?.trim();
+    if (!part || !text) return;
+    asset ??= {};
+    // The first column of a kind wins ("Asset Tag" before a later "Asset ID").
+    asset[part] ??= text;
+  };
   if ('cells' in row) {
-    row.cells.forEach((cell, index) => add(layout?.choices[index]?.field, cell));
+    row.cells.forEach((cell, index) => {
+      add(layout?.choices[index]?.field, cell);
+      addAsset(layout?.choices[index]?.asset, cell);
+    });
   } else if (layout) {
     for (const [key, values] of row.values) {
       if (!layout.byKey.has(key)) layout.byKey.set(key, fieldForLateColumn(key, layout.map));
-      for (const value of values) add(layout.byKey.get(key), value);
+      if (!layout.assetByKey.has(key)) layout.assetByKey.set(key, assetForLateColumn(key));
+      for (const value of values) {
+        add(layout.byKey.get(key), value);
+        addAsset(layout.assetByKey.get(key), value);
+      }
     }
   }
   const label = LABEL_ORDER.map((field) => fields[field]?.[0]).find((value) => value !== undefined);
-  if (label === undefined) return rejected(row.origin, 'no value in any screened column');
-  const item: InventoryItem = { origin: row.origin, fields, label };
+  if (label === undefined) return rejected(row.origin, 'no value in any screened column', asset);
+  const item: InventoryItem = { origin: row.origin, fields, label, ...(asset ? { asset } : {}) };
   return { kind: 'item', item };
 }
 
@@ -207,8 +226,8 @@ function fixedRecord(row: Extract<RawRow, { fields: unknown }>): IngestRecord {
   return { kind: 'item', item: { origin: row.origin, fields, label } };
 }
 
-function rejected(origin: Origin, error: string): IngestRecord {
-  return { kind: 'rejected', row: { origin, error } };
+function rejected(origin: Origin, error: string, asset?: AssetIdentity): IngestRecord {
+  return { kind: 'rejected', row: { origin, error, ...(asset ? { asset } : {}) } };
 }
 
 /** A row with nothing in it at all: blank lines and empty spreadsheet rows are skipped silently. */

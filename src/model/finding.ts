@@ -3,7 +3,7 @@
  * Documented in docs/json-output.md; change it only with a new `schemaVersion`.
  */
 import type { Severity, TimelineStatus } from './kb.js';
-import type { FieldKind, Origin } from './item.js';
+import type { AssetIdentity, FieldKind, Origin } from './item.js';
 import type { Evidence, Method } from '../match/resolver.js';
 import type { State } from '../kb/timeline.js';
 
@@ -92,6 +92,8 @@ export interface FieldNote {
 export interface ItemResult {
   origin: Origin;
   label: string;
+  /** The asset the row describes (asset tag, hostname, IP, owner, site, serial number, cost centre), when the input has such columns. */
+  asset?: AssetIdentity;
   status: 'screened' | 'rejected';
   /** Why a rejected row could not be screened. */
   error?: string;

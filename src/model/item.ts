@@ -22,6 +22,22 @@ export const FIELD_KINDS = [
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
+/**
+ * What identifies the asset a row describes — not screened, but carried with the row into every
+ * report, so that a finding names the switch (its tag, host, owner, site) and not only its vendor.
+ */
+export const ASSET_FIELDS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre'] as const;
+export type AssetField = (typeof ASSET_FIELDS)[number];
+export type AssetIdentity = Partial<Record<AssetField, string>>;
+
+/** Labels for reports and column headers. */
+export const ASSET_LABELS: Record<AssetField, string> = { tag: 'asset tag', hostname: 'hostname', ip: 'IP', owner: 'owner', site: 'site', serial: 'serial number', costCentre: 'cost centre' };
+
+/** "SW-0042 · core-sw1 · Network team · Berlin": the identity in one line, in field order. */
+export function describeAsset(asset: AssetIdentity | undefined): string {
+  return asset ? ASSET_FIELDS.flatMap((f) => (asset[f] ? [asset[f]] : [])).join(' · ') : '';
+}
+
 export interface Origin {
   /** The file as the user named it (`-` for standard input). */
   file: string;
@@ -37,12 +53,16 @@ export interface InventoryItem {
   fields: Partial<Record<FieldKind, string[]>>;
   /** An item's own label for reports: the first of name, host, app, model … that is present. */
   label: string;
+  /** The asset the row describes, from its asset columns; absent when the table has none. */
+  asset?: AssetIdentity;
 }
 
 /** A row that could not be read at all (wrong column count, broken JSON line …). */
 export interface RejectedRow {
   origin: Origin;
   error: string;
+  /** The asset the row describes, when it could be read (a row with only asset columns). */
+  asset?: AssetIdentity;
 }
 
 /** One look-up in a log (a DNS query, a proxy request, a TLS server name): who asked for which host, when. */

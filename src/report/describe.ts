@@ -4,6 +4,11 @@
 import type { Evidence } from '../match/resolver.js';
 import type { Finding, ItemResult, Occurrences } from '../model/finding.js';
 
+/** "1 finding", "2 findings", "1 entry", "3 entries". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function describeEvidence(e: Evidence): string {
   switch (e.type) {
     case 'name':

@@ -3,7 +3,8 @@
  * evidence chain, obligation and citations.
  */
 import type { Finding, ItemResult } from '../model/finding.js';
-import { describeChain, describeOccurrences, describeState } from './describe.js';
+import { describeAsset } from '../model/item.js';
+import { count, describeChain, describeOccurrences, describeState } from './describe.js';
 import { joinLines, withFindings, withProblems, type ReportView } from './view.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -21,26 +22,30 @@ function* markdownLines(report: ReportView): Generator<string> {
   yield* [`# Covered screening report`, ''];
   yield `- As of: **${report.asOf}** · profile: **${report.profile.id}** · knowledge base ${report.kb.version} (\`${report.kb.hash.slice(0, 12)}\`)`;
   yield `- Inputs: ${report.inputs.map((i) => `\`${i.file}\``).join(', ')}`;
-  yield `- Rows read ${s.rowsRead}, screened ${s.screened}, rejected ${s.rejected}; ${s.findings} finding(s) on ${s.withFindings} item(s)`;
+  yield `- Rows read ${s.rowsRead}, screened ${s.screened}, rejected ${s.rejected}; ${count(s.findings, 'finding')} on ${count(s.withFindings, 'item')}`;
   yield '';
   // One pass to know whether there are findings, and whether the Seen column of logs is needed.
   let any = false;
   let logs = false;
+  let assets = false;
   for (const r of withFindings(report.results)) {
     any = true;
     if (r.occurrences) logs = true;
+    if (r.asset) assets = true;
   }
   if (any) {
     // Logs: how often and by whom the host was seen (the aggregate's first line is the Line).
-    yield* [`| Line | Item |${logs ? ' Seen |' : ''} Measure | Subject | State | Severity | Confidence |`, `|---|---|${logs ? '---|' : ''}---|---|---|---|---|`];
+    yield* [`| Line | Item |${assets ? ' Asset |' : ''}${logs ? ' Seen |' : ''} Measure | Subject | State | Severity | Confidence |`, `|---|---|${assets ? '---|' : ''}${logs ? '---|' : ''}---|---|---|---|---|`];
     for (const { r, f } of findingsOf(report.results)) {
+      const asset = assets ? ` ${esc(describeAsset(r.asset))} |` : '';
       const seen = logs ? ` ${r.occurrences ? esc(`${r.occurrences.count}×${r.occurrences.client ? ` by ${r.occurrences.client}` : ''}`) : ''} |` : '';
-      yield `| ${esc(`${r.origin.file}:${r.origin.line}`)} | ${esc(r.label)} |${seen} ${esc(f.measure.short)} | ${esc(f.subject.name)} | ${f.state} | ${f.severity} | ${f.confidence} |`;
+      yield `| ${esc(`${r.origin.file}:${r.origin.line}`)} | ${esc(r.label)} |${asset}${seen} ${esc(f.measure.short)} | ${esc(f.subject.name)} | ${f.state} | ${f.severity} | ${f.confidence} |`;
     }
     yield* ['', '## Findings', ''];
     for (const { r, f } of findingsOf(report.results)) {
       yield* [`### ${esc(r.label)} — ${esc(f.measure.short)} (${f.severity})`, ''];
       yield `- Where: \`${r.origin.file}\` line ${r.origin.line}`;
+      if (r.asset) yield `- Asset: ${esc(describeAsset(r.asset))}`;
       const seen = describeOccurrences(r);
       if (seen) yield `- Seen: ${esc(seen.slice('seen '.length))}`;
       yield `- State: ${describeState(f)}`;

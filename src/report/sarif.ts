@@ -2,6 +2,7 @@
  * SARIF 2.1.0, so code-scanning dashboards and CI annotate the inventory file's lines: one rule per
  * measure, one result per finding at the row it came from.
  */
+import { describeAsset } from '../model/item.js';
 import { createHash } from 'node:crypto';
 import type { ItemResult } from '../model/finding.js';
 import type { Severity } from '../model/kb.js';
@@ -47,10 +48,10 @@ function* sarifResults(results: Iterable<ItemResult>, asOf: string): Generator<u
       yield {
         ruleId: f.measure.id,
         level: LEVEL[f.severity],
-        message: { text: `${f.subject.name} (${f.measure.short}): ${describeState(f)}. ${describeChain(f)}. Obliges: ${f.obligation}` },
+        message: { text: `${r.asset ? `Asset ${describeAsset(r.asset)}: ` : ''}${f.subject.name} (${f.measure.short}): ${describeState(f)}. ${describeChain(f)}. Obliges: ${f.obligation}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: r.origin.file }, region: { startLine: r.origin.line } } }],
         partialFingerprints: { coveredFinding: createHash('sha256').update(key).digest('hex').slice(0, 32) },
-        properties: { state: f.state, severity: f.severity, confidence: f.confidence, subject: f.subject.id, asOf },
+        properties: { state: f.state, severity: f.severity, confidence: f.confidence, subject: f.subject.id, asOf, ...(r.asset ? { asset: r.asset } : {}) },
       };
     }
   }

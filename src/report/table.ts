@@ -5,7 +5,8 @@
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import type { Severity } from '../model/kb.js';
-import { describeChain, describeOccurrences, describeState } from './describe.js';
+import { describeAsset } from '../model/item.js';
+import { count, describeChain, describeOccurrences, describeState } from './describe.js';
 import { joinLines, withProblems, type ReportView } from './view.js';
 
 export interface TableOptions {
@@ -73,8 +74,14 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
     if (!anyFinding) piece.push(row(['Line', 'Item', 'Measure', 'Listed', 'State', 'Severity']));
     anyFinding = true;
     const seen = describeOccurrences(r);
+    // The asset (tag or hostname) leads the item cell; its whole identity follows once per row.
+    // (A host list's hostname is its label already: nothing to add.)
+    const assetKey = r.asset?.tag ?? r.asset?.hostname;
+    const item = assetKey && assetKey !== r.label ? `${assetKey}: ${r.label}` : r.label;
+    const assetText = describeAsset(r.asset);
+    if (assetText && assetText !== r.label) piece.push(span(wrap(`  asset ${assetText}`, width - 2)));
     for (const [i, f] of r.findings.entries()) {
-      piece.push(row([lineCell(r.origin.file, r.origin.line), r.label, f.measure.short, f.subject.name, f.state, f.severity], paint[f.severity]));
+      piece.push(row([lineCell(r.origin.file, r.origin.line), item, f.measure.short, f.subject.name, f.state, f.severity], paint[f.severity]));
       // A log's aggregate (how often, by whom, when) once per result, under its first finding.
       if (seen && i === 0) piece.push(span(wrap(`  ${seen}`, width - 2)));
       piece.push(c.dim(span(wrap(`  ${describeState(f)}; ${describeChain(f)}`, width - 2))));
@@ -100,7 +107,7 @@ function* tableLines(report: ReportView, options: TableOptions): Generator<strin
     .map(([k, v]) => `${v} ${paint[k as Severity](k)}`)
     .join(', ');
   yield '';
-  yield wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${s.rowsRead} rows read, ${s.screened} screened, ${s.rejected} rejected; ${s.findings} findings on ${s.withFindings} items${sev ? ` (${sev})` : ''}.`, width);
+  yield wrap(`As of ${report.asOf}, profile ${report.profile.id}: ${count(s.rowsRead, 'row')} read, ${s.screened} screened, ${s.rejected} rejected; ${count(s.findings, 'finding')} on ${count(s.withFindings, 'item')}${sev ? ` (${sev})` : ''}.`, width);
   if (!report.includeHistorical) yield c.dim(wrap('Historical findings (enjoined, revoked, delisted) are hidden; --include-historical shows them.', width));
 }
 
@@ -115,16 +122,22 @@ function lineCell(file: string, line: number): string {
   return `${base.length <= room ? base : `${base.slice(0, Math.max(0, room - 1))}…`}${ref}`;
 }
 
-/** Wraps on spaces to the width, indenting continuation lines. */
+/** Wraps on spaces to the width in display columns (colour codes take none, Chinese characters two), indenting continuation lines. */
 function wrap(text: string, width: number): string {
   const words = text.split(' ');
   const out: string[] = [];
   let line = '';
+  let used = 0;
   for (const w of words) {
-    if (line.length > 0 && line.length + 1 + w.length > width) {
+    const wWidth = stringWidth(w);
+    if (used > 0 && used + 1 + wWidth > width) {
       out.push(line);
       line = `    ${w}`;
-    } else line = line.length > 0 ? `${line} ${w}` : w;
+      used = 4 + wWidth;
+    } else {
+      line = used > 0 ? `${line} ${w}` : w;
+      used = used > 0 ? used + 1 + wWidth : wWidth;
+    }
   }
   if (line) out.push(line);
   return out.join('\n');

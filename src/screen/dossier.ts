@@ -19,6 +19,8 @@ export interface ListingView {
   state: State | 'not yet';
   /** How the listing reaches this entity: through itself or a relative. */
   via: string;
+  /** The date the measure itself ended (revoked, expired, superseded, enjoined), when it has not come back since. */
+  measureEnded?: string;
 }
 
 export interface EntityDossier {
@@ -79,6 +81,8 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     const phase = listingPhase(l, asOf);
     const status = measureStatus(measure, asOf);
     const state: ListingView['state'] = phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state;
+    const last = measure.timeline.at(-1);
+    const measureEnded = last && last.date >= l.from && measureStatus(measure, last.date)?.state === 'historical' ? last.date : undefined;
     listings.push({
       measure: l.measure,
       short: measure.short,
@@ -88,6 +92,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
       ...(l.to ? { to: l.to } : {}),
       state,
       via: connection.kinship === 'self' ? 'listed itself' : `${connection.kinship} of ${nameOf(kb, l.target)}`,
+      ...(measureEnded ? { measureEnded } : {}),
     });
   }
   listings.sort((a, b) => a.from.localeCompare(b.from) || a.measure.localeCompare(b.measure));

@@ -122,7 +122,7 @@ export class ScreeningEngine {
     }
     const usable = this.identifierDecides(outcomes.filter((o) => !o.error), options.asOf, warnings);
     if (usable.length === 0) {
-      return { origin: item.origin, label: item.label, status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
+      return { origin: item.origin, label: item.label, ...(item.asset ? { asset: item.asset } : {}), status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
     }
     const best = new Map<string, Finding>();
     for (const outcome of usable) {
@@ -142,7 +142,7 @@ export class ScreeningEngine {
     // A measure with an obligation for the item needs no context beside it.
     const obliged = new Set([...best.values()].filter((f) => f.role === 'obligation').map((f) => f.measure.id));
     const findings = [...best.values()].filter((f) => f.role === 'obligation' || !obliged.has(f.measure.id)).sort(compareFindings);
-    const result: ItemResult = { origin: item.origin, label: item.label, status: 'screened', findings };
+    const result: ItemResult = { origin: item.origin, label: item.label, ...(item.asset ? { asset: item.asset } : {}), status: 'screened', findings };
     if (warnings.length > 0) result.warnings = warnings;
     return result;
   }

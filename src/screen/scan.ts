@@ -36,7 +36,7 @@ export function addFindingsToSummary(summary: ScanSummary, result: ItemResult): 
 /** Screens one ingest record; a row the reader rejected becomes a rejected result. */
 export function screenRecord(engine: ScreeningEngine, record: Exclude<IngestRecord, { kind: 'sightings' }>, options: ScreenOptions): ItemResult {
   if (record.kind === 'rejected') {
-    return { origin: record.row.origin, label: '', status: 'rejected', error: record.row.error, findings: [] };
+    return { origin: record.row.origin, label: '', ...(record.row.asset ? { asset: record.row.asset } : {}), status: 'rejected', error: record.row.error, findings: [] };
   }
   return engine.screen(record.item, options);
 }

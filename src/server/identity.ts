@@ -20,7 +20,11 @@ export function itemKey(item: InventoryItem | undefined, fallbackLabel: string):
   const fields = Object.entries(item.fields)
     .map(([field, values]) => [field, [...(values ?? [])].map((v) => v.trim().toLowerCase()).sort()] as const)
     .sort(([a], [b]) => a.localeCompare(b));
-  return sha256(JSON.stringify(fields));
+  // The asset is part of the item's identity: the same switch model at two sites is two items. A
+  // row without asset columns keeps the key it always had.
+  if (!item.asset) return sha256(JSON.stringify(fields));
+  const asset = Object.entries(item.asset).map(([k, v]) => [k, v.trim().toLowerCase()] as const).sort(([a], [b]) => a.localeCompare(b));
+  return sha256(JSON.stringify([fields, asset]));
 }
 
 export function findingKey(itemKeyValue: string, finding: Finding): string {

@@ -60,6 +60,7 @@ export const itemResultSchema = {
   properties: {
     origin: { type: 'object', additionalProperties: true },
     label: { type: 'string' },
+    asset: { type: 'object', additionalProperties: { type: 'string' }, description: 'the asset the row describes: tag, hostname, ip, owner, site, serial, costCentre (each when the input has it)' },
     status: { type: 'string', enum: ['screened', 'rejected'] },
     findings: { type: 'array', items: findingSchema },
   },
@@ -114,7 +115,9 @@ export const findingFilters = {
   kind: stringList(`item field that matched: ${FIELD_KINDS.join(', ')}`),
   disposition: stringList('open, reopened, closed, false-positive, accepted-risk, remediated'),
   subject: { type: 'string', maxLength: 200, description: 'listed subject id' },
-  q: { type: 'string', maxLength: 200, description: 'text in the item label, subject or measure id' },
+  owner: stringList('the asset owner (team) as in the input'),
+  site: stringList('the asset site (location) as in the input'),
+  q: { type: 'string', maxLength: 200, description: 'text in the item label, asset, subject or measure id' },
 } as const;
 
 export const errorSchema = {

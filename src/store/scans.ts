@@ -5,6 +5,7 @@
  */
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Finding, FieldNote, ItemResult, ScanReport, ScanSummary } from '../model/finding.js';
+import type { AssetIdentity } from '../model/item.js';
 import { toNumber, type Store } from './db.js';
 import type { DispositionState, FindingsTable, ScanItemsTable, ScansTable, ScanStatus, Tables } from './schema.js';
 
@@ -47,7 +48,7 @@ export interface StoredFinding {
   id: number;
   scanId: string;
   key: string;
-  item: { idx: number; origin: ItemResult['origin']; label: string; warnings?: FieldNote[] };
+  item: { idx: number; origin: ItemResult['origin']; label: string; asset?: AssetIdentity; warnings?: FieldNote[] };
   finding: Finding;
   group: string;
   disposition?: FindingDisposition;
@@ -63,6 +64,9 @@ export interface FindingQuery {
   severity?: string[];
   kind?: string[];
   subject?: string;
+  /** The asset's owner or site, exactly as in the input (several: any of them). */
+  owner?: string[];
+  site?: string[];
   disposition?: DispositionFilter[];
   /** Text in the item label, subject or measure. */
   q?: string;
@@ -75,7 +79,25 @@ export interface FindingQuery {
 /** A check run first in a write's transaction; throwing rolls the write back (see scan-runs.ts). */
 export type Fence = (tx: Transaction<Tables>) => Promise<void>;
 
-const FACETS = ['measure', 'group', 'state', 'severity', 'kind', 'disposition'] as const;
+const FACETS = ['measure', 'group', 'state', 'severity', 'kind', 'owner', 'site', 'disposition'] as const;
+
+/** A row that could not be screened, with the reason. */
+export interface RejectedItem {
+  idx: number;
+  origin: ItemResult['origin'];
+  label: string;
+  error: string;
+  asset?: AssetIdentity;
+}
+
+/** One input row with the findings that matched the filters: the Findings view's "by item" rows. */
+export interface ItemWithFindings {
+  idx: number;
+  origin: ItemResult['origin'];
+  label: string;
+  asset?: AssetIdentity;
+  findings: StoredFinding[];
+}
 
 export class ScanStore {
   constructor(private readonly store: Store) {}
@@ -106,6 +128,9 @@ export class ScanStore {
         error: r.result.error ?? null,
         warnings_json: r.result.warnings ? JSON.stringify(r.result.warnings) : null,
         item_key: r.itemKey,
+        asset_json: r.result.asset ? JSON.stringify(r.result.asset) : null,
+        asset_owner: r.result.asset?.owner ?? null,
+        asset_site: r.result.asset?.site ?? null,
       }));
       for (const chunk of chunks(items, 200)) await tx.insertInto('scan_items').values(chunk).execute();
       const findings: Omit<FindingsTable, 'id'>[] = rows.flatMap((r, i) =>
@@ -187,7 +212,7 @@ export class ScanStore {
     const base = this.filtered(scanId, query);
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const dir = query.order ?? (query.sort === undefined || query.sort === 'severity' || query.sort === 'confidence' ? 'desc' : 'asc');
-    let rows = base.selectAll('f').select(DISPOSITION_COLUMNS).select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json']);
+    let rows = base.selectAll('f').select(DISPOSITION_COLUMNS).select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json']);
     const column = { severity: 'f.severity_rank', confidence: 'f.confidence', measure: 'f.measure_id', subject: 'f.subject_id', label: 'f.label', line: 'f.item_idx', state: 'f.state' } as const;
     rows = rows.orderBy(column[query.sort ?? 'severity'], dir);
     if (query.sort !== 'line') rows = rows.orderBy('f.item_idx');
@@ -203,7 +228,7 @@ export class ScanStore {
       .leftJoin('dispositions as d', 'd.finding_key', 'f.finding_key')
       .selectAll('f')
       .select(DISPOSITION_COLUMNS)
-      .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json'])
+      .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json'])
       .where('f.id', '=', id)
       .executeTakeFirst();
     return row ? toStoredFinding(row) : undefined;
@@ -213,10 +238,11 @@ export class ScanStore {
   async facets(scanId: string, query: Omit<FindingQuery, 'limit' | 'offset' | 'sort' | 'order'>): Promise<Record<(typeof FACETS)[number], Record<string, number>>> {
     const base = this.filtered(scanId, { ...query, limit: 0, offset: 0 });
     const out = {} as Record<(typeof FACETS)[number], Record<string, number>>;
-    const columns = { measure: 'f.measure_id', group: 'f.subject_group', state: 'f.state', severity: 'f.severity', kind: 'f.item_kind' } as const;
+    const columns = { measure: 'f.measure_id', group: 'f.subject_group', state: 'f.state', severity: 'f.severity', kind: 'f.item_kind', owner: 'i.asset_owner', site: 'i.asset_site' } as const;
     for (const [facet, column] of Object.entries(columns) as [keyof typeof columns, (typeof columns)[keyof typeof columns]][]) {
       const rows = await base.select([`${column} as value`, (eb) => eb.fn.countAll().as('n')]).groupBy(column).execute();
-      out[facet] = Object.fromEntries(rows.map((r) => [String(r.value), toNumber(r.n)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+      // Rows without an owner or site are not a value to filter by.
+      out[facet] = Object.fromEntries(rows.filter((r) => r.value !== null).map((r) => [String(r.value), toNumber(r.n)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
     }
     const dispositionCase = sql<string>`case when d.finding_key is null then 'open' when d.basis_hash <> f.basis_hash then 'reopened' else d.state end`;
     const rows = await base.select([dispositionCase.as('value'), (eb) => eb.fn.countAll().as('n')]).groupBy(dispositionCase).execute();
@@ -241,11 +267,98 @@ export class ScanStore {
         const result: ItemResult = { origin: origin(i), label: i.label, status: i.status, findings: byItem.get(Number(i.idx)) ?? [] };
         if (i.error) result.error = i.error;
         if (i.warnings_json) result.warnings = JSON.parse(i.warnings_json) as FieldNote[];
-        // Key order as in the engine's output: origin, label, status, error, warnings, findings.
-        yield { origin: result.origin, label: result.label, status: result.status, ...(result.error ? { error: result.error } : {}), ...(result.warnings ? { warnings: result.warnings } : {}), findings: result.findings };
+        if (i.asset_json) result.asset = JSON.parse(i.asset_json) as AssetIdentity;
+        // Key order as in the engine's output: origin, label, asset, status, error, warnings, findings.
+        yield {
+          origin: result.origin,
+          label: result.label,
+          ...(result.asset ? { asset: result.asset } : {}),
+          status: result.status,
+          ...(result.error ? { error: result.error } : {}),
+          ...(result.warnings ? { warnings: result.warnings } : {}),
+          findings: result.findings,
+        };
       }
       if (items.length < pageSize) return;
     }
+  }
+
+  /** A page of the input rows that have findings under the filters, each with those findings (sorted as `findings`). */
+  async items(scanId: string, query: FindingQuery): Promise<{ total: number; items: ItemWithFindings[] }> {
+    const base = this.filtered(scanId, query);
+    const total = await base.select((eb) => eb.fn.count('f.item_idx').distinct().as('n')).executeTakeFirst();
+    // Items in order of their most severe finding, then input order.
+    const page = await base
+      .select(['f.item_idx', (eb) => eb.fn.max('f.severity_rank').as('worst')])
+      .groupBy('f.item_idx')
+      .orderBy('worst', 'desc')
+      .orderBy('f.item_idx')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const idxs = page.map((r) => Number(r.item_idx));
+    if (idxs.length === 0) return { total: toNumber(total?.n), items: [] };
+    const rows = await base
+      .where('f.item_idx', 'in', idxs)
+      .selectAll('f')
+      .select(DISPOSITION_COLUMNS)
+      .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json'])
+      .orderBy('f.severity_rank', 'desc')
+      .orderBy('f.id')
+      .execute();
+    const byIdx = new Map<number, StoredFinding[]>();
+    for (const row of rows) {
+      const f = toStoredFinding(row);
+      byIdx.set(f.item.idx, [...(byIdx.get(f.item.idx) ?? []), f]);
+    }
+    const items = idxs.map((idx) => {
+      const findings = byIdx.get(idx) ?? [];
+      const item = findings[0]?.item;
+      return { idx, origin: item?.origin ?? { file: '', line: 0 }, label: item?.label ?? '', ...(item?.asset ? { asset: item.asset } : {}), findings };
+    });
+    return { total: toNumber(total?.n), items };
+  }
+
+  /** Findings under the filters in input order, after the finding `afterId`: an export goes through them page by page by id. */
+  async findingsAfter(scanId: string, query: Omit<FindingQuery, 'limit' | 'offset' | 'sort' | 'order'>, afterId: number, limit: number): Promise<StoredFinding[]> {
+    const rows = await this.filtered(scanId, { ...query, limit, offset: 0 })
+      .where('f.id', '>', afterId)
+      .selectAll('f')
+      .select(DISPOSITION_COLUMNS)
+      .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json'])
+      .orderBy('f.id')
+      .limit(limit)
+      .execute();
+    return rows.map(toStoredFinding);
+  }
+
+  /** The rows of a scan that could not be screened, in input order, with their reasons. */
+  async rejected(scanId: string, options: { limit: number; offset: number }): Promise<{ total: number; rows: RejectedItem[] }> {
+    const base = this.store.db.selectFrom('scan_items').where('scan_id', '=', scanId).where('status', '=', 'rejected');
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const rows = await base.selectAll().orderBy('idx').limit(options.limit).offset(options.offset).execute();
+    return {
+      total: toNumber(total?.n),
+      rows: rows.map((r) => ({ idx: Number(r.idx), origin: origin(r), label: r.label, error: r.error ?? '', ...(r.asset_json ? { asset: JSON.parse(r.asset_json) as AssetIdentity } : {}) })),
+    };
+  }
+
+  /** Findings by id with their keys and bases (for decisions on many at once); ids not found are left out. */
+  async findingsById(ids: number[]): Promise<StoredFinding[]> {
+    const out: StoredFinding[] = [];
+    for (const chunk of chunks(ids, 500)) {
+      const rows = await this.store.db
+        .selectFrom('findings as f')
+        .innerJoin('scan_items as i', (j) => j.onRef('i.scan_id', '=', 'f.scan_id').onRef('i.idx', '=', 'f.item_idx'))
+        .leftJoin('dispositions as d', 'd.finding_key', 'f.finding_key')
+        .selectAll('f')
+        .select(DISPOSITION_COLUMNS)
+        .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json'])
+        .where('f.id', 'in', chunk)
+        .execute();
+      out.push(...rows.map(toStoredFinding));
+    }
+    return out;
   }
 
   async basisOf(findingId: number): Promise<string> {
@@ -278,9 +391,13 @@ export class ScanStore {
     if (query.severity?.length) q = q.where('f.severity', 'in', query.severity);
     if (query.kind?.length) q = q.where('f.item_kind', 'in', query.kind);
     if (query.subject) q = q.where('f.subject_id', '=', query.subject);
+    if (query.owner?.length) q = q.where('i.asset_owner', 'in', query.owner);
+    if (query.site?.length) q = q.where('i.asset_site', 'in', query.site);
     if (query.q) {
       const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['f.label']), 'like', like), eb(eb.fn('lower', ['f.subject_id']), 'like', like), eb(eb.fn('lower', ['f.measure_id']), 'like', like)]));
+      q = q.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['f.label']), 'like', like), eb(eb.fn('lower', ['f.subject_id']), 'like', like), eb(eb.fn('lower', ['f.measure_id']), 'like', like), eb(eb.fn('lower', ['i.asset_json']), 'like', like)]),
+      );
     }
     if (query.disposition?.length) {
       const wanted = query.disposition;
@@ -325,6 +442,7 @@ interface FindingRow extends Omit<FindingsTable, 'id'> {
   line: number;
   sheet: string | null;
   warnings_json: string | null;
+  asset_json: string | null;
 }
 
 function toStoredFinding(row: FindingRow): StoredFinding {
@@ -332,7 +450,13 @@ function toStoredFinding(row: FindingRow): StoredFinding {
     id: Number(row.id),
     scanId: row.scan_id,
     key: row.finding_key,
-    item: { idx: Number(row.item_idx), origin: origin(row), label: row.label, ...(row.warnings_json ? { warnings: JSON.parse(row.warnings_json) as FieldNote[] } : {}) },
+    item: {
+      idx: Number(row.item_idx),
+      origin: origin(row),
+      label: row.label,
+      ...(row.asset_json ? { asset: JSON.parse(row.asset_json) as AssetIdentity } : {}),
+      ...(row.warnings_json ? { warnings: JSON.parse(row.warnings_json) as FieldNote[] } : {}),
+    },
     finding: JSON.parse(row.finding_json) as Finding,
     group: row.subject_group,
   };

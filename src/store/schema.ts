@@ -39,6 +39,10 @@ export interface ScanItemsTable {
   error: string | null;
   warnings_json: string | null;
   item_key: string;
+  /** The asset the row describes (AssetIdentity, JSON); its owner and site apart, for filters. */
+  asset_json: string | null;
+  asset_owner: string | null;
+  asset_site: string | null;
 }
 
 export interface FindingsTable {
@@ -71,6 +75,19 @@ export interface DispositionsTable {
   measure_id: string;
   subject_id: string;
   label: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** Every decision on a finding, oldest first: the trail the attestation report shows. */
+export interface DispositionHistoryTable {
+  id: Generated<number>;
+  finding_key: string;
+  state: DispositionState | 'cleared';
+  reason: string;
+  basis_hash: string;
+  finding_id: number | null;
+  scan_id: string | null;
   decided_by: string;
   decided_at: string;
 }
@@ -118,6 +135,7 @@ export interface Tables {
   scan_items: ScanItemsTable;
   findings: FindingsTable;
   dispositions: DispositionsTable;
+  disposition_history: DispositionHistoryTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   api_tokens: ApiTokensTable;

@@ -88,7 +88,7 @@ describe('other formats and errors', () => {
   test('csv and markdown carry the findings', () => {
     const csv = covered(['scan', 'examples/inventory.csv', '--as-of', '2026-11-22', '--format', 'csv', '--fail-on', 'none']);
     assert.equal(csv.code, 0);
-    assert.match(csv.stdout.split('\n')[0] ?? '', /^file,line,item,row_status/);
+    assert.match(csv.stdout.split('\n')[0] ?? '', /^\uFEFFfile,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status/);
     assert.match(csv.stdout, /us-ndaa-889/);
     const md = covered(['scan', 'examples/inventory.csv', '--as-of', '2026-11-22', '--format', 'md', '--fail-on', 'none']);
     assert.match(md.stdout, /^# Covered screening report/);
@@ -106,8 +106,8 @@ describe('other formats and errors', () => {
     assert.match(table.stdout, /seen once by 192\.0\.2\.10 at 2026-11-25T00:01:09\.000Z, line 15/);
     assert.deepEqual(table.stdout.split('\n').filter((l) => [...l].length > 80), []);
     const csv = covered(['scan', log, '--as-of', '2026-11-22', '--format', 'csv', '--fail-on', 'none']).stdout.split('\n');
-    assert.match(csv[0] ?? '', /,occurrences,client,first_seen,last_seen,last_line$/);
-    assert.match(csv.find((l) => l.includes(',9,')) ?? '', /,3,192\.0\.2\.10,2026-11-25T00:00:01\.120Z,2026-11-25T00:01:39\.000Z,16$/);
+    assert.match(csv[0] ?? '', /,occurrences,client,first_seen,last_seen,last_line,finding_id,/);
+    assert.match(csv.find((l) => l.includes(',9,')) ?? '', /,3,192\.0\.2\.10,2026-11-25T00:00:01\.120Z,2026-11-25T00:01:39\.000Z,16,,,,,$/);
     const md = covered(['scan', log, '--as-of', '2026-11-22', '--format', 'md', '--fail-on', 'none']).stdout;
     assert.match(md, /\| Line \| Item \| Seen \| Measure/);
     assert.match(md, /\| api16-normal-useast5\.us\.tiktokv\.com \| 3× by 192\.0\.2\.10 \|/);

@@ -126,7 +126,9 @@ for (const database of await testDatabases()) {
       assert.match(csv.headers['content-type'] as string, /text\/csv/);
       const lines = csv.body.trim().split('\r\n');
       assert.equal(lines.length, ndaa.total + 1);
-      assert.match(lines[0]!, /^finding,file,line,item,measure/);
+      assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
+      assert.match(lines[0]!, /^\uFEFF?file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status,/, 'the columns of the command line\'s CSV');
+      assert.match(lines[0]!, /,finding_id,disposition,disposition_reason,decided_by,decided_at$/);
 
       const report = (await inject({ method: 'GET', url: `/api/scans/${scanId}/report` })).json();
       assert.equal(report.schemaVersion, 1);

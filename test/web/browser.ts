@@ -2,7 +2,10 @@
  * Debian's chromium driven by playwright-core, started as this machine's closed network needs it:
  * no background networking, no component updates, a fresh profile.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.COVERED_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,4 +24,43 @@ export async function launchChromium(profileDir: string): Promise<{ context: Bro
   // Generous: the suite runs two test files at once on two cores.
   page.setDefaultTimeout(60_000);
   return { context, page };
+}
+
+/** Where browser tests write screenshots for review: `COVERED_TEST_OUTPUT`, or test-output/ in the checkout (not committed). */
+export const TEST_OUTPUT = process.env.COVERED_TEST_OUTPUT ?? join(new URL('../../', import.meta.url).pathname, 'test-output');
+
+/**
+ * The web UI built from the current sources. `COVERED_TEST_WEB_DIR` names a build to reuse (a loop
+ * running the suite many times builds once); otherwise each test file builds into a temporary
+ * directory, so a test never runs against a stale build. Returns the directory and how to remove it.
+ */
+export function buildWeb(): { dir: string; remove(): void } {
+  const given = process.env.COVERED_TEST_WEB_DIR;
+  if (given && existsSync(join(given, 'index.html'))) return { dir: given, remove: () => {} };
+  const root = new URL('../../', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'covered-web-'));
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Counts the page's requests to the API, by path without the query, and knows how many are still open. */
+export function countApiRequests(page: Page): { total(): number; byPath(): Record<string, number>; inFlight(): number } {
+  const seen: string[] = [];
+  let open = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (!isApi(request.url())) return;
+    seen.push(new URL(request.url()).pathname);
+    open++;
+  });
+  const done = (request: { url(): string }) => {
+    if (isApi(request.url())) open--;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    total: () => seen.length,
+    byPath: () => Object.fromEntries([...new Set(seen)].map((p) => [p, seen.filter((s) => s === p).length])),
+    inFlight: () => open,
+  };
 }

@@ -18,6 +18,17 @@ const Organisation = lazy(() => import('./views/Organisation').then((m) => ({ de
 
 const AS_OF_KEY = 'covered.asOf';
 
+function NotFound({ path }: { path: string }) {
+  return (
+    <section className="panel" role="alert">
+      <h2>No page “{path}”</h2>
+      <p>
+        The address names no page of Covered. Go to the <a href={href('dashboard')}>dashboard</a> or the <a href={href('scans')}>scans</a>.
+      </p>
+    </section>
+  );
+}
+
 export function App() {
   const route = useRoute();
   const [asOf, setAsOfState] = useState(() => localStorage.getItem(AS_OF_KEY) ?? today());
@@ -55,7 +66,8 @@ export function App() {
   else if (section === 'news') view = <News query={route.query} />;
   else if (section === 'inventories') view = <Inventories name={id} />;
   else if (section === 'lookup') view = <Lookup q={route.query.get('q') ?? ''} />;
-  else view = <Dashboard />;
+  else if (section === 'dashboard') view = <Dashboard />;
+  else view = <NotFound path={route.path.join('/')} />;
 
   const nav = (path: string, label: string) => (
     <a href={href(path)} className={section === path || (path === 'dashboard' && route.path.length === 0) ? 'active' : ''}>

@@ -132,17 +132,54 @@ export interface Disposition {
   reopened: boolean;
 }
 
+/** The asset a row describes (the server's AssetIdentity). */
+export type Asset = Partial<Record<'tag' | 'hostname' | 'ip' | 'owner' | 'site' | 'serial' | 'costCentre', string>>;
+export const ASSET_LABELS: Record<keyof Asset, string> = { tag: 'Asset tag', hostname: 'Hostname', ip: 'IP', owner: 'Owner', site: 'Site', serial: 'Serial number', costCentre: 'Cost centre' };
+
 export interface StoredFinding {
   id: number;
   scanId: string;
   key: string;
-  item: { idx: number; origin: { file: string; line: number; sheet?: string }; label: string; warnings?: { field: string; value: string; message: string }[] };
+  item: { idx: number; origin: { file: string; line: number; sheet?: string }; label: string; asset?: Asset; warnings?: { field: string; value: string; message: string }[] };
   finding: Finding;
   group: string;
   disposition?: Disposition;
 }
 
-export type Facets = Record<'measure' | 'group' | 'state' | 'severity' | 'kind' | 'disposition', Record<string, number>>;
+/** An input row with the findings that matched the filters (GET /api/scans/:id/items). */
+export interface ItemWithFindings {
+  idx: number;
+  origin: { file: string; line: number; sheet?: string };
+  label: string;
+  asset?: Asset;
+  findings: StoredFinding[];
+}
+
+export interface RejectedRow {
+  idx: number;
+  origin: { file: string; line: number; sheet?: string };
+  label: string;
+  error: string;
+  asset?: Asset;
+}
+
+export interface DispositionEvent {
+  state: Disposition['state'] | 'cleared';
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+  findingId?: number;
+  scanId?: string;
+}
+
+export function decideFindings(ids: number[], state: Disposition['state'], reason: string): Promise<{ decided: number; findings: StoredFinding[] }> {
+  return api('/api/findings/dispositions', { method: 'POST', body: JSON.stringify({ ids, state, reason }) });
+}
+
+export type Facets = Record<'measure' | 'group' | 'state' | 'severity' | 'kind' | 'owner' | 'site' | 'disposition', Record<string, number>> & {
+  /** Display names for the measure and group ids. */
+  labels?: { measure: Record<string, string>; group: Record<string, string> };
+};
 
 export interface TimelineEvent {
   date: string;
@@ -170,6 +207,7 @@ export interface ListingView {
   to?: string;
   state: string;
   via: string;
+  measureEnded?: string;
 }
 
 export interface Dossier {

@@ -66,6 +66,7 @@ export function matchCommand(): Command {
       }
       if (opts.field) throw new UsageError('--field goes with --candidates');
       if (!opts.pairs && (name1 === undefined || name2 === undefined)) throw new UsageError('give two names, or --pairs FILE.csv, or one query with --candidates N');
+      if (!opts.pairs && (!name1?.trim() || !name2?.trim())) throw new UsageError('a name is empty; give two names, or --pairs FILE.csv');
       if (opts.pairs && name1 !== undefined) throw new UsageError('give either two names or --pairs, not both');
       const ctx = createContext(opts.kb);
       const graph = new CorporateGraph(ctx.kb);

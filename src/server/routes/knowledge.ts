@@ -35,6 +35,22 @@ export function profileFor(service: CoveredService, id: string | undefined, path
   return profile;
 }
 
+const LOOKUP_CANDIDATES = 10;
+const LOOKUP_MIN_SCORE = 0.5;
+
+function rankedNames(service: CoveredService, q: string): { id: string; name: string; kind: string; alias: string; score: number }[] {
+  const seen = new Set<string>();
+  const out = [];
+  for (const m of service.ctx.resolver.names.search(q, { minScore: LOOKUP_MIN_SCORE, limit: LOOKUP_CANDIDATES * 2 })) {
+    if (seen.has(m.entity.id)) continue;
+    seen.add(m.entity.id);
+    const { kb } = service.ctx;
+    const name = m.entity.kind === 'organisation' ? (kb.organisations[m.entity.id]?.names[0]?.value ?? m.entity.id) : (kb.products[m.entity.id]?.name ?? m.entity.id);
+    out.push({ id: m.entity.id, name, kind: m.entity.kind, alias: m.alias, score: Math.round(m.score * 1000) / 1000 });
+  }
+  return out.slice(0, LOOKUP_CANDIDATES);
+}
+
 export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredService): void {
   const { kb } = service.ctx;
   const graph = new CorporateGraph(kb);
@@ -148,6 +164,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
         asOf,
         ...(outcome.note ? { note: outcome.note } : {}),
         matches: outcome.resolutions.map((r) => ({ score: r.confidence, method: r.method, evidence: r.evidence, dossier: entityDossier(kb, graph, r.entity.id, asOf) })),
+        // For a name, the nearest names of the knowledge base ranked by score, also those too far to be a match.
+        candidates: field === 'name' ? rankedNames(service, request.query.q) : [],
       };
     },
   );

@@ -5,13 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { packageVersion } from '../../kb/files.js';
 import type { ScanReport } from '../../model/finding.js';
 import { DISPOSITION_STATES } from '../../store/dispositions.js';
 import type { DispositionState, ScanStatus } from '../../store/schema.js';
-import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo } from '../../store/scans.js';
+import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo, type StoredFinding } from '../../store/scans.js';
+import { CSV_BOM, CSV_HEADER, csvFindingRow } from '../../report/csv.js';
+import { ATTESTATIONS, renderAttestationHtml, type AttestationSpec } from '../../report/attestation.js';
+import { htmlToPdf, PdfError } from '../../app/pdf.js';
+import { attestationFromStore } from '../attestation.js';
 import { RequestError } from '../app.js';
 import { DATE, dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
 import type { CoveredService } from '../service.js';
@@ -20,6 +25,8 @@ import { calendarDate, profileFor } from './knowledge.js';
 type Filters = { [K in keyof typeof findingFilters]?: K extends 'subject' | 'q' ? string : string[] };
 
 const scanIdParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
+/** Findings one bulk decision may cover. */
+const MAX_BULK = 1000;
 const findingIdParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } } as const;
 
 export function registerScanRoutes(app: FastifyInstance, service: CoveredService): void {
@@ -176,29 +183,79 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     },
     async (request) => {
       await completeScan(service, request.params.id);
-      return service.scans.facets(request.params.id, toQuery(request.query));
+      const facets = await service.scans.facets(request.params.id, toQuery(request.query));
+      return { ...facets, labels: facetLabels(service, facets) };
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: Filters & { sort?: FindingQuery['sort']; order?: 'asc' | 'desc' } }>(
+  app.get<{ Params: { id: string }; Querystring: Filters }>(
     '/api/scans/:id/findings.csv',
     {
       config: { role: 'viewer' },
-      schema: { tags, summary: 'All findings matching the filters as CSV', params: scanIdParams, querystring: { ...filterQuery, properties: { ...filterQuery.properties } }, produces: ['text/csv'] },
+      schema: {
+        tags,
+        summary: 'All findings matching the filters as CSV, in input order, streamed; the columns of `covered scan --format csv`, with the disposition filled in',
+        params: scanIdParams,
+        querystring: { ...filterQuery, properties: { ...filterQuery.properties } },
+        produces: ['text/csv'],
+      },
     },
     async (request, reply) => {
       const scan = await completeScan(service, request.params.id);
-      const rows = [CSV_HEADER.join(',')];
-      const base = { ...toQuery(request.query), ...(request.query.sort ? { sort: request.query.sort } : {}), ...(request.query.order ? { order: request.query.order } : {}) };
-      for (let offset = 0; ; offset += 1000) {
-        const page = await service.scans.findings(scan.id, { ...base, limit: 1000, offset });
-        for (const f of page.findings) rows.push(csvRow(f));
-        if (page.findings.length < 1000) break;
+      const query = toQuery(request.query);
+      const pageSize = 2000;
+      async function* lines(): AsyncGenerator<string> {
+        yield `${CSV_BOM}${CSV_HEADER.join(',')}\r\n`;
+        for (let after = 0; ; ) {
+          const page = await service.scans.findingsAfter(scan.id, query, after, pageSize);
+          if (page.length === 0) return;
+          yield page.map((f) => `${storedCsvRow(f)}\r\n`).join('');
+          after = page[page.length - 1]!.id;
+          if (page.length < pageSize) return;
+        }
       }
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="covered-${scan.id.slice(0, 8)}-findings.csv"`)
-        .send(`${rows.join('\r\n')}\r\n`);
+        .send(Readable.from(lines()));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Filters & { limit: number; offset: number } }>(
+    '/api/scans/:id/items',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'A page of the items (input rows) with findings under the filters, each with those findings: one entry per asset, most severe first',
+        params: scanIdParams,
+        querystring: { type: 'object', properties: { ...findingFilters, limit: { type: 'integer', minimum: 1, maximum: 500, default: 25 }, offset: { type: 'integer', minimum: 0, default: 0 } }, additionalProperties: false },
+        response: { 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      await completeScan(service, request.params.id);
+      const page = await service.scans.items(request.params.id, { ...toQuery(request.query), limit: request.query.limit, offset: request.query.offset });
+      return { total: page.total, limit: request.query.limit, offset: request.query.offset, items: page.items };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>(
+    '/api/scans/:id/rejected',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'The rows that could not be screened, in input order, each with its file, line and reason',
+        params: scanIdParams,
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, offset: { type: 'integer', minimum: 0, default: 0 } }, additionalProperties: false },
+        response: { 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      await completeScan(service, request.params.id);
+      const page = await service.scans.rejected(request.params.id, request.query);
+      return { total: page.total, limit: request.query.limit, offset: request.query.offset, rows: page.rows };
     },
   );
 
@@ -222,6 +279,37 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
         results,
       };
       return reply.type('application/json').send(JSON.stringify(report));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { format: 'html' | 'pdf'; attestation: string } }>(
+    '/api/scans/:id/attestation',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'The attestation report of a complete scan (ndaa-889: FAR 52.204-24/-26) as HTML or PDF: the representation, a summary with charts, every covered item with its evidence, citations and disposition history',
+        params: scanIdParams,
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['html', 'pdf'], default: 'html' }, attestation: { type: 'string', enum: Object.keys(ATTESTATIONS), default: 'ndaa-889' } }, additionalProperties: false },
+        produces: ['text/html', 'application/pdf'],
+        response: { 404: errorSchema, 409: errorSchema, 503: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const scan = await completeScan(service, request.params.id);
+      const spec = ATTESTATIONS[request.query.attestation] as AttestationSpec;
+      const html = renderAttestationHtml(await attestationFromStore({ scans: service.scans, dispositions: service.dispositions }, scan, spec, service.ctx.kb));
+      const name = `covered-${scan.id.slice(0, 8)}-${spec.id}-attestation`;
+      await service.audit.append(request.actor.name, 'attestation.report', scan.id, { attestation: spec.id, format: request.query.format, asOf: scan.asOf, kb: scan.kb.version });
+      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${name}.html"`).send(html);
+      let pdf: Buffer;
+      try {
+        pdf = await htmlToPdf(html);
+      } catch (e) {
+        if (e instanceof PdfError) throw new RequestError(503, e.message);
+        throw e;
+      }
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
     },
   );
 
@@ -252,19 +340,52 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
       if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
       const reason = request.body.reason.trim();
       if (reason.length < 3) throw new RequestError(400, 'give a reason', 'body.reason');
-      const basis = await service.scans.basisOf(found.id);
-      await service.dispositions.set({
-        findingKey: found.key,
-        state: request.body.state,
-        reason,
-        basisHash: basis,
-        measureId: found.finding.measure.id,
-        subjectId: found.finding.subject.id,
-        label: found.item.label,
-        decidedBy: request.actor.name,
-      });
-      await service.audit.append(request.actor.name, 'disposition.set', found.key, { finding: found.id, scan: found.scanId, state: request.body.state, reason, measure: found.finding.measure.id, subject: found.finding.subject.id, item: found.item.label });
+      await decide(service, found, request.body.state, reason, request.actor.name);
       return service.scans.finding(found.id);
+    },
+  );
+
+  app.post<{ Body: { ids: number[]; state: DispositionState; reason: string } }>(
+    '/api/findings/dispositions',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags: ['findings'],
+        summary: 'Decide many findings at once with one reason: each gets the disposition, an entry in its history and one in the audit log',
+        body: {
+          type: 'object',
+          required: ['ids', 'state', 'reason'],
+          properties: {
+            ids: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1, maxItems: MAX_BULK, uniqueItems: true },
+            state: { type: 'string', enum: [...DISPOSITION_STATES] },
+            reason: { type: 'string', minLength: 3, maxLength: 4000 },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { decided: { type: 'integer' }, findings: { type: 'array', items: storedFindingSchema } } }, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const reason = request.body.reason.trim();
+      if (reason.length < 3) throw new RequestError(400, 'give a reason', 'body.reason');
+      const found = await service.scans.findingsById(request.body.ids);
+      // All or nothing: a list with an unknown id is refused before anything is decided.
+      const known = new Set(found.map((f) => f.id));
+      const missing = request.body.ids.filter((id) => !known.has(id));
+      if (missing.length > 0) throw new RequestError(404, `no finding ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` (and ${missing.length - 10} more)` : ''}`, 'body.ids');
+      for (const f of found) await decide(service, f, request.body.state, reason, request.actor.name);
+      const findings = await service.scans.findingsById(request.body.ids);
+      return { decided: found.length, findings };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/findings/:id/history',
+    { config: { role: 'viewer' }, schema: { tags: ['findings'], summary: 'Every decision on this finding (and on the same item, measure and subject in other scans), oldest first', params: findingIdParams, response: { 404: errorSchema } } },
+    async (request) => {
+      const found = await service.scans.finding(request.params.id);
+      if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
+      return { key: found.key, history: (await service.dispositions.history([found.key])).get(found.key) ?? [] };
     },
   );
 
@@ -274,7 +395,7 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     async (request) => {
       const found = await service.scans.finding(request.params.id);
       if (!found) throw new RequestError(404, `no finding ${request.params.id}`);
-      if (await service.dispositions.remove(found.key)) {
+      if (await service.dispositions.remove(found.key, { actor: request.actor.name, on: { findingId: found.id, scanId: found.scanId } })) {
         await service.audit.append(request.actor.name, 'disposition.clear', found.key, { finding: found.id, scan: found.scanId, previous: found.disposition?.state });
       }
       return service.scans.finding(found.id);
@@ -294,6 +415,16 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     },
     async (request) => service.dispositions.list(request.query),
   );
+}
+
+/** Names for the ids the facets count by, so that a view shows "NDAA §889" and "Hikvision", not ids. */
+function facetLabels(service: CoveredService, facets: Record<string, Record<string, number>>): { measure: Record<string, string>; group: Record<string, string> } {
+  const { kb } = service.ctx;
+  const measure = Object.fromEntries(Object.keys(facets.measure ?? {}).map((id) => [id, kb.measures[id]?.short ?? id]));
+  const group = Object.fromEntries(
+    Object.keys(facets.group ?? {}).map((id) => [id, id === 'category-rule' ? 'Category rules (no company)' : (kb.groups[id]?.name ?? kb.organisations[id]?.names[0]?.value ?? id)]),
+  );
+  return { measure, group };
 }
 
 async function scanOr404(service: CoveredService, id: string): Promise<ScanInfo> {
@@ -323,41 +454,40 @@ function toQuery(q: Filters): Omit<FindingQuery, 'limit' | 'offset'> {
     out.disposition = dispositions as DispositionFilter[];
   }
   if (q.subject) out.subject = q.subject;
+  // Owners and sites may contain commas ("Network, Berlin"): only repeated parameters make a list.
+  for (const key of ['owner', 'site'] as const) {
+    const values = q[key]?.map((s) => s.trim()).filter(Boolean);
+    if (values?.length) out[key] = values;
+  }
   if (q.q) out.q = q.q;
   return out;
 }
 
-const CSV_HEADER = ['finding', 'file', 'line', 'item', 'measure', 'subject', 'subject_name', 'group', 'state', 'severity', 'confidence', 'matched_field', 'matched_value', 'path', 'disposition', 'reason'];
-
-function csvRow(f: Awaited<ReturnType<CoveredService['scans']['findings']>>['findings'][number]): string {
+/** A stored finding as a row of the shared CSV columns, its disposition filled in. */
+function storedCsvRow(f: StoredFinding): string {
   const d = f.disposition;
-  const path = [f.finding.match.entity.name, ...f.finding.path.map((s) => `${s.relation} ${s.to.name}`)].join(' → ');
-  return [
-    f.id,
-    f.item.origin.file,
-    f.item.origin.line,
-    f.item.label,
-    f.finding.measure.id,
-    f.finding.subject.id,
-    f.finding.subject.name,
-    f.group,
-    f.finding.state,
-    f.finding.severity,
-    f.finding.confidence,
-    f.finding.match.field,
-    f.finding.match.value,
-    path,
-    d ? (d.reopened ? 'reopened' : d.state) : 'open',
-    d?.reason ?? '',
-  ]
-    .map(csvCell)
-    .join(',');
+  return csvFindingRow({ origin: f.item.origin, label: f.item.label, ...(f.item.asset ? { asset: f.item.asset } : {}), status: 'screened', ...(f.item.warnings ? { warnings: f.item.warnings } : {}) }, f.finding, {
+    findingId: f.id,
+    disposition: d ? (d.reopened ? 'reopened' : d.state) : 'open',
+    ...(d ? { reason: d.reason, decidedBy: d.decidedBy, decidedAt: d.decidedAt } : {}),
+  });
 }
 
-/** Quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
-function csvCell(value: unknown): string {
-  let s = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Sets a disposition with its history entry and its audit entry. */
+async function decide(service: CoveredService, found: StoredFinding, state: DispositionState, reason: string, actor: string): Promise<void> {
+  const basis = await service.scans.basisOf(found.id);
+  await service.dispositions.set(
+    { findingKey: found.key, state, reason, basisHash: basis, measureId: found.finding.measure.id, subjectId: found.finding.subject.id, label: found.item.label, decidedBy: actor },
+    { findingId: found.id, scanId: found.scanId },
+  );
+  await service.audit.append(actor, 'disposition.set', found.key, {
+    finding: found.id,
+    scan: found.scanId,
+    state,
+    reason,
+    measure: found.finding.measure.id,
+    subject: found.finding.subject.id,
+    item: found.item.label,
+    ...(found.item.asset ? { asset: found.item.asset } : {}),
+  });
 }
-

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { coreMigration } from './0001-core.js';
 import { newsMigration } from '../../news/migration.js';
 import { auditAppendOnlyMigration } from './0003-audit-append-only.js';
+import { assetsAndDispositionHistoryMigration } from './0004-assets-and-disposition-history.js';
 import { scanRunsMigration } from './0006-scan-runs.js';
 import { inventoriesMigration } from './0007-inventories.js';
 import { notificationsMigration } from './0008-notifications.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-core': coreMigration,
   '0002-news': newsMigration,
   '0003-audit-append-only': auditAppendOnlyMigration,
+  '0004-assets-and-disposition-history': assetsAndDispositionHistoryMigration,
   '0006-scan-runs': scanRunsMigration,
   '0007-inventories': inventoriesMigration,
   '0008-notifications': notificationsMigration,

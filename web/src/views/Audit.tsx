@@ -34,32 +34,48 @@ export function Audit() {
         </p>
       )}
       <Loading error={log.error} loading={!log.data} />
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Time</th>
-            <th>Actor</th>
-            <th>Action</th>
-            <th>Subject</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data?.entries.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td title={e.subject}>{e.subject.slice(0, 12)}</td>
-              <td>
-                <code>{JSON.stringify(e.details)}</code>
-              </td>
+      <div className="scroll">
+        <table className="grid audit">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Time</th>
+              <th>Actor</th>
+              <th>Action</th>
+              <th>Subject</th>
+              <th>Details</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {log.data?.entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>{e.actor}</td>
+                <td>{e.action}</td>
+                <td title={e.subject}>{e.subject.length > 16 ? `${e.subject.slice(0, 16)}…` : e.subject}</td>
+                <td>
+                  <Details details={e.details} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Panel>
+  );
+}
+
+/** An entry's details as labelled lines; nested values as compact JSON, wrapped. */
+function Details({ details }: { details: Record<string, unknown> }) {
+  return (
+    <dl className="kv">
+      {Object.entries(details).map(([key, value]) => (
+        <div key={key} style={{ display: 'contents' }}>
+          <dt>{key}</dt>
+          <dd>{typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -25,8 +25,9 @@ function pieOption(counts: Record<string, number>, colours: Record<string, strin
   const entries = Object.entries(counts).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
   return {
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['40%', '70%'], data: entries.map(([name, value]) => ({ name, value, itemStyle: { color: colours[name] ?? '#94a3b8' } })), label: { formatter: '{b}: {c}' } }],
+    // Names and counts go in the legend; the ring carries only the counts, so no label is cut at the panel's edge.
+    legend: { bottom: 0, formatter: (name: string) => `${name}: ${counts[name] ?? 0}` },
+    series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], data: entries.map(([name, value]) => ({ name, value, itemStyle: { color: colours[name] ?? '#94a3b8' } })), label: { position: 'inside', formatter: '{c}', color: '#fff' } }],
   };
 }
 
@@ -96,13 +97,13 @@ export function Dashboard({ scanId }: { scanId?: string }) {
       {f && (
         <div className="charts">
           <Panel title="Findings by measure">
-            <Chart label="findings by measure" option={barOption(f.measure, '#b91c1c', shortNames)} height={Math.max(160, Object.keys(f.measure).length * 24 + 40)} onClick={filtered('measure')} />
+            <Chart label="findings by measure" option={barOption(f.measure, '#b91c1c', f.labels?.measure ?? shortNames)} height={Math.max(160, Object.keys(f.measure).length * 24 + 40)} onClick={filtered('measure')} />
           </Panel>
           <Panel title="By severity">
             <Chart label="findings by severity" option={pieOption(f.severity, SEVERITY_COLOURS, SEVERITY_ORDER)} onClick={filtered('severity')} />
           </Panel>
           <Panel title="By corporate group">
-            <Chart label="findings by group" option={barOption(f.group, '#475569')} height={Math.max(160, Object.keys(f.group).length * 24 + 40)} onClick={filtered('group')} />
+            <Chart label="findings by group" option={barOption(f.group, '#475569', f.labels?.group)} height={Math.max(160, Object.keys(f.group).length * 24 + 40)} onClick={filtered('group')} />
           </Panel>
           <Panel title="By state">
             <Chart label="findings by state" option={pieOption(f.state, STATE_COLOURS, ['in-force', 'pending', 'watch', 'historical'])} onClick={filtered('state')} />

@@ -41,11 +41,13 @@ function EvidencePath({ f }: { f: StoredFinding }) {
 }
 
 function DispositionForm({ f, onSaved }: { f: StoredFinding; onSaved(f: StoredFinding): void }) {
-  const [state, setState] = useState<Disposition['state']>(f.disposition?.state ?? 'false-positive');
+  // No decision is preselected: the analyst chooses one.
+  const [state, setState] = useState<Disposition['state'] | undefined>(f.disposition?.state);
   const [reason, setReason] = useState(f.disposition?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    if (!state) return setError('choose a decision');
     try {
       setError(null);
       onSaved(await api<StoredFinding>(`/api/findings/${f.id}/disposition`, { method: 'PUT', body: JSON.stringify({ state, reason }) }));
@@ -79,7 +81,7 @@ function DispositionForm({ f, onSaved }: { f: StoredFinding; onSaved(f: StoredFi
       </fieldset>
       <textarea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason (required)" aria-label="reason" rows={3} required minLength={3} />
       <div>
-        <button type="submit">Save decision</button> {f.disposition && <button type="button" onClick={reopen}>Re-open</button>}
+        <button type="submit" disabled={!state}>Save decision</button> {f.disposition && <button type="button" onClick={reopen}>Re-open</button>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
     </form>

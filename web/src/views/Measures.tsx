@@ -20,32 +20,34 @@ export function Measures() {
         <Timeline rows={rows} asOf={asOf} onSelect={select} />
       </Panel>
       <Panel title="Measures">
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Measure</th>
-              <th>Jurisdiction</th>
-              <th>Kind</th>
-              <th>State on {asOf}</th>
-              <th>Listings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.data.measures.map((x) => (
-              <tr key={x.id}>
-                <td>
-                  <a href={href(`measures/${x.id}`)}>{x.short}</a> <span className="muted">{x.title}</span>
-                </td>
-                <td>{x.jurisdiction}</td>
-                <td>{x.kind}</td>
-                <td>
-                  <Badge kind="state" value={x.state} />
-                </td>
-                <td>{x.listings}</td>
+        <div className="scroll">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Measure</th>
+                <th>Jurisdiction</th>
+                <th>Kind</th>
+                <th>State on {asOf}</th>
+                <th>Listings</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {m.data.measures.map((x) => (
+                <tr key={x.id}>
+                  <td>
+                    <a href={href(`measures/${x.id}`)}>{x.short}</a> <span className="muted">{x.title}</span>
+                  </td>
+                  <td>{x.jurisdiction}</td>
+                  <td>{x.kind}</td>
+                  <td>
+                    <Badge kind="state" value={x.state} />
+                  </td>
+                  <td>{x.listings}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Panel>
     </>
   );
@@ -81,32 +83,34 @@ export function MeasureDetail({ id }: { id: string }) {
         </ol>
       </Panel>
       <Panel title={`Listings (${m.listings.length})`}>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Listed</th>
-              <th>As listed</th>
-              <th>From</th>
-              <th>To</th>
-              <th>State on {asOf}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.listings.map((l, i) => (
-              <tr key={i}>
-                <td>
-                  <a href={href(`organisations/${l.target}`)}>{l.via}</a>
-                </td>
-                <td>{l.nameAsListed}</td>
-                <td>{l.from}</td>
-                <td>{l.to ?? ''}</td>
-                <td>
-                  <Badge kind="state" value={l.state} />
-                </td>
+        <div className="scroll">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Listed</th>
+                <th>As listed</th>
+                <th>From</th>
+                <th>To</th>
+                <th>State on {asOf}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {m.listings.map((l, i) => (
+                <tr key={i}>
+                  <td>
+                    <a href={href(`organisations/${l.target}`)}>{l.via}</a>
+                  </td>
+                  <td>{l.nameAsListed}</td>
+                  <td>{l.from}</td>
+                  <td>{l.to ?? ''}</td>
+                  <td>
+                    <Badge kind="state" value={l.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Panel>
       <Panel title="Sources">
         <ul>

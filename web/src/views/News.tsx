@@ -148,35 +148,37 @@ function Alerts() {
       <p className="muted">A saved news event whose targets include a company group found in a stored scan.</p>
       {alerts.data && alerts.data.alerts.length === 0 && <p>No alerts.</p>}
       {alerts.data && alerts.data.alerts.length > 0 && (
-        <table className="grid" data-testid="news-alerts">
-          <thead>
-            <tr>
-              <th>Event</th>
-              <th>Scan</th>
-              <th>Affected items</th>
-              <th>Raised</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alerts.data.alerts.map((a) => (
-              <tr key={a.id}>
-                <td>{a.message.split(' — ')[0]}</td>
-                <td>
-                  <a href={href(`scans/${a.scanId}`)}>{a.scanLabel}</a>
-                </td>
-                <td title={a.items.join('\n')}>
-                  {a.itemCount} ({a.groupName})
-                  <br />
-                  <small className="muted">
-                    {a.items.slice(0, 3).join('; ')}
-                    {a.itemCount > 3 ? ' …' : ''}
-                  </small>
-                </td>
-                <td>{a.createdAt.slice(0, 10)}</td>
+        <div className="scroll">
+          <table className="grid" data-testid="news-alerts">
+            <thead>
+              <tr>
+                <th>Event</th>
+                <th>Scan</th>
+                <th>Affected items</th>
+                <th>Raised</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {alerts.data.alerts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.message.split(' — ')[0]}</td>
+                  <td>
+                    <a href={href(`scans/${a.scanId}`)}>{a.scanLabel}</a>
+                  </td>
+                  <td title={a.items.join('\n')}>
+                    {a.itemCount} ({a.groupName})
+                    <br />
+                    <small className="muted">
+                      {a.items.slice(0, 3).join('; ')}
+                      {a.itemCount > 3 ? ' …' : ''}
+                    </small>
+                  </td>
+                  <td>{a.createdAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );
@@ -223,51 +225,53 @@ export function News({ query }: { query: URLSearchParams }) {
         <Loading error={page.error} loading={!page.data} />
         {page.data && page.data.proposals.length === 0 && <p>No {state === 'all' ? '' : `${state} `}proposals.</p>}
         {page.data && page.data.proposals.length > 0 && (
-          <table className="grid" data-testid="news-queue">
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Actor</th>
-                <th>Action</th>
-                <th>Target</th>
-                <th>Status</th>
-                <th>Link</th>
-                <th>Evidence</th>
-                <th>Article</th>
-                <th>Review</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.proposals.map((p) => (
-                <tr key={p.id} data-proposal={p.id}>
-                  <td>{p.event.date ?? p.article.published ?? '—'}</td>
-                  <td>
-                    {p.event.jurisdiction} {p.event.authority}
-                  </td>
-                  <td>{p.event.action}</td>
-                  <td>{p.target}</td>
-                  <td>{p.event.status}</td>
-                  <td>{linkLabel(p)}</td>
-                  <td>
-                    <q>{p.event.evidence}</q>
-                    <details>
-                      <summary>Draft record</summary>
-                      <pre>{p.draftYaml}</pre>
-                    </details>
-                  </td>
-                  <td>
-                    <ArticleSource a={p.article} />
-                  </td>
-                  <td>
-                    <span className="badge" style={{ background: STATE_COLOURS[p.state] }} data-badge="proposal">
-                      {p.state}
-                    </span>{' '}
-                    {p.state === 'open' ? <Decide p={p} onDecided={done} /> : <Decision p={p} />}
-                  </td>
+          <div className="scroll">
+            <table className="grid" data-testid="news-queue">
+              <thead>
+                <tr>
+                  <th>Date</th>
+                  <th>Actor</th>
+                  <th>Action</th>
+                  <th>Target</th>
+                  <th>Status</th>
+                  <th>Link</th>
+                  <th>Evidence</th>
+                  <th>Article</th>
+                  <th>Review</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.data.proposals.map((p) => (
+                  <tr key={p.id} data-proposal={p.id}>
+                    <td>{p.event.date ?? p.article.published ?? '—'}</td>
+                    <td>
+                      {p.event.jurisdiction} {p.event.authority}
+                    </td>
+                    <td>{p.event.action}</td>
+                    <td>{p.target}</td>
+                    <td>{p.event.status}</td>
+                    <td>{linkLabel(p)}</td>
+                    <td>
+                      <q>{p.event.evidence}</q>
+                      <details>
+                        <summary>Draft record</summary>
+                        <pre>{p.draftYaml}</pre>
+                      </details>
+                    </td>
+                    <td>
+                      <ArticleSource a={p.article} />
+                    </td>
+                    <td>
+                      <span className="badge" style={{ background: STATE_COLOURS[p.state] }} data-badge="proposal">
+                        {p.state}
+                      </span>{' '}
+                      {p.state === 'open' ? <Decide p={p} onDecided={done} /> : <Decision p={p} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {page.data && page.data.total > PAGE && (
           <div className="pager">

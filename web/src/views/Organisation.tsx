@@ -21,16 +21,18 @@ export function Organisation({ id, kind }: { id: string; kind: 'organisations' |
         <div className="two">
           <div>
             <h3>Names</h3>
-            <table className="grid compact" data-testid="names">
-              <tbody>
-                {o.names.map((n, i) => (
-                  <tr key={i}>
-                    <td lang={n.script === 'hans' ? 'zh-Hans' : n.script === 'hant' ? 'zh-Hant' : undefined}>{n.value}</td>
-                    <td className="muted">{n.kind}{n.script ? ` · ${n.script}` : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="scroll">
+              <table className="grid compact" data-testid="names">
+                <tbody>
+                  {o.names.map((n, i) => (
+                    <tr key={i}>
+                      <td lang={n.script === 'hans' ? 'zh-Hans' : n.script === 'hant' ? 'zh-Hant' : undefined}>{n.value}</td>
+                      <td className="muted">{n.kind}{n.script ? ` · ${n.script}` : ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {o.identifiers.length > 0 && (
               <>
                 <h3>Identifiers</h3>
@@ -87,35 +89,37 @@ export function Organisation({ id, kind }: { id: string; kind: 'organisations' |
           <p className="muted">No measure reaches it.</p>
         ) : (
           <>
-            <Timeline asOf={asOf} rows={o.listings.map((l) => ({ label: l.short, spans: [{ from: l.from, ...(l.to ? { to: l.to } : {}), state: l.state, title: `${l.short}: ${l.nameAsListed} (${l.via})` }] }))} />
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th>Measure</th>
-                  <th>Listed as</th>
-                  <th>From</th>
-                  <th>To</th>
-                  <th>How</th>
-                  <th>State on {asOf}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.listings.map((l, i) => (
-                  <tr key={i}>
-                    <td>
-                      <a href={href(`measures/${l.measure}`)}>{l.short}</a>
-                    </td>
-                    <td>{l.nameAsListed}</td>
-                    <td>{l.from}</td>
-                    <td>{l.to ?? ''}</td>
-                    <td>{l.via}</td>
-                    <td>
-                      <Badge kind="state" value={l.state} />
-                    </td>
+            <Timeline asOf={asOf} rows={o.listings.map((l) => ({ label: l.short, spans: [{ from: l.from, ...((l.to ?? l.measureEnded) ? { to: (l.to ?? l.measureEnded) as string } : {}), state: l.state, title: `${l.short}: ${l.nameAsListed} (${l.via})` }] }))} />
+            <div className="scroll">
+              <table className="grid">
+                <thead>
+                  <tr>
+                    <th>Measure</th>
+                    <th>Listed as</th>
+                    <th>From</th>
+                    <th>To</th>
+                    <th>How</th>
+                    <th>State on {asOf}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {o.listings.map((l, i) => (
+                    <tr key={i}>
+                      <td>
+                        <a href={href(`measures/${l.measure}`)}>{l.short}</a>
+                      </td>
+                      <td>{l.nameAsListed}</td>
+                      <td>{l.from}</td>
+                      <td>{l.to ?? ''}</td>
+                      <td>{l.via}</td>
+                      <td>
+                        <Badge kind="state" value={l.state} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </Panel>
