@@ -98,7 +98,7 @@ test('covered scan: --input-format forces a format; refused XML is a usage error
   assert.equal(report.summary.rejected, 3);
   const bad = scan([fixture('formats/arp-linux.txt'), '--input-format', 'nonsense']);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /Allowed choices are csv, tsv, json/);
+  assert.match(bad.stderr, /Allowed choices are csv, tsv, whitespace, json/);
   const xxe = scan(['-', '--format', 'json'], Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE bom [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n<bom/>\n'));
   assert.equal(xxe.code, 2);
   assert.match(xxe.stderr, /XXE risk/);
