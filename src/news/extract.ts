@@ -32,6 +32,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
+import { organisationNames } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -446,23 +447,21 @@ const NOT_AN_ORGANISATION = new RegExp(
 );
 
 /**
- * Capitalised word runs between `from` and `to` that are neither actors nor dates: the names of
- * organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles & Defense").
+ * Names of organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles &
+ * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
+ * knowledge-base names and the lexicon's words that are never organisations.
  */
 function properNouns(text: string, from: number, to: number, mentions: Mention[]): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
-  const slice = text.slice(from, to);
-  const actors = findActors(slice, []);
+  if (to <= from) return [];
+  const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
-  for (const m of slice.matchAll(/(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&\s+|of\s+|and\s+(?=\p{Lu}[\p{L}]*\s+(?:Corp|Inc|Ltd|Co|Group|Technologies|Systems|Defense|Defence)))?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu)) {
-    const start = m.index ?? 0;
-    const span = { start, end: start + m[0].length };
-    if (from + start === 0) continue;
-    const name = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '');
-    if (NOT_AN_ORGANISATION.test(name) || /^\p{Lu}[\p{Ll}]+$/u.test(name) && name.length < 4) continue;
-    if (actors.some((a) => overlaps(a, span)) || mentions.some((x) => overlaps(x, { start: from + span.start, end: from + span.end }))) continue;
+  for (const n of organisationNames(text, from, to)) {
+    const name = n.text.replace(/['’]s$/, '');
+    if (NOT_AN_ORGANISATION.test(name)) continue;
+    if (actors.some((a) => overlaps(a, n)) || mentions.some((x) => overlaps(x, n))) continue;
     if (findActors(name, []).length > 0) continue;
     out.push({ surface: name, via: 'name' });
   }

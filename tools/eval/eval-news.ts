@@ -5,7 +5,7 @@
  * id; labelling guide in docs/news.md) and prints the development and test splits side by side.
  * Articles whose URL hash is in the corpus's excluded-url-hashes.txt are never read.
  *
- * `--errors` lists the development split's errors only: the test split is for reporting, not for
+ * `--dev` prints the development split only, and `--errors` lists the development split's errors only: the test split is for reporting, not for
  * tuning.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ import { emptyScore, isExcluded, scoreRealArticle, splitOf, type GoldRealArticle
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
+// While tuning, `--dev` keeps the test split's figures out of sight.
+const devOnly = args.includes('--dev');
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(process.cwd(), '..', 'shared', 'news-corpus'));
 const goldFile = 'test/fixtures/news/real-gold.jsonl';
@@ -94,6 +96,6 @@ const rows: [string, (s: SplitScore) => string][] = [
   ['  measure link right', (s) => `${ratio(s.links.right, s.links.total)}(${s.links.right}/${s.links.total})`],
 ];
 console.log(`news evaluation on ${relative(process.cwd(), corpus) || '.'}: ${gold.length - skipped} articles in ${ms.toFixed(0)} ms${skipped ? ` (${skipped} skipped)` : ''}`);
-console.log(`${''.padEnd(36)}${'dev'.padEnd(30)}test`);
-for (const [label, f] of rows) console.log(`${label.padEnd(36)}${f(scores.dev).padEnd(30)}${f(scores.test)}`);
+console.log(`${''.padEnd(36)}${'dev'.padEnd(30)}${devOnly ? '' : 'test'}`);
+for (const [label, f] of rows) console.log(`${label.padEnd(36)}${f(scores.dev).padEnd(30)}${devOnly ? '' : f(scores.test)}`);
 if (showErrors) console.log(`\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
