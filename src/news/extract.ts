@@ -69,6 +69,8 @@ export interface RestrictionEvent {
   statusCue?: string;
   date?: string;
   dateText?: string;
+  /** Where the date came from: words of the report, or — for the act an article leads with, when no words date it — the publication date. */
+  dateSource?: 'text' | 'publication';
   /** The words that named the action. */
   trigger: string;
   evidence: string;
@@ -248,6 +250,9 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
   'boycott-push': [],
 };
 
+/** The headline and the lead paragraph's first sentences. */
+const LEAD_SENTENCES = 3;
+
 const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
 
 export class NewsExtractor {
@@ -373,7 +378,11 @@ export class NewsExtractor {
         const nearest = dates.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
         if (nearest) [date, dateText] = [nearest.value, nearest.text];
       }
-      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, trigger: trigger.text, evidence: text, sentence: index });
+      let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
+      // News leads with what just happened: an act in the headline or the first sentences that no
+      // words date took place about when the article was published.
+      if (!date && published && index <= LEAD_SENTENCES && !future) [date, dateSource] = [published, 'publication'];
+      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
     // An unspecific "action against X" beside a specific action on X is the same act, as is the
@@ -550,14 +559,21 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
-    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && (!o.date || !e.date || o.date.startsWith(e.date) || e.date.startsWith(o.date)));
+    // A date taken from the publication gives way to one the words give.
+    const compatible = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o));
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
-      twin.date ??= e.date;
-      twin.dateText ??= e.dateText;
+      if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];
       continue;
     }
     out.push({ ...e, targets: [...e.targets] });
+  }
+  // "The updated blacklist also includes Quectel": more targets of an act dated before.
+  for (const e of out) {
+    if (e.date) continue;
+    const dated = out.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status);
+    if (dated) [e.date, e.dateText, e.dateSource] = [dated.date, dated.dateText, dated.dateSource];
   }
   return out;
 }
