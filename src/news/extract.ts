@@ -18,6 +18,7 @@ import {
   COURT_PATTERN,
   ENJOINED_PATTERN,
   GENERIC_TARGET_PATTERN,
+  HYPOTHETICAL_PATTERN,
   genericTargetKey,
   NEGATION_PATTERN,
   NOT_ACTOR_AFTER,
@@ -177,6 +178,11 @@ function findTriggers(text: string): Trigger[] {
     .sort((a, b) => a.start - b.start);
 }
 
+function startsWithActor(text: string): boolean {
+  const first = findActors(text.slice(0, 60), [])[0];
+  return first !== undefined && /^\s*(?:the\s+)?$/i.test(text.slice(0, first.start));
+}
+
 function spans(text: string, pattern: RegExp): (Span & { text: string })[] {
   return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
 }
@@ -197,7 +203,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
   for (let i = text.indexOf(',', from); i >= 0 && i < end; i = text.indexOf(',', i + 1)) {
     const rest = text.slice(i + 1).trimStart();
     const restStart = text.length - rest.length;
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart);
+    // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -249,6 +256,8 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
   'removal-order': [],
   'boycott-push': [],
 };
+
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
 
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
@@ -323,7 +332,7 @@ export class NewsExtractor {
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
-    if (triggers.length === 0) return [];
+    if (triggers.length === 0) return previous && index - previous.sentence <= 4 ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
@@ -340,6 +349,7 @@ export class NewsExtractor {
       const startOfClause = clauseStart(breaks, triggers.slice(0, i), trigger.start);
       const before = text.slice(startOfClause, trigger.start);
       if (isNegated(before, text.slice(0, trigger.start))) return;
+      if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
@@ -425,15 +435,19 @@ export class NewsExtractor {
     };
     const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
-    let targets = inRange(trigger.start, endOfClause, trigger.end);
+    // "added more than a dozen Chinese companies to a list": the words inside a list addition are its objects.
+    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
     }
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
     // Organisations the knowledge base does not hold are still targets, by their names.
+    if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
     if (targets.length === 0) targets = unnamed(trigger.end, endOfClause);
-    if (targets.length === 0) targets = unnamed(startOfClause, trigger.start);
+    // "added Lockheed Martin to its unreliable entity list": the list's name is the trigger, the name before it its object.
+    const listedBefore = /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]*\b(?:to|on)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(startOfClause, trigger.start));
+    if (targets.length === 0) targets = properNouns(text, startOfClause, trigger.start, mentions, listedBefore);
     // "… and urged other countries to follow suit": the same targets as the act before.
     if (targets.length === 0) targets = sameSentence.at(-1)?.targets ?? [];
     // "The earlier bans had never taken effect": an act named again points back at its targets.
@@ -451,6 +465,23 @@ export class NewsExtractor {
   }
 }
 
+/**
+ * "On the list are China Mobile, Huawei …", "New additions include YMTC and Megvii", "The updated
+ * blacklist also includes Quectel": a sentence that names who an act just reported covers, without
+ * naming the act again, adds targets to that act.
+ */
+function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  const cue = LIST_MEMBERSHIP.exec(text);
+  if (!cue) return [];
+  const from = cue.index;
+  const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+  const others = properNouns(text, from, text.length, mentions);
+  const targets = [...named, ...others];
+  if (targets.length === 0) return [];
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+
 const NOT_AN_ORGANISATION = new RegExp(
   String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress)$`,
 );
@@ -460,14 +491,14 @@ const NOT_AN_ORGANISATION = new RegExp(
  * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
  * knowledge-base names and the lexicon's words that are never organisations.
  */
-function properNouns(text: string, from: number, to: number, mentions: Mention[]): EventTarget[] {
+function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
   if (to <= from) return [];
   const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
-  for (const n of organisationNames(text, from, to)) {
+  for (const n of organisationNames(text, from, to, { objectOfListing })) {
     const name = n.text.replace(/['’]s$/, '');
     if (NOT_AN_ORGANISATION.test(name)) continue;
     if (actors.some((a) => overlaps(a, n)) || mentions.some((x) => overlaps(x, n))) continue;
@@ -569,6 +600,15 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     }
     out.push({ ...e, targets: [...e.targets] });
   }
+  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named.
+  for (const e of out) {
+    if (!e.targets.some((t) => t.generic)) continue;
+    const named = out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && o.targets.some((t) => !t.generic));
+    if (named) e.targets = e.targets.filter((t) => !t.generic);
+  }
+  const kept = out.filter((e) => e.targets.length > 0);
+  out.length = 0;
+  out.push(...kept);
   // "The updated blacklist also includes Quectel": more targets of an act dated before.
   for (const e of out) {
     if (e.date) continue;

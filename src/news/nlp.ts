@@ -16,7 +16,7 @@ type Term = { text: string; tags: string[]; offset: { start: number; length: num
 type Sentence = { terms: Term[] };
 
 const NOT_A_NAME_TAG = new Set(['Determiner', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Preposition', 'Conjunction', 'Value', 'Cardinal']);
-const ROLE_BEFORE = /\b(?:maker|makers|manufacturer|manufacturers|company|companies|firm|firms|startup|start-up|developer|provider|supplier|vendor|operator|giant|drones|including|include|includes|are|were|namely)\s+[“"‘']?$/i;
+const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers|manufacturer|manufacturers|company|companies|firm|firms|startup|start-up|developer|provider|supplier|vendor|operator|giant|drones|including|include|includes|are|were|namely))\s+[“"‘']?$/i;
 const LEGAL_FORM = /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|AG|SA|NV|BV|GmbH)\.?,?$/;
 const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|PLC|AG|SA|NV|BV|GmbH|Group|Holdings?|Technologies|Technology|Tech|Systems|Defen[cs]e|Robotics|Drones|Electronics|Semiconductors?|Networks?|Communications|Telecom|Labs?|Aerospace|Industries|Institute|Network|Software|Microelectronics|Instruments|Dynamics)\.?,?$/;
 /** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
@@ -31,9 +31,10 @@ const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, term
  * Names of organisations between `from` and `to`: runs of proper nouns that compromise tags as an
  * organisation, that end in a corporate word ("Corp", "Technologies", "Systems"), or that stand
  * alone as an item of a list of such names. Places, people, dates, acronyms standing alone,
- * government bodies, laws and lists, and news sources are not names of targets.
+ * government bodies, laws and lists, and news sources are not names of targets. `objectOfListing`:
+ * the span is the object of a listing ("added … to its list"), where a run tagged as a person counts.
  */
-export function organisationNames(text: string, from: number, to: number): NameSpan[] {
+export function organisationNames(text: string, from: number, to: number, options: { objectOfListing?: boolean } = {}): NameSpan[] {
   const out: NameSpan[] = [];
   for (const s of parsed(text)) {
     let run: Term[] = [];
@@ -54,7 +55,8 @@ export function organisationNames(text: string, from: number, to: number): NameS
       const corporate = r.length > 1 && CORPORATE_TAIL.test(last.text);
       const acronymAlone = r.length === 1 && /^[A-Z0-9.&-]{2,6}$/.test(first.text);
       const placeOrPerson = r.every((t) => t.tags.includes('Place') || t.tags.includes('Person') || t.tags.includes('Date') || t.tags.includes('Month') || t.tags.includes('WeekDay'));
-      if ((placeOrPerson && !corporate) || acronymAlone || NOT_A_TARGET_HEAD.test(whole)) return;
+      // Inside "added Lockheed Martin to its list" the slot says what the name is, whatever tag it bears.
+      if ((placeOrPerson && !corporate && !options.objectOfListing) || acronymAlone || NOT_A_TARGET_HEAD.test(whole)) return;
       // A single word is a name when compromise says so, a legal form follows it, or it stands after
       // a role noun ("drone maker Skydio", "server maker Inspur Group") or as an item of a list of names.
       const before = text.slice(Math.max(0, start - 40), start);
