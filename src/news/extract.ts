@@ -19,6 +19,7 @@ import {
   ENJOINED_PATTERN,
   GENERIC_TARGET_PATTERN,
   HYPOTHETICAL_PATTERN,
+  UPHELD_PATTERN,
   genericTargetKey,
   NEGATION_PATTERN,
   NOT_ACTOR_AFTER,
@@ -201,7 +202,7 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
   for (const b of breaks) if (b.start >= from && b.start < end) end = b.start;
   for (const t of triggers) if (t.start >= from && t.start < end) end = t.start;
   for (let i = text.indexOf(',', from); i >= 0 && i < end; i = text.indexOf(',', i + 1)) {
-    const rest = text.slice(i + 1).trimStart();
+    const rest = text.slice(i + 1).trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
@@ -256,6 +257,9 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
   'removal-order': [],
   'boycott-push': [],
 };
+
+/** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
+const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
 
@@ -356,14 +360,20 @@ export class NewsExtractor {
       const near = (s: Span) => s.end >= startOfClause - 40 && s.start <= endOfClause + 60;
       const court = enjoined.find(near);
       const revocation = revoked.find(near);
+      const upheld = spans(text, UPHELD_PATTERN).find(near);
       let status: EventStatus;
       let statusCue: string | undefined;
-      if (court) [status, statusCue] = ['enjoined', court.text];
+      // A court that upholds a measure leaves it in force.
+      if (upheld) [status, statusCue] = ['in-force', upheld.text];
+      else if (court) [status, statusCue] = ['enjoined', court.text];
       else if (revocation) [status, statusCue] = ['revoked', revocation.text];
       else {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
+        const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
+        if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
@@ -420,7 +430,7 @@ export class NewsExtractor {
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
-        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions))
+        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
       if (named.length > 0) return named;
       // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
