@@ -120,14 +120,42 @@ interface Antecedent {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let actorRegex: RegExp | undefined;
-function actorPattern(): RegExp {
-  if (!actorRegex) {
-    const phrases = [...ACTOR_PHRASES].sort((a, b) => b.phrase.length - a.phrase.length);
-    const alternatives = phrases.map((p) => (/^[\p{Script=Han}]/u.test(p.phrase) ? escape(p.phrase) : `(?<![\\p{L}\\p{N}])${escape(p.phrase)}(?![\\p{L}\\p{N}])`));
-    actorRegex = new RegExp(alternatives.join('|'), 'gu');
+/**
+ * Actor phrases found by their first word: at each word start the phrases beginning with that
+ * word are tried, longest first, and must end at a word boundary. Linear in the text, however
+ * many phrases the lexicon holds (a regex alternation of five hundred phrases is not).
+ */
+let phrasesByFirstWord: Map<string, string[]> | undefined;
+let hanPhrases: RegExp | undefined;
+function* actorMatches(text: string): Generator<{ index: number; phrase: string }> {
+  if (!phrasesByFirstWord) {
+    phrasesByFirstWord = new Map();
+    for (const { phrase } of [...ACTOR_PHRASES].sort((x, y) => y.phrase.length - x.phrase.length)) {
+      if (/^\p{Script=Han}/u.test(phrase)) continue;
+      const first = /^[^\s]+/.exec(phrase)?.[0] ?? phrase;
+      const key = first.replace(/['’]s$/, '');
+      phrasesByFirstWord.set(key, [...(phrasesByFirstWord.get(key) ?? []), phrase]);
+    }
+    const han = ACTOR_PHRASES.filter((p) => /^\p{Script=Han}/u.test(p.phrase)).map((p) => p.phrase).sort((x, y) => y.length - x.length);
+    hanPhrases = new RegExp(han.map(escape).join('|'), 'gu');
   }
-  return new RegExp(actorRegex.source, actorRegex.flags);
+  const found: { index: number; phrase: string }[] = [];
+  let claimedTo = 0;
+  for (const w of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/gu)) {
+    const index = w.index ?? 0;
+    if (index < claimedTo) continue;
+    const word = w[0].replace(/['’]s$/, '');
+    const candidates = phrasesByFirstWord.get(word) ?? phrasesByFirstWord.get(word.replace(/[.,]+$/, '')) ?? [];
+    for (const phrase of candidates) {
+      if (!text.startsWith(phrase, index)) continue;
+      if (/[\p{L}\p{N}]/u.test(text[index + phrase.length] ?? '')) continue;
+      found.push({ index, phrase });
+      claimedTo = index + phrase.length;
+      break;
+    }
+  }
+  for (const m of text.matchAll(new RegExp((hanPhrases as RegExp).source, 'gu'))) found.push({ index: m.index ?? 0, phrase: m[0] });
+  yield* found.sort((x, y) => x.index - y.index);
 }
 const actorByPhrase = new Map(ACTOR_PHRASES.map((p) => [p.phrase, p.actor]));
 
@@ -135,14 +163,14 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function findActors(text: string, mentions: Mention[]): ActorHit[] {
   const out: ActorHit[] = [];
-  for (const m of text.matchAll(actorPattern())) {
-    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+  for (const m of actorMatches(text)) {
+    const span = { start: m.index, end: m.index + m.phrase.length };
     if (mentions.some((x) => overlaps(x, span))) continue;
     const after = text.slice(span.end);
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
-    const actor = actorByPhrase.get(m[0]);
+    const actor = actorByPhrase.get(m.phrase);
     const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start));
-    if (actor) out.push({ ...span, actor, surface: m[0], court: false, oblique });
+    if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
