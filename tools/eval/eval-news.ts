@@ -76,7 +76,8 @@ for (const g of gold) {
   if (splitOf(row.url) !== g.split) throw new Error(`${goldFile}: article ${g.id} is labelled ${g.split} but its URL puts it in ${splitOf(row.url)}`);
   const text = readFileSync(join(corpus, 'articles', `${g.id}.txt`), 'utf8');
   // The manifest's date when it has one (as a feed item or a URL gives it); else what the page says.
-  const article = articleFromText(g.id, text, row.published ?? undefined);
+  const fromPage = articleFromText(g.id, text);
+  const article = { ...fromPage, published: row.published ?? fromPage.published };
   const result = extractor.extract(article);
   scoreRealArticle(kb, g, result.events, (e) => linkEvent(kb, e, article.published), scores[g.split]);
 }
