@@ -60,6 +60,8 @@ const kb = loadKnowledgeBase();
 const extractor = new NewsExtractor(new MentionMatcher(kb));
 const scores: Record<'dev' | 'test', SplitScore> = { dev: emptyScore(), test: emptyScore() };
 let skipped = 0;
+/** Of the articles whose manifest has a date: how often the page's own text gives the same one, or another. */
+const pageDates = { total: 0, right: 0, wrong: 0 };
 const started = performance.now();
 
 for (const g of gold) {
@@ -77,6 +79,11 @@ for (const g of gold) {
   const text = readFileSync(join(corpus, 'articles', `${g.id}.txt`), 'utf8');
   // The manifest's date when it has one (as a feed item or a URL gives it); else what the page says.
   const fromPage = articleFromText(g.id, text);
+  if (row.published) {
+    pageDates.total++;
+    if (fromPage.published === row.published) pageDates.right++;
+    else if (fromPage.published) pageDates.wrong++;
+  }
   const article = { ...fromPage, published: row.published ?? fromPage.published };
   const result = extractor.extract(article);
   scoreRealArticle(kb, g, result.events, (e) => linkEvent(kb, e, article.published), scores[g.split]);
@@ -99,4 +106,5 @@ const rows: [string, (s: SplitScore) => string][] = [
 console.log(`news evaluation on ${relative(process.cwd(), corpus) || '.'}: ${gold.length - skipped} articles in ${ms.toFixed(0)} ms${skipped ? ` (${skipped} skipped)` : ''}`);
 console.log(`${''.padEnd(36)}${'dev'.padEnd(30)}${devOnly ? '' : 'test'}`);
 for (const [label, f] of rows) console.log(`${label.padEnd(36)}${f(scores.dev).padEnd(30)}${devOnly ? '' : f(scores.test)}`);
+console.log(`publication date read from the page itself: ${pageDates.right} of ${pageDates.total} dated articles agree with the manifest, ${pageDates.wrong} differ, ${pageDates.total - pageDates.right - pageDates.wrong} none found`);
 if (showErrors) console.log(`\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
