@@ -34,7 +34,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
-import { organisationNames } from './nlp.js';
+import { organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -266,6 +266,19 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
   return { status: 'enacted' };
 }
 
+/**
+ * "Canada will bar Huawei from its networks, the minister said on Thursday": a decision announced
+ * in the future tense is a decision, not a threat. The action's verb must be in the future tense
+ * (compromise) and the sentence must report an announcement, with no word of threat, condition or
+ * vagueness in it.
+ */
+function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
+  if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?|would)\b/i.test(text)) return false;
+  const frame = verbFrameAt(text, trigger.start);
+  return frame.tense === 'future' && !frame.negative;
+}
+
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
   if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near)) return true;
@@ -402,6 +415,7 @@ export class NewsExtractor {
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
+        else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
