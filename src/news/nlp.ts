@@ -16,13 +16,14 @@ type Term = { text: string; tags: string[]; offset: { start: number; length: num
 type Sentence = { terms: Term[] };
 
 const NOT_A_NAME_TAG = new Set(['Determiner', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Preposition', 'Conjunction', 'Value', 'Cardinal']);
-const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers|manufacturer|manufacturers|company|companies|firm|firms|startup|start-up|developer|provider|supplier|vendor|operator|giant|drones|including|include|includes|are|were|namely))\s+[“"‘']?$/i;
+const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers|manufacturer|manufacturers|company|companies|firm|firms|startup|start-up|developer|provider|supplier|vendor|operator|giant|drones|including|include|includes|are|were|namely|banned|banning|blocked|blocking|ordered|added|adding|sanctioned|blacklisted|designated|barred|barring|prohibited|targeted|against))\s+[“"‘']?$/i;
 const LEGAL_FORM = /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|AG|SA|NV|BV|GmbH)\.?,?$/;
 const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|PLC|AG|SA|NV|BV|GmbH|Group|Holdings?|Technologies|Technology|Tech|Systems|Defen[cs]e|Robotics|Drones|Electronics|Semiconductors?|Networks?|Communications|Telecom|Labs?|Aerospace|Industries|Institute|Network|Software|Microelectronics|Instruments|Dynamics)\.?,?$/;
 /** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
 const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokesperson|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union)\b/;
 /** A source, not a subject of the act: "according to Reuters", "Reuters reported", "reports from Nikkei". */
-const SOURCE_BEFORE = /(?:according to|reported by|reports? (?:from|by|in)|told|citing|cited by|via|sources? (?:at|in)|(?:wrote|said) in|published (?:by|in))\s+(?:the\s+)?$/i;
+// The cue may stand before a list of sources: "Reports from Reuters, the Financial Times, and Nikkei Asia".
+const SOURCE_BEFORE = /(?:[Aa]ccording to|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
 const SOURCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:reported|reports|said|says|first reported|wrote|writes|added|noted|cited|quoted)\b/i;
 
 const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, terms: { offset: true } }) as Sentence[];
@@ -63,7 +64,7 @@ export function organisationNames(text: string, from: number, to: number, option
       const afterName = text.slice(end, end + 12);
       const single = r.length === 1 && (first.tags.includes('Adjective') || (!tagged && !/^\s*,?\s*(?:Inc|LLC|Ltd|Corp|Co)\b/.test(afterName) && !ROLE_BEFORE.test(before) && !/(?:,|\band|\bor)\s*[“"‘']?$/.test(before)));
       if (single) return;
-      if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
+      if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 90), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
       out.push({ start, end: start + name.length, text: name });
     };
     s.terms.forEach((t, i) => {
