@@ -17,6 +17,7 @@ import {
   COURT_NATIONALITY,
   COURT_PATTERN,
   ENJOINED_PATTERN,
+  CLASS_TARGETS,
   GENERIC_TARGET_PATTERN,
   HYPOTHETICAL_PATTERN,
   UPHELD_PATTERN,
@@ -568,9 +569,13 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 }
 
 function genericTargets(text: string, mentions: Mention[]): { start: number; target: EventTarget }[] {
-  return [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
+  const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
+    [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
+  );
+  return [...byNationality, ...byKind].sort((a, b) => a.start - b.start);
 }
 
 /**

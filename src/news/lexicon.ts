@@ -380,6 +380,19 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
  */
 export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
 
+/**
+ * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
+ * routers and drones (FCC Covered List entries), affiliates of listed parties (BIS's Affiliates
+ * Rule), connected-vehicle hardware and software from China or Russia, "high-risk" vendors.
+ */
+export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
+  { key: 'generic:foreign-routers', pattern: /\b(?:(?:foreign[- ](?:made|produced)|non-us|overseas[- ]made)\s+(?:consumer[- ]grade\s+|consumer\s+|new\s+)?routers|routers (?:produced|made|manufactured) (?:in a foreign country|abroad|outside the (?:united states|us|u\.s\.))|(?:consumer[- ]grade\s+)?routers produced in foreign countries)\b/gi },
+  { key: 'generic:foreign-drones', pattern: /\b(?:foreign[- ](?:made|produced)\s+(?:aerial\s+)?(?:drones|uncrewed aircraft systems|unmanned aircraft systems|uas)|(?:drones|uas) (?:produced|made) (?:in a foreign country|abroad))\b/gi },
+  { key: 'generic:listed-affiliates', pattern: /\b(?:(?:affiliates|subsidiaries)\s+(?:of|owned by)\s+(?:already\s+)?(?:listed|blacklisted|sanctioned|restricted)\s+(?:entities|companies|parties|persons)|(?:entities|affiliates|companies)\s+(?:that are\s+)?at least 50 (?:percent|%) owned by|affiliates rule|50 percent rule)\b/gi },
+  { key: 'generic:CN-connected-vehicles', pattern: /\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b(?=[^.]{0,200}\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar))/gi },
+  { key: 'generic:high-risk-vendors', pattern: /\bhigh[- ]risk (?:suppliers|vendors|providers)\b/gi },
+];
+
 export function genericTargetKey(nationality: string, head: string): string {
   const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : /iranian/i.test(nationality) ? 'IR' : 'US';
   const h = head.toLowerCase();
