@@ -25,6 +25,7 @@ export function findDates(sentence: string, published: string, future: boolean):
   for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future })) {
     // "… banning transactions in 45 days": a deadline counted from the act, not the act's date.
     if (!future && /^(?:in|within|after) \d+ (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
+    if (!isEventDate(sentence, r.index, r.text)) continue;
     const s = r.start;
     let date = s.date();
     const yearKnown = s.isCertain('year');
@@ -42,9 +43,29 @@ export function findDates(sentence: string, published: string, future: boolean):
     out.push({ value, text: r.text, index: r.index });
   }
   // Bare years ("in 2019") are not dates to chrono.
-  for (const m of sentence.matchAll(/\b(?:in|since|during|of|from)\s+((?:19|20)\d\d)\b(?![-/]\d)/g)) {
+  for (const m of sentence.matchAll(/\b(?:in|during|of)\s+((?:19|20)\d\d)\b(?![-/]\d)/g)) {
     const index = (m.index ?? 0) + m[0].indexOf(m[1] as string);
+    if (!isEventDate(sentence, index, m[1] as string)) continue;
     if (!out.some((d) => index >= d.index && index < d.index + d.text.length)) out.push({ value: m[1] as string, text: m[1] as string, index });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Whether a date expression can be the date of an act: not a duration ("for seven years", "for a
+ * period of one year"), not a time of day ("at midnight"), not the year in a law's title ("Act of
+ * 1999", "FY 2019 NDAA", "Fiscal Year 2019"), and not a deadline or the start of a state ("until
+ * March 13, 2025", "by the end of 2029", "since May").
+ */
+function isEventDate(sentence: string, index: number, text: string): boolean {
+  const before = sentence.slice(Math.max(0, index - 40), index);
+  const after = sentence.slice(index + text.length, index + text.length + 40);
+  if (/^(?:for|over|within)\b/i.test(text.trim()) || /\b(?:for|over|within)\s+(?:a period of\s+|the next\s+|the past\s+|another\s+)?$/i.test(before)) return false;
+  if (/^\d+\s+(?:days?|weeks?|months?|years?)$/i.test(text.trim())) return false;
+  if (/\b(?:midnight|noon|[ap]\.?m\.?)\b|\d:\d\d/i.test(text)) return false;
+  if (/\b(?:Act|Law|Regulations?|Rules?|Order|Directive)\s+of\s+$|\b(?:FY|Fiscal Year|fiscal)\s*$/i.test(before)) return false;
+  if (/^\s*(?:National Defense Authorization Act|NDAA|Defen[cs]e Authori[sz]ation Act|defense (?:policy )?(?:bill|law)|law\b|Act\b|budget)/i.test(after)) return false;
+  if (/\b(?:until|through|thru|till|by|before|expir\w*|deadline of|no later than|as early as|since|starting in|from)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$/i.test(before) || /^(?:the\s+)?(?:end|start|beginning|middle)\s+of\b/i.test(text.trim())) return false;
+  if (/^\s*(?:at the latest|or later|onwards|deadline)\b/i.test(after)) return false;
+  return true;
 }

@@ -17,7 +17,10 @@ import {
   COURT_NATIONALITY,
   COURT_PATTERN,
   ENJOINED_PATTERN,
+  CLASS_TARGETS,
   GENERIC_TARGET_PATTERN,
+  HYPOTHETICAL_PATTERN,
+  UPHELD_PATTERN,
   genericTargetKey,
   NEGATION_PATTERN,
   NOT_ACTOR_AFTER,
@@ -32,6 +35,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
+import { organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -68,6 +72,8 @@ export interface RestrictionEvent {
   statusCue?: string;
   date?: string;
   dateText?: string;
+  /** Where the date came from: words of the report, or — for the act an article leads with, when no words date it — the publication date. */
+  dateSource?: 'text' | 'publication';
   /** The words that named the action. */
   trigger: string;
   evidence: string;
@@ -115,14 +121,42 @@ interface Antecedent {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let actorRegex: RegExp | undefined;
-function actorPattern(): RegExp {
-  if (!actorRegex) {
-    const phrases = [...ACTOR_PHRASES].sort((a, b) => b.phrase.length - a.phrase.length);
-    const alternatives = phrases.map((p) => (/^[\p{Script=Han}]/u.test(p.phrase) ? escape(p.phrase) : `(?<![\\p{L}\\p{N}])${escape(p.phrase)}(?![\\p{L}\\p{N}])`));
-    actorRegex = new RegExp(alternatives.join('|'), 'gu');
+/**
+ * Actor phrases found by their first word: at each word start the phrases beginning with that
+ * word are tried, longest first, and must end at a word boundary. Linear in the text, however
+ * many phrases the lexicon holds (a regex alternation of five hundred phrases is not).
+ */
+let phrasesByFirstWord: Map<string, string[]> | undefined;
+let hanPhrases: RegExp | undefined;
+function* actorMatches(text: string): Generator<{ index: number; phrase: string }> {
+  if (!phrasesByFirstWord) {
+    phrasesByFirstWord = new Map();
+    for (const { phrase } of [...ACTOR_PHRASES].sort((x, y) => y.phrase.length - x.phrase.length)) {
+      if (/^\p{Script=Han}/u.test(phrase)) continue;
+      const first = /^[^\s]+/.exec(phrase)?.[0] ?? phrase;
+      const key = first.replace(/['’]s$/, '');
+      phrasesByFirstWord.set(key, [...(phrasesByFirstWord.get(key) ?? []), phrase]);
+    }
+    const han = ACTOR_PHRASES.filter((p) => /^\p{Script=Han}/u.test(p.phrase)).map((p) => p.phrase).sort((x, y) => y.length - x.length);
+    hanPhrases = new RegExp(han.map(escape).join('|'), 'gu');
   }
-  return new RegExp(actorRegex.source, actorRegex.flags);
+  const found: { index: number; phrase: string }[] = [];
+  let claimedTo = 0;
+  for (const w of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/gu)) {
+    const index = w.index ?? 0;
+    if (index < claimedTo) continue;
+    const word = w[0].replace(/['’]s$/, '');
+    const candidates = phrasesByFirstWord.get(word) ?? phrasesByFirstWord.get(word.replace(/[.,]+$/, '')) ?? [];
+    for (const phrase of candidates) {
+      if (!text.startsWith(phrase, index)) continue;
+      if (/[\p{L}\p{N}]/u.test(text[index + phrase.length] ?? '')) continue;
+      found.push({ index, phrase });
+      claimedTo = index + phrase.length;
+      break;
+    }
+  }
+  for (const m of text.matchAll(new RegExp((hanPhrases as RegExp).source, 'gu'))) found.push({ index: m.index ?? 0, phrase: m[0] });
+  yield* found.sort((x, y) => x.index - y.index);
 }
 const actorByPhrase = new Map(ACTOR_PHRASES.map((p) => [p.phrase, p.actor]));
 
@@ -130,14 +164,14 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function findActors(text: string, mentions: Mention[]): ActorHit[] {
   const out: ActorHit[] = [];
-  for (const m of text.matchAll(actorPattern())) {
-    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+  for (const m of actorMatches(text)) {
+    const span = { start: m.index, end: m.index + m.phrase.length };
     if (mentions.some((x) => overlaps(x, span))) continue;
     const after = text.slice(span.end);
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
-    const actor = actorByPhrase.get(m[0]);
+    const actor = actorByPhrase.get(m.phrase);
     const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start));
-    if (actor) out.push({ ...span, actor, surface: m[0], court: false, oblique });
+    if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
@@ -174,6 +208,11 @@ function findTriggers(text: string): Trigger[] {
     .sort((a, b) => a.start - b.start);
 }
 
+function startsWithActor(text: string): boolean {
+  const first = findActors(text.slice(0, 60), [])[0];
+  return first !== undefined && /^\s*(?:the\s+)?$/i.test(text.slice(0, first.start));
+}
+
 function spans(text: string, pattern: RegExp): (Span & { text: string })[] {
   return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
 }
@@ -192,9 +231,10 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
   for (const b of breaks) if (b.start >= from && b.start < end) end = b.start;
   for (const t of triggers) if (t.start >= from && t.start < end) end = t.start;
   for (let i = text.indexOf(',', from); i >= 0 && i < end; i = text.indexOf(',', i + 1)) {
-    const rest = text.slice(i + 1).trimStart();
+    const rest = text.slice(i + 1).trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
     const restStart = text.length - rest.length;
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart);
+    // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -227,6 +267,19 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
   return { status: 'enacted' };
 }
 
+/**
+ * "Canada will bar Huawei from its networks, the minister said on Thursday": a decision announced
+ * in the future tense is a decision, not a threat. The action's verb must be in the future tense
+ * (compromise) and the sentence must report an announcement, with no word of threat, condition or
+ * vagueness in it.
+ */
+function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
+  if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?|would)\b/i.test(text)) return false;
+  const frame = verbFrameAt(text, trigger.start);
+  return frame.tense === 'future' && !frame.negative;
+}
+
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
   if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near)) return true;
@@ -246,6 +299,16 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
   'removal-order': [],
   'boycott-push': [],
 };
+
+/** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
+const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
+
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
+
+const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
+
+/** The headline and the lead paragraph's first sentences. */
+const LEAD_SENTENCES = 3;
 
 const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
 
@@ -317,7 +380,7 @@ export class NewsExtractor {
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
-    if (triggers.length === 0) return [];
+    if (triggers.length === 0) return previous && index - previous.sentence <= 4 ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
@@ -334,20 +397,28 @@ export class NewsExtractor {
       const startOfClause = clauseStart(breaks, triggers.slice(0, i), trigger.start);
       const before = text.slice(startOfClause, trigger.start);
       if (isNegated(before, text.slice(0, trigger.start))) return;
+      if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
       const near = (s: Span) => s.end >= startOfClause - 40 && s.start <= endOfClause + 60;
       const court = enjoined.find(near);
       const revocation = revoked.find(near);
+      const upheld = spans(text, UPHELD_PATTERN).find(near);
       let status: EventStatus;
       let statusCue: string | undefined;
-      if (court) [status, statusCue] = ['enjoined', court.text];
+      // A court that upholds a measure leaves it in force.
+      if (upheld) [status, statusCue] = ['in-force', upheld.text];
+      else if (court) [status, statusCue] = ['enjoined', court.text];
       else if (revocation) [status, statusCue] = ['revoked', revocation.text];
       else {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
+        const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
+        if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
+        else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
@@ -372,7 +443,11 @@ export class NewsExtractor {
         const nearest = dates.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
         if (nearest) [date, dateText] = [nearest.value, nearest.text];
       }
-      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, trigger: trigger.text, evidence: text, sentence: index });
+      let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
+      // News leads with what just happened: an act in the headline or the first sentences that no
+      // words date took place about when the article was published.
+      if (!date && published && index <= LEAD_SENTENCES && !future) [date, dateSource] = [published, 'publication'];
+      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
     // An unspecific "action against X" beside a specific action on X is the same act, as is the
@@ -400,7 +475,7 @@ export class NewsExtractor {
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
-        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions))
+        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
       if (named.length > 0) return named;
       // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
@@ -415,15 +490,19 @@ export class NewsExtractor {
     };
     const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
-    let targets = inRange(trigger.start, endOfClause, trigger.end);
+    // "added more than a dozen Chinese companies to a list": the words inside a list addition are its objects.
+    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
     }
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
     // Organisations the knowledge base does not hold are still targets, by their names.
+    if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
     if (targets.length === 0) targets = unnamed(trigger.end, endOfClause);
-    if (targets.length === 0) targets = unnamed(startOfClause, trigger.start);
+    // "added Lockheed Martin to its unreliable entity list": the list's name is the trigger, the name before it its object.
+    const listedBefore = /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]*\b(?:to|on)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(startOfClause, trigger.start));
+    if (targets.length === 0) targets = properNouns(text, startOfClause, trigger.start, mentions, listedBefore);
     // "… and urged other countries to follow suit": the same targets as the act before.
     if (targets.length === 0) targets = sameSentence.at(-1)?.targets ?? [];
     // "The earlier bans had never taken effect": an act named again points back at its targets.
@@ -441,28 +520,43 @@ export class NewsExtractor {
   }
 }
 
+/**
+ * "On the list are China Mobile, Huawei …", "New additions include YMTC and Megvii", "The updated
+ * blacklist also includes Quectel": a sentence that names who an act just reported covers, without
+ * naming the act again, adds targets to that act.
+ */
+function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  const cue = LIST_MEMBERSHIP.exec(text);
+  if (!cue) return [];
+  const from = cue.index;
+  const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+  const others = properNouns(text, from, text.length, mentions);
+  const targets = [...named, ...others];
+  if (targets.length === 0) return [];
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+
 const NOT_AN_ORGANISATION = new RegExp(
   String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress)$`,
 );
 
 /**
- * Capitalised word runs between `from` and `to` that are neither actors nor dates: the names of
- * organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles & Defense").
+ * Names of organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles &
+ * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
+ * knowledge-base names and the lexicon's words that are never organisations.
  */
-function properNouns(text: string, from: number, to: number, mentions: Mention[]): EventTarget[] {
+function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
-  const slice = text.slice(from, to);
-  const actors = findActors(slice, []);
+  if (to <= from) return [];
+  const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
-  for (const m of slice.matchAll(/(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&\s+|of\s+|and\s+(?=\p{Lu}[\p{L}]*\s+(?:Corp|Inc|Ltd|Co|Group|Technologies|Systems|Defense|Defence)))?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu)) {
-    const start = m.index ?? 0;
-    const span = { start, end: start + m[0].length };
-    if (from + start === 0) continue;
-    const name = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '');
-    if (NOT_AN_ORGANISATION.test(name) || /^\p{Lu}[\p{Ll}]+$/u.test(name) && name.length < 4) continue;
-    if (actors.some((a) => overlaps(a, span)) || mentions.some((x) => overlaps(x, { start: from + span.start, end: from + span.end }))) continue;
+  for (const n of organisationNames(text, from, to, { objectOfListing })) {
+    const name = n.text.replace(/['’]s$/, '');
+    if (NOT_AN_ORGANISATION.test(name)) continue;
+    if (actors.some((a) => overlaps(a, n)) || mentions.some((x) => overlaps(x, n))) continue;
     if (findActors(name, []).length > 0) continue;
     out.push({ surface: name, via: 'name' });
   }
@@ -477,9 +571,13 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 }
 
 function genericTargets(text: string, mentions: Mention[]): { start: number; target: EventTarget }[] {
-  return [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
+  const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
+    [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
+  );
+  return [...byNationality, ...byKind].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -548,17 +646,36 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     events.some((o) => o.action !== 'other' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
   for (const e of events) {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
+    // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
+    // word restating a more specific act on the same targets.
+    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
-    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && (!o.date || !e.date || o.date.startsWith(e.date) || e.date.startsWith(o.date)));
+    // A date taken from the publication gives way to one the words give.
+    const compatible = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o));
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
-      twin.date ??= e.date;
-      twin.dateText ??= e.dateText;
+      if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];
       continue;
     }
     out.push({ ...e, targets: [...e.targets] });
+  }
+  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named.
+  for (const e of out) {
+    if (!e.targets.some((t) => t.generic)) continue;
+    const named = out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && o.targets.some((t) => !t.generic));
+    if (named) e.targets = e.targets.filter((t) => !t.generic);
+  }
+  const kept = out.filter((e) => e.targets.length > 0);
+  out.length = 0;
+  out.push(...kept);
+  // "The updated blacklist also includes Quectel": more targets of an act dated before.
+  for (const e of out) {
+    if (e.date) continue;
+    const dated = out.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status);
+    if (dated) [e.date, e.dateText, e.dateSource] = [dated.date, dated.dateText, dated.dateSource];
   }
   return out;
 }

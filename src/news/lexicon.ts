@@ -167,6 +167,89 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['印度', 'IN', 'government'],
     ['英国', 'GB', 'government'],
   ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
+  // US states act in their own right (government-device bans, statewide app bans): their governors,
+  // legislatures and agencies are the state. "Washington" alone stays the federal government.
+  ...[
+    ['Alabama', 'US-AL'],
+    ['Alaska', 'US-AK'],
+    ['Arizona', 'US-AZ'],
+    ['Arkansas', 'US-AR'],
+    ['California', 'US-CA'],
+    ['Colorado', 'US-CO'],
+    ['Connecticut', 'US-CT'],
+    ['Delaware', 'US-DE'],
+    ['Florida', 'US-FL'],
+    ['Georgia', 'US-GA'],
+    ['Hawaii', 'US-HI'],
+    ['Idaho', 'US-ID'],
+    ['Illinois', 'US-IL'],
+    ['Indiana', 'US-IN'],
+    ['Iowa', 'US-IA'],
+    ['Kansas', 'US-KS'],
+    ['Kentucky', 'US-KY'],
+    ['Louisiana', 'US-LA'],
+    ['Maine', 'US-ME'],
+    ['Maryland', 'US-MD'],
+    ['Massachusetts', 'US-MA'],
+    ['Michigan', 'US-MI'],
+    ['Minnesota', 'US-MN'],
+    ['Mississippi', 'US-MS'],
+    ['Missouri', 'US-MO'],
+    ['Montana', 'US-MT'],
+    ['Nebraska', 'US-NE'],
+    ['Nevada', 'US-NV'],
+    ['New Hampshire', 'US-NH'],
+    ['New Jersey', 'US-NJ'],
+    ['New Mexico', 'US-NM'],
+    ['New York', 'US-NY'],
+    ['North Carolina', 'US-NC'],
+    ['North Dakota', 'US-ND'],
+    ['Ohio', 'US-OH'],
+    ['Oklahoma', 'US-OK'],
+    ['Oregon', 'US-OR'],
+    ['Pennsylvania', 'US-PA'],
+    ['Rhode Island', 'US-RI'],
+    ['South Carolina', 'US-SC'],
+    ['South Dakota', 'US-SD'],
+    ['Tennessee', 'US-TN'],
+    ['Texas', 'US-TX'],
+    ['Utah', 'US-UT'],
+    ['Vermont', 'US-VT'],
+    ['Virginia', 'US-VA'],
+    ['Washington State', 'US-WA'],
+    ['West Virginia', 'US-WV'],
+    ['Wisconsin', 'US-WI'],
+    ['Wyoming', 'US-WY'],
+  ].flatMap(([state, j]) => [
+    { phrase: `${state} Gov.`, actor: { jurisdiction: j as string, authority: 'Governor' }, cs: true },
+    { phrase: `${state} Governor`, actor: { jurisdiction: j as string, authority: 'Governor' }, cs: true },
+    { phrase: `Governor of ${state}`, actor: { jurisdiction: j as string, authority: 'Governor' }, cs: true },
+    { phrase: `${state}'s legislature`, actor: { jurisdiction: j as string, authority: 'legislature' }, cs: true },
+    { phrase: `Commonwealth of ${state}`, actor: { jurisdiction: j as string, authority: 'government' }, cs: true },
+    { phrase: `state of ${state}`, actor: { jurisdiction: j as string, authority: 'government' }, cs: true },
+    { phrase: state as string, actor: { jurisdiction: j as string, authority: 'government' }, cs: true },
+  ]),
+  // National regulators and governments acting against Chinese AI and telecoms vendors.
+  ...[
+    ['Garante', 'IT', 'Garante (data protection)'],
+    ['Italian Data Protection Authority', 'IT', 'Garante (data protection)'],
+    ['Personal Information Protection Commission', 'KR', 'PIPC'],
+    ['PIPC', 'KR', 'PIPC'],
+    ['South Korea', 'KR', 'government'],
+    ['Seoul', 'KR', 'government'],
+    ['Department of Home Affairs', 'AU', 'Home Affairs'],
+    ['Home Affairs', 'AU', 'Home Affairs'],
+    ['Investment Canada Act', 'CA', 'ISED'],
+    ['Digital Affairs Ministry', 'TW', 'Ministry of Digital Affairs'],
+    ['Ministry of Digital Affairs', 'TW', 'Ministry of Digital Affairs'],
+    ['Dutch Ministry of Economic Affairs', 'NL', 'Ministry of Economic Affairs'],
+    ['Dutch authorities', 'NL', 'government'],
+    ['The Hague', 'NL', 'government'],
+    ['German government', 'DE', 'government'],
+    ['German Interior Minister', 'DE', 'Interior Ministry'],
+    ['Canadian government', 'CA', 'government'],
+    ['Government of Canada', 'CA', 'government'],
+  ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
   // Others that restrict Chinese technology in the knowledge base's measures.
   ...[
     ['Swedish Post and Telecom Authority', 'SE', 'PTS'],
@@ -225,18 +308,30 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'boycott-push', pattern: new RegExp(String.raw`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tell(?:s|ing)?|told|push(?:es|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|call(?:s|ed|ing)? on)\s+(?:(?:its|their|other|allied|friendly|european|western|foreign|partner|us|u\.s\.|american|global|telecoms?|network|the)\s+)*(?:allies|countries|nations|governments|partners|operators|carriers|companies|firms|telecoms|member states|states|them|${THIRD_COUNTRIES})\b[^;]{0,60}?\b(?:to\s+|and\s+)?(?:block|ban|drop|shun|exclude|avoid|stop using|swear off|abandon|boycott|keep\b[^;]{0,40}\bout|follow suit|reject|cut ties|restrict|limit|phase out|remove|replace)\b`, 'gi') },
   { action: 'boycott-push', pattern: /\b(?:boycott(?:s|ed|ing)?|outreach campaign|global campaign|pressure campaign|countries that (?:shun|abandon|drop|exclude)|firms that (?:shun|abandon|drop)|(?:companies|firms|operators|carriers) that abandon)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:us|u\.s\.|american)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },
+  { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:owning|buying|purchasing|holding|investing|trading)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?/gi },
   { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|chinese military compan(?:y|ies) list|list of (?:\"|“)?chinese military(?:-industrial complex)? compan(?:y|ies)|ns-cmic list|cmic list|1260h list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   { action: 'entity-list', pattern: /\b(?:unreliable entit(?:y|ies) list|entity list|trade blacklist|economic blacklist|export blacklist|blacklist(?:s|ed|ing)?|black-list(?:s|ed|ing)?|military end[- ]user list)\b/gi },
   { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
-  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;]{0,80}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ])?list\b/gi },
+  // "added Kaspersky … to its list of communications equipment and services deemed a threat to national security": the FCC's Covered List by its description.
+  { action: 'ban', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s? to (?:u\.s\. |us |american )?national security\b/gi },
+  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ])?list\b/gi },
+  { action: 'procurement-ban', pattern: /\b(?:prohibit|ban|bar|forbid|forbidden|barred|banned|prohibited)(?:s|red|ned|ed|ring|ning|ing|den)?\s+(?:the\s+)?(?:u\.s\.\s+|us\s+|federal\s+|state\s+|executive[- ]branch\s+)?(?:government|agencies|departments|contractors)\b[^;]{0,60}?\bfrom\s+(?:buying|purchasing|using|procuring|contracting|initiating procurements)\b|\b(?:government|agencies|departments)\s+(?:will be\s+|are\s+|were\s+)?(?:forbidden|barred|banned|prohibited)\s+from\s+(?:buying|purchasing|using|procuring)\b/gi },
   { action: 'procurement-ban', pattern: /\b(?:federal contract(?:s|ors|ing)?|government contract(?:s|ors)?|government procurement|public procurement|(?:government|federal|official|state|government-issued|state-issued|government-owned|state-owned)[- ](?:devices|phones|computers|laptops)|(?:agencies|departments|contractors) from (?:buying|purchasing|using|procuring|contracting)|procurement ban)\b/gi },
+  // A denial order cuts a company off from all exports: "imposing a denial of export privileges against ZTE".
+  { action: 'export-control', pattern: /\b(?:denial (?:order|of export privileges)|den(?:y|ies|ied|ying) (?:\w+ )?export privileges|export privileges (?:were |are |have been )?(?:suspended|denied|revoked)|suspends? the export privileges)\b/gi },
+  // Orders to leave a market: "ordered Hikvision Canada to cease operations and close its business", "to wind up its local business".
+  { action: 'divestment-order', pattern: /\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?|forc(?:e|es|ed|ing))\b[^;]{0,60}?\bto (?:wind (?:up|down)|cease (?:all )?(?:its )?operations|shut (?:down|its)|close (?:its|their|the)\b[^;]{0,20}\b(?:business|operations|subsidiary|unit)|leave the country|exit the (?:country|market))\b/gi },
+  // A government taking over a company's management: "took control of Nexperia", "invoked the Goods Availability Act".
+  { action: 'other', pattern: /\b(?:(?:take|takes|took|taking|seize|seizes|seized|seizing|assume|assumes|assumed|assuming) (?:effective )?control (?:of|over)|goods availability act|ordered an intervention|intervening at|intervention (?:at|in))\b/gi },
+  // "released a list of communications equipment and services deemed a threat": the list published is the act.
+  { action: 'ban', pattern: /\b(?:releas|publish)(?:e|es|ed|ing)\b[^;.]{0,30}?\b(?:a|an|its|the) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s?\b/gi },
   { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |special )?licen[cs]es?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips?|semiconductors|technology|components|suppl(?:y|ies|iers)|software)|restrict(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of)\b/gi },
   { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|forc(?:e|es|ed|ing)\b[^;]{0,60}?\bto (?:sell|divest)|order(?:s|ed|ing)?\b[^;]{0,60}?\bto (?:sell|divest|unwind)|giv(?:e|es|ing)\b[^;]{0,60}?\b\d+ days to sell|gave\b[^;]{0,60}?\b\d+ days to sell|forced sale|sell-or-ban|ban\w*\b[^;]{0,40}\bunless\b[^;]{0,40}\bsells?|sell or be banned|must sell|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
   { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|remov(?:e|es|ed|ing|al)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
   { action: 'sanction', pattern: /制裁/g },
   { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|designat(?:e|es|ed|ing)\b[^;]{0,60}\bas (?:a )?national security threats?)\b/gi },
-  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= [\w'’-]+ (?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
+  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.
   { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
   { action: 'ban', pattern: /禁止|禁用|封禁|禁令/g },
@@ -244,8 +339,10 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
 ];
 
 /** Spans that reverse or suspend an action: a ban "blocked by a judge" is enjoined, not a new ban. */
-export const ENJOINED_PATTERN = /\b(?:enjoin(?:s|ed|ing)?|injunctions?|(?:judge|court|justice)s?\b[^;]{0,60}?\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|struck down|strikes down|paus(?:e|es|ed|ing)|stay(?:s|ed)?|froze|freezes)|(?:blocked|halted|suspended|struck down|paused|stayed) by (?:a |the )?(?:federal |district |us |u\.s\. )?(?:judge|court))\b/gi;
-export const REVOKED_PATTERN = /\b(?:revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|lift(?:s|ed|ing)? (?:the |its |a )?(?:\w+ )?(?:ban|restrictions?|sanctions?)|reverse(?:s|d)? (?:the |its )?(?:ban|order|decision)|scrap(?:s|ped|ping)? (?:the |its )?(?:ban|order|plan)|withdr(?:ew|aw|awn|aws) (?:the |its )?(?:ban|order)|remov(?:e|es|ed|ing)\b[^;]{0,60}?\bfrom (?:the |its )?(?:entity list|blacklist|covered list|list)|delist(?:s|ed|ing)?|(?:was|were|been) lifted|overturn(?:s|ed|ing)?)\b/gi;
+/** A court that lets a measure stand: "upheld the law", "sustained the ban", "confirmed that decision". */
+export const UPHELD_PATTERN = /\b(?:(?:judge|court|justice)s?\b[^;]{0,80}?\b(?:upheld|upholds|uphold|sustained|sustains|confirmed|affirmed|affirms)|(?:upheld|sustained|affirmed) by (?:a |the )?(?:\w+ ){0,3}(?:judge|court))\b/gi;
+export const ENJOINED_PATTERN = /\b(?:enjoin(?:s|ed|ing)?|injunctions?|(?:judge|court|justice)s?\b[^;]{0,60}?\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|lift(?:s|ed|ing)?|struck down|strikes down|paus(?:e|es|ed|ing)|stay(?:s|ed)?|froze|freezes)|(?:blocked|halted|suspended|struck down|paused|stayed) by (?:a |the )?(?:federal |district |us |u\.s\. )?(?:judge|court))\b/gi;
+export const REVOKED_PATTERN = /\b(?:revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|lift(?:s|ed|ing)? (?:the |its |a )?(?:\w+ )?(?:ban|restrictions?|sanctions?)|reverse(?:s|d)? (?:the |its )?(?:ban|order|decision)|scrap(?:s|ped|ping)? (?:the |its )?(?:ban|order|plan)|withdr(?:ew|aw|awn|aws) (?:the |its )?(?:ban|order)|suspend(?:s|ed|ing)? (?:the |its |my |enforcement of (?:the |its )?|implementation of (?:the |its )?)?(?:\w+ ){0,2}(?:rule|order|ban|intervention|requirements?|restrictions?)|(?:suspension|delay(?:s|ed)?) of (?:the |its )?(?:\w+ ){0,2}(?:rule|order|ban)|(?:not|decline to) (?:to )?enforce|delay(?:s|ed|ing)? (?:the )?(?:\w+ ){0,2}ban|remov(?:e|es|ed|ing)\b[^;]{0,60}?\bfrom (?:the |its )?(?:entity list|blacklist|covered list|list)|delist(?:s|ed|ing)?|(?:was|were|been) lifted|overturn(?:s|ed|ing)?)\b/gi;
 
 /** Cues before an action, nearest wins. */
 export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
@@ -263,6 +360,9 @@ export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
 ];
 
 /** Negation or denial close before an action: no event. */
+/** Speculation and open questions about an act are not reports of it: "it is unclear whether Biden will overturn the ban", "could also add pressure on the Treasury to sanction them". */
+export const HYPOTHETICAL_PATTERN = /\b(?:unclear|not clear|uncertain|unknown|questions? (?:of|about|over)|wonder(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:whether|if|how|when)\b|\b(?:could|may|might|would) (?:also |further )?(?:add pressure|increase pressure|lead|prompt|pave the way|open (?:the door|them up))\b/i;
+
 export const NEGATION_PATTERN = /\b(?:stopped short of|stops short of|stop short of|refrain(?:s|ed)? from|declin(?:e|es|ed) to|refus(?:e|es|ed) to|not|no|never|n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
 
 /** Past-tense or participle form of the action word itself. */
@@ -279,6 +379,19 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
  * applications", "Chinese-made equipment". The nationality and head noun make the key.
  */
 export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
+
+/**
+ * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
+ * routers and drones (FCC Covered List entries), affiliates of listed parties (BIS's Affiliates
+ * Rule), connected-vehicle hardware and software from China or Russia, "high-risk" vendors.
+ */
+export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
+  { key: 'generic:foreign-routers', pattern: /\b(?:(?:foreign[- ](?:made|produced)|non-us|overseas[- ]made)\s+(?:consumer[- ]grade\s+|consumer\s+|new\s+)?routers|routers (?:produced|made|manufactured) (?:in a foreign country|abroad|outside the (?:united states|us|u\.s\.))|(?:consumer[- ]grade\s+)?routers produced in foreign countries)\b/gi },
+  { key: 'generic:foreign-drones', pattern: /\b(?:foreign[- ](?:made|produced)\s+(?:aerial\s+)?(?:drones|uncrewed aircraft systems|unmanned aircraft systems|uas)|(?:drones|uas) (?:produced|made) (?:in a foreign country|abroad))\b/gi },
+  { key: 'generic:listed-affiliates', pattern: /\b(?:(?:affiliates|subsidiaries)\s+(?:of|owned by)\s+(?:already\s+)?(?:listed|blacklisted|sanctioned|restricted)\s+(?:entities|companies|parties|persons)|(?:entities|affiliates|companies)\s+(?:that are\s+)?at least 50 (?:percent|%) owned by|affiliates rule|50 percent rule)\b/gi },
+  { key: 'generic:CN-connected-vehicles', pattern: /\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b(?=[^.]{0,200}\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar))/gi },
+  { key: 'generic:high-risk-vendors', pattern: /\bhigh[- ]risk (?:suppliers|vendors|providers)\b/gi },
+];
 
 export function genericTargetKey(nationality: string, head: string): string {
   const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : /iranian/i.test(nationality) ? 'IR' : 'US';

@@ -37,21 +37,40 @@ export function parseMachineDate(value: string | undefined): string | undefined 
 }
 
 /**
- * A dateline near the top of a text ("19:13 GMT 26 September 2020", "Published: 2 Aug 2020"):
- * only a full date with a year counts.
+ * The publication date a page states near its top: a byline or dateline ("Posted June 28, 2025",
+ * "February 01, 2024 07:11 am IST", "Nov. 14, 2018 /PRNewswire/", "Law360 (September 27, 2020,
+ * 8:12 PM EDT)"). Only a full date with a year counts; a date that a publishing word introduces
+ * ("Published", "Posted", "Updated") beats one that does not, and a photo caption's date ("file
+ * photo") never counts.
  */
 export function datelineOf(text: string): string | undefined {
-  const head = text.slice(0, 400);
-  for (const r of chrono.strict.parse(head.replace(/(GMT|UTC)(\d)/g, "$1 $2"))) {
-    if (r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) return iso(r.start.date());
+  const head = text.slice(0, 600).replace(/(GMT|UTC)(\d)/g, '$1 $2');
+  let first: string | undefined;
+  for (const r of chrono.strict.parse(head)) {
+    if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;
+    const before = head.slice(Math.max(0, r.index - 30), r.index);
+    const after = head.slice(r.index + r.text.length, r.index + r.text.length + 30);
+    if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before} ${after.slice(0, 15)}`)) continue;
+    // The calendar date as written, not shifted by the time zone of "8:12 PM EDT".
+    const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+    const value = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
+    if (/\b(?:published|posted|updated|date|dated|released|issued)\b[^.\n]{0,12}$/i.test(before)) return value;
+    first ??= value;
   }
-  return undefined;
+  return first;
 }
 
+/** A date in a URL's path ("/2019/05/16/", "/2020-08-07-"), which news sites often carry. */
+export function urlDate(url: string | undefined): string | undefined {
+  const m = url ? /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)/.exec(url) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** A text file: the first non-empty line is the title; the date is the page's own, else `published`. */
 export function articleFromText(id: string, text: string, published?: string): Article {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const title = clean.split('\n').find((l) => l.trim().length > 0)?.trim();
-  return { id, title, text: clean, published: published ?? datelineOf(clean) };
+  return { id, title, text: clean, published: datelineOf(clean) ?? published };
 }
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption, dd, dt';
@@ -94,7 +113,8 @@ function metaDate(document: HtmlDocument): string | undefined {
 
 export function articleFromHtml(id: string, html: string, url?: string, published?: string): Article {
   const { document } = parseHTML(html);
-  const date = published ?? metaDate(document);
+  // The page's own date first (each file of a directory has its own); `published` only when the page gives none.
+  const date = metaDate(document);
   const canonical = url ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   const text = parsed?.content ? htmlToText(parsed.content) : htmlToText(document.body?.innerHTML ?? '');
@@ -104,7 +124,7 @@ export function articleFromHtml(id: string, html: string, url?: string, publishe
     id,
     title,
     text,
-    published: date ?? parseMachineDate(parsed?.publishedTime ?? undefined) ?? datelineOf(text),
+    published: date ?? parseMachineDate(parsed?.publishedTime ?? undefined) ?? datelineOf(text) ?? urlDate(canonical) ?? published,
     ...(canonical ? { url: canonical } : {}),
   };
 }
@@ -150,7 +170,7 @@ export function articlesFromFeed(feedId: string, xml: string, published?: string
       id: link || `${feedId}#${index + 1}`,
       title: title || undefined,
       text: title && !text.startsWith(title) ? `${title}\n${text}` : text,
-      published: published ?? parseMachineDate(date),
+      published: parseMachineDate(date) ?? published,
       ...(link ? { url: link } : {}),
     });
   };

@@ -24,10 +24,29 @@ describe('HTML pages', () => {
     assert.ok(a.text.split('\n').length >= 3, 'one line per paragraph');
   });
 
-  test('the page URL is kept, and --published overrides the page', () => {
+  test("the page URL is kept; the page's own date wins over --published, which fills in only when the page has none", () => {
     const a = articleFromHtml('page.html', PAGE, 'https://news.example/smic', '2020-12-19');
     assert.equal(a.url, 'https://news.example/smic');
-    assert.equal(a.published, '2020-12-19');
+    assert.equal(a.published, '2020-12-18');
+    const undated = articleFromHtml('page.html', PAGE.replace(/<meta property[^>]+>/, ''), 'https://news.example/smic', '2020-12-19');
+    assert.equal(undated.published, '2020-12-19');
+    const dated = articleFromHtml('page.html', PAGE.replace(/<meta property[^>]+>/, ''), 'https://news.example/2020/12/18/smic');
+    assert.equal(dated.published, '2020-12-18', 'from the date in the URL');
+  });
+});
+
+describe('publication dates from the text itself', () => {
+  test('bylines and datelines, a publishing word beating a photo caption', () => {
+    assert.equal(datelineOf('Chinese firm ordered to close\n\nIn this Tuesday, Oct. 23, 2018, file photo, visitors pass a booth.\nBy The Canadian Press\nPosted June 28, 2025 1:38 pm.\n'), '2025-06-28');
+    assert.equal(datelineOf('U.S. adds companies to list\n\nFebruary 01, 2024 07:11 am | Updated 07:11 am IST\n'), '2024-02-01');
+    assert.equal(datelineOf('Results\n\nHONG KONG, Nov. 14, 2018 /PRNewswire/ -- The company announced'), '2018-11-14');
+    assert.equal(datelineOf('Judge blocks ban\n\nLaw360 (September 27, 2020, 8:12 PM EDT) -- A judge halted'), '2020-09-27');
+    assert.equal(datelineOf('China adds companies\n\nBEIJING, October 9. /TASS/. Chinese authorities have added'), undefined, 'no year: not a full date');
+  });
+
+  test("each text file of a directory keeps its own date; --published only fills the gaps", () => {
+    assert.equal(articleFromText('a.txt', 'Headline\n\nPublished: 13 Feb 2026\nThe Pentagon added Alibaba.', '2020-01-01').published, '2026-02-13');
+    assert.equal(articleFromText('b.txt', 'Headline\n\nThe Pentagon added Alibaba on Friday.', '2020-01-01').published, '2020-01-01');
   });
 });
 

@@ -1,53 +1,110 @@
 /**
- * `npm run eval:news [-- DIR] [--errors]`: runs the news extractor over labelled articles
- * (`<name>.txt` + `<name>.gold.yaml`, see test/fixtures/news/README.md) and prints precision,
- * recall and F1 for events — each (actor, action, target, status) tuple — and for mentions of
- * knowledge-base groups, plus how often an event is linked to the measure the gold names.
+ * `npm run eval:news [-- --corpus DIR] [--errors]`: runs the news extractor over the real articles
+ * of a news corpus (default ../shared/news-corpus beside the checkout: articles/NNN.txt and
+ * manifest.jsonl) against the project's labels (test/fixtures/news/real-gold.jsonl, by URL and
+ * id; labelling guide in docs/news.md) and prints the development and test splits side by side.
+ * Articles whose URL hash is in the corpus's excluded-url-hashes.txt are never read.
+ *
+ * `--dev` prints the development split only, and `--errors` lists the development split's errors only: the test split is for reporting, not for
+ * tuning.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { loadKnowledgeBase } from '../../src/kb/files.js';
 import { MentionMatcher } from '../../src/news/mentions.js';
 import { NewsExtractor } from '../../src/news/extract.js';
 import { linkEvent } from '../../src/news/link.js';
-import { prf, scoreArticle, type Counts, type GoldArticle } from '../../src/news/evaluate.js';
+import { articleFromText } from '../../src/news/parse.js';
+import { prf } from '../../src/news/evaluate.js';
+import { emptyScore, isExcluded, scoreRealArticle, splitOf, type GoldRealArticle, type SplitScore } from '../../src/news/corpus.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
-const dir = args.find((a) => !a.startsWith('--')) ?? 'test/fixtures/news';
+// While tuning, `--dev` keeps the test split's figures out of sight.
+const devOnly = args.includes('--dev');
+const corpusArg = args.indexOf('--corpus');
+const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(process.cwd(), '..', 'shared', 'news-corpus'));
+const goldFile = 'test/fixtures/news/real-gold.jsonl';
+
+if (!existsSync(join(corpus, 'manifest.jsonl'))) {
+  console.error(`eval:news: no news corpus at ${corpus} (manifest.jsonl and articles/); give --corpus DIR`);
+  process.exit(2);
+}
+
+interface ManifestRow {
+  id: string;
+  url: string;
+  published: string | null;
+  kind: string;
+}
+
+const excluded = new Set(
+  readFileSync(join(corpus, 'excluded-url-hashes.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[0-9a-f]{64}$/.test(l)),
+);
+const manifest = new Map(
+  readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ManifestRow)
+    .map((r) => [r.id, r]),
+);
+const gold = readFileSync(goldFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as GoldRealArticle);
 
 const kb = loadKnowledgeBase();
 const extractor = new NewsExtractor(new MentionMatcher(kb));
-const total = { events: { tp: 0, fp: 0, fn: 0 }, mentions: { tp: 0, fp: 0, fn: 0 }, links: { right: 0, total: 0 } };
-const errors: string[] = [];
-let articles = 0;
+const scores: Record<'dev' | 'test', SplitScore> = { dev: emptyScore(), test: emptyScore() };
+let skipped = 0;
+/** Of the articles whose manifest has a date: how often the page's own text gives the same one, or another. */
+const pageDates = { total: 0, right: 0, wrong: 0 };
 const started = performance.now();
 
-for (const goldFile of readdirSync(dir).filter((f) => f.endsWith('.gold.yaml')).sort()) {
-  const name = goldFile.replace(/\.gold\.yaml$/, '');
-  const gold = parse(readFileSync(join(dir, goldFile), 'utf8')) as GoldArticle;
-  const published = String(gold.published);
-  const result = extractor.extract({ id: name, text: readFileSync(join(dir, `${name}.txt`), 'utf8'), published });
-  const score = scoreArticle(kb, name, result.events, result.mentions.map((m) => m.entity.group), gold, (e) => linkEvent(kb, e, published));
-  for (const k of ['tp', 'fp', 'fn'] as const) {
-    total.events[k] += score.events[k];
-    total.mentions[k] += score.mentions[k];
+for (const g of gold) {
+  const row = manifest.get(g.id);
+  if (!row || row.url !== g.url) {
+    console.error(`eval:news: ${goldFile}: article ${g.id} is not in the corpus manifest with URL ${g.url}; skipped`);
+    skipped++;
+    continue;
   }
-  total.links.right += score.links.right;
-  total.links.total += score.links.total;
-  errors.push(...score.errors);
-  articles++;
+  if (isExcluded(row.url, excluded)) {
+    skipped++;
+    continue;
+  }
+  if (splitOf(row.url) !== g.split) throw new Error(`${goldFile}: article ${g.id} is labelled ${g.split} but its URL puts it in ${splitOf(row.url)}`);
+  const text = readFileSync(join(corpus, 'articles', `${g.id}.txt`), 'utf8');
+  // The manifest's date when it has one (as a feed item or a URL gives it); else what the page says.
+  const fromPage = articleFromText(g.id, text);
+  if (row.published) {
+    pageDates.total++;
+    if (fromPage.published === row.published) pageDates.right++;
+    else if (fromPage.published) pageDates.wrong++;
+  }
+  const article = { ...fromPage, published: row.published ?? fromPage.published };
+  const result = extractor.extract(article);
+  scoreRealArticle(kb, g, result.events, (e) => linkEvent(kb, e, article.published), scores[g.split]);
 }
-
 const ms = performance.now() - started;
-const line = (c: Counts) => {
-  const { precision, recall, f1 } = prf(c);
-  return `precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
-};
-console.log(`news evaluation: ${articles} articles in ${dir} (${ms.toFixed(0)} ms)`);
-console.log(`events   (actor, action, target, status): ${line(total.events)}`);
-console.log(`mentions (knowledge-base groups):         ${line(total.mentions)}`);
-console.log(`linking  (event → measure named in gold):  ${total.links.right}/${total.links.total} right`);
-if (showErrors && errors.length > 0) console.log(`\n${errors.join('\n')}`);
-else if (errors.length > 0) console.log(`(${errors.length} errors; add --errors to list them)`);
+
+const ratio = (a: number, b: number) => (b === 0 ? '   –  ' : `${(a / b).toFixed(3)} `);
+const rows: [string, (s: SplitScore) => string][] = [
+  ['articles (of them without events)', (s) => `${s.articles} (${s.negatives})`],
+  ['strict event precision', (s) => prf(s.strict).precision.toFixed(3)],
+  ['strict event recall', (s) => prf(s.strict).recall.toFixed(3)],
+  ['strict event F1', (s) => `${prf(s.strict).f1.toFixed(3)} (tp ${s.strict.tp}, fp ${s.strict.fp}, fn ${s.strict.fn})`],
+  ['events on articles without events', (s) => String(s.eventsOnNegatives)],
+  ['matched on action + target', (s) => String(s.matched)],
+  ['  status right', (s) => `${ratio(s.status, s.matched)}(${s.status}/${s.matched})`],
+  ['  actor right', (s) => `${ratio(s.actor, s.matched)}(${s.actor}/${s.matched})`],
+  ['  date within 7 days', (s) => `${ratio(s.dates.right, s.dates.total)}(${s.dates.right}/${s.dates.total})`],
+  ['  measure link right', (s) => `${ratio(s.links.right, s.links.total)}(${s.links.right}/${s.links.total})`],
+];
+console.log(`news evaluation on ${relative(process.cwd(), corpus) || '.'}: ${gold.length - skipped} articles in ${ms.toFixed(0)} ms${skipped ? ` (${skipped} skipped)` : ''}`);
+console.log(`${''.padEnd(36)}${'dev'.padEnd(30)}${devOnly ? '' : 'test'}`);
+for (const [label, f] of rows) console.log(`${label.padEnd(36)}${f(scores.dev).padEnd(30)}${devOnly ? '' : f(scores.test)}`);
+console.log(`publication date read from the page itself: ${pageDates.right} of ${pageDates.total} dated articles agree with the manifest, ${pageDates.wrong} differ, ${pageDates.total - pageDates.right - pageDates.wrong} none found`);
+if (showErrors) console.log(`\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);

@@ -16,7 +16,7 @@ import type { KnowledgeBase } from '../../kb/model.js';
 import type { Article } from '../../news/extract.js';
 import { NewsExtractor } from '../../news/extract.js';
 import { MentionMatcher } from '../../news/mentions.js';
-import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError } from '../../news/parse.js';
+import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError, urlDate } from '../../news/parse.js';
 import { alertsFor, watchArticle, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
@@ -104,7 +104,7 @@ function articlesOf(id: string, body: string, options: ReadOptions, contentType?
     case 'html':
       return [articleFromHtml(id, body, url, options.published)];
     default:
-      return [{ ...articleFromText(id, body, options.published), ...(url ? { url } : {}) }];
+      return [{ ...articleFromText(id, body, urlDate(url) ?? options.published), ...(url ? { url } : {}) }];
   }
 }
 

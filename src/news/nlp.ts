@@ -1,0 +1,119 @@
+/**
+ * What the extractor asks of English grammar, answered by compromise (part-of-speech tags, verb
+ * phrases with their tense and auxiliaries, organisation names): which capitalised runs are the
+ * names of organisations, and what tense and mood the verb of an action is in. Pure; compromise
+ * is only run on sentences that hold an action.
+ */
+import nlp from 'compromise';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+type Term = { text: string; tags: string[]; offset: { start: number; length: number }; pre: string; post: string };
+type Sentence = { terms: Term[] };
+
+const NOT_A_NAME_TAG = new Set(['Determiner', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Preposition', 'Conjunction', 'Value', 'Cardinal']);
+const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers|manufacturer|manufacturers|company|companies|firm|firms|startup|start-up|developer|provider|supplier|vendor|operator|giant|drones|including|include|includes|are|were|namely|banned|banning|blocked|blocking|ordered|added|adding|sanctioned|blacklisted|designated|barred|barring|prohibited|targeted|against))\s+[“"‘']?$/i;
+const LEGAL_FORM = /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|AG|SA|NV|BV|GmbH)\.?,?$/;
+const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|PLC|AG|SA|NV|BV|GmbH|Group|Holdings?|Technologies|Technology|Tech|Systems|Defen[cs]e|Robotics|Drones|Electronics|Semiconductors?|Networks?|Communications|Telecom|Labs?|Aerospace|Industries|Institute|Network|Software|Microelectronics|Instruments|Dynamics)\.?,?$/;
+/** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
+const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokesperson|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union)\b/;
+/**
+ * A source, not a subject of the act: "according to Reuters", "Reuters reported", and every name of
+ * a list after the cue ("Reports from Reuters, the Financial Times, and Nikkei Asia").
+ */
+const SOURCE_BEFORE = /(?:[Aa]ccording to|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
+const SOURCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:reported|reports|said|says|first reported|wrote|writes|added|noted|cited|quoted)\b/i;
+
+const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, terms: { offset: true } }) as Sentence[];
+
+/**
+ * Names of organisations between `from` and `to`: runs of proper nouns that compromise tags as an
+ * organisation, that end in a corporate word ("Corp", "Technologies", "Systems"), or that stand
+ * alone as an item of a list of such names. Places, people, dates, acronyms standing alone,
+ * government bodies, laws and lists, and news sources are not names of targets. `objectOfListing`:
+ * the span is the object of a listing ("added … to its list"), where a run tagged as a person counts.
+ */
+export function organisationNames(text: string, from: number, to: number, options: { objectOfListing?: boolean } = {}): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of parsed(text)) {
+    let run: Term[] = [];
+    const flush = () => {
+      const r = run;
+      run = [];
+      if (r.length === 0) return;
+      const first = r[0] as Term;
+      const last = r.at(-1) as Term;
+      const start = first.offset.start;
+      const end = last.offset.start + last.offset.length;
+      if (start < from || end > to) return;
+      const name = text.slice(start, end).replace(/[([{“"].*$/, '').replace(/[,.\s]+$/, '');
+      if (!name) return;
+      // "Public Safety and Homeland Security Bureau": the whole run decides, not the part before "and".
+      const whole = (/(?:(?:\p{Lu}[\p{L}.]*|of|and|&)\s+)+$/u.exec(text.slice(Math.max(0, start - 60), start))?.[0] ?? '') + name + (/^\s+and\s+(?:\p{Lu}[\p{L}]*\s*)+/u.exec(text.slice(end))?.[0] ?? '');
+      const tagged = r.some((t) => t.tags.includes('Organization'));
+      const corporate = r.length > 1 && CORPORATE_TAIL.test(last.text);
+      const acronymAlone = r.length === 1 && /^[A-Z0-9.&-]{2,6}$/.test(first.text);
+      const placeOrPerson = r.every((t) => t.tags.includes('Place') || t.tags.includes('Person') || t.tags.includes('Date') || t.tags.includes('Month') || t.tags.includes('WeekDay'));
+      // Inside "added Lockheed Martin to its list" the slot says what the name is, whatever tag it bears.
+      if ((placeOrPerson && !corporate && !options.objectOfListing) || acronymAlone || NOT_A_TARGET_HEAD.test(whole)) return;
+      // A single word is a name when compromise says so, a legal form follows it, or it stands after
+      // a role noun ("drone maker Skydio", "server maker Inspur Group") or as an item of a list of names.
+      const before = text.slice(Math.max(0, start - 40), start);
+      const afterName = text.slice(end, end + 12);
+      const single = r.length === 1 && (first.tags.includes('Adjective') || (!tagged && !/^\s*,?\s*(?:Inc|LLC|Ltd|Corp|Co)\b/.test(afterName) && !ROLE_BEFORE.test(before) && !/(?:,|\band|\bor)\s*[“"‘']?$/.test(before)));
+      if (single) return;
+      if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 90), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
+      out.push({ start, end: start + name.length, text: name });
+    };
+    s.terms.forEach((t, i) => {
+      // Capitalised words that compromise does not read as a determiner, pronoun, date or the
+      // first word of the sentence; it tags places and people, which the run is checked for below.
+      const proper = /^[A-Z0-9]/.test(t.text) && (i > 0 || t.tags.includes('ProperNoun') || t.tags.includes('Organization')) && !t.tags.some((g) => NOT_A_NAME_TAG.has(g));
+      // "Elbit Systems of America", "Raytheon Missiles & Defense": joiners inside one name.
+      const joiner = run.length > 0 && /^(?:of|&)$/.test(t.text) && !/[,;]/.test((run.at(-1) as Term).post) && /^[A-Z]/.test(s.terms[i + 1]?.text ?? '');
+      if (!proper && !joiner) {
+        flush();
+        return;
+      }
+      run.push(t);
+      // A comma, colon or bracket ends a name, unless a legal form follows ("Epirus, Inc.").
+      if (/[,;:()]/.test(t.post) && !LEGAL_FORM.test(s.terms[i + 1]?.text ?? '')) flush();
+    });
+    flush();
+  }
+  return out;
+}
+
+export type Tense = 'past' | 'present' | 'future' | 'infinitive' | 'none';
+
+export interface VerbFrame {
+  tense: Tense;
+  /** will, would, could, may, might, should, can */
+  modal?: string;
+  negative: boolean;
+  /** The verb phrase as written. */
+  text: string;
+}
+
+/**
+ * The tense and mood of the verb phrase that holds the word at `at` in `text` ("will bar",
+ * "has added", "to ban", "banned"); `none` when the word is not part of a verb phrase (a noun
+ * such as "the ban").
+ */
+export function verbFrameAt(text: string, at: number): VerbFrame {
+  const doc = nlp(text);
+  for (const v of doc.verbs().json({ offset: true }) as { text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string }; auxiliary?: string; negative?: boolean; infinitive?: string } }[]) {
+    if (at < v.offset.start || at >= v.offset.start + v.offset.length) continue;
+    const aux = (v.verb?.auxiliary ?? '').toLowerCase();
+    const modal = /\b(will|would|could|may|might|should|can|shall)\b/.exec(aux)?.[1];
+    const grammar = v.verb?.grammar?.tense;
+    const infinitive = /^to\s/i.test(v.text) || /\bto\s+$/i.test(text.slice(Math.max(0, v.offset.start - 4), v.offset.start));
+    const tense: Tense = infinitive ? 'infinitive' : modal === 'will' || modal === 'shall' || grammar === 'FutureTense' ? 'future' : grammar === 'PastTense' ? 'past' : grammar === 'PresentTense' ? 'present' : 'none';
+    return { tense, modal, negative: Boolean(v.verb?.negative), text: v.text };
+  }
+  return { tense: 'none', negative: false, text: '' };
+}
