@@ -164,9 +164,17 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function findActors(text: string, mentions: Mention[]): ActorHit[] {
   const out: ActorHit[] = [];
+  // The country a national subsidiary is named after ("Hikvision Canada"): where an act against it is
+  // taken, when nothing else in the text names the actor.
+  const namedAfter: ActorHit[] = [];
   for (const m of actorMatches(text)) {
     const span = { start: m.index, end: m.index + m.phrase.length };
-    if (mentions.some((x) => overlaps(x, span))) continue;
+    const inName = mentions.find((x) => overlaps(x, span));
+    if (inName) {
+      const actor = actorByPhrase.get(m.phrase);
+      if (actor && inName.end === span.end && inName.start < span.start) namedAfter.push({ ...span, actor, surface: m.phrase, court: false, oblique: false });
+      continue;
+    }
     const after = text.slice(span.end);
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m.phrase);
@@ -182,6 +190,7 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     const authority = /judge|court|justice/i.test(m[0]) ? 'court' : 'legislature';
     out.push({ ...span, actor: { jurisdiction, authority }, surface: m[0], court: true, oblique: false });
   }
+  if (out.length === 0) out.push(...namedAfter);
   return out.sort((a, b) => a.start - b.start);
 }
 
