@@ -28,6 +28,16 @@ export async function* followFile(path: string, options: FollowOptions = {}): As
   let position = options.fromStart ? 0 : (await handle.stat()).size;
   let decoder = new StringDecoder('utf8');
   const buffer = Buffer.allocUnsafe(CHUNK);
+  /** What the open file holds past `position`, as text. */
+  async function* readToEnd(): AsyncGenerator<string> {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const text = decoder.write(buffer.subarray(0, bytesRead));
+      if (text) yield text;
+    }
+  }
   let wake: (() => void) | undefined;
   let watcher: FSWatcher | undefined;
   const arm = () => {
@@ -45,25 +55,13 @@ export async function* followFile(path: string, options: FollowOptions = {}): As
   try {
     for (;;) {
       // Everything there is to read now.
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-        if (bytesRead === 0) break;
-        position += bytesRead;
-        const text = decoder.write(buffer.subarray(0, bytesRead));
-        if (text) yield text;
-      }
+      yield* readToEnd();
       if (options.once || options.signal?.aborted) break;
       const current = await stat(path).catch(() => undefined);
       if (current && current.ino !== inode) {
         // Rotated: what was written to the old file before it was renamed is read to its end (the
         // open handle still reaches it), then the new one from its start.
-        for (;;) {
-          const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-          if (bytesRead === 0) break;
-          position += bytesRead;
-          const text = decoder.write(buffer.subarray(0, bytesRead));
-          if (text) yield text;
-        }
+        yield* readToEnd();
         const tail = decoder.end();
         if (tail) yield tail;
         await handle.close();
