@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { multipart, testServer, waitForScan, type TestServer } from './helpers.js';
 import { testDatabases } from '../store/databases.js';
+import { until } from '../queue/processes.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const children: ChildProcess[] = [];
@@ -230,11 +231,10 @@ describe('one server per data directory, and what it leaves on disk', () => {
 
     // The scan's thread has loaded the knowledge base and ended before the server is stopped (a thread
     // still starting from the TypeScript sources when SIGTERM arrives is another case, not this test's).
-    for (;;) {
+    await until(async () => {
       const scan = (await (await fetch(`${first.url}/api/scans/${created.id}`)).json()) as { status: string };
-      if (scan.status === 'complete' || scan.status === 'failed') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return scan.status === 'complete' || scan.status === 'failed' ? true : undefined;
+    }, 'the scan to end');
     first.child.kill('SIGTERM');
     const firstEnd = await first.exited;
     assert.equal(firstEnd.code, 0, firstEnd.stderr);
