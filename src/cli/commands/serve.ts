@@ -121,6 +121,25 @@ async function runServe(opts: ServeOptions): Promise<void> {
       if (request.url.startsWith('/api/')) process.stderr.write(`${new Date().toISOString()} ${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms\n`);
     });
   }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`covered: ${signal}, stopping\n`);
+    // Whatever is still running (a request's work, a scan), the process is gone within seconds.
+    setTimeout(() => process.exit(0), 3000).unref();
+    // Running scans are left as they are (each batch is its own transaction): the next start marks them
+    // failed, or, with a shared queue, another worker takes them up.
+    await service.runner.stop();
+    await service.compute.close();
+    await app.close();
+    process.exit(0);
+  };
+  // Installed before the server listens: a signal sent the moment the address is printed must find the
+  // handler in place. Kept for every signal, not once: a repeated signal while stopping must not fall
+  // back to the default (an abrupt kill).
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   let address: string;
   try {
     address = await app.listen({ host: opts.host, port: opts.port });
@@ -145,21 +164,4 @@ async function runServe(opts: ServeOptions): Promise<void> {
   if (requireTokens && (await service.tokens.list()).every((t) => t.revokedAt)) {
     process.stderr.write('covered: API tokens are required on this address and none exists yet; create one with `covered token create --name NAME --role admin`\n');
   }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`covered: ${signal}, stopping\n`);
-    // Whatever is still running (a request's work, a scan), the process is gone within seconds.
-    setTimeout(() => process.exit(0), 3000).unref();
-    // Running scans are left as they are (each batch is its own transaction): the next start marks them
-    // failed, or, with a shared queue, another worker takes them up.
-    await service.runner.stop();
-    await service.compute.close();
-    await app.close();
-    process.exit(0);
-  };
-  // Kept for every signal, not once: a repeated signal while stopping must not fall back to the default (an abrupt kill).
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
