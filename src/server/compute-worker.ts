@@ -16,15 +16,23 @@ export type ComputeTask =
   | { kind: 'screen'; items: InventoryItem[]; asOf: string; profileId: string; includeHistorical: boolean }
   | ({ kind: 'article' } & ArticleSource);
 
-/** `input`: the request's own fault (an unreadable article), answered 400. */
-export type ComputeReply = { ok: true; value: unknown } | { ok: false; message: string; input: boolean };
+/**
+ * `prepared`: what the task needs is loaded and its work begins (the budget counts from here).
+ * `input`: the request's own fault (an unreadable article), answered 400.
+ */
+export type ComputeReply = { prepared: true } | { ok: true; value: unknown } | { ok: false; message: string; input: boolean };
 
 let context: Context | undefined;
 let extractor: NewsExtractor | undefined;
 
-function perform(task: ComputeTask): unknown {
+/** Loads the knowledge base, and for articles the mention finder, once per worker. */
+function prepare(task: ComputeTask): Context {
   context ??= createContext((workerData as { kbDir?: string }).kbDir);
-  const { kb, engine } = context;
+  if (task.kind === 'article') extractor ??= new NewsExtractor(new MentionMatcher(context.kb));
+  return context;
+}
+
+function perform(task: ComputeTask, { kb, engine }: Context): unknown {
   if (task.kind === 'screen') {
     const profile = kb.profiles[task.profileId];
     if (!profile) throw new Error(`unknown profile "${task.profileId}"`);
@@ -33,14 +41,15 @@ function perform(task: ComputeTask): unknown {
   }
   const article = readArticle(task);
   if (!article.text.trim()) return { article, watched: undefined };
-  extractor ??= new NewsExtractor(new MentionMatcher(kb));
-  return { article, watched: watchArticle(kb, extractor, article) };
+  return { article, watched: watchArticle(kb, extractor!, article) };
 }
 
 parentPort!.on('message', (task: ComputeTask) => {
   let reply: ComputeReply;
   try {
-    reply = { ok: true, value: perform(task) };
+    const prepared = prepare(task);
+    parentPort!.postMessage({ prepared: true } satisfies ComputeReply);
+    reply = { ok: true, value: perform(task, prepared) };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error), input: error instanceof ArticleError };
   }

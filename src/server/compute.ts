@@ -15,6 +15,9 @@ export class WorkInputError extends Error {}
 
 export const DEFAULT_WORK_BUDGET_MS = 30_000;
 
+/** Loading the knowledge base in a fresh worker is not the request's work, but it is bounded too. */
+const PREPARE_LIMIT_MS = 180_000;
+
 export class ComputePool {
   private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,7 +28,10 @@ export class ComputePool {
     readonly budgetMs: number = DEFAULT_WORK_BUDGET_MS,
   ) {}
 
-  /** The task's result; WorkTooLongError past the budget (counted from when the task starts). */
+  /**
+   * The task's result; WorkTooLongError past the budget, counted from when the worker has loaded what
+   * the task needs (a fresh worker's start on a busy machine is not charged to the request).
+   */
   run<T>(task: ComputeTask): Promise<T> {
     const next = this.queue.then(() => this.perform<T>(task));
     this.queue = next.catch(() => {});
@@ -53,6 +59,11 @@ export class ComputePool {
         void worker.terminate();
       };
       const onMessage = (reply: ComputeReply) => {
+        if ('prepared' in reply) {
+          clearTimeout(timer);
+          timer = setTimeout(overrun, this.budgetMs);
+          return;
+        }
         done();
         if (reply.ok) resolve(reply.value as T);
         else reject(reply.input ? new WorkInputError(reply.message) : new Error(reply.message));
@@ -67,11 +78,17 @@ export class ComputePool {
         fresh();
         reject(new Error('the worker stopped'));
       };
-      const timer = setTimeout(() => {
+      const overrun = () => {
         done();
         fresh();
         reject(new WorkTooLongError(`this needed more than ${Math.round(this.budgetMs / 1000)} s of work, the budget per request`));
-      }, this.budgetMs);
+      };
+      const unprepared = () => {
+        done();
+        fresh();
+        reject(new Error(`the worker did not load the knowledge base within ${PREPARE_LIMIT_MS / 1000} s`));
+      };
+      let timer = setTimeout(unprepared, PREPARE_LIMIT_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

@@ -24,7 +24,7 @@ export function Timeline({ rows, asOf, onSelect }: { rows: TimelineRow[]; asOf: 
       tooltip: { trigger: 'item', formatter: (p: { value: unknown[]; seriesName: string }) => (p.seriesName === 'listing' ? `${p.value[3]}<br/>${p.value[1]} → ${p.value[2]}` : `${p.seriesName} ${p.value[0]}<br/>${p.value[2] ?? ''}`) },
       legend: { top: 0, data: statuses },
       grid: { left: 170, right: 24, top: 30, bottom: 50 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
       // Open on the ten years before the date (older events are a slider away), so recent ones do not crowd together.
       dataZoom: [{ type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, filterMode: 'none', startValue: `${Number(asOf.slice(0, 4)) - 10}${asOf.slice(4)}`, endValue: end }],
