@@ -69,4 +69,14 @@ describe('US government-device restrictions, 2025-2026', () => {
     // The DeepSeek listing of 2025 is unchanged by the update.
     assert.equal(app('DeepSeek', '2025-01-31').get('us-tx-prohibited-technologies'), 'in-force');
   });
+  test('TP-Link federal reviews: an info-level context record from 2024-12-18', () => {
+    const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
+    assert.deepEqual(screen('2024-12-17'), []);
+    const on = screen('2024-12-18');
+    assert.equal(on.length, 1);
+    assert.equal(on[0]!.severity, 'info');
+    const m = kb.measures['us-tp-link-federal-review-2024']!;
+    assert.equal(m.legalForce, false);
+    assert.deepEqual(m.timeline.map((e) => [e.date, e.status]), [['2024-12-18', 'considered'], ['2025-11-03', 'considered']]);
+  });
 });
