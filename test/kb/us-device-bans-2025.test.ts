@@ -1,7 +1,8 @@
 /**
  * US federal and state government-device restrictions of 2025-2026 that the December 2026 review found
  * missing (House, Navy, Commerce and three states on DeepSeek; Iowa on RedNote and Lemon8; the Texas list
- * update of January 2026 with TP-Link), screened on each side of every date they introduce.
+ * update of January 2026 with TP-Link; South Dakota's and Texas's TikTok device bans of 2022; the reported
+ * federal TP-Link reviews), screened on each side of every date they introduce.
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,6 +69,14 @@ describe('US government-device restrictions, 2025-2026', () => {
     assert.ok(m.timeline.some((e) => e.date === '2026-01-26' && /TP-Link/.test(e.note)));
     // The DeepSeek listing of 2025 is unchanged by the update.
     assert.equal(app('DeepSeek', '2025-01-31').get('us-tx-prohibited-technologies'), 'in-force');
+  });
+  test('TikTok on state devices: South Dakota from 2022-11-29, Texas from 2022-12-07 (unverified)', () => {
+    assert.equal(app('TikTok', '2022-11-28').get('us-sd-eo-2022-10-tiktok'), undefined);
+    assert.equal(app('TikTok', '2022-11-29').get('us-sd-eo-2022-10-tiktok'), 'in-force');
+    assert.equal(kb.measures['us-sd-eo-2022-10-tiktok']!.subdivision, 'US-SD');
+    assert.equal(app('TikTok', '2022-12-06').get('us-tx-prohibited-technologies'), undefined);
+    assert.equal(app('TikTok', '2022-12-07').get('us-tx-prohibited-technologies'), 'in-force');
+    assert.ok(kb.listings.some((l) => l.measure === 'us-tx-prohibited-technologies' && l.target === 'tiktok-app' && l.unverified));
   });
   test('TP-Link federal reviews: an info-level context record from 2024-12-18', () => {
     const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
