@@ -1,0 +1,91 @@
+/**
+ * US federal and state government-device restrictions of 2025-2026 that the December 2026 review found
+ * missing (House, Navy, Commerce and three states on DeepSeek; Iowa on RedNote and Lemon8; the Texas list
+ * update of January 2026 with TP-Link; South Dakota's and Texas's TikTok device bans of 2022; the reported
+ * federal TP-Link reviews), screened on each side of every date they introduce.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { bundledEngine, item } from '../helpers.js';
+import type { Profile } from '../../src/model/kb.js';
+import type { InventoryItem } from '../../src/model/item.js';
+
+const engine = bundledEngine();
+const kb = engine.kb;
+const all = kb.profiles.all as Profile;
+
+/** measure id → finding state (obligations only), for an item screened on a date. */
+function findings(it: InventoryItem, asOf: string): Map<string, string> {
+  const r = engine.screen(it, { asOf, profile: all });
+  return new Map(r.findings.filter((f) => f.role === 'obligation').map((f) => [f.measure.id, f.state]));
+}
+const app = (name: string, asOf: string) => findings(item({ app: name }), asOf);
+const supplier = (name: string, asOf: string) => findings(item({ name }), asOf);
+const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
+
+describe('US government-device restrictions, 2025-2026', () => {
+  const deepseek: [string, string][] = [
+    ['us-navy-deepseek-2025', '2025-01-24'],
+    ['us-house-cao-deepseek-2025', '2025-01-30'],
+    ['us-ia-deepseek-rednote-2025', '2025-02-19'],
+    ['us-doc-deepseek-2025', '2025-03-17'],
+    ['us-ok-deepseek-2025', '2025-03-21'],
+    ['us-al-deepseek-2025', '2025-03-26'],
+  ];
+  for (const [measure, from] of deepseek) {
+    test(`${measure}: DeepSeek from ${from}`, () => {
+      assert.equal(app('DeepSeek', dayBefore(from)).get(measure), undefined);
+      assert.equal(app('DeepSeek', from).get(measure), 'in-force');
+      assert.equal(app('DeepSeek', '2026-07-01').get(measure), 'in-force');
+      const m = kb.measures[measure]!;
+      assert.equal(m.timeline[0]!.date, from);
+      assert.ok(m.sources.length > 0 && m.citations.length > 0);
+    });
+  }
+  test('the Navy email rests on press reports and is marked so, at low severity', () => {
+    const m = kb.measures['us-navy-deepseek-2025']!;
+    assert.equal(m.severity, 'low');
+    assert.ok(m.timeline[0]!.unverified);
+    assert.ok(kb.listings.some((l) => l.measure === 'us-navy-deepseek-2025' && l.unverified));
+  });
+  test('states name their subdivision', () => {
+    assert.equal(kb.measures['us-ia-deepseek-rednote-2025']!.subdivision, 'US-IA');
+    assert.equal(kb.measures['us-ok-deepseek-2025']!.subdivision, 'US-OK');
+    assert.equal(kb.measures['us-al-deepseek-2025']!.subdivision, 'US-AL');
+    assert.equal(kb.measures['us-house-cao-deepseek-2025']!.subdivision, undefined);
+  });
+  test('Iowa: RedNote and Lemon8 from 2025-02-19', () => {
+    for (const name of ['Lemon8', 'RedNote']) {
+      assert.equal(app(name, '2025-02-18').get('us-ia-deepseek-rednote-2025'), undefined, name);
+      assert.equal(app(name, '2025-02-19').get('us-ia-deepseek-rednote-2025'), 'in-force', name);
+    }
+  });
+  test('Texas: TP-Link and six other companies on the prohibited list from 2026-01-26', () => {
+    for (const name of ['TP-Link Technologies Co., Ltd.', 'Shein', 'Alibaba Group Holding Limited', 'iFlytek']) {
+      assert.equal(supplier(name, '2026-01-25').get('us-tx-prohibited-technologies'), undefined, name);
+      assert.equal(supplier(name, '2026-01-26').get('us-tx-prohibited-technologies'), 'in-force', name);
+    }
+    const m = kb.measures['us-tx-prohibited-technologies']!;
+    assert.ok(m.timeline.some((e) => e.date === '2026-01-26' && /TP-Link/.test(e.note)));
+    // The DeepSeek listing of 2025 is unchanged by the update.
+    assert.equal(app('DeepSeek', '2025-01-31').get('us-tx-prohibited-technologies'), 'in-force');
+  });
+  test('TikTok on state devices: South Dakota from 2022-11-29, Texas from 2022-12-07 (unverified)', () => {
+    assert.equal(app('TikTok', '2022-11-28').get('us-sd-eo-2022-10-tiktok'), undefined);
+    assert.equal(app('TikTok', '2022-11-29').get('us-sd-eo-2022-10-tiktok'), 'in-force');
+    assert.equal(kb.measures['us-sd-eo-2022-10-tiktok']!.subdivision, 'US-SD');
+    assert.equal(app('TikTok', '2022-12-06').get('us-tx-prohibited-technologies'), undefined);
+    assert.equal(app('TikTok', '2022-12-07').get('us-tx-prohibited-technologies'), 'in-force');
+    assert.ok(kb.listings.some((l) => l.measure === 'us-tx-prohibited-technologies' && l.target === 'tiktok-app' && l.unverified));
+  });
+  test('TP-Link federal reviews: an info-level context record from 2024-12-18', () => {
+    const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
+    assert.deepEqual(screen('2024-12-17'), []);
+    const on = screen('2024-12-18');
+    assert.equal(on.length, 1);
+    assert.equal(on[0]!.severity, 'info');
+    const m = kb.measures['us-tp-link-federal-review-2024']!;
+    assert.equal(m.legalForce, false);
+    assert.deepEqual(m.timeline.map((e) => [e.date, e.status]), [['2024-12-18', 'considered'], ['2025-11-03', 'considered']]);
+  });
+});
