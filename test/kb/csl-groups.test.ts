@@ -15,7 +15,7 @@ const all = kb.profiles.all as Profile;
 
 /** The Entity List finding state for a supplier name on a date (obligations only). */
 function entityList(name: string, asOf: string): string | undefined {
-  const r = engine.screen(item({ name }), { asOf, profile: all });
+  const r = engine.screen(item({ name }), { asOf, profile: all, includeHistorical: false });
   return r.findings.find((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list')?.state;
 }
 

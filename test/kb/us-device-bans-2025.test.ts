@@ -16,7 +16,7 @@ const all = kb.profiles.all as Profile;
 
 /** measure id → finding state (obligations only), for an item screened on a date. */
 function findings(it: InventoryItem, asOf: string): Map<string, string> {
-  const r = engine.screen(it, { asOf, profile: all });
+  const r = engine.screen(it, { asOf, profile: all, includeHistorical: false });
   return new Map(r.findings.filter((f) => f.role === 'obligation').map((f) => [f.measure.id, f.state]));
 }
 const app = (name: string, asOf: string) => findings(item({ app: name }), asOf);
@@ -79,7 +79,7 @@ describe('US government-device restrictions, 2025-2026', () => {
     assert.ok(kb.listings.some((l) => l.measure === 'us-tx-prohibited-technologies' && l.target === 'tiktok-app' && l.unverified));
   });
   test('TP-Link federal reviews: an info-level context record from 2024-12-18', () => {
-    const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
+    const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all, includeHistorical: false }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
     assert.deepEqual(screen('2024-12-17'), []);
     const on = screen('2024-12-18');
     assert.equal(on.length, 1);

@@ -20,11 +20,14 @@ export async function launchChromium(profileDir: string): Promise<{ context: Bro
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1400, height: 1000 },
   });
+  // Generous, for every page of the context: the suite runs two test files at once on two cores.
+  context.setDefaultTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  // Generous: the suite runs two test files at once on two cores.
-  page.setDefaultTimeout(60_000);
   return { context, page };
 }
+
+/** A scan reads the knowledge base in a fresh thread first: on a loaded machine that alone takes tens of seconds. */
+export const SCAN_TIMEOUT = { timeout: 180_000 };
 
 /** Where browser tests write screenshots for review: `COVERED_TEST_OUTPUT`, or test-output/ in the checkout (not committed). */
 export const TEST_OUTPUT = process.env.COVERED_TEST_OUTPUT ?? join(new URL('../../', import.meta.url).pathname, 'test-output');

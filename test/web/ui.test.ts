@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildWeb, countApiRequests, launchChromium, noBrowser, TEST_OUTPUT } from './browser.js';
+import { buildWeb, countApiRequests, launchChromium, noBrowser, SCAN_TIMEOUT, TEST_OUTPUT } from './browser.js';
 import { buildServer } from '../../src/server/app.js';
 import { CoveredService } from '../../src/server/service.js';
 import type { FastifyInstance } from 'fastify';
@@ -59,7 +59,7 @@ describe('web UI in chromium', { skip }, () => {
     await page.goto(`${url}/#/scans`);
     await page.setInputFiles('input[type=file]', EXAMPLE);
     await page.getByRole('button', { name: 'Screen file' }).click();
-    await page.getByTestId('scan-complete').waitFor();
+    await page.getByTestId('scan-complete').waitFor(SCAN_TIMEOUT);
     assert.match(await page.getByTestId('scan-complete').innerText(), /Screened 18 rows: \d+ findings/);
     await page.getByRole('link', { name: 'See the findings' }).click();
     // Grouped by item by default; the per-finding table is a link away.
@@ -163,7 +163,7 @@ describe('web UI in chromium', { skip }, () => {
     await page.goto(`${url}/#/scans`);
     await page.setInputFiles('input[type=file]', file);
     await page.getByRole('button', { name: 'Screen file' }).click();
-    await page.getByTestId('scan-complete').waitFor();
+    await page.getByTestId('scan-complete').waitFor(SCAN_TIMEOUT);
     await page.getByRole('link', { name: 'See the findings' }).click();
     const items = page.locator('table.items tbody tr');
     await items.first().waitFor();
@@ -221,7 +221,7 @@ describe('web UI in chromium', { skip }, () => {
       await idle.goto(`${url}/#/scans`);
       await idle.setInputFiles('input[type=file]', EXAMPLE);
       await idle.getByRole('button', { name: 'Screen file' }).click();
-      await idle.getByTestId('scan-complete').waitFor();
+      await idle.getByTestId('scan-complete').waitFor(SCAN_TIMEOUT);
       // The list has been fetched again and shows the new scan as complete.
       await idle.waitForFunction(() => [...document.querySelectorAll('table.grid tbody tr')].filter((r) => r.textContent.includes('complete')).length >= 2);
       await assertIdle(idle, requests, 'scans page after an upload');
