@@ -4,7 +4,7 @@
  * of one group (different business qualifiers, a national subsidiary's region).
  */
 import { distance as editDistance } from 'fastest-levenshtein';
-import { singleEdit, slipDistance } from './edits.js';
+import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 
@@ -77,35 +77,6 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 
 const HAS_DIGIT = /\d/;
 const VOWEL = /[aeiouy]/;
-
-/**
- * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
- * and q as k; "oo" and "ou" as u, y as i, "ph" as f; doubled letters once. Two words with one key are
- * the same word misspelled, not lookalike names.
- */
-const soundKeys = new Map<string, string>();
-
-export function soundKey(word: string): string {
-  let key = soundKeys.get(word);
-  if (key === undefined) {
-    key = spellAsHeard(word);
-    // Bounded: the words of one knowledge base and a batch of queries.
-    if (soundKeys.size > 100_000) soundKeys.clear();
-    soundKeys.set(word, key);
-  }
-  return key;
-}
-
-function spellAsHeard(word: string): string {
-  return word
-    .replace(/ph/g, 'f')
-    .replace(/x/g, 'ks')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/ck|c|q/g, 'k')
-    .replace(/oo|ou/g, 'u')
-    .replace(/y/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-}
 
 /** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
 export type TokenWeight = (token: string) => number;
