@@ -199,11 +199,26 @@ function qualifierSet(form: NameForm): Set<string> {
   return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
 }
 
-function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (b.has(x)) return false;
-  return true;
+/** Each name has a business word the other lacks ("Enterprise Solutions" / "Technology Enterprise"). */
+function eachHasItsOwn(a: Set<string>, b: Set<string>): boolean {
+  let aOwn = false;
+  let bOwn = false;
+  for (const x of a) if (!b.has(x)) aOwn = true;
+  for (const x of b) if (!a.has(x)) bOwn = true;
+  return aOwn && bOwn;
 }
+
+/** A registered name: it ends in a legal form (a Chinese one with 公司; "大华股份" is a stock's short name). */
+function hasLegalForm(form: NameForm): boolean {
+  return (form.han?.legal ?? '').includes('公司') || form.tokens.some((t) => t.cls === 'legal' && !ARTICLES.has(t.text));
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((t) => b.includes(t));
+}
+
+/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of"). */
+const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de']);
 
 /** The strongest feature so far, and whether it matched the whole name, qualifiers included ("HIK VISION"). */
 interface Best {
@@ -277,8 +292,15 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
       features.push({ feature: 'business-line-differs', score: -(core - QUALIFIED_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
-    } else if (disjointNonEmpty(qa, qb)) {
+    } else if (eachHasItsOwn(qa, qb)) {
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    } else if (qa.size !== qb.size && (qa.size === 0 || qb.size === 0) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
+      // Two registered names, one adding a business word ("Crystalord Systems Limited" / "Crystalord
+      // Ltd"): two companies registered side by side. A brand against a legal name ("Hikvision" /
+      // "Hikvision Digital Technology Co., Ltd.") is one company.
+      features.push({ feature: 'qualifier-added', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ') || '—'} ≠ ${[...qb].join(' ') || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
@@ -339,7 +361,7 @@ function sharesHouseName(a: NameForm, b: NameForm): boolean {
 }
 
 /** Lines of finance and property: a technology house's name on a bank or a fund is another business. */
-const FINANCIAL = new Set(['bank', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
+const FINANCIAL = new Set(['bank', 'trust', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
 
 function financialOnlyOneSide(qa: Set<string>, qb: Set<string>): boolean {
   const fa = [...qa].some((q) => FINANCIAL.has(q));
