@@ -27,6 +27,8 @@ export const SAME_THRESHOLD = 0.85;
 const QUALIFIED_CAP = 0.72;
 /** The lowest score of two names of one house ("Samsung SDI" / "Samsung Electronics"). */
 export const HOUSE_NAME_MIN = QUALIFIED_CAP - 0.02;
+/** Two funds or trusts of one series: just above the threshold for "same". */
+const SERIES_SCORE = 0.86;
 /** Cap for names without a distinctive word that differ in any word. */
 const WEAK_CAP = 0.5;
 
@@ -267,6 +269,11 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     }
   }
 
+  // Two funds or trusts of one series ("Partners V" / "Partners VI", "Trust 2004-1" / "2005-1"):
+  // the series' name, screened as one.
+  if (a.series && b.series && a.series.marker !== b.series.marker && sameWords(a.series.core, b.series.core) && a.tokens.length === b.tokens.length) {
+    consider(best, { feature: 'series', score: SERIES_SCORE, detail: `${a.series.core.join(' ')} ${a.series.marker} ~ ${b.series.marker}` });
+  }
   const core = best.core;
   const wholeName = best.wholeName;
   let score = core;

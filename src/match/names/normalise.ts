@@ -59,6 +59,11 @@ export interface NameForm {
    * form; a parent group and a company of the same name are different entities.
    */
   structure?: 'group' | 'company';
+  /**
+   * The series a fund or trust of a sponsor's series ends with: a Roman numeral ("Partners VI") or a
+   * dated tranche ("Trust 2004-1", "2007-AHL1"), and the core without it.
+   */
+  series?: { marker: string; core: string[] };
   /** The name itself when it is one short token that could be an acronym ("ZTE", "SMIC"). */
   acronym?: string;
   han?: HanForm;
@@ -398,9 +403,36 @@ export function normaliseName(raw: string): NameForm {
   const onlyCore = tokens.filter((t) => t.cls !== 'legal');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
   if (han && han.core.length > 0) form.han = han;
+  const series = seriesOf(tokens);
+  if (series) form.series = series;
   const structure = structureOf(simplified, tokens);
   if (structure) form.structure = structure;
   return form;
+}
+
+const ROMAN = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
+
+function seriesOf(tokens: Token[]): NameForm['series'] {
+  const words = tokens.filter((t) => t.cls !== 'legal');
+  const n = words.length;
+  const last = words[n - 1]?.text ?? '';
+  const before = words[n - 2]?.text ?? '';
+  let marker: string | undefined;
+  let rest: Token[] = [];
+  if (n >= 3 && ROMAN.test(last)) {
+    marker = last;
+    rest = words.slice(0, -1);
+  } else if (n >= 4 && /^(19|20)\d\d$/.test(before) && /\d/.test(last)) {
+    marker = `${before}-${last}`;
+    rest = words.slice(0, -2);
+  } else if (n >= 4 && /^(19|20)\d\d$/.test(words[n - 3]?.text ?? '') && /^[a-z]+$/.test(before) && /^\d+$/.test(last)) {
+    // "2007-AHL1" is read as 2007, ahl, 1 when the letters and digits are cut apart.
+    marker = `${words[n - 3]?.text}-${before}${last}`;
+    rest = words.slice(0, -3);
+  }
+  if (marker === undefined) return undefined;
+  const core = rest.filter((t) => t.cls === 'core').map((t) => t.text);
+  return core.length > 0 ? { marker, core } : undefined;
 }
 
 const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
