@@ -51,8 +51,13 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   if (a === b) return 1;
   // Every rule below forgives at most two letters.
   if (Math.abs(a.length - b.length) > 2) return 0;
-  if (a[0] !== b[0] || HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
   const length = Math.min(a.length, b.length);
+  if (a[0] !== b[0]) {
+    // Another transliteration of the first sound (Xiong/Ksiong, Qeshm/Keshm, Yamaguchi/Iamaguchi) —
+    // but a soft c against an s is another name (Cisco/Sysco, Cencora/Sencora).
+    return length >= 4 && !FIRST_C_OR_S.test(a) && !FIRST_C_OR_S.test(b) && soundKey(a) === soundKey(b) ? 0.9 : 0;
+  }
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
   if (length >= 12) {
@@ -78,6 +83,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
+const FIRST_C_OR_S = /^[cs]/;
 const VOWEL = /[aeiouy]/;
 
 /** How much a word says about which company is meant: 1 for a rare word, less for a common one. */

@@ -50,7 +50,7 @@ export function slipDistance(a: string, b: string): number {
 
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
- * and q as k; "oo" and "ou" as u, y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j; doubled
+ * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j; doubled
  * letters once. Two words with one key are the same word misspelled or transliterated another way
  * (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail, Druzhba/Drujba), not lookalike names.
  */
@@ -70,6 +70,7 @@ export function soundKey(word: string): string {
 function spellAsHeard(word: string): string {
   return word
     .replace(/oo|ou/g, 'u')
+    .replace(/ee/g, 'i')
     .replace(/(.)\1+/g, '$1')
     .replace(/ph/g, 'f')
     .replace(/kh/g, 'h')

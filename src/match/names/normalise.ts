@@ -185,11 +185,38 @@ const UNITS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
+/** Countries written out or abbreviated: "United States" = "U.S." = "USA". */
+const COUNTRY_PHRASES: readonly [string[], string][] = [
+  [['united', 'states', 'of', 'america'], 'usa'], [['united', 'states'], 'usa'], [['us'], 'usa'],
+  [['united', 'kingdom'], 'uk'], [['great', 'britain'], 'uk'],
+];
+const COUNTRY_FIRST = new Set(COUNTRY_PHRASES.map(([p]) => p[0] as string));
+
+/**
+ * A legal form cut short at the end of a name, as a field limited in length leaves it ("… Joint
+ * Stock Compan"): the legal form. Five letters at least, and only the name's last word.
+ */
+const LEGAL_BY_PREFIX = new Map<string, string>();
+for (const form of [...LEGAL_FORMS].filter((f) => f.length >= 6 && /^[a-z]+$/.test(f)).sort()) {
+  for (let n = 5; n < form.length; n++) if (!LEGAL_BY_PREFIX.has(form.slice(0, n))) LEGAL_BY_PREFIX.set(form.slice(0, n), form);
+}
+
 function canonicalWords(raw: string[]): string[] {
   const words = raw.map(correctSpelling);
+  const lastWord = words[words.length - 1];
+  if (words.length >= 2 && lastWord !== undefined && !KNOWN_WORDS.has(lastWord)) {
+    const cut = LEGAL_BY_PREFIX.get(lastWord);
+    if (cut) words[words.length - 1] = cut;
+  }
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
+    const country = COUNTRY_FIRST.has(w) ? COUNTRY_PHRASES.find(([p]) => p.every((x, k) => words[i + k] === x)) : undefined;
+    if (country) {
+      out.push(country[1]);
+      i += country[0].length - 1;
+      continue;
+    }
     if (LEGAL_PHRASE_FIRST.has(soundKey(w))) {
       const phrase = LEGAL_PHRASES.find((p) => p.keys.every((x, k) => i + k < words.length && soundKey(words[i + k] as string) === x));
       if (phrase) {
@@ -400,7 +427,8 @@ export function normaliseName(raw: string): NameForm {
   const withPlaces = tokens.filter((t) => t.cls !== 'legal');
   const compacts = unique([core.join(''), meaningful.map((t) => t.text).join(''), withPlaces.map((t) => t.text).join('')].filter((c) => c.length > 0));
   const form: NameForm = { raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens) };
-  const onlyCore = tokens.filter((t) => t.cls !== 'legal');
+  // An abbreviation with a place ("PLA China", "BGI Shenzhen") is still an abbreviation.
+  const onlyCore = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
   if (han && han.core.length > 0) form.han = han;
   const series = seriesOf(tokens);
