@@ -56,7 +56,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   if (a[0] !== b[0]) {
     // Another transliteration of the first sound (Xiong/Ksiong, Qeshm/Keshm, Yamaguchi/Iamaguchi) —
     // but a soft c against an s is another name (Cisco/Sysco, Cencora/Sencora).
-    return length >= 4 && !FIRST_C_OR_S.test(a) && !FIRST_C_OR_S.test(b) && soundKey(a) === soundKey(b) ? 0.9 : 0;
+    return length >= 4 && OTHER_FIRST_SOUND.has(`${a[0]}${b[0]}`) && soundKey(a) === soundKey(b) ? 0.9 : 0;
   }
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
@@ -83,7 +83,8 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
-const FIRST_C_OR_S = /^[cs]/;
+/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h. */
+const OTHER_FIRST_SOUND = new Set(['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']);
 const VOWEL = /[aeiouy]/;
 
 /** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
