@@ -21,7 +21,7 @@ export interface PairResult {
  * From one search: the knowledge-base entities a name denotes with confidence (ties at the top all
  * kept), and the houses it is named after without being any of their companies.
  */
-function inKnowledgeBase(names: NameIndex, name: string, threshold: number): { resolved: NameMatch[]; houses: NameMatch[] } {
+function inKnowledgeBase(names: NameIndex, name: string, threshold: number): { resolved: NameMatch[]; houses: NameMatch[]; reached: NameMatch[] } {
   const found = names.search(name, { minScore: Math.min(HOUSE_NAME_MIN, threshold), limit: 5 });
   const matches = found.filter((m) => m.score >= threshold && !m.sameCoreDifferentEntity);
   const top = matches[0]?.score ?? 0;
@@ -29,6 +29,7 @@ function inKnowledgeBase(names: NameIndex, name: string, threshold: number): { r
   return {
     resolved: exact.length > 0 ? exact : matches.filter((m) => m.score >= top - 0.02),
     houses: found.filter((m) => m.sameCoreDifferentEntity),
+    reached: matches,
   };
 }
 
@@ -67,6 +68,14 @@ export function matchPair(name1: string, name2: string, names: NameIndex, graph:
           return { name1, name2, score: kbScore, verdict: 'family', reasons };
         }
       }
+    }
+    // Two records that each name matches ("Gazprom Neft JSC" / "Gazprom Neft OAO" reaching two
+    // records of one name): the knowledge base cannot tell the names apart, so it does not overrule them.
+    const crossed = direct.score >= threshold && !direct.sameCoreDifferentEntity &&
+      (kb2.reached.some((m) => r1.some((a) => a.entity.id === m.entity.id)) || kb1.reached.some((m) => r2.some((b) => b.entity.id === m.entity.id)));
+    if (crossed) {
+      reasons.push(`kb: "${r1[0]?.entity.id}" and "${r2[0]?.entity.id}" are two records, but each name matches both`);
+      return { name1, name2, score: direct.score, verdict: 'same', reasons };
     }
     reasons.push(`kb: "${r1[0]?.entity.id}" and "${r2[0]?.entity.id}" are different entities with no relation as of ${asOf}`);
     return { name1, name2, score: round(Math.min(direct.score, 1 - kbScore / 2)), verdict: 'different', reasons };

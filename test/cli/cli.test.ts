@@ -149,6 +149,11 @@ describe('covered match, lookup, explain, kb', () => {
     assert.equal(verdict('Inspur Group Co., Ltd.', 'Inspur Electronic Information Industry Co., Ltd.'), 'family');
     assert.equal(verdict('中国移动有限公司', 'China Mobile Limited'), 'same');
   });
+  test('two names that each match both of two records holding one name are one entity', () => {
+    const verdict = (a: string, b: string) => (JSON.parse(covered(['match', a, b]).stdout) as { verdict: string }).verdict;
+    assert.equal(verdict('Gazprom Neft JSC', 'Gazprom Neft OAO'), 'same');
+    assert.equal(verdict('华为 Huawei', 'Huawei Technologies Co., Ltd.'), 'same');
+  });
   test('match --pairs reads name1,name2 and ignores other columns', () => {
     const pairs = file('pairs.csv', 'id,name1,name2,extra\n1,Huawei,华为,x\n2,Zhejiang Uniview Technologies,Zhejiang Dahua Technology,y\n');
     const lines = covered(['match', '--pairs', pairs]).stdout.trim().split('\n').map((l) => JSON.parse(l) as { verdict: string; name1: string });

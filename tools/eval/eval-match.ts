@@ -1,9 +1,12 @@
 /**
- * `npm run eval:match [-- FILE.csv] [--as-of DATE] [--errors] [--general CSL-PAIRS.csv]`: runs the
- * pair matcher over a labelled set (columns name1,name2,label with label same|family|different) and
- * prints precision, recall and F1 for "same" and for "family", at the default thresholds, plus a
- * confusion matrix; then the general-name set by kind of variation, dev and test apart.
+ * `npm run eval:match [-- FILE.csv] [--as-of DATE] [--errors] [--general CSL-PAIRS.csv]
+ * [--bench NAME_BENCH_CASES.csv]`: runs the pair matcher over a labelled set (columns
+ * name1,name2,label with label same|family|different) and prints precision, recall and F1 for "same"
+ * and for "family", at the default thresholds, plus a confusion matrix; then the general-name set by
+ * kind of variation, dev and test apart; then, when given, the organisation pairs of a public
+ * benchmark in the layout of nomenklatura's name_bench `cases.csv` (not stored in the project).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { createContext } from '../../src/app/context.js';
@@ -19,6 +22,7 @@ const flag = (name: string) => {
 };
 const showErrors = args.includes('--errors');
 const generalFlag = flag('--general');
+const benchFlag = flag('--bench');
 const asOf = flag('--as-of') ?? new Date().toISOString().slice(0, 10);
 const file = args.find((a) => !a.startsWith('--')) ?? 'test/fixtures/eval/name-pairs.csv';
 
@@ -114,4 +118,40 @@ if (!file.endsWith('csl-pairs.csv') && existsSync(generalFile)) {
     }
   }
   if (showErrors) console.log(`\ngeneral-name errors on dev (${generalErrors.length}):\n${generalErrors.map((e) => `  ${e}`).join('\n')}`);
+}
+
+/**
+ * A public benchmark of screening name pairs (columns schema,name1,name2,is_match, as nomenklatura's
+ * `contrib/name_bench/cases.csv`): its Company and Organization pairs, a *same* verdict counted as a
+ * match. Split in two by a hash of the pair: dev (tuned on) and test (not looked at while tuning).
+ */
+if (benchFlag) {
+  const bench = (parse(readFileSync(benchFlag), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[])
+    .filter((r) => r.schema === 'Company' || r.schema === 'Organization');
+  const split = (r: Record<string, string>) => ((createHash('sha256').update(`${r.name1}\u0000${r.name2}`).digest()[0] as number) < 128 ? 'test' : 'dev');
+  const tally = new Map<string, { tp: number; fp: number; fn: number; tn: number }>();
+  const benchErrors: string[] = [];
+  for (const row of bench) {
+    const result = matchPair(row.name1 ?? '', row.name2 ?? '', ctx.resolver.names, graph, asOf);
+    const gold = row.is_match === 'true';
+    const predicted = result.verdict === 'same';
+    for (const key of [split(row), 'all', `${split(row)}|${row.case_group ?? ''}`]) {
+      const t = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+      if (gold && predicted) t.tp++;
+      else if (!gold && predicted) t.fp++;
+      else if (gold) t.fn++;
+      else t.tn++;
+      tally.set(key, t);
+    }
+    if (gold !== predicted && split(row) === 'dev') benchErrors.push(`${gold ? 'miss' : 'false match'}: ${result.verdict} ${result.score} ${row.name1} | ${row.name2}\n      ${result.reasons.join('\n      ')}`);
+  }
+  console.log(`\npublic benchmark: ${bench.length} Company/Organization pairs from ${benchFlag}, verdict "same" = match`);
+  console.log('split                      precision  recall  F1     (tp/fp/fn/tn)');
+  const keys = [...tally.keys()].sort((a, b) => (a.includes('|') ? 1 : 0) - (b.includes('|') ? 1 : 0) || a.localeCompare(b));
+  for (const key of keys) {
+    const t = tally.get(key) as { tp: number; fp: number; fn: number; tn: number };
+    const p = t.tp / (t.tp + t.fp || 1), r = t.tp / (t.tp + t.fn || 1);
+    console.log(`${key.padEnd(26)} ${fmt(p).padEnd(10)} ${fmt(r).padEnd(7)} ${fmt((2 * p * r) / (p + r || 1))}  (${t.tp}/${t.fp}/${t.fn}/${t.tn})`);
+  }
+  if (showErrors) console.log(`\nbenchmark errors on dev (${benchErrors.length}):\n${benchErrors.map((e) => `  ${e}`).join('\n')}`);
 }

@@ -4,7 +4,7 @@
  * of one group (different business qualifiers, a national subsidiary's region).
  */
 import { distance as editDistance } from 'fastest-levenshtein';
-import { singleEdit, slipDistance } from './edits.js';
+import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 
@@ -27,6 +27,8 @@ export const SAME_THRESHOLD = 0.85;
 const QUALIFIED_CAP = 0.72;
 /** The lowest score of two names of one house ("Samsung SDI" / "Samsung Electronics"). */
 export const HOUSE_NAME_MIN = QUALIFIED_CAP - 0.02;
+/** Two funds or trusts of one series: just above the threshold for "same". */
+const SERIES_SCORE = 0.86;
 /** Cap for names without a distinctive word that differ in any word. */
 const WEAK_CAP = 0.5;
 
@@ -49,8 +51,13 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   if (a === b) return 1;
   // Every rule below forgives at most two letters.
   if (Math.abs(a.length - b.length) > 2) return 0;
-  if (a[0] !== b[0] || HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
   const length = Math.min(a.length, b.length);
+  if (a[0] !== b[0]) {
+    // Another transliteration of the first sound (Xiong/Ksiong, Qeshm/Keshm, Yamaguchi/Iamaguchi) —
+    // but a soft c against an s is another name (Cisco/Sysco, Cencora/Sencora).
+    return length >= 4 && OTHER_FIRST_SOUND.has(`${a[0]}${b[0]}`) && soundKey(a) === soundKey(b) ? 0.9 : 0;
+  }
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
   if (length >= 12) {
@@ -76,36 +83,9 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
+/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h. */
+const OTHER_FIRST_SOUND = new Set(['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']);
 const VOWEL = /[aeiouy]/;
-
-/**
- * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
- * and q as k; "oo" and "ou" as u, y as i, "ph" as f; doubled letters once. Two words with one key are
- * the same word misspelled, not lookalike names.
- */
-const soundKeys = new Map<string, string>();
-
-export function soundKey(word: string): string {
-  let key = soundKeys.get(word);
-  if (key === undefined) {
-    key = spellAsHeard(word);
-    // Bounded: the words of one knowledge base and a batch of queries.
-    if (soundKeys.size > 100_000) soundKeys.clear();
-    soundKeys.set(word, key);
-  }
-  return key;
-}
-
-function spellAsHeard(word: string): string {
-  return word
-    .replace(/ph/g, 'f')
-    .replace(/x/g, 'ks')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/ck|c|q/g, 'k')
-    .replace(/oo|ou/g, 'u')
-    .replace(/y/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-}
 
 /** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
 export type TokenWeight = (token: string) => number;
@@ -228,11 +208,26 @@ function qualifierSet(form: NameForm): Set<string> {
   return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
 }
 
-function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (b.has(x)) return false;
-  return true;
+/** Each name has a business word the other lacks ("Enterprise Solutions" / "Technology Enterprise"). */
+function eachHasItsOwn(a: Set<string>, b: Set<string>): boolean {
+  let aOwn = false;
+  let bOwn = false;
+  for (const x of a) if (!b.has(x)) aOwn = true;
+  for (const x of b) if (!a.has(x)) bOwn = true;
+  return aOwn && bOwn;
 }
+
+/** A registered name: it ends in a legal form (a Chinese one with 公司; "大华股份" is a stock's short name). */
+function hasLegalForm(form: NameForm): boolean {
+  return (form.han?.legal ?? '').includes('公司') || form.tokens.some((t) => t.cls === 'legal' && !ARTICLES.has(t.text));
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((t) => b.includes(t));
+}
+
+/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of"). */
+const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de']);
 
 /** The strongest feature so far, and whether it matched the whole name, qualifiers included ("HIK VISION"). */
 interface Best {
@@ -281,6 +276,11 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     }
   }
 
+  // Two funds or trusts of one series ("Partners V" / "Partners VI", "Trust 2004-1" / "2005-1"):
+  // the series' name, screened as one.
+  if (a.series && b.series && a.series.marker !== b.series.marker && sameWords(a.series.core, b.series.core) && a.tokens.length === b.tokens.length) {
+    consider(best, { feature: 'series', score: SERIES_SCORE, detail: `${a.series.core.join(' ')} ${a.series.marker} ~ ${b.series.marker}` });
+  }
   const core = best.core;
   const wholeName = best.wholeName;
   let score = core;
@@ -306,8 +306,15 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
       features.push({ feature: 'business-line-differs', score: -(core - QUALIFIED_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
-    } else if (disjointNonEmpty(qa, qb)) {
+    } else if (eachHasItsOwn(qa, qb)) {
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    } else if (qa.size !== qb.size && (qa.size === 0 || qb.size === 0) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
+      // Two registered names, one adding a business word ("Crystalord Systems Limited" / "Crystalord
+      // Ltd"): two companies registered side by side. A brand against a legal name ("Hikvision" /
+      // "Hikvision Digital Technology Co., Ltd.") is one company.
+      features.push({ feature: 'qualifier-added', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ') || '—'} ≠ ${[...qb].join(' ') || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
@@ -368,7 +375,7 @@ function sharesHouseName(a: NameForm, b: NameForm): boolean {
 }
 
 /** Lines of finance and property: a technology house's name on a bank or a fund is another business. */
-const FINANCIAL = new Set(['bank', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
+const FINANCIAL = new Set(['bank', 'trust', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
 
 function financialOnlyOneSide(qa: Set<string>, qb: Set<string>): boolean {
   const fa = [...qa].some((q) => FINANCIAL.has(q));

@@ -47,3 +47,38 @@ export function slipDistance(a: string, b: string): number {
   }
   return d[rows * cols - 1]!;
 }
+
+/**
+ * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
+ * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j; doubled
+ * letters once. Two words with one key are the same word misspelled or transliterated another way
+ * (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail, Druzhba/Drujba), not lookalike names.
+ */
+const soundKeys = new Map<string, string>();
+
+export function soundKey(word: string): string {
+  let key = soundKeys.get(word);
+  if (key === undefined) {
+    key = spellAsHeard(word);
+    // Bounded: the words of one knowledge base and a batch of queries.
+    if (soundKeys.size > 100_000) soundKeys.clear();
+    soundKeys.set(word, key);
+  }
+  return key;
+}
+
+function spellAsHeard(word: string): string {
+  return word
+    .replace(/oo|ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/ph/g, 'f')
+    .replace(/kh/g, 'h')
+    .replace(/zh/g, 'j')
+    .replace(/x/g, 'ks')
+    .replace(/z/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}

@@ -47,7 +47,7 @@ export const LEGAL_FORMS = new Set([
   'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
   'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
   'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
-  'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'trust', 'fzc', 'fze', 'fzco',
+  'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
   // Legal forms written out in full in their own languages.
   'aktiebolag', 'aktiebolaget', 'telefonaktiebolaget', 'aktiengesellschaft', 'gesellschaft', 'kabushiki', 'kaisha',
@@ -69,7 +69,7 @@ export const GENERIC_WORDS = new Set([
   'industrial', 'development', 'software', 'manufacturing', 'trading', 'trade', 'engineering', 'solution', 'product',
   'global', 'intelligent', 'intelligence', 'innovation', 'media', 'internet', 'cloud', 'computing', 'computer',
   'device', 'data', 'security', 'energy', 'power', 'new', 'group', 'holding', 'enterprise', 'investment', 'capital',
-  'financial', 'finance', 'bank', 'insurance', 'securities', 'management', 'logistics', 'automotive', 'auto', 'motor',
+  'financial', 'finance', 'bank', 'trust', 'insurance', 'securities', 'management', 'logistics', 'automotive', 'auto', 'motor',
   'battery', 'material', 'chemical', 'pharmaceutical', 'medical', 'bio', 'biotech', 'video', 'music',
   'entertainment', 'game', 'games', 'mobile', 'wireless', 'optical', 'optoelectronic', 'semiconductor', 'microelectronic',
   'integrated', 'circuit', 'memory', 'storage', 'robotics', 'robot', 'automation', 'instrument', 'precision', 'vision',
@@ -97,7 +97,7 @@ export const GENERIC_WORDS = new Set([
  */
 export const BUSINESS_LINES = new Set([
   'device', 'cloud', 'computing', 'music', 'entertainment', 'video', 'game', 'games', 'auto', 'automotive', 'motor',
-  'battery', 'software', 'payment', 'pay', 'wallet', 'bank', 'financial', 'finance', 'insurance', 'securities',
+  'battery', 'software', 'payment', 'pay', 'wallet', 'bank', 'trust', 'financial', 'finance', 'insurance', 'securities',
   'investment', 'capital', 'fund', 'asset', 'logistics', 'media', 'marine', 'medical', 'health', 'healthcare',
   'pharmaceutical', 'bio', 'biotech', 'genomics', 'robotics', 'robot', 'automation', 'drone', 'uav', 'aviation',
   'aerospace', 'shipping', 'railway', 'construction', 'education', 'culture', 'retail', 'commerce', 'ecommerce',

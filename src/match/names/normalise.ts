@@ -4,7 +4,7 @@
  * acronyms). Pure and deterministic.
  */
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
-import { isOneEdit } from './edits.js';
+import { isOneEdit, soundKey } from './edits.js';
 import anyAscii from 'any-ascii';
 import {
   ABBREVIATIONS,
@@ -59,6 +59,11 @@ export interface NameForm {
    * form; a parent group and a company of the same name are different entities.
    */
   structure?: 'group' | 'company';
+  /**
+   * The series a fund or trust of a sponsor's series ends with: a Roman numeral ("Partners VI") or a
+   * dated tranche ("Trust 2004-1", "2007-AHL1"), and the core without it.
+   */
+  series?: { marker: string; core: string[] };
   /** The name itself when it is one short token that could be an acronym ("ZTE", "SMIC"). */
   acronym?: string;
   han?: HanForm;
@@ -166,8 +171,11 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'sociedad de responsabilidad limitada': 'srl', 'sociedade anonima': 'sa', 'kabushiki kaisha': 'kk', 'yugen kaisha': 'yk',
   'godo kaisha': 'gk', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
 }));
-const LEGAL_PHRASES: readonly string[][] = [...LEGAL_PHRASE_FORMS.keys()].sort((a, b) => b.length - a.length).map((p) => p.split(' '));
-const LEGAL_PHRASE_FIRST = new Set(LEGAL_PHRASES.map((p) => p[0] as string));
+/** The phrases as the sound keys of their words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one. */
+const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS]
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
+const LEGAL_PHRASE_FIRST = new Set(LEGAL_PHRASES.map((p) => p.keys[0] as string));
 
 /** Numbers in words and ordinals are digits: "First" = "1st" = "1", "Forty-Four" = "44". */
 const UNITS: Record<string, number> = {
@@ -177,15 +185,43 @@ const UNITS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-function canonicalWords(words: string[]): string[] {
+/** Countries written out or abbreviated: "United States" = "U.S." = "USA". */
+const COUNTRY_PHRASES: readonly [string[], string][] = [
+  [['united', 'states', 'of', 'america'], 'usa'], [['united', 'states'], 'usa'], [['us'], 'usa'],
+  [['united', 'kingdom'], 'uk'], [['great', 'britain'], 'uk'],
+];
+const COUNTRY_FIRST = new Set(COUNTRY_PHRASES.map(([p]) => p[0] as string));
+
+/**
+ * A legal form cut short at the end of a name, as a field limited in length leaves it ("… Joint
+ * Stock Compan"): the legal form. Five letters at least, and only the name's last word.
+ */
+const LEGAL_BY_PREFIX = new Map<string, string>();
+for (const form of [...LEGAL_FORMS].filter((f) => f.length >= 6 && /^[a-z]+$/.test(f)).sort()) {
+  for (let n = 5; n < form.length; n++) if (!LEGAL_BY_PREFIX.has(form.slice(0, n))) LEGAL_BY_PREFIX.set(form.slice(0, n), form);
+}
+
+function canonicalWords(raw: string[]): string[] {
+  const words = raw.map(correctSpelling);
+  const lastWord = words[words.length - 1];
+  if (words.length >= 2 && lastWord !== undefined && !KNOWN_WORDS.has(lastWord)) {
+    const cut = LEGAL_BY_PREFIX.get(lastWord);
+    if (cut) words[words.length - 1] = cut;
+  }
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    if (LEGAL_PHRASE_FIRST.has(w)) {
-      const phrase = LEGAL_PHRASES.find((p) => p.every((x, k) => words[i + k] === x));
+    const country = COUNTRY_FIRST.has(w) ? COUNTRY_PHRASES.find(([p]) => p.every((x, k) => words[i + k] === x)) : undefined;
+    if (country) {
+      out.push(country[1]);
+      i += country[0].length - 1;
+      continue;
+    }
+    if (LEGAL_PHRASE_FIRST.has(soundKey(w))) {
+      const phrase = LEGAL_PHRASES.find((p) => p.keys.every((x, k) => i + k < words.length && soundKey(words[i + k] as string) === x));
       if (phrase) {
-        out.push(LEGAL_PHRASE_FORMS.get(phrase.join(' ')) as string);
-        i += phrase.length - 1;
+        out.push(phrase.form);
+        i += phrase.keys.length - 1;
         continue;
       }
     }
@@ -219,29 +255,67 @@ function camelParts(original: string): string[] {
 }
 
 /**
- * Long legal forms and business words by first letter, so that a misspelling ("Corporaton") is still
- * recognised; a misspelling keeps its first letter.
+ * The words whose meaning the matcher knows: legal forms, business words, the words of legal forms
+ * written out and long abbreviations, with their plurals; and, from seven letters on, places and
+ * regions (shorter ones are too close to Chinese syllables: Jinan/Jian, Hunan/Huan). A misspelling
+ * or another transliteration of one of them is that word ("Holldings", "Ennergy", "Eksport",
+ * "Compani", "Technlogies", "Shennzhen"), not a distinctive word of the name.
  */
-const LONG_KNOWN = new Map<string, string[]>();
-for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 7)) {
-  const first = w[0] as string;
-  LONG_KNOWN.set(first, [...(LONG_KNOWN.get(first) ?? []), w]);
+const KNOWN_WORDS = new Set<string>();
+{
+  const add = (w: string) => {
+    if (!/^[a-z]{4,}$/.test(w)) return;
+    KNOWN_WORDS.add(w);
+    if (/[^aeiou]y$/.test(w)) KNOWN_WORDS.add(`${w.slice(0, -1)}ies`);
+    else if (!w.endsWith('s')) KNOWN_WORDS.add(`${w}s`);
+  };
+  for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS, ...[...LEGAL_PHRASE_FORMS.keys()].flatMap((p) => p.split(' '))]) add(w);
+  for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w);
+  for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
 
-/** Short legal forms and business words by each spelling with one letter dropped ("grop" → "group"), first letter kept. */
-const SHORT_BY_DROPPED_LETTER = new Map<string, string>();
-for (const known of [...LEGAL_FORMS, ...GENERIC_WORDS].filter((w) => w.length >= 5 && w.length < 8).sort()) {
+/** Known words of seven letters or more by first letter: one edit away is that word ("Corporaton"). */
+const LONG_KNOWN = new Map<string, string[]>();
+/** Known words by how they sound (edits.ts `soundKey`): doubled letters, c/k/s, y/i, x/ks, zh/j … */
+const KNOWN_BY_SOUND = new Map<string, string>();
+/** Short known words by each spelling with one inner letter dropped ("grop" → "group"), or, from six letters, two swapped ("enregy"). */
+const SHORT_BY_SLIP = new Map<string, string>();
+for (const known of [...KNOWN_WORDS].sort()) {
+  const first = known[0] as string;
+  if (known.length >= 7) LONG_KNOWN.set(first, [...(LONG_KNOWN.get(first) ?? []), known]);
+  const key = soundKey(known);
+  if (!KNOWN_BY_SOUND.has(key)) KNOWN_BY_SOUND.set(key, known);
+  if (known.length < 5 || known.length >= 8 || (PLACES.has(known) || REGIONS.has(known))) continue;
   // Not the last letter: "Mobil", "Technik" are words of their own, not "Mobile" misspelt.
   for (let i = 1; i < known.length - 1; i++) {
     const dropped = known.slice(0, i) + known.slice(i + 1);
-    if (!SHORT_BY_DROPPED_LETTER.has(dropped)) SHORT_BY_DROPPED_LETTER.set(dropped, known);
+    if (!SHORT_BY_SLIP.has(dropped)) SHORT_BY_SLIP.set(dropped, known);
+  }
+  if (known.length < 6) continue;
+  for (let i = 1; i < known.length - 1; i++) {
+    const swapped = known.slice(0, i) + known[i + 1] + known[i] + known.slice(i + 2);
+    if (swapped !== known && !SHORT_BY_SLIP.has(swapped)) SHORT_BY_SLIP.set(swapped, known);
   }
 }
 
+const SPELLED = new Map<string, string>();
+
 function correctSpelling(word: string): string {
-  if (word.length < 4 || LEGAL_FORMS.has(word) || GENERIC_WORDS.has(word)) return word;
-  // A short word is corrected only for a dropped letter ("Grop"): a replaced one makes another word.
-  if (word.length < 7) return SHORT_BY_DROPPED_LETTER.get(word) ?? word;
+  if (word.length < 4 || KNOWN_WORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
+  let known = SPELLED.get(word);
+  if (known === undefined) {
+    known = spellingOf(word);
+    if (SPELLED.size < EXPANDED_LIMIT) SPELLED.set(word, known);
+  }
+  return known;
+}
+
+function spellingOf(word: string): string {
+  // Spelled as heard (a doubled letter, c for k, i for y …): short words only with the first letter kept.
+  const bySound = KNOWN_BY_SOUND.get(soundKey(word));
+  if (bySound && (word.length >= 6 || bySound[0] === word[0])) return bySound;
+  // A short word is corrected only for a dropped or swapped letter ("Grop"): a replaced one makes another word.
+  if (word.length < 7) return SHORT_BY_SLIP.get(word) ?? word;
   for (const known of LONG_KNOWN.get(word[0] as string) ?? []) {
     if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known)) return known;
   }
@@ -255,7 +329,7 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = singular(correctSpelling(singular(ABBREVIATIONS.get(word) ?? word)));
+    expanded = singular(ABBREVIATIONS.get(word) ?? word);
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
@@ -353,12 +427,40 @@ export function normaliseName(raw: string): NameForm {
   const withPlaces = tokens.filter((t) => t.cls !== 'legal');
   const compacts = unique([core.join(''), meaningful.map((t) => t.text).join(''), withPlaces.map((t) => t.text).join('')].filter((c) => c.length > 0));
   const form: NameForm = { raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens) };
-  const onlyCore = tokens.filter((t) => t.cls !== 'legal');
+  // An abbreviation with a place ("PLA China", "BGI Shenzhen") is still an abbreviation.
+  const onlyCore = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
   if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
   if (han && han.core.length > 0) form.han = han;
+  const series = seriesOf(tokens);
+  if (series) form.series = series;
   const structure = structureOf(simplified, tokens);
   if (structure) form.structure = structure;
   return form;
+}
+
+const ROMAN = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
+
+function seriesOf(tokens: Token[]): NameForm['series'] {
+  const words = tokens.filter((t) => t.cls !== 'legal');
+  const n = words.length;
+  const last = words[n - 1]?.text ?? '';
+  const before = words[n - 2]?.text ?? '';
+  let marker: string | undefined;
+  let rest: Token[] = [];
+  if (n >= 3 && ROMAN.test(last)) {
+    marker = last;
+    rest = words.slice(0, -1);
+  } else if (n >= 4 && /^(19|20)\d\d$/.test(before) && /\d/.test(last)) {
+    marker = `${before}-${last}`;
+    rest = words.slice(0, -2);
+  } else if (n >= 4 && /^(19|20)\d\d$/.test(words[n - 3]?.text ?? '') && /^[a-z]+$/.test(before) && /^\d+$/.test(last)) {
+    // "2007-AHL1" is read as 2007, ahl, 1 when the letters and digits are cut apart.
+    marker = `${words[n - 3]?.text}-${before}${last}`;
+    rest = words.slice(0, -3);
+  }
+  if (marker === undefined) return undefined;
+  const core = rest.filter((t) => t.cls === 'core').map((t) => t.text);
+  return core.length > 0 ? { marker, core } : undefined;
 }
 
 const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
