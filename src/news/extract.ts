@@ -78,6 +78,24 @@ export interface RestrictionEvent {
   trigger: string;
   evidence: string;
   sentence: number;
+  /** For a change read from an official notice (a Federal Register document): the entry as published. */
+  official?: OfficialChange;
+}
+
+/** An official list change as the notice states it (see `federal-register.ts`). */
+export interface OfficialChange {
+  list: string;
+  change: 'add' | 'remove';
+  address?: string;
+  country?: string;
+  licenceRequirement?: string;
+  licencePolicy?: string;
+  /** The entry's Federal Register citation ("88 FR 6622"). */
+  citation?: string;
+  aliases?: string[];
+  programmes?: string[];
+  /** The FR document number ("2023-02130"). */
+  document?: string;
 }
 
 export interface ArticleMention {
