@@ -72,8 +72,10 @@ export function detectFederalRegister(body: string, name?: string): FrForm | und
   const head = body.slice(0, 4000);
   if (/^\s*\{/.test(head) && /"document_number"\s*:/.test(head) && /"(?:citation|publication_date)"\s*:/.test(body)) return 'json';
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:RULE|PRORULE|NOTICE|PRESDOCU|FEDREG|RULES|NOTICES)\b/.test(head)) return 'xml';
-  const fr = /\[FR Doc(?:\.| No:)\s*[\dE-]+|Federal Register\s*\/\s*Vol\.\s*\d+|\[Federal Register Volume \d+|federalregister\.gov\/(?:d|documents)\//i;
-  if (!fr.test(body)) return undefined;
+  // The Federal Register's own furniture, or an FCC public notice's header (DA number, release date).
+  const fr = /\[FR Doc(?:\.| No:)\s*[\dE-]+|Federal Register\s*\/\s*Vol\.\s*\d+|\[Federal Register Volume \d+/i;
+  const fcc = /\bDA[ -]\d{2}-\d{2,4}\b[\s\S]{0,300}\bReleased:\s*[A-Z][a-z]+ \d{1,2}, \d{4}/;
+  if (!fr.test(body) && !fcc.test(head)) return undefined;
   if (/\.html?$/i.test(name ?? '') || /^\s*<(?:!doctype|html)/i.test(head)) return 'html';
   return 'text';
 }

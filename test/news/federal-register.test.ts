@@ -20,6 +20,7 @@ describe('Federal Register documents', () => {
     assert.equal(detectFederalRegister(fixture('2023-02130.json')), 'json');
     assert.equal(detectFederalRegister(fixture('2023-02130.govinfo.txt')), 'text');
     assert.equal(detectFederalRegister('US adds Chinese firms to the Entity List\n\nThe Commerce Department said on Friday …'), undefined);
+    assert.equal(detectFederalRegister('FCC adds Kaspersky to its list\n\nThe rule (see https://www.federalregister.gov/d/2022-06563) said …'), undefined, 'a link to a document is not the document');
   });
 
   test('the govinfo text gives the citation, pages, dates and subject', () => {
@@ -104,9 +105,11 @@ describe('Federal Register documents', () => {
 
   test('an FCC Covered List update gives each producer or supplier named', () => {
     const text = [
-      'Public Safety and Homeland Security Bureau Announces Additions to the List of Equipment and Services Covered by Section 2 of the Secure Networks Act',
+      'PUBLIC NOTICE',
+      'DA 22-000',
       'Released: March 25, 2022',
-      'The Bureau adds the following to the Covered List (federalregister.gov/d/2022-00000):',
+      'Public Safety and Homeland Security Bureau Announces Additions to the List of Equipment and Services Covered by Section 2 of the Secure Networks Act',
+      'The Bureau adds the following to the Covered List:',
       'Information security products, solutions, and services supplied, directly or indirectly, by AO Kaspersky Lab or any of its predecessors, successors, parents, subsidiaries, or affiliates.',
     ].join('\n');
     const d = readFederalRegister(text, detectFederalRegister(text)!);
