@@ -104,6 +104,16 @@ describe('one act, one event; links only to the measure reported', () => {
     const es = events('India bans TikTok and WeChat\n\nIndia on Monday banned TikTok and WeChat, the IT ministry said.', '2020-06-30');
     assert.equal(es.filter((e) => e.action === 'ban').length, 1);
   });
+  test('a definite noun ("fight the ban") points back to the act reported, it is not another at another status', () => {
+    const text = 'US bans sale of Kaspersky antivirus software\n\nThe Commerce Department on Thursday banned the sale of Kaspersky antivirus software in the United States. Kaspersky said it intends to pursue all legally available options to fight the ban.';
+    const es = events(text, '2024-06-21').filter((e) => e.targets.some((t) => t.entity?.group === 'kaspersky'));
+    assert.deepEqual(es.map((e) => `${e.action} ${e.status}`), ['ban enacted']);
+  });
+  test('a definite subject that acts ("the order also bans … WeChat") still adds its targets', () => {
+    const text = 'President Trump has issued an executive order prohibiting transactions that use the Chinese payment app Alipay. The order also bans transactions involving the apps WeChat Pay and SHAREit.';
+    const groups = new Set(events(text, '2021-01-06').flatMap((e) => e.targets.map((t) => t.entity?.group)));
+    assert.ok(groups.has('tencent') && groups.has('alibaba'), [...groups].join(' '));
+  });
   test("a state's ban is not linked to the federal one", () => {
     const { kb } = news();
     const [e] = events('Alaska Governor Mike Dunleavy on Friday banned TikTok on all state government devices.', '2023-01-06');
