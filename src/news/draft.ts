@@ -142,3 +142,60 @@ export function draftFor(kb: KnowledgeBase, event: RestrictionEvent, target: Eve
   const header = `# DRAFT proposal ${proposalId} from the news watch — not part of the knowledge base until reviewed.\n`;
   return { fileName, yaml: header + stringify(body, { lineWidth: 110 }) };
 }
+
+export interface OfficialSource {
+  documentNumber?: string;
+  title?: string;
+  url?: string;
+  agencies: string[];
+  published?: string;
+  effective?: string;
+  volume?: number;
+  firstPage?: number;
+  lastPage?: number;
+}
+
+/**
+ * The draft for a change an official notice states (a Federal Register document): the document as a
+ * source record with its `federalRegister` pages and dates, the listing (or the end of one) on the
+ * list's measure with the licence terms and address as published, and — for a party the knowledge
+ * base does not hold — the organisation to add to a group first.
+ */
+export function officialDraftFor(event: RestrictionEvent, target: EventTarget, link: MeasureLink, doc: OfficialSource, proposalId: string): Draft {
+  const o = event.official!;
+  const date = event.date ?? doc.effective ?? doc.published ?? new Date().toISOString().slice(0, 10);
+  const sourceId = slug(`fr-${doc.documentNumber ?? doc.title ?? 'document'}`);
+  const fr = doc.volume && doc.firstPage && doc.published
+    ? { federalRegister: { volume: doc.volume, firstPage: doc.firstPage, ...(doc.lastPage ? { lastPage: doc.lastPage } : {}), ...(doc.documentNumber ? { document: doc.documentNumber } : {}), published: doc.published, ...(doc.effective ? { effective: doc.effective } : {}) } }
+    : {};
+  const citation = doc.volume && doc.firstPage ? ` (${doc.volume} FR ${doc.firstPage})` : '';
+  const source = {
+    id: sourceId,
+    url: doc.url ?? 'https://example.invalid/replace-with-the-document-url',
+    title: `${doc.title ?? doc.documentNumber ?? 'Federal Register document'}${citation}`,
+    publisher: doc.agencies.length ? `${doc.agencies.join(', ')} (Federal Register)` : 'Federal Register',
+    date: doc.published ?? date,
+    ...fr,
+  };
+  const name = targetName(target);
+  const terms = [o.licenceRequirement && `Licence requirement: ${o.licenceRequirement}.`, o.licencePolicy && `Licence review policy: ${o.licencePolicy}.`, o.programmes?.length && `Programmes: ${o.programmes.map((p) => `[${p}]`).join(' ')}.`].filter(Boolean).join(' ');
+  const where = [o.country && `Listed under ${o.country}.`, o.address && `Address: ${o.address}.`, o.citation && `Federal Register citation: ${o.citation}.`].filter(Boolean).join(' ');
+  const orgId = target.entity?.id ?? `TODO-${slug(name)}`;
+  const draft = {
+    proposal: proposalId,
+    kind: link.kind,
+    note: 'DRAFT from an official notice, read by machine. Compare each field with the document, add the organisation to a group file if it is new, move the records into data/, and delete this block.',
+    change: { list: o.list, change: o.change, name, ...(o.aliases?.length ? { aliases: o.aliases } : {}), ...(o.address ? { address: o.address } : {}), ...(o.country ? { country: o.country } : {}), ...(o.licenceRequirement ? { licenceRequirement: o.licenceRequirement } : {}), ...(o.licencePolicy ? { licencePolicy: o.licencePolicy } : {}), ...(o.programmes?.length ? { programmes: o.programmes } : {}), ...(o.citation ? { citation: o.citation } : {}), effective: date, evidence: event.evidence },
+  };
+  const body: Record<string, unknown> = { draft, sources: [source], addToMeasure: o.list };
+  if (!target.entity) {
+    body.organisations = [{ id: orgId, names: [{ value: name, kind: 'legal' }, ...(o.aliases ?? []).map((a) => ({ value: a, kind: 'alias' }))], sources: [sourceId], note: 'Add to the group file of its owner, or a new group; then use this id in the listing.' }];
+  }
+  if (o.change === 'add') {
+    body.listings = [{ target: orgId, nameAsListed: name, from: date, dateBasis: 'effective', ...(terms ? { scope: terms } : {}), sources: [sourceId], ...(where ? { note: where } : {}) }];
+  } else {
+    body.endListing = { target: orgId, nameAsListed: name, to: date, sources: [sourceId], note: `Removed by ${doc.documentNumber ? `FR Doc. ${doc.documentNumber}` : 'the document'}; set \`to\` on the existing listing.` };
+  }
+  const header = `# DRAFT proposal ${proposalId} from an official notice — not part of the knowledge base until reviewed.\n`;
+  return { fileName: `${o.list}-${date}-${o.change === 'add' ? '' : 'removed-'}${slug(name)}.yaml`, yaml: header + stringify(body, { lineWidth: 110 }) };
+}

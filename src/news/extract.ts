@@ -78,6 +78,24 @@ export interface RestrictionEvent {
   trigger: string;
   evidence: string;
   sentence: number;
+  /** For a change read from an official notice (a Federal Register document): the entry as published. */
+  official?: OfficialChange;
+}
+
+/** An official list change as the notice states it (see `federal-register.ts`). */
+export interface OfficialChange {
+  list: string;
+  change: 'add' | 'remove';
+  address?: string;
+  country?: string;
+  licenceRequirement?: string;
+  licencePolicy?: string;
+  /** The entry's Federal Register citation ("88 FR 6622"). */
+  citation?: string;
+  aliases?: string[];
+  programmes?: string[];
+  /** The FR document number ("2023-02130"). */
+  document?: string;
 }
 
 export interface ArticleMention {
@@ -638,6 +656,14 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   return undefined;
 }
 
+/** The act is named by a noun with a definite determiner ("the ban", "this blacklist", "the Alipay ban"). */
+function definiteMention(e: RestrictionEvent): boolean {
+  if (!/^(?:bans?|blacklist(?:ing)?|prohibitions?|sanctions?|restrictions?|embargo|listing|designation|order|(?:denial|executive) order)(?:\s+(?:on|of|against))?$/i.test(e.trigger.trim())) return false;
+  const at = e.evidence.indexOf(e.trigger);
+  if (at < 0) return false;
+  return /\b(?:the|this|that|these|those|its|their|such)\s+(?:[\p{L}\p{N}’'-]+\s+){0,2}$/iu.test(e.evidence.slice(Math.max(0, at - 60), at));
+}
+
 function sameTarget(a: EventTarget, b: EventTarget): boolean {
   if (a.entity && b.entity) return a.entity.group === b.entity.group;
   return targetKey(a) === targetKey(b);
@@ -655,6 +681,13 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     events.some((o) => o.action !== 'other' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
   for (const e of events) {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
+    // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
+    // points back to an act already reported on the same targets; it is that act, not another.
+    const pointedTo = definiteMention(e) ? out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) : undefined;
+    if (pointedTo) {
+      for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
+      continue;
+    }
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
@@ -677,13 +710,19 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     const named = out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && o.targets.some((t) => !t.generic));
     if (named) e.targets = e.targets.filter((t) => !t.generic);
   }
+  const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);
   out.length = 0;
   out.push(...kept);
-  // "The updated blacklist also includes Quectel": more targets of an act dated before.
+  // "The updated blacklist also includes Quectel": more targets of an act dated before. An act the
+  // article leads with (headline or first sentences, even one whose class gave way to named
+  // members: "Govt bans 47 clones" → "These banned clones include Tiktok Lite …") dates the
+  // undated acts of the same government at the same stage that tell it in detail.
   for (const e of out) {
     if (e.date) continue;
-    const dated = out.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status);
+    const dated =
+      all.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status) ??
+      all.find((o) => o.date && o.sentence <= LEAD_SENTENCES && o.sentence < e.sentence && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && (e.status === 'enacted' || e.status === 'in-force'));
     if (dated) [e.date, e.dateText, e.dateSource] = [dated.date, dated.dateText, dated.dateSource];
   }
   return out;

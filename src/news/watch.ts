@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../kb/model.js';
-import { draftFor, type Draft } from './draft.js';
+import { draftFor, officialDraftFor, type Draft } from './draft.js';
+import { federalRegisterEvents, knownChange, type FrDocument, type FrList } from './federal-register.js';
+import type { MentionMatcher } from './mentions.js';
 import type { Article, ArticleMention, NewsExtractor, RestrictionEvent } from './extract.js';
 import { linkEvent, type MeasureLink } from './link.js';
 
@@ -77,6 +79,39 @@ export function watchArticle(kb: KnowledgeBase, extractor: NewsExtractor, articl
     }
   }
   return { article, mentions: extraction.mentions, events, proposals };
+}
+
+/**
+ * A Federal Register document: each list change it states is one event on one party, linked to the
+ * list's measure — `known` when the knowledge base already lists (or delists) that party there,
+ * otherwise `new-listing` with a draft carrying the entry as published.
+ */
+export function watchOfficialDocument(kb: KnowledgeBase, matcher: MentionMatcher, doc: FrDocument, id: string): WatchedArticle {
+  const { article, events: raw } = federalRegisterEvents(doc, matcher, id);
+  const aid = articleId(article);
+  const events: WatchedEvent[] = raw.map((e) => {
+    const t = e.targets[0]!;
+    const o = e.official!;
+    const key = [aid, o.list, o.change, t.entity?.id ?? t.surface].join('|');
+    const label = t.entity?.id ?? t.surface;
+    const list = o.list as FrList;
+    const measure = kb.measures[list] ? list : undefined;
+    const known = knownChange(kb, list, t.entity?.id, o.change);
+    // A removal of a party the knowledge base does not list there leaves nothing to record.
+    const nothing = o.change === 'remove' && !kb.listings.some((l) => l.measure === list && l.target === t.entity?.id);
+    const link: MeasureLink = known || nothing
+      ? { kind: 'known', target: label, ...(measure ? { measure } : {}), reasons: [known ? `the knowledge base already records this ${o.change === 'add' ? 'listing' : 'removal'}` : 'the knowledge base does not list this party there'] }
+      : { kind: 'new-listing', target: label, ...(measure ? { measure } : {}), reasons: [o.change === 'add' ? 'a listing the knowledge base lacks' : 'a listing the knowledge base holds without its end'] };
+    return { ...e, id: `e${hash(key).slice(0, 11)}`, links: [link] };
+  });
+  const proposals: Proposal[] = [];
+  for (const e of events) {
+    const link = e.links[0]!;
+    if (link.kind === 'known') continue;
+    const pid = `p${hash(`${e.id}|${link.target}`).slice(0, 7)}`;
+    proposals.push({ id: pid, eventId: e.id, kind: link.kind, target: link.target, ...(link.measure ? { measure: link.measure } : {}), draft: officialDraftFor(e, e.targets[0]!, link, doc, pid) });
+  }
+  return { article, mentions: [], events, proposals };
 }
 
 export function groupName(kb: KnowledgeBase, group: string): string {

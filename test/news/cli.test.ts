@@ -107,6 +107,20 @@ describe('covered news over files', () => {
     assert.match(run.stdout, /2 articles, 1 restriction event \(1 without events; --all lists them\)/);
   });
 
+  test('a Federal Register document is read as one event per named party, in the same JSON', async () => {
+    const r = await covered(['news', 'test/fixtures/news/federal-register/2023-02130.xml', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { articles: { title: string; published: string; events: { action: string; status: string; date: string; targets: { surface: string }[]; links: { measure?: string }[]; official: { list: string; citation: string; licencePolicy: string } }[] }[] };
+    const [article] = out.articles;
+    assert.equal(article?.title, 'Additions to the Entity List');
+    assert.equal(article?.published, '2023-02-01');
+    assert.equal(article?.events.length, 7);
+    for (const e of article!.events) {
+      assert.deepEqual([e.action, e.status, e.date, e.links[0]?.measure, e.official.list, e.official.citation], ['entity-list', 'enacted', '2023-01-31', 'us-bis-entity-list', 'us-bis-entity-list', '88 FR 6622, 2/1/2023']);
+    }
+    assert.ok(article!.events.some((e) => e.targets[0]?.surface === 'Qods Aviation Industry'));
+  });
+
   test('alerts against a JSON scan report, exit code 1', async () => {
     const inventory = join(tmp, 'apps.csv');
     writeFileSync(inventory, 'name\nByteDance Ltd.\nTencent Holdings Ltd.\nAcme Hardware Inc.\n');

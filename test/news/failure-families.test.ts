@@ -104,6 +104,22 @@ describe('one act, one event; links only to the measure reported', () => {
     const es = events('India bans TikTok and WeChat\n\nIndia on Monday banned TikTok and WeChat, the IT ministry said.', '2020-06-30');
     assert.equal(es.filter((e) => e.action === 'ban').length, 1);
   });
+  test('barring state employees from using an app is a ban on government use', () => {
+    assert.deepEqual(summary('Texas was first to tackle the problem when it banned state employees from using both DeepSeek and RedNote on January 31.', '2025-02-20'), ['US-TX procurement-ban deepseek enacted', 'US-TX procurement-ban xiaohongshu enacted']);
+  });
+  test('"were blocked in federal district courts" is a court blocking the act', () => {
+    assert.deepEqual(summary('Trump had sought to block new users from downloading TikTok and WeChat in the United States, but his orders were blocked in U.S. federal district courts and never took effect.', '2021-06-10'), ['US ban bytedance enjoined', 'US ban tencent enjoined']);
+  });
+  test('a definite noun ("fight the ban") points back to the act reported, it is not another at another status', () => {
+    const text = 'US bans sale of Kaspersky antivirus software\n\nThe Commerce Department on Thursday banned the sale of Kaspersky antivirus software in the United States. Kaspersky said it intends to pursue all legally available options to fight the ban.';
+    const es = events(text, '2024-06-21').filter((e) => e.targets.some((t) => t.entity?.group === 'kaspersky'));
+    assert.deepEqual(es.map((e) => `${e.action} ${e.status}`), ['ban enacted']);
+  });
+  test('a definite subject that acts ("the order also bans … WeChat") still adds its targets', () => {
+    const text = 'President Trump has issued an executive order prohibiting transactions that use the Chinese payment app Alipay. The order also bans transactions involving the apps WeChat Pay and SHAREit.';
+    const groups = new Set(events(text, '2021-01-06').flatMap((e) => e.targets.map((t) => t.entity?.group)));
+    assert.ok(groups.has('tencent') && groups.has('alibaba'), [...groups].join(' '));
+  });
   test("a state's ban is not linked to the federal one", () => {
     const { kb } = news();
     const [e] = events('Alaska Governor Mike Dunleavy on Friday banned TikTok on all state government devices.', '2023-01-06');

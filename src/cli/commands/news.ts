@@ -16,8 +16,9 @@ import type { KnowledgeBase } from '../../kb/model.js';
 import type { Article } from '../../news/extract.js';
 import { NewsExtractor } from '../../news/extract.js';
 import { MentionMatcher } from '../../news/mentions.js';
+import { detectFederalRegister, readFederalRegister, type FrDocument } from '../../news/federal-register.js';
 import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError, urlDate } from '../../news/parse.js';
-import { alertsFor, watchArticle, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
+import { alertsFor, watchArticle, watchOfficialDocument, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
 import { NewsStore, type StoredProposal } from '../../news/store.js';
 import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
@@ -26,7 +27,10 @@ import { storeFlags, withStore } from '../store.js';
 
 const FORMATS = ['table', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-const ARTICLE_FILE = /\.(?:txt|text|md|html?|xhtml|xml|rss|atom)$/i;
+const ARTICLE_FILE = /\.(?:txt|text|md|html?|xhtml|xml|rss|atom|json)$/i;
+
+/** An article, and for a Federal Register document that states list changes, the document read. */
+type Read = Article & { official?: FrDocument };
 
 interface ReadOptions {
   published?: string;
@@ -97,7 +101,18 @@ export async function fetchLimited(url: string, timeoutMs: number, maxBytes: num
   return { body: decode(bytes, contentType), contentType, finalUrl: res.url || url };
 }
 
-function articlesOf(id: string, body: string, options: ReadOptions, contentType?: string, url?: string): Article[] {
+function articlesOf(id: string, body: string, options: ReadOptions, contentType?: string, url?: string): Read[] {
+  // A Federal Register document that states list changes is read as those changes; one that does
+  // not (a rule on policy, metadata alone) is read as prose like any article.
+  const fr = detectFederalRegister(body, id);
+  if (fr) {
+    const doc = readFederalRegister(body, fr, url);
+    const article: Article = { id, ...(doc.title ? { title: doc.title } : {}), text: doc.text, ...(doc.published ?? options.published ? { published: doc.published ?? options.published } : {}), ...(doc.url ? { url: doc.url } : {}) };
+    if (doc.changes.length > 0) return [{ ...article, official: { ...doc, ...(article.published ? { published: article.published } : {}) } }];
+    if (fr === 'json' || fr === 'xml') return [article];
+  } else if (/^\s*[[{]/.test(body) && /\.json$/i.test(id)) {
+    throw new SourceError('a JSON file that is not a Federal Register document (federalregister.gov API form)');
+  }
   switch (detectKind(body, contentType, id)) {
     case 'feed':
       return articlesFromFeed(id, body, options.published);
@@ -126,8 +141,8 @@ function listDirectory(dir: string): string[] {
 }
 
 /** Every article of every source, with a problem (and nothing else) for a source that cannot be read. */
-async function readSources(sources: string[], options: ReadOptions, problems: Problem[]): Promise<{ source: string; article: Article }[]> {
-  const out: { source: string; article: Article }[] = [];
+async function readSources(sources: string[], options: ReadOptions, problems: Problem[]): Promise<{ source: string; article: Read }[]> {
+  const out: { source: string; article: Read }[] = [];
   const readFile = (file: string) => {
     const size = statSync(file).size;
     if (size > options.maxBytes) throw new SourceError(`larger than the limit of ${options.maxBytes} bytes; raise --max-bytes to read it`);
@@ -317,8 +332,9 @@ export function newsCommand(): Command {
       const kb = ctx?.kb ?? loadKnowledgeBase(opts.kb);
       const problems: Problem[] = [];
       const read = await readSources(sources, { published: opts.published, timeout: opts.timeout * 1000, maxBytes: opts.maxBytes }, problems);
-      const extractor = new NewsExtractor(new MentionMatcher(kb));
-      const watched = read.map(({ source, article }) => ({ source, watched: watchArticle(kb, extractor, article) }));
+      const matcher = new MentionMatcher(kb);
+      const extractor = new NewsExtractor(matcher);
+      const watched = read.map(({ source, article: { official, ...article } }) => ({ source, watched: official ? watchOfficialDocument(kb, matcher, official, article.id) : watchArticle(kb, extractor, article) }));
       for (const { source, watched: w } of watched) {
         if (!w.article.published) problems.push({ source: w.article.id === source ? source : `${source} (${w.article.id})`, message: 'no publication date found; relative dates are left unresolved (give --published)' });
       }
