@@ -83,5 +83,13 @@ export function buildNameIndexCache(kb: KnowledgeBase): void {
 export function createContext(dataDir: string = BUNDLED_DATA_DIR): Context {
   const kb = loadKnowledgeBase(dataDir);
   const resolver = new Resolver(kb, loadIeeeRegistry, nameIndexFor(kb, dataDir === BUNDLED_DATA_DIR));
-  return { kb, resolver, engine: new ScreeningEngine(kb, resolver) };
+  // The engine is built when first used: `covered lookup` needs only the resolver.
+  let engine: ScreeningEngine | undefined;
+  return {
+    kb,
+    resolver,
+    get engine() {
+      return (engine ??= new ScreeningEngine(kb, resolver));
+    },
+  };
 }
