@@ -196,6 +196,8 @@ const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
 const CACHE_FORMAT = 1;
 const PREAMBLE = 12;
+/** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
+const ENTRY_READS_BEFORE_WHOLE = 2_000;
 
 export class NameIndexCacheError extends Error {
   constructor(path: string, why: string) {
@@ -397,13 +399,22 @@ export class NameIndex {
       index.table = new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob);
       index.entryCount = header.entries;
       let scratch = Buffer.alloc(4096);
+      // Entries are read one by one until a scan has reached enough of them; then all at once.
+      let reads = 0;
+      let all: Buffer | undefined;
       index.readEntry = (i) => {
         const start = entryOffsets[i] as number;
-        const length = (entryOffsets[i + 1] as number) - start;
-        if (scratch.length < length) scratch = Buffer.alloc(length * 2);
-        if (readSync(fd, scratch, 0, length, entriesAt + start) !== length) throw new NameIndexCacheError(path, `entry ${i} is cut short`);
+        const end = entryOffsets[i + 1] as number;
+        if (!all && ++reads > ENTRY_READS_BEFORE_WHOLE) all = readExactly(fd, entriesAt, header.entriesBytes, path);
+        let text: string;
+        if (all) text = all.toString('utf8', start, end);
+        else {
+          if (scratch.length < end - start) scratch = Buffer.alloc((end - start) * 2);
+          if (readSync(fd, scratch, 0, end - start, entriesAt + start) !== end - start) throw new NameIndexCacheError(path, `entry ${i} is cut short`);
+          text = scratch.toString('utf8', 0, end - start);
+        }
         try {
-          return JSON.parse(scratch.toString('utf8', 0, length)) as AliasEntry;
+          return JSON.parse(text) as AliasEntry;
         } catch {
           throw new NameIndexCacheError(path, `entry ${i} is unreadable`);
         }
@@ -422,6 +433,9 @@ export class NameIndex {
   private postings(key: string): Postings | undefined {
     return this.table ? this.table.get(key) : this.keys?.get(key);
   }
+
+  /** Each entry's `entityKey`, made when a query first reaches it. */
+  private readonly entityKeys: string[] = [];
 
   /** Each entry's `fullKey`, computed when a query first reaches it. */
   private readonly fullKeys: string[] = [];
@@ -497,7 +511,7 @@ export class NameIndex {
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entry(i);
-      const key = entityKey(entry.entity);
+      const key = (this.entityKeys[i] ??= entityKey(entry.entity));
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
