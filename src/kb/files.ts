@@ -67,18 +67,37 @@ export class KnowledgeBaseError extends Error {
   }
 }
 
+/**
+ * The cache file: its key on the first line, then the compiled knowledge base as JSON with every
+ * character past ASCII escaped, so that reading it needs no UTF-8 decoding (a third of the time of
+ * a cold start went to decoding the 20 MB file). The format's version is part of the key.
+ */
+const CACHE_FORMAT = 'kb-cache/2';
+
+function readCache(key: string): KnowledgeBase | undefined {
+  let text: string;
+  try {
+    text = readFileSync(CACHE_FILE, 'latin1');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  // The file is read as Latin-1: the key line is compared as its UTF-8 bytes read so.
+  if (newline < 0 || text.slice(0, newline) !== Buffer.from(`${CACHE_FORMAT} ${key}`, 'utf8').toString('latin1')) return undefined;
+  try {
+    return JSON.parse(text.slice(newline + 1)) as KnowledgeBase;
+  } catch {
+    // A damaged cache is rebuilt.
+    return undefined;
+  }
+}
+
 /** Loads the knowledge base, refusing one with errors (warnings are `covered kb validate`'s business). */
 export function loadKnowledgeBase(dataDir: string = BUNDLED_DATA_DIR): KnowledgeBase {
   const useCache = dataDir === BUNDLED_DATA_DIR;
   const key = useCache ? fingerprint(dataDir) : '';
-  if (useCache && existsSync(CACHE_FILE)) {
-    try {
-      const cached = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { key: string; kb: KnowledgeBase };
-      if (cached.key === key) return cached.kb;
-    } catch {
-      // A damaged cache is rebuilt below.
-    }
-  }
+  const cached = useCache ? readCache(key) : undefined;
+  if (cached) return cached;
   const result = compileDataDir(dataDir);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -91,12 +110,17 @@ export function loadKnowledgeBase(dataDir: string = BUNDLED_DATA_DIR): Knowledge
   return result.kb;
 }
 
+/** JSON in ASCII: the same value, each character past ASCII written as its \\u escape. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function writeCache(key: string, kb: KnowledgeBase) {
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
     // Written aside and renamed, so that a process reading it at the same time never sees half of it.
     const partial = `${CACHE_FILE}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify({ key, kb }));
+    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${asciiJson(kb)}`);
     renameSync(partial, CACHE_FILE);
   } catch {
     // A read-only installation still works, only without the cache.

@@ -43,6 +43,9 @@ export interface Connection {
 }
 
 const MAX_DEPTH = 8;
+/** Walks remembered per graph before the memory starts again (a long-running server sees many dates). */
+const MAX_WALKED = 50_000;
+const NO_ANCESTORS: ReadonlyMap<string, Step[]> = new Map();
 
 export class CorporateGraph {
   private readonly up = new Map<string, Step[]>();
@@ -70,8 +73,26 @@ export class CorporateGraph {
     for (const list of this.up.values()) list.sort((a, b) => a.to.localeCompare(b.to) || a.relation.localeCompare(b.relation));
   }
 
-  /** Every ancestor of `id` as of the date, with the shortest path to it (ties: first in id order). */
-  ancestors(id: string, asOf: string): Map<string, Step[]> {
+  /** Ancestors already walked, by date and id: a dossier connects one entity with every listing. */
+  private readonly walked = new Map<string, ReadonlyMap<string, Step[]>>();
+
+  /**
+   * Every ancestor of `id` as of the date, with the shortest path to it (ties: first in id order).
+   * The map is shared between calls: callers read it, never change it.
+   */
+  ancestors(id: string, asOf: string): ReadonlyMap<string, Step[]> {
+    if (!this.up.has(id)) return NO_ANCESTORS;
+    const key = `${asOf}\0${id}`;
+    let out = this.walked.get(key);
+    if (!out) {
+      if (this.walked.size >= MAX_WALKED) this.walked.clear();
+      out = this.walk(id, asOf);
+      this.walked.set(key, out);
+    }
+    return out;
+  }
+
+  private walk(id: string, asOf: string): Map<string, Step[]> {
     const out = new Map<string, Step[]>();
     let frontier: { id: string; path: Step[] }[] = [{ id, path: [] }];
     const seen = new Set([id]);

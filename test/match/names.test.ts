@@ -2,7 +2,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseName } from '../../src/match/names/normalise.js';
 import { compareNames, SAME_THRESHOLD } from '../../src/match/names/compare.js';
-import { NameIndex, TokenRarity } from '../../src/match/names/name-index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NameIndex, NameIndexCacheError, TokenRarity } from '../../src/match/names/name-index.js';
 import { fixtureKb } from '../helpers.js';
 
 const score = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b));
@@ -155,14 +158,44 @@ describe('name index', () => {
     assert.equal(brand?.aliasKind, 'brand');
   });
   test('an index read back from its cache finds what the built one finds', () => {
-    const text = index.toCacheText({ hash: 'h1' });
-    assert.deepEqual(NameIndex.readCacheHeader(text), { hash: 'h1' });
-    const cached = NameIndex.fromCacheText(text);
-    const queries = ['阿克米控股有限公司', 'ACMETEK', 'Acme Holding Co', 'Nothing Like It Ltd'];
-    for (const q of queries) assert.deepEqual(cached.search(q), index.search(q));
-    // Enough look-ups for the keys to move into a hash map: the answers stay the same.
-    for (let i = 0; i < 2_000; i++) cached.search(queries[i % queries.length] as string);
-    for (const q of queries) assert.deepEqual(cached.search(q), index.search(q));
+    const dir = mkdtempSync(join(tmpdir(), 'covered-index-'));
+    try {
+      const file = join(dir, 'index.bin');
+      const bytes = index.toCacheBuffer({ hash: 'h1' });
+      assert.ok(bytes.equals(NameIndex.fromKnowledgeBase(fixtureKb()).toCacheBuffer({ hash: 'h1' })), 'the same index gives the same bytes');
+      writeFileSync(file, bytes);
+      assert.equal(NameIndex.openCache(file, (about) => about.hash === 'h2'), undefined, 'a cache of another knowledge base is not used');
+      const cached = NameIndex.openCache(file, (about) => about.hash === 'h1');
+      assert.ok(cached);
+      const queries = ['阿克米控股有限公司', 'ACMETEK', 'Acme Holding Co', 'Nothing Like It Ltd', 'Acme Tech', 'acmetek'];
+      for (const q of queries) assert.deepEqual(cached.search(q), index.search(q));
+      assert.ok(queries.some((q) => cached.search(q).length > 0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('a damaged or cut cache is refused with a message that says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'covered-index-'));
+    try {
+      const file = join(dir, 'index.bin');
+      const bytes = index.toCacheBuffer({ hash: 'h1' });
+      writeFileSync(file, bytes.subarray(0, bytes.length - 10));
+      assert.throws(() => NameIndex.openCache(file, () => true), (e: Error) => e instanceof NameIndexCacheError && /damaged/.test(e.message));
+      const flipped = Buffer.from(bytes);
+      const tablesAt = 12 + flipped.readUInt32LE(8);
+      flipped[tablesAt + 5] = (flipped[tablesAt + 5] as number) ^ 0xff;
+      writeFileSync(file, flipped);
+      assert.throws(() => NameIndex.openCache(file, () => true), /checksum/);
+      writeFileSync(file, 'not an index');
+      assert.throws(() => NameIndex.openCache(file, () => true), /not a name-index cache/);
+      const otherVersion = Buffer.from(bytes);
+      otherVersion.writeUInt32LE(999, 4);
+      writeFileSync(file, otherVersion);
+      assert.equal(NameIndex.openCache(file, () => true), undefined, 'another format version is rebuilt, not misread');
+      assert.equal(NameIndex.openCache(join(dir, 'missing.bin'), () => true), undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   test('a person on a list is matched by the whole name only', () => {
     const kb = fixtureKb();

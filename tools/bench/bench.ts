@@ -1,14 +1,18 @@
 /**
  * `npm run bench [-- --quick]`: name screening against the whole knowledge base, side by side with
- * a naive all-pairs Jaro-Winkler baseline in the same run, and the cold start of `covered lookup`
- * against a bare Node start. Prints a table and writes bench-out/bench.json.
+ * a naive all-pairs Jaro-Winkler baseline in the same run, the cold start of `covered lookup`
+ * against a bare Node start, and the peak memory of a whole `covered scan`. Prints a table and
+ * writes bench-out/bench.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
 import { createContext } from '../../src/app/context.js';
 import { prng } from './prng.js';
+import { supplierCsv } from './supplier-file.js';
 
 const quick = process.argv.includes('--quick');
 const NAMES = quick ? 10_000 : 100_000;
@@ -115,6 +119,23 @@ const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p *
 const lookup = timeRuns(['dist/cli/main.js', 'lookup', 'Hikvision', '--format', 'json']);
 const bare = timeRuns(['-e', '']);
 
+// Peak memory of a whole `covered scan` of a supplier file (built CLI), from /usr/bin/time when it is there.
+const SCAN_ROWS = quick ? 10_000 : 100_000;
+function scanPeak(): { rows: number; peakRssMiB: number; cpuSeconds: number } | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'covered-bench-'));
+  try {
+    const file = join(dir, 'suppliers.csv');
+    writeFileSync(file, supplierCsv(SCAN_ROWS));
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, 'dist/cli/main.js', 'scan', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [kb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+    return { rows: SCAN_ROWS, peakRssMiB: Math.round((kb as number) / 1024), cpuSeconds: Math.round(((user as number) + (sys as number)) * 100) / 100 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const scan = scanPeak();
+
 const results = {
   date: new Date().toISOString().slice(0, 10),
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version },
@@ -137,6 +158,7 @@ const results = {
     bareNodeMs: { median: Math.round(q(bare, 0.5)), p90: Math.round(q(bare, 0.9)) },
     ratio: Math.round((q(lookup, 0.5) / q(bare, 0.5)) * 10) / 10,
   },
+  scan,
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -149,5 +171,6 @@ console.log(`ratio covered / baseline: ${n.speedRatio}×; peak RSS ${n.peakRssMi
 console.log(`\ncold start (${COLD_RUNS} runs)   median   p90`);
 console.log(`covered lookup          ${String(results.coldStart.lookupMs.median).padStart(6)} ms ${String(results.coldStart.lookupMs.p90).padStart(5)} ms`);
 console.log(`bare node -e ""         ${String(results.coldStart.bareNodeMs.median).padStart(6)} ms ${String(results.coldStart.bareNodeMs.p90).padStart(5)} ms   (lookup = ${results.coldStart.ratio}× bare start)`);
+if (scan) console.log(`\ncovered scan of ${scan.rows} supplier rows (--format json): peak RSS ${scan.peakRssMiB} MiB, ${scan.cpuSeconds} CPU s`);
 mkdirSync('bench-out', { recursive: true });
 writeFileSync('bench-out/bench.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -204,15 +204,19 @@ Exit codes: 0 imported (or nothing to change); 1 some rows could not be imported
       process.exitCode = failed ? EXIT.findings : EXIT.ok;
     });
   kb.command('build')
-    .description('Compile the bundled knowledge base into the start-up cache (run at install).')
+    .description('Compile the bundled knowledge base and its name index into the start-up caches (run at install).')
     .option('--quiet', 'print nothing unless there are errors', false)
-    .action((opts: { quiet: boolean }) => {
+    .action(async (opts: { quiet: boolean }) => {
       const { kb: base, problems } = buildCache();
       const errors = problems.filter((x) => x.severity === 'error');
       if (errors.length > 0) {
         printProblems(errors);
         process.exitCode = EXIT.findings;
-      } else if (!opts.quiet) write(`knowledge base ${base.version} (${base.hash.slice(0, 12)}) compiled\n`);
+        return;
+      }
+      // The name index too, so that the first screening after an install does not build it.
+      (await import('../../app/context.js')).buildNameIndexCache(base);
+      if (!opts.quiet) write(`knowledge base ${base.version} (${base.hash.slice(0, 12)}) compiled\n`);
     });
   kb.command('schema')
     .description('Write the JSON Schema of the knowledge-base files, for editors.')

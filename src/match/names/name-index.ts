@@ -3,6 +3,8 @@
  * one-deletion variants, compact forms, Han cores, pinyin, acronyms) to the knowledge base's
  * aliases. A query is scored only against aliases sharing a key with it — never all pairs.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/kb.js';
 import { compareNames, round, type Feature } from './compare.js';
@@ -161,42 +163,125 @@ function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'quer
 }
 
 /**
- * The index as text, cached beside the compiled knowledge base: a header line (JSON), then one line
- * per key, sorted ("t:hikvision\t3,17"), then one line per entry (its JSON). Read back, a key is
- * found by binary search and an entry parsed when a query first reaches it, so a cold `covered
- * lookup` reads the file and little more; a hash map of the keys is built once enough look-ups
- * come (a scan) for it to pay.
+ * The index as a binary file, cached beside the compiled knowledge base, laid out so that opening
+ * it costs little: a cold `covered lookup` reads a few tables and the entries its query reaches,
+ * and a scan looks its keys up in the file's own hash table instead of building a map.
+ *
+ *   "CVNI", format version (u32), header length (u32), header (JSON, padded to 4 bytes);
+ *   tables (u32, little-endian): hash slots (key number + 1, 0 = empty; FNV-1a of the key's UTF-16
+ *   code units, linear probing), key offsets, postings offsets, postings, entry offsets, then the
+ *   keys' UTF-8 bytes (sorted, padded to 4);
+ *   entries: each entry's JSON, parsed when a query first reaches it.
+ *
+ * The header names the sizes of each part and the SHA-256 of the tables; a file of another format
+ * version, another length or with other tables is not used.
  */
 interface CacheHeader {
   keys: number;
+  slots: number;
+  postings: number;
+  entries: number;
+  keyBytes: number;
+  tablesBytes: number;
+  entriesBytes: number;
+  tablesSha256: string;
   withHanName: string[];
   withFullName: string[];
   rarity: ReturnType<TokenRarity['toJSON']>;
-  /** The caller's own fields (the knowledge base's hash …), given back by `readCacheHeader`. */
+  /** The caller's own fields (the knowledge base's hash …), given back to `openCache`'s check. */
   about: Record<string, string>;
 }
 
-/** Key look-ups answered by binary search before the keys are put in a hash map. */
-const LOOKUPS_BEFORE_MAP = 20_000;
+const CACHE_MAGIC = 'CVNI';
+/** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
+const CACHE_FORMAT = 1;
+const PREAMBLE = 12;
+/** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
+const ENTRY_READS_BEFORE_WHOLE = 2_000;
+
+export class NameIndexCacheError extends Error {
+  constructor(path: string, why: string) {
+    super(`the name-index cache ${path} is damaged (${why}); delete it or run \`covered kb build\``);
+    this.name = 'NameIndexCacheError';
+  }
+}
+
+/** FNV-1a over the UTF-16 code units: the same on both sides, and no encoding of the query's keys. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+/** Key → postings over the cached tables, without a map: the file's hash table is probed. */
+class KeyTable {
+  constructor(
+    private readonly slots: Uint32Array,
+    private readonly keyOffsets: Uint32Array,
+    private readonly postOffsets: Uint32Array,
+    private readonly postingList: Uint32Array,
+    private readonly keyBytes: Buffer,
+  ) {}
+
+  get(key: string): Uint32Array | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = keyHash(key) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot] as number;
+      if (k === 0) return undefined;
+      if (this.equals(key, k - 1)) return this.postingList.subarray(this.postOffsets[k - 1] as number, this.postOffsets[k] as number);
+    }
+  }
+
+  private equals(key: string, k: number): boolean {
+    const start = this.keyOffsets[k] as number;
+    const end = this.keyOffsets[k + 1] as number;
+    const bytes = this.keyBytes;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 0x80) {
+        const encoded = Buffer.from(key, 'utf8');
+        return encoded.length === end - start && bytes.compare(encoded, 0, encoded.length, start, end) === 0;
+      }
+      if (start + i >= end || bytes[start + i] !== c) return false;
+    }
+    return end - start === key.length;
+  }
+}
+
+/** Closes a cache file's descriptor once its index is collected (a server reloads the knowledge base). */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+type Postings = readonly number[] | Uint32Array;
 
 export class NameIndex {
-  /** Key → entry numbers; built from `keyLines` on demand for an index read from its cache. */
+  /** Key → entry numbers, for an index built in memory. */
   private keys: Map<string, number[]> | undefined = new Map();
-  /** Sorted "key\tnumbers" lines of an index read from its cache, until `keys` is built. */
-  private keyLines: string[] = [];
-  private lookups = 0;
+  /** The cached file's tables, for an index read from its cache. */
+  private table: KeyTable | undefined;
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
   /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
   private readonly withFullName = new Set<string>();
-  /** Parsed entries, or their JSON text until first use (an index read from its cache). */
-  private readonly entries: (AliasEntry | string)[];
+  /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
+  private readonly entries: (AliasEntry | undefined)[];
+  private entryCount: number;
+  /** Reads entry i's JSON from the cache file. */
+  private readEntry: ((i: number) => AliasEntry) | undefined;
   private sharedScores: Float64Array | undefined;
   /** How rare each word of the knowledge base's names is; names are compared with these weights. */
   rarity: TokenRarity;
 
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
+    this.entryCount = entries.length;
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
     const keys = this.keys as Map<string, number[]>;
     entries.forEach((entry, i) => {
@@ -212,61 +297,145 @@ export class NameIndex {
     });
   }
 
-  /** The header of a cached index: the fields given to `toCacheText`, without reading the rest. */
-  static readCacheHeader(text: string): Record<string, string> | undefined {
+  /** The index as its cache file's bytes (see above); the same index always gives the same bytes. */
+  toCacheBuffer(about: Record<string, string>): Buffer {
+    if (!this.keys) throw new Error('an index read from its cache is not written again');
+    const sorted = [...this.keys].map(([key, list]) => ({ bytes: Buffer.from(key, 'utf8'), key, list })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    let slotCount = 1;
+    while (slotCount < sorted.length * 2) slotCount *= 2;
+    const slots = new Uint32Array(slotCount);
+    const keyOffsets = new Uint32Array(sorted.length + 1);
+    const postOffsets = new Uint32Array(sorted.length + 1);
+    let keyBytes = 0;
+    let postingCount = 0;
+    sorted.forEach(({ key, bytes, list }, k) => {
+      let slot = keyHash(key) & (slotCount - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (slotCount - 1);
+      slots[slot] = k + 1;
+      keyBytes += bytes.length;
+      postingCount += list.length;
+      keyOffsets[k + 1] = keyBytes;
+      postOffsets[k + 1] = postingCount;
+    });
+    const postingList = new Uint32Array(postingCount);
+    sorted.forEach(({ list }, k) => postingList.set(list, postOffsets[k]));
+    const entryTexts = this.entries.map((e, i) => Buffer.from(JSON.stringify(e ?? this.entry(i)), 'utf8'));
+    const entryOffsets = new Uint32Array(entryTexts.length + 1);
+    entryTexts.forEach((t, i) => (entryOffsets[i + 1] = (entryOffsets[i] as number) + t.length));
+    const u32 = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const keyBlob = Buffer.alloc(pad4(keyBytes));
+    let at = 0;
+    for (const { bytes } of sorted) at += bytes.copy(keyBlob, at);
+    const tables = Buffer.concat([u32(slots), u32(keyOffsets), u32(postOffsets), u32(postingList), u32(entryOffsets), keyBlob]);
+    const header: CacheHeader = {
+      keys: sorted.length,
+      slots: slotCount,
+      postings: postingCount,
+      entries: entryTexts.length,
+      keyBytes,
+      tablesBytes: tables.length,
+      entriesBytes: entryOffsets[entryTexts.length] as number,
+      tablesSha256: createHash('sha256').update(tables).digest('hex'),
+      withHanName: [...this.withHanName],
+      withFullName: [...this.withFullName],
+      rarity: this.rarity.toJSON(),
+      about,
+    };
+    const headerText = Buffer.from(JSON.stringify(header), 'utf8');
+    const headerBlob = Buffer.alloc(pad4(headerText.length), 0x20);
+    headerText.copy(headerBlob);
+    const preamble = Buffer.alloc(PREAMBLE);
+    preamble.write(CACHE_MAGIC, 0, 'latin1');
+    preamble.writeUInt32LE(CACHE_FORMAT, 4);
+    preamble.writeUInt32LE(headerBlob.length, 8);
+    return Buffer.concat([preamble, headerBlob, tables, ...entryTexts]);
+  }
+
+  /**
+   * Opens a cache file written by `toCacheBuffer`. Gives undefined when the file is missing, of
+   * another format version, or `accept` refuses the caller's fields (stale: the caller rebuilds);
+   * throws `NameIndexCacheError` when it is damaged (wrong length, tables not matching their hash).
+   * The entries are read from the open file as queries reach them.
+   */
+  static openCache(path: string, accept: (about: Record<string, string>) => boolean): NameIndex | undefined {
+    let fd: number;
     try {
-      return (JSON.parse(text.slice(0, text.indexOf('\n'))) as CacheHeader).about;
+      fd = openSync(path, 'r');
     } catch {
       return undefined;
     }
-  }
-
-  static fromCacheText(text: string): NameIndex {
-    const lines = text.split('\n');
-    const header = JSON.parse(lines[0] as string) as CacheHeader;
-    const index = new NameIndex([]);
-    index.keys = undefined;
-    index.keyLines = lines.slice(1, 1 + header.keys);
-    index.entries.push(...lines.slice(1 + header.keys));
-    for (const key of header.withHanName) index.withHanName.add(key);
-    for (const key of header.withFullName) index.withFullName.add(key);
-    index.rarity = TokenRarity.fromJSON(header.rarity);
-    return index;
-  }
-
-  toCacheText(about: Record<string, string>): string {
-    const keyLines = [...this.keyMap()].map(([key, list]) => `${key}\t${list.join(',')}`).sort();
-    const header: CacheHeader = { keys: keyLines.length, withHanName: [...this.withHanName], withFullName: [...this.withFullName], rarity: this.rarity.toJSON(), about };
-    const entries = this.entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
-    return [JSON.stringify(header), ...keyLines, ...entries].join('\n');
-  }
-
-  private keyMap(): Map<string, number[]> {
-    if (!this.keys) {
-      this.keys = new Map();
-      for (const line of this.keyLines) {
-        const tab = line.indexOf('\t');
-        this.keys.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+    let kept = false;
+    try {
+      const size = fstatSync(fd).size;
+      const preamble = Buffer.alloc(PREAMBLE);
+      if (size < PREAMBLE || readSync(fd, preamble, 0, PREAMBLE, 0) !== PREAMBLE || preamble.toString('latin1', 0, 4) !== CACHE_MAGIC) throw new NameIndexCacheError(path, 'not a name-index cache');
+      if (preamble.readUInt32LE(4) !== CACHE_FORMAT) return undefined;
+      const headerLength = preamble.readUInt32LE(8);
+      if (PREAMBLE + headerLength > size) throw new NameIndexCacheError(path, 'truncated');
+      const headerBytes = readExactly(fd, PREAMBLE, headerLength, path);
+      let header: CacheHeader;
+      try {
+        header = JSON.parse(headerBytes.toString('utf8')) as CacheHeader;
+      } catch {
+        throw new NameIndexCacheError(path, 'unreadable header');
       }
-      this.keyLines = [];
+      if (!accept(header.about ?? {})) return undefined;
+      const tablesAt = PREAMBLE + headerLength;
+      const entriesAt = tablesAt + header.tablesBytes;
+      if (entriesAt + header.entriesBytes !== size) throw new NameIndexCacheError(path, `${size} bytes where its header says ${entriesAt + header.entriesBytes}`);
+      const tables = readExactly(fd, tablesAt, header.tablesBytes, path);
+      if (createHash('sha256').update(tables).digest('hex') !== header.tablesSha256) throw new NameIndexCacheError(path, 'its tables do not match their checksum');
+      const words = new Uint32Array(tables.buffer, tables.byteOffset, header.tablesBytes >>> 2);
+      let at = 0;
+      const take = (n: number) => words.subarray(at, (at += n));
+      const slots = take(header.slots);
+      const keyOffsets = take(header.keys + 1);
+      const postOffsets = take(header.keys + 1);
+      const postingList = take(header.postings);
+      const entryOffsets = take(header.entries + 1);
+      const keyBlob = tables.subarray(at * 4, at * 4 + header.keyBytes);
+      const index = new NameIndex([]);
+      index.keys = undefined;
+      index.table = new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob);
+      index.entryCount = header.entries;
+      let scratch = Buffer.alloc(4096);
+      // Entries are read one by one until a scan has reached enough of them; then all at once.
+      let reads = 0;
+      let all: Buffer | undefined;
+      index.readEntry = (i) => {
+        const start = entryOffsets[i] as number;
+        const end = entryOffsets[i + 1] as number;
+        if (!all && ++reads > ENTRY_READS_BEFORE_WHOLE) all = readExactly(fd, entriesAt, header.entriesBytes, path);
+        let text: string;
+        if (all) text = all.toString('utf8', start, end);
+        else {
+          if (scratch.length < end - start) scratch = Buffer.alloc((end - start) * 2);
+          if (readSync(fd, scratch, 0, end - start, entriesAt + start) !== end - start) throw new NameIndexCacheError(path, `entry ${i} is cut short`);
+          text = scratch.toString('utf8', 0, end - start);
+        }
+        try {
+          return JSON.parse(text) as AliasEntry;
+        } catch {
+          throw new NameIndexCacheError(path, `entry ${i} is unreadable`);
+        }
+      };
+      for (const key of header.withHanName) index.withHanName.add(key);
+      for (const key of header.withFullName) index.withFullName.add(key);
+      index.rarity = TokenRarity.fromJSON(header.rarity);
+      openFiles.register(index, fd);
+      kept = true;
+      return index;
+    } finally {
+      if (!kept) closeSync(fd);
     }
-    return this.keys;
   }
 
-  private postings(key: string): readonly number[] | undefined {
-    if (this.keys || ++this.lookups > LOOKUPS_BEFORE_MAP) return this.keyMap().get(key);
-    // Keys hold no tab, so the lines sort as their keys do.
-    const prefix = `${key}\t`;
-    let lo = 0;
-    let hi = this.keyLines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.keyLines[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const line = this.keyLines[lo];
-    return line?.startsWith(prefix) ? line.slice(prefix.length).split(',').map(Number) : undefined;
+  private postings(key: string): Postings | undefined {
+    return this.table ? this.table.get(key) : this.keys?.get(key);
   }
+
+  /** Each entry's `entityKey`, made when a query first reaches it. */
+  private readonly entityKeys: string[] = [];
 
   /** Each entry's `fullKey`, computed when a query first reaches it. */
   private readonly fullKeys: string[] = [];
@@ -276,11 +445,7 @@ export class NameIndex {
   }
 
   private entry(i: number): AliasEntry {
-    const e = this.entries[i] as AliasEntry | string;
-    if (typeof e !== 'string') return e;
-    const parsed = JSON.parse(e) as AliasEntry;
-    this.entries[i] = parsed;
-    return parsed;
+    return (this.entries[i] ??= (this.readEntry as (i: number) => AliasEntry)(i));
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase): NameIndex {
@@ -315,7 +480,7 @@ export class NameIndex {
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
-    const lists: (readonly number[])[] = [];
+    const lists: Postings[] = [];
     for (const key of addAcronymKeys(blockingKeys(form, 'query'), form, 'query')) {
       const list = this.postings(key);
       if (list) lists.push(list);
@@ -329,13 +494,14 @@ export class NameIndex {
     // Each candidate is ranked by the keys it shares, a rare key counting more than a common one,
     // and only the best are scored: the cost of a query does not grow with the knowledge base.
     // Scores are summed in one array kept between queries (entry number → score), not a map per query.
-    const scores = (this.sharedScores ??= new Float64Array(this.entries.length));
+    const scores = (this.sharedScores ??= new Float64Array(this.entryCount));
     const touched: number[] = [];
     for (let n = 0; n < lists.length; n++) {
-      const list = lists[n] as readonly number[];
+      const list = lists[n] as Postings;
       if (n > 0 && list.length > COMMON_KEY_POSTINGS) break;
       const weight = 1 / Math.log2(2 + list.length);
-      for (const i of list) {
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j] as number;
         if (scores[i] === 0) touched.push(i);
         scores[i] = (scores[i] as number) + weight;
       }
@@ -345,7 +511,7 @@ export class NameIndex {
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entry(i);
-      const key = entityKey(entry.entity);
+      const key = (this.entityKeys[i] ??= entityKey(entry.entity));
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
       // matched by characters, not by the pinyin of its Latin names.
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
@@ -375,4 +541,16 @@ export class NameIndex {
       .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
       .slice(0, options.limit ?? 10);
   }
+}
+
+function readExactly(fd: number, position: number, length: number, path: string): Buffer {
+  // Its own memory (not the shared pool), so that the tables can be viewed as 32-bit words.
+  const out = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new NameIndexCacheError(path, 'truncated');
+    done += n;
+  }
+  return out;
 }
