@@ -43,6 +43,8 @@ export interface FuzzReport {
   target: string;
   executions: number;
   seconds: number;
+  /** CPU time the target's process used meanwhile (user and system), in seconds. */
+  cpuSeconds: number;
   corpus: number;
   blocks: number;
   crashes: Crash[];
@@ -64,29 +66,53 @@ async function coverage(): Promise<Post> {
     session.connect();
     post = <T>(method: string, params: object = {}) => new Promise<T>((resolve, reject) => session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
     await post('Profiler.enable');
-    await post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+    // Binary block coverage: V8 still optimises the code (with call counts it would not, and the
+    // targets ran about three times slower), and taking the coverage resets it.
+    await post('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
   }
   return post;
 }
 
-/** Blocks of the project's own sources run since the last call (taking coverage resets the counts). */
-async function takeBlocks(into: Set<string>): Promise<number> {
-  const { result } = await post<{ result: ScriptCoverage[] }>('Profiler.takePreciseCoverage');
-  let added = 0;
-  for (const script of result) {
-    if (!script.url.includes('/src/')) continue;
-    for (const fn of script.functions) {
-      for (const range of fn.ranges) {
-        if (range.count === 0) continue;
-        const key = `${script.url}:${range.startOffset}:${range.endOffset}`;
-        if (!into.has(key)) {
-          into.add(key);
-          added++;
+/**
+ * The blocks of the project's own sources known so far, by function. V8 reports a function that
+ * ran as its whole range plus the ranges inside it that did not run (a block that ran is merged
+ * into its parent), so a block is learnt when it is first seen not running, and counts as reached
+ * in a later take where its function ran and no unrun range holds it. (A function all of whose
+ * blocks ran is not reported again in binary mode: a block reached for the first time together
+ * with every other block of its function goes unseen.)
+ */
+class Blocks {
+  private readonly known = new Map<string, [number, number][]>();
+  readonly reached = new Set<string>();
+
+  /** Blocks reached since the last take that were not reached before; recorded when `keep`. */
+  async take(keep: boolean): Promise<number> {
+    const { result } = await post<{ result: ScriptCoverage[] }>('Profiler.takePreciseCoverage');
+    const fresh = new Set<string>();
+    for (const script of result) {
+      if (!script.url.includes('/src/')) continue;
+      for (const fn of script.functions) {
+        const [whole, ...inner] = fn.ranges;
+        if (!whole || whole.count === 0) continue;
+        const id = `${script.url}:${whole.startOffset}`;
+        let known = this.known.get(id);
+        if (!known) this.known.set(id, (known = []));
+        const unrun: [number, number][] = [];
+        for (const range of inner) {
+          if (range.count !== 0) continue;
+          unrun.push([range.startOffset, range.endOffset]);
+          if (!known.some(([a, b]) => a === range.startOffset && b === range.endOffset)) known.push([range.startOffset, range.endOffset]);
         }
+        const consider = (key: string) => {
+          if (!this.reached.has(key)) fresh.add(key);
+        };
+        consider(id);
+        for (const [a, b] of known) if (!unrun.some(([x, y]) => x <= a && b <= y)) consider(`${id}:${a}:${b}`);
       }
     }
+    if (keep) for (const key of fresh) this.reached.add(key);
+    return fresh.size;
   }
-  return added;
 }
 
 /** Byte strings that matter to the readers: structure, separators, escapes, control bytes. */
@@ -192,28 +218,29 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = options.seconds !== undefined ? Date.now() + options.seconds * 1000 : Infinity;
   const runs = options.runs ?? Infinity;
-  const blocks = new Set<string>();
+  const blocks = new Blocks();
   const corpus: Buffer[] = [];
   const crashes: Crash[] = [];
   const started = Date.now();
+  const cpu = process.cpuUsage();
   let executions = 0;
   const record = async (input: Buffer) => {
     const crash = await execute(target, input, timeoutMs);
     executions++;
     if (crash && crashes.length < 20 && !crashes.some((c) => c.message.split('\n')[0] === crash.split('\n')[0])) crashes.push({ input, message: crash });
   };
-  await takeBlocks(new Set()); // whatever ran before belongs to no input
+  await blocks.take(false); // whatever ran before belongs to no input
   for (const seed of seeds.length > 0 ? seeds : [Buffer.alloc(0)]) {
     await record(seed);
-    if ((await takeBlocks(blocks)) > 0 || corpus.length === 0) corpus.push(seed);
+    if ((await blocks.take(true)) > 0 || corpus.length === 0) corpus.push(seed);
   }
   // The batch grows while nothing new is found (the coverage is taken less often) and shrinks back when something is.
   let size = batch;
   while (executions < runs && Date.now() < deadline) {
     const inputs = Array.from({ length: Math.min(size, runs - executions) }, () => mutate(corpus[random.below(corpus.length)] ?? Buffer.alloc(0), corpus, random, maxLength));
     for (const input of inputs) await record(input);
-    if ((await takeBlocks(new Set(blocks))) === 0) {
-      size = Math.min(size * 2, 512);
+    if ((await blocks.take(false)) === 0) {
+      size = Math.min(size * 2, 1024);
       continue;
     }
     size = batch;
@@ -222,16 +249,17 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
       if (group.length === 1) {
         await execute(target, group[0]!, timeoutMs);
         executions++;
-        if ((await takeBlocks(blocks)) > 0) corpus.push(group[0]!);
+        if ((await blocks.take(true)) > 0) corpus.push(group[0]!);
         return;
       }
       for (const half of [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]) {
         for (const input of half) await execute(target, input, timeoutMs);
         executions += half.length;
-        if ((await takeBlocks(new Set(blocks))) > 0) await find(half);
+        if ((await blocks.take(false)) > 0) await find(half);
       }
     };
     await find(inputs);
   }
-  return { target: target.name, executions, seconds: (Date.now() - started) / 1000, corpus: corpus.length, blocks: blocks.size, crashes };
+  const used = process.cpuUsage(cpu);
+  return { target: target.name, executions, seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, corpus: corpus.length, blocks: blocks.reached.size, crashes };
 }

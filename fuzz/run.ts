@@ -1,13 +1,20 @@
 /**
- * `npm run fuzz [-- --seconds N] [--runs N] [--only csv,json,…] [--seed N]`: fuzzes every target in
- * turn (fuzz/targets.ts) for the set time or number of executions (default: 100,000 executions or
- * 15 minutes per target, whichever comes first), prints what each reached, and writes each crash's
- * input to fuzz/crashes/. Exit 1 when anything crashed.
+ * `npm run fuzz [-- --seconds N] [--runs N] [--only csv,json,…] [--seed N] [--jobs N]`: fuzzes
+ * every target (fuzz/targets.ts) for the set time or number of executions (default: 100,000
+ * executions or 15 minutes per target, whichever comes first), prints what each reached, and writes
+ * each crash's input to fuzz/crashes/. Exit 1 when anything crashed.
+ *
+ * Each target runs in a process of its own, `--jobs` of them at a time (default: one per core): a
+ * target that runs out of memory or dies takes no other target with it and is reported as a crash,
+ * and one that stops answering altogether (a loop no timer can interrupt) is ended and reported.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fuzz } from './engine.js';
+import { fileURLToPath } from 'node:url';
+import { fuzz, type FuzzReport } from './engine.js';
 import { seedsOf, TARGETS } from './targets.js';
 
 const arg = (name: string): string | undefined => {
@@ -18,22 +25,79 @@ const seconds = Number(arg('--seconds') ?? 900);
 const runs = Number(arg('--runs') ?? 100_000);
 const seed = Number(arg('--seed') ?? Date.now() % 100_000);
 const only = arg('--only')?.split(',');
+const jobs = Math.max(1, Number(arg('--jobs') ?? availableParallelism()));
+const child = arg('--child');
 const crashDir = join(new URL('.', import.meta.url).pathname, 'crashes');
 
-let crashed = 0;
-for (const target of TARGETS.filter((t) => !only || only.includes(t.name))) {
-  const report = await fuzz(target, seedsOf(target), { seconds, runs, seed });
-  console.log(
-    `${target.name.padEnd(16)} ${report.executions.toLocaleString('en-US').padStart(9)} executions in ${report.seconds.toFixed(0)} s ` +
-      `(${Math.round(report.executions / report.seconds).toLocaleString('en-US')}/s), corpus ${report.corpus}, ${report.blocks} blocks, ${report.crashes.length} crashes`,
-  );
-  for (const crash of report.crashes) {
-    crashed++;
-    mkdirSync(crashDir, { recursive: true });
-    const file = join(crashDir, `${target.name}-${createHash('sha256').update(crash.input).digest('hex').slice(0, 12)}`);
-    writeFileSync(file, crash.input);
-    console.log(`  crash → ${file}\n    ${crash.message.split('\n').slice(0, 4).join('\n    ')}`);
-  }
+interface Wire extends Omit<FuzzReport, 'crashes'> {
+  crashes: { input: string; message: string }[];
 }
-console.log(`fuzz: seed ${seed}; ${crashed} crashes`);
-process.exit(crashed > 0 ? 1 : 0);
+
+if (child !== undefined) {
+  // One target, its report as one JSON line on standard output.
+  const target = TARGETS.find((t) => t.name === child);
+  if (!target) throw new Error(`no fuzz target ${child}`);
+  const report = await fuzz(target, seedsOf(target), { seconds, runs, seed });
+  const wire: Wire = { ...report, crashes: report.crashes.map((c) => ({ input: c.input.toString('base64'), message: c.message })) };
+  process.stdout.write(`${JSON.stringify(wire)}\n`, () => process.exit(0));
+} else {
+  const unknown = (only ?? []).filter((name) => !TARGETS.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    console.error(`fuzz: no target ${unknown.join(', ')}; the targets are ${TARGETS.map((t) => t.name).join(', ')}`);
+    process.exit(2);
+  }
+  const queue = TARGETS.filter((t) => !only || only.includes(t.name)).map((t) => t.name);
+  const self = fileURLToPath(import.meta.url);
+  // Past its time, a target gets this long to report (starting takes a few seconds; one slow input
+  // up to the engine's 10 s limit) before it is taken to be stuck.
+  const grace = 120_000;
+  let crashed = 0;
+
+  const runOne = (name: string) =>
+    new Promise<void>((resolve) => {
+      const proc = spawn(process.execPath, [...process.execArgv, self, '--child', name, '--seconds', String(seconds), '--runs', String(runs), '--seed', String(seed)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      proc.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString('utf8')).slice(-4000)));
+      const watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
+      proc.on('close', (code, signal) => {
+        clearTimeout(watchdog);
+        const line = out.trim().split('\n').pop() ?? '';
+        let report: Wire;
+        try {
+          report = JSON.parse(line) as Wire;
+        } catch {
+          const how = signal === 'SIGKILL' ? `no report ${Math.round((seconds * 1000 + grace) / 1000)} s after it started (stuck)` : `exited ${code ?? signal} without a report`;
+          report = { target: name, executions: 0, seconds: 0, cpuSeconds: 0, corpus: 0, blocks: 0, crashes: [{ input: '', message: `${how}\n${err.trim()}` }] };
+        }
+        print(report);
+        resolve();
+      });
+    });
+
+  const print = (report: Wire) => {
+    const rate = report.seconds > 0 ? Math.round(report.executions / report.seconds) : 0;
+    console.log(
+      `${report.target.padEnd(16)} ${report.executions.toLocaleString('en-US').padStart(9)} executions in ${report.seconds.toFixed(0)} s ` +
+        `(${rate.toLocaleString('en-US')}/s; ${report.cpuSeconds.toFixed(0)} s of CPU), corpus ${report.corpus}, ${report.blocks} blocks, ${report.crashes.length} crashes`,
+    );
+    for (const crash of report.crashes) {
+      crashed++;
+      const input = Buffer.from(crash.input, 'base64');
+      mkdirSync(crashDir, { recursive: true });
+      const file = join(crashDir, `${report.target}-${createHash('sha256').update(input).digest('hex').slice(0, 12)}`);
+      writeFileSync(file, input);
+      console.log(`  crash → ${file}\n    ${crash.message.split('\n').slice(0, 4).join('\n    ')}`);
+    }
+  };
+
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await runOne(name);
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
+  console.log(`fuzz: seed ${seed}; ${crashed} crashes`);
+  process.exit(crashed > 0 ? 1 : 0);
+}
