@@ -4,9 +4,10 @@
  * executions or 15 minutes per target, whichever comes first), prints what each reached, and writes
  * each crash's input to fuzz/crashes/. Exit 1 when anything crashed.
  *
- * Each target runs in a process of its own, `--jobs` of them at a time (default: one per core): a
- * target that runs out of memory or dies takes no other target with it and is reported as a crash,
- * and one that stops answering altogether (a loop no timer can interrupt) is ended and reported.
+ * The targets run in `--jobs` processes at a time (default: one per core), each process taking its
+ * share of them in turn: a target that runs out of memory or kills its process is reported as a
+ * crash and the rest of its share goes on in a new process, and one that stops answering
+ * altogether (a loop no timer can interrupt) is ended and reported the same way.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,47 +35,62 @@ interface Wire extends Omit<FuzzReport, 'crashes'> {
 }
 
 if (child !== undefined) {
-  // One target, its report as one JSON line on standard output.
-  const target = TARGETS.find((t) => t.name === child);
-  if (!target) throw new Error(`no fuzz target ${child}`);
-  const report = await fuzz(target, seedsOf(target), { seconds, runs, seed });
-  const wire: Wire = { ...report, crashes: report.crashes.map((c) => ({ input: c.input.toString('base64'), message: c.message })) };
-  process.stdout.write(`${JSON.stringify(wire)}\n`, () => process.exit(0));
+  // The targets named, one after another (the knowledge base is loaded once); each one's report
+  // as one JSON line on standard output as soon as it ends.
+  for (const name of child.split(',')) {
+    const target = TARGETS.find((t) => t.name === name);
+    if (!target) throw new Error(`no fuzz target ${name}`);
+    const report = await fuzz(target, seedsOf(target), { seconds, runs, seed });
+    const wire: Wire = { ...report, crashes: report.crashes.map((c) => ({ input: c.input.toString('base64'), message: c.message })) };
+    await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(wire)}\n`, () => resolve()));
+  }
+  process.exit(0);
 } else {
   const unknown = (only ?? []).filter((name) => !TARGETS.some((t) => t.name === name));
   if (unknown.length > 0) {
     console.error(`fuzz: no target ${unknown.join(', ')}; the targets are ${TARGETS.map((t) => t.name).join(', ')}`);
     process.exit(2);
   }
-  const queue = TARGETS.filter((t) => !only || only.includes(t.name)).map((t) => t.name);
+  const names = TARGETS.filter((t) => !only || only.includes(t.name)).map((t) => t.name);
+  // One group of targets per job, dealt in turn so that the slow readers spread out.
+  const groups = Array.from({ length: Math.min(jobs, names.length) }, (_, j) => names.filter((_, i) => i % jobs === j));
   const self = fileURLToPath(import.meta.url);
   // Past its time, a target gets this long to report (starting takes a few seconds; one slow input
   // up to the engine's 10 s limit) before it is taken to be stuck.
   const grace = 120_000;
   let crashed = 0;
 
-  const runOne = (name: string) =>
-    new Promise<void>((resolve) => {
-      const proc = spawn(process.execPath, [...process.execArgv, self, '--child', name, '--seconds', String(seconds), '--runs', String(runs), '--seed', String(seed)], {
+  /** Runs the targets in one process; those it did not report on are returned. */
+  const runGroup = (group: string[]) =>
+    new Promise<string[]>((resolve) => {
+      const left = [...group];
+      const proc = spawn(process.execPath, [...process.execArgv, self, '--child', group.join(','), '--seconds', String(seconds), '--runs', String(runs), '--seed', String(seed)], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
       let err = '';
-      proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      let watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
+      proc.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+          const report = JSON.parse(out.slice(0, nl)) as Wire;
+          out = out.slice(nl + 1);
+          left.splice(left.indexOf(report.target), 1);
+          print(report);
+          clearTimeout(watchdog);
+          watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
+        }
+      });
       proc.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString('utf8')).slice(-4000)));
-      const watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
       proc.on('close', (code, signal) => {
         clearTimeout(watchdog);
-        const line = out.trim().split('\n').pop() ?? '';
-        let report: Wire;
-        try {
-          report = JSON.parse(line) as Wire;
-        } catch {
-          const how = signal === 'SIGKILL' ? `no report ${Math.round((seconds * 1000 + grace) / 1000)} s after it started (stuck)` : `exited ${code ?? signal} without a report`;
-          report = { target: name, executions: 0, seconds: 0, cpuSeconds: 0, corpus: 0, blocks: 0, crashes: [{ input: '', message: `${how}\n${err.trim()}` }] };
+        const [name, ...rest] = left;
+        if (name !== undefined) {
+          // The target running when the process died or stopped answering.
+          const how = signal === 'SIGKILL' ? `no report ${Math.round((seconds * 1000 + grace) / 1000)} s after it started (stuck)` : `its process exited ${code ?? signal} without a report`;
+          print({ target: name, executions: 0, seconds: 0, cpuSeconds: 0, corpus: 0, blocks: 0, crashes: [{ input: '', message: `${how}\n${err.trim()}` }] });
         }
-        print(report);
-        resolve();
+        resolve(rest);
       });
     });
 
@@ -94,10 +110,11 @@ if (child !== undefined) {
     }
   };
 
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await runOne(name);
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
+  await Promise.all(
+    groups.map(async (group) => {
+      for (let rest = group; rest.length > 0; ) rest = await runGroup(rest);
+    }),
+  );
   console.log(`fuzz: seed ${seed}; ${crashed} crashes`);
   process.exit(crashed > 0 ? 1 : 0);
 }
