@@ -32,6 +32,8 @@ export interface FuzzOptions {
   maxLength?: number;
   /** An execution slower than this is a crash (a hang). */
   timeoutMs?: number;
+  /** Called after every execution with the count so far (a sign of life for a watchdog). */
+  onExecution?: (executions: number) => void;
 }
 
 export interface Crash {
@@ -227,6 +229,7 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
   const record = async (input: Buffer) => {
     const crash = await execute(target, input, timeoutMs);
     executions++;
+    options.onExecution?.(executions);
     if (crash && crashes.length < 20 && !crashes.some((c) => c.message.split('\n')[0] === crash.split('\n')[0])) crashes.push({ input, message: crash });
   };
   await blocks.take(false); // whatever ran before belongs to no input
@@ -238,7 +241,12 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
   let size = batch;
   while (executions < runs && Date.now() < deadline) {
     const inputs = Array.from({ length: Math.min(size, runs - executions) }, () => mutate(corpus[random.below(corpus.length)] ?? Buffer.alloc(0), corpus, random, maxLength));
-    for (const input of inputs) await record(input);
+    for (const input of inputs) {
+      // A batch is cut short at the deadline (on a busy machine one can take minutes).
+      if (Date.now() >= deadline) break;
+      await record(input);
+    }
+    if (Date.now() >= deadline) break;
     if ((await blocks.take(false)) === 0) {
       size = Math.min(size * 2, 1024);
       continue;
@@ -246,15 +254,19 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
     size = batch;
     // New blocks in this batch: halve it until the inputs that brought them are found.
     const find = async (group: Buffer[]): Promise<void> => {
+      if (Date.now() >= deadline) return;
       if (group.length === 1) {
         await execute(target, group[0]!, timeoutMs);
         executions++;
+        options.onExecution?.(executions);
         if ((await blocks.take(true)) > 0) corpus.push(group[0]!);
         return;
       }
       for (const half of [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]) {
-        for (const input of half) await execute(target, input, timeoutMs);
-        executions += half.length;
+        for (const input of half) {
+          await execute(target, input, timeoutMs);
+          options.onExecution?.(++executions);
+        }
         if ((await blocks.take(false)) > 0) await find(half);
       }
     };

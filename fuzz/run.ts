@@ -6,8 +6,8 @@
  *
  * The targets run in `--jobs` processes at a time (default: one per core), each process taking its
  * share of them in turn: a target that runs out of memory or kills its process is reported as a
- * crash and the rest of its share goes on in a new process, and one that stops answering
- * altogether (a loop no timer can interrupt) is ended and reported the same way.
+ * crash and the rest of its share goes on in a new process, and one that says nothing for ten
+ * minutes (a loop no timer can interrupt) is ended and reported the same way.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,7 +40,14 @@ if (child !== undefined) {
   for (const name of child.split(',')) {
     const target = TARGETS.find((t) => t.name === name);
     if (!target) throw new Error(`no fuzz target ${name}`);
-    const report = await fuzz(target, seedsOf(target), { seconds, runs, seed });
+    // A line every few seconds tells the parent the process is alive.
+    let said = Date.now();
+    const onExecution = (executions: number) => {
+      if (Date.now() - said < 5_000) return;
+      said = Date.now();
+      process.stdout.write(`${JSON.stringify({ alive: name, executions })}\n`);
+    };
+    const report = await fuzz(target, seedsOf(target), { seconds, runs, seed, onExecution });
     const wire: Wire = { ...report, crashes: report.crashes.map((c) => ({ input: c.input.toString('base64'), message: c.message })) };
     await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(wire)}\n`, () => resolve()));
   }
@@ -55,9 +62,10 @@ if (child !== undefined) {
   // One group of targets per job, dealt in turn so that the slow readers spread out.
   const groups = Array.from({ length: Math.min(jobs, names.length) }, (_, j) => names.filter((_, i) => i % jobs === j));
   const self = fileURLToPath(import.meta.url);
-  // Past its time, a target gets this long to report (starting takes a few seconds; one slow input
-  // up to the engine's 10 s limit) before it is taken to be stuck.
-  const grace = 120_000;
+  // A process that has said nothing for this long is taken to be stuck in a loop no timer can
+  // interrupt (each input has 10 s; starting, which loads the knowledge base, can take minutes on
+  // a busy machine).
+  const silence = 600_000;
   let crashed = 0;
 
   /** Runs the targets in one process; those it did not report on are returned. */
@@ -69,16 +77,17 @@ if (child !== undefined) {
       });
       let out = '';
       let err = '';
-      let watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
+      let watchdog = setTimeout(() => proc.kill('SIGKILL'), silence);
       proc.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString('utf8');
         for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
-          const report = JSON.parse(out.slice(0, nl)) as Wire;
+          const message = JSON.parse(out.slice(0, nl)) as Wire | { alive: string };
           out = out.slice(nl + 1);
-          left.splice(left.indexOf(report.target), 1);
-          print(report);
           clearTimeout(watchdog);
-          watchdog = setTimeout(() => proc.kill('SIGKILL'), seconds * 1000 + grace);
+          watchdog = setTimeout(() => proc.kill('SIGKILL'), silence);
+          if ('alive' in message) continue;
+          left.splice(left.indexOf(message.target), 1);
+          print(message);
         }
       });
       proc.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString('utf8')).slice(-4000)));
@@ -87,7 +96,7 @@ if (child !== undefined) {
         const [name, ...rest] = left;
         if (name !== undefined) {
           // The target running when the process died or stopped answering.
-          const how = signal === 'SIGKILL' ? `no report ${Math.round((seconds * 1000 + grace) / 1000)} s after it started (stuck)` : `its process exited ${code ?? signal} without a report`;
+          const how = signal === 'SIGKILL' ? `no sign of life for ${silence / 1000} s (stuck)` : `its process exited ${code ?? signal} without a report`;
           print({ target: name, executions: 0, seconds: 0, cpuSeconds: 0, corpus: 0, blocks: 0, crashes: [{ input: '', message: `${how}\n${err.trim()}` }] });
         }
         resolve(rest);
