@@ -30,8 +30,10 @@ export interface FuzzOptions {
   seed?: number;
   batch?: number;
   maxLength?: number;
-  /** An execution slower than this is a crash (a hang). */
+  /** An execution that takes more CPU time than this (in ms) is a crash (a hang). */
   timeoutMs?: number;
+  /** Called after every execution with the count so far (a sign of life for a watchdog). */
+  onExecution?: (executions: number) => void;
 }
 
 export interface Crash {
@@ -43,6 +45,8 @@ export interface FuzzReport {
   target: string;
   executions: number;
   seconds: number;
+  /** CPU time the target's process used meanwhile (user and system), in seconds. */
+  cpuSeconds: number;
   corpus: number;
   blocks: number;
   crashes: Crash[];
@@ -64,29 +68,53 @@ async function coverage(): Promise<Post> {
     session.connect();
     post = <T>(method: string, params: object = {}) => new Promise<T>((resolve, reject) => session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
     await post('Profiler.enable');
-    await post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+    // Binary block coverage: V8 still optimises the code (with call counts it would not, and the
+    // targets ran about three times slower), and taking the coverage resets it.
+    await post('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
   }
   return post;
 }
 
-/** Blocks of the project's own sources run since the last call (taking coverage resets the counts). */
-async function takeBlocks(into: Set<string>): Promise<number> {
-  const { result } = await post<{ result: ScriptCoverage[] }>('Profiler.takePreciseCoverage');
-  let added = 0;
-  for (const script of result) {
-    if (!script.url.includes('/src/')) continue;
-    for (const fn of script.functions) {
-      for (const range of fn.ranges) {
-        if (range.count === 0) continue;
-        const key = `${script.url}:${range.startOffset}:${range.endOffset}`;
-        if (!into.has(key)) {
-          into.add(key);
-          added++;
+/**
+ * The blocks of the project's own sources known so far, by function. V8 reports a function that
+ * ran as its whole range plus the ranges inside it that did not run (a block that ran is merged
+ * into its parent), so a block is learnt when it is first seen not running, and counts as reached
+ * in a later take where its function ran and no unrun range holds it. (A function all of whose
+ * blocks ran is not reported again in binary mode: a block reached for the first time together
+ * with every other block of its function goes unseen.)
+ */
+class Blocks {
+  private readonly known = new Map<string, [number, number][]>();
+  readonly reached = new Set<string>();
+
+  /** Blocks reached since the last take that were not reached before; recorded when `keep`. */
+  async take(keep: boolean): Promise<number> {
+    const { result } = await post<{ result: ScriptCoverage[] }>('Profiler.takePreciseCoverage');
+    const fresh = new Set<string>();
+    for (const script of result) {
+      if (!script.url.includes('/src/')) continue;
+      for (const fn of script.functions) {
+        const [whole, ...inner] = fn.ranges;
+        if (!whole || whole.count === 0) continue;
+        const id = `${script.url}:${whole.startOffset}`;
+        let known = this.known.get(id);
+        if (!known) this.known.set(id, (known = []));
+        const unrun: [number, number][] = [];
+        for (const range of inner) {
+          if (range.count !== 0) continue;
+          unrun.push([range.startOffset, range.endOffset]);
+          if (!known.some(([a, b]) => a === range.startOffset && b === range.endOffset)) known.push([range.startOffset, range.endOffset]);
         }
+        const consider = (key: string) => {
+          if (!this.reached.has(key)) fresh.add(key);
+        };
+        consider(id);
+        for (const [a, b] of known) if (!unrun.some(([x, y]) => x <= a && b <= y)) consider(`${id}:${a}:${b}`);
       }
     }
+    if (keep) for (const key of fresh) this.reached.add(key);
+    return fresh.size;
   }
-  return added;
 }
 
 /** Byte strings that matter to the readers: structure, separators, escapes, control bytes. */
@@ -168,13 +196,26 @@ async function execute(target: FuzzTarget, input: Buffer, timeoutMs: number): Pr
   let timer: NodeJS.Timeout | undefined;
   // Unref'd: a reader waiting on nothing must still let the event loop run empty, which is how
   // such a reader notices it is stuck (see the XLSX reader).
+  // The limit is on the CPU time the process spent, not the wall clock: on a busy machine an input
+  // can wait for the processor longer than the limit without being slow itself. One that waits
+  // on something that never comes uses no CPU: ten times the limit on the wall clock ends it.
+  const cpu = process.cpuUsage();
+  const started = Date.now();
   const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    timer.unref();
+    const check = (wait: number) => {
+      timer = setTimeout(() => {
+        const used = process.cpuUsage(cpu);
+        const spent = (used.user + used.system) / 1000;
+        if (spent >= timeoutMs || Date.now() - started >= 10 * timeoutMs) resolve('timeout');
+        else check(Math.max(100, timeoutMs - spent));
+      }, wait);
+      timer.unref();
+    };
+    check(timeoutMs);
   });
   try {
     const outcome = await Promise.race([target.run(input).then(() => 'ok' as const), timeout]);
-    if (outcome === 'timeout') return `no answer within ${timeoutMs} ms (a hang)`;
+    if (outcome === 'timeout') return `no answer within ${timeoutMs} ms of CPU time or ${(10 * timeoutMs) / 1000} s (a hang)`;
     return undefined;
   } catch (error) {
     if (target.expected(error)) return undefined;
@@ -192,46 +233,58 @@ export async function fuzz(target: FuzzTarget, seeds: Buffer[], options: FuzzOpt
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = options.seconds !== undefined ? Date.now() + options.seconds * 1000 : Infinity;
   const runs = options.runs ?? Infinity;
-  const blocks = new Set<string>();
+  const blocks = new Blocks();
   const corpus: Buffer[] = [];
   const crashes: Crash[] = [];
   const started = Date.now();
+  const cpu = process.cpuUsage();
   let executions = 0;
   const record = async (input: Buffer) => {
     const crash = await execute(target, input, timeoutMs);
     executions++;
+    options.onExecution?.(executions);
     if (crash && crashes.length < 20 && !crashes.some((c) => c.message.split('\n')[0] === crash.split('\n')[0])) crashes.push({ input, message: crash });
   };
-  await takeBlocks(new Set()); // whatever ran before belongs to no input
+  await blocks.take(false); // whatever ran before belongs to no input
   for (const seed of seeds.length > 0 ? seeds : [Buffer.alloc(0)]) {
     await record(seed);
-    if ((await takeBlocks(blocks)) > 0 || corpus.length === 0) corpus.push(seed);
+    if ((await blocks.take(true)) > 0 || corpus.length === 0) corpus.push(seed);
   }
   // The batch grows while nothing new is found (the coverage is taken less often) and shrinks back when something is.
   let size = batch;
   while (executions < runs && Date.now() < deadline) {
     const inputs = Array.from({ length: Math.min(size, runs - executions) }, () => mutate(corpus[random.below(corpus.length)] ?? Buffer.alloc(0), corpus, random, maxLength));
-    for (const input of inputs) await record(input);
-    if ((await takeBlocks(new Set(blocks))) === 0) {
-      size = Math.min(size * 2, 512);
+    for (const input of inputs) {
+      // A batch is cut short at the deadline (on a busy machine one can take minutes).
+      if (Date.now() >= deadline) break;
+      await record(input);
+    }
+    if (Date.now() >= deadline) break;
+    if ((await blocks.take(false)) === 0) {
+      size = Math.min(size * 2, 1024);
       continue;
     }
     size = batch;
     // New blocks in this batch: halve it until the inputs that brought them are found.
     const find = async (group: Buffer[]): Promise<void> => {
+      if (Date.now() >= deadline) return;
       if (group.length === 1) {
         await execute(target, group[0]!, timeoutMs);
         executions++;
-        if ((await takeBlocks(blocks)) > 0) corpus.push(group[0]!);
+        options.onExecution?.(executions);
+        if ((await blocks.take(true)) > 0) corpus.push(group[0]!);
         return;
       }
       for (const half of [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]) {
-        for (const input of half) await execute(target, input, timeoutMs);
-        executions += half.length;
-        if ((await takeBlocks(new Set(blocks))) > 0) await find(half);
+        for (const input of half) {
+          await execute(target, input, timeoutMs);
+          options.onExecution?.(++executions);
+        }
+        if ((await blocks.take(false)) > 0) await find(half);
       }
     };
     await find(inputs);
   }
-  return { target: target.name, executions, seconds: (Date.now() - started) / 1000, corpus: corpus.length, blocks: blocks.size, crashes };
+  const used = process.cpuUsage(cpu);
+  return { target: target.name, executions, seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, corpus: corpus.length, blocks: blocks.reached.size, crashes };
 }

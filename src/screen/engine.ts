@@ -128,8 +128,13 @@ export class ScreeningEngine {
     for (const outcome of usable) {
       for (const resolution of outcome.resolutions) {
         const fieldFacets = outcome.field === 'name' ? facets : new Set<Facet>([FIELD_FACET[outcome.field]]);
-        const cacheKey = `${resolution.entity.id}\0${[...fieldFacets].sort().join()}`;
-        for (const f of this.findingsCache(options).get(resolution.field, `${resolution.value}\0${cacheKey}`, () => this.findingsFor(resolution, fieldFacets, options))) {
+        // Findings depend on the value only through the match's value and its evidence: they are
+        // kept per entity, method and confidence, and given this value's (a table of a million
+        // distinct MAC addresses of one maker computes them once, and holds one set of them).
+        const cacheKey = `${resolution.entity.kind}:${resolution.entity.id}\0${resolution.method}\0${resolution.confidence}\0${[...fieldFacets].sort().join()}`;
+        const shared = this.findingsCache(options).get(resolution.field, cacheKey, () => this.findingsFor(resolution, fieldFacets, options));
+        for (const cached of shared) {
+          const f: Finding = { ...cached, match: { ...cached.match, value: resolution.value }, evidence: [resolution.evidence] };
           // Context is said once per measure (the nearest listing), obligations once per listing.
           const key = f.role === 'context' ? `${f.measure.id}|context` : `${f.measure.id}|${f.subject.id}`;
           const prior = best.get(key);

@@ -26,6 +26,20 @@ describe('screening engine', () => {
     assert.deepEqual(f?.citations, [{ text: 'Test citation 1' }]);
     assert.equal(f?.obligation, 'No transactions with the app.');
   });
+  test('values that resolve alike share findings, each with its own value and evidence', () => {
+    // The findings are computed once per entity, method and confidence; the value is the row's.
+    const options = opts('2020-09-21');
+    const hosts = ['one.acmechat.com', 'two.acmechat.com', 'three.acmechat.com'];
+    const results = hosts.map((host) => engine.screen(item({ host }), options));
+    for (const [i, host] of hosts.entries()) {
+      const [f] = results[i]!.findings;
+      assert.equal(f?.measure.id, 'xx-order-1');
+      assert.equal(f?.match.value, host);
+      assert.ok(JSON.stringify(f?.evidence).includes(host), JSON.stringify(f?.evidence));
+      assert.ok(!hosts.filter((h) => h !== host).some((other) => JSON.stringify(f).includes(other)));
+    }
+    assert.equal(results[0]!.findings[0]!.citations, results[1]!.findings[0]!.citations);
+  });
   test('the same item changes state with the date: pending, in force, enjoined (historical), revoked', () => {
     const state = (asOf: string, includeHistorical = false) =>
       engine.screen(item({ host: 'a.b.acmechat.com' }), opts(asOf, { includeHistorical })).findings.filter((f) => f.role === 'obligation').map((f) => `${f.state}/${f.status.status}`);
