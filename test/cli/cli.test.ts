@@ -148,6 +148,9 @@ describe('covered match, lookup, explain, kb', () => {
     assert.equal(verdict('中国移动通信集团有限公司', '中国移动有限公司'), 'family');
     assert.equal(verdict('Inspur Group Co., Ltd.', 'Inspur Electronic Information Industry Co., Ltd.'), 'family');
     assert.equal(verdict('中国移动有限公司', 'China Mobile Limited'), 'same');
+    // Lenovo's former name Legend Group Limited is not its shareholder Legend Holdings Corporation.
+    assert.equal(verdict('Lenovo', 'Legend Holdings'), 'family');
+    assert.equal(verdict('Legend Group Limited', 'Lenovo Group'), 'same');
   });
   test('two names that each match both of two records holding one name are one entity', () => {
     const verdict = (a: string, b: string) => (JSON.parse(covered(['match', a, b]).stdout) as { verdict: string }).verdict;
