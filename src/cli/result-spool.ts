@@ -1,7 +1,9 @@
 /**
  * A scan's results, kept in memory while they are few and on disk (one JSON line each, in a
- * temporary directory) once they are many, so that a scan of millions of rows stays flat in memory.
- * The reports read them back, as often as they need, in the order they were added.
+ * temporary file) once they are many, so that a scan of millions of rows stays flat in memory.
+ * The reports read them back, as often as they need, in the order they were added. The file is
+ * unlinked as soon as it is opened and lives on only through its descriptor, so a scan that is
+ * interrupted or killed leaves nothing behind.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +18,13 @@ const READ_CHUNK = 1 << 20;
 
 export class ResultSpool implements Iterable<ItemResult> {
   private memory: ItemResult[] | undefined = [];
-  private file: { dir: string; path: string; fd: number } | undefined;
+  private file: { dir: string; fd: number; size: number } | undefined;
   private pending: string[] = [];
   private pendingLength = 0;
 
   constructor(private readonly inMemory = IN_MEMORY) {}
 
-  /** The temporary directory once the results are on disk. */
+  /** The temporary directory the results went to once they were many (already removed from disk). */
   get directory(): string | undefined {
     return this.file?.dir;
   }
@@ -43,22 +45,21 @@ export class ResultSpool implements Iterable<ItemResult> {
       return;
     }
     this.flush();
-    const { path } = this.file as { path: string };
-    const fd = openSync(path, 'r');
-    try {
-      const decoder = new StringDecoder('utf8');
-      const buffer = Buffer.allocUnsafe(READ_CHUNK);
-      let rest = '';
-      for (let n = readSync(fd, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(fd, buffer, 0, READ_CHUNK, null)) {
-        const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
-        rest = lines.pop() as string;
-        for (const line of lines) yield JSON.parse(line) as ItemResult;
-      }
-      rest += decoder.end();
-      if (rest) yield JSON.parse(rest) as ItemResult;
-    } finally {
-      closeSync(fd);
+    const { fd, size } = this.file as { fd: number; size: number };
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let rest = '';
+    // Positional reads: the one descriptor is also the one written to.
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, buffer, 0, Math.min(READ_CHUNK, size - at), at);
+      if (n === 0) break;
+      at += n;
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+      rest = lines.pop() as string;
+      for (const line of lines) yield JSON.parse(line) as ItemResult;
     }
+    rest += decoder.end();
+    if (rest) yield JSON.parse(rest) as ItemResult;
   }
 
   /** Removes the temporary file; the spool is empty afterwards. */
@@ -68,14 +69,15 @@ export class ResultSpool implements Iterable<ItemResult> {
     this.pendingLength = 0;
     if (!this.file) return;
     closeSync(this.file.fd);
-    rmSync(this.file.dir, { recursive: true, force: true });
     this.file = undefined;
   }
 
   private moveToDisk(): void {
     const dir = mkdtempSync(join(tmpdir(), 'covered-scan-'));
     const path = join(dir, 'results.jsonl');
-    this.file = { dir, path, fd: openSync(path, 'w') };
+    const fd = openSync(path, 'w+', 0o600);
+    rmSync(dir, { recursive: true, force: true });
+    this.file = { dir, fd, size: 0 };
     const held = this.memory as ItemResult[];
     this.memory = undefined;
     for (const result of held) this.write(result);
@@ -90,7 +92,9 @@ export class ResultSpool implements Iterable<ItemResult> {
 
   private flush(): void {
     if (!this.file || this.pending.length === 0) return;
-    writeSync(this.file.fd, this.pending.join(''));
+    const chunk = Buffer.from(this.pending.join(''));
+    writeSync(this.file.fd, chunk, 0, chunk.length, this.file.size);
+    this.file.size += chunk.length;
     this.pending = [];
     this.pendingLength = 0;
   }

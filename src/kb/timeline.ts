@@ -1,14 +1,11 @@
 /**
  * As-of evaluation: what state a measure, a listing or a relation is in on a given date.
  */
+import type { State } from '../model/finding.js';
 import type { TimelineEvent, TimelineStatus } from '../model/kb.js';
 import type { KbListing, KbMeasure } from './model.js';
 
-/** in-force: obligations apply; pending: signed, not yet effective; watch: threatened or proposed;
- * historical: enjoined, revoked, expired, superseded, or the listing was removed; unconfirmed: the
- * listing is known only to have started on or before a later date, so on this date it may or may
- * not have been in force. */
-export type State = 'in-force' | 'pending' | 'watch' | 'historical' | 'unconfirmed';
+export type { State };
 
 const STATE_OF: Record<TimelineStatus, State> = {
   announced: 'watch',

@@ -11,34 +11,11 @@ import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
-import { HOUSE_NAME_MIN, SAME_THRESHOLD, type Feature } from './names/compare.js';
+import { HOUSE_NAME_MIN, SAME_THRESHOLD } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
+import type { Evidence, Method } from '../model/evidence.js';
 
-export type Method =
-  | 'name'
-  | 'group-name'
-  | 'mac-prefix'
-  | 'domain'
-  | 'app-id'
-  | 'app-namespace'
-  | 'sdk-package'
-  | 'purl'
-  | 'native-library'
-  | 'model-pattern'
-  | 'isin'
-  | 'cusip'
-  | 'lei'
-  | 'uscc'
-  | 'ticker'
-  | 'category';
-
-export type Evidence =
-  | { type: 'name'; input: string; alias: string; aliasKind: string; score: number; features: Feature[] }
-  | { type: 'mac'; input: string; mac: string; prefix: string; block: string; registrant: string; via: 'declared registrant' | 'registrant name' }
-  | { type: 'domain'; input: string; host: string; listedDomain: string; registrableDomain?: string }
-  | { type: 'identifier'; input: string; scheme: string; value: string; exact: boolean; matchedPrefix?: string }
-  | { type: 'model'; input: string; pattern: string; note?: string }
-  | { type: 'category'; input: string; rule: string; category: string };
+export type { Evidence, Method };
 
 export interface Resolution {
   field: FieldKind;

@@ -4,8 +4,13 @@
  */
 import type { Severity, TimelineStatus } from './kb.js';
 import type { AssetIdentity, FieldKind, Origin } from './item.js';
-import type { Evidence, Method } from '../match/resolver.js';
-import type { State } from '../kb/timeline.js';
+import type { Evidence, Method } from './evidence.js';
+
+/** in-force: obligations apply; pending: signed, not yet effective; watch: threatened or proposed;
+ * historical: enjoined, revoked, expired, superseded, or the listing was removed; unconfirmed: the
+ * listing is known only to have started on or before a later date, so on this date it may or may
+ * not have been in force. */
+export type State = 'in-force' | 'pending' | 'watch' | 'historical' | 'unconfirmed';
 
 export interface EntitySummary {
   id: string;

@@ -5,41 +5,11 @@
 import type { CorporateGraph } from '../kb/graph.js';
 import type { KbMeasure, KnowledgeBase } from '../kb/model.js';
 import { listingPhase, measureStatus, type State } from '../kb/timeline.js';
-import type { Name, Identifier, TimelineEvent } from '../model/kb.js';
+import type { EntityDossier, ListingView } from '../model/dossier.js';
+import type { Name, TimelineEvent } from '../model/kb.js';
 import { extentCovers } from './engine.js';
 
-export interface ListingView {
-  measure: string;
-  short: string;
-  target: string;
-  nameAsListed: string;
-  from: string;
-  to?: string;
-  /** The state on the date; "not yet" when the listing starts later. */
-  state: State | 'not yet';
-  /** How the listing reaches this entity: through itself or a relative. */
-  via: string;
-  /** The date the measure itself ended (revoked, expired, superseded, enjoined), when it has not come back since. */
-  measureEnded?: string;
-}
-
-export interface EntityDossier {
-  kind: 'organisation' | 'product';
-  id: string;
-  name: string;
-  /** An organisation's kind (company, state-owned, government, university, military, person). */
-  organisationKind?: string;
-  group: string;
-  names: Name[];
-  identifiers: Identifier[];
-  country?: string;
-  parents: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
-  children: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
-  products: { id: string; name: string; kind: string }[];
-  listings: ListingView[];
-  sources: { id: string; title: string; url: string; date: string }[];
-  unverified: boolean;
-}
+export type { EntityDossier, ListingView };
 
 export interface MeasureDossier {
   kind: 'measure';

@@ -1,5 +1,12 @@
 /** The API client: JSON over fetch, with the API token (if one is set) and readable errors. */
 
+import type { EntityDossier, GroupGraph, ListingView } from '../../src/model/dossier.js';
+import type { EntitySummary, Finding, PathStep } from '../../src/model/finding.js';
+
+/** The server's own types, not copies: a change to the report contract shows here at compile time. */
+export type { Finding, ListingView, PathStep };
+export type Entity = EntitySummary;
+
 const TOKEN_KEY = 'covered.token';
 
 export function getToken(): string {
@@ -89,41 +96,6 @@ export interface Scan {
   createdBy: string;
 }
 
-export interface Entity {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface PathStep {
-  from: Entity;
-  relation: string;
-  to: Entity;
-  share?: number;
-  since?: string;
-  until?: string;
-  sources: string[];
-}
-
-export interface Finding {
-  measure: { id: string; short: string; title: string; jurisdiction: string; kind: string; legalForce: boolean };
-  subject: Entity;
-  listing: { nameAsListed: string; from: string; to?: string; scope?: string };
-  state: string;
-  status: { status: string; date: string; note: string; next?: { status: string; date: string } };
-  severity: string;
-  confidence: number;
-  match: { field: string; value: string; method: string; entity: Entity };
-  path: PathStep[];
-  kinship: string;
-  evidence: Record<string, unknown>[];
-  citations: { text: string; url?: string }[];
-  obligation: string;
-  scope?: string;
-  exceptions?: string[];
-  unverified?: string[];
-}
-
 export interface Disposition {
   state: 'false-positive' | 'accepted-risk' | 'remediated';
   reason: string;
@@ -198,34 +170,8 @@ export interface MeasureInfo {
   listings: number;
 }
 
-export interface ListingView {
-  measure: string;
-  short: string;
-  target: string;
-  nameAsListed: string;
-  from: string;
-  to?: string;
-  state: string;
-  via: string;
-  measureEnded?: string;
-}
-
-export interface Dossier {
-  kind: 'organisation' | 'product';
-  id: string;
-  name: string;
-  group: string;
-  names: { value: string; kind: string; script?: string; lang?: string }[];
-  identifiers: { scheme: string; value: string }[];
-  country?: string;
-  parents: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
-  children: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
-  products: { id: string; name: string; kind: string }[];
-  listings: ListingView[];
-  sources: { id: string; title: string; url: string; date: string }[];
-  unverified: boolean;
-  groupGraph: { group: string; nodes: { id: string; name: string; listed: boolean }[]; edges: { from: string; to: string; predicate: string; share?: number }[] };
-}
+/** An organisation or product as of a date, with its group's graph (GET /api/organisations/{id}). */
+export type Dossier = EntityDossier & { asOf: string; groupGraph: GroupGraph };
 
 /** A proposal for the knowledge base from a news event, as listed by /api/news/proposals. */
 export interface NewsProposal {

@@ -3,16 +3,13 @@
  * linking the two distinctive cores, capped when the names carry signs of being different companies
  * of one group (different business qualifiers, a national subsidiary's region).
  */
+import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 
-export interface Feature {
-  feature: string;
-  score: number;
-  detail: string;
-}
+export type { Feature };
 
 export interface NameComparison {
   score: number;

@@ -3,6 +3,7 @@
  * date: organisations with their group graph, products, measures and their timelines, fuzzy
  * lookup, the KB version and its diff against earlier versions; health and readiness.
  */
+import type { GroupGraph } from '../../model/dossier.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { guessField } from '../../cli/commands/lookup.js';
@@ -236,7 +237,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
 }
 
 /** The organisations of a group and the relations between them that hold on the date. */
-function groupGraph(service: CoveredService, group: string, asOf: string) {
+function groupGraph(service: CoveredService, group: string, asOf: string): GroupGraph {
   const { kb } = service.ctx;
   const members = Object.values(kb.organisations).filter((o) => o.group === group);
   const ids = new Set(members.map((o) => o.id));
