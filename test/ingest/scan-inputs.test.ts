@@ -43,13 +43,15 @@ test('log sightings aggregate per client and host: count, first and last line an
     [
       [9, 'api16-normal-useast5.us.tiktokv.com', { count: 3, lastLine: 16, client: '192.0.2.10', firstSeen: '2026-11-25T00:00:01.120Z', lastSeen: '2026-11-25T00:01:39.000Z' }],
       // Alibaba's Umeng: Alibaba is on the 1260H list, which is about organisations and securities —
-      // reported as context, not dropped.
+      // reported as context, not dropped — and on Texas's prohibited technologies since 2026-01-26.
       [13, 'log.umeng.com', { count: 1, lastLine: 13, client: '192.0.2.20', firstSeen: '2026-11-25T00:00:05.000Z', lastSeen: '2026-11-25T00:00:05.000Z' }],
       [15, 'mon.tiktokv.com', { count: 1, lastLine: 15, client: '192.0.2.10', firstSeen: '2026-11-25T00:01:09.000Z', lastSeen: '2026-11-25T00:01:09.000Z' }],
     ],
     'the upper-case, dot-terminated query is the same host; www.example.com and unlisted hosts give no result',
   );
-  assert.ok(results[1]?.findings.every((f) => f.role === 'context' && f.severity === 'info'));
+  const umeng = new Map(results[1]?.findings.map((f) => [f.measure.id, f]));
+  assert.deepEqual([umeng.get('us-dod-1260h')?.role, umeng.get('us-dod-1260h')?.severity], ['context', 'info']);
+  assert.equal(umeng.get('us-tx-prohibited-technologies')?.role, 'obligation');
   for (const result of results) {
     assert.ok(result.findings.length > 0);
     assert.ok(result.findings.every((f) => f.match.field === 'host' && f.evidence[0]?.type === 'domain'));

@@ -29,8 +29,8 @@ const PAGE = `<!doctype html><html><head><title>TikTok order</title><meta proper
 <footer>Subscribe to our newsletter for ZTE and Xiaomi deals.</footer></body></html>`;
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
-<item><title>US weighs ban on TP-Link routers</title><link>https://wire.example/tp-link</link><pubDate>Wed, 18 Dec 2024 10:00:00 GMT</pubDate>
-<description>US authorities are considering banning TP-Link routers, people familiar said.</description></item>
+<item><title>US weighs ban on Anker chargers</title><link>https://wire.example/anker</link><pubDate>Wed, 18 Dec 2024 10:00:00 GMT</pubDate>
+<description>US authorities are considering banning Anker chargers, people familiar said.</description></item>
 <item><title>Xiaomi beats forecasts</title><link>https://wire.example/xiaomi</link><pubDate>Tue, 19 Nov 2024 10:00:00 GMT</pubDate>
 <description>Xiaomi reported higher revenue on Tuesday.</description></item></channel></rss>`;
 
@@ -79,9 +79,9 @@ describe('covered news over URLs (local server)', () => {
     const order = page?.events.find((e) => e.action === 'ban');
     assert.equal(order?.status, 'enacted');
     assert.ok(order?.links.some((l) => l.kind === 'known' && l.measure === 'us-eo-13942'), JSON.stringify(order?.links));
-    const tpLink = out.articles.find((a) => a.url === 'https://wire.example/tp-link');
-    assert.equal(tpLink?.events[0]?.status, 'considered');
-    assert.equal(tpLink?.events[0]?.links[0]?.kind, 'new');
+    const anker = out.articles.find((a) => a.url === 'https://wire.example/anker');
+    assert.equal(anker?.events[0]?.status, 'considered');
+    assert.equal(anker?.events[0]?.links[0]?.kind, 'new');
     assert.deepEqual(out.articles.find((a) => a.url === 'https://wire.example/xiaomi')?.events, []);
   });
 
@@ -147,8 +147,8 @@ describe('covered news over files', () => {
 describe('the review queue', () => {
   const dataDir = join(tmp, 'store');
   const drafts = join(tmp, 'drafts');
-  const article = join(tmp, 'tp-link.txt');
-  writeFileSync(article, 'US weighs ban on TP-Link routers\nUS authorities are considering banning TP-Link routers, people familiar said. The Commerce Department is also weighing export restrictions on CXMT.\n');
+  const article = join(tmp, 'anker.txt');
+  writeFileSync(article, 'US weighs ban on Anker chargers\nUS authorities are considering banning Anker chargers, people familiar said. The Commerce Department is also weighing export restrictions on CXMT.\n');
 
   test('save, list, accept (draft written), reject, and a decided proposal stays decided', async () => {
     const saved = await covered(['news', article, '--published', '2024-12-18', '--save', '--data-dir', dataDir]);
@@ -157,18 +157,18 @@ describe('the review queue', () => {
 
     const queue = await covered(['news', 'queue', '--data-dir', dataDir, '--format', 'json']);
     const { proposals } = JSON.parse(queue.stdout) as { proposals: { id: string; target: string; state: string }[] };
-    assert.deepEqual(proposals.map((p) => p.target).sort(), ['cxmt', 'tp-link']);
-    const tpLink = proposals.find((p) => p.target === 'tp-link')?.id as string;
+    assert.deepEqual(proposals.map((p) => p.target).sort(), ['anker', 'cxmt']);
+    const anker = proposals.find((p) => p.target === 'anker')?.id as string;
     const cxmt = proposals.find((p) => p.target === 'cxmt')?.id as string;
 
-    const accepted = await covered(['news', 'accept', tpLink, '--data-dir', dataDir, '--out', drafts, '--reason', 'checked']);
+    const accepted = await covered(['news', 'accept', anker, '--data-dir', dataDir, '--out', drafts, '--reason', 'checked']);
     assert.equal(accepted.code, 0, accepted.stderr);
     const file = /draft written to (\S+)/.exec(accepted.stdout)?.[1] as string;
     assert.ok(file.startsWith(drafts) && existsSync(file));
     assert.match(readFileSync(file, 'utf8'), /^# DRAFT proposal /);
     assert.match(accepted.stdout, /not in the knowledge base yet/);
 
-    const again = await covered(['news', 'accept', tpLink, '--data-dir', dataDir, '--out', drafts]);
+    const again = await covered(['news', 'accept', anker, '--data-dir', dataDir, '--out', drafts]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already accepted/);
 

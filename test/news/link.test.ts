@@ -25,10 +25,12 @@ describe('linking events to measures', () => {
     ]);
   });
 
-  test('an act no measure records is new', () => {
-    const [link] = linkOf('US authorities are considering banning TP-Link routers.', '2024-12-18');
+  test('an act no measure records is new; once recorded, the same act is known', () => {
+    const [link] = linkOf('US authorities are considering banning Anker chargers.', '2024-12-18');
     assert.equal(link?.kind, 'new');
     assert.equal(link?.measure, undefined);
+    const [recorded] = linkOf('US authorities are considering banning TP-Link routers.', '2024-12-18');
+    assert.equal(recorded?.measure, 'us-tp-link-federal-review-2024');
   });
 
   test('a list named in the sentence links a target the knowledge base does not hold', () => {
