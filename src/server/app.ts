@@ -22,6 +22,7 @@ import { registerNewsRoutes } from './routes/news.js';
 import { registerInventoryRoutes } from './routes/inventories.js';
 import { registerMatchRoutes } from './routes/match.js';
 import type { CoveredService } from './service.js';
+import { RequestError } from './request-error.js';
 
 export interface ServerOptions {
   service: CoveredService;
@@ -56,17 +57,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The least role that may call the route; routes without one are public. */
     role?: Role;
-  }
-}
-
-/** A request that is well-formed but wrong (an unknown profile): 400 with the field's path. */
-export class RequestError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
   }
 }
 

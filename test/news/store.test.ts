@@ -8,7 +8,7 @@ import { MeasureFileSchema, type Profile } from '../../src/model/kb.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { ScanStore, type StoredRow } from '../../src/store/scans.js';
 import { basisHash, findingKey, itemKey, subjectGroup } from '../../src/server/identity.js';
-import { NewsStore } from '../../src/news/store.js';
+import { NewsStore } from '../../src/store/news.js';
 import { alertsFor, watchArticle } from '../../src/news/watch.js';
 import { news } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { SAME_THRESHOLD } from '../../match/names/compare.js';
 import { matchPair } from '../../match/pair.js';
 import { FIELD_KINDS, type FieldKind } from '../../model/item.js';
 import { parseDate, parseThreshold, UsageError, write } from '../io.js';
-import { guessField } from './lookup.js';
+import { guessField } from '../../match/identifiers/guess-field.js';
 
 function parseCount(value: string): number {
   const n = Number(value);

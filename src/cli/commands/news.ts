@@ -9,9 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createColors } from 'picocolors';
 import { createContext, type Context } from '../../app/context.js';
+import { labelResolver } from '../../app/label-resolver.js';
 import { loadKnowledgeBase, packageVersion } from '../../kb/files.js';
-import { SAME_THRESHOLD } from '../../match/names/compare.js';
-import { guessField } from './lookup.js';
 import type { KnowledgeBase } from '../../kb/model.js';
 import type { Article } from '../../news/extract.js';
 import { NewsExtractor } from '../../news/extract.js';
@@ -20,8 +19,8 @@ import { detectFederalRegister, readFederalRegister, type FrDocument } from '../
 import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError, urlDate } from '../../news/parse.js';
 import { alertsFor, watchArticle, watchOfficialDocument, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
-import { NewsStore, type StoredProposal } from '../../news/store.js';
-import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
+import { NewsStore, type StoredProposal } from '../../store/news.js';
+import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../store/news-review.js';
 import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
 import { storeFlags, withStore } from '../store.js';
 
@@ -179,20 +178,6 @@ async function readSources(sources: string[], options: ReadOptions, problems: Pr
     }
   }
   return out;
-}
-
-/**
- * The group an item's label resolves to, for items without findings: an inventory of TP-Link
- * routers has no finding before a measure names TP-Link, and is exactly what a threat to TP-Link
- * concerns.
- */
-export function labelResolver(ctx: Context): (label: string) => string | undefined {
-  return (label) => {
-    const outcome = ctx.resolver.resolve(guessField(label), label);
-    const best = outcome.resolutions[0];
-    if (!best || best.confidence < SAME_THRESHOLD) return undefined;
-    return ctx.kb.organisations[best.entity.id]?.group ?? ctx.kb.products[best.entity.id]?.group;
-  };
 }
 
 /** Groups exposed in `covered scan --format json` reports: each finding's matched entity and listed subject, else the item's label. */

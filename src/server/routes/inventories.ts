@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { InventoryError } from '../../inventory/monitor.js';
 import { CHANGE_KINDS, CHANNEL_KINDS, type ChangeKind, type ChannelKind, type DeliveryState, type RuleFilter } from '../../inventory/model.js';
-import { RequestError } from '../app.js';
+import { RequestError } from '../request-error.js';
 import { errorSchema, looseObject } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 

@@ -6,7 +6,7 @@
 import type { GroupGraph } from '../../model/dossier.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { guessField } from '../../cli/commands/lookup.js';
+import { guessField } from '../../match/identifiers/guess-field.js';
 import { CorporateGraph } from '../../kb/graph.js';
 import { measureStatus } from '../../kb/timeline.js';
 import { packageVersion } from '../../kb/files.js';
@@ -14,7 +14,7 @@ import type { FieldKind, InventoryItem } from '../../model/item.js';
 import type { ItemResult } from '../../model/finding.js';
 import { WorkTooLongError } from '../compute.js';
 import { entityDossier, measureDossier } from '../../screen/dossier.js';
-import { RequestError } from '../app.js';
+import { RequestError } from '../request-error.js';
 import { asOfQuery, DATE, errorSchema, itemResultSchema, looseObject, screenBody } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 

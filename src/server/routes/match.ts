@@ -3,14 +3,14 @@
  * its score, band and explanation (as yente's /match does), or the verdict on two names.
  */
 import type { FastifyInstance } from 'fastify';
-import { guessField } from '../../cli/commands/lookup.js';
+import { guessField } from '../../match/identifiers/guess-field.js';
 import { CorporateGraph } from '../../kb/graph.js';
 import { rankCandidates } from '../../match/candidates.js';
 import { SAME_THRESHOLD } from '../../match/names/compare.js';
 import { NAME_REPORT_THRESHOLD } from '../../match/resolver.js';
 import { matchPair } from '../../match/pair.js';
 import { FIELD_KINDS, type FieldKind } from '../../model/item.js';
-import { RequestError } from '../app.js';
+import { RequestError } from '../request-error.js';
 import { DATE, errorSchema, looseObject } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 import { calendarDate } from './knowledge.js';

@@ -6,14 +6,14 @@
  */
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { labelResolver } from '../../cli/commands/news.js';
+import { labelResolver } from '../../app/label-resolver.js';
 import type { Article } from '../../news/extract.js';
-import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../news/review.js';
-import { NewsStore, type StoredProposal } from '../../news/store.js';
+import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../store/news-review.js';
+import { NewsStore, type StoredProposal } from '../../store/news.js';
 import type { WatchedArticle } from '../../news/watch.js';
 import { WorkInputError, WorkTooLongError } from '../compute.js';
-import type { ProposalState } from '../../news/migration.js';
-import { RequestError } from '../app.js';
+import type { ProposalState } from '../../store/migrations/0002-news.js';
+import { RequestError } from '../request-error.js';
 import { DATE, errorSchema, looseObject } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 import { calendarDate } from './knowledge.js';

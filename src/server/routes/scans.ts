@@ -17,7 +17,7 @@ import { CSV_BOM, CSV_HEADER, csvFindingRow } from '../../report/csv.js';
 import { ATTESTATIONS, renderAttestationHtml, type AttestationSpec } from '../../report/attestation.js';
 import { htmlToPdf, PdfError } from '../../app/pdf.js';
 import { attestationFromStore } from '../attestation.js';
-import { RequestError } from '../app.js';
+import { RequestError } from '../request-error.js';
 import { DATE, dispositionSchema, errorSchema, findingFilters, looseObject, scanSchema, storedFindingSchema } from '../schemas.js';
 import type { CoveredService } from '../service.js';
 import { calendarDate, profileFor } from './knowledge.js';

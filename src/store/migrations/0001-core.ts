@@ -1,5 +1,5 @@
 /** Scans, their rows and findings, dispositions, the audit log, API tokens and KB versions. */
-import type { StoreMigration } from './index.js';
+import type { StoreMigration } from './migration.js';
 
 /** The hash the first audit entry chains from. */
 export const AUDIT_GENESIS = '0'.repeat(64);

@@ -3,7 +3,7 @@
  * can alter the schema can tamper with the log — and the hash chain still shows that they did.
  */
 import { sql } from 'kysely';
-import type { StoreMigration } from './index.js';
+import type { StoreMigration } from './migration.js';
 
 export const auditAppendOnlyMigration: StoreMigration = {
   async up(db, dialect) {

@@ -2,7 +2,7 @@
  * Scan rows keep the asset they describe (its identity as JSON, owner and site apart for filtering),
  * and every decision on a finding — set, changed or cleared — is kept in the disposition history.
  */
-import type { StoreMigration } from './index.js';
+import type { StoreMigration } from './migration.js';
 
 export const assetsAndDispositionHistoryMigration: StoreMigration = {
   async up(db, dialect) {

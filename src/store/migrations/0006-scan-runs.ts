@@ -1,4 +1,4 @@
-import type { StoreMigration } from './index.js';
+import type { StoreMigration } from './migration.js';
 
 /**
  * `scan_runs`: which attempt at a scan may write its rows (a fencing token, raised each time a

@@ -1,4 +1,4 @@
-import type { StoreMigration } from './index.js';
+import type { StoreMigration } from './migration.js';
 
 /**
  * Notification rules (which changes go to which channel) and the outbox of deliveries, written in

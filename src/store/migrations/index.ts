@@ -3,22 +3,16 @@
  * line below with a name that sorts after the last (see docs/server.md); applied names are recorded
  * by kysely's migrator, so a migration never changes once released.
  */
-import type { Kysely } from 'kysely';
+import type { StoreMigration } from './migration.js';
 import { coreMigration } from './0001-core.js';
-import { newsMigration } from '../../news/migration.js';
+import { newsMigration } from './0002-news.js';
 import { auditAppendOnlyMigration } from './0003-audit-append-only.js';
 import { assetsAndDispositionHistoryMigration } from './0004-assets-and-disposition-history.js';
 import { scanRunsMigration } from './0006-scan-runs.js';
 import { inventoriesMigration } from './0007-inventories.js';
 import { notificationsMigration } from './0008-notifications.js';
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export interface StoreMigration {
-  /** `db` is untyped on purpose: a migration describes the schema as it was at that point. */
-  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
-  down?(db: Kysely<any>, dialect: Dialect): Promise<void>;
-}
+export type { Dialect, StoreMigration } from './migration.js';
 
 export const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-core': coreMigration,

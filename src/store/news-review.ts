@@ -5,10 +5,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../kb/model.js';
-import { AuditLog } from '../store/audit.js';
-import type { Store } from '../store/db.js';
-import { NewsStore, type StoredProposal } from './store.js';
-import { alertsFor, type Alert, type WatchedArticle } from './watch.js';
+import { AuditLog } from './audit.js';
+import type { Store } from './db.js';
+import { NewsStore, type StoredProposal } from './news.js';
+import { alertsFor, type Alert, type WatchedArticle } from '../news/watch.js';
 
 /** A decision that cannot be taken: the proposal does not exist, or was decided already. */
 export class ReviewError extends Error {

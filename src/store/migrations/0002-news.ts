@@ -2,7 +2,7 @@
  * Tables of the news watch: articles read, the restriction events found in them with their links
  * to measures, proposals for the knowledge base awaiting review, and alerts on stored scans.
  */
-import type { StoreMigration } from '../store/migrations/index.js';
+import type { StoreMigration } from './migration.js';
 
 export interface NewsArticlesTable {
   id: string;

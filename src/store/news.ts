@@ -4,11 +4,11 @@
  * of the content); a decided proposal keeps its decision.
  */
 import type { Kysely } from 'kysely';
-import type { Store } from '../store/db.js';
-import type { Tables } from '../store/schema.js';
+import type { Store } from './db.js';
+import type { Tables } from './schema.js';
 import type { KnowledgeBase } from '../kb/model.js';
-import type { NewsProposalsTable, NewsTables, ProposalState } from './migration.js';
-import { articleId, type Alert, type ScanExposure, type WatchedArticle } from './watch.js';
+import type { NewsProposalsTable, NewsTables, ProposalState } from './migrations/0002-news.js';
+import { articleId, type Alert, type ScanExposure, type WatchedArticle } from '../news/watch.js';
 
 type Db = Kysely<Tables & NewsTables>;
 
