@@ -6,7 +6,7 @@
 import { WHOLE_NAME_KINDS } from '../model/kb.js';
 import { isGeneratedFile, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
-import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
+import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
@@ -353,7 +353,9 @@ export class Resolver {
     const parsed = parseTicker(value);
     if (!parsed.ok) return { field: 'ticker', value, resolutions: [], error: parsed.error };
     const { symbol, exchange } = parsed.value;
-    const exactOrg = exchange ? this.identifiers.get(identifierKey('ticker', symbol, exchange)) : undefined;
+    const exactOrg = exchange
+      ? [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? [])].map((x) => this.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
+      : undefined;
     const org = exactOrg ?? this.identifiers.get(bareTickerKey(symbol));
     if (!org) return { field: 'ticker', value, resolutions: [] };
     // A bare symbol may belong to another company on another exchange.
