@@ -190,7 +190,7 @@ export class Resolver {
     this.registry ??= this.loadMacRegistry();
     const reg = this.registry.lookup(mac);
     if (!reg) return { field: 'mac', value, resolutions: [], note: `prefix ${mac.text.slice(0, 8)} is not in the IEEE registry` };
-    const owner = this.registrantOwner(reg.registrant);
+    const owner = this.registrantOwner(reg.registrant, reg.country);
     if (!owner) return { field: 'mac', value, resolutions: [], note: `registered to ${reg.registrant} (${reg.block} ${reg.prefix})` };
     return {
       field: 'mac',
@@ -208,18 +208,24 @@ export class Resolver {
     };
   }
 
-  /** Registrant → organisation: a declared spelling first, else a strict name match. */
-  private registrantOwner(registrant: string): { org: string; via: 'declared registrant' | 'registrant name' } | undefined {
-    const cached = this.registrantCache.get(registrant);
+  /**
+   * Registrant → organisation: a declared spelling first, else a strict name match — to a record
+   * of the registrant's own country when both are known: "ELECOM CO., LTD" of Osaka is not the
+   * Russian "LLC Elecom", nor "APEX DATA, INC." of California a listed "Apex" elsewhere.
+   */
+  private registrantOwner(registrant: string, country?: string): { org: string; via: 'declared registrant' | 'registrant name' } | undefined {
+    const cacheKey = `${registrant}\t${country ?? ''}`;
+    const cached = this.registrantCache.get(cacheKey);
     if (cached !== undefined) return cached ?? undefined;
     let result: { org: string; via: 'declared registrant' | 'registrant name' } | null = null;
     const declared = this.declaredRegistrants.get(normaliseRegistrant(registrant));
     if (declared) result = { org: declared, via: 'declared registrant' };
     else {
       const best = this.names.search(registrant, { minScore: 0.95, limit: 2 }).filter((m) => m.entity.kind === 'organisation');
-      if (best.length === 1 && best[0]) result = { org: best[0].entity.id, via: 'registrant name' };
+      const org = best.length === 1 && best[0] ? this.kb.organisations[best[0].entity.id] : undefined;
+      if (best.length === 1 && best[0] && !(country && org?.country && sameCountry(country, org.country) === false)) result = { org: best[0].entity.id, via: 'registrant name' };
     }
-    this.registrantCache.set(registrant, result);
+    this.registrantCache.set(cacheKey, result);
     return result ?? undefined;
   }
 
@@ -415,6 +421,12 @@ function nameResolution(field: FieldKind, value: string, m: NameMatch, method: '
     confidence: m.score,
     evidence: { type: 'name', input: value, alias: m.alias, aliasKind: m.aliasKind, score: m.score, features: m.features },
   };
+}
+
+/** Mainland China, Hong Kong and Macao count as one: groups register blocks from either. */
+function sameCountry(a: string, b: string): boolean {
+  const greater = (c: string) => (['CN', 'HK', 'MO'].includes(c.toUpperCase()) ? 'CN' : c.toUpperCase());
+  return greater(a) === greater(b);
 }
 
 function normaliseRegistrant(name: string): string {

@@ -74,7 +74,7 @@ export const COMPANIES: Company[] = [
   { group: 'huawei', terms: /\bhuawei\b/i, v2fly: ['huawei'], oui: /\bhuawei\b/i },
   { group: 'zte', terms: /\bzte\b/i, v2fly: ['zte'], oui: /\bzte\b/i },
   { group: 'hikvision', terms: /\bhikvision\b/i, v2fly: ['hikvision'], oui: /\bhikvision\b/i },
-  { group: 'dahua', terms: /\bdahua technology\b/i, oui: /\bdahua\b/i },
+  { group: 'dahua', terms: /\bdahua technology\b/i, oui: /zhejiang dahua|dahua technology/i },
   { group: 'hytera', terms: /\bhytera\b/i, oui: /\bhytera\b/i },
   { group: 'dji', terms: /\bdji\b/i, v2fly: ['dji'], oui: /\bdji\b/i },
   { group: 'kaspersky', terms: /\bkaspersky\b/i, v2fly: ['kaspersky'] },
@@ -183,20 +183,31 @@ function readV2fly(dir: string): Map<string, V2flyList> {
   return lists;
 }
 
-/** A list's hosts, its includes followed. */
-function expandV2fly(lists: Map<string, V2flyList>, name: string, seen = new Set<string>()): { domains: string[]; full: string[] } {
-  if (seen.has(name)) return { domains: [], full: [] };
+/** A list's hosts, its includes followed; `from` names the list each came from. */
+function expandV2fly(lists: Map<string, V2flyList>, name: string, seen = new Set<string>()): { domains: string[]; full: string[]; from: Map<string, string> } {
+  const out = { domains: [] as string[], full: [] as string[], from: new Map<string, string>() };
+  if (seen.has(name)) return out;
   seen.add(name);
   const list = lists.get(name);
-  if (!list) return { domains: [], full: [] };
-  const out = { domains: [...list.domains], full: [...list.full] };
+  if (!list) return out;
+  out.domains.push(...list.domains);
+  out.full.push(...list.full);
+  for (const d of [...list.domains, ...list.full]) out.from.set(d, name);
   for (const inc of list.includes) {
     const sub = expandV2fly(lists, inc, seen);
     out.domains.push(...sub.domains);
     out.full.push(...sub.full);
+    for (const [d, f] of sub.from) if (!out.from.has(d)) out.from.set(d, f);
   }
   return out;
 }
+
+/**
+ * Hosts a company's v2fly list files under it although the company only holds shares in their
+ * owner: Ant Group's (Alibaba holds about a third), Ximalaya's (filed under Tencent Music),
+ * Zuoyebang's (filed under Baidu). They are left out: neither positive nor negative.
+ */
+export const V2FLY_NOT_CONTROLLED: RegExp = /(^|\.)(alipay[a-z0-9-]*\.[a-z.]+|antgroup[a-z-]*\.[a-z.]+|antfin\.com|antfortune\.com|ximalaya\.com|xmcdn\.com|zuoyebang\.(com|cc)|zybang\.com)$/;
 
 function under(host: string, domains: ReadonlySet<string>): boolean {
   for (let d = host; d; ) {
@@ -236,24 +247,24 @@ function dnsInventory(src: Sources, opts: BuildOptions, labels: CompanyLabels): 
   }
   const hostsOf = (list: string, salt: string) => {
     const e = expandV2fly(lists, list);
-    return [...new Set(e.domains)].map((d) => {
-      const sub = SUBDOMAINS[h(d, salt)[1]! % SUBDOMAINS.length]!;
-      return `${sub}${d}`;
-    }).concat([...new Set(e.full)]);
+    return [...new Set(e.domains)]
+      .map((d) => ({ host: `${SUBDOMAINS[h(d, salt)[1]! % SUBDOMAINS.length]!}${d}`, from: e.from.get(d) ?? list }))
+      .concat([...new Set(e.full)].map((d) => ({ host: d, from: e.from.get(d) ?? list })))
+      .filter((x) => !V2FLY_NOT_CONTROLLED.test(x.host));
   };
   for (const c of COMPANIES) {
     if (!c.v2fly || !labels.restricted.has(c.group)) continue;
     for (const list of c.v2fly) {
       const e = expandV2fly(lists, list);
       for (const d of [...e.domains, ...e.full]) positiveDomains.add(d);
-      const hosts = sample(hostsOf(list, 'dns'), cap, (x) => x, 'dns');
-      for (const host of hosts) cands.push({ host, category: `v2fly:${list}`, positive: true, groups: [c.group] });
+      const hosts = sample(hostsOf(list, 'dns'), cap, (x) => x.host, 'dns');
+      for (const x of hosts) cands.push({ host: x.host, category: `v2fly:${list}${x.from === list ? '' : `/${x.from}`}`, positive: true, groups: [c.group] });
     }
   }
   for (const [list, terms] of Object.entries(UNLISTED_CN_V2FLY)) {
     if (restrictionEvidence(src, terms, opts.asOf).length > 0) continue;
-    const hosts = hostsOf(list, 'dns').filter((x) => !under(x, positiveDomains));
-    for (const host of sample(hosts, Math.ceil(cap / 4), (x) => x, 'dns')) cands.push({ host, category: `v2fly-unlisted:${list}`, positive: false, groups: [] });
+    const hosts = hostsOf(list, 'dns').filter((x) => !under(x.host, positiveDomains));
+    for (const x of sample(hosts, Math.ceil(cap / 4), (x) => x.host, 'dns')) cands.push({ host: x.host, category: `v2fly-unlisted:${list}`, positive: false, groups: [] });
   }
   // dnsmasq-china-list: domains served from mainland China that no v2fly list assigns to a company.
   const china = readFileSync(join(src.dir, 'dnsmasq-china-list', 'accelerated-domains.china.conf'), 'utf8')
