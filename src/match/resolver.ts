@@ -13,6 +13,7 @@ import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
 import { HOUSE_NAME_MIN, SAME_THRESHOLD } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
+import { normaliseName } from './names/normalise.js';
 import type { Evidence, Method } from '../model/evidence.js';
 
 export type { Evidence, Method };
@@ -140,7 +141,7 @@ export class Resolver {
     // One search serves both the match and the houses the name may be named after (many parties of
     // a house may score above it, so more candidates are read than a plain match needs).
     const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
-    const matches = candidates.filter((m) => m.score >= this.nameThreshold).slice(0, 5);
+    const matches = candidates.filter((m) => m.score >= this.nameThreshold && !this.lookalikeOfListParty(m)).slice(0, 5);
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
@@ -153,6 +154,27 @@ export class Resolver {
     // List itself, and Huawei's by its name, as if the list did not name it.
     if (kept.length > 0 && kept.every((r) => this.inCuratedGroupOnly(r.entity.id))) return { field, value, resolutions: [...kept, ...this.groupNameResolutions(field, value, candidates)] };
     return { field, value, resolutions: kept };
+  }
+
+  /**
+   * A name one letter or sound away from a list's own party on a single distinctive word
+   * ("Luminar Technologies" / "Luminor Oy", "Skytap" / "Skytop Electronics", "Dicom" / "Discom"):
+   * among the tens of thousands of parties the lists name, such a near miss is far more often
+   * another company than a misspelling, so it is not reported. Curated companies keep their
+   * misspellings ("Huawie", "Hikvison"), and words of ten letters or more theirs; a name equal
+   * word for word is kept whatever it names.
+   */
+  private lookalikeOfListParty(m: NameMatch): boolean {
+    if (m.score >= 1 || m.exact || m.entity.kind !== 'organisation') return false;
+    const org = this.kb.organisations[m.entity.id];
+    if (!org || !isGeneratedFile(this.kb.groups[org.group]?.file ?? '')) return false;
+    const top = m.features.reduce<NameMatch['features'][number] | undefined>((best, f) => (!best || f.score > best.score ? f : best), undefined);
+    if (!top) return false;
+    // Long words have few neighbours: "Rosoboroneksport" is still Rosoboronexport.
+    if (top.feature === 'compact') return top.score < 1 && (top.detail.split(' ~ ')[0] ?? '').length <= 10;
+    if (top.feature !== 'core-tokens') return false;
+    const pairs = top.detail.split(' ').filter(Boolean);
+    return pairs.length === 1 && pairs[0]!.includes('~') && (pairs[0]!.split('~')[0] ?? '').length <= 9;
   }
 
   /** A generated organisation (an official list's party) that an importer put in a curated group. */
@@ -169,9 +191,19 @@ export class Resolver {
   private groupNameResolutions(field: FieldKind, value: string, candidates: NameMatch[]): Resolution[] {
     this.listedFamilies ??= listedFamilies(this.kb);
     // Houses are curated organisations: a list's own parties name only themselves.
+    // The house's name leads both ("Huawei Technologies Düsseldorf", "Hikvision Europe"): a name
+    // that shares some other word with one of the house's companies ("Home Control Singapore" /
+    // "Beijing Institute of Control Engineering") is not named after it.
+    // (Chinese names are compared by their cores already: 华为技术（德国）有限公司 is led by 华为.)
+    const leading = (name: string) => {
+      const form = normaliseName(name);
+      return form.han ? undefined : form.tokens.find((t) => t.cls !== 'place' && t.cls !== 'legal')?.text;
+    };
+    const lead = leading(value);
     const houses = candidates.filter(
       (m) =>
         m.sameCoreDifferentEntity &&
+        (lead === undefined || leading(m.alias) === undefined || leading(m.alias) === lead) &&
         m.entity.kind === 'organisation' &&
         !isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '') &&
         !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
