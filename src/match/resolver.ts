@@ -165,11 +165,15 @@ export class Resolver {
    * word for word is kept whatever it names.
    */
   private lookalikeOfListParty(m: NameMatch): boolean {
-    if (m.score >= 1 || m.exact || m.entity.kind !== 'organisation') return false;
+    if (m.exact || m.entity.kind !== 'organisation') return false;
     const org = this.kb.organisations[m.entity.id];
     if (!org || !isGeneratedFile(this.kb.groups[org.group]?.file ?? '')) return false;
     const top = m.features.reduce<NameMatch['features'][number] | undefined>((best, f) => (!best || f.score > best.score ? f : best), undefined);
     if (!top) return false;
+    // A word of four letters or fewer ("VR", "AST", "ISRA", "Poly") names a list's party only as
+    // that party writes its whole name: "ISRA Vision AG" is not "ISRA", nor "Poly" "Poly Technologies".
+    if (top.feature === 'core-tokens' && !top.detail.includes(' ') && !top.detail.includes('~') && top.detail.length <= 4) return true;
+    if (m.score >= 1) return false;
     // Long words have few neighbours: "Rosoboroneksport" is still Rosoboronexport.
     if (top.feature === 'compact') return top.score < 1 && (top.detail.split(' ~ ')[0] ?? '').length <= 10;
     if (top.feature !== 'core-tokens') return false;
