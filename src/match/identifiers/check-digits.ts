@@ -96,7 +96,7 @@ const EXCHANGES: Record<string, string> = {
   O: 'NASDAQ', OQ: 'NASDAQ', NASDAQ: 'NASDAQ', XNAS: 'NASDAQ', NSDQ: 'NASDAQ',
   L: 'LSE', LN: 'LSE', LSE: 'LSE', XLON: 'LSE',
   T: 'TSE', JP: 'TSE', TYO: 'TSE', XTKS: 'TSE',
-  SI: 'SGX', SP: 'SGX', SGX: 'SGX',
+  SI: 'SGX', SP: 'SGX', SG: 'SGX', SGX: 'SGX',
   KS: 'KRX', KRX: 'KRX',
   TW: 'TWSE', TWSE: 'TWSE',
   DE: 'XETRA', GY: 'XETRA', XETRA: 'XETRA', F: 'FSE',
