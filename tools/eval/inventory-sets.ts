@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export type Kind = 'dns' | 'devices' | 'apps' | 'suppliers' | 'holdings';
-export const KINDS: Kind[] = ['dns', 'devices', 'apps', 'suppliers', 'holdings'];
+export type Kind = 'dns' | 'hosts' | 'devices' | 'apps' | 'suppliers' | 'holdings';
+export const KINDS: Kind[] = ['dns', 'hosts', 'devices', 'apps', 'suppliers', 'holdings'];
 
 export interface EvalRow {
   kind: Kind;
@@ -505,8 +505,14 @@ export function companyLabels(src: Sources, asOf: string): CompanyLabels {
 export function buildInventories(dir: string, opts: BuildOptions, kinds: Kind[] = KINDS): { inventories: Inventory[]; labels: CompanyLabels } {
   const src = loadSources(dir);
   const labels = companyLabels(src, opts.asOf);
+  let dns: Inventory | undefined;
   const build: Record<Kind, () => Inventory> = {
-    dns: () => dnsInventory(src, opts, labels),
+    dns: () => (dns ??= dnsInventory(src, opts, labels)),
+    // The same hosts as a plain list, one a line, no header (an export of a firewall's or proxy's hosts).
+    hosts: () => {
+      dns ??= dnsInventory(src, opts, labels);
+      return { kind: 'hosts', file: 'hosts.txt', content: `${dns.rows.map((r) => r.key).join('\n')}\n`, rows: dns.rows.map((r) => ({ ...r, kind: 'hosts' as const })) };
+    },
     devices: () => devicesInventory(src, opts, labels),
     apps: () => appsInventory(src, opts, labels),
     suppliers: () => suppliersInventory(src, opts),
