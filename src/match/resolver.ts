@@ -6,13 +6,14 @@
 import { WHOLE_NAME_KINDS } from '../model/kb.js';
 import { isGeneratedFile, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
-import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
+import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
 import { HOUSE_NAME_MIN, SAME_THRESHOLD } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
+import { normaliseName } from './names/normalise.js';
 import type { Evidence, Method } from '../model/evidence.js';
 
 export type { Evidence, Method };
@@ -140,7 +141,7 @@ export class Resolver {
     // One search serves both the match and the houses the name may be named after (many parties of
     // a house may score above it, so more candidates are read than a plain match needs).
     const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
-    const matches = candidates.filter((m) => m.score >= this.nameThreshold).slice(0, 5);
+    const matches = candidates.filter((m) => m.score >= this.nameThreshold && !this.lookalikeOfListParty(m)).slice(0, 5);
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
@@ -153,6 +154,31 @@ export class Resolver {
     // List itself, and Huawei's by its name, as if the list did not name it.
     if (kept.length > 0 && kept.every((r) => this.inCuratedGroupOnly(r.entity.id))) return { field, value, resolutions: [...kept, ...this.groupNameResolutions(field, value, candidates)] };
     return { field, value, resolutions: kept };
+  }
+
+  /**
+   * A name one letter or sound away from a list's own party on a single distinctive word
+   * ("Luminar Technologies" / "Luminor Oy", "Skytap" / "Skytop Electronics", "Dicom" / "Discom"):
+   * among the tens of thousands of parties the lists name, such a near miss is far more often
+   * another company than a misspelling, so it is not reported. Curated companies keep their
+   * misspellings ("Huawie", "Hikvison"), and words of ten letters or more theirs; a name equal
+   * word for word is kept whatever it names.
+   */
+  private lookalikeOfListParty(m: NameMatch): boolean {
+    if (m.exact || m.entity.kind !== 'organisation') return false;
+    const org = this.kb.organisations[m.entity.id];
+    if (!org || !isGeneratedFile(this.kb.groups[org.group]?.file ?? '')) return false;
+    const top = m.features.reduce<NameMatch['features'][number] | undefined>((best, f) => (!best || f.score > best.score ? f : best), undefined);
+    if (!top) return false;
+    // A word of four letters or fewer ("VR", "AST", "ISRA", "Poly") names a list's party only as
+    // that party writes its whole name: "ISRA Vision AG" is not "ISRA", nor "Poly" "Poly Technologies".
+    if (top.feature === 'core-tokens' && !top.detail.includes(' ') && !top.detail.includes('~') && top.detail.length <= 4) return true;
+    if (m.score >= 1) return false;
+    // Long words have few neighbours: "Rosoboroneksport" is still Rosoboronexport.
+    if (top.feature === 'compact') return top.score < 1 && (top.detail.split(' ~ ')[0] ?? '').length <= 10;
+    if (top.feature !== 'core-tokens') return false;
+    const pairs = top.detail.split(' ').filter(Boolean);
+    return pairs.length === 1 && pairs[0]!.includes('~') && (pairs[0]!.split('~')[0] ?? '').length <= 9;
   }
 
   /** A generated organisation (an official list's party) that an importer put in a curated group. */
@@ -169,9 +195,19 @@ export class Resolver {
   private groupNameResolutions(field: FieldKind, value: string, candidates: NameMatch[]): Resolution[] {
     this.listedFamilies ??= listedFamilies(this.kb);
     // Houses are curated organisations: a list's own parties name only themselves.
+    // The house's name leads both ("Huawei Technologies Düsseldorf", "Hikvision Europe"): a name
+    // that shares some other word with one of the house's companies ("Home Control Singapore" /
+    // "Beijing Institute of Control Engineering") is not named after it.
+    // (Chinese names are compared by their cores already: 华为技术（德国）有限公司 is led by 华为.)
+    const leading = (name: string) => {
+      const form = normaliseName(name);
+      return form.han ? undefined : form.tokens.find((t) => t.cls !== 'place' && t.cls !== 'legal')?.text;
+    };
+    const lead = leading(value);
     const houses = candidates.filter(
       (m) =>
         m.sameCoreDifferentEntity &&
+        (lead === undefined || leading(m.alias) === undefined || leading(m.alias) === lead) &&
         m.entity.kind === 'organisation' &&
         !isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '') &&
         !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
@@ -190,7 +226,7 @@ export class Resolver {
     this.registry ??= this.loadMacRegistry();
     const reg = this.registry.lookup(mac);
     if (!reg) return { field: 'mac', value, resolutions: [], note: `prefix ${mac.text.slice(0, 8)} is not in the IEEE registry` };
-    const owner = this.registrantOwner(reg.registrant);
+    const owner = this.registrantOwner(reg.registrant, reg.country);
     if (!owner) return { field: 'mac', value, resolutions: [], note: `registered to ${reg.registrant} (${reg.block} ${reg.prefix})` };
     return {
       field: 'mac',
@@ -208,18 +244,24 @@ export class Resolver {
     };
   }
 
-  /** Registrant → organisation: a declared spelling first, else a strict name match. */
-  private registrantOwner(registrant: string): { org: string; via: 'declared registrant' | 'registrant name' } | undefined {
-    const cached = this.registrantCache.get(registrant);
+  /**
+   * Registrant → organisation: a declared spelling first, else a strict name match — to a record
+   * of the registrant's own country when both are known: "ELECOM CO., LTD" of Osaka is not the
+   * Russian "LLC Elecom", nor "APEX DATA, INC." of California a listed "Apex" elsewhere.
+   */
+  private registrantOwner(registrant: string, country?: string): { org: string; via: 'declared registrant' | 'registrant name' } | undefined {
+    const cacheKey = `${registrant}\t${country ?? ''}`;
+    const cached = this.registrantCache.get(cacheKey);
     if (cached !== undefined) return cached ?? undefined;
     let result: { org: string; via: 'declared registrant' | 'registrant name' } | null = null;
     const declared = this.declaredRegistrants.get(normaliseRegistrant(registrant));
     if (declared) result = { org: declared, via: 'declared registrant' };
     else {
       const best = this.names.search(registrant, { minScore: 0.95, limit: 2 }).filter((m) => m.entity.kind === 'organisation');
-      if (best.length === 1 && best[0]) result = { org: best[0].entity.id, via: 'registrant name' };
+      const org = best.length === 1 && best[0] ? this.kb.organisations[best[0].entity.id] : undefined;
+      if (best.length === 1 && best[0] && !(country && org?.country && sameCountry(country, org.country) === false)) result = { org: best[0].entity.id, via: 'registrant name' };
     }
-    this.registrantCache.set(registrant, result);
+    this.registrantCache.set(cacheKey, result);
     return result ?? undefined;
   }
 
@@ -353,7 +395,9 @@ export class Resolver {
     const parsed = parseTicker(value);
     if (!parsed.ok) return { field: 'ticker', value, resolutions: [], error: parsed.error };
     const { symbol, exchange } = parsed.value;
-    const exactOrg = exchange ? this.identifiers.get(identifierKey('ticker', symbol, exchange)) : undefined;
+    const exactOrg = exchange
+      ? [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? [])].map((x) => this.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
+      : undefined;
     const org = exactOrg ?? this.identifiers.get(bareTickerKey(symbol));
     if (!org) return { field: 'ticker', value, resolutions: [] };
     // A bare symbol may belong to another company on another exchange.
@@ -413,6 +457,12 @@ function nameResolution(field: FieldKind, value: string, m: NameMatch, method: '
     confidence: m.score,
     evidence: { type: 'name', input: value, alias: m.alias, aliasKind: m.aliasKind, score: m.score, features: m.features },
   };
+}
+
+/** Mainland China, Hong Kong and Macao count as one: groups register blocks from either. */
+function sameCountry(a: string, b: string): boolean {
+  const greater = (c: string) => (['CN', 'HK', 'MO'].includes(c.toUpperCase()) ? 'CN' : c.toUpperCase());
+  return greater(a) === greater(b);
 }
 
 function normaliseRegistrant(name: string): string {

@@ -35,6 +35,11 @@ describe('check digits', () => {
     assert.deepEqual(parseTicker('BABA'), { ok: true, value: { symbol: 'BABA' } });
     assert.equal(parseTicker('not a ticker!').ok, false);
   });
+  test("tickers as OFAC's list writes them: the market by its country code", () => {
+    assert.deepEqual(parseTicker('600760 CN'), { ok: true, value: { symbol: '600760', exchange: 'CN' } });
+    assert.deepEqual(parseTicker('K3ID SG'), { ok: true, value: { symbol: 'K3ID', exchange: 'SGX' } });
+    assert.deepEqual(parseTicker('CHA AR'), { ok: true, value: { symbol: 'CHA', exchange: 'BCBA' } });
+  });
 });
 
 describe('MAC addresses', () => {
@@ -46,6 +51,15 @@ describe('MAC addresses', () => {
     assert.equal(parseMac('0:1b:2c:3:4:5').ok && parseMac('0:1b:2c:3:4:5').ok, true);
     assert.equal(parseMac('44:19:b6:12:34').ok, false);
     assert.equal(parseMac('zz:19:b6:12:34:56').ok, false);
+  });
+  test("the registry's country line is the registrant's country", () => {
+    const reg = MacRegistry.fromOuiData({ '48049F': 'ELECOM CO., LTD\n9F Land Axis Tower\nosaka 5418765\nJapan', '000C29': 'VMware, Inc.' });
+    const mac = parseMac('48:04:9f:00:00:01');
+    assert.ok(mac.ok);
+    assert.deepEqual(reg.lookup(mac.value), { prefix: '48049F', block: 'MA-L', registrant: 'ELECOM CO., LTD', country: 'JP' });
+    const vm = parseMac('00:0c:29:00:00:01');
+    assert.ok(vm.ok);
+    assert.equal(reg.lookup(vm.value)?.country, undefined);
   });
   test('locally administered and multicast addresses are unresolvable, not guessed', () => {
     const local = parseMac('da:a1:19:00:11:22');

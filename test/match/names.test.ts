@@ -335,6 +335,23 @@ describe('ranked candidates and thresholds', async () => {
     const list = rankCandidates(resolver, 'Hua Wei Trading LLC', 'name', { limit: 5, threshold: 0.8 });
     assert.ok(list.candidates.every((c) => !c.meetsThreshold), JSON.stringify(list.candidates.map((c) => [c.entity.id, c.score])));
   });
+  test('a country composite code meets the exchanges of that country (600760 CN is Shanghai 600760)', () => {
+    assert.equal(resolver.resolve('ticker', '600760 CN').resolutions[0]?.confidence, 1);
+    assert.equal(resolver.resolve('ticker', 'CHL US').resolutions[0]?.entity.id, 'china-mobile-ltd');
+  });
+  test('three letters meet initials only when the record goes by them; short pinyin only exactly', () => {
+    for (const name of ['HNS', 'RTA srl', 'Toughdog Security Systems', '建行', 'ALi Corporation']) {
+      assert.deepEqual(resolver.resolve('name', name).resolutions.map((r) => r.entity.id), [], name);
+    }
+    assert.equal(resolver.resolve('name', 'BGI').resolutions[0]?.entity.id !== undefined, true);
+  });
+  test("a near miss on a list's own party is not reported; a curated company keeps its misspellings", () => {
+    for (const name of ['Luminar Technologies', 'Skytap', 'ISRA Vision AG', 'Home Control Singapore Pte Ltd']) {
+      assert.deepEqual(resolver.resolve('name', name).resolutions.map((r) => r.entity.id), [], name);
+    }
+    assert.equal(resolver.resolve('name', 'Hangzhou Hikvison Digital Technology').resolutions[0]?.entity.id, 'hikvision');
+    assert.ok(resolver.resolve('name', 'Huawei Technologies Düsseldorf GmbH').resolutions.some((r) => r.method === 'group-name'));
+  });
   test('scores fall in documented bands', () => {
     assert.equal(scoreBand(0.85), 'same');
     assert.equal(scoreBand(0.72), 'related');

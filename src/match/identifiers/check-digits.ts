@@ -90,18 +90,26 @@ export interface Ticker {
 /** Common spellings of exchange codes (Bloomberg, Reuters/Yahoo suffixes, MIC-like names). */
 const EXCHANGES: Record<string, string> = {
   HK: 'HKEX', HKEX: 'HKEX', HKG: 'HKEX', SEHK: 'HKEX', XHKG: 'HKEX',
-  SS: 'SSE', SH: 'SSE', SSE: 'SSE', SHA: 'SSE', SHG: 'SSE', XSHG: 'SSE', CH: 'CN',
+  SS: 'SSE', SH: 'SSE', SSE: 'SSE', SHA: 'SSE', SHG: 'SSE', XSHG: 'SSE', CH: 'CN', CN: 'CN', C1: 'CN', C2: 'CN',
   SZ: 'SZSE', SZSE: 'SZSE', SHE: 'SZSE', XSHE: 'SZSE',
   N: 'NYSE', NYSE: 'NYSE', XNYS: 'NYSE', US: 'US',
   O: 'NASDAQ', OQ: 'NASDAQ', NASDAQ: 'NASDAQ', XNAS: 'NASDAQ', NSDQ: 'NASDAQ',
   L: 'LSE', LN: 'LSE', LSE: 'LSE', XLON: 'LSE',
   T: 'TSE', JP: 'TSE', TYO: 'TSE', XTKS: 'TSE',
-  SI: 'SGX', SP: 'SGX', SGX: 'SGX',
+  SI: 'SGX', SP: 'SGX', SG: 'SGX', SGX: 'SGX',
   KS: 'KRX', KRX: 'KRX',
   TW: 'TWSE', TWSE: 'TWSE',
   DE: 'XETRA', GY: 'XETRA', XETRA: 'XETRA', F: 'FSE',
-  ME: 'MOEX', MOEX: 'MOEX', RX: 'MOEX',
+  ME: 'MOEX', MOEX: 'MOEX', RX: 'MOEX', RU: 'MOEX',
+  // Country codes as OFAC's list writes an equity ticker's market ("600760 CN", "CHA AR", "C1HL34 BR").
+  AR: 'BCBA', BR: 'B3', CA: 'TSX',
 };
+
+/**
+ * Composite codes name a country, not one exchange (Bloomberg's US and CH, OFAC's CN): a ticker
+ * written so is each of the country's exchanges' ("600760 CN" is Shanghai's 600760).
+ */
+export const COMPOSITE_EXCHANGES: Record<string, string[]> = { US: ['NYSE', 'NASDAQ'], CN: ['SSE', 'SZSE'] };
 
 export function canonicalExchange(code: string): string | undefined {
   return EXCHANGES[code.toUpperCase()];

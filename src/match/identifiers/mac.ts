@@ -41,6 +41,29 @@ export interface Registration {
   block: Block;
   /** The registrant as written in the IEEE registry (first line of the entry). */
   registrant: string;
+  /** The registrant's country (ISO 3166 alpha-2), from the last line of its address, when the registry gives one. */
+  country?: string;
+}
+
+let countryCodes: Map<string, string> | undefined;
+/** "United States" → US, "Hong Kong SAR China" → HK: the registry writes countries by their CLDR English names. */
+export function countryCode(name: string): string | undefined {
+  if (!countryCodes) {
+    countryCodes = new Map();
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        try {
+          const n = names.of(code);
+          if (n && n !== code) countryCodes.set(n.toLowerCase(), code);
+        } catch {
+          // not a region code
+        }
+      }
+    }
+  }
+  return countryCodes.get(name.trim().toLowerCase());
 }
 
 const BLOCKS: readonly [number, Block][] = [
@@ -51,20 +74,32 @@ const BLOCKS: readonly [number, Block][] = [
 
 /** Longest-prefix lookup in a registry keyed by 6, 7 or 9 hex digits. */
 export class MacRegistry {
-  constructor(private readonly entries: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly entries: ReadonlyMap<string, string>,
+    private readonly countries: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
-  /** Builds from the `oui-data` layout: prefix → "Registrant\naddress lines". */
+  /** Builds from the `oui-data` layout: prefix → "Registrant\naddress lines\nCountry". */
   static fromOuiData(data: Record<string, string>): MacRegistry {
     const m = new Map<string, string>();
-    for (const [prefix, value] of Object.entries(data)) m.set(prefix.toUpperCase(), value.split('\n', 1)[0]?.trim() ?? '');
-    return new MacRegistry(m);
+    const countries = new Map<string, string>();
+    for (const [prefix, value] of Object.entries(data)) {
+      const lines = value.split('\n');
+      m.set(prefix.toUpperCase(), lines[0]?.trim() ?? '');
+      const country = lines.length > 1 ? countryCode(lines[lines.length - 1] ?? '') : undefined;
+      if (country) countries.set(prefix.toUpperCase(), country);
+    }
+    return new MacRegistry(m, countries);
   }
 
   lookup(mac: Mac): Registration | undefined {
     for (const [length, block] of BLOCKS) {
       const prefix = mac.hex.slice(0, length);
       const registrant = this.entries.get(prefix);
-      if (registrant !== undefined) return { prefix, block, registrant };
+      if (registrant !== undefined) {
+        const country = this.countries.get(prefix);
+        return country ? { prefix, block, registrant, country } : { prefix, block, registrant };
+      }
     }
     return undefined;
   }

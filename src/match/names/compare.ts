@@ -264,7 +264,11 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     const y = side === 0 ? b : a;
     if (x.han && y.compacts.length > 0 && !y.han) {
       const p = bestCompact([x.han.pinyin, x.han.pinyinFull, x.han.pinyinWhole], y.compacts);
-      consider(best, { feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
+      // Two characters spell a short syllable pair that many Latin names come near (建行 "jianhang"
+      // ~ "Jian Zhang", 阿里 "ali" ~ "ALi"): such a name meets a Latin one only exactly, and only
+      // from five letters on.
+      const short = x.han.core.length <= 2 && (p.score < 1 || p.b.length < 5);
+      if (!short) consider(best, { feature: 'pinyin', score: p.score, detail: `${x.han.core} → ${p.a} ~ ${p.b}` }, p.a !== x.han.pinyin);
     }
     // Two letters are the initials of too many names ("BT", "KT") to say which company is meant.
     if (x.acronym && x.acronym.length >= 3 && y.initials.includes(x.acronym) && y.core.length + y.qualifiers.length >= 2 && !placeSpelledByChance(x.acronym, y)) {

@@ -187,6 +187,7 @@ interface CacheHeader {
   tablesSha256: string;
   withHanName: string[];
   withFullName: string[];
+  withAcronym: string[];
   rarity: ReturnType<TokenRarity['toJSON']>;
   /** The caller's own fields (the knowledge base's hash …), given back to `openCache`'s check. */
   about: Record<string, string>;
@@ -194,7 +195,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const PREAMBLE = 12;
 /** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
 const ENTRY_READS_BEFORE_WHOLE = 2_000;
@@ -270,6 +271,8 @@ export class NameIndex {
   private readonly withHanName = new Set<string>();
   /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
   private readonly withFullName = new Set<string>();
+  /** `entityKey|acronym` for each short name an entity goes by ("ZTE", "BGI"). */
+  private readonly withAcronym = new Set<string>();
   /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
   private readonly entries: (AliasEntry | undefined)[];
   private entryCount: number;
@@ -287,6 +290,7 @@ export class NameIndex {
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
       if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
+      else this.withAcronym.add(`${entityKey(entry.entity)}|${entry.form.acronym}`);
       // A person's name is found only word for word: by its whole normalised form, not by its words.
       const entryKeys = entry.wholeNameOnly ? new Set([`f:${fullKey(entry.form)}`]) : addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias');
       for (const key of entryKeys) {
@@ -338,6 +342,7 @@ export class NameIndex {
       tablesSha256: createHash('sha256').update(tables).digest('hex'),
       withHanName: [...this.withHanName],
       withFullName: [...this.withFullName],
+      withAcronym: [...this.withAcronym],
       rarity: this.rarity.toJSON(),
       about,
     };
@@ -421,6 +426,7 @@ export class NameIndex {
       };
       for (const key of header.withHanName) index.withHanName.add(key);
       for (const key of header.withFullName) index.withFullName.add(key);
+      for (const key of header.withAcronym) index.withAcronym.add(key);
       index.rarity = TokenRarity.fromJSON(header.rarity);
       openFiles.register(index, fd);
       kept = true;
@@ -517,11 +523,16 @@ export class NameIndex {
       if (form.han && !entry.form.han && this.withHanName.has(key)) continue;
       // A long name whose initials spell a house's abbreviation ("Tampere Crescent Logistics", TCL)
       // is that house only if it matches one of the house's full names, compared on their own.
-      if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && this.withFullName.has(key)) continue;
+      // Three letters spell the initials of thousands of names: a record known only by them ("TSS
+      // Limited Liability Company") says nothing of what they stand for, so no long name meets them.
+      if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && (this.withFullName.has(key) || entry.form.acronym.length <= 3)) continue;
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
+      // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")
+      // only when the record itself goes by those letters: otherwise the initials agree by chance.
+      if (form.acronym && form.acronym.length <= 3 && !entry.form.acronym && !this.withAcronym.has(`${key}|${form.acronym}`) && cmp.features.some((f) => f.feature === 'acronym' && f.score >= cmp.score)) continue;
       const prior = best.get(key);
       if (!prior || cmp.score > prior.score || (cmp.score === prior.score && exact && !prior.exact)) {
         best.set(key, {
