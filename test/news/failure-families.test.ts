@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { organisationNames } from '../../src/news/nlp.js';
-import { datesAgree, isExcluded, splitOf, urlHashes } from '../../src/news/corpus.js';
+import { datesAgree, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
 describe('status: a decision announced is not a threat', () => {
@@ -96,6 +96,18 @@ describe('dates', () => {
     assert.equal(datesAgree('2019-05-21', '2019-05-16'), true);
     assert.equal(datesAgree('2019', '2019-05-16'), false);
     assert.equal(datesAgree('2025-12-22', '2025-12'), true);
+  });
+});
+
+describe('scoring against labels made before the knowledge base grew', () => {
+  test('a name label agrees with the knowledge-base entity of that name', () => {
+    const { kb } = news();
+    const es = events('Virginia Governor Glenn Youngkin on Tuesday banned the use of DeepSeek on state devices.', '2025-02-11');
+    const score = emptyScore();
+    const gold = { id: 't', url: 'https://example.com/t', split: 'dev' as const, events: [{ actor: 'US-VA', action: es[0]?.action ?? 'procurement-ban', target: 'name:deepseek', status: 'enacted' }] };
+    scoreRealArticle(kb, gold, es, () => [], score);
+    assert.ok(es[0]?.targets[0]?.entity, 'DeepSeek is in the knowledge base');
+    assert.deepEqual(score.strict, { tp: 1, fp: 0, fn: 0 });
   });
 });
 
