@@ -555,6 +555,9 @@ export class NewsExtractor {
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   const cue = LIST_MEMBERSHIP.exec(text);
   if (!cue) return [];
+  // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
+  // are traded on …": "are" followed by a predicate describes them; it does not name them.
+  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
   const from = cue.index;
   const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
   const others = properNouns(text, from, text.length, mentions);
@@ -664,6 +667,16 @@ function definiteMention(e: RestrictionEvent): boolean {
   return /\b(?:the|this|that|these|those|its|their|such)\s+(?:[\p{L}\p{N}’'-]+\s+){0,2}$/iu.test(e.evidence.slice(Math.max(0, at - 60), at));
 }
 
+const ACT_NOUN = String.raw`(?:order|ban|rule|listing|designation|determination|measure|prohibition|decision|law|legislation|act|sanctions?|restrictions?)`;
+const DEFINITE_SUBJECT = new RegExp(String.raw`^\W*(?:the|this|that|these|its|their)\s+(?:[\p{L}-]+\s+){0,2}${ACT_NOUN}\s+(?:(?:will|would|also|further|effectively|now|then|has|have|had|is|are|be|in effect|essentially)\s+){0,4}$`, 'iu');
+
+/** The action's subject is a definite noun naming an act: "The denial order will effectively prohibit …". */
+function definiteSubject(e: RestrictionEvent): boolean {
+  if (e.status === 'enjoined' || e.status === 'revoked') return false;
+  const at = e.evidence.indexOf(e.trigger);
+  return at > 0 && DEFINITE_SUBJECT.test(e.evidence.slice(0, at));
+}
+
 function sameTarget(a: EventTarget, b: EventTarget): boolean {
   if (a.entity && b.entity) return a.entity.group === b.entity.group;
   return targetKey(a) === targetKey(b);
@@ -688,6 +701,19 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
       for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
       continue;
     }
+    // "The denial order will effectively prohibit all persons from providing ZTE with …", "The order
+    // also bans WeChat Pay": a definite noun naming an act as the subject of the action's verb says
+    // what that act does; it is the act reported before, and any targets it names join it.
+    const restated = definiteSubject(e) ? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ?? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action) : undefined;
+    if (restated) {
+      for (const t of e.targets) if (!restated.targets.some((u) => sameTarget(t, u))) restated.targets.push(t);
+      continue;
+    }
+    // "BIS is imposing licence requirements on Huawei", "export restrictions for 28 entities including
+    // Loongson" beside their addition to the Entity List: the controls are what the listing imposes.
+    // Controls dated apart from the listing ("in August 2020 the US expanded restrictions …") are another act.
+    const sameTime = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    if (e.action === 'export-control' && events.some((o) => o.action === 'entity-list' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && sameTime(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;

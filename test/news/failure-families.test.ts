@@ -18,6 +18,9 @@ describe('status: a decision announced is not a threat', () => {
   test('a threat stays a threat', () => {
     assert.deepEqual(summary('Trump threatened on Friday that he would ban TikTok in the United States.'), ['US ban bytedance threatened']);
   });
+  test('asking whether an act follows is no event', () => {
+    assert.deepEqual(summary('We have emailed Google and Apple to understand if they will need to delist these apps from their stores.', '2020-06-29'), []);
+  });
   test('an open question about an act is no event', () => {
     assert.deepEqual(summary('It is unclear at this point whether the incoming administration will overturn the investment ban on China Mobile.', '2020-11-13'), []);
   });
@@ -59,6 +62,31 @@ describe('capitalised words that are not targets', () => {
     assert.deepEqual(names('In this final rule, the Bureau of Industry and Security amends the Export Administration Regulations (EAR) by adding entities.'), []);
     assert.deepEqual(names('The judge said the state law likely violates the First Amendment.'), []);
     assert.deepEqual(names('The companies added are Epirus, Inc., Teledyne FLIR, LLC and Cubic Global Defense.'), ['Epirus, Inc', 'Teledyne FLIR, LLC', 'Cubic Global Defense']);
+  });
+  test('titles of rules and orders, defined terms, ordinary words, places and post credits are not organisations', () => {
+    const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
+    // Quoted and bracketed titles of rules and orders.
+    assert.deepEqual(names('The rule publishes concurrently with the interim final rule, “Export Control Additions, and Refinements to Controls for Advanced Computing Items” (0694-AJ74).'), []);
+    assert.deepEqual(names('Executive Order 13873 of May 15, 2019, on “Securing the Information and Communication Technology and Services Supply Chain” declared a national emergency.'), []);
+    assert.deepEqual(names('The ministry invoked section 69A of the Information Technology Act read with the Information Technology (Procedure and Safeguards for Blocking of Access) Rules 2009.'), []);
+    // A term a rule defines, and a joiner left over at a quotation mark or a date.
+    assert.deepEqual(names('The rule prohibits the import of hardware related to Vehicle Connectivity Systems (“VCS”) and Automated Driving Systems (“ADS”).'), []);
+    assert.deepEqual(names('Prohibition on Authorization of "Covered" Equipment'), []);
+    assert.deepEqual(names('To implement E.O. of June 3, 2021, OFAC has published a list.'), []);
+    // A plural acronym, an ordinary word in a headline list, a place after "in", an embedded post's credit.
+    assert.deepEqual(names('Participants and ETCs that receive support must remove the equipment.'), []);
+    assert.deepEqual(names('US expands defense blacklist, Tightens supply chain rules'), []);
+    assert.deepEqual(names('The ban came amid border tensions with China in Eastern Ladakh.'), []);
+    assert.deepEqual(names('The statement calls the apps a threat. — Ravi Menon (@RaviMenon) June 29, 2020'), []);
+    // Names still found: a quoted list of apps, and companies with their legal forms.
+    assert.deepEqual(names('The state ban includes other apps, including “Webull, Tiger Brokers, Moomoo and Lemon8.”'), ['Webull', 'Tiger Brokers', 'Moomoo', 'Lemon8']);
+    assert.deepEqual(names('China added Skydio, Epirus, Inc., and Dedrone to its list.'), ['Skydio', 'Epirus, Inc', 'Dedrone']);
+  });
+  test('"the apps are …" describes the apps; it does not name the members of an act', () => {
+    assert.deepEqual(summary('India on Monday banned 59 Chinese apps including TikTok. Most of these apps are from Hong Kong and China.', '2020-06-29'), ['IN ban bytedance enacted']);
+  });
+  test('a place an official list files as an alias is not a name', () => {
+    assert.equal(news().matcher.find('shares traded on the Hong Kong stock exchange').length, 0);
   });
   test('app stores an order works through are not its targets', () => {
     const s = summary('A federal judge blocked the effort to remove TikTok from app stores hosted by companies like Apple and Google.', '2020-09-27');
@@ -131,6 +159,14 @@ describe('one act, one event; links only to the measure reported', () => {
     const text = 'President Trump has issued an executive order prohibiting transactions that use the Chinese payment app Alipay. The order also bans transactions involving the apps WeChat Pay and SHAREit.';
     const groups = new Set(events(text, '2021-01-06').flatMap((e) => e.targets.map((t) => t.entity?.group)));
     assert.ok(groups.has('tencent') && groups.has('alibaba'), [...groups].join(' '));
+  });
+  test('a definite act as the subject ("The denial order will effectively prohibit …") restates that act', () => {
+    const text = 'BIS announced on April 16, 2018 that it was imposing a denial of export privileges against ZTE Corporation. The denial order will effectively prohibit all persons from providing ZTE with U.S.-origin parts.';
+    assert.deepEqual(summary(text, '2018-04-18'), ['US export-control zte enacted']);
+  });
+  test('licence requirements beside an Entity List addition are what the listing imposes', () => {
+    const text = 'Commerce adds Huawei to Entity List\n\nThe Commerce Department on May 16 added Huawei Technologies to the Entity List. BIS said it is imposing license requirements on Huawei for all items subject to the EAR.';
+    assert.deepEqual(summary(text, '2019-05-17'), ['US entity-list huawei enacted']);
   });
   test("a state's ban is not linked to the federal one", () => {
     const { kb } = news();
