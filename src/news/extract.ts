@@ -261,7 +261,7 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     const rest = text.slice(i + 1).trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -328,6 +328,8 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 };
 
 /** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
+/** "119 apps on Google Play Store": the store an order works through. */
+const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
@@ -502,7 +504,7 @@ export class NewsExtractor {
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
-        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)))
+        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)) && !STORE_AFTER.test(text.slice(m.end, m.end + 20)))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
       if (named.length > 0) return named;
       // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
@@ -510,7 +512,7 @@ export class NewsExtractor {
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
         .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
-      const generic = genericTargets(slice, [])
+      const generic = genericTargets(slice, [], text.slice(to))
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
       return [...coref, ...generic];
@@ -524,6 +526,18 @@ export class NewsExtractor {
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
     }
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
+    // A listing followed by a list of names ("the companies added to the list are Dedrone, DZYNE
+    // Technologies, … Cubic Global Defense …"): the names the knowledge base does not hold are targets too.
+    if (targets.some((t) => t.entity) && (trigger.action === 'entity-list' || /^(?:add|put|plac)/i.test(trigger.text)) && (text.slice(trigger.start, endOfClause).match(/,/g)?.length ?? 0) >= 3) {
+      targets = [...targets, ...properNouns(text, trigger.start, endOfClause, mentions, true)];
+    }
+    // "added 11 US companies, including drone maker Skydio, to the list", "the companies added to the
+    // list are Dedrone, DZYNE Technologies …": the members named beside a class.
+    if (targets.length > 0 && targets.every((t) => t.generic)) {
+      const cue = /\b(?:including|such as|among them|namely|are|were|include[sd]?)\b/i.exec(text.slice(startOfClause, endOfClause));
+      const members = cue ? properNouns(text, startOfClause + cue.index, endOfClause, mentions, true) : [];
+      if (members.length > 0) targets = [...targets, ...members];
+    }
     // Organisations the knowledge base does not hold are still targets, by their names.
     if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
     if (targets.length === 0) targets = unnamed(trigger.end, endOfClause);
@@ -579,7 +593,8 @@ const NOT_AN_ORGANISATION = new RegExp(
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
+  // A sentence that ends as one is no headline, however many names it lists.
+  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6 && !/[.!?…][”"’)]*$/.test(text.trim())) return [];
   if (to <= from) return [];
   const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
@@ -600,14 +615,29 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
   return mentions.some((o) => o.start > m.end && o.start - m.end <= 40 && !/[,;]/.test(text.slice(m.end, o.start)));
 }
 
-function genericTargets(text: string, mentions: Mention[]): { start: number; target: EventTarget }[] {
+/**
+ * A counted class whose nationality follows it: "119 apps …, mostly from China", "more than 200 apps
+ * linked to China", "232 apps with Chinese links", "14 defense companies from the United States".
+ */
+const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
+const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
+
+function genericTargets(text: string, mentions: Mention[], after = ''): { start: number; target: EventTarget }[] {
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
     [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
   );
-  return [...byNationality, ...byKind].sort((a, b) => a.start - b.start);
+  const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
+    .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))
+    .flatMap((m) => {
+      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1];
+      if (!nation) return [];
+      const key = genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string);
+      return [{ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }];
+    });
+  return [...byNationality, ...byKind, ...counted].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -646,7 +676,8 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
   const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
   const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
-  const afterHit = government.find((a) => a.start >= trigger.end);
+  // An actor named far after the action ("… also headquartered in Canada, … and Japan") is not its agent.
+  const afterHit = government.find((a) => a.start >= trigger.end && (a.start - trigger.end < 100 || !contextActor));
   const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
@@ -722,7 +753,10 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
     // A date taken from the publication gives way to one the words give.
     const compatible = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
-    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o));
+    // "… added 14 defense companies from the United States … to their list" then "the companies added
+    // to the list are Dedrone, …": the members named just after an act on a class are its targets.
+    const classAct = (o: RestrictionEvent) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && compatible(o) && e.sentence > o.sentence && e.sentence - o.sentence <= 3 && o.targets.every((t) => t.generic) && e.targets.every((t) => !t.generic);
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o)) ?? [...out].reverse().find(classAct);
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
       if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];

@@ -97,7 +97,8 @@ interface Candidate {
  */
 const INSTRUMENT_NAMES: { pattern: RegExp; measure: string }[] = [
   { pattern: /unreliable entit(?:y|ies) list|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
-  { pattern: /(?<!unreliable )entity list|实体清单/i, measure: 'us-bis-entity-list' },
+  { pattern: /(?<!unreliable )entity list|(?<!不可靠)实体清单/i, measure: 'us-bis-entity-list' },
+  { pattern: /unreliable entit(?:y|ies) list|list of unreliable (?:entities|organi[sz]ations|companies)|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
   { pattern: /military end[- ]user/i, measure: 'us-bis-mieu' },
   { pattern: /covered list/i, measure: 'us-fcc-covered-list' },
   { pattern: /clean network/i, measure: 'us-clean-network-2020' },

@@ -44,6 +44,18 @@ describe('wordings that named no event before', () => {
   test('a denial of export privileges is an export control (Federal Register wording, public domain)', () => {
     assert.deepEqual(summary('The Bureau of Industry and Security imposed a denial of export privileges against ZTE Corporation.', '2018-04-16'), ['US export-control zte enacted']);
   });
+  test('a counted class whose nationality follows it ("119 apps …, mostly from China")', () => {
+    assert.deepEqual(summary('India orders blocking of 119 apps on Google Play Store, mostly from China and Hong Kong', '2025-02-20'), ['IN ban generic:CN-apps enacted']);
+    assert.deepEqual(summary('The Indian government blocked more than 200 apps linked to China on Sunday.', '2023-02-05'), ['IN ban generic:CN-apps enacted']);
+  });
+  test('members named beside a class, or in a list just after the act on it, are its targets', () => {
+    assert.deepEqual(summary("China's Ministry of Commerce has added 11 US companies, including drone maker Skydio, to the unreliable entity list on Friday.", '2025-04-04'), ['CN entity-list name:Skydio enacted']);
+    const text = 'Chinese authorities have added 4 defense companies from the United States to their list of unreliable organizations, the Ministry of Commerce announced. The companies added to the list are Dedrone, DZYNE Technologies, Epirus, Inc., and Exelis Inc.';
+    assert.deepEqual(summary(text, '2025-10-09'), ['CN entity-list name:Dedrone', 'CN entity-list name:DZYNE Technologies', 'CN entity-list name:Epirus, Inc', 'CN entity-list name:Exelis Inc'].map((x) => `${x} enacted`));
+    const { kb } = news();
+    const [e] = events(text, '2025-10-09');
+    assert.ok(e && linkEvent(kb, e, '2025-10-09').every((l) => l.measure === 'cn-unreliable-entity-list'));
+  });
   test('a government suspending its own order revokes it', () => {
     assert.equal(events('The Dutch government took control of Nexperia in September. The Dutch minister said on Wednesday he is suspending the order regarding Nexperia.', '2025-11-19').some((e) => e.status === 'revoked'), true);
   });
