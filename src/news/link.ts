@@ -101,6 +101,7 @@ const INSTRUMENT_NAMES: { pattern: RegExp; measure: string }[] = [
   { pattern: /unreliable entit(?:y|ies) list|list of unreliable (?:entities|organi[sz]ations|companies)|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
   { pattern: /military end[- ]user/i, measure: 'us-bis-mieu' },
   { pattern: /covered list/i, measure: 'us-fcc-covered-list' },
+  { pattern: /designation notice|designated vendor direction/i, measure: 'uk-tsa-designated-vendor-2022' },
   { pattern: /clean network/i, measure: 'us-clean-network-2020' },
   { pattern: /1260h|chinese military compan(?:y|ies) (?:list|operating)/i, measure: 'us-dod-1260h' },
   { pattern: /ns-cmic|non-sdn chinese military|cmic list/i, measure: 'us-ofac-ns-cmic' },

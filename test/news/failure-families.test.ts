@@ -56,6 +56,14 @@ describe('wordings that named no event before', () => {
     const [e] = events(text, '2025-10-09');
     assert.ok(e && linkEvent(kb, e, '2025-10-09').every((l) => l.measure === 'cn-unreliable-entity-list'));
   });
+  test('a designation notice and designated vendor directions are a ban; consulting on them is a proposal', () => {
+    assert.deepEqual(summary('The UK government has launched a consultation on proposals to issue a designation notice for Huawei.', '2022-02-18'), ['GB ban huawei proposed']);
+    assert.deepEqual(summary('Having reviewed the responses, the UK government has decided to issue a designation notice to Huawei.', '2022-10-13'), ['GB ban huawei enacted']);
+  });
+  test('"powers for the government to manage …" is a purpose, not a headline threat', () => {
+    const s = summary('The UK Act gave new powers for the government to manage high risk vendors through designation notices.', '2022-10-13');
+    assert.ok(!s.some((x) => x.endsWith('threatened')), s.join('; '));
+  });
   test('a government suspending its own order revokes it', () => {
     assert.equal(events('The Dutch government took control of Nexperia in September. The Dutch minister said on Wednesday he is suspending the order regarding Nexperia.', '2025-11-19').some((e) => e.status === 'revoked'), true);
   });
