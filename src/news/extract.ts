@@ -380,7 +380,7 @@ export class NewsExtractor {
       events.push(...sentenceEvents);
     });
 
-    return { article, mentions: [...mentionCounts.values()], events: consolidate(events) };
+    return { article, mentions: [...mentionCounts.values()], events: consolidate(events, (t) => this.matcher.country(t)) };
   }
 
   private sentenceEvents(
@@ -409,7 +409,8 @@ export class NewsExtractor {
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
-    if (triggers.length === 0) return previous && index - previous.sentence <= 4 ? listMembers(text, mentions, previous, index) : [];
+    // "Other firms added on Wednesday include …" may come several paragraphs after the listing it completes.
+    if (triggers.length === 0) return previous && index - previous.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
@@ -506,7 +507,9 @@ export class NewsExtractor {
       const named = mentions
         .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)) && !STORE_AFTER.test(text.slice(m.end, m.end + 20)))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
-      if (named.length > 0) return named;
+      // Beside named members a class is kept for now; consolidation keeps it only when it is of
+      // another nationality than every member ("… including YMTC, as well as nine Russian entities").
+      if (named.length > 0) return [...named, ...genericTargets(text.slice(from, to), mentions.map((m) => ({ ...m, start: m.start - from, end: m.end - from })), text.slice(to)).map((g) => g.target).filter((t) => !/^generic:CN-/.test(t.generic ?? ''))];
       // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
       const slice = text.slice(descriptionsFrom, to);
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
@@ -717,7 +720,7 @@ function sameTarget(a: EventTarget, b: EventTarget): boolean {
  * One event per act: repeated reports of the same act merge, and an act stated without a status
  * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
  */
-function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
+function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
   const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
@@ -727,7 +730,12 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
     // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
     // points back to an act already reported on the same targets; it is that act, not another.
-    const pointedTo = definiteMention(e) ? out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) : undefined;
+    // "The Texas ban includes other apps …, including Webull": a definite "ban" of the government that
+    // just made a more specific ban (on state devices) is that act, and what it includes joins it.
+    const pointedTo = definiteMention(e)
+      ? (out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
+        (e.action === 'ban' && /\b(?:includ(?:es|ed|ing)|covers?|extends? to|applies to)\b/i.test(e.evidence) ? [...out].reverse().find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction) : undefined))
+      : undefined;
     if (pointedTo) {
       for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
       continue;
@@ -764,11 +772,25 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     }
     out.push({ ...e, targets: [...e.targets] });
   }
-  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named.
+  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named
+  // — none of its nationality: "36 Chinese entities, including YMTC, as well as nine Russian entities"
+  // keeps the Russian class.
+  const nationOf = (t: EventTarget) => /^generic:([A-Z]{2})-/.exec(t.generic ?? '')?.[1];
   for (const e of out) {
     if (!e.targets.some((t) => t.generic)) continue;
-    const named = out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && o.targets.some((t) => !t.generic));
-    if (named) e.targets = e.targets.filter((t) => !t.generic);
+    const named = out
+      .filter((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status)
+      .flatMap((o) => o.targets.filter((t) => !t.generic));
+    if (named.length === 0) continue;
+    // Chinese groups are often incorporated offshore (Cayman Islands, Singapore, Hong Kong …).
+    const CHINESE_HOLDING = new Set(['CN', 'HK', 'MO', 'KY', 'BM', 'VG', 'SG']);
+    const countries = named.map((t) => (t.entity ? countryOf(t.entity) : undefined)).map((c) => (c && CHINESE_HOLDING.has(c) ? 'CN' : c));
+    e.targets = e.targets.filter((t) => {
+      if (!t.generic) return true;
+      const nation = nationOf(t);
+      // Kept only when every named member is known to be of another country.
+      return nation !== undefined && countries.every((c) => c !== undefined && c !== nation);
+    });
   }
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);

@@ -160,6 +160,18 @@ export class MentionMatcher {
   entity(id: string): EntityTarget | undefined {
     return entityTarget(this.kb, id);
   }
+
+  /** The country of an organisation, or of a product's or organisation's group when it has none of its own. */
+  country(target: EntityTarget): string | undefined {
+    const own = this.kb.organisations[target.id]?.country;
+    if (own) return own;
+    if (!this.groupCountries) {
+      this.groupCountries = new Map();
+      for (const o of Object.values(this.kb.organisations)) if (o.country && !this.groupCountries.has(o.group)) this.groupCountries.set(o.group, o.country);
+    }
+    return this.groupCountries.get(target.group);
+  }
+  private groupCountries: Map<string, string> | undefined;
 }
 
 function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>, generated: Set<string>): boolean {

@@ -188,6 +188,17 @@ describe('one act, one event; links only to the measure reported', () => {
     const text = 'Commerce adds Huawei to Entity List\n\nThe Commerce Department on May 16 added Huawei Technologies to the Entity List. BIS said it is imposing license requirements on Huawei for all items subject to the EAR.';
     assert.deepEqual(summary(text, '2019-05-17'), ['US entity-list huawei enacted']);
   });
+  test('"prohibits the U.S. Government from buying" is a procurement ban, not an investment ban (public-domain wording)', () => {
+    assert.deepEqual(summary('Section 889 prohibits the U.S. Government from buying telecommunications equipment produced by Huawei or ZTE.', '2020-07-10'), ['US procurement-ban huawei enacted', 'US procurement-ban zte enacted']);
+  });
+  test('a class of another nationality stays beside named members ("… including YMTC, as well as nine Russian entities")', () => {
+    const s = summary('On December 15, 2022, BIS announced that it is adding 36 Chinese entities, including Yangtze Memory Technologies, as well as nine Russian entities to its Entity List.', '2022-12-19');
+    assert.ok(s.includes('US entity-list ymtc enacted') && s.includes('US entity-list generic:RU-companies enacted') && !s.includes('US entity-list generic:CN-companies enacted'), s.join('; '));
+  });
+  test('"The Texas ban includes other apps …, including Webull": what a definite ban includes joins the specific act', () => {
+    const s = summary('Texas banned state employees from using DeepSeek on January 31, 2025. The Texas ban includes other apps affiliated with China, including “Webull, Tiger Brokers and Moomoo.”', '2025-02-20');
+    assert.deepEqual(s, ['US-TX procurement-ban deepseek enacted', 'US-TX procurement-ban name:Webull enacted', 'US-TX procurement-ban name:Tiger Brokers enacted', 'US-TX procurement-ban name:Moomoo enacted']);
+  });
   test("a state's ban is not linked to the federal one", () => {
     const { kb } = news();
     const [e] = events('Alaska Governor Mike Dunleavy on Friday banned TikTok on all state government devices.', '2023-01-06');
