@@ -336,6 +336,8 @@ const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |l
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
+const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) with|in compliance with|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed|ing)?(?: of)?|circumvent(?:s|ed|ing)?|evad(?:e|es|ed|ing)|skirt(?:s|ed|ing)?|get around|in line with)\b[^;]{0,50}$/i;
+
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
 
@@ -428,6 +430,9 @@ export class NewsExtractor {
       const before = text.slice(startOfClause, trigger.start);
       if (isNegated(before, text.slice(0, trigger.start))) return;
       if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
+      // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
+      // sanctions": a company's conduct towards rules, not a government's act.
+      if (COMPLIANCE_BEFORE.test(text.slice(Math.max(0, trigger.start - 70), trigger.start))) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
@@ -523,6 +528,9 @@ export class NewsExtractor {
     const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
     // "added more than a dozen Chinese companies to a list": the words inside a list addition are its objects.
+    // "The Alipay ban comes as …", "Montana's TikTok ban": a name inside the act's own noun phrase is its target.
+    const modifier = mentions.filter((m) => m.end <= trigger.start && /^\s*$/.test(text.slice(m.end, trigger.start)) && /(?:^|\b(?:the|this|that|its|their|a|an)\s+|['’]s\s+)$/i.test(text.slice(Math.max(0, m.start - 30), m.start)));
+    if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';

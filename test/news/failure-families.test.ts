@@ -21,6 +21,15 @@ describe('status: a decision announced is not a threat', () => {
   test('asking whether an act follows is no event', () => {
     assert.deepEqual(summary('We have emailed Google and Apple to understand if they will need to delist these apps from their stores.', '2020-06-29'), []);
   });
+  test("a company's conduct towards rules is no act (adheres to, circumvents, violating)", () => {
+    assert.deepEqual(summary('A company spokesperson said on Sunday that Nexperia adheres to "all existing laws and regulations, export controls and sanction regimes."', '2025-10-13'), []);
+    assert.deepEqual(summary('Nvidia modifies its flagship chip to circumvent US chip ban', '2023-03-03'), []);
+    assert.deepEqual(summary('In 2017 ZTE agreed to pay a record penalty for violating U.S. sanctions by shipping goods to Iran.', '2018-04-15'), []);
+  });
+  test('a name inside the act\'s noun phrase ("The Alipay ban comes as …") is its target', () => {
+    const s = summary('Trump bans transactions with Alipay. The Alipay ban comes as the New York Stock Exchange said it would delist China Telecom and China Mobile.', '2021-01-06');
+    assert.ok(!s.some((x) => /china-telecom|china-mobile/.test(x)), s.join('; '));
+  });
   test('an open question about an act is no event', () => {
     assert.deepEqual(summary('It is unclear at this point whether the incoming administration will overturn the investment ban on China Mobile.', '2020-11-13'), []);
   });
