@@ -143,9 +143,8 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
   const candidates: Candidate[] = [];
 
   for (const measure of Object.values(kb.measures)) {
-    if (measure.jurisdiction !== event.actor.jurisdiction) continue;
-    // Events carry a country only: a state's own measure is not the national act reported.
-    if (measure.subdivision) continue;
+    // A state's own measure is the act of that state ("US-MT"), never the national act reported.
+    if (measure.subdivision ? measure.subdivision !== event.actor.jurisdiction : measure.jurisdiction !== event.actor.jurisdiction) continue;
     // A listing made years after the act says nothing about which measure the act was.
     const listings = kb.listings.filter((l) => l.measure === measure.id && (!span || toTime(l.from) <= span[1] + 400 * DAY));
     const exact = entity ? listings.filter((l) => l.target === entity.id) : [];

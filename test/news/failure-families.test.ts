@@ -215,6 +215,12 @@ describe('one act, one event; links only to the measure reported', () => {
     const link = linkEvent(kb, e, '2023-01-06').find((l) => l.target !== undefined);
     assert.equal(link?.measure, undefined, JSON.stringify(link));
   });
+  test("a state's ban links to that state's own measure when the knowledge base holds it", () => {
+    const { kb } = news();
+    const [e] = events('Virginia Governor Glenn Youngkin on Tuesday issued Executive Order 46, banning the use of DeepSeek on state devices.', '2025-02-11');
+    assert.equal(e?.actor.jurisdiction, 'US-VA');
+    assert.equal(e && linkEvent(kb, e, '2025-02-11')[0]?.measure, 'us-va-eo46-deepseek-2025');
+  });
 });
 
 describe('the evaluation set', () => {
