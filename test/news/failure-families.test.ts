@@ -73,6 +73,10 @@ describe('wordings that named no event before', () => {
     const s = summary('The UK Act gave new powers for the government to manage high risk vendors through designation notices.', '2022-10-13');
     assert.ok(!s.some((x) => x.endsWith('threatened')), s.join('; '));
   });
+  test('a class after a comma, and its makers named by "Specified are …", are the act\'s targets', () => {
+    const text = 'The FCC announced on Dec. 22 that it had updated its Covered List to include new, foreign-made uncrewed aircraft systems. Specified are systems made by DJI and Autel Robotics.';
+    assert.deepEqual(summary(text, '2026-01-14'), ['US ban dji enacted', 'US ban autel enacted']);
+  });
   test('a government suspending its own order revokes it', () => {
     assert.equal(events('The Dutch government took control of Nexperia in September. The Dutch minister said on Wednesday he is suspending the order regarding Nexperia.', '2025-11-19').some((e) => e.status === 'revoked'), true);
   });
@@ -148,6 +152,10 @@ describe('dates', () => {
     const [e] = events('Commerce adds Huawei to Entity List\n\nThe Commerce Department added Huawei Technologies to the Entity List.', '2019-05-17');
     assert.equal(e?.date, '2019-05-17');
     assert.equal(e?.dateSource, 'publication');
+  });
+  test('an act told in the present perfect takes the publication date when no words date it', () => {
+    const es = events('The consultation closed in March. Many responses were received. The responses were reviewed. Having reviewed them, the UK government has decided to issue a designation notice to Huawei.', '2022-10-13');
+    assert.equal(es.find((e) => e.status === 'enacted')?.date, '2022-10-13');
   });
   test('within seven days, and no vaguer than the label', () => {
     assert.equal(datesAgree('2019-05-21', '2019-05-16'), true);
