@@ -337,6 +337,8 @@ const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|lis
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
+/** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
+const SCHEDULE = /\b(?:by the end of|by (?:early |mid-|late )?\d{4}|from \d{4}|starting (?:in|from|on)?|beginning (?:in|on)|as of|no later than|within \d+ (?:days|months|years))\b/i;
 const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) with|in compliance with|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed|ing)?(?: of)?|circumvent(?:s|ed|ing)?|evad(?:e|es|ed|ing)|skirt(?:s|ed|ing)?|get around|in line with)\b[^;]{0,50}$/i;
 
 /** The headline and the lead paragraph's first sentences. */
@@ -765,6 +767,9 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // Controls dated apart from the listing ("in August 2020 the US expanded restrictions …") are another act.
     const sameTime = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
     if (e.action === 'export-control' && events.some((o) => o.action === 'entity-list' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && sameTime(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "By the end of 2026, Huawei and ZTE components will be prohibited" beside the decision to ban
+    // them: a bare "will" with a deadline states when the decision bites, not a threat of another act.
+    if (e.status === 'threatened' && /^(?:will|shall|'ll)$/i.test(e.statusCue ?? '') && SCHEDULE.test(e.evidence) && events.some((o) => o !== e && (o.status === 'enacted' || o.status === 'in-force') && o.actor.jurisdiction === e.actor.jurisdiction && (o.action === e.action || RESTATED_AS_BAN.has(o.action) || o.action === 'removal-order') && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))))) continue;
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;

@@ -15,6 +15,10 @@ describe('status: a decision announced is not a threat', () => {
   test('"will bar …, the minister said" is enacted', () => {
     assert.deepEqual(summary('Canada will bar Huawei and ZTE from its 5G networks, the industry minister said on Thursday.', '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
   });
+  test('"will be prohibited" by a deadline beside the decision is when it bites, not a threat', () => {
+    const text = 'Germany will ban components from Huawei and ZTE in its 5G core networks, the interior minister announced on Thursday. By the end of 2026, Huawei and ZTE components will be prohibited in the core networks.';
+    assert.deepEqual(summary(text, '2024-07-11'), ['DE ban huawei enacted', 'DE ban zte enacted']);
+  });
   test('a threat stays a threat', () => {
     assert.deepEqual(summary('Trump threatened on Friday that he would ban TikTok in the United States.'), ['US ban bytedance threatened']);
   });
