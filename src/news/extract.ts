@@ -261,7 +261,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     const rest = text.slice(i + 1).trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -328,11 +329,17 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 };
 
 /** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
+/** "119 apps on Google Play Store": the store an order works through. */
+const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
+
+/** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
+const SCHEDULE = /\b(?:by the end of|by (?:early |mid-|late )?\d{4}|from \d{4}|starting (?:in|from|on)?|beginning (?:in|on)|as of|no later than|within \d+ (?:days|months|years))\b/i;
+const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) with|in compliance with|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed|ing)?(?: of)?|circumvent(?:s|ed|ing)?|evad(?:e|es|ed|ing)|skirt(?:s|ed|ing)?|get around|in line with)\b[^;]{0,50}$/i;
 
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
@@ -378,7 +385,7 @@ export class NewsExtractor {
       events.push(...sentenceEvents);
     });
 
-    return { article, mentions: [...mentionCounts.values()], events: consolidate(events) };
+    return { article, mentions: [...mentionCounts.values()], events: consolidate(events, (t) => this.matcher.country(t)) };
   }
 
   private sentenceEvents(
@@ -407,7 +414,8 @@ export class NewsExtractor {
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
-    if (triggers.length === 0) return previous && index - previous.sentence <= 4 ? listMembers(text, mentions, previous, index) : [];
+    // "Other firms added on Wednesday include …" may come several paragraphs after the listing it completes.
+    if (triggers.length === 0) return previous && index - previous.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
@@ -425,6 +433,9 @@ export class NewsExtractor {
       const before = text.slice(startOfClause, trigger.start);
       if (isNegated(before, text.slice(0, trigger.start))) return;
       if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
+      // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
+      // sanctions": a company's conduct towards rules, not a government's act.
+      if (COMPLIANCE_BEFORE.test(text.slice(Math.max(0, trigger.start - 70), trigger.start))) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
@@ -473,7 +484,10 @@ export class NewsExtractor {
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
       // News leads with what just happened: an act in the headline or the first sentences that no
       // words date took place about when the article was published.
-      if (!date && published && index <= LEAD_SENTENCES && !future) [date, dateSource] = [published, 'publication'];
+      // So does an act told in the present perfect ("the government has decided to issue …", "have
+      // been added"): the tense of news just made, not of background.
+      const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,40}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
+      if (!date && published && !future && (index <= LEAD_SENTENCES || presentPerfect)) [date, dateSource] = [published, 'publication'];
       out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
@@ -502,15 +516,17 @@ export class NewsExtractor {
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
-        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)))
+        .filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions) && !INTERMEDIARY_BEFORE.test(text.slice(Math.max(0, m.start - 45), m.start)) && !STORE_AFTER.test(text.slice(m.end, m.end + 20)))
         .map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' }));
-      if (named.length > 0) return named;
+      // Beside named members a class is kept for now; consolidation keeps it only when it is of
+      // another nationality than every member ("… including YMTC, as well as nine Russian entities").
+      if (named.length > 0) return [...named, ...genericTargets(text.slice(from, to), mentions.map((m) => ({ ...m, start: m.start - from, end: m.end - from })), text.slice(to)).map((g) => g.target).filter((t) => !/^generic:CN-/.test(t.generic ?? ''))];
       // Descriptions inside the action's own words ("list of Chinese military companies") name the list, not a target.
       const slice = text.slice(descriptionsFrom, to);
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
         .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
-      const generic = genericTargets(slice, [])
+      const generic = genericTargets(slice, [], text.slice(to))
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
       return [...coref, ...generic];
@@ -518,12 +534,27 @@ export class NewsExtractor {
     const unnamed = (from: number, to: number): EventTarget[] => properNouns(text, from, to, mentions);
     // The trigger's own words may hold the target ("urged allies to drop Huawei", "cut Huawei off").
     // "added more than a dozen Chinese companies to a list": the words inside a list addition are its objects.
+    // "The Alipay ban comes as …", "Montana's TikTok ban": a name inside the act's own noun phrase is its target.
+    const modifier = mentions.filter((m) => m.end <= trigger.start && /^\s*$/.test(text.slice(m.end, trigger.start)) && /(?:^|\b(?:the|this|that|its|their|a|an)\s+|['’]s\s+)$/i.test(text.slice(Math.max(0, m.start - 30), m.start)));
+    if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
     }
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
+    // A listing followed by a list of names ("the companies added to the list are Dedrone, DZYNE
+    // Technologies, … Cubic Global Defense …"): the names the knowledge base does not hold are targets too.
+    if (targets.some((t) => t.entity) && (trigger.action === 'entity-list' || /^(?:add|put|plac)/i.test(trigger.text)) && (text.slice(trigger.start, endOfClause).match(/,/g)?.length ?? 0) >= 3) {
+      targets = [...targets, ...properNouns(text, trigger.start, endOfClause, mentions, true)];
+    }
+    // "added 11 US companies, including drone maker Skydio, to the list", "the companies added to the
+    // list are Dedrone, DZYNE Technologies …": the members named beside a class.
+    if (targets.length > 0 && targets.every((t) => t.generic)) {
+      const cue = /\b(?:including|such as|among them|namely|are|were|include[sd]?)\b/i.exec(text.slice(startOfClause, endOfClause));
+      const members = cue ? properNouns(text, startOfClause + cue.index, endOfClause, mentions, true) : [];
+      if (members.length > 0) targets = [...targets, ...members];
+    }
     // Organisations the knowledge base does not hold are still targets, by their names.
     if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
     if (targets.length === 0) targets = unnamed(trigger.end, endOfClause);
@@ -555,6 +586,9 @@ export class NewsExtractor {
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   const cue = LIST_MEMBERSHIP.exec(text);
   if (!cue) return [];
+  // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
+  // are traded on …": "are" followed by a predicate describes them; it does not name them.
+  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
   const from = cue.index;
   const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
   const others = properNouns(text, from, text.length, mentions);
@@ -576,7 +610,8 @@ const NOT_AN_ORGANISATION = new RegExp(
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6) return [];
+  // A sentence that ends as one is no headline, however many names it lists.
+  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6 && !/[.!?…][”"’)]*$/.test(text.trim())) return [];
   if (to <= from) return [];
   const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
@@ -597,14 +632,29 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
   return mentions.some((o) => o.start > m.end && o.start - m.end <= 40 && !/[,;]/.test(text.slice(m.end, o.start)));
 }
 
-function genericTargets(text: string, mentions: Mention[]): { start: number; target: EventTarget }[] {
+/**
+ * A counted class whose nationality follows it: "119 apps …, mostly from China", "more than 200 apps
+ * linked to China", "232 apps with Chinese links", "14 defense companies from the United States".
+ */
+const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
+const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
+
+function genericTargets(text: string, mentions: Mention[], after = ''): { start: number; target: EventTarget }[] {
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
     [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
   );
-  return [...byNationality, ...byKind].sort((a, b) => a.start - b.start);
+  const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
+    .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))
+    .flatMap((m) => {
+      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1];
+      if (!nation) return [];
+      const key = genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string);
+      return [{ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }];
+    });
+  return [...byNationality, ...byKind, ...counted].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -643,7 +693,8 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
   const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
   const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
-  const afterHit = government.find((a) => a.start >= trigger.end);
+  // An actor named far after the action ("… also headquartered in Canada, … and Japan") is not its agent.
+  const afterHit = government.find((a) => a.start >= trigger.end && (a.start - trigger.end < 100 || !contextActor));
   const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
@@ -664,6 +715,16 @@ function definiteMention(e: RestrictionEvent): boolean {
   return /\b(?:the|this|that|these|those|its|their|such)\s+(?:[\p{L}\p{N}’'-]+\s+){0,2}$/iu.test(e.evidence.slice(Math.max(0, at - 60), at));
 }
 
+const ACT_NOUN = String.raw`(?:order|ban|rule|listing|designation|determination|measure|prohibition|decision|law|legislation|act|sanctions?|restrictions?)`;
+const DEFINITE_SUBJECT = new RegExp(String.raw`^\W*(?:the|this|that|these|its|their)\s+(?:[\p{L}-]+\s+){0,2}${ACT_NOUN}\s+(?:(?:will|would|also|further|effectively|now|then|has|have|had|is|are|be|in effect|essentially)\s+){0,4}$`, 'iu');
+
+/** The action's subject is a definite noun naming an act: "The denial order will effectively prohibit …". */
+function definiteSubject(e: RestrictionEvent): boolean {
+  if (e.status === 'enjoined' || e.status === 'revoked') return false;
+  const at = e.evidence.indexOf(e.trigger);
+  return at > 0 && DEFINITE_SUBJECT.test(e.evidence.slice(0, at));
+}
+
 function sameTarget(a: EventTarget, b: EventTarget): boolean {
   if (a.entity && b.entity) return a.entity.group === b.entity.group;
   return targetKey(a) === targetKey(b);
@@ -673,7 +734,7 @@ function sameTarget(a: EventTarget, b: EventTarget): boolean {
  * One event per act: repeated reports of the same act merge, and an act stated without a status
  * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
  */
-function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
+function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
   const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
@@ -683,11 +744,32 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
     // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
     // points back to an act already reported on the same targets; it is that act, not another.
-    const pointedTo = definiteMention(e) ? out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) : undefined;
+    // "The Texas ban includes other apps …, including Webull": a definite "ban" of the government that
+    // just made a more specific ban (on state devices) is that act, and what it includes joins it.
+    const pointedTo = definiteMention(e)
+      ? (out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
+        (e.action === 'ban' && /\b(?:includ(?:es|ed|ing)|covers?|extends? to|applies to)\b/i.test(e.evidence) ? [...out].reverse().find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction) : undefined))
+      : undefined;
     if (pointedTo) {
       for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
       continue;
     }
+    // "The denial order will effectively prohibit all persons from providing ZTE with …", "The order
+    // also bans WeChat Pay": a definite noun naming an act as the subject of the action's verb says
+    // what that act does; it is the act reported before, and any targets it names join it.
+    const restated = definiteSubject(e) ? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ?? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action) : undefined;
+    if (restated) {
+      for (const t of e.targets) if (!restated.targets.some((u) => sameTarget(t, u))) restated.targets.push(t);
+      continue;
+    }
+    // "BIS is imposing licence requirements on Huawei", "export restrictions for 28 entities including
+    // Loongson" beside their addition to the Entity List: the controls are what the listing imposes.
+    // Controls dated apart from the listing ("in August 2020 the US expanded restrictions …") are another act.
+    const sameTime = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    if (e.action === 'export-control' && events.some((o) => o.action === 'entity-list' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && sameTime(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "By the end of 2026, Huawei and ZTE components will be prohibited" beside the decision to ban
+    // them: a bare "will" with a deadline states when the decision bites, not a threat of another act.
+    if (e.status === 'threatened' && /^(?:will|shall|'ll)$/i.test(e.statusCue ?? '') && SCHEDULE.test(e.evidence) && events.some((o) => o !== e && (o.status === 'enacted' || o.status === 'in-force') && o.actor.jurisdiction === e.actor.jurisdiction && (o.action === e.action || RESTATED_AS_BAN.has(o.action) || o.action === 'removal-order') && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))))) continue;
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
@@ -696,7 +778,10 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
     // A date taken from the publication gives way to one the words give.
     const compatible = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
-    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o));
+    // "… added 14 defense companies from the United States … to their list" then "the companies added
+    // to the list are Dedrone, …": the members named just after an act on a class are its targets.
+    const classAct = (o: RestrictionEvent) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && compatible(o) && e.sentence > o.sentence && e.sentence - o.sentence <= 3 && o.targets.every((t) => t.generic) && e.targets.every((t) => !t.generic);
+    const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o)) ?? [...out].reverse().find(classAct);
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
       if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];
@@ -704,11 +789,25 @@ function consolidate(events: RestrictionEvent[]): RestrictionEvent[] {
     }
     out.push({ ...e, targets: [...e.targets] });
   }
-  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named.
+  // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named
+  // — none of its nationality: "36 Chinese entities, including YMTC, as well as nine Russian entities"
+  // keeps the Russian class.
+  const nationOf = (t: EventTarget) => /^generic:([A-Z]{2})-/.exec(t.generic ?? '')?.[1];
   for (const e of out) {
     if (!e.targets.some((t) => t.generic)) continue;
-    const named = out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && o.targets.some((t) => !t.generic));
-    if (named) e.targets = e.targets.filter((t) => !t.generic);
+    const named = out
+      .filter((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status)
+      .flatMap((o) => o.targets.filter((t) => !t.generic));
+    if (named.length === 0) continue;
+    // Chinese groups are often incorporated offshore (Cayman Islands, Singapore, Hong Kong …).
+    const CHINESE_HOLDING = new Set(['CN', 'HK', 'MO', 'KY', 'BM', 'VG', 'SG']);
+    const countries = named.map((t) => (t.entity ? countryOf(t.entity) : undefined)).map((c) => (c && CHINESE_HOLDING.has(c) ? 'CN' : c));
+    e.targets = e.targets.filter((t) => {
+      if (!t.generic) return true;
+      const nation = nationOf(t);
+      // Kept only when every named member is known to be of another country.
+      return nation !== undefined && countries.every((c) => c !== undefined && c !== nation);
+    });
   }
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);

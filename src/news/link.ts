@@ -97,9 +97,11 @@ interface Candidate {
  */
 const INSTRUMENT_NAMES: { pattern: RegExp; measure: string }[] = [
   { pattern: /unreliable entit(?:y|ies) list|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
-  { pattern: /(?<!unreliable )entity list|实体清单/i, measure: 'us-bis-entity-list' },
+  { pattern: /(?<!unreliable )entity list|(?<!不可靠)实体清单/i, measure: 'us-bis-entity-list' },
+  { pattern: /unreliable entit(?:y|ies) list|list of unreliable (?:entities|organi[sz]ations|companies)|不可靠实体清单/i, measure: 'cn-unreliable-entity-list' },
   { pattern: /military end[- ]user/i, measure: 'us-bis-mieu' },
   { pattern: /covered list/i, measure: 'us-fcc-covered-list' },
+  { pattern: /designation notice|designated vendor direction/i, measure: 'uk-tsa-designated-vendor-2022' },
   { pattern: /clean network/i, measure: 'us-clean-network-2020' },
   { pattern: /1260h|chinese military compan(?:y|ies) (?:list|operating)/i, measure: 'us-dod-1260h' },
   { pattern: /ns-cmic|non-sdn chinese military|cmic list/i, measure: 'us-ofac-ns-cmic' },
@@ -141,9 +143,8 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
   const candidates: Candidate[] = [];
 
   for (const measure of Object.values(kb.measures)) {
-    if (measure.jurisdiction !== event.actor.jurisdiction) continue;
-    // Events carry a country only: a state's own measure is not the national act reported.
-    if (measure.subdivision) continue;
+    // A state's own measure is the act of that state ("US-MT"), never the national act reported.
+    if (measure.subdivision ? measure.subdivision !== event.actor.jurisdiction : measure.jurisdiction !== event.actor.jurisdiction) continue;
     // A listing made years after the act says nothing about which measure the act was.
     const listings = kb.listings.filter((l) => l.measure === measure.id && (!span || toTime(l.from) <= span[1] + 400 * DAY));
     const exact = entity ? listings.filter((l) => l.target === entity.id) : [];

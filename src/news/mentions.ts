@@ -4,6 +4,7 @@
  * regular expression per name. Pure: built from a `KnowledgeBase`, no I/O.
  */
 import AhoCorasick from 'modern-ahocorasick/unicode';
+import nlp from 'compromise';
 import { hasHan, simplify } from '../match/names/chinese.js';
 import { LEGAL_FORMS } from '../match/names/lexicon.js';
 import { isGeneratedFile, type KnowledgeBase } from '../kb/model.js';
@@ -43,6 +44,14 @@ interface PatternData {
  */
 const NEVER_IN_PROSE = new Set(['cac', 'csc', 'cta', 'mi', 'uc', 'x5', 'tbs', 'gdt', 'csj', 'hms', 'tme', 'lts', '360', 'evo', 'eve', 'cec', 'sina', 'nebula', 'trill', 'poco']);
 const COMMON_WORDS = new Set(['honor', 'lark', 'pico', 'kirin', 'helo', 'citic', 'likee', 'ant']);
+
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[] | undefined> } } }).model().one.lexicon;
+const PLACE_TAG = /^(?:Country|City|Region|Place|Continent|Address)$/;
+/** "Hong Kong", "Macau": a place's name, as compromise's lexicon knows it (official lists sometimes file an address as an alias). */
+export function isPlaceName(name: string): boolean {
+  const tag = lexicon[name.toLowerCase().trim()];
+  return (Array.isArray(tag) ? tag : tag ? [tag] : []).some((t) => PLACE_TAG.test(t));
+}
 
 const isLegalWord = (w: string) => LEGAL_FORMS.has(w) || ['co', 'ltd', 'inc', 'corp', 'plc', 'llc', 'group', 'holdings'].includes(w);
 
@@ -119,7 +128,7 @@ export class MentionMatcher {
       // OJSC", "World Co Ltd.") are found only by a full name of two words or more besides the legal
       // form, and people, ships and planes not at all: in prose their names mean something else.
       if (WHOLE_NAME_KINDS.has(org.kind)) continue;
-      for (const n of org.names) if (n.value.split(/\s+/).filter((w) => !isLegalWord(w.toLowerCase().replace(/[.,]/g, ''))).length >= 2) add(n.value, entity);
+      for (const n of org.names) if (n.value.split(/\s+/).filter((w) => !isLegalWord(w.toLowerCase().replace(/[.,]/g, ''))).length >= 2 && !isPlaceName(n.value)) add(n.value, entity);
     }
     for (const p of Object.values(kb.products)) {
       const entity: EntityTarget = { kind: 'product', id: p.id, group: p.group, productKind: p.kind };
@@ -151,6 +160,18 @@ export class MentionMatcher {
   entity(id: string): EntityTarget | undefined {
     return entityTarget(this.kb, id);
   }
+
+  /** The country of an organisation, or of a product's or organisation's group when it has none of its own. */
+  country(target: EntityTarget): string | undefined {
+    const own = this.kb.organisations[target.id]?.country;
+    if (own) return own;
+    if (!this.groupCountries) {
+      this.groupCountries = new Map();
+      for (const o of Object.values(this.kb.organisations)) if (o.country && !this.groupCountries.has(o.group)) this.groupCountries.set(o.group, o.country);
+    }
+    return this.groupCountries.get(target.group);
+  }
+  private groupCountries: Map<string, string> | undefined;
 }
 
 function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>, generated: Set<string>): boolean {

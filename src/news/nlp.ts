@@ -20,7 +20,7 @@ const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers
 const LEGAL_FORM = /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|AG|SA|NV|BV|GmbH)\.?,?$/;
 const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|PLC|AG|SA|NV|BV|GmbH|Group|Holdings?|Technologies|Technology|Tech|Systems|Defen[cs]e|Robotics|Drones|Electronics|Semiconductors?|Networks?|Communications|Telecom|Labs?|Aerospace|Industries|Institute|Network|Software|Microelectronics|Instruments|Dynamics)\.?,?$/;
 /** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
-const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokesperson|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union)\b/;
+const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Alert|Memo|Newsletter|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokesperson|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union)\b/;
 /**
  * A source, not a subject of the act: "according to Reuters", "Reuters reported", and every name of
  * a list after the cue ("Reports from Reuters, the Financial Times, and Nikkei Asia").
@@ -29,6 +29,41 @@ const SOURCE_BEFORE = /(?:[Aa]ccording to|[Rr]eported by|[Rr]eports? (?:from|by|
 const SOURCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:reported|reports|said|says|first reported|wrote|writes|added|noted|cited|quoted)\b/i;
 
 const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, terms: { offset: true } }) as Sentence[];
+
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+/**
+ * "Tightens", "Safeguards", "Refinements": a capitalised word that is an ordinary English word —
+ * in compromise's lexicon, or read as a verb, an adjective or a plural noun once lower-cased — is
+ * not the name of an organisation (names such as "Skydio" or "Epirus" are unknown words to it).
+ */
+function ordinaryWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’'].*$/, '');
+  if (!/^\p{L}+$/u.test(w)) return false;
+  if (lexicon[w] !== undefined) return true;
+  const tags = (nlp(w).json() as Sentence[])[0]?.terms[0]?.tags ?? [];
+  return tags.some((t) => t === 'Verb' || t === 'Adjective' || t === 'Plural');
+}
+
+const FUNCTION_WORD = /^(?:of|and|for|to|the|by|on|in|with|from|or|a|an|that|at)$/;
+/**
+ * Quoted titles of rules, orders and documents ("“Securing the Information and Communication
+ * Technology and Services Supply Chain”"): a quotation of four words or more, all capitalised but
+ * for function words, one of which is not "and" (a quoted list of names has only "and").
+ */
+function quotedTitles(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[“"‘]([^”"’]{10,300})[”"’]/g)) {
+    const words = (m[1] as string).split(/[\s,]+/).filter(Boolean);
+    const content = words.filter((w) => !FUNCTION_WORD.test(w));
+    if (words.length < 4 || !content.every((w) => /^[\p{Lu}\p{N}(]/u.test(w))) continue;
+    if (!words.some((w) => FUNCTION_WORD.test(w) && w !== 'and')) continue;
+    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** The capitalised words, function words and bracketed words that go on after a name ("… Technology (Procedure and Safeguards …) Rules"). */
+const RUN_GOES_ON = /^(?:\s+(?:\([^)]{0,160}\)|\p{Lu}[\p{L}\p{N}.’'-]*|of|for|and|on|&))+/u;
 
 /**
  * Names of organisations between `from` and `to`: runs of proper nouns that compromise tags as an
@@ -39,24 +74,46 @@ const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, term
  */
 export function organisationNames(text: string, from: number, to: number, options: { objectOfListing?: boolean } = {}): NameSpan[] {
   const out: NameSpan[] = [];
+  const titles = quotedTitles(text);
   for (const s of parsed(text)) {
     let run: Term[] = [];
     const flush = () => {
-      const r = run;
+      const whole0 = run;
       run = [];
+      if (whole0.length === 0) return;
+      const start = (whole0[0] as Term).offset.start;
+      const last0 = whole0.at(-1) as Term;
+      if (start < from || last0.offset.start + last0.offset.length > to) return;
+      // A quotation mark or bracket ends the name; "Authorization of “Covered” Equipment", "E.O. of
+      // June 3": a joiner ends no name.
+      const cutEnd = start + text.slice(start, last0.offset.start + last0.offset.length).replace(/[([{“"].*$/, '').length;
+      let r = whole0.filter((t) => t.offset.start < cutEnd);
+      while (r.length > 0 && /^(?:of|&|and)$/.test((r.at(-1) as Term).text)) r = r.slice(0, -1);
       if (r.length === 0) return;
       const first = r[0] as Term;
       const last = r.at(-1) as Term;
-      const start = first.offset.start;
-      const end = last.offset.start + last.offset.length;
-      if (start < from || end > to) return;
-      const name = text.slice(start, end).replace(/[([{“"].*$/, '').replace(/[,.\s]+$/, '');
+      const end = Math.min(cutEnd, last.offset.start + last.offset.length);
+      const name = text.slice(start, end).replace(/[”"’)\],.\s]+$/, '');
       if (!name) return;
+      if (titles.some((q) => start >= q.start && end <= q.end)) return;
+      // "Vehicle Connectivity Systems (“VCS”)": a term a rule defines, not a company (which has a legal form).
+      const defined = /^\s*\((?:the\s+)?[“"]([A-Z]{2,6})s?[”"]\)/.exec(text.slice(end));
+      if (defined && !/\b(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Limited|Group|PLC|AG|SA|GmbH)\b/.test(name)) {
+        const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+        if (initials === defined[1]) return;
+      }
+      // A name inside a title is part of it: "Information Technology (Procedure and Safeguards …) Rules 2009".
+      const bracketed = /\(([^()]*)$/.exec(text.slice(Math.max(0, start - 120), start));
+      const bracketTail = bracketed ? /^[^()]*\)\s*((?:\p{Lu}[\p{L}]*\s*){1,3})/u.exec(text.slice(start))?.[1] ?? '' : '';
+      if (NOT_A_TARGET_HEAD.test(bracketTail)) return;
+      // "— Shiv Aroor (@ShivAroor)": the credit of an embedded post.
+      if (/^\s*\(@\w+\)/.test(text.slice(end))) return;
       // "Public Safety and Homeland Security Bureau": the whole run decides, not the part before "and".
-      const whole = (/(?:(?:\p{Lu}[\p{L}.]*|of|and|&)\s+)+$/u.exec(text.slice(Math.max(0, start - 60), start))?.[0] ?? '') + name + (/^\s+and\s+(?:\p{Lu}[\p{L}]*\s*)+/u.exec(text.slice(end))?.[0] ?? '');
+      const whole = (/(?:(?:\p{Lu}[\p{L}.]*|of|and|&)\s+)+$/u.exec(text.slice(Math.max(0, start - 60), start))?.[0] ?? '') + name + (RUN_GOES_ON.exec(text.slice(start + name.length))?.[0] ?? '');
       const tagged = r.some((t) => t.tags.includes('Organization'));
       const corporate = r.length > 1 && CORPORATE_TAIL.test(last.text);
-      const acronymAlone = r.length === 1 && /^[A-Z0-9.&-]{2,6}$/.test(first.text);
+      // "EAR", "DOD", "ETCs": an acronym standing alone, plural or not.
+      const acronymAlone = r.length === 1 && /^[A-Z0-9.&-]{2,6}s?$/.test(name);
       const placeOrPerson = r.every((t) => t.tags.includes('Place') || t.tags.includes('Person') || t.tags.includes('Date') || t.tags.includes('Month') || t.tags.includes('WeekDay'));
       // Inside "added Lockheed Martin to its list" the slot says what the name is, whatever tag it bears.
       if ((placeOrPerson && !corporate && !options.objectOfListing) || acronymAlone || NOT_A_TARGET_HEAD.test(whole)) return;
@@ -66,6 +123,10 @@ export function organisationNames(text: string, from: number, to: number, option
       const afterName = text.slice(end, end + 12);
       const single = r.length === 1 && (first.tags.includes('Adjective') || (!tagged && !/^\s*,?\s*(?:Inc|LLC|Ltd|Corp|Co)\b/.test(afterName) && !ROLE_BEFORE.test(before) && !/(?:,|\band|\bor)\s*[“"‘']?$/.test(before)));
       if (single) return;
+      if (r.length === 1 && !tagged && ordinaryWord(first.text)) return;
+      // "amid border tensions with China in Eastern Ladakh": after "in" or "near", a run with neither an
+      // organisation's tag nor a corporate word is a place.
+      if (!tagged && !corporate && /\b(?:in|near|across)\s+(?:the\s+)?$/i.test(before)) return;
       if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 90), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
       out.push({ start, end: start + name.length, text: name });
     };

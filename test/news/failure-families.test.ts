@@ -8,15 +8,31 @@ import assert from 'node:assert/strict';
 import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { organisationNames } from '../../src/news/nlp.js';
-import { datesAgree, isExcluded, splitOf, urlHashes } from '../../src/news/corpus.js';
+import { datesAgree, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
 describe('status: a decision announced is not a threat', () => {
   test('"will bar …, the minister said" is enacted', () => {
     assert.deepEqual(summary('Canada will bar Huawei and ZTE from its 5G networks, the industry minister said on Thursday.', '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
   });
+  test('"will be prohibited" by a deadline beside the decision is when it bites, not a threat', () => {
+    const text = 'Germany will ban components from Huawei and ZTE in its 5G core networks, the interior minister announced on Thursday. By the end of 2026, Huawei and ZTE components will be prohibited in the core networks.';
+    assert.deepEqual(summary(text, '2024-07-11'), ['DE ban huawei enacted', 'DE ban zte enacted']);
+  });
   test('a threat stays a threat', () => {
     assert.deepEqual(summary('Trump threatened on Friday that he would ban TikTok in the United States.'), ['US ban bytedance threatened']);
+  });
+  test('asking whether an act follows is no event', () => {
+    assert.deepEqual(summary('We have emailed Google and Apple to understand if they will need to delist these apps from their stores.', '2020-06-29'), []);
+  });
+  test("a company's conduct towards rules is no act (adheres to, circumvents, violating)", () => {
+    assert.deepEqual(summary('A company spokesperson said on Sunday that Nexperia adheres to "all existing laws and regulations, export controls and sanction regimes."', '2025-10-13'), []);
+    assert.deepEqual(summary('Nvidia modifies its flagship chip to circumvent US chip ban', '2023-03-03'), []);
+    assert.deepEqual(summary('In 2017 ZTE agreed to pay a record penalty for violating U.S. sanctions by shipping goods to Iran.', '2018-04-15'), []);
+  });
+  test('a name inside the act\'s noun phrase ("The Alipay ban comes as …") is its target', () => {
+    const s = summary('Trump bans transactions with Alipay. The Alipay ban comes as the New York Stock Exchange said it would delist China Telecom and China Mobile.', '2021-01-06');
+    assert.ok(!s.some((x) => /china-telecom|china-mobile/.test(x)), s.join('; '));
   });
   test('an open question about an act is no event', () => {
     assert.deepEqual(summary('It is unclear at this point whether the incoming administration will overturn the investment ban on China Mobile.', '2020-11-13'), []);
@@ -41,6 +57,30 @@ describe('wordings that named no event before', () => {
   test('a denial of export privileges is an export control (Federal Register wording, public domain)', () => {
     assert.deepEqual(summary('The Bureau of Industry and Security imposed a denial of export privileges against ZTE Corporation.', '2018-04-16'), ['US export-control zte enacted']);
   });
+  test('a counted class whose nationality follows it ("119 apps …, mostly from China")', () => {
+    assert.deepEqual(summary('India orders blocking of 119 apps on Google Play Store, mostly from China and Hong Kong', '2025-02-20'), ['IN ban generic:CN-apps enacted']);
+    assert.deepEqual(summary('The Indian government blocked more than 200 apps linked to China on Sunday.', '2023-02-05'), ['IN ban generic:CN-apps enacted']);
+  });
+  test('members named beside a class, or in a list just after the act on it, are its targets', () => {
+    assert.deepEqual(summary("China's Ministry of Commerce has added 11 US companies, including drone maker Skydio, to the unreliable entity list on Friday.", '2025-04-04'), ['CN entity-list name:Skydio enacted']);
+    const text = 'Chinese authorities have added 4 defense companies from the United States to their list of unreliable organizations, the Ministry of Commerce announced. The companies added to the list are Dedrone, DZYNE Technologies, Epirus, Inc., and Exelis Inc.';
+    assert.deepEqual(summary(text, '2025-10-09'), ['CN entity-list name:Dedrone', 'CN entity-list name:DZYNE Technologies', 'CN entity-list name:Epirus, Inc', 'CN entity-list name:Exelis Inc'].map((x) => `${x} enacted`));
+    const { kb } = news();
+    const [e] = events(text, '2025-10-09');
+    assert.ok(e && linkEvent(kb, e, '2025-10-09').every((l) => l.measure === 'cn-unreliable-entity-list'));
+  });
+  test('a designation notice and designated vendor directions are a ban; consulting on them is a proposal', () => {
+    assert.deepEqual(summary('The UK government has launched a consultation on proposals to issue a designation notice for Huawei.', '2022-02-18'), ['GB ban huawei proposed']);
+    assert.deepEqual(summary('Having reviewed the responses, the UK government has decided to issue a designation notice to Huawei.', '2022-10-13'), ['GB ban huawei enacted']);
+  });
+  test('"powers for the government to manage …" is a purpose, not a headline threat', () => {
+    const s = summary('The UK Act gave new powers for the government to manage high risk vendors through designation notices.', '2022-10-13');
+    assert.ok(!s.some((x) => x.endsWith('threatened')), s.join('; '));
+  });
+  test('a class after a comma, and its makers named by "Specified are …", are the act\'s targets', () => {
+    const text = 'The FCC announced on Dec. 22 that it had updated its Covered List to include new, foreign-made uncrewed aircraft systems. Specified are systems made by DJI and Autel Robotics.';
+    assert.deepEqual(summary(text, '2026-01-14'), ['US ban dji enacted', 'US ban autel enacted']);
+  });
   test('a government suspending its own order revokes it', () => {
     assert.equal(events('The Dutch government took control of Nexperia in September. The Dutch minister said on Wednesday he is suspending the order regarding Nexperia.', '2025-11-19').some((e) => e.status === 'revoked'), true);
   });
@@ -59,6 +99,31 @@ describe('capitalised words that are not targets', () => {
     assert.deepEqual(names('In this final rule, the Bureau of Industry and Security amends the Export Administration Regulations (EAR) by adding entities.'), []);
     assert.deepEqual(names('The judge said the state law likely violates the First Amendment.'), []);
     assert.deepEqual(names('The companies added are Epirus, Inc., Teledyne FLIR, LLC and Cubic Global Defense.'), ['Epirus, Inc', 'Teledyne FLIR, LLC', 'Cubic Global Defense']);
+  });
+  test('titles of rules and orders, defined terms, ordinary words, places and post credits are not organisations', () => {
+    const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
+    // Quoted and bracketed titles of rules and orders.
+    assert.deepEqual(names('The rule publishes concurrently with the interim final rule, “Export Control Additions, and Refinements to Controls for Advanced Computing Items” (0694-AJ74).'), []);
+    assert.deepEqual(names('Executive Order 13873 of May 15, 2019, on “Securing the Information and Communication Technology and Services Supply Chain” declared a national emergency.'), []);
+    assert.deepEqual(names('The ministry invoked section 69A of the Information Technology Act read with the Information Technology (Procedure and Safeguards for Blocking of Access) Rules 2009.'), []);
+    // A term a rule defines, and a joiner left over at a quotation mark or a date.
+    assert.deepEqual(names('The rule prohibits the import of hardware related to Vehicle Connectivity Systems (“VCS”) and Automated Driving Systems (“ADS”).'), []);
+    assert.deepEqual(names('Prohibition on Authorization of "Covered" Equipment'), []);
+    assert.deepEqual(names('To implement E.O. of June 3, 2021, OFAC has published a list.'), []);
+    // A plural acronym, an ordinary word in a headline list, a place after "in", an embedded post's credit.
+    assert.deepEqual(names('Participants and ETCs that receive support must remove the equipment.'), []);
+    assert.deepEqual(names('US expands defense blacklist, Tightens supply chain rules'), []);
+    assert.deepEqual(names('The ban came amid border tensions with China in Eastern Ladakh.'), []);
+    assert.deepEqual(names('The statement calls the apps a threat. — Ravi Menon (@RaviMenon) June 29, 2020'), []);
+    // Names still found: a quoted list of apps, and companies with their legal forms.
+    assert.deepEqual(names('The state ban includes other apps, including “Webull, Tiger Brokers, Moomoo and Lemon8.”'), ['Webull', 'Tiger Brokers', 'Moomoo', 'Lemon8']);
+    assert.deepEqual(names('China added Skydio, Epirus, Inc., and Dedrone to its list.'), ['Skydio', 'Epirus, Inc', 'Dedrone']);
+  });
+  test('"the apps are …" describes the apps; it does not name the members of an act', () => {
+    assert.deepEqual(summary('India on Monday banned 59 Chinese apps including TikTok. Most of these apps are from Hong Kong and China.', '2020-06-29'), ['IN ban bytedance enacted']);
+  });
+  test('a place an official list files as an alias is not a name', () => {
+    assert.equal(news().matcher.find('shares traded on the Hong Kong stock exchange').length, 0);
   });
   test('app stores an order works through are not its targets', () => {
     const s = summary('A federal judge blocked the effort to remove TikTok from app stores hosted by companies like Apple and Google.', '2020-09-27');
@@ -92,10 +157,26 @@ describe('dates', () => {
     assert.equal(e?.date, '2019-05-17');
     assert.equal(e?.dateSource, 'publication');
   });
+  test('an act told in the present perfect takes the publication date when no words date it', () => {
+    const es = events('The consultation closed in March. Many responses were received. The responses were reviewed. Having reviewed them, the UK government has decided to issue a designation notice to Huawei.', '2022-10-13');
+    assert.equal(es.find((e) => e.status === 'enacted')?.date, '2022-10-13');
+  });
   test('within seven days, and no vaguer than the label', () => {
     assert.equal(datesAgree('2019-05-21', '2019-05-16'), true);
     assert.equal(datesAgree('2019', '2019-05-16'), false);
     assert.equal(datesAgree('2025-12-22', '2025-12'), true);
+  });
+});
+
+describe('scoring against labels made before the knowledge base grew', () => {
+  test('a name label agrees with the knowledge-base entity of that name', () => {
+    const { kb } = news();
+    const es = events('Virginia Governor Glenn Youngkin on Tuesday banned the use of DeepSeek on state devices.', '2025-02-11');
+    const score = emptyScore();
+    const gold = { id: 't', url: 'https://example.com/t', split: 'dev' as const, events: [{ actor: 'US-VA', action: es[0]?.action ?? 'procurement-ban', target: 'name:deepseek', status: 'enacted' }] };
+    scoreRealArticle(kb, gold, es, () => [], score);
+    assert.ok(es[0]?.targets[0]?.entity, 'DeepSeek is in the knowledge base');
+    assert.deepEqual(score.strict, { tp: 1, fp: 0, fn: 0 });
   });
 });
 
@@ -120,12 +201,37 @@ describe('one act, one event; links only to the measure reported', () => {
     const groups = new Set(events(text, '2021-01-06').flatMap((e) => e.targets.map((t) => t.entity?.group)));
     assert.ok(groups.has('tencent') && groups.has('alibaba'), [...groups].join(' '));
   });
+  test('a definite act as the subject ("The denial order will effectively prohibit …") restates that act', () => {
+    const text = 'BIS announced on April 16, 2018 that it was imposing a denial of export privileges against ZTE Corporation. The denial order will effectively prohibit all persons from providing ZTE with U.S.-origin parts.';
+    assert.deepEqual(summary(text, '2018-04-18'), ['US export-control zte enacted']);
+  });
+  test('licence requirements beside an Entity List addition are what the listing imposes', () => {
+    const text = 'Commerce adds Huawei to Entity List\n\nThe Commerce Department on May 16 added Huawei Technologies to the Entity List. BIS said it is imposing license requirements on Huawei for all items subject to the EAR.';
+    assert.deepEqual(summary(text, '2019-05-17'), ['US entity-list huawei enacted']);
+  });
+  test('"prohibits the U.S. Government from buying" is a procurement ban, not an investment ban (public-domain wording)', () => {
+    assert.deepEqual(summary('Section 889 prohibits the U.S. Government from buying telecommunications equipment produced by Huawei or ZTE.', '2020-07-10'), ['US procurement-ban huawei enacted', 'US procurement-ban zte enacted']);
+  });
+  test('a class of another nationality stays beside named members ("… including YMTC, as well as nine Russian entities")', () => {
+    const s = summary('On December 15, 2022, BIS announced that it is adding 36 Chinese entities, including Yangtze Memory Technologies, as well as nine Russian entities to its Entity List.', '2022-12-19');
+    assert.ok(s.includes('US entity-list ymtc enacted') && s.includes('US entity-list generic:RU-companies enacted') && !s.includes('US entity-list generic:CN-companies enacted'), s.join('; '));
+  });
+  test('"The Texas ban includes other apps …, including Webull": what a definite ban includes joins the specific act', () => {
+    const s = summary('Texas banned state employees from using DeepSeek on January 31, 2025. The Texas ban includes other apps affiliated with China, including “Webull, Tiger Brokers and Moomoo.”', '2025-02-20');
+    assert.deepEqual(s, ['US-TX procurement-ban deepseek enacted', 'US-TX procurement-ban name:Webull enacted', 'US-TX procurement-ban name:Tiger Brokers enacted', 'US-TX procurement-ban name:Moomoo enacted']);
+  });
   test("a state's ban is not linked to the federal one", () => {
     const { kb } = news();
     const [e] = events('Alaska Governor Mike Dunleavy on Friday banned TikTok on all state government devices.', '2023-01-06');
     assert.ok(e);
     const link = linkEvent(kb, e, '2023-01-06').find((l) => l.target !== undefined);
     assert.equal(link?.measure, undefined, JSON.stringify(link));
+  });
+  test("a state's ban links to that state's own measure when the knowledge base holds it", () => {
+    const { kb } = news();
+    const [e] = events('Virginia Governor Glenn Youngkin on Tuesday issued Executive Order 46, banning the use of DeepSeek on state devices.', '2025-02-11');
+    assert.equal(e?.actor.jurisdiction, 'US-VA');
+    assert.equal(e && linkEvent(kb, e, '2025-02-11')[0]?.measure, 'us-va-eo46-deepseek-2025');
   });
 });
 
