@@ -1,7 +1,7 @@
 /**
  * One CSV row per finding; rejected rows and rows with warnings appear too, so nothing is lost. A
  * log's aggregated result carries how often, by whom and when its host was seen. The server's
- * export has the same columns, with the disposition columns filled in (see `csvFindingRow`).
+ * export has the same columns, with the disposition columns filled in (`csvStoredCells`).
  */
 import type { Finding, ItemResult } from '../model/finding.js';
 import type { AssetIdentity } from '../model/item.js';
@@ -41,8 +41,15 @@ function cell(v: string | number | undefined): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+type RowOf = Pick<ItemResult, 'origin' | 'label' | 'asset' | 'status' | 'error' | 'warnings' | 'occurrences'>;
+
 /** One CSV line (without its line end) for a result and one of its findings (or none, for a row with a problem). */
-export function csvFindingRow(r: Pick<ItemResult, 'origin' | 'label' | 'asset' | 'status' | 'error' | 'warnings' | 'occurrences'>, f: Finding | undefined, stored?: StoredColumns): string {
+export function csvFindingRow(r: RowOf, f: Finding | undefined): string {
+  return `${csvFindingCells(r, f)},${csvStoredCells(undefined)}`;
+}
+
+/** The cells of `csvFindingRow` before the disposition columns, which a stored scan keeps as rendered. */
+export function csvFindingCells(r: RowOf, f: Finding | undefined): string {
   const o = r.occurrences;
   const message = r.error ?? r.warnings?.map((w) => `${w.field} ${w.value}: ${w.message}`).join('; ');
   const findingCells = f
@@ -57,10 +64,14 @@ export function csvFindingRow(r: Pick<ItemResult, 'origin' | 'label' | 'asset' |
     message,
     ...findingCells,
     ...(o ? [o.count, o.client, o.firstSeen, o.lastSeen, o.lastLine] : ['', '', '', '', '']),
-    ...(stored ? [stored.findingId, stored.disposition, stored.reason, stored.decidedBy, stored.decidedAt] : ['', '', '', '', '']),
   ]
     .map(cell)
     .join(',');
+}
+
+/** The disposition columns: a stored finding's id and decision, or empty. */
+export function csvStoredCells(stored: StoredColumns | undefined): string {
+  return (stored ? [stored.findingId, stored.disposition, stored.reason, stored.decidedBy, stored.decidedAt] : ['', '', '', '', '']).map(cell).join(',');
 }
 
 export function* renderCsv(report: ReportView): Generator<string> {

@@ -11,6 +11,7 @@ import { createContext } from '../app/context.js';
 import { readInventory, type ColumnInfo } from '../ingest/read-inventory.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { severityRank } from '../kb/timeline.js';
+import { csvFindingCells } from '../report/csv.js';
 import type { ScanReport } from '../model/finding.js';
 import { InputError } from '../model/item.js';
 import { addToSummary, emptySummary, screenRecord, sortSummary } from '../screen/scan.js';
@@ -70,6 +71,7 @@ async function run(job: ScanThreadJob): Promise<void> {
         basisHash: basisHash(ctx.kb, finding),
         group: subjectGroup(ctx.kb, finding),
         severityRank: severityRank(finding.severity),
+        csvCells: csvFindingCells(result, finding),
       })),
     });
     if (batch.length >= BATCH_ROWS) await flush();

@@ -32,7 +32,8 @@ export type NewScan = Pick<ScansTable, 'id' | 'file_name' | 'as_of' | 'profile' 
 export interface StoredRow {
   result: ItemResult;
   itemKey: string;
-  findings: { finding: Finding; key: string; basisHash: string; group: string; severityRank: number }[];
+  /** `csvCells`: the finding's CSV cells before the disposition columns (`csvFindingCells`), kept for exports. */
+  findings: { finding: Finding; key: string; basisHash: string; group: string; severityRank: number; csvCells?: string }[];
 }
 
 /** A disposition as seen from a finding: `reopened` when the KB facts it relied on have changed. */
@@ -42,6 +43,13 @@ export interface FindingDisposition {
   decidedBy: string;
   decidedAt: string;
   reopened: boolean;
+}
+
+/** A finding as the CSV export reads it (see `ScanStore.exportPageAfter`). */
+export interface ExportRow {
+  id: number;
+  cells: string | null;
+  disposition?: FindingDisposition;
 }
 
 export interface StoredFinding {
@@ -149,6 +157,7 @@ export class ScanStore {
           item_kind: f.finding.match.field,
           label: r.result.label,
           finding_json: JSON.stringify(f.finding),
+          csv_cells: f.csvCells ?? null,
         })),
       );
       for (const chunk of chunks(findings, 200)) await tx.insertInto('findings').values(chunk).execute();
@@ -320,16 +329,20 @@ export class ScanStore {
   }
 
   /** Findings under the filters in input order, after the finding `afterId`: an export goes through them page by page by id. */
-  async findingsAfter(scanId: string, query: Omit<FindingQuery, 'limit' | 'offset' | 'sort' | 'order'>, afterId: number, limit: number): Promise<StoredFinding[]> {
+  /**
+   * A page of the findings CSV export: each finding after `afterId` (insertion order) with its CSV
+   * cells as stored at screening and its disposition, without parsing the finding. `cells` is null
+   * for a finding stored before the cells were kept (render it from `findingsById`).
+   */
+  async exportPageAfter(scanId: string, query: Omit<FindingQuery, 'limit' | 'offset' | 'sort' | 'order'>, afterId: number, limit: number): Promise<ExportRow[]> {
     const rows = await this.filtered(scanId, { ...query, limit, offset: 0 })
       .where('f.id', '>', afterId)
-      .selectAll('f')
+      .select(['f.id', 'f.csv_cells', 'f.basis_hash'])
       .select(DISPOSITION_COLUMNS)
-      .select(['i.file', 'i.line', 'i.sheet', 'i.warnings_json', 'i.asset_json'])
       .orderBy('f.id')
       .limit(limit)
       .execute();
-    return rows.map(toStoredFinding);
+    return rows.map((row) => ({ id: Number(row.id), cells: row.csv_cells, ...(row.d_state ? { disposition: dispositionOf(row as DispositionRow & { d_state: DispositionState }, row.basis_hash) } : {}) }));
   }
 
   /** The rows of a scan that could not be screened, in input order, with their reasons. */
@@ -460,10 +473,14 @@ function toStoredFinding(row: FindingRow): StoredFinding {
     finding: JSON.parse(row.finding_json) as Finding,
     group: row.subject_group,
   };
-  if (row.d_state) {
-    out.disposition = { state: row.d_state, reason: row.d_reason ?? '', decidedBy: row.d_by ?? '', decidedAt: row.d_at ?? '', reopened: row.d_basis !== row.basis_hash };
-  }
+  if (row.d_state) out.disposition = dispositionOf({ ...row, d_state: row.d_state }, row.basis_hash);
   return out;
+}
+
+type DispositionRow = Pick<FindingRow, 'd_reason' | 'd_basis' | 'd_by' | 'd_at'> & { d_state: DispositionState };
+
+function dispositionOf(row: DispositionRow, basisHash: string): FindingDisposition {
+  return { state: row.d_state, reason: row.d_reason ?? '', decidedBy: row.d_by ?? '', decidedAt: row.d_at ?? '', reopened: row.d_basis !== basisHash };
 }
 
 function origin(row: { file: string; line: number; sheet: string | null }): ItemResult['origin'] {

@@ -63,6 +63,8 @@ export interface FindingsTable {
   item_kind: string;
   label: string;
   finding_json: string;
+  /** The finding's CSV cells before the disposition columns, as rendered when it was screened (null before migration 0009). */
+  csv_cells: string | null;
 }
 
 export type DispositionState = 'false-positive' | 'accepted-risk' | 'remediated';

@@ -12,8 +12,8 @@ import { packageVersion } from '../../kb/files.js';
 import type { ScanReport } from '../../model/finding.js';
 import { DISPOSITION_STATES } from '../../store/dispositions.js';
 import type { DispositionState, ScanStatus } from '../../store/schema.js';
-import { DISPOSITION_FILTERS, type DispositionFilter, type FindingQuery, type ScanInfo, type StoredFinding } from '../../store/scans.js';
-import { CSV_BOM, CSV_HEADER, csvFindingRow } from '../../report/csv.js';
+import { DISPOSITION_FILTERS, type DispositionFilter, type FindingDisposition, type FindingQuery, type ScanInfo, type StoredFinding } from '../../store/scans.js';
+import { CSV_BOM, CSV_HEADER, csvFindingCells, csvStoredCells, type StoredColumns } from '../../report/csv.js';
 import { ATTESTATIONS, renderAttestationHtml, type AttestationSpec } from '../../report/attestation.js';
 import { htmlToPdf, PdfError } from '../../app/pdf.js';
 import { attestationFromStore } from '../attestation.js';
@@ -209,9 +209,11 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
       async function* lines(): AsyncGenerator<string> {
         yield `${CSV_BOM}${CSV_HEADER.join(',')}\r\n`;
         for (let after = 0; ; ) {
-          const page = await service.scans.findingsAfter(scan.id, query, after, pageSize);
+          const page = await service.scans.exportPageAfter(scan.id, query, after, pageSize);
           if (page.length === 0) return;
-          yield page.map((f) => `${storedCsvRow(f)}\r\n`).join('');
+          const unrendered = page.filter((f) => f.cells === null).map((f) => f.id);
+          const full = new Map(unrendered.length > 0 ? (await service.scans.findingsById(unrendered)).map((f) => [f.id, f]) : []);
+          yield page.map((f) => `${f.cells ?? storedCsvCells(full.get(f.id) as StoredFinding)},${csvStoredCells(storedColumns(f.id, f.disposition))}\r\n`).join('');
           after = page[page.length - 1]!.id;
           if (page.length < pageSize) return;
         }
@@ -466,13 +468,12 @@ function toQuery(q: Filters): Omit<FindingQuery, 'limit' | 'offset'> {
 }
 
 /** A stored finding as a row of the shared CSV columns, its disposition filled in. */
-function storedCsvRow(f: StoredFinding): string {
-  const d = f.disposition;
-  return csvFindingRow({ origin: f.item.origin, label: f.item.label, ...(f.item.asset ? { asset: f.item.asset } : {}), status: 'screened', ...(f.item.warnings ? { warnings: f.item.warnings } : {}) }, f.finding, {
-    findingId: f.id,
-    disposition: d ? (d.reopened ? 'reopened' : d.state) : 'open',
-    ...(d ? { reason: d.reason, decidedBy: d.decidedBy, decidedAt: d.decidedAt } : {}),
-  });
+function storedCsvCells(f: StoredFinding): string {
+  return csvFindingCells({ origin: f.item.origin, label: f.item.label, ...(f.item.asset ? { asset: f.item.asset } : {}), status: 'screened', ...(f.item.warnings ? { warnings: f.item.warnings } : {}) }, f.finding);
+}
+
+function storedColumns(id: number, d: FindingDisposition | undefined): StoredColumns {
+  return { findingId: id, disposition: d ? (d.reopened ? 'reopened' : d.state) : 'open', ...(d ? { reason: d.reason, decidedBy: d.decidedBy, decidedAt: d.decidedAt } : {}) };
 }
 
 /** Sets a disposition with its history entry and its audit entry. */

@@ -11,7 +11,7 @@ import { assetsAndDispositionHistoryMigration } from './0004-assets-and-disposit
 import { scanRunsMigration } from './0006-scan-runs.js';
 import { inventoriesMigration } from './0007-inventories.js';
 import { notificationsMigration } from './0008-notifications.js';
-import { findingsInOrderMigration } from './0009-findings-in-order.js';
+import { findingsExportMigration } from './0009-findings-export.js';
 
 export type { Dialect, StoreMigration } from './migration.js';
 
@@ -23,5 +23,5 @@ export const MIGRATIONS: Record<string, StoreMigration> = {
   '0006-scan-runs': scanRunsMigration,
   '0007-inventories': inventoriesMigration,
   '0008-notifications': notificationsMigration,
-  '0009-findings-in-order': findingsInOrderMigration,
+  '0009-findings-export': findingsExportMigration,
 };
