@@ -322,8 +322,10 @@ export class NameIndex {
   /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
   private readonly withFullName = new Set<string>();
   /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
-  private readonly entries: (AliasEntry | undefined)[];
-  private entryCount: number;
+  private entries: (AliasEntry | undefined)[];
+  /** Each entry's `entityKey` and `fullKey`, made when a query first reaches it. */
+  private entityKeys: (string | undefined)[];
+  private fullKeys: (string | undefined)[];
   /** Reads entry i's JSON from the cache file. */
   private readEntry: ((i: number) => AliasEntry) | undefined;
   private sharedScores: Float64Array | undefined;
@@ -332,7 +334,8 @@ export class NameIndex {
 
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
-    this.entryCount = entries.length;
+    this.entityKeys = perEntry(entries.length);
+    this.fullKeys = perEntry(entries.length);
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
     const keys = new Map<string, number[]>();
     entries.forEach((entry, i) => {
@@ -423,7 +426,9 @@ export class NameIndex {
       const keyBlob = tables.subarray(at * 4, at * 4 + header.keyBytes);
       const index = new NameIndex([]);
       index.table = new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob);
-      index.entryCount = header.entries;
+      index.entries = perEntry(header.entries);
+      index.entityKeys = perEntry(header.entries);
+      index.fullKeys = perEntry(header.entries);
       let scratch = Buffer.alloc(4096);
       // Entries are read one by one until a scan has reached enough of them; then all at once.
       let reads = 0;
@@ -455,12 +460,6 @@ export class NameIndex {
       if (!kept) closeSync(fd);
     }
   }
-
-  /** Each entry's `entityKey`, made when a query first reaches it. */
-  private readonly entityKeys: string[] = [];
-
-  /** Each entry's `fullKey`, computed when a query first reaches it. */
-  private readonly fullKeys: string[] = [];
 
   private fullKey(i: number, entry: AliasEntry): string {
     return (this.fullKeys[i] ??= fullKey(entry.form));
@@ -517,7 +516,7 @@ export class NameIndex {
     // Each candidate is ranked by the keys it shares, a rare key counting more than a common one,
     // and only the best are scored: the cost of a query does not grow with the knowledge base.
     // Scores are summed in one array kept between queries (entry number → score), not a map per query.
-    const scores = (this.sharedScores ??= new Float64Array(this.entryCount));
+    const scores = (this.sharedScores ??= new Float64Array(this.entries.length));
     const touched: number[] = [];
     for (let n = 0; n < found.length; n++) {
       const k = found[n] as number;
@@ -571,6 +570,11 @@ export class NameIndex {
       .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
       .slice(0, options.limit ?? 10);
   }
+}
+
+/** An array with a slot per entry, filled as queries reach them (not grown index by index, which makes a sparse array). */
+function perEntry<T>(n: number): (T | undefined)[] {
+  return new Array<T | undefined>(n).fill(undefined);
 }
 
 function readExactly(fd: number, position: number, length: number, path: string): Buffer {
