@@ -4,10 +4,11 @@
  * data files and of the code that compiles them.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileKnowledgeBase, type CompileResult, type DataFile } from './compile.js';
-import type { KnowledgeBase } from './model.js';
+import type { CompileResult, DataFile } from './compile.js';
+import { LISTING_INDEX, type KbListing, type KbOrganisation, type KnowledgeBase, type ListingIndex } from './model.js';
 
 /** The installed package's root (this file is at src/kb or dist/kb). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,12 @@ export function readDataFiles(dataDir: string): DataFile[] {
   return listDataFiles(dataDir).map((file) => ({ path: displayPath(dataDir, file), text: readFileSync(file, 'utf8') }));
 }
 
+const require = createRequire(import.meta.url);
+
 export function compileDataDir(dataDir: string): CompileResult {
+  // Loaded only when the cache cannot serve: the compiler brings the YAML parser and the record
+  // schemas, which a cold `covered lookup` would otherwise load for nothing.
+  const { compileKnowledgeBase } = require('./compile.js') as typeof import('./compile.js');
   return compileKnowledgeBase(readDataFiles(dataDir), packageVersion());
 }
 
@@ -68,28 +74,81 @@ export class KnowledgeBaseError extends Error {
 }
 
 /**
- * The cache file: its key on the first line, then the compiled knowledge base as JSON with every
- * character past ASCII escaped, so that reading it needs no UTF-8 decoding (a third of the time of
- * a cold start went to decoding the 20 MB file). The format's version is part of the key.
+ * The cache file: its key on the first line; on the second, the compiled knowledge base as JSON
+ * without its organisations and listings, and where each of those is in the rest of the file, one
+ * JSON text after another. Organisations and listings (nine tenths of the file: the official
+ * lists' parties) are parsed one by one when first read, so that a lookup parses a few dozen of
+ * them, not 50,000. Everything is ASCII (characters past it escaped), so that reading needs no
+ * UTF-8 decoding. The format's version is part of the key.
  */
-const CACHE_FORMAT = 'kb-cache/2';
+const CACHE_FORMAT = 'kb-cache/3';
+
+/** Where the organisations and listings are: record i is bytes `offsets[i] … offsets[i + 1]` of the records part. */
+interface RecordsIndex {
+  /** Organisation ids in the knowledge base's order, then one listing target per listing. */
+  organisations: string[];
+  listingTargets: string[];
+  offsets: number[];
+}
+
+type CachedCore = Omit<KnowledgeBase, 'organisations' | 'listings'> & { organisations: null; listings: null; records: RecordsIndex };
 
 function readCache(key: string): KnowledgeBase | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(CACHE_FILE, 'latin1');
+    bytes = readFileSync(CACHE_FILE);
   } catch {
     return undefined;
   }
-  const newline = text.indexOf('\n');
-  // The file is read as Latin-1: the key line is compared as its UTF-8 bytes read so.
-  if (newline < 0 || text.slice(0, newline) !== Buffer.from(`${CACHE_FORMAT} ${key}`, 'utf8').toString('latin1')) return undefined;
+  const keyEnd = bytes.indexOf(0x0a);
+  const coreEnd = keyEnd < 0 ? -1 : bytes.indexOf(0x0a, keyEnd + 1);
+  // The file is ASCII: the key line is compared as its UTF-8 bytes read as Latin-1.
+  if (coreEnd < 0 || bytes.toString('latin1', 0, keyEnd) !== Buffer.from(`${CACHE_FORMAT} ${key}`, 'utf8').toString('latin1')) return undefined;
   try {
-    return JSON.parse(text.slice(newline + 1)) as KnowledgeBase;
+    const core = JSON.parse(bytes.toString('latin1', keyEnd + 1, coreEnd)) as CachedCore;
+    const { offsets } = core.records;
+    if (offsets.length !== core.records.organisations.length + core.records.listingTargets.length + 1 || coreEnd + 1 + (offsets.at(-1) ?? 0) !== bytes.length) return undefined;
+    return lazyKnowledgeBase(core, (i) => JSON.parse(bytes.toString('latin1', coreEnd + 1 + (offsets[i] as number), coreEnd + 1 + (offsets[i + 1] as number))));
   } catch {
     // A damaged cache is rebuilt.
     return undefined;
   }
+}
+
+/** Replaces a property read on first use by its value. */
+function settle<T>(target: object, key: PropertyKey, value: T): T {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * The knowledge base over the cached records: each organisation is parsed when first read, the
+ * listings all together when `listings` is first read, or by target through `listingsOf`.
+ */
+function lazyKnowledgeBase(core: CachedCore, record: (i: number) => unknown): KnowledgeBase {
+  const { organisations: ids, listingTargets } = core.records;
+  const organisations: Record<string, KbOrganisation> = {};
+  ids.forEach((id, i) => Object.defineProperty(organisations, id, { enumerable: true, configurable: true, get: () => settle(organisations, id, record(i)) }));
+  const parsed = new Array<KbListing | undefined>(listingTargets.length).fill(undefined);
+  const listing = (p: number) => (parsed[p] ??= record(ids.length + p) as KbListing);
+  const index: ListingIndex = {
+    positions: (targets) => {
+      const out: number[] = [];
+      listingTargets.forEach((t, p) => targets.has(t) && out.push(p));
+      return out;
+    },
+    listing,
+  };
+  // The fields in the order the compiled knowledge base has them.
+  const kb = {} as KnowledgeBase;
+  for (const [field, value] of Object.entries(core)) {
+    if (field === 'records') continue;
+    if (field === 'organisations') kb.organisations = organisations;
+    else if (field === 'listings') Object.defineProperty(kb, 'listings', { enumerable: true, configurable: true, get: () => settle(kb, 'listings', listingTargets.map((_, p) => listing(p))) });
+    else Object.assign(kb, { [field]: value });
+  }
+  Object.defineProperty(kb, LISTING_INDEX, { value: index });
+  return kb;
 }
 
 /** Loads the knowledge base, refusing one with errors (warnings are `covered kb validate`'s business). */
@@ -118,9 +177,14 @@ export function asciiJson(value: unknown): string {
 function writeCache(key: string, kb: KnowledgeBase) {
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    const texts = [...Object.values(kb.organisations), ...kb.listings].map((r) => asciiJson(r));
+    const offsets = [0];
+    for (const t of texts) offsets.push((offsets.at(-1) as number) + t.length);
+    const records: RecordsIndex = { organisations: Object.keys(kb.organisations), listingTargets: kb.listings.map((l) => l.target), offsets };
+    const core: CachedCore = { ...kb, organisations: null, listings: null, records };
     // Written aside and renamed, so that a process reading it at the same time never sees half of it.
     const partial = `${CACHE_FILE}.${process.pid}`;
-    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${asciiJson(kb)}`);
+    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${asciiJson(core)}\n${texts.join('')}`);
     renameSync(partial, CACHE_FILE);
   } catch {
     // A read-only installation still works, only without the cache.

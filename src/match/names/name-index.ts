@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
-import { WHOLE_NAME_KINDS } from '../../model/kb.js';
+import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
 import { compareNames, mayReach, round, type Feature } from './compare.js';
 import { normaliseName, type NameForm } from './normalise.js';
 
@@ -194,7 +194,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const PREAMBLE = 12;
 /** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
 const ENTRY_READS_BEFORE_WHOLE = 2_000;
@@ -319,7 +319,7 @@ export class NameIndex {
   private table: KeyTable;
   /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
   private readonly withHanName = new Set<string>();
-  /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
+  /** Entities known by an abbreviation and by a longer name ("TCL" and "TCL Technology Group"). */
   private readonly withFullName = new Set<string>();
   /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
   private entries: (AliasEntry | undefined)[];
@@ -338,9 +338,11 @@ export class NameIndex {
     this.fullKeys = perEntry(entries.length);
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
     const keys = new Map<string, number[]>();
+    const withAcronym = new Set<string>();
+    const withFullName = new Set<string>();
     entries.forEach((entry, i) => {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
-      if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
+      (entry.form.acronym ? withAcronym : withFullName).add(entityKey(entry.entity));
       // A person's name is found only word for word: by its whole normalised form, not by its words.
       const entryKeys = new Set<string>();
       if (entry.wholeNameOnly) entryKeys.add(`f:${fullKey(entry.form)}`);
@@ -351,6 +353,8 @@ export class NameIndex {
         else keys.set(key, [i]);
       }
     });
+    // Only entities with an abbreviation are asked about (see `search`): the others are not kept.
+    for (const key of withFullName) if (withAcronym.has(key)) this.withFullName.add(key);
     this.table = KeyTable.build(keys);
   }
 
