@@ -3,7 +3,7 @@
  * not parse every YAML file. The cache is keyed by the paths, sizes and modification times of the
  * data files and of the code that compiles them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,14 +74,18 @@ export class KnowledgeBaseError extends Error {
 }
 
 /**
- * The cache file: its key on the first line; on the second, the compiled knowledge base as JSON
- * without its organisations and listings, and where each of those is in the rest of the file, one
- * JSON text after another. Organisations and listings (nine tenths of the file: the official
- * lists' parties) are parsed one by one when first read, so that a lookup parses a few dozen of
- * them, not 50,000. Everything is ASCII (characters past it escaped), so that reading needs no
- * UTF-8 decoding. The format's version is part of the key.
+ * The cache file: its key on the first line; on the second, the length of the third; on the third,
+ * the compiled knowledge base as JSON without its organisations and listings, and where each of
+ * those is in the rest of the file, one JSON text after another. Organisations and listings (nine
+ * tenths of the file: the official lists' parties) are read and parsed one by one when first used,
+ * so that a lookup reads a few dozen of them, not 50,000. Everything past the key is ASCII
+ * (characters past it escaped): no UTF-8 decoding. The format's version is part of the key.
  */
 const CACHE_FORMAT = 'kb-cache/3';
+/** The second line: the third's length, in ten digits. */
+const LENGTH_LINE = 11;
+/** Records read one by one before the rest is read in one go (a scan reads them all). */
+const RECORD_READS_BEFORE_WHOLE = 2_000;
 
 /** Where the organisations and listings are: record i is bytes `offsets[i] … offsets[i + 1]` of the records part. */
 interface RecordsIndex {
@@ -93,26 +97,65 @@ interface RecordsIndex {
 
 type CachedCore = Omit<KnowledgeBase, 'organisations' | 'listings'> & { organisations: null; listings: null; records: RecordsIndex };
 
+/** Closes a cache file once its knowledge base is collected (a server reloads the knowledge base). */
+const openCaches = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
 function readCache(key: string): KnowledgeBase | undefined {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(CACHE_FILE);
+    fd = openSync(CACHE_FILE, 'r');
   } catch {
     return undefined;
   }
-  const keyEnd = bytes.indexOf(0x0a);
-  const coreEnd = keyEnd < 0 ? -1 : bytes.indexOf(0x0a, keyEnd + 1);
-  // The file is ASCII: the key line is compared as its UTF-8 bytes read as Latin-1.
-  if (coreEnd < 0 || bytes.toString('latin1', 0, keyEnd) !== Buffer.from(`${CACHE_FORMAT} ${key}`, 'utf8').toString('latin1')) return undefined;
+  let kept = false;
   try {
-    const core = JSON.parse(bytes.toString('latin1', keyEnd + 1, coreEnd)) as CachedCore;
-    const { offsets } = core.records;
-    if (offsets.length !== core.records.organisations.length + core.records.listingTargets.length + 1 || coreEnd + 1 + (offsets.at(-1) ?? 0) !== bytes.length) return undefined;
-    return lazyKnowledgeBase(core, (i) => JSON.parse(bytes.toString('latin1', coreEnd + 1 + (offsets[i] as number), coreEnd + 1 + (offsets[i + 1] as number))));
+    const size = fstatSync(fd).size;
+    const keyLine = Buffer.from(`${CACHE_FORMAT} ${key}\n`, 'utf8');
+    const head = readAt(fd, 0, Math.min(size, keyLine.length + LENGTH_LINE));
+    if (!head.subarray(0, keyLine.length).equals(keyLine)) return undefined;
+    const coreAt = keyLine.length + LENGTH_LINE;
+    const coreLength = Number(head.toString('latin1', keyLine.length, coreAt - 1));
+    const recordsAt = coreAt + coreLength + 1;
+    const core = JSON.parse(readAt(fd, coreAt, coreLength).toString('latin1')) as CachedCore;
+    const { organisations, listingTargets, offsets } = core.records;
+    if (offsets.length !== organisations.length + listingTargets.length + 1 || recordsAt + (offsets.at(-1) as number) !== size) return undefined;
+    const kb = lazyKnowledgeBase(core, recordReader(fd, recordsAt, offsets));
+    openCaches.register(kb, fd);
+    kept = true;
+    return kb;
   } catch {
     // A damaged cache is rebuilt.
     return undefined;
+  } finally {
+    if (!kept) closeSync(fd);
   }
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error('cut short');
+    done += n;
+  }
+  return out;
+}
+
+/** Parses record i, read from the open file; once many have been, the rest of the file is read in one go. */
+function recordReader(fd: number, recordsAt: number, offsets: readonly number[]): (i: number) => unknown {
+  let reads = 0;
+  let all: Buffer | undefined;
+  return (i) => {
+    const start = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    if (!all && ++reads > RECORD_READS_BEFORE_WHOLE) all = readAt(fd, recordsAt, offsets.at(-1) as number);
+    try {
+      return JSON.parse(all ? all.toString('latin1', start, end) : readAt(fd, recordsAt + start, end - start).toString('latin1'));
+    } catch {
+      throw new KnowledgeBaseError(`the knowledge-base cache ${CACHE_FILE} is damaged (record ${i} is unreadable); delete it or run \`covered kb build\``);
+    }
+  };
 }
 
 /** Replaces a property read on first use by its value. */
@@ -181,10 +224,10 @@ function writeCache(key: string, kb: KnowledgeBase) {
     const offsets = [0];
     for (const t of texts) offsets.push((offsets.at(-1) as number) + t.length);
     const records: RecordsIndex = { organisations: Object.keys(kb.organisations), listingTargets: kb.listings.map((l) => l.target), offsets };
-    const core: CachedCore = { ...kb, organisations: null, listings: null, records };
+    const core = asciiJson({ ...kb, organisations: null, listings: null, records } satisfies CachedCore);
     // Written aside and renamed, so that a process reading it at the same time never sees half of it.
     const partial = `${CACHE_FILE}.${process.pid}`;
-    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${asciiJson(core)}\n${texts.join('')}`);
+    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${String(core.length).padStart(LENGTH_LINE - 1, '0')}\n${core}\n${texts.join('')}`);
     renameSync(partial, CACHE_FILE);
   } catch {
     // A read-only installation still works, only without the cache.
