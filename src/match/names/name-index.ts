@@ -206,10 +206,10 @@ export class NameIndexCacheError extends Error {
   }
 }
 
-/** FNV-1a over the UTF-16 code units: the same on both sides, and no encoding of the query's keys. */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** FNV-1a over the UTF-16 code units: the same on both sides, and no encoding of the query's keys (see `KeyTable.find`). */
 function keyHash(key: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
