@@ -360,7 +360,6 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
  */
 export function mayReach(a: NameForm, b: NameForm, weight: TokenWeight, min: number): boolean {
   if (a.han || b.han || a.acronym || b.acronym || (a.series && b.series)) return true;
-  if (!a.weakCore && !b.weakCore && sharesHouseName(a, b)) return true;
   for (const x of a.compacts) for (const y of b.compacts) if (x === y || (couldPair(x, y) && x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1))) return true;
   let reachable = 0;
   let sum = 0;
@@ -374,18 +373,22 @@ export function mayReach(a: NameForm, b: NameForm, weight: TokenWeight, min: num
       }
     }
   }
-  for (const y of b.core) {
-    const w = weight(y);
-    sum += w;
-    for (const x of a.core) {
-      if (couldPair(x, y)) {
-        reachable += w;
-        break;
+  // Nothing pairs: only a shared house name can score.
+  if (reachable > 0) {
+    for (const y of b.core) {
+      const w = weight(y);
+      sum += w;
+      for (const x of a.core) {
+        if (couldPair(x, y)) {
+          reachable += w;
+          break;
+        }
       }
     }
+    // A margin for the rounding of scores to three decimals and the order of the sums.
+    if (reachable / sum >= min - 0.001) return true;
   }
-  // A margin for the rounding of scores to three decimals and the order of the sums.
-  return sum > 0 && reachable / sum >= min - 0.001;
+  return a.core[0] === b.core[0] && !a.weakCore && !b.weakCore && sharesHouseName(a, b);
 }
 
 /** Whether `tokenSimilarity(x, y)` can be above 0 (see there). */
