@@ -134,11 +134,10 @@ export class TokenRarity {
  */
 function topScored(touched: readonly number[], scores: Float64Array, k: number): number[] {
   const top: number[] = [];
-  const better = (x: number, y: number) => (scores[x] as number) > (scores[y] as number) || ((scores[x] as number) === (scores[y] as number) && x < y);
   for (const i of touched) {
-    if (top.length === k && !better(i, top[k - 1] as number)) continue;
+    if (top.length === k && !ranksBefore(scores, i, top[k - 1] as number)) continue;
     let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && better(i, top[at - 1] as number)) {
+    while (at > 0 && ranksBefore(scores, i, top[at - 1] as number)) {
       top[at] = top[at - 1] as number;
       at--;
     }
@@ -146,6 +145,11 @@ function topScored(touched: readonly number[], scores: Float64Array, k: number):
     if (top.length > k) top.length = k;
   }
   return top;
+}
+
+/** Entry x ranks before entry y: a higher score, or the same and a lower number (no closure: it runs for every candidate). */
+function ranksBefore(scores: Float64Array, x: number, y: number): boolean {
+  return (scores[x] as number) > (scores[y] as number) || ((scores[x] as number) === (scores[y] as number) && x < y);
 }
 
 /** Files of generated records (an official list's parties), as the knowledge base names them. */
