@@ -32,8 +32,8 @@ export interface KnowledgeBase {
 }
 
 /**
- * How a knowledge base read from its cache finds the listings of a target without reading the
- * others (a lookup reaches a few dozen of the 26,000). Kept under a symbol: not part of the data.
+ * How a knowledge base read from its cache finds the listings of some targets without parsing the
+ * others (a lookup needs a few dozen of the 26,000). Kept under a symbol: not part of the data.
  */
 export interface ListingIndex {
   /** The positions in `listings` of these targets' listings, in order. */
