@@ -3,11 +3,12 @@
  * not parse every YAML file. The cache is keyed by the paths, sizes and modification times of the
  * data files and of the code that compiles them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileKnowledgeBase, type CompileResult, type DataFile } from './compile.js';
-import type { KnowledgeBase } from './model.js';
+import type { CompileResult, DataFile } from './compile.js';
+import { LISTING_INDEX, type KbListing, type KbOrganisation, type KnowledgeBase, type ListingIndex } from './model.js';
 
 /** The installed package's root (this file is at src/kb or dist/kb). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,12 @@ export function readDataFiles(dataDir: string): DataFile[] {
   return listDataFiles(dataDir).map((file) => ({ path: displayPath(dataDir, file), text: readFileSync(file, 'utf8') }));
 }
 
+const require = createRequire(import.meta.url);
+
 export function compileDataDir(dataDir: string): CompileResult {
+  // Loaded only when the cache cannot serve: the compiler brings the YAML parser and the record
+  // schemas, which a cold `covered lookup` would otherwise load for nothing.
+  const { compileKnowledgeBase } = require('./compile.js') as typeof import('./compile.js');
   return compileKnowledgeBase(readDataFiles(dataDir), packageVersion());
 }
 
@@ -68,28 +74,124 @@ export class KnowledgeBaseError extends Error {
 }
 
 /**
- * The cache file: its key on the first line, then the compiled knowledge base as JSON with every
- * character past ASCII escaped, so that reading it needs no UTF-8 decoding (a third of the time of
- * a cold start went to decoding the 20 MB file). The format's version is part of the key.
+ * The cache file: its key on the first line; on the second, the length of the third; on the third,
+ * the compiled knowledge base as JSON without its organisations and listings, and where each of
+ * those is in the rest of the file, one JSON text after another. Organisations and listings (nine
+ * tenths of the file: the official lists' parties) are read and parsed one by one when first used,
+ * so that a lookup reads a few dozen of them, not 50,000. Everything past the key is ASCII
+ * (characters past it escaped): no UTF-8 decoding. The format's version is part of the key.
  */
-const CACHE_FORMAT = 'kb-cache/2';
+const CACHE_FORMAT = 'kb-cache/3';
+/** The second line: the third's length, in ten digits. */
+const LENGTH_LINE = 11;
+/** Records read one by one before the rest is read in one go (a scan reads them all). */
+const RECORD_READS_BEFORE_WHOLE = 2_000;
+
+/** Where the organisations and listings are: record i is bytes `offsets[i] … offsets[i + 1]` of the records part. */
+interface RecordsIndex {
+  /** Organisation ids in the knowledge base's order, then one listing target per listing. */
+  organisations: string[];
+  listingTargets: string[];
+  offsets: number[];
+}
+
+type CachedCore = Omit<KnowledgeBase, 'organisations' | 'listings'> & { organisations: null; listings: null; records: RecordsIndex };
+
+/** Closes a cache file once its knowledge base is collected (a server reloads the knowledge base). */
+const openCaches = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
 function readCache(key: string): KnowledgeBase | undefined {
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(CACHE_FILE, 'latin1');
+    fd = openSync(CACHE_FILE, 'r');
   } catch {
     return undefined;
   }
-  const newline = text.indexOf('\n');
-  // The file is read as Latin-1: the key line is compared as its UTF-8 bytes read so.
-  if (newline < 0 || text.slice(0, newline) !== Buffer.from(`${CACHE_FORMAT} ${key}`, 'utf8').toString('latin1')) return undefined;
+  let kept = false;
   try {
-    return JSON.parse(text.slice(newline + 1)) as KnowledgeBase;
+    const size = fstatSync(fd).size;
+    const keyLine = Buffer.from(`${CACHE_FORMAT} ${key}\n`, 'utf8');
+    const head = readAt(fd, 0, Math.min(size, keyLine.length + LENGTH_LINE));
+    if (!head.subarray(0, keyLine.length).equals(keyLine)) return undefined;
+    const coreAt = keyLine.length + LENGTH_LINE;
+    const coreLength = Number(head.toString('latin1', keyLine.length, coreAt - 1));
+    const recordsAt = coreAt + coreLength + 1;
+    const core = JSON.parse(readAt(fd, coreAt, coreLength).toString('latin1')) as CachedCore;
+    const { organisations, listingTargets, offsets } = core.records;
+    if (offsets.length !== organisations.length + listingTargets.length + 1 || recordsAt + (offsets.at(-1) as number) !== size) return undefined;
+    const kb = lazyKnowledgeBase(core, recordReader(fd, recordsAt, offsets));
+    openCaches.register(kb, fd);
+    kept = true;
+    return kb;
   } catch {
     // A damaged cache is rebuilt.
     return undefined;
+  } finally {
+    if (!kept) closeSync(fd);
   }
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error('cut short');
+    done += n;
+  }
+  return out;
+}
+
+/** Parses record i, read from the open file; once many have been, the rest of the file is read in one go. */
+function recordReader(fd: number, recordsAt: number, offsets: readonly number[]): (i: number) => unknown {
+  let reads = 0;
+  let all: Buffer | undefined;
+  return (i) => {
+    const start = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    if (!all && ++reads > RECORD_READS_BEFORE_WHOLE) all = readAt(fd, recordsAt, offsets.at(-1) as number);
+    try {
+      return JSON.parse(all ? all.toString('latin1', start, end) : readAt(fd, recordsAt + start, end - start).toString('latin1'));
+    } catch {
+      throw new KnowledgeBaseError(`the knowledge-base cache ${CACHE_FILE} is damaged (record ${i} is unreadable); delete it or run \`covered kb build\``);
+    }
+  };
+}
+
+/** Replaces a property read on first use by its value. */
+function settle<T>(target: object, key: PropertyKey, value: T): T {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * The knowledge base over the cached records: each organisation is parsed when first read, the
+ * listings all together when `listings` is first read, or by target through `listingsOf`.
+ */
+function lazyKnowledgeBase(core: CachedCore, record: (i: number) => unknown): KnowledgeBase {
+  const { organisations: ids, listingTargets } = core.records;
+  const organisations: Record<string, KbOrganisation> = {};
+  ids.forEach((id, i) => Object.defineProperty(organisations, id, { enumerable: true, configurable: true, get: () => settle(organisations, id, record(i)) }));
+  const parsed = new Array<KbListing | undefined>(listingTargets.length).fill(undefined);
+  const listing = (p: number) => (parsed[p] ??= record(ids.length + p) as KbListing);
+  const index: ListingIndex = {
+    positions: (targets) => {
+      const out: number[] = [];
+      listingTargets.forEach((t, p) => targets.has(t) && out.push(p));
+      return out;
+    },
+    listing,
+  };
+  // The fields in the order the compiled knowledge base has them.
+  const kb = {} as KnowledgeBase;
+  for (const [field, value] of Object.entries(core)) {
+    if (field === 'records') continue;
+    if (field === 'organisations') kb.organisations = organisations;
+    else if (field === 'listings') Object.defineProperty(kb, 'listings', { enumerable: true, configurable: true, get: () => settle(kb, 'listings', listingTargets.map((_, p) => listing(p))) });
+    else Object.assign(kb, { [field]: value });
+  }
+  Object.defineProperty(kb, LISTING_INDEX, { value: index });
+  return kb;
 }
 
 /** Loads the knowledge base, refusing one with errors (warnings are `covered kb validate`'s business). */
@@ -118,9 +220,14 @@ export function asciiJson(value: unknown): string {
 function writeCache(key: string, kb: KnowledgeBase) {
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    const texts = [...Object.values(kb.organisations), ...kb.listings].map((r) => asciiJson(r));
+    const offsets = [0];
+    for (const t of texts) offsets.push((offsets.at(-1) as number) + t.length);
+    const records: RecordsIndex = { organisations: Object.keys(kb.organisations), listingTargets: kb.listings.map((l) => l.target), offsets };
+    const core = asciiJson({ ...kb, organisations: null, listings: null, records } satisfies CachedCore);
     // Written aside and renamed, so that a process reading it at the same time never sees half of it.
     const partial = `${CACHE_FILE}.${process.pid}`;
-    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${asciiJson(kb)}`);
+    writeFileSync(partial, `${CACHE_FORMAT} ${key}\n${String(core.length).padStart(LENGTH_LINE - 1, '0')}\n${core}\n${texts.join('')}`);
     renameSync(partial, CACHE_FILE);
   } catch {
     // A read-only installation still works, only without the cache.

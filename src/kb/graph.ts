@@ -49,12 +49,15 @@ const NO_ANCESTORS: ReadonlyMap<string, Step[]> = new Map();
 
 export class CorporateGraph {
   private readonly up = new Map<string, Step[]>();
+  /** Every entity with an edge: no other is connected to anything but itself. */
+  readonly nodes = new Set<string>();
 
   constructor(kb: KnowledgeBase) {
     const add = (s: Step) => {
       const list = this.up.get(s.from) ?? [];
       list.push(s);
       this.up.set(s.from, list);
+      this.nodes.add(s.from).add(s.to);
     };
     for (const p of Object.values(kb.products)) if (p.owner) add({ from: p.id, to: p.owner, relation: 'product of', direction: 'up', sources: p.sources });
     for (const r of kb.relations) {

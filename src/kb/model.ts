@@ -31,6 +31,26 @@ export interface KnowledgeBase {
   groups: Record<string, { id: string; name: string; file: string }>;
 }
 
+/**
+ * How a knowledge base read from its cache finds the listings of some targets without parsing the
+ * others (a lookup needs a few dozen of the 26,000). Kept under a symbol: not part of the data.
+ */
+export interface ListingIndex {
+  /** The positions in `listings` of these targets' listings, in order. */
+  positions(targets: ReadonlySet<string>): number[];
+  listing(position: number): KbListing;
+}
+
+export const LISTING_INDEX = Symbol('listing index');
+
+/** The listings of these targets, in the knowledge base's order. */
+export function listingsOf(kb: KnowledgeBase, targets: Iterable<string>): KbListing[] {
+  const index = (kb as KnowledgeBase & { [LISTING_INDEX]?: ListingIndex })[LISTING_INDEX];
+  const wanted = new Set(targets);
+  if (!index) return kb.listings.filter((l) => wanted.has(l.target));
+  return index.positions(wanted).map((p) => index.listing(p));
+}
+
 /** A record of a generated file (`data/generated/*.json`), written by an importer from an official list. */
 export function isGeneratedFile(file: string): boolean {
   return /(?:^|\/)generated\/[^/]+\.json$/.test(file);

@@ -3,7 +3,7 @@
  * security id) to the knowledge base's organisations and products, each resolution carrying its
  * evidence as data.
  */
-import { WHOLE_NAME_KINDS } from '../model/kb.js';
+import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
 import { isGeneratedFile, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
@@ -65,14 +65,13 @@ export class Resolver {
   nameThreshold = NAME_REPORT_THRESHOLD;
   private readonly domains = new DomainIndex<string>();
   private readonly apps = new DottedPrefixIndex<string>();
-  private readonly namespaces = new DottedPrefixIndex<string>();
+  /** Made when first used: resolving a name reads no organisation's record but those it matches. */
+  private organisationIndexes: OrganisationIndexes | undefined;
   private readonly sdkPackages = new DottedPrefixIndex<string>();
   private readonly purls: { prefix: string; product: string }[] = [];
   /** Lower-case file name → the product and the name as the knowledge base spells it. */
   private readonly libraries = new Map<string, { product: string; library: string }>();
   private readonly models: ModelRule[] = [];
-  private readonly identifiers = new Map<string, string>();
-  private readonly declaredRegistrants = new Map<string, string>();
   private registry: MacRegistry | undefined;
   private listedFamilies: Set<string> | undefined;
   private readonly registrantCache = new Map<string, { org: string; via: 'declared registrant' | 'registrant name' } | null>();
@@ -94,14 +93,10 @@ export class Resolver {
       for (const m of p.models) this.models.push({ product: p.id, pattern: m.pattern, regex: new RegExp(`^(?:${m.pattern})`, 'i'), ...(m.note ? { note: m.note } : {}) });
     }
     this.purls.sort((a, b) => b.prefix.length - a.prefix.length);
-    for (const o of Object.values(kb.organisations)) {
-      for (const ns of o.namespaces) this.namespaces.add(ns, o.id);
-      for (const id of o.identifiers) {
-        this.identifiers.set(identifierKey(id.scheme, id.value, id.exchange), o.id);
-        if (id.scheme === 'ticker') this.identifiers.set(bareTickerKey(id.value), o.id);
-      }
-      for (const r of o.ieeeRegistrants) this.declaredRegistrants.set(normaliseRegistrant(r), o.id);
-    }
+  }
+
+  private get organisationIndex(): OrganisationIndexes {
+    return (this.organisationIndexes ??= organisationIndexes(this.kb));
   }
 
   resolve(field: FieldKind, value: string): FieldOutcome {
@@ -254,7 +249,7 @@ export class Resolver {
     const cached = this.registrantCache.get(cacheKey);
     if (cached !== undefined) return cached ?? undefined;
     let result: { org: string; via: 'declared registrant' | 'registrant name' } | null = null;
-    const declared = this.declaredRegistrants.get(normaliseRegistrant(registrant));
+    const declared = this.organisationIndex.declaredRegistrants.get(normaliseRegistrant(registrant));
     if (declared) result = { org: declared, via: 'declared registrant' };
     else {
       const best = this.names.search(registrant, { minScore: 0.95, limit: 2 }).filter((m) => m.entity.kind === 'organisation');
@@ -303,7 +298,7 @@ export class Resolver {
   }
 
   private namespaceOutcome(field: FieldKind, value: string, id: string): FieldOutcome {
-    const ns = this.namespaces.lookup(id);
+    const ns = this.organisationIndex.namespaces.lookup(id);
     if (!ns) return { field, value, resolutions: [] };
     return {
       field,
@@ -386,7 +381,7 @@ export class Resolver {
   private resolveIdentifier(field: 'isin' | 'cusip' | 'lei' | 'uscc', value: string, parse: (v: string) => Parsed): FieldOutcome {
     const parsed = parse(value);
     if (!parsed.ok) return { field, value, resolutions: [], error: parsed.error };
-    const org = this.identifiers.get(identifierKey(field, parsed.value));
+    const org = this.organisationIndex.identifiers.get(identifierKey(field, parsed.value));
     if (!org) return { field, value, resolutions: [] };
     return { field, value, resolutions: [this.idResolution(field, value, { kind: 'organisation', id: org }, field, 1, field, parsed.value, true)] };
   }
@@ -396,9 +391,9 @@ export class Resolver {
     if (!parsed.ok) return { field: 'ticker', value, resolutions: [], error: parsed.error };
     const { symbol, exchange } = parsed.value;
     const exactOrg = exchange
-      ? [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? [])].map((x) => this.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
+      ? [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? [])].map((x) => this.organisationIndex.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
       : undefined;
-    const org = exactOrg ?? this.identifiers.get(bareTickerKey(symbol));
+    const org = exactOrg ?? this.organisationIndex.identifiers.get(bareTickerKey(symbol));
     if (!org) return { field: 'ticker', value, resolutions: [] };
     // A bare symbol may belong to another company on another exchange.
     const confidence = exactOrg ? 1 : 0.7;
@@ -426,6 +421,27 @@ function bareTickerKey(value: string): string {
 }
 
 /** Organisations related, at any time and in any direction, to a listed organisation or product. */
+interface OrganisationIndexes {
+  namespaces: DottedPrefixIndex<string>;
+  identifiers: Map<string, string>;
+  declaredRegistrants: Map<string, string>;
+}
+
+function organisationIndexes(kb: KnowledgeBase): OrganisationIndexes {
+  const namespaces = new DottedPrefixIndex<string>();
+  const identifiers = new Map<string, string>();
+  const declaredRegistrants = new Map<string, string>();
+  for (const o of Object.values(kb.organisations)) {
+    for (const ns of o.namespaces) namespaces.add(ns, o.id);
+    for (const id of o.identifiers) {
+      identifiers.set(identifierKey(id.scheme, id.value, id.exchange), o.id);
+      if (id.scheme === 'ticker') identifiers.set(bareTickerKey(id.value), o.id);
+    }
+    for (const r of o.ieeeRegistrants) declaredRegistrants.set(normaliseRegistrant(r), o.id);
+  }
+  return { namespaces, identifiers, declaredRegistrants };
+}
+
 function listedFamilies(kb: KnowledgeBase): Set<string> {
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => neighbours.set(a, [...(neighbours.get(a) ?? []), b]);

@@ -322,8 +322,7 @@ export type MeasureFile = z.infer<typeof MeasureFileSchema>;
 
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) }).strict();
 
-/** Kinds of organisation matched only by their whole name: names of people, ships and planes recur. */
-export const WHOLE_NAME_KINDS: ReadonlySet<Organisation['kind']> = new Set(['person', 'vessel', 'aircraft']);
+export { WHOLE_NAME_KINDS } from './whole-name-kinds.js';
 
 /**
  * A generated dataset: the records an importer derived from one official list file. Its

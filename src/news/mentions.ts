@@ -8,7 +8,7 @@ import nlp from 'compromise';
 import { hasHan, simplify } from '../match/names/chinese.js';
 import { LEGAL_FORMS } from '../match/names/lexicon.js';
 import { isGeneratedFile, type KnowledgeBase } from '../kb/model.js';
-import { WHOLE_NAME_KINDS } from '../model/kb.js';
+import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
 
 export type EntityKind = 'organisation' | 'product';
 

@@ -3,7 +3,7 @@
  * names in every script, identifiers, the corporate group, products, and the measures that reach it.
  */
 import type { CorporateGraph } from '../kb/graph.js';
-import type { KbMeasure, KnowledgeBase } from '../kb/model.js';
+import { listingsOf, type KbMeasure, type KnowledgeBase } from '../kb/model.js';
 import { listingPhase, measureStatus, type State } from '../kb/timeline.js';
 import type { EntityDossier, ListingView } from '../model/dossier.js';
 import type { Name, TimelineEvent } from '../model/kb.js';
@@ -43,7 +43,8 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     .filter((p) => p.owner === id)
     .map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
   const listings: ListingView[] = [];
-  for (const l of kb.listings) {
+  // Only the listings of entities the graph could connect with this one are read.
+  for (const l of listingsOf(kb, graph.nodes.has(id) ? [id, ...graph.nodes] : [id])) {
     const measure = kb.measures[l.measure];
     if (!measure) continue;
     const connection = graph.connect(id, l.target, asOf);

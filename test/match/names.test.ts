@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseName } from '../../src/match/names/normalise.js';
-import { compareNames, SAME_THRESHOLD } from '../../src/match/names/compare.js';
+import { compareNames, mayReach, SAME_THRESHOLD } from '../../src/match/names/compare.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +148,26 @@ describe('comparison', () => {
 });
 
 describe('name index', () => {
+  test('a candidate skipped before comparison could not have reached the lowest score asked for', () => {
+    const names = [
+      'Huawei Technologies Co., Ltd.', 'Huawei Device', 'Hua Wei Trading', 'Hikvision Europe B.V.', 'HIK VISION', 'Tayota Motor',
+      'Toyota Motor Corporation', 'Samsung SDI', 'Samsung Electronics', 'China Mobile', 'Mobile China Ltd', 'TCL', 'Tampere Crescent Logistics',
+      'Partners V', 'Partners VI LP', 'Trafalgura', 'Trafigura Pte Ltd', 'Acme Widgets Inc.', 'Acme Widget', 'Acmee Holdings', 'Zeta Acme Foods',
+      'Xiong Wei', 'Ksiong Wei', '华为技术有限公司', 'Crystalord Systems Limited', 'Crystalord Ltd', 'Dahua Securities', 'Dahua Technology',
+    ].map((n) => normaliseName(n));
+    const rarity = TokenRarity.fromForms(names);
+    let skipped = 0;
+    for (const a of names) {
+      for (const b of names) {
+        for (const min of [0.5, 0.7, 0.8, 0.95]) {
+          if (mayReach(a, b, rarity.weight, min)) continue;
+          skipped++;
+          assert.ok(compareNames(a, b, rarity.weight).score < min, `${a.raw} / ${b.raw} at ${min}`);
+        }
+      }
+    }
+    assert.ok(skipped > 0);
+  });
   const index = NameIndex.fromKnowledgeBase(fixtureKb());
   test('finds an entity by any alias, in any script, with the alias that matched', () => {
     const [hit] = index.search('阿克米控股有限公司');

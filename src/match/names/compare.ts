@@ -53,7 +53,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   if (a[0] !== b[0]) {
     // Another transliteration of the first sound (Xiong/Ksiong, Qeshm/Keshm, Yamaguchi/Iamaguchi) —
     // but a soft c against an s is another name (Cisco/Sysco, Cencora/Sencora).
-    return length >= 4 && OTHER_FIRST_SOUND.has(`${a[0]}${b[0]}`) && soundKey(a) === soundKey(b) ? 0.9 : 0;
+    return length >= 4 && otherFirstSound(a, b) && soundKey(a) === soundKey(b) ? 0.9 : 0;
   }
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
@@ -81,7 +81,12 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 
 const HAS_DIGIT = /\d/;
 /** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h. */
-const OTHER_FIRST_SOUND = new Set(['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']);
+const OTHER_FIRST_SOUND = new Set(['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk'].map((p) => p.charCodeAt(0) * 0x10000 + p.charCodeAt(1)));
+
+/** Whether the words' first letters write one sound (by code, not a string per pair: the scorer asks for each pair of words). */
+function otherFirstSound(a: string, b: string): boolean {
+  return OTHER_FIRST_SOUND.has(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0));
+}
 const VOWEL = /[aeiouy]/;
 
 /** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
@@ -348,6 +353,51 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+/**
+ * False only when `compareNames(a, b, weight).score` is certainly below `min`, found without
+ * comparing the words: a search skips most of its candidates so, with the same results. Every
+ * feature of `compareNames` that could reach `min` is allowed for: Chinese names, acronyms, series
+ * and a shared house name are compared in full; joined forms only when one could be a typo of the
+ * other; and the words' score is bounded by the weights of the words that could pair at all.
+ */
+export function mayReach(a: NameForm, b: NameForm, weight: TokenWeight, min: number): boolean {
+  if (a.han || b.han || a.acronym || b.acronym || (a.series && b.series)) return true;
+  for (const x of a.compacts) for (const y of b.compacts) if (x === y || (couldPair(x, y) && x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1))) return true;
+  let reachable = 0;
+  let sum = 0;
+  for (const x of a.core) {
+    const w = weight(x);
+    sum += w;
+    for (const y of b.core) {
+      if (couldPair(x, y)) {
+        reachable += w;
+        break;
+      }
+    }
+  }
+  // Nothing pairs: only a shared house name can score.
+  if (reachable > 0) {
+    for (const y of b.core) {
+      const w = weight(y);
+      sum += w;
+      for (const x of a.core) {
+        if (couldPair(x, y)) {
+          reachable += w;
+          break;
+        }
+      }
+    }
+    // A margin for the rounding of scores to three decimals and the order of the sums.
+    if (reachable / sum >= min - 0.001) return true;
+  }
+  return a.core[0] === b.core[0] && !a.weakCore && !b.weakCore && sharesHouseName(a, b);
+}
+
+/** Whether `tokenSimilarity(x, y)` can be above 0 (see there). */
+function couldPair(x: string, y: string): boolean {
+  return x === y || (Math.abs(x.length - y.length) <= 2 && (x.charCodeAt(0) === y.charCodeAt(0) || otherFirstSound(x, y)));
 }
 
 /**

@@ -3,11 +3,11 @@
  * one-deletion variants, compact forms, Han cores, pinyin, acronyms) to the knowledge base's
  * aliases. A query is scored only against aliases sharing a key with it — never all pairs.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
-import { WHOLE_NAME_KINDS } from '../../model/kb.js';
-import { compareNames, round, type Feature } from './compare.js';
+import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
+import { compareNames, mayReach, round, type Feature } from './compare.js';
 import { normaliseName, type NameForm } from './normalise.js';
 
 export interface AliasEntry {
@@ -48,18 +48,30 @@ const MAX_COMPACT_TYPO_KEY_LENGTH = 12;
 /** Query words looked up with two letters dropped, at most this long (their keys grow with the square). */
 const MAX_TWO_SLIP_LENGTH = 11;
 
-function blockingKeys(form: NameForm, side: 'alias' | 'query' = 'alias'): Set<string> {
-  const keys = new Set<string>();
+/**
+ * A key of the index: its kind ("t:" a word or joined form, "h:" a Han core, "a:"/"i:" an acronym
+ * and initials, "f:" a whole name) and its text without the letters at `skip1` and `skip2` (−1:
+ * none). A query's typo keys are looked up so, without a string made for each.
+ */
+type KeyVisitor = (kind: string, text: string, skip1: number, skip2: number) => void;
+
+function keyText(kind: string, text: string, skip1: number, skip2: number): string {
+  if (skip1 < 0) return `${kind}${text}`;
+  if (skip2 < 0) return `${kind}${text.slice(0, skip1)}${text.slice(skip1 + 1)}`;
+  return `${kind}${text.slice(0, skip1)}${text.slice(skip1 + 1, skip2)}${text.slice(skip2 + 1)}`;
+}
+
+/** Visits each of a name's index keys in a fixed order, some more than once (the caller keeps each once). */
+function forEachBlockingKey(form: NameForm, side: 'alias' | 'query', visit: KeyVisitor): void {
   // Typo neighbourhoods for words of 5 letters or more: the word and each spelling of it with one
   // letter dropped (SymSpell), so one typo on either side still shares a key. A long query word
   // also looks up its spellings with two letters dropped: two slips (Trafalgura/Trafigura).
   const addToken = (t: string, twice: boolean, longest = MAX_TYPO_KEY_LENGTH) => {
-    keys.add(`t:${t}`);
+    visit('t:', t, -1, -1);
     if (t.length < 5 || t.length > longest) return;
     for (let i = 0; i < t.length; i++) {
-      const once = `${t.slice(0, i)}${t.slice(i + 1)}`;
-      keys.add(`t:${once}`);
-      if (twice) for (let j = i; j < once.length; j++) keys.add(`t:${once.slice(0, j)}${once.slice(j + 1)}`);
+      visit('t:', t, i, -1);
+      if (twice) for (let j = i + 1; j < t.length; j++) visit('t:', t, i, j);
     }
   };
   // Two slips are looked for in a short name's long words only: the keys grow with the square.
@@ -68,11 +80,13 @@ function blockingKeys(form: NameForm, side: 'alias' | 'query' = 'alias'): Set<st
   // (past it, their words carry the typo keys), which keeps the index and each query small.
   for (const t of form.compacts) if (!form.core.includes(t)) addToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
   if (form.han) {
-    keys.add(`h:${form.han.core}`);
-    keys.add(`t:${form.han.pinyin}`);
-    keys.add(`t:${form.han.pinyinFull}`);
+    visit('h:', form.han.core, -1, -1);
+    visit('t:', form.han.pinyin, -1, -1);
+    visit('t:', form.han.pinyinFull, -1, -1);
   }
-  return keys;
+  // An acronym meets the initials of a long form, whichever side is the query — never initials meet initials.
+  if (form.acronym) visit(side === 'alias' ? 'a:' : 'i:', form.acronym, -1, -1);
+  for (const i of form.initials) visit(side === 'alias' ? 'i:' : 'a:', i, -1, -1);
 }
 
 /**
@@ -81,12 +95,15 @@ function blockingKeys(form: NameForm, side: 'alias' | 'query' = 'alias'): Set<st
  * Petroleum in a sanctions list) weighs down to a quarter, so it cannot carry a match alone.
  */
 export class TokenRarity {
-  private readonly full: number;
+  /** The weight of each word common enough to weigh less than 1, computed once: the scorer asks for it per word of each candidate. */
+  private readonly weights = new Map<string, number>();
+
   constructor(
     private readonly counts: ReadonlyMap<string, number>,
     private readonly names: number,
   ) {
-    this.full = Math.log(Math.max(names, RARE_COUNT + 1) / RARE_COUNT);
+    const full = Math.log(Math.max(names, RARE_COUNT + 1) / RARE_COUNT);
+    for (const [token, n] of counts) if (n > RARE_COUNT) this.weights.set(token, Math.max(MIN_WEIGHT, Math.log(names / n) / full));
   }
 
   static fromForms(forms: Iterable<NameForm>): TokenRarity {
@@ -108,18 +125,7 @@ export class TokenRarity {
     return new TokenRarity(new Map(Object.entries(json.common)), json.names);
   }
 
-  private readonly weights = new Map<string, number>();
-
-  readonly weight = (token: string): number => {
-    const n = this.counts.get(token);
-    if (n === undefined || n <= RARE_COUNT) return 1;
-    let w = this.weights.get(token);
-    if (w === undefined) {
-      w = Math.max(MIN_WEIGHT, Math.log(this.names / n) / this.full);
-      this.weights.set(token, w);
-    }
-    return w;
-  };
+  readonly weight = (token: string): number => this.weights.get(token) ?? 1;
 }
 
 /**
@@ -128,11 +134,10 @@ export class TokenRarity {
  */
 function topScored(touched: readonly number[], scores: Float64Array, k: number): number[] {
   const top: number[] = [];
-  const better = (x: number, y: number) => (scores[x] as number) > (scores[y] as number) || ((scores[x] as number) === (scores[y] as number) && x < y);
   for (const i of touched) {
-    if (top.length === k && !better(i, top[k - 1] as number)) continue;
+    if (top.length === k && !ranksBefore(scores, i, top[k - 1] as number)) continue;
     let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && better(i, top[at - 1] as number)) {
+    while (at > 0 && ranksBefore(scores, i, top[at - 1] as number)) {
       top[at] = top[at - 1] as number;
       at--;
     }
@@ -140,6 +145,11 @@ function topScored(touched: readonly number[], scores: Float64Array, k: number):
     if (top.length > k) top.length = k;
   }
   return top;
+}
+
+/** Entry x ranks before entry y: a higher score, or the same and a lower number (no closure: it runs for every candidate). */
+function ranksBefore(scores: Float64Array, x: number, y: number): boolean {
+  return (scores[x] as number) > (scores[y] as number) || ((scores[x] as number) === (scores[y] as number) && x < y);
 }
 
 /** Files of generated records (an official list's parties), as the knowledge base names them. */
@@ -155,13 +165,6 @@ const COMMON_KEY_POSTINGS = 200;
 const RARE_COUNT = 5;
 const MIN_WEIGHT = 0.25;
 
-/** An acronym meets the initials of a long form, whichever side is the query — never initials meet initials. */
-function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'query'): Set<string> {
-  if (form.acronym) keys.add(side === 'alias' ? `a:${form.acronym}` : `i:${form.acronym}`);
-  for (const i of form.initials) keys.add(side === 'alias' ? `i:${i}` : `a:${i}`);
-  return keys;
-}
-
 /**
  * The index as a binary file, cached beside the compiled knowledge base, laid out so that opening
  * it costs little: a cold `covered lookup` reads a few tables and the entries its query reaches,
@@ -173,8 +176,9 @@ function addAcronymKeys(keys: Set<string>, form: NameForm, side: 'alias' | 'quer
  *   keys' UTF-8 bytes (sorted, padded to 4);
  *   entries: each entry's JSON, parsed when a query first reaches it.
  *
- * The header names the sizes of each part and the SHA-256 of the tables; a file of another format
- * version, another length or with other tables is not used.
+ * The header names the sizes of each part and the CRC-32 of the tables (a damaged file is refused;
+ * a SHA-256 cost a cold start more than the rest of opening); a file of another format version,
+ * another length or with other tables is not used.
  */
 interface CacheHeader {
   keys: number;
@@ -184,7 +188,7 @@ interface CacheHeader {
   keyBytes: number;
   tablesBytes: number;
   entriesBytes: number;
-  tablesSha256: string;
+  tablesCrc32: number;
   withHanName: string[];
   withFullName: string[];
   withAcronym: string[];
@@ -195,7 +199,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 4;
 const PREAMBLE = 12;
 /** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
 const ENTRY_READS_BEFORE_WHOLE = 2_000;
@@ -207,104 +211,35 @@ export class NameIndexCacheError extends Error {
   }
 }
 
-/** FNV-1a over the UTF-16 code units: the same on both sides, and no encoding of the query's keys. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units: the same on both sides, and no encoding of the query's keys (see `KeyTable.find`). */
 function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
-/** Key → postings over the cached tables, without a map: the file's hash table is probed. */
+/**
+ * Key → postings: an open-addressing hash table over the keys in byte order, the same in memory and
+ * in the cache file, so that a key is found by probing, without a map, and a key's postings are read
+ * by offsets, without a view per key.
+ */
 class KeyTable {
   constructor(
     private readonly slots: Uint32Array,
     private readonly keyOffsets: Uint32Array,
-    private readonly postOffsets: Uint32Array,
-    private readonly postingList: Uint32Array,
+    /** Key k's postings are `postingList[postOffsets[k] … postOffsets[k + 1]]`. */
+    readonly postOffsets: Uint32Array,
+    readonly postingList: Uint32Array,
     private readonly keyBytes: Buffer,
   ) {}
 
-  get(key: string): Uint32Array | undefined {
-    const mask = this.slots.length - 1;
-    for (let slot = keyHash(key) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.slots[slot] as number;
-      if (k === 0) return undefined;
-      if (this.equals(key, k - 1)) return this.postingList.subarray(this.postOffsets[k - 1] as number, this.postOffsets[k] as number);
-    }
-  }
-
-  private equals(key: string, k: number): boolean {
-    const start = this.keyOffsets[k] as number;
-    const end = this.keyOffsets[k + 1] as number;
-    const bytes = this.keyBytes;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      if (c >= 0x80) {
-        const encoded = Buffer.from(key, 'utf8');
-        return encoded.length === end - start && bytes.compare(encoded, 0, encoded.length, start, end) === 0;
-      }
-      if (start + i >= end || bytes[start + i] !== c) return false;
-    }
-    return end - start === key.length;
-  }
-}
-
-/** Closes a cache file's descriptor once its index is collected (a server reloads the knowledge base). */
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
-
-type Postings = readonly number[] | Uint32Array;
-
-export class NameIndex {
-  /** Key → entry numbers, for an index built in memory. */
-  private keys: Map<string, number[]> | undefined = new Map();
-  /** The cached file's tables, for an index read from its cache. */
-  private table: KeyTable | undefined;
-  /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
-  private readonly withHanName = new Set<string>();
-  /** Entities known by a name longer than an abbreviation ("TCL Technology Group" beside "TCL"). */
-  private readonly withFullName = new Set<string>();
-  /** `entityKey|acronym` for each short name an entity goes by ("ZTE", "BGI"). */
-  private readonly withAcronym = new Set<string>();
-  /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
-  private readonly entries: (AliasEntry | undefined)[];
-  private entryCount: number;
-  /** Reads entry i's JSON from the cache file. */
-  private readEntry: ((i: number) => AliasEntry) | undefined;
-  private sharedScores: Float64Array | undefined;
-  /** How rare each word of the knowledge base's names is; names are compared with these weights. */
-  rarity: TokenRarity;
-
-  constructor(entries: readonly AliasEntry[]) {
-    this.entries = [...entries];
-    this.entryCount = entries.length;
-    this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
-    const keys = this.keys as Map<string, number[]>;
-    entries.forEach((entry, i) => {
-      if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
-      if (!entry.form.acronym) this.withFullName.add(entityKey(entry.entity));
-      else this.withAcronym.add(`${entityKey(entry.entity)}|${entry.form.acronym}`);
-      // A person's name is found only word for word: by its whole normalised form, not by its words.
-      const entryKeys = entry.wholeNameOnly ? new Set([`f:${fullKey(entry.form)}`]) : addAcronymKeys(blockingKeys(entry.form), entry.form, 'alias');
-      for (const key of entryKeys) {
-        const list = keys.get(key);
-        if (list) list.push(i);
-        else keys.set(key, [i]);
-      }
-    });
-  }
-
-  /** The index as its cache file's bytes (see above); the same index always gives the same bytes. */
-  toCacheBuffer(about: Record<string, string>): Buffer {
-    if (!this.keys) throw new Error('an index read from its cache is not written again');
-    const sorted = [...this.keys].map(([key, list]) => ({ bytes: Buffer.from(key, 'utf8'), key, list })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  static build(keys: ReadonlyMap<string, readonly number[]>): KeyTable {
+    const sorted = [...keys].map(([key, list]) => ({ bytes: Buffer.from(key, 'utf8'), key, list })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
     let slotCount = 1;
     while (slotCount < sorted.length * 2) slotCount *= 2;
     const slots = new Uint32Array(slotCount);
@@ -323,23 +258,126 @@ export class NameIndex {
     });
     const postingList = new Uint32Array(postingCount);
     sorted.forEach(({ list }, k) => postingList.set(list, postOffsets[k]));
-    const entryTexts = this.entries.map((e, i) => Buffer.from(JSON.stringify(e ?? this.entry(i)), 'utf8'));
-    const entryOffsets = new Uint32Array(entryTexts.length + 1);
-    entryTexts.forEach((t, i) => (entryOffsets[i + 1] = (entryOffsets[i] as number) + t.length));
-    const u32 = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const keyBlob = Buffer.alloc(pad4(keyBytes));
     let at = 0;
     for (const { bytes } of sorted) at += bytes.copy(keyBlob, at);
-    const tables = Buffer.concat([u32(slots), u32(keyOffsets), u32(postOffsets), u32(postingList), u32(entryOffsets), keyBlob]);
+    return new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob.subarray(0, keyBytes));
+  }
+
+  /** The tables in the cache file's order (the entry offsets between the postings and the keys' bytes). */
+  toBuffers(entryOffsets: Uint32Array): { sizes: Pick<CacheHeader, 'keys' | 'slots' | 'postings' | 'keyBytes'>; tables: Buffer } {
+    const u32 = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const keyBlob = Buffer.alloc(pad4(this.keyBytes.length));
+    this.keyBytes.copy(keyBlob);
+    return {
+      sizes: { keys: this.keyOffsets.length - 1, slots: this.slots.length, postings: this.postingList.length, keyBytes: this.keyBytes.length },
+      tables: Buffer.concat([u32(this.slots), u32(this.keyOffsets), u32(this.postOffsets), u32(this.postingList), u32(entryOffsets), keyBlob]),
+    };
+  }
+
+  /** The key's number, or -1 (see `KeyVisitor` for the arguments). */
+  find(kind: string, text: string, skip1 = -1, skip2 = -1): number {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < kind.length; i++) h = Math.imul(h ^ kind.charCodeAt(i), FNV_PRIME);
+    for (let i = 0; i < text.length; i++) if (i !== skip1 && i !== skip2) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const mask = this.slots.length - 1;
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot] as number;
+      if (k === 0) return -1;
+      if (this.equals(kind, text, skip1, skip2, k - 1)) return k - 1;
+    }
+  }
+
+  size(k: number): number {
+    return (this.postOffsets[k + 1] as number) - (this.postOffsets[k] as number);
+  }
+
+  private equals(kind: string, text: string, skip1: number, skip2: number, k: number): boolean {
+    const end = this.keyOffsets[k + 1] as number;
+    const bytes = this.keyBytes;
+    let at = this.keyOffsets[k] as number;
+    for (let i = 0; i < kind.length; i++) if (bytes[at++] !== kind.charCodeAt(i)) return false;
+    for (let i = 0; i < text.length; i++) {
+      if (i === skip1 || i === skip2) continue;
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        const encoded = Buffer.from(keyText(kind, text, skip1, skip2), 'utf8');
+        const start = this.keyOffsets[k] as number;
+        return encoded.length === end - start && bytes.compare(encoded, 0, encoded.length, start, end) === 0;
+      }
+      if (at >= end || bytes[at++] !== c) return false;
+    }
+    return at === end;
+  }
+}
+
+/** Closes a cache file's descriptor once its index is collected (a server reloads the knowledge base). */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+export class NameIndex {
+  private table: KeyTable;
+  /** Entities with a name in Chinese script: a Chinese query is compared with that, not by sound. */
+  private readonly withHanName = new Set<string>();
+  /** Entities known by an abbreviation and by a longer name ("TCL" and "TCL Technology Group"). */
+  private readonly withFullName = new Set<string>();
+  /** `entityKey|acronym` for each short name an entity goes by ("ZTE", "BGI"). */
+  private readonly withAcronym = new Set<string>();
+  /** Parsed entries; an index read from its cache parses each when a query first reaches it. */
+  private entries: (AliasEntry | undefined)[];
+  /** Each entry's `entityKey` and `fullKey`, made when a query first reaches it. */
+  private entityKeys: (string | undefined)[];
+  private fullKeys: (string | undefined)[];
+  /** Reads entry i's JSON from the cache file. */
+  private readEntry: ((i: number) => AliasEntry) | undefined;
+  private sharedScores: Float64Array | undefined;
+  /** How rare each word of the knowledge base's names is; names are compared with these weights. */
+  rarity: TokenRarity;
+
+  constructor(entries: readonly AliasEntry[]) {
+    this.entries = [...entries];
+    this.entityKeys = perEntry(entries.length);
+    this.fullKeys = perEntry(entries.length);
+    this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
+    const keys = new Map<string, number[]>();
+    const withAcronym = new Set<string>();
+    const withFullName = new Set<string>();
+    entries.forEach((entry, i) => {
+      if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
+      (entry.form.acronym ? withAcronym : withFullName).add(entityKey(entry.entity));
+      if (entry.form.acronym) this.withAcronym.add(`${entityKey(entry.entity)}|${entry.form.acronym}`);
+      // A person's name is found only word for word: by its whole normalised form, not by its words.
+      const entryKeys = new Set<string>();
+      if (entry.wholeNameOnly) entryKeys.add(`f:${fullKey(entry.form)}`);
+      else forEachBlockingKey(entry.form, 'alias', (kind, text, skip1, skip2) => entryKeys.add(keyText(kind, text, skip1, skip2)));
+      for (const key of entryKeys) {
+        const list = keys.get(key);
+        if (list) list.push(i);
+        else keys.set(key, [i]);
+      }
+    });
+    // Only entities with an abbreviation are asked about (see `search`): the others are not kept.
+    for (const key of withFullName) if (withAcronym.has(key)) this.withFullName.add(key);
+    this.table = KeyTable.build(keys);
+  }
+
+  /** The index as its cache file's bytes (see above); the same index always gives the same bytes. */
+  toCacheBuffer(about: Record<string, string>): Buffer {
+    const entryTexts = this.entries.map((e, i) => Buffer.from(JSON.stringify(e ?? this.entry(i)), 'utf8'));
+    const entryOffsets = new Uint32Array(entryTexts.length + 1);
+    entryTexts.forEach((t, i) => (entryOffsets[i + 1] = (entryOffsets[i] as number) + t.length));
+    const { sizes, tables } = this.table.toBuffers(entryOffsets);
     const header: CacheHeader = {
-      keys: sorted.length,
-      slots: slotCount,
-      postings: postingCount,
+      ...sizes,
       entries: entryTexts.length,
-      keyBytes,
       tablesBytes: tables.length,
       entriesBytes: entryOffsets[entryTexts.length] as number,
-      tablesSha256: createHash('sha256').update(tables).digest('hex'),
+      tablesCrc32: crc32(tables),
       withHanName: [...this.withHanName],
       withFullName: [...this.withFullName],
       withAcronym: [...this.withAcronym],
@@ -389,7 +427,7 @@ export class NameIndex {
       const entriesAt = tablesAt + header.tablesBytes;
       if (entriesAt + header.entriesBytes !== size) throw new NameIndexCacheError(path, `${size} bytes where its header says ${entriesAt + header.entriesBytes}`);
       const tables = readExactly(fd, tablesAt, header.tablesBytes, path);
-      if (createHash('sha256').update(tables).digest('hex') !== header.tablesSha256) throw new NameIndexCacheError(path, 'its tables do not match their checksum');
+      if (crc32(tables) !== header.tablesCrc32) throw new NameIndexCacheError(path, 'its tables do not match their checksum');
       const words = new Uint32Array(tables.buffer, tables.byteOffset, header.tablesBytes >>> 2);
       let at = 0;
       const take = (n: number) => words.subarray(at, (at += n));
@@ -400,9 +438,10 @@ export class NameIndex {
       const entryOffsets = take(header.entries + 1);
       const keyBlob = tables.subarray(at * 4, at * 4 + header.keyBytes);
       const index = new NameIndex([]);
-      index.keys = undefined;
       index.table = new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob);
-      index.entryCount = header.entries;
+      index.entries = perEntry(header.entries);
+      index.entityKeys = perEntry(header.entries);
+      index.fullKeys = perEntry(header.entries);
       let scratch = Buffer.alloc(4096);
       // Entries are read one by one until a scan has reached enough of them; then all at once.
       let reads = 0;
@@ -435,16 +474,6 @@ export class NameIndex {
       if (!kept) closeSync(fd);
     }
   }
-
-  private postings(key: string): Postings | undefined {
-    return this.table ? this.table.get(key) : this.keys?.get(key);
-  }
-
-  /** Each entry's `entityKey`, made when a query first reaches it. */
-  private readonly entityKeys: string[] = [];
-
-  /** Each entry's `fullKey`, computed when a query first reaches it. */
-  private readonly fullKeys: string[] = [];
 
   private fullKey(i: number, entry: AliasEntry): string {
     return (this.fullKeys[i] ??= fullKey(entry.form));
@@ -486,34 +515,41 @@ export class NameIndex {
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
-    const lists: Postings[] = [];
-    for (const key of addAcronymKeys(blockingKeys(form, 'query'), form, 'query')) {
-      const list = this.postings(key);
-      if (list) lists.push(list);
-    }
-    // Names that are the query word for word (a person's name is found only so) are always scored.
-    const whole = this.postings(`f:${queryKey}`) ?? [];
+    const table = this.table;
+    // The keys the index has (each once), by number.
+    const found: number[] = [];
+    forEachBlockingKey(form, 'query', (kind, text, skip1, skip2) => {
+      const k = table.find(kind, text, skip1, skip2);
+      if (k >= 0 && !found.includes(k)) found.push(k);
+    });
+    const { postOffsets, postingList } = table;
     // A key shared by hundreds of names (a common word, or a spelling one letter from it) is used
     // only when the query has no rarer one: a name that shares nothing but a common word with
     // another is not a candidate for it, and the cost of a query stays bounded.
-    lists.sort((a, b) => a.length - b.length);
+    found.sort((a, b) => table.size(a) - table.size(b));
     // Each candidate is ranked by the keys it shares, a rare key counting more than a common one,
     // and only the best are scored: the cost of a query does not grow with the knowledge base.
     // Scores are summed in one array kept between queries (entry number → score), not a map per query.
-    const scores = (this.sharedScores ??= new Float64Array(this.entryCount));
+    const scores = (this.sharedScores ??= new Float64Array(this.entries.length));
     const touched: number[] = [];
-    for (let n = 0; n < lists.length; n++) {
-      const list = lists[n] as Postings;
-      if (n > 0 && list.length > COMMON_KEY_POSTINGS) break;
-      const weight = 1 / Math.log2(2 + list.length);
-      for (let j = 0; j < list.length; j++) {
-        const i = list[j] as number;
+    for (let n = 0; n < found.length; n++) {
+      const k = found[n] as number;
+      const size = table.size(k);
+      if (n > 0 && size > COMMON_KEY_POSTINGS) break;
+      const weight = 1 / Math.log2(2 + size);
+      for (let j = postOffsets[k] as number, end = postOffsets[k + 1] as number; j < end; j++) {
+        const i = postingList[j] as number;
         if (scores[i] === 0) touched.push(i);
         scores[i] = (scores[i] as number) + weight;
       }
     }
-    const candidates = new Set([...whole, ...(touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched)]);
+    // Names that are the query word for word (a person's name is found only so) are always scored, first.
+    const candidates: number[] = [];
+    const whole = table.find('f:', queryKey);
+    if (whole >= 0) for (let j = postOffsets[whole] as number, end = postOffsets[whole + 1] as number; j < end; j++) candidates.push(postingList[j] as number);
+    for (const i of touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched) if (!candidates.includes(i)) candidates.push(i);
     for (const i of touched) scores[i] = 0;
+    const minScore = options.minScore ?? 0;
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entry(i);
@@ -528,6 +564,8 @@ export class NameIndex {
       if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && (this.withFullName.has(key) || entry.form.acronym.length <= 3)) continue;
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
+      // Most candidates share a word with the query and nothing more: they are not compared.
+      if (minScore > 0 && !mayReach(form, entry.form, this.rarity.weight, minScore)) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")
@@ -546,12 +584,16 @@ export class NameIndex {
         });
       }
     }
-    const minScore = options.minScore ?? 0;
     return [...best.values()]
       .filter((m) => m.score >= minScore)
       .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
       .slice(0, options.limit ?? 10);
   }
+}
+
+/** An array with a slot per entry, filled as queries reach them (not grown index by index, which makes a sparse array). */
+function perEntry<T>(n: number): (T | undefined)[] {
+  return new Array<T | undefined>(n).fill(undefined);
 }
 
 function readExactly(fd: number, position: number, length: number, path: string): Buffer {
