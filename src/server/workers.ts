@@ -7,7 +7,8 @@ export function startWorker(name: string, workerData: unknown): Worker {
   const fromSource = here.endsWith('.ts');
   const url = new URL(`./${name}${fromSource ? '.ts' : '.js'}`, here);
   if (!fromSource) return new Worker(url, { workerData });
-  // From the sources the worker registers the TypeScript loader before importing its module.
-  const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  // From the sources the worker registers the TypeScript loader, for imports and for require (the
+  // knowledge-base compiler is required on demand), before importing its module.
+  const source = `Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]).then(([esm, cjs]) => { esm.register(); cjs.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(source, { eval: true, workerData });
 }
