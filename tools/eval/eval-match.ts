@@ -82,18 +82,23 @@ if (showErrors) console.log(`\nerrors (${errors.length}):\n${errors.map((e) => `
  * the names compared on their own (no knowledge-base look-up, which would know many of them), at
  * the threshold for "same", split into dev (tuned on) and test (never tuned on).
  */
+/** Confusion counts per key (a split, a kind of variation …). */
+type Tally = Map<string, { tp: number; fp: number; fn: number; tn: number }>;
+
+function countPair(tally: Tally, key: string, gold: boolean, predicted: boolean): void {
+  const t = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+  if (gold && predicted) t.tp++;
+  else if (!gold && predicted) t.fp++;
+  else if (gold) t.fn++;
+  else t.tn++;
+  tally.set(key, t);
+}
+
 const generalFile = generalFlag ?? 'test/fixtures/eval/csl-pairs.csv';
 if (!file.endsWith('csl-pairs.csv') && existsSync(generalFile)) {
   const general = parse(readFileSync(generalFile), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-  const tally = new Map<string, { tp: number; fp: number; fn: number; tn: number }>();
-  const count = (key: string, gold: boolean, predicted: boolean) => {
-    const t = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
-    if (gold && predicted) t.tp++;
-    else if (!gold && predicted) t.fp++;
-    else if (gold) t.fn++;
-    else t.tn++;
-    tally.set(key, t);
-  };
+  const tally: Tally = new Map();
+  const count = (key: string, gold: boolean, predicted: boolean) => countPair(tally, key, gold, predicted);
   const generalErrors: string[] = [];
   for (const row of general) {
     const cmp = compareNames(normaliseName(row.name1 ?? ''), normaliseName(row.name2 ?? ''), ctx.resolver.names.rarity.weight);
@@ -129,20 +134,13 @@ if (benchFlag) {
   const bench = (parse(readFileSync(benchFlag), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[])
     .filter((r) => r.schema === 'Company' || r.schema === 'Organization');
   const split = (r: Record<string, string>) => ((createHash('sha256').update(`${r.name1}\u0000${r.name2}`).digest()[0] as number) < 128 ? 'test' : 'dev');
-  const tally = new Map<string, { tp: number; fp: number; fn: number; tn: number }>();
+  const tally: Tally = new Map();
   const benchErrors: string[] = [];
   for (const row of bench) {
     const result = matchPair(row.name1 ?? '', row.name2 ?? '', ctx.resolver.names, graph, asOf);
     const gold = row.is_match === 'true';
     const predicted = result.verdict === 'same';
-    for (const key of [split(row), 'all', `${split(row)}|${row.case_group ?? ''}`]) {
-      const t = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
-      if (gold && predicted) t.tp++;
-      else if (!gold && predicted) t.fp++;
-      else if (gold) t.fn++;
-      else t.tn++;
-      tally.set(key, t);
-    }
+    for (const key of [split(row), 'all', `${split(row)}|${row.case_group ?? ''}`]) countPair(tally, key, gold, predicted);
     if (gold !== predicted && split(row) === 'dev') benchErrors.push(`${gold ? 'miss' : 'false match'}: ${result.verdict} ${result.score} ${row.name1} | ${row.name2}\n      ${result.reasons.join('\n      ')}`);
   }
   console.log(`\npublic benchmark: ${bench.length} Company/Organization pairs from ${benchFlag}, verdict "same" = match`);
