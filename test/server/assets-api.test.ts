@@ -105,5 +105,14 @@ for (const database of await testDatabases()) {
       assert.ok(records.every((r) => r.owner === 'Network team' && /^AT-\d{4}$/.test(r.asset_tag ?? '') && r.site));
       assert.ok(records.some((r) => r.disposition === 'accepted-risk' && r.disposition_reason === 'Replacement budgeted for 2027'));
     });
+
+    test('findings stored without their CSV cells (before migration 0009) export the same rows', async () => {
+      const url = `/api/scans/${scanId}/findings.csv`;
+      const kept = (await inject({ method: 'GET', url })).body;
+      await server.service.store.db.updateTable('findings').set({ csv_cells: null }).where('scan_id', '=', scanId).execute();
+      const rendered = (await inject({ method: 'GET', url })).body;
+      assert.ok(kept.split('\r\n').length > 20);
+      assert.equal(rendered, kept);
+    });
   });
 }

@@ -203,8 +203,8 @@ export function registerScanRoutes(app: FastifyInstance, service: CoveredService
     async (request, reply) => {
       const scan = await completeScan(service, request.params.id);
       const query = toQuery(request.query);
-      // Small pages: a page's parsed findings die young (pages of 2,000 were promoted to the old
-      // generation, and collecting them took most of an export's time).
+      // Small pages: what a page allocates dies young (pages of 2,000 parsed findings were
+      // promoted to the old generation, and collecting them took most of an export's time).
       const pageSize = 250;
       async function* lines(): AsyncGenerator<string> {
         yield `${CSV_BOM}${CSV_HEADER.join(',')}\r\n`;
