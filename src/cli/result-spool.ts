@@ -8,7 +8,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { ItemResult } from '../model/finding.js';
 
 /** Results kept in memory before the spool moves to disk. */
@@ -46,20 +45,26 @@ export class ResultSpool implements Iterable<ItemResult> {
     }
     this.flush();
     const { fd, size } = this.file as { fd: number; size: number };
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    let rest = '';
-    // Positional reads: the one descriptor is also the one written to.
+    let buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let held = 0;
+    // Positional reads: the one descriptor is also the one written to. Each line is decoded on its
+    // own, so a character split between two reads is whole by the time its line is.
     for (let at = 0; at < size; ) {
-      const n = readSync(fd, buffer, 0, Math.min(READ_CHUNK, size - at), at);
+      if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const n = readSync(fd, buffer, held, Math.min(buffer.length - held, size - at), at);
       if (n === 0) break;
       at += n;
-      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
-      rest = lines.pop() as string;
-      for (const line of lines) yield JSON.parse(line) as ItemResult;
+      const end = held + n;
+      const filled = buffer.subarray(0, end);
+      let start = 0;
+      for (let newline = filled.indexOf(10); newline >= 0; newline = filled.indexOf(10, start)) {
+        yield JSON.parse(filled.toString('utf8', start, newline)) as ItemResult;
+        start = newline + 1;
+      }
+      buffer.copy(buffer, 0, start, end);
+      held = end - start;
     }
-    rest += decoder.end();
-    if (rest) yield JSON.parse(rest) as ItemResult;
+    if (held > 0) yield JSON.parse(buffer.toString('utf8', 0, held)) as ItemResult;
   }
 
   /** Removes the temporary file; the spool is empty afterwards. */

@@ -20,10 +20,16 @@ export function* jsonWithArray(document: unknown, key: string, items: Iterable<u
   const indent = ' '.repeat(at - lineStart);
   const open = at + marker.length - 1;
   yield text.slice(0, open);
+  // An item stringified inside `depth` arrays comes out already indented as the array's items are
+  // (re-indenting each item's text was most of this function's time on large reports).
+  const depth = indent.length / 2 + 1;
+  const frame = depth * (depth + 1);
   let first = true;
   for (const item of items) {
-    const body = JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `);
-    yield `${first ? '\n' : ',\n'}${indent}  ${body}`;
+    let nested: unknown = item;
+    for (let i = 0; i < depth; i++) nested = [nested];
+    const body = JSON.stringify(nested, null, 2);
+    yield `${first ? '\n' : ',\n'}${body.slice(frame, body.length - frame)}`;
     first = false;
   }
   yield first ? text.slice(open) : `\n${indent}${text.slice(open)}`;

@@ -32,6 +32,15 @@ describe('results kept on disk', () => {
     spool.close();
     assert.deepEqual([...spool], [], 'closed: the spool is empty');
   });
+  test('results longer than a read, and characters cut by a read, come back whole', () => {
+    const spool = new ResultSpool(1);
+    // Three-byte characters put read boundaries inside characters; 2.5 MB labels exceed the 1 MB read.
+    const labels = [`${'界'.repeat(900_000)}a`, 'short', `${'é'.repeat(1_300_000)}`, 'last'];
+    labels.forEach((label, i) => spool.add(result(i + 2, label)));
+    const back = [...spool];
+    assert.deepEqual(back.map((r) => r.label), labels);
+    spool.close();
+  });
   test('a small spool stays in memory', () => {
     const spool = new ResultSpool(10);
     for (let line = 2; line < 12; line++) spool.add(result(line));

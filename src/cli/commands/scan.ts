@@ -22,6 +22,7 @@ import type { Resolver } from '../../match/resolver.js';
 import { packageVersion } from '../../kb/files.js';
 import { colourEnabled, EXIT, parseDate, parseThreshold, terminalWidth, UsageError, writeAll } from '../io.js';
 import { ResultSpool } from '../result-spool.js';
+import { collectGarbageSooner } from '../heap.js';
 import { addLimitOptions, limitsFrom, type LimitFlags } from '../limits.js';
 import { DEFAULT_LIMITS } from '../../ingest/limits.js';
 
@@ -99,6 +100,7 @@ function parseThreads(value: string): number {
 }
 
 async function runScan(files: string[], opts: ScanOptions): Promise<number> {
+  collectGarbageSooner();
   const ctx = createContext(opts.kb);
   if (opts.threshold !== undefined) ctx.resolver.nameThreshold = opts.threshold;
   const profile = ctx.kb.profiles[opts.profile];
