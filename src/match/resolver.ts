@@ -325,7 +325,13 @@ export class Resolver {
     const purl = value.trim();
     const m = /^pkg:([a-z0-9.+-]+)\/(.+?)(?:@[^?#]*)?(?:[?#].*)?$/i.exec(purl);
     if (!m) return { field: 'purl', value, resolutions: [], error: `"${value}" is not a package URL (pkg:type/namespace/name@version)` };
-    const base = `pkg:${(m[1] as string).toLowerCase()}/${decodeURIComponent(m[2] as string)}`.toLowerCase();
+    let path: string;
+    try {
+      path = decodeURIComponent(m[2] as string);
+    } catch {
+      return { field: 'purl', value, resolutions: [], error: `"${value}" is not a package URL (a "%" that is not followed by an escaped character)` };
+    }
+    const base = `pkg:${(m[1] as string).toLowerCase()}/${path}`.toLowerCase();
     for (const { prefix, product } of this.purls) {
       const next = base.charAt(prefix.length);
       if (base.startsWith(prefix) && (next === '' || next === '/' || next === '.' || next === '@')) {

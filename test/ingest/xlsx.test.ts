@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../src/model/item.js';
@@ -66,6 +68,21 @@ test('XLSX: gzip-compressed workbooks are read; a truncated workbook is an input
     return true;
   });
   await assert.rejects(readAll(tempFile('zip.csv', bytes), { inputFormat: 'csv' }), /ZIP archive \(an XLSX workbook\?\), not csv/);
+});
+
+test('XLSX: a workbook that breaks after a sheet was set aside leaves no temporary file or open descriptor behind', async () => {
+  // Excel writes the sheets before the shared strings; exceljs keeps such a sheet in a temporary file.
+  const bytes = await workbook();
+  const sharedStrings = bytes.indexOf('xl/sharedStrings.xml') - 30;
+  assert.ok(sharedStrings > bytes.indexOf('xl/worksheets/sheet1.xml'), 'the sheets come first in the archive');
+  const file = tempFile('cut-after-sheets.xlsx', bytes.subarray(0, sharedStrings));
+  const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`)).length;
+  const descriptors = () => readdirSync('/proc/self/fd').length;
+  await assert.rejects(readAll(file), InputError); // the first read loads exceljs and its modules
+  const [filesBefore, descriptorsBefore] = [ours(), descriptors()];
+  for (let i = 0; i < 25; i++) await assert.rejects(readAll(file), /not a readable XLSX workbook/);
+  assert.equal(ours(), filesBefore, 'no temporary file is left');
+  assert.ok(descriptors() < descriptorsBefore + 5, `open descriptors: ${descriptorsBefore} before, ${descriptors()} after 25 reads`);
 });
 
 test('XLSX: a workbook whose sheets are all empty is an input error', async () => {

@@ -2,6 +2,9 @@
  * Excel workbooks, read as a stream with exceljs: every worksheet is a table, the row number is
  * the line, and the sheet name goes into the origin.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../model/item.js';
@@ -19,15 +22,18 @@ export const xlsxFormat: BinaryFormat = {
       entries: 'ignore',
     });
     let sheets = 0;
+    const temporaryFiles: TemporaryFiles = { paths: new Set(), streams: [], removers: [] };
     try {
-      for await (const worksheet of unlessStuck(reader)) {
+      for await (const worksheet of withTemporaryFiles(temporaryFiles, unlessStuck(reader))) {
         sheets++;
         // The streaming reader sets `name` from workbook.xml but its type declarations omit it.
         const sheet = (worksheet as unknown as { name?: string }).name ?? `sheet ${sheets}`;
-        yield { sheet, rows: sheetRows(worksheet, sheet, context.file) };
+        yield { sheet, rows: withTemporaryFiles(temporaryFiles, sheetRows(worksheet, sheet, context.file)) };
       }
     } catch (error) {
       throw unreadable(context.file, error);
+    } finally {
+      closeAndRemove(temporaryFiles);
     }
     if (sheets === 0) throw new InputError(context.file, 'the ZIP archive holds no worksheet; is it an XLSX workbook?');
   },
@@ -42,6 +48,59 @@ async function* sheetRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, sheet:
     }
   } catch (error) {
     throw unreadable(file, error);
+  }
+}
+
+/**
+ * exceljs keeps a worksheet that comes before the shared strings in the archive (Excel writes them
+ * in that order) in a temporary file from the `tmp` package, written and read back through `fs` streams,
+ * and removes it only once the sheet has been read: a workbook that failed later left the file, the
+ * stream's open descriptor and an entry in tmp's exit list behind, read after read (a server ran out
+ * of descriptors). `tmp.file` and the `fs` stream constructors are wrapped once so that each temporary
+ * file and its streams are handed to the read they were made for (found through the async context),
+ * which closes and removes whatever is left when it ends, however it ends.
+ */
+interface TemporaryFiles {
+  paths: Set<string>;
+  streams: (fs.ReadStream | fs.WriteStream)[];
+  removers: (() => void)[];
+}
+type TmpFileCallback = (error: Error | null, path: string, fd: number, remove: () => void) => void;
+const tmp = createRequire(import.meta.url)('tmp') as { file: (...args: unknown[]) => void };
+const thisRead = new AsyncLocalStorage<TemporaryFiles>();
+const createTemporaryFile = tmp.file;
+tmp.file = (...args: unknown[]) => {
+  const callback = args.pop() as TmpFileCallback;
+  const files = thisRead.getStore();
+  createTemporaryFile(...args, (error: Error | null, path: string, fd: number, remove: () => void) => {
+    if (!error && files) {
+      files.paths.add(path);
+      files.removers.push(remove);
+    }
+    callback(error, path, fd, remove);
+  });
+};
+const { createReadStream, createWriteStream } = fs;
+const tracked = <S extends fs.ReadStream | fs.WriteStream>(stream: S, path: fs.PathLike): S => {
+  const files = thisRead.getStore();
+  if (files?.paths.has(String(path))) files.streams.push(stream);
+  return stream;
+};
+fs.createReadStream = ((path: fs.PathLike, options?: Parameters<typeof fs.createReadStream>[1]) => tracked(createReadStream(path, options), path)) as typeof fs.createReadStream;
+fs.createWriteStream = ((path: fs.PathLike, options?: Parameters<typeof fs.createWriteStream>[1]) => tracked(createWriteStream(path, options), path)) as typeof fs.createWriteStream;
+
+function closeAndRemove(files: TemporaryFiles): void {
+  for (const stream of files.streams) stream.destroy();
+  for (const remove of files.removers) remove(); // each runs once, however often it is called
+}
+
+/** The values of `values`, each step taken with `files` as the read's temporary files. */
+async function* withTemporaryFiles<T>(files: TemporaryFiles, values: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = values[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await thisRead.run(files, () => iterator.next());
+    if (next.done) return;
+    yield next.value;
   }
 }
 
