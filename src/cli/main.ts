@@ -54,7 +54,8 @@ try {
   if (e instanceof CommanderError) {
     // Help and version are not errors; commander has already printed its message.
     process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  } else if (e instanceof UsageError || e instanceof KnowledgeBaseError) {
+  } else if (e instanceof UsageError || e instanceof KnowledgeBaseError || (e instanceof Error && e.name === 'NameIndexCacheError')) {
+    // A damaged name-index cache is found as its pages are read, so in the middle of a command.
     process.stderr.write(`covered: ${e.message}\n`);
     process.exitCode = EXIT.usage;
   } else {

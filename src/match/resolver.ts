@@ -13,7 +13,7 @@ import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
 import { HOUSE_NAME_MIN, SAME_THRESHOLD } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
-import { normaliseName } from './names/normalise.js';
+import { normaliseName, type NameForm } from './names/normalise.js';
 import type { Evidence, Method } from '../model/evidence.js';
 
 export type { Evidence, Method };
@@ -135,9 +135,10 @@ export class Resolver {
   resolveName(value: string, field: FieldKind = 'name'): FieldOutcome {
     // One search serves both the match and the houses the name may be named after (many parties of
     // a house may score above it, so more candidates are read than a plain match needs).
-    const candidates = this.names.search(value, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
+    const form = normaliseName(value);
+    const candidates = this.names.search(form, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
     const matches = candidates.filter((m) => m.score >= this.nameThreshold && !this.lookalikeOfListParty(m)).slice(0, 5);
-    if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, candidates) };
+    if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, form, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
     const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, m, 'name'));
@@ -147,7 +148,7 @@ export class Resolver {
     // A party an official list names on its own (a generated record) that sits in a curated house's
     // group is also that house's presumed company: "Huawei Technologies Canada" is on the Entity
     // List itself, and Huawei's by its name, as if the list did not name it.
-    if (kept.length > 0 && kept.every((r) => this.inCuratedGroupOnly(r.entity.id))) return { field, value, resolutions: [...kept, ...this.groupNameResolutions(field, value, candidates)] };
+    if (kept.length > 0 && kept.every((r) => this.inCuratedGroupOnly(r.entity.id))) return { field, value, resolutions: [...kept, ...this.groupNameResolutions(field, value, form, candidates)] };
     return { field, value, resolutions: kept };
   }
 
@@ -187,27 +188,23 @@ export class Resolver {
    * in their family (an unlisted house's name leads to no finding, and "Juniper Widgets" is not
    * Juniper Networks'); organisations only, people never.
    */
-  private groupNameResolutions(field: FieldKind, value: string, candidates: NameMatch[]): Resolution[] {
+  private groupNameResolutions(field: FieldKind, value: string, form: NameForm, candidates: NameMatch[]): Resolution[] {
     this.listedFamilies ??= listedFamilies(this.kb);
     // Houses are curated organisations: a list's own parties name only themselves.
     // The house's name leads both ("Huawei Technologies Düsseldorf", "Hikvision Europe"): a name
     // that shares some other word with one of the house's companies ("Home Control Singapore" /
     // "Beijing Institute of Control Engineering") is not named after it.
     // (Chinese names are compared by their cores already: 华为技术（德国）有限公司 is led by 华为.)
-    const leading = (name: string) => {
-      const form = normaliseName(name);
-      return form.han ? undefined : form.tokens.find((t) => t.cls !== 'place' && t.cls !== 'legal')?.text;
-    };
-    const lead = leading(value);
-    const houses = candidates.filter(
-      (m) =>
-        m.sameCoreDifferentEntity &&
-        (lead === undefined || leading(m.alias) === undefined || leading(m.alias) === lead) &&
-        m.entity.kind === 'organisation' &&
-        !isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '') &&
-        !WHOLE_NAME_KINDS.has(this.kb.organisations[m.entity.id]?.kind ?? 'company') &&
-        this.listedFamilies?.has(m.entity.id),
-    );
+    const leading = (f: NameForm) => (f.han ? undefined : f.tokens.find((t) => t.cls !== 'place' && t.cls !== 'legal')?.text);
+    const lead = leading(form);
+    const houses = candidates.filter((m) => {
+      if (!m.sameCoreDifferentEntity || m.entity.kind !== 'organisation' || !this.listedFamilies?.has(m.entity.id)) return false;
+      const org = this.kb.organisations[m.entity.id];
+      if (isGeneratedFile(org?.file ?? '') || WHOLE_NAME_KINDS.has(org?.kind ?? 'company')) return false;
+      if (lead === undefined) return true;
+      const aliasLead = leading(normaliseName(m.alias));
+      return aliasLead === undefined || aliasLead === lead;
+    });
     const top = houses[0]?.score;
     return houses.filter((m) => m.score === top).slice(0, 2).map((m) => nameResolution(field, value, m, 'group-name'));
   }

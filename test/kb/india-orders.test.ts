@@ -108,7 +108,7 @@ describe('India section 69A orders of 2020', () => {
   });
 
   test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
-    for (const id of ['es-file-explorer-app', 'wecom-app']) {
+    for (const id of ['clean-master-app', 'wecom-app']) {
       const product = kb.products[id]!;
       assert.equal(product.unverified, true, id);
       for (const appId of [...product.android, ...product.ios]) {

@@ -61,24 +61,35 @@ function keyText(kind: string, text: string, skip1: number, skip2: number): stri
   return `${kind}${text.slice(0, skip1)}${text.slice(skip1 + 1, skip2)}${text.slice(skip2 + 1)}`;
 }
 
+/** A word's keys are its typo neighbourhood (see `forEachTokenKey`), visited as one. */
+type TokenVisitor = (token: string, twice: boolean, longest: number) => void;
+
+/**
+ * Typo neighbourhoods for words of 5 letters or more: the word and each spelling of it with one
+ * letter dropped (SymSpell), so one typo on either side still shares a key. A long query word also
+ * looks up its spellings with two letters dropped (`twice`): two slips (Trafalgura/Trafigura).
+ */
+function forEachTokenKey(t: string, twice: boolean, longest: number, visit: KeyVisitor): void {
+  visit('t:', t, -1, -1);
+  if (t.length < 5 || t.length > longest) return;
+  for (let i = 0; i < t.length; i++) {
+    visit('t:', t, i, -1);
+    if (twice) for (let j = i + 1; j < t.length; j++) visit('t:', t, i, j);
+  }
+}
+
 /** Visits each of a name's index keys in a fixed order, some more than once (the caller keeps each once). */
-function forEachBlockingKey(form: NameForm, side: 'alias' | 'query', visit: KeyVisitor): void {
-  // Typo neighbourhoods for words of 5 letters or more: the word and each spelling of it with one
-  // letter dropped (SymSpell), so one typo on either side still shares a key. A long query word
-  // also looks up its spellings with two letters dropped: two slips (Trafalgura/Trafigura).
-  const addToken = (t: string, twice: boolean, longest = MAX_TYPO_KEY_LENGTH) => {
-    visit('t:', t, -1, -1);
-    if (t.length < 5 || t.length > longest) return;
-    for (let i = 0; i < t.length; i++) {
-      visit('t:', t, i, -1);
-      if (twice) for (let j = i + 1; j < t.length; j++) visit('t:', t, i, j);
-    }
-  };
+function forEachBlockingKey(
+  form: NameForm,
+  side: 'alias' | 'query',
+  visit: KeyVisitor,
+  visitToken: TokenVisitor = (t, twice, longest) => forEachTokenKey(t, twice, longest, visit),
+): void {
   // Two slips are looked for in a short name's long words only: the keys grow with the square.
-  for (const t of form.core) addToken(t, side === 'query' && form.core.length <= 2 && t.length >= 9 && t.length <= MAX_TWO_SLIP_LENGTH);
+  for (const t of form.core) visitToken(t, side === 'query' && form.core.length <= 2 && t.length >= 9 && t.length <= MAX_TWO_SLIP_LENGTH, MAX_TYPO_KEY_LENGTH);
   // A compact form made of one core word is that word; the others forgive one slip up to a length
   // (past it, their words carry the typo keys), which keeps the index and each query small.
-  for (const t of form.compacts) if (!form.core.includes(t)) addToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
+  for (const t of form.compacts) if (!form.core.includes(t)) visitToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
   if (form.han) {
     visit('h:', form.han.core, -1, -1);
     visit('t:', form.han.pinyin, -1, -1);
@@ -157,6 +168,8 @@ const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
 
 /** Candidates scored per query, at most (see `search`). */
 const MAX_SCORED = 32;
+/** Query words whose keys are remembered; past this many the memory starts again. */
+const TOKEN_MEMO_SIZE = 50_000;
 
 /** Names sharing a key beyond which the key counts as common (see `search`). */
 const COMMON_KEY_POSTINGS = 200;
@@ -188,7 +201,8 @@ interface CacheHeader {
   keyBytes: number;
   tablesBytes: number;
   entriesBytes: number;
-  tablesCrc32: number;
+  /** CRC-32 of each `TABLE_PAGE` bytes of the tables, checked as each page is read. */
+  pageCrc32: number[];
   withHanName: string[];
   withFullName: string[];
   withAcronym: string[];
@@ -199,8 +213,12 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 const PREAMBLE = 12;
+/** The tables are read from the file in pages of this many bytes, as queries reach them. */
+const TABLE_PAGE = 16 * 1024;
+/** Pages read one by one before the rest is read in one go (a scan reaches most of them). */
+const PAGE_READS_BEFORE_WHOLE = 128;
 /** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
 const ENTRY_READS_BEFORE_WHOLE = 2_000;
 
@@ -229,6 +247,12 @@ const pad4 = (n: number) => (n + 3) & ~3;
  * by offsets, without a view per key.
  */
 class KeyTable {
+  /**
+   * Set while the tables are still being read from the cache file: makes bytes `from … to` of the
+   * tables (in the file's order) present before they are read. Cleared once all are.
+   */
+  need: ((from: number, to: number) => void) | undefined;
+
   constructor(
     private readonly slots: Uint32Array,
     private readonly keyOffsets: Uint32Array,
@@ -282,6 +306,7 @@ class KeyTable {
     for (let i = 0; i < text.length; i++) if (i !== skip1 && i !== skip2) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
     const mask = this.slots.length - 1;
     for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      this.need?.(this.slots.byteOffset + slot * 4, this.slots.byteOffset + slot * 4 + 4);
       const k = this.slots[slot] as number;
       if (k === 0) return -1;
       if (this.equals(kind, text, skip1, skip2, k - 1)) return k - 1;
@@ -289,13 +314,27 @@ class KeyTable {
   }
 
   size(k: number): number {
-    return (this.postOffsets[k + 1] as number) - (this.postOffsets[k] as number);
+    return this.postingsEnd(k) - this.postingsStart(k);
+  }
+
+  /** Key k's postings are `postingList[postingsStart(k) … postingsEnd(k)]`, present once asked for. */
+  postingsStart(k: number): number {
+    this.need?.(this.postOffsets.byteOffset + k * 4, this.postOffsets.byteOffset + k * 4 + 8);
+    return this.postOffsets[k] as number;
+  }
+
+  postingsEnd(k: number): number {
+    const end = this.postOffsets[k + 1] as number;
+    this.need?.(this.postingList.byteOffset + (this.postOffsets[k] as number) * 4, this.postingList.byteOffset + end * 4);
+    return end;
   }
 
   private equals(kind: string, text: string, skip1: number, skip2: number, k: number): boolean {
+    this.need?.(this.keyOffsets.byteOffset + k * 4, this.keyOffsets.byteOffset + k * 4 + 8);
     const end = this.keyOffsets[k + 1] as number;
     const bytes = this.keyBytes;
     let at = this.keyOffsets[k] as number;
+    this.need?.(bytes.byteOffset + at, bytes.byteOffset + end);
     for (let i = 0; i < kind.length; i++) if (bytes[at++] !== kind.charCodeAt(i)) return false;
     for (let i = 0; i < text.length; i++) {
       if (i === skip1 || i === skip2) continue;
@@ -336,6 +375,8 @@ export class NameIndex {
   /** Reads entry i's JSON from the cache file. */
   private readEntry: ((i: number) => AliasEntry) | undefined;
   private sharedScores: Float64Array | undefined;
+  /** The keys each query word's typo neighbourhood found (a batch repeats its words: Co, Trading, Shenzhen …). */
+  private tokenKeyMemo = new Map<string, number[]>();
   /** How rare each word of the knowledge base's names is; names are compared with these weights. */
   rarity: TokenRarity;
 
@@ -377,7 +418,7 @@ export class NameIndex {
       entries: entryTexts.length,
       tablesBytes: tables.length,
       entriesBytes: entryOffsets[entryTexts.length] as number,
-      tablesCrc32: crc32(tables),
+      pageCrc32: pageChecksums(tables),
       withHanName: [...this.withHanName],
       withFullName: [...this.withFullName],
       withAcronym: [...this.withAcronym],
@@ -426,9 +467,11 @@ export class NameIndex {
       const tablesAt = PREAMBLE + headerLength;
       const entriesAt = tablesAt + header.tablesBytes;
       if (entriesAt + header.entriesBytes !== size) throw new NameIndexCacheError(path, `${size} bytes where its header says ${entriesAt + header.entriesBytes}`);
-      const tables = readExactly(fd, tablesAt, header.tablesBytes, path);
-      if (crc32(tables) !== header.tablesCrc32) throw new NameIndexCacheError(path, 'its tables do not match their checksum');
-      const words = new Uint32Array(tables.buffer, tables.byteOffset, header.tablesBytes >>> 2);
+      if (header.pageCrc32?.length !== Math.ceil(header.tablesBytes / TABLE_PAGE)) throw new NameIndexCacheError(path, 'unreadable header');
+      // Zero-filled memory that the system gives only as it is written: the pages a query needs are
+      // read in (a lookup reads a few dozen of the ~850), checked against their checksums.
+      const tables = Buffer.from(new ArrayBuffer(header.tablesBytes));
+      const words = new Uint32Array(tables.buffer, 0, header.tablesBytes >>> 2);
       let at = 0;
       const take = (n: number) => words.subarray(at, (at += n));
       const slots = take(header.slots);
@@ -439,6 +482,9 @@ export class NameIndex {
       const keyBlob = tables.subarray(at * 4, at * 4 + header.keyBytes);
       const index = new NameIndex([]);
       index.table = new KeyTable(slots, keyOffsets, postOffsets, postingList, keyBlob);
+      const table = index.table;
+      const pages = tablePager(fd, path, tablesAt, tables, header.pageCrc32, () => (table.need = undefined));
+      table.need = pages.need;
       index.entries = perEntry(header.entries);
       index.entityKeys = perEntry(header.entries);
       index.fullKeys = perEntry(header.entries);
@@ -447,6 +493,7 @@ export class NameIndex {
       let reads = 0;
       let all: Buffer | undefined;
       index.readEntry = (i) => {
+        table.need?.(entryOffsets.byteOffset + i * 4, entryOffsets.byteOffset + i * 4 + 8);
         const start = entryOffsets[i] as number;
         const end = entryOffsets[i + 1] as number;
         if (!all && ++reads > ENTRY_READS_BEFORE_WHOLE) all = readExactly(fd, entriesAt, header.entriesBytes, path);
@@ -511,6 +558,22 @@ export class NameIndex {
     return new NameIndex(entries);
   }
 
+  /** The index's keys among a word's typo neighbourhood, by number, each once. */
+  private tokenKeys(t: string, twice: boolean, longest: number): number[] {
+    const memoKey = `${twice ? 2 : 1}${longest}:${t}`;
+    let keys = this.tokenKeyMemo.get(memoKey);
+    if (keys) return keys;
+    const found: number[] = [];
+    forEachTokenKey(t, twice, longest, (kind, text, skip1, skip2) => {
+      const k = this.table.find(kind, text, skip1, skip2);
+      if (k >= 0 && !found.includes(k)) found.push(k);
+    });
+    keys = found;
+    if (this.tokenKeyMemo.size >= TOKEN_MEMO_SIZE) this.tokenKeyMemo.clear();
+    this.tokenKeyMemo.set(memoKey, keys);
+    return keys;
+  }
+
   /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
   search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
@@ -518,11 +581,18 @@ export class NameIndex {
     const table = this.table;
     // The keys the index has (each once), by number.
     const found: number[] = [];
-    forEachBlockingKey(form, 'query', (kind, text, skip1, skip2) => {
-      const k = table.find(kind, text, skip1, skip2);
+    const add = (k: number) => {
       if (k >= 0 && !found.includes(k)) found.push(k);
-    });
-    const { postOffsets, postingList } = table;
+    };
+    forEachBlockingKey(
+      form,
+      'query',
+      (kind, text, skip1, skip2) => add(table.find(kind, text, skip1, skip2)),
+      (t, twice, longest) => {
+        for (const k of this.tokenKeys(t, twice, longest)) add(k);
+      },
+    );
+    const { postingList } = table;
     // A key shared by hundreds of names (a common word, or a spelling one letter from it) is used
     // only when the query has no rarer one: a name that shares nothing but a common word with
     // another is not a candidate for it, and the cost of a query stays bounded.
@@ -537,7 +607,7 @@ export class NameIndex {
       const size = table.size(k);
       if (n > 0 && size > COMMON_KEY_POSTINGS) break;
       const weight = 1 / Math.log2(2 + size);
-      for (let j = postOffsets[k] as number, end = postOffsets[k + 1] as number; j < end; j++) {
+      for (let j = table.postingsStart(k), end = table.postingsEnd(k); j < end; j++) {
         const i = postingList[j] as number;
         if (scores[i] === 0) touched.push(i);
         scores[i] = (scores[i] as number) + weight;
@@ -546,7 +616,7 @@ export class NameIndex {
     // Names that are the query word for word (a person's name is found only so) are always scored, first.
     const candidates: number[] = [];
     const whole = table.find('f:', queryKey);
-    if (whole >= 0) for (let j = postOffsets[whole] as number, end = postOffsets[whole + 1] as number; j < end; j++) candidates.push(postingList[j] as number);
+    if (whole >= 0) for (let j = table.postingsStart(whole), end = table.postingsEnd(whole); j < end; j++) candidates.push(postingList[j] as number);
     for (const i of touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched) if (!candidates.includes(i)) candidates.push(i);
     for (const i of touched) scores[i] = 0;
     const minScore = options.minScore ?? 0;
@@ -594,6 +664,45 @@ export class NameIndex {
 /** An array with a slot per entry, filled as queries reach them (not grown index by index, which makes a sparse array). */
 function perEntry<T>(n: number): (T | undefined)[] {
   return new Array<T | undefined>(n).fill(undefined);
+}
+
+function pageChecksums(tables: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = 0; at < tables.length; at += TABLE_PAGE) out.push(crc32(tables.subarray(at, at + TABLE_PAGE)));
+  return out;
+}
+
+/**
+ * Reads the tables' pages into `tables` as they are needed, each checked against its checksum; once
+ * many have been, the rest in one go, and then `done` (queries stop asking).
+ */
+function tablePager(fd: number, path: string, tablesAt: number, tables: Buffer, checksums: readonly number[], done: () => void) {
+  const present = new Uint8Array(checksums.length);
+  let reads = 0;
+  const read = (page: number) => {
+    const start = page * TABLE_PAGE;
+    const length = Math.min(TABLE_PAGE, tables.length - start);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, tables, start + got, length - got, tablesAt + start + got);
+      if (n === 0) throw new NameIndexCacheError(path, 'truncated');
+      got += n;
+    }
+    if (crc32(tables.subarray(start, start + length)) !== checksums[page]) throw new NameIndexCacheError(path, `page ${page} of its tables does not match its checksum`);
+    present[page] = 1;
+  };
+  const need = (from: number, to: number) => {
+    for (let page = Math.floor(from / TABLE_PAGE), last = Math.floor((Math.max(from, to - 1)) / TABLE_PAGE); page <= last; page++) {
+      if (present[page]) continue;
+      if (++reads > PAGE_READS_BEFORE_WHOLE) {
+        for (let p = 0; p < checksums.length; p++) if (!present[p]) read(p);
+        done();
+        return;
+      }
+      read(page);
+    }
+  };
+  return { need };
 }
 
 function readExactly(fd: number, position: number, length: number, path: string): Buffer {
