@@ -205,6 +205,7 @@ function lazyKnowledgeBase(core: CachedCore, record: (i: number) => unknown): Kn
       return out;
     },
     listing,
+    targets: listingTargets,
   };
   // The fields in the order the compiled knowledge base has them.
   const kb = {} as KnowledgeBase;

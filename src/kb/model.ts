@@ -39,6 +39,8 @@ export interface ListingIndex {
   /** The positions in `listings` of these targets' listings, in order. */
   positions(targets: ReadonlySet<string>): number[];
   listing(position: number): KbListing;
+  /** Each listing's target, in the order of `listings`. */
+  targets: readonly string[];
 }
 
 export const LISTING_INDEX = Symbol('listing index');
@@ -49,6 +51,12 @@ export function listingsOf(kb: KnowledgeBase, targets: Iterable<string>): KbList
   const wanted = new Set(targets);
   if (!index) return kb.listings.filter((l) => wanted.has(l.target));
   return index.positions(wanted).map((p) => index.listing(p));
+}
+
+/** Every listing's target, in order, without parsing the listings where the cache can tell. */
+export function listingTargets(kb: KnowledgeBase): readonly string[] {
+  const index = (kb as KnowledgeBase & { [LISTING_INDEX]?: ListingIndex })[LISTING_INDEX];
+  return index ? index.targets : kb.listings.map((l) => l.target);
 }
 
 /** A record of a generated file (`data/generated/*.json`), written by an importer from an official list. */

@@ -4,7 +4,7 @@
  * evidence as data.
  */
 import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
-import { isGeneratedFile, type EntityRef, type KnowledgeBase } from '../kb/model.js';
+import { isGeneratedFile, listingTargets, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
@@ -458,7 +458,7 @@ function listedFamilies(kb: KnowledgeBase): Set<string> {
     link(p.owner, p.id);
   }
   const seen = new Set<string>();
-  const queue = kb.listings.map((l) => l.target);
+  const queue = [...listingTargets(kb)];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);

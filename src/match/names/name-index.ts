@@ -313,6 +313,10 @@ class KeyTable {
     }
   }
 
+  get keyCount(): number {
+    return this.keyOffsets.length - 1;
+  }
+
   size(k: number): number {
     return this.postingsEnd(k) - this.postingsStart(k);
   }
@@ -377,6 +381,9 @@ export class NameIndex {
   private sharedScores: Float64Array | undefined;
   /** The keys each query word's typo neighbourhood found (a batch repeats its words: Co, Trading, Shenzhen …). */
   private tokenKeyMemo = new Map<string, number[]>();
+  /** Per key, the number of the last query that found it (keys are kept once per query without a set). */
+  private keyStamps: Uint32Array | undefined;
+  private stamp = 0;
   /** How rare each word of the knowledge base's names is; names are compared with these weights. */
   rarity: TokenRarity;
 
@@ -579,10 +586,16 @@ export class NameIndex {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
     const table = this.table;
-    // The keys the index has (each once), by number.
+    // The keys the index has (each once), by number; a key is marked with the query's stamp when found.
     const found: number[] = [];
+    const seen = (this.keyStamps ??= new Uint32Array(table.keyCount));
+    const stamp = (this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1);
+    if (stamp === 1) seen.fill(0);
     const add = (k: number) => {
-      if (k >= 0 && !found.includes(k)) found.push(k);
+      if (k >= 0 && seen[k] !== stamp) {
+        seen[k] = stamp;
+        found.push(k);
+      }
     };
     forEachBlockingKey(
       form,
