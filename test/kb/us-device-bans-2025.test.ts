@@ -97,8 +97,8 @@ describe('US state device bans recorded from issue 12 (NC, ND, NE, AR, TN, LA)',
     ['us-nd-eo-2022-tiktok', 'TikTok', '2022-12-13', 'US-ND'],
     ['us-ar-state-device-apps', 'TikTok', '2022-12-08', 'US-AR'],
     ['us-tn-state-network-apps', 'TikTok', '2022-12-14', 'US-TN'],
-    ['us-nc-eo-276-2023', 'TikTok', '2023-01-12', 'US-NC'],
-    ['us-nc-eo-276-2023', 'WeChat', '2023-01-12', 'US-NC'],
+    ['us-nc-eo-276-2023', 'TikTok', '2023-01-26', 'US-NC'],
+    ['us-nc-eo-276-2023', 'WeChat', '2023-01-26', 'US-NC'],
     ['us-tn-state-network-apps', 'DeepSeek', '2025-03-06', 'US-TN'],
     ['us-ar-state-device-apps', 'DeepSeek', '2025-03-12', 'US-AR'],
     ['us-ar-state-device-apps', 'Lemon8', '2025-03-12', 'US-AR'],
@@ -117,6 +117,13 @@ describe('US state device bans recorded from issue 12 (NC, ND, NE, AR, TN, LA)',
       assert.ok(m.sources.length > 0 && m.citations.length > 0);
     });
   }
+  test('North Carolina: EO 276 signed 2023-01-12, the NCDIT policy in force from 2023-01-26', () => {
+    assert.equal(app('TikTok', '2023-01-11').get('us-nc-eo-276-2023'), undefined);
+    // Signed but not yet in force: the listings start with the policy, so nothing is screened before it.
+    assert.equal(app('WeChat', '2023-01-12').get('us-nc-eo-276-2023'), undefined);
+    assert.equal(app('TikTok', '2023-01-25').get('us-nc-eo-276-2023'), undefined);
+    assert.deepEqual(kb.measures['us-nc-eo-276-2023']!.timeline.map((e) => [e.date, e.status]), [['2023-01-12', 'signed'], ['2023-01-26', 'effective']]);
+  });
   test('dates resting on reports of an earlier action are marked unverified', () => {
     const unverified = (measure: string, target: string) =>
       kb.listings.some((l) => l.measure === measure && l.target === target && l.unverified);
