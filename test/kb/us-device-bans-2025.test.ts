@@ -89,3 +89,61 @@ describe('US government-device restrictions, 2025-2026', () => {
     assert.deepEqual(m.timeline.map((e) => [e.date, e.status]), [['2024-12-18', 'considered'], ['2025-11-03', 'considered']]);
   });
 });
+
+describe('US state device bans recorded from issue 12 (NC, ND, NE, AR, TN, LA)', () => {
+  const cases: [string, string, string, string][] = [
+    // measure, app, first day, subdivision
+    ['us-ne-tiktok-2020', 'TikTok', '2020-08-12', 'US-NE'],
+    ['us-nd-eo-2022-tiktok', 'TikTok', '2022-12-13', 'US-ND'],
+    ['us-ar-state-device-apps', 'TikTok', '2022-12-08', 'US-AR'],
+    ['us-tn-state-network-apps', 'TikTok', '2022-12-14', 'US-TN'],
+    ['us-nc-eo-276-2023', 'TikTok', '2023-01-26', 'US-NC'],
+    ['us-nc-eo-276-2023', 'WeChat', '2023-01-26', 'US-NC'],
+    ['us-tn-state-network-apps', 'DeepSeek', '2025-03-06', 'US-TN'],
+    ['us-ar-state-device-apps', 'DeepSeek', '2025-03-12', 'US-AR'],
+    ['us-ar-state-device-apps', 'Lemon8', '2025-03-12', 'US-AR'],
+    ['us-ar-state-device-apps', 'RedNote', '2025-03-12', 'US-AR'],
+    ['us-la-ai-deepseek-2025', 'DeepSeek', '2025-10-13', 'US-LA'],
+  ];
+  for (const [measure, name, from, subdivision] of cases) {
+    test(`${measure}: ${name} from ${from}`, () => {
+      assert.equal(app(name, dayBefore(from)).get(measure), undefined);
+      assert.equal(app(name, from).get(measure), 'in-force');
+      assert.equal(app(name, '2026-07-01').get(measure), 'in-force');
+      const m = kb.measures[measure]!;
+      assert.equal(m.subdivision, subdivision);
+      assert.equal(m.kind, 'device-ban');
+      assert.ok(m.timeline.some((e) => e.date === from));
+      assert.ok(m.sources.length > 0 && m.citations.length > 0);
+    });
+  }
+  test('North Carolina: EO 276 signed 2023-01-12, the NCDIT policy in force from 2023-01-26', () => {
+    assert.equal(app('TikTok', '2023-01-11').get('us-nc-eo-276-2023'), undefined);
+    // Signed but not yet in force: the listings start with the policy, so nothing is screened before it.
+    assert.equal(app('WeChat', '2023-01-12').get('us-nc-eo-276-2023'), undefined);
+    assert.equal(app('TikTok', '2023-01-25').get('us-nc-eo-276-2023'), undefined);
+    assert.deepEqual(kb.measures['us-nc-eo-276-2023']!.timeline.map((e) => [e.date, e.status]), [['2023-01-12', 'signed'], ['2023-01-26', 'effective']]);
+  });
+  test('dates resting on reports of an earlier action are marked unverified', () => {
+    const unverified = (measure: string, target: string) =>
+      kb.listings.some((l) => l.measure === measure && l.target === target && l.unverified);
+    assert.ok(unverified('us-la-ai-deepseek-2025', 'deepseek-app'));
+    assert.ok(unverified('us-ar-state-device-apps', 'deepseek-app'));
+    assert.ok(unverified('us-tn-state-network-apps', 'tiktok-app'));
+    assert.ok(!unverified('us-tn-state-network-apps', 'deepseek-app'));
+    assert.ok(!unverified('us-nd-eo-2022-tiktok', 'tiktok-app'));
+    const la = kb.measures['us-la-ai-deepseek-2025']!;
+    assert.ok(la.timeline[0]!.unverified);
+    assert.match(la.timeline[0]!.note, /29 Sep 2025/);
+  });
+  test('the states already recorded are not duplicated', () => {
+    const bySubdivision = new Map<string, string[]>();
+    for (const m of Object.values(kb.measures)) {
+      if (m.kind !== 'device-ban' || !m.subdivision) continue;
+      bySubdivision.set(m.subdivision, [...(bySubdivision.get(m.subdivision) ?? []), m.id]);
+    }
+    for (const s of ['US-NC', 'US-ND', 'US-NE', 'US-AR', 'US-TN', 'US-LA', 'US-IA', 'US-SD', 'US-OK', 'US-AL', 'US-VA', 'US-NY']) {
+      assert.equal(bySubdivision.get(s)?.length, 1, s);
+    }
+  });
+});
