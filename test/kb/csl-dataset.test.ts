@@ -7,7 +7,7 @@ import { runImport, lookupFormat, type ImportRequest } from '../../src/cli/comma
 import { createContext } from '../../src/app/context.js';
 import { compileDataDir } from '../../src/kb/files.js';
 import { parseCslProjection } from '../../src/kb/import/csl.js';
-import { dateEntry, ruleTable } from '../../src/kb/import/federal-register.js';
+import { dateEntry, firstListed, ruleTable } from '../../src/kb/import/federal-register.js';
 import type { KbSource } from '../../src/kb/model.js';
 
 const BASE = new URL('../fixtures/kb/import/base/', import.meta.url).pathname;
@@ -112,6 +112,13 @@ describe('dating entries from their Federal Register citation', () => {
     assert.deepEqual([dateEntry('88 FR 5000', table, '2026-07-31')].map((d) => [d.from, d.basis]), [['2023-12-31', 'on-or-before']]);
     assert.deepEqual([dateEntry(undefined, table, '2026-07-31')].map((d) => [d.from, d.basis]), [['2026-07-31', 'on-or-before']]);
     assert.equal(dateEntry('75 FR 1699 (1/13/2010)', table, '2026-07-31').from, '2010-01-13', 'the date the list prints beside the citation');
+  });
+  test('a party with several entries is dated by the earliest, even a bound earlier than an exact date', () => {
+    const revision = { d: dateEntry('89 FR 96837', table, '2026-07-31') }; // exact: 2024-12-02
+    const addition = { d: dateEntry('88 FR 5000', table, '2026-07-31') }; // bound: on or before 2023-12-31
+    assert.equal(firstListed([revision, addition]), addition, 'listed by the end of 2023; the 2024 rule revised the entry');
+    const sameDayBound = { d: { ...addition.d, from: '2024-12-02' } };
+    assert.equal(firstListed([sameDayBound, revision]), revision, 'of two equal dates, the exact one');
   });
 });
 

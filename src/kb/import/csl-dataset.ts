@@ -19,7 +19,7 @@ import type { Listing, Organisation, Source } from '../../model/kb.js';
 import type { DataFile } from '../compile.js';
 import { isGeneratedFile, type KbListing, type KnowledgeBase } from '../model.js';
 import { CSL_SOURCES } from './csl.js';
-import { dateEntry, ruleTable, type EntryDate } from './federal-register.js';
+import { dateEntry, firstListed, ruleTable, type EntryDate } from './federal-register.js';
 import { namesOf, nameKeys, Resolver, uniqueId, validIdentifiers, type Change, type ImportPlan } from './reconcile.js';
 import { normaliseName as normaliseNameForm } from '../../match/names/normalise.js';
 import { normaliseName, slugFromName, uniq } from './text.js';
@@ -257,8 +257,7 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
       continue;
     }
     const dated = rows.map((e) => ({ e, d: e.from ? ({ from: e.from, basis: 'effective', reason: `Listed from ${e.from}, as the list gives.` } as EntryDate) : dateEntry(e.federalRegister, rules, date) }));
-    dated.sort((a, b) => (a.d.basis === b.d.basis ? a.d.from.localeCompare(b.d.from) : a.d.basis === 'effective' ? -1 : 1));
-    const { e, d } = dated[0]!;
+    const { e, d } = firstListed(dated);
     if (d.basis === 'on-or-before') counts(measure).undated++;
     if (d.source) usedSources.add(d.source);
     const to = rows.map((r) => r.to).find(Boolean);

@@ -86,3 +86,12 @@ export function dateEntry(federalRegister: string | undefined, table: RuleTable,
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The date a party was first listed, from the dates of its entries (its addition and later
+ * revisions): the earliest. An upper bound earlier than an exact date still wins — the party was
+ * listed by then, and the exact date is a later revision's — and of two equal dates the exact one.
+ */
+export function firstListed<T extends { d: EntryDate }>(dated: readonly T[]): T {
+  return [...dated].sort((a, b) => a.d.from.localeCompare(b.d.from) || (a.d.basis === b.d.basis ? 0 : a.d.basis === 'effective' ? -1 : 1))[0]!;
+}
