@@ -7,16 +7,14 @@ import type { KnowledgeBase } from '../kb/model.js';
 import type { Measure, TimelineStatus } from '../model/kb.js';
 import type { Action, EventStatus } from './lexicon.js';
 import type { RestrictionEvent } from './extract.js';
+import type { ProposalKind } from '../model/news.js';
 
-export type LinkKind =
-  /** The measure's timeline (or the target's listing) already records this act. */
-  | 'known'
-  /** The measure is the one reported, but this stage of it is not in its timeline yet. */
-  | 'new-stage'
-  /** A list the knowledge base holds, with a target it does not list (yet). */
-  | 'new-listing'
-  /** No measure in the knowledge base matches: a new act. */
-  | 'new';
+/**
+ * `known`: the measure's timeline (or the target's listing) already records this act; the others
+ * are proposals (`new-stage`: the measure reported, a stage not in its timeline yet; `new-listing`:
+ * a list the knowledge base holds, with a target it does not list yet; `new`: no measure matches).
+ */
+export type LinkKind = 'known' | ProposalKind;
 
 export interface MeasureLink {
   kind: LinkKind;

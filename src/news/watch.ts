@@ -10,6 +10,7 @@ import { federalRegisterEvents, knownChange, type FrDocument, type FrList } from
 import type { MentionMatcher } from './mentions.js';
 import type { Article, ArticleMention, NewsExtractor, RestrictionEvent } from './extract.js';
 import { linkEvent, type MeasureLink } from './link.js';
+import type { NewsAlert } from '../model/news.js';
 
 export interface WatchedEvent extends RestrictionEvent {
   id: string;
@@ -41,18 +42,7 @@ export interface ScanExposure {
   groups: Map<string, string[]>;
 }
 
-export interface Alert {
-  id: string;
-  eventId: string;
-  scanId: string;
-  scanLabel: string;
-  group: string;
-  groupName: string;
-  itemCount: number;
-  /** The first affected items' labels. */
-  items: string[];
-  message: string;
-}
+export type Alert = NewsAlert;
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { KnowledgeBase } from '../kb/model.js';
 import { AuditLog } from './audit.js';
 import type { Store } from './db.js';
-import { NewsStore, type StoredProposal } from './news.js';
+import { NewsStore } from './news.js';
+import type { StoredProposal } from '../model/news.js';
 import { alertsFor, type Alert, type WatchedArticle } from '../news/watch.js';
 
 /** A decision that cannot be taken: the proposal does not exist, or was decided already. */

@@ -7,31 +7,11 @@ import type { Kysely } from 'kysely';
 import type { Store } from './db.js';
 import type { Tables } from './schema.js';
 import type { KnowledgeBase } from '../kb/model.js';
-import type { NewsProposalsTable, NewsTables, ProposalState } from './migrations/0002-news.js';
+import type { NewsProposalsTable, NewsTables } from './migrations/0002-news.js';
+import type { ProposalKind, ProposalState, StoredAlert, StoredProposal } from '../model/news.js';
 import { articleId, type Alert, type ScanExposure, type WatchedArticle } from '../news/watch.js';
 
 type Db = Kysely<Tables & NewsTables>;
-
-export interface StoredProposal {
-  id: string;
-  eventId: string;
-  kind: string;
-  target: string;
-  measure?: string;
-  state: ProposalState;
-  draftYaml: string;
-  createdAt: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  reason?: string;
-  draftFile?: string;
-  event: { jurisdiction: string; authority: string; action: string; status: string; date?: string; evidence: string };
-  article: { id: string; title?: string; url?: string; published?: string; source: string };
-}
-
-export interface StoredAlert extends Alert {
-  createdAt: string;
-}
 
 export class NewsStore {
   private readonly db: Db;
@@ -197,7 +177,7 @@ function toProposal(r: NewsProposalsTable): Omit<StoredProposal, 'event' | 'arti
   return {
     id: r.id,
     eventId: r.event_id,
-    kind: r.kind,
+    kind: r.kind as ProposalKind,
     target: r.target,
     state: r.state,
     draftYaml: r.draft_yaml,

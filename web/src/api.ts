@@ -2,6 +2,7 @@
 
 import type { EntityDossier, GroupGraph, ListingView } from '../../src/model/dossier.js';
 import type { EntitySummary, Finding, PathStep } from '../../src/model/finding.js';
+import type { StoredAlert, StoredProposal } from '../../src/model/news.js';
 
 /** The server's own types, not copies: a change to the report contract shows here at compile time. */
 export type { Finding, ListingView, PathStep };
@@ -174,35 +175,8 @@ export interface MeasureInfo {
 export type Dossier = EntityDossier & { asOf: string; groupGraph: GroupGraph };
 
 /** A proposal for the knowledge base from a news event, as listed by /api/news/proposals. */
-export interface NewsProposal {
-  id: string;
-  eventId: string;
-  kind: 'new' | 'new-stage' | 'new-listing';
-  target: string;
-  measure?: string;
-  state: 'open' | 'accepted' | 'rejected';
-  draftYaml: string;
-  createdAt: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  reason?: string;
-  draftFile?: string;
-  event: { jurisdiction: string; authority: string; action: string; status: string; date?: string; evidence: string };
-  article: { id: string; title?: string; url?: string; published?: string; source: string };
-}
-
-export interface NewsAlert {
-  id: string;
-  eventId: string;
-  scanId: string;
-  scanLabel: string;
-  group: string;
-  groupName: string;
-  itemCount: number;
-  items: string[];
-  message: string;
-  createdAt: string;
-}
+export type NewsProposal = StoredProposal;
+export type NewsAlert = StoredAlert;
 
 export function acceptNewsProposal(id: string, reason: string): Promise<{ proposal: NewsProposal; draftFile: string; draftYaml: string }> {
   return api(`/api/news/proposals/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) });

@@ -19,7 +19,8 @@ import { detectFederalRegister, readFederalRegister, type FrDocument } from '../
 import { articleFromHtml, articleFromText, articlesFromFeed, detectKind, SourceError, urlDate } from '../../news/parse.js';
 import { alertsFor, watchArticle, watchOfficialDocument, type Alert, type ScanExposure, type WatchedArticle } from '../../news/watch.js';
 import { storeOptions } from '../../server/config.js';
-import { NewsStore, type StoredProposal } from '../../store/news.js';
+import { NewsStore } from '../../store/news.js';
+import type { StoredProposal } from '../../model/news.js';
 import { acceptProposal, rejectProposal, ReviewError, saveWatchedArticles } from '../../store/news-review.js';
 import { colourEnabled, EXIT, parseDate, UsageError, write } from '../io.js';
 import { storeFlags, withStore } from '../store.js';

@@ -3,6 +3,7 @@
  * to measures, proposals for the knowledge base awaiting review, and alerts on stored scans.
  */
 import type { StoreMigration } from './migration.js';
+import type { ProposalState } from '../../model/news.js';
 
 export interface NewsArticlesTable {
   id: string;
@@ -29,7 +30,7 @@ export interface NewsEventsTable {
   created_at: string;
 }
 
-export type ProposalState = 'open' | 'accepted' | 'rejected';
+
 
 export interface NewsProposalsTable {
   id: string;
