@@ -7,7 +7,8 @@ import type { KnowledgeBase } from '../kb/model.js';
 import type { ScanReport } from '../model/finding.js';
 import type { AttestationInput, AttestationSpec, CoveredItem } from '../report/attestation.js';
 import type { DispositionStore } from '../store/dispositions.js';
-import type { ScanInfo, ScanStore } from '../store/scans.js';
+import type { ScanStore } from '../store/scans.js';
+import type { ScanInfo } from '../model/scan.js';
 
 /** Chinese names of the listed subjects, for the report to show beside the English ones. */
 function otherNames(kb: KnowledgeBase, subjectIds: Iterable<string>): Record<string, string[]> {

@@ -20,7 +20,8 @@ import type { Profile } from '../model/kb.js';
 import type { JobQueue, QueuedJob } from '../queue/queue.js';
 import type { AuditLog } from '../store/audit.js';
 import { FILE_CHUNK, LeaseLost, type ScanRunStore } from '../store/scan-runs.js';
-import type { ScanInfo, ScanStore } from '../store/scans.js';
+import type { ScanStore } from '../store/scans.js';
+import type { ScanInfo } from '../model/scan.js';
 import type { ScanMessage, ScanThreadJob } from './scan-worker.js';
 import { startWorker } from './workers.js';
 

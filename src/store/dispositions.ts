@@ -5,7 +5,8 @@
  * they were made on; when a later finding rests on other facts the disposition shows as re-opened.
  */
 import type { Store } from './db.js';
-import type { DispositionState, DispositionsTable } from './schema.js';
+import type { DispositionsTable } from './schema.js';
+import type { DispositionState } from '../model/scan.js';
 
 /** One decision in a finding's history: a state set with its reason, or `cleared` when re-opened by hand. */
 export interface DispositionEvent {

@@ -5,26 +5,11 @@
  */
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Finding, FieldNote, ItemResult, ScanReport, ScanSummary } from '../model/finding.js';
-import type { AssetIdentity } from '../model/item.js';
 import { toNumber, type Store } from './db.js';
-import type { DispositionState, FindingsTable, ScanItemsTable, ScansTable, ScanStatus, Tables } from './schema.js';
+import type { FindingsTable, ScanItemsTable, ScansTable, Tables } from './schema.js';
+import type { AssetIdentity } from '../model/item.js';
+import type { DispositionState, FindingDisposition, ScanInfo, ScanStatus, StoredFinding } from '../model/scan.js';
 
-export interface ScanInfo {
-  id: string;
-  status: ScanStatus;
-  fileName: string;
-  asOf: string;
-  profile: string;
-  includeHistorical: boolean;
-  kb: { version: string; hash: string };
-  progress: { rowsDone: number; rowsExpected: number; fraction: number };
-  error?: string;
-  summary?: ScanSummary;
-  inputs?: ScanReport['inputs'];
-  createdBy: string;
-  createdAt: string;
-  finishedAt?: string;
-}
 
 export type NewScan = Pick<ScansTable, 'id' | 'file_name' | 'as_of' | 'profile' | 'kb_version' | 'kb_hash' | 'rows_expected' | 'created_by'> & { include_historical: boolean };
 
@@ -36,14 +21,6 @@ export interface StoredRow {
   findings: { finding: Finding; key: string; basisHash: string; group: string; severityRank: number; csvCells?: string }[];
 }
 
-/** A disposition as seen from a finding: `reopened` when the KB facts it relied on have changed. */
-export interface FindingDisposition {
-  state: DispositionState;
-  reason: string;
-  decidedBy: string;
-  decidedAt: string;
-  reopened: boolean;
-}
 
 /** A finding as the CSV export reads it (see `ScanStore.exportPageAfter`). */
 export interface ExportRow {
@@ -52,15 +29,6 @@ export interface ExportRow {
   disposition?: FindingDisposition;
 }
 
-export interface StoredFinding {
-  id: number;
-  scanId: string;
-  key: string;
-  item: { idx: number; origin: ItemResult['origin']; label: string; asset?: AssetIdentity; warnings?: FieldNote[] };
-  finding: Finding;
-  group: string;
-  disposition?: FindingDisposition;
-}
 
 export const DISPOSITION_FILTERS = ['open', 'reopened', 'false-positive', 'accepted-risk', 'remediated', 'closed'] as const;
 export type DispositionFilter = (typeof DISPOSITION_FILTERS)[number];

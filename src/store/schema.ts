@@ -3,8 +3,8 @@
  * are text, so the same rows read the same on SQLite and PostgreSQL.
  */
 import type { Generated } from 'kysely';
+import type { DispositionState, ScanStatus } from '../model/scan.js';
 
-export type ScanStatus = 'queued' | 'running' | 'complete' | 'failed';
 
 export interface ScansTable {
   id: string;
@@ -67,7 +67,6 @@ export interface FindingsTable {
   csv_cells: string | null;
 }
 
-export type DispositionState = 'false-positive' | 'accepted-risk' | 'remediated';
 
 export interface DispositionsTable {
   finding_key: string;

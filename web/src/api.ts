@@ -3,10 +3,15 @@
 import type { EntityDossier, GroupGraph, ListingView } from '../../src/model/dossier.js';
 import type { EntitySummary, Finding, PathStep } from '../../src/model/finding.js';
 import type { StoredAlert, StoredProposal } from '../../src/model/news.js';
+import type { FindingDisposition, ScanInfo, StoredFinding } from '../../src/model/scan.js';
+import type { AssetIdentity } from '../../src/model/item.js';
 
 /** The server's own types, not copies: a change to the report contract shows here at compile time. */
 export type { Finding, ListingView, PathStep };
 export type Entity = EntitySummary;
+export type { StoredFinding };
+export type Scan = ScanInfo;
+export type Disposition = FindingDisposition;
 
 const TOKEN_KEY = 'covered.token';
 
@@ -84,40 +89,9 @@ export async function download(path: string, fileName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export interface Scan {
-  id: string;
-  status: 'queued' | 'running' | 'complete' | 'failed';
-  fileName: string;
-  asOf: string;
-  profile: string;
-  progress: { rowsDone: number; rowsExpected: number; fraction: number };
-  error?: string;
-  summary?: { rowsRead: number; screened: number; rejected: number; withFindings: number; findings: number; bySeverity: Record<string, number>; byMeasure: Record<string, number>; byState: Record<string, number> };
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface Disposition {
-  state: 'false-positive' | 'accepted-risk' | 'remediated';
-  reason: string;
-  decidedBy: string;
-  decidedAt: string;
-  reopened: boolean;
-}
-
-/** The asset a row describes (the server's AssetIdentity). */
-export type Asset = Partial<Record<'tag' | 'hostname' | 'ip' | 'owner' | 'site' | 'serial' | 'costCentre', string>>;
+/** The asset a row describes. */
+export type Asset = AssetIdentity;
 export const ASSET_LABELS: Record<keyof Asset, string> = { tag: 'Asset tag', hostname: 'Hostname', ip: 'IP', owner: 'Owner', site: 'Site', serial: 'Serial number', costCentre: 'Cost centre' };
-
-export interface StoredFinding {
-  id: number;
-  scanId: string;
-  key: string;
-  item: { idx: number; origin: { file: string; line: number; sheet?: string }; label: string; asset?: Asset; warnings?: { field: string; value: string; message: string }[] };
-  finding: Finding;
-  group: string;
-  disposition?: Disposition;
-}
 
 /** An input row with the findings that matched the filters (GET /api/scans/:id/items). */
 export interface ItemWithFindings {
