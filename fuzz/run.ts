@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz [-- --seconds N] [--runs N] [--only csv,json,…] [--seed N] [--jobs N]`: fuzzes
  * every target (fuzz/targets.ts) for the set time or number of executions (default: 100,000
- * executions or 15 minutes per target, whichever comes first), prints what each reached, and writes
+ * executions or an hour per target, whichever comes first), prints what each reached, and writes
  * each crash's input to fuzz/crashes/. Exit 1 when anything crashed.
  *
  * The targets run in `--jobs` processes at a time (default: one per core), each process taking its
@@ -22,7 +22,7 @@ const arg = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
 };
-const seconds = Number(arg('--seconds') ?? 900);
+const seconds = Number(arg('--seconds') ?? 3600);
 const runs = Number(arg('--runs') ?? 100_000);
 const seed = Number(arg('--seed') ?? Date.now() % 100_000);
 const only = arg('--only')?.split(',');
