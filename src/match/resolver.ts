@@ -74,6 +74,8 @@ export class Resolver {
   private readonly models: ModelRule[] = [];
   private registry: MacRegistry | undefined;
   private listedFamilies: Set<string> | undefined;
+  /** The leading word of each house alias met so far (a few thousand at most: the knowledge base's names). */
+  private readonly aliasLeads = new Map<string, string | undefined>();
   private readonly registrantCache = new Map<string, { org: string; via: 'declared registrant' | 'registrant name' } | null>();
 
   constructor(
@@ -202,7 +204,8 @@ export class Resolver {
       const org = this.kb.organisations[m.entity.id];
       if (isGeneratedFile(org?.file ?? '') || WHOLE_NAME_KINDS.has(org?.kind ?? 'company')) return false;
       if (lead === undefined) return true;
-      const aliasLead = leading(normaliseName(m.alias));
+      let aliasLead = this.aliasLeads.get(m.alias);
+      if (aliasLead === undefined && !this.aliasLeads.has(m.alias)) this.aliasLeads.set(m.alias, (aliasLead = leading(normaliseName(m.alias))));
       return aliasLead === undefined || aliasLead === lead;
     });
     const top = houses[0]?.score;

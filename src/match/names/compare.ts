@@ -356,43 +356,52 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
 }
 
 /**
- * False only when `compareNames(a, b, weight).score` is certainly below `min`, found without
- * comparing the words: a search skips most of its candidates so, with the same results. Every
- * feature of `compareNames` that could reach `min` is allowed for: Chinese names, acronyms, series
- * and a shared house name are compared in full; joined forms only when one could be a typo of the
- * other; and the words' score is bounded by the weights of the words that could pair at all.
+ * For a query `a`: a test that is false for a candidate `b` only when `compareNames(a, b,
+ * weight).score` is certainly below `min`, found without comparing the words: a search skips most
+ * of its candidates so, with the same results. Every feature of `compareNames` that could reach
+ * `min` is allowed for: Chinese names, acronyms, series and a shared house name are compared in
+ * full; joined forms only when one could be a typo of the other; and the words' score is bounded by
+ * the weights of the words that could pair at all. What depends on the query alone (its words'
+ * weights and their sum) is worked out once.
  */
-export function mayReach(a: NameForm, b: NameForm, weight: TokenWeight, min: number): boolean {
-  if (a.han || b.han || a.acronym || b.acronym || (a.series && b.series)) return true;
-  for (const x of a.compacts) for (const y of b.compacts) if (x === y || (couldPair(x, y) && x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1))) return true;
-  let reachable = 0;
-  let sum = 0;
-  for (const x of a.core) {
-    const w = weight(x);
-    sum += w;
-    for (const y of b.core) {
-      if (couldPair(x, y)) {
-        reachable += w;
-        break;
-      }
-    }
-  }
-  // Nothing pairs: only a shared house name can score.
-  if (reachable > 0) {
-    for (const y of b.core) {
-      const w = weight(y);
-      sum += w;
-      for (const x of a.core) {
+export function reachTest(a: NameForm, weight: TokenWeight, min: number): (b: NameForm) => boolean {
+  const always = Boolean(a.han || a.acronym);
+  const aCore = a.core;
+  const aWeights = aCore.map(weight);
+  let aSum = 0;
+  for (const w of aWeights) aSum += w;
+  return (b) => {
+    if (always || b.han || b.acronym || (a.series && b.series)) return true;
+    for (const x of a.compacts) for (const y of b.compacts) if (x === y || (couldPair(x, y) && x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1))) return true;
+    const bCore = b.core;
+    let reachable = 0;
+    for (let i = 0; i < aCore.length; i++) {
+      const x = aCore[i] as string;
+      for (const y of bCore) {
         if (couldPair(x, y)) {
-          reachable += w;
+          reachable += aWeights[i] as number;
           break;
         }
       }
     }
-    // A margin for the rounding of scores to three decimals and the order of the sums.
-    if (reachable / sum >= min - 0.001) return true;
-  }
-  return a.core[0] === b.core[0] && !a.weakCore && !b.weakCore && sharesHouseName(a, b);
+    // Nothing pairs: only a shared house name can score.
+    if (reachable > 0) {
+      let sum = aSum;
+      for (const y of bCore) {
+        const w = weight(y);
+        sum += w;
+        for (const x of aCore) {
+          if (couldPair(x, y)) {
+            reachable += w;
+            break;
+          }
+        }
+      }
+      // A margin for the rounding of scores to three decimals and the order of the sums.
+      if (reachable / sum >= min - 0.001) return true;
+    }
+    return aCore[0] === bCore[0] && !a.weakCore && !b.weakCore && sharesHouseName(a, b);
+  };
 }
 
 /** Whether `tokenSimilarity(x, y)` can be above 0 (see there). */

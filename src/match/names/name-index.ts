@@ -7,8 +7,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
-import { compareNames, mayReach, round, type Feature } from './compare.js';
-import { normaliseName, type NameForm } from './normalise.js';
+import { compareNames, reachTest, round, type Feature } from './compare.js';
+import { normaliseName, shapedForm, type NameForm } from './normalise.js';
 
 export interface AliasEntry {
   entity: EntityRef;
@@ -512,7 +512,8 @@ export class NameIndex {
           text = scratch.toString('utf8', 0, end - start);
         }
         try {
-          return JSON.parse(text) as AliasEntry;
+          const entry = JSON.parse(text) as AliasEntry;
+          return { entity: entry.entity, name: entry.name, kind: entry.kind, form: shapedForm(entry.form), wholeNameOnly: entry.wholeNameOnly };
         } catch {
           throw new NameIndexCacheError(path, `entry ${i} is unreadable`);
         }
@@ -543,9 +544,7 @@ export class NameIndex {
     const addName = (org: KnowledgeBase['organisations'][string], value: string, kind: string) => {
       if (named.has(`${org.id}\0${value}`)) return;
       named.add(`${org.id}\0${value}`);
-      const entry: AliasEntry = { entity: { kind: 'organisation', id: org.id }, name: value, kind, form: normaliseName(value) };
-      if (WHOLE_NAME_KINDS.has(org.kind)) entry.wholeNameOnly = true;
-      entries.push(entry);
+      entries.push({ entity: { kind: 'organisation', id: org.id }, name: value, kind, form: normaliseName(value), wholeNameOnly: WHOLE_NAME_KINDS.has(org.kind) ? true : undefined });
     };
     // Curated records first: when more candidates tie than are scored, the earlier entries are, and a
     // curated house ("Huawei") is not crowded out by the list's many parties that share its name.
@@ -559,7 +558,7 @@ export class NameIndex {
     }
     for (const p of Object.values(kb.products)) {
       for (const [name, kind] of [[p.name, 'product'] as const, ...p.aliases.map((a) => [a, 'product alias'] as const)]) {
-        entries.push({ entity: { kind: 'product', id: p.id }, name, kind, form: normaliseName(name) });
+        entries.push({ entity: { kind: 'product', id: p.id }, name, kind, form: normaliseName(name), wholeNameOnly: undefined });
       }
     }
     return new NameIndex(entries);
@@ -633,6 +632,7 @@ export class NameIndex {
     for (const i of touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched) if (!candidates.includes(i)) candidates.push(i);
     for (const i of touched) scores[i] = 0;
     const minScore = options.minScore ?? 0;
+    const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
     const best = new Map<string, NameMatch>();
     for (const i of candidates) {
       const entry = this.entry(i);
@@ -648,7 +648,7 @@ export class NameIndex {
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
       // Most candidates share a word with the query and nothing more: they are not compared.
-      if (minScore > 0 && !mayReach(form, entry.form, this.rarity.weight, minScore)) continue;
+      if (mayReach && !mayReach(entry.form)) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")

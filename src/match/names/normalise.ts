@@ -426,16 +426,25 @@ export function normaliseName(raw: string): NameForm {
   const meaningful = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
   const withPlaces = tokens.filter((t) => t.cls !== 'legal');
   const compacts = unique([core.join(''), meaningful.map((t) => t.text).join(''), withPlaces.map((t) => t.text).join('')].filter((c) => c.length > 0));
-  const form: NameForm = { raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens) };
   // An abbreviation with a place ("PLA China", "BGI Shenzhen") is still an abbreviation.
   const onlyCore = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
-  if (onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han) form.acronym = onlyCore[0]?.text as string;
-  if (han && han.core.length > 0) form.han = han;
-  const series = seriesOf(tokens);
-  if (series) form.series = series;
-  const structure = structureOf(simplified, tokens);
-  if (structure) form.structure = structure;
-  return form;
+  const acronym = onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han ? (onlyCore[0]?.text as string) : undefined;
+  return shapedForm({
+    raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens),
+    structure: structureOf(simplified, tokens), series: seriesOf(tokens), acronym, han: han && han.core.length > 0 ? han : undefined,
+  });
+}
+
+/**
+ * The form with every field present, in one order: the scorer reads the fields of thousands of
+ * forms per second, and forms of one shape (also those read back from the index's cache, where
+ * absent fields are left out) keep those reads fast.
+ */
+export function shapedForm(f: NameForm): NameForm {
+  return {
+    raw: f.raw, tokens: f.tokens, core: f.core, weakCore: f.weakCore, qualifiers: f.qualifiers, places: f.places, regions: f.regions,
+    compacts: f.compacts, initials: f.initials, structure: f.structure, series: f.series, acronym: f.acronym, han: f.han,
+  };
 }
 
 const ROMAN = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
