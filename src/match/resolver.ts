@@ -7,6 +7,7 @@ import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
 import { isGeneratedFile, listingTargets, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
+import { sameCountry } from './country.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
@@ -482,11 +483,6 @@ function nameResolution(field: FieldKind, value: string, m: NameMatch, method: '
 }
 
 /** Mainland China, Hong Kong and Macao count as one: groups register blocks from either. */
-function sameCountry(a: string, b: string): boolean {
-  const greater = (c: string) => (['CN', 'HK', 'MO'].includes(c.toUpperCase()) ? 'CN' : c.toUpperCase());
-  return greater(a) === greater(b);
-}
-
 function normaliseRegistrant(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

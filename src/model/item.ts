@@ -25,13 +25,15 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
 /**
  * What identifies the asset a row describes — not screened, but carried with the row into every
  * report, so that a finding names the switch (its tag, host, owner, site) and not only its vendor.
+ * The row's country (of its supplier, vendor or issuer) is carried likewise, and is also evidence
+ * against a name match to an official list's party of another country.
  */
-export const ASSET_FIELDS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre'] as const;
+export const ASSET_FIELDS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre', 'country'] as const;
 export type AssetField = (typeof ASSET_FIELDS)[number];
 export type AssetIdentity = Partial<Record<AssetField, string>>;
 
 /** Labels for reports and column headers. */
-export const ASSET_LABELS: Record<AssetField, string> = { tag: 'asset tag', hostname: 'hostname', ip: 'IP', owner: 'owner', site: 'site', serial: 'serial number', costCentre: 'cost centre' };
+export const ASSET_LABELS: Record<AssetField, string> = { tag: 'asset tag', hostname: 'hostname', ip: 'IP', owner: 'owner', site: 'site', serial: 'serial number', costCentre: 'cost centre', country: 'country' };
 
 /** "SW-0042 · core-sw1 · Network team · Berlin": the identity in one line, in field order. */
 export function describeAsset(asset: AssetIdentity | undefined): string {

@@ -14,7 +14,7 @@ export const CSV_BOM = '\uFEFF';
 export const CSV_HEADER = [
   'file', 'line', 'item',
   // The asset the row describes, when the input has such columns.
-  'asset_tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'cost_centre',
+  'asset_tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'cost_centre', 'country',
   'row_status', 'message', 'measure', 'measure_title', 'subject_id', 'subject', 'state',
   'status', 'status_date', 'severity', 'confidence', 'field', 'value', 'method', 'evidence_chain', 'obligation',
   // Logs: the lines aggregated into this result (`line` is the first).
@@ -23,7 +23,7 @@ export const CSV_HEADER = [
   'finding_id', 'disposition', 'disposition_reason', 'decided_by', 'decided_at',
 ] as const;
 
-const ASSET_COLUMNS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre'] as const satisfies readonly (keyof AssetIdentity)[];
+const ASSET_COLUMNS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre', 'country'] as const satisfies readonly (keyof AssetIdentity)[];
 
 /** The disposition columns of a stored finding. */
 export interface StoredColumns {

@@ -3,13 +3,14 @@
  * under a profile → findings with evidence, citations and obligations. Pure: no I/O.
  */
 import { CorporateGraph, type Connection, type Step } from '../kb/graph.js';
-import type { EntityRef, KbListing, KbMeasure, KnowledgeBase } from '../kb/model.js';
+import { isGeneratedFile, type EntityRef, type KbListing, type KbMeasure, type KnowledgeBase } from '../kb/model.js';
 import { listingPhase, measureStatus, severityForState, severityRank, type State } from '../kb/timeline.js';
 import type { Facet, Profile, Severity } from '../model/kb.js';
 import type { EntitySummary, Finding, FieldNote, ItemResult, PathStep } from '../model/finding.js';
 import type { FieldKind, InventoryItem } from '../model/item.js';
 import type { FieldOutcome, Resolution, Resolver } from '../match/resolver.js';
 import { SAME_THRESHOLD } from '../match/names/compare.js';
+import { countryCode, sameCountry } from '../match/country.js';
 import { TwoGenerationCache } from './two-generation-cache.js';
 
 export interface ScreenOptions {
@@ -120,7 +121,7 @@ export class ScreeningEngine {
       if (o.error) warnings.push({ field: o.field, value: o.value, message: o.error });
       else if (o.note) warnings.push({ field: o.field, value: o.value, message: o.note });
     }
-    const usable = this.identifierDecides(outcomes.filter((o) => !o.error), options.asOf, warnings);
+    const usable = this.countryDecides(this.identifierDecides(outcomes.filter((o) => !o.error), options.asOf, warnings), item, warnings);
     if (usable.length === 0) {
       return { origin: item.origin, label: item.label, ...(item.asset ? { asset: item.asset } : {}), status: 'rejected', error: warnings.map((w) => w.message).join('; '), findings: [] };
     }
@@ -171,6 +172,39 @@ export class ScreeningEngine {
       const setAside = o.resolutions.filter((r) => !agrees(r)).map((r) => `${this.summary(r.entity).name} (${r.confidence})`);
       warnings.push({ field: 'name', value: o.value, message: `the name also matched ${setAside.join(', ')}; the row's ${first.field} ${first.value} identifies ${this.summary(first.entity).name}, which decides` });
       return { ...o, resolutions: kept };
+    });
+  }
+
+  /**
+   * The row's country against an official list's own party: a name that matched a party the list
+   * places in one other country ("Digital Solutions Ltd" of Germany, "JSC Digital Solutions" of
+   * Russia) is most often another company of the same name, and the match is set aside with a
+   * warning that names it. Curated companies are not (a house trades in many countries), nor list
+   * parties of several countries or of none recorded; a country the row gives that names no country
+   * is said in a warning and weighs nothing.
+   */
+  private countryDecides(outcomes: FieldOutcome[], item: InventoryItem, warnings: FieldNote[]): FieldOutcome[] {
+    const written = item.asset?.country;
+    if (!written || !outcomes.some((o) => o.field === 'name' && o.resolutions.length > 0)) return outcomes;
+    const country = countryCode(written);
+    if (!country) {
+      warnings.push({ field: 'name', value: written, message: `the row's country "${written}" is not a country Covered knows; it was not compared with the matched parties' countries` });
+      return outcomes;
+    }
+    return outcomes.map((o) => {
+      if (o.field !== 'name') return o;
+      const elsewhere = (r: Resolution): string | undefined => {
+        if (r.entity.kind !== 'organisation') return undefined;
+        const org = this.kb.organisations[r.entity.id];
+        const group = org ? this.kb.groups[org.group] : undefined;
+        if (!org?.country || !group || !isGeneratedFile(org.file) || !isGeneratedFile(group.file)) return undefined;
+        return sameCountry(org.country, country) ? undefined : org.country;
+      };
+      const setAside = o.resolutions.filter((r) => elsewhere(r) !== undefined);
+      if (setAside.length === 0) return o;
+      const named = setAside.map((r) => `${this.summary(r.entity).name} (${elsewhere(r)})`).join(', ');
+      warnings.push({ field: 'name', value: o.value, message: `the name matched ${named}, which the list places in another country than the row's ${written} (${country}); set aside as another company of that name` });
+      return { ...o, resolutions: o.resolutions.filter((r) => elsewhere(r) === undefined) };
     });
   }
 

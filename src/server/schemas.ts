@@ -60,7 +60,7 @@ export const itemResultSchema = {
   properties: {
     origin: { type: 'object', additionalProperties: true },
     label: { type: 'string' },
-    asset: { type: 'object', additionalProperties: { type: 'string' }, description: 'the asset the row describes: tag, hostname, ip, owner, site, serial, costCentre (each when the input has it)' },
+    asset: { type: 'object', additionalProperties: { type: 'string' }, description: 'the asset the row describes: tag, hostname, ip, owner, site, serial, costCentre, country (each when the input has it)' },
     status: { type: 'string', enum: ['screened', 'rejected'] },
     findings: { type: 'array', items: findingSchema },
   },

@@ -88,7 +88,7 @@ describe('other formats and errors', () => {
   test('csv and markdown carry the findings', () => {
     const csv = covered(['scan', 'examples/inventory.csv', '--as-of', '2026-11-22', '--format', 'csv', '--fail-on', 'none']);
     assert.equal(csv.code, 0);
-    assert.match(csv.stdout.split('\n')[0] ?? '', /^\uFEFFfile,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status/);
+    assert.match(csv.stdout.split('\n')[0] ?? '', /^\uFEFFfile,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,country,row_status/);
     assert.match(csv.stdout, /us-ndaa-889/);
     const md = covered(['scan', 'examples/inventory.csv', '--as-of', '2026-11-22', '--format', 'md', '--fail-on', 'none']);
     assert.match(md.stdout, /^# Covered screening report/);

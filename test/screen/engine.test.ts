@@ -216,6 +216,25 @@ describe('confidence and identifiers in a row', () => {
       assert.deepEqual(screen({ name }).findings.map((f) => f.measure.id), [], name);
     }
   });
+  test("the row's country sets aside a list party of another country, with a warning that names both", () => {
+    const withCountry = (name: string, country: string) =>
+      bundled.screen({ ...item({ name }), asset: { country } }, { asOf: '2026-12-01', profile: everything, includeHistorical: false });
+    // A party the Entity List places in Russia only.
+    const russian = withCountry('ICL Electronics LLC', 'Russia');
+    assert.ok(russian.findings.some((f) => f.subject.id === 'icl-electronics-liability'), 'same country: the finding stands');
+    assert.ok(withCountry('ICL Electronics LLC', 'RUS').findings.some((f) => f.subject.id === 'icl-electronics-liability'), 'an alpha-3 code');
+    const german = withCountry('ICL Electronics LLC', 'Deutschland');
+    assert.deepEqual(german.findings.map((f) => f.subject.id), []);
+    assert.match(german.warnings?.map((w) => w.message).join(' ') ?? '', /ICL ELECTRONICS.*\(RU\).*Deutschland \(DE\)/i);
+    // Mainland China, Hong Kong and Macao are one country for this purpose.
+    assert.ok(withCountry('ICGOO Electronics Limited', 'Hong Kong SAR').findings.length > 0);
+    // A curated house trades everywhere: its companies are not set aside by country.
+    assert.ok(withCountry('Huawei Technologies Co., Ltd.', 'Germany').findings.some((f) => f.subject.id.startsWith('huawei')));
+    // A country Covered cannot read weighs nothing and is said.
+    const unread = withCountry('ICL Electronics LLC', 'Atlantis');
+    assert.ok(unread.findings.some((f) => f.subject.id === 'icl-electronics-liability'));
+    assert.match(unread.warnings?.map((w) => w.message).join(' ') ?? '', /"Atlantis" is not a country/);
+  });
   test('an ISIN decides the entity over an approximate name in the same row, with a warning, and nothing is doubled', () => {
     const r = screen({ name: 'China Mobil Comms', isin: 'KYG8020E1199' });
     assert.ok(r.findings.every((f) => f.subject.id === 'smic'), r.findings.map((f) => f.subject.id).join());

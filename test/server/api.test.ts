@@ -127,7 +127,7 @@ for (const database of await testDatabases()) {
       const lines = csv.body.trim().split('\r\n');
       assert.equal(lines.length, ndaa.total + 1);
       assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
-      assert.match(lines[0]!, /^\uFEFF?file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status,/, 'the columns of the command line\'s CSV');
+      assert.match(lines[0]!, /^\uFEFF?file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,country,row_status,/, 'the columns of the command line\'s CSV');
       assert.match(lines[0]!, /,finding_id,disposition,disposition_reason,decided_by,decided_at$/);
 
       const report = (await inject({ method: 'GET', url: `/api/scans/${scanId}/report` })).json();

@@ -80,7 +80,7 @@ describe('web UI in chromium', { skip }, () => {
     const raw = readFileSync((await download.path()) as string, 'utf8');
     assert.equal(raw.charCodeAt(0), 0xfeff, 'a byte-order mark');
     const csv = raw.slice(1).trim().split('\r\n');
-    assert.match(csv[0]!, /^file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,row_status/);
+    assert.match(csv[0]!, /^file,line,item,asset_tag,hostname,ip,owner,site,serial,cost_centre,country,row_status/);
     assert.ok(csv.length > 1 && csv.slice(1).every((line) => line.includes(',us-ndaa-889,')), 'the export follows the filter');
     const hikvision = page.locator('table.findings tbody tr', { hasText: 'HANGZHOU HIKVISION' }).first();
     await hikvision.getByRole('link', { name: 'HANGZHOU HIKVISION DIGITAL TECH CO LTD' }).click();

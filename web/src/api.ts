@@ -91,7 +91,7 @@ export async function download(path: string, fileName: string): Promise<void> {
 
 /** The asset a row describes. */
 export type Asset = AssetIdentity;
-export const ASSET_LABELS: Record<keyof Asset, string> = { tag: 'Asset tag', hostname: 'Hostname', ip: 'IP', owner: 'Owner', site: 'Site', serial: 'Serial number', costCentre: 'Cost centre' };
+export const ASSET_LABELS: Record<keyof Asset, string> = { tag: 'Asset tag', hostname: 'Hostname', ip: 'IP', owner: 'Owner', site: 'Site', serial: 'Serial number', costCentre: 'Cost centre', country: 'Country' };
 
 /** An input row with the findings that matched the filters (GET /api/scans/:id/items). */
 export interface ItemWithFindings {

@@ -28,7 +28,7 @@ const ITEM_PAGE = 25;
 /** "SW-0042 · core-sw1 · Network team · Berlin" */
 export function assetLine(asset: Asset | undefined): string {
   if (!asset) return '';
-  return (['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre'] as const).flatMap((k) => (asset[k] ? [asset[k]] : [])).join(' · ');
+  return (['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre', 'country'] as const).flatMap((k) => (asset[k] ? [asset[k]] : [])).join(' · ');
 }
 
 function dispositionOf(f: StoredFinding): string {
