@@ -47,7 +47,7 @@ export function scanCommand(): Command {
       // One paragraph per string, without line breaks of its own: the help is wrapped by words to the terminal.
       [
         'Screen inventory files against the knowledge base. The format is recognised from the content (or set with --input-format): tables (CSV, TSV, whitespace-separated text, JSON, JSONL, XLSX), SBOMs (CycloneDX JSON/XML, SPDX JSON/tag-value), network scans (nmap XML, arp -a, ip neigh, dhcpd and dnsmasq leases), logs (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Squid) and app lists (adb pm list packages). Any of them gzip-compressed; "-" reads standard input.',
-        'Table columns are recognised by header and content: supplier/vendor/manufacturer name, MAC, host/domain/URL, app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category; asset tag, hostname, IP, owner, site, serial number and cost centre columns are carried into every report as the asset the row describes.',
+        'Table columns are recognised by header and content: supplier/vendor/manufacturer name, MAC, host/domain/URL, app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category; asset tag, hostname, IP, owner, site, serial number, cost centre and country columns are carried into every report as the asset the row describes; a name that matched an official list\'s party of another country than the row\'s is set aside with a warning.',
         'Logs are aggregated: one result per client and listed host, with the count and the first and last time seen.',
       ].join('\n\n'),
     )
