@@ -41,10 +41,21 @@ describe('BIS Entity List: universities and research institutes', () => {
     assert.deepEqual(elFindings('北京航空航天大学', '2010-01-01'), ['beijing-university-of-aeronautics-and-astronautics']);
     assert.deepEqual(elFindings('Zhiyuan Research Institute', '2025-04-01'), ['baai']);
   });
-  test('a listing dated only by the scrape says so, and secondary-only dates are marked unverified', () => {
+  test('no listing keeps the scrape date: each is dated by the rule that first cites it, or bounded where the rule is undated', () => {
+    assert.equal(listingsOf('us-bis-entity-list').filter((l) => l.from === '2026-03-30').length, 0);
     const aircas = listingsOf('us-bis-entity-list').find((l) => l.target === 'cas-aerospace-information-research-institute')!;
-    assert.equal(aircas.from, '2026-03-30');
-    assert.match(aircas.note ?? '', /date this entry was added was not found/);
+    assert.equal(aircas.from, '2025-09-12');
+    assert.equal(aircas.dateBasis, undefined);
+    assert.ok(aircas.sources.includes('fr-2025-17893'));
+    // CAS ICT (87 FR 77505): in force from the rule's effective date, not before.
+    assert.equal(activeOn('us-bis-entity-list', 'cas-institute-of-computing-technology', '2022-12-15'), false);
+    assert.equal(activeOn('us-bis-entity-list', 'cas-institute-of-computing-technology', '2022-12-16'), true);
+    // First cited at 66 FR 24266 (2001), a rule whose dates are not recorded: a bound, not a day.
+    const casc1 = listingsOf('us-bis-entity-list').find((l) => l.target === 'casc-1st-academy-first-design-department')!;
+    assert.equal(casc1.from, '2001-12-31');
+    assert.equal(casc1.dateBasis, 'on-or-before');
+  });
+  test('secondary-only dates are marked unverified', () => {
     const xinjiang = listingsOf('us-bis-entity-list').find((l) => l.target === 'xinjiang-police-college')!;
     assert.equal(xinjiang.unverified, true);
     // Checked since against its Federal Register citation in the July 2026 screening list.

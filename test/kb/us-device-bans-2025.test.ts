@@ -105,9 +105,12 @@ describe('US state device bans recorded from issue 12 (NC, ND, NE, AR, TN, LA)',
     ['us-ar-state-device-apps', 'RedNote', '2025-03-12', 'US-AR'],
     ['us-la-ai-deepseek-2025', 'DeepSeek', '2025-10-13', 'US-LA'],
   ];
+  // Arkansas's 2025 additions are known only to be in force by the newsletter's date: as the measure was already
+  // in force (TikTok, 2022), the day before they are unconfirmed, never in force.
+  const bounded = new Set(['us-ar-state-device-apps DeepSeek', 'us-ar-state-device-apps Lemon8', 'us-ar-state-device-apps RedNote']);
   for (const [measure, name, from, subdivision] of cases) {
     test(`${measure}: ${name} from ${from}`, () => {
-      assert.equal(app(name, dayBefore(from)).get(measure), undefined);
+      assert.equal(app(name, dayBefore(from)).get(measure), bounded.has(`${measure} ${name}`) ? 'unconfirmed' : undefined);
       assert.equal(app(name, from).get(measure), 'in-force');
       assert.equal(app(name, '2026-07-01').get(measure), 'in-force');
       const m = kb.measures[measure]!;
@@ -123,6 +126,20 @@ describe('US state device bans recorded from issue 12 (NC, ND, NE, AR, TN, LA)',
     assert.equal(app('WeChat', '2023-01-12').get('us-nc-eo-276-2023'), undefined);
     assert.equal(app('TikTok', '2023-01-25').get('us-nc-eo-276-2023'), undefined);
     assert.deepEqual(kb.measures['us-nc-eo-276-2023']!.timeline.map((e) => [e.date, e.status]), [['2023-01-12', 'signed'], ['2023-01-26', 'effective']]);
+  });
+  test('listings known only to be in force by the date of a report carry that bound', () => {
+    const basis = (measure: string, target: string) => kb.listings.find((l) => l.measure === measure && l.target === target)?.dateBasis;
+    for (const [measure, target] of [
+      ['us-ia-deepseek-rednote-2025', 'lemon8-app'],
+      ['us-house-cao-deepseek-2025', 'deepseek-app'],
+      ['us-doc-deepseek-2025', 'deepseek-app'],
+      ['us-tn-state-network-apps', 'tiktok-app'],
+      ['us-la-ai-deepseek-2025', 'deepseek-app'],
+      ['us-ar-state-device-apps', 'deepseek-app'],
+    ]) assert.equal(basis(measure!, target!), 'on-or-before', `${measure} ${target}`);
+    // Dated by the order itself: exact.
+    assert.equal(basis('us-tn-state-network-apps', 'deepseek-app'), undefined);
+    assert.equal(basis('us-nc-eo-276-2023', 'tiktok-app'), undefined);
   });
   test('dates resting on reports of an earlier action are marked unverified', () => {
     const unverified = (measure: string, target: string) =>
