@@ -22,6 +22,7 @@ export const itemSchema = {
   description: 'One inventory item: any of the fields Covered understands, each a string or a list of strings.',
   properties: {
     label: { type: 'string', maxLength: 500 },
+    country: { type: 'string', maxLength: 80, description: "the item's country (of its supplier, vendor or issuer): a name or ISO code; a name match to a list party of another country is set aside with a warning" },
     ...Object.fromEntries(FIELD_KINDS.map((f) => [f, { type: 'array', items: { type: 'string', minLength: 1, maxLength: 1000 }, maxItems: 50 }])),
   },
   additionalProperties: false,

@@ -55,6 +55,17 @@ for (const database of await testDatabases()) {
       assert.ok(body.results[0].findings[0].evidence.length > 0 && body.results[0].findings[0].citations.length > 0, 'findings keep their evidence and citations');
     });
 
+    test("an item's country sets aside a list party of another country, with a warning", async () => {
+      const items = [{ name: 'ICL Electronics LLC', country: 'Russia' }, { name: 'ICL Electronics LLC', country: 'DE' }];
+      const r = await inject({ method: 'POST', url: '/api/screen', payload: { asOf: AS_OF, items } });
+      assert.equal(r.statusCode, 200);
+      const [russian, german] = r.json().results;
+      assert.ok(russian.findings.some((f: { subject: { id: string } }) => f.subject.id === 'icl-electronics-liability'));
+      assert.deepEqual(german.findings, []);
+      assert.equal(german.asset.country, 'DE');
+      assert.match(german.warnings.map((w: { message: string }) => w.message).join(' '), /another country than the row's DE/);
+    });
+
     test('POST /api/match ranks candidates with scores and explanations, and compares two names at a threshold', async () => {
       const r = await inject({ method: 'POST', url: '/api/match', payload: { query: 'Hangzhou Hikvison Digital Technology', limit: 3 } });
       assert.equal(r.statusCode, 200);

@@ -109,7 +109,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
     profiles: Object.values(kb.profiles).map((p) => ({ id: p.id, title: p.title, description: p.description, measures: p.measures })),
   }));
 
-  app.post<{ Body: { items: Partial<Record<FieldKind | 'label', string[] | string>>[]; asOf?: string; profile?: string; includeHistorical?: boolean } }>(
+  app.post<{ Body: { items: Partial<Record<FieldKind | 'label' | 'country', string[] | string>>[]; asOf?: string; profile?: string; includeHistorical?: boolean } }>(
     '/api/screen',
     {
       config: { role: 'viewer' },
@@ -127,10 +127,11 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
       const options = { asOf, profile, includeHistorical: body.includeHistorical ?? false };
       const items = body.items.map((raw, index): InventoryItem => {
         const fields: InventoryItem['fields'] = {};
-        for (const [key, value] of Object.entries(raw)) if (key !== 'label') fields[key as FieldKind] = value as string[];
+        for (const [key, value] of Object.entries(raw)) if (key !== 'label' && key !== 'country') fields[key as FieldKind] = value as string[];
         const label = typeof raw.label === 'string' ? raw.label : (Object.values(fields)[0]?.[0] ?? '');
-        if (Object.keys(fields).length === 0) throw new RequestError(400, 'an item needs at least one field besides its label', `body.items[${index}]`);
-        return { origin: { file: 'request', line: index + 1 }, fields, label };
+        if (Object.keys(fields).length === 0) throw new RequestError(400, 'an item needs at least one field besides its label and country', `body.items[${index}]`);
+        const country = typeof raw.country === 'string' ? raw.country : undefined;
+        return { origin: { file: 'request', line: index + 1 }, fields, label, ...(country ? { asset: { country } } : {}) };
       });
       // Off the server's thread, within a time budget: a large request must not hold up the others.
       const results = await service.compute
