@@ -73,7 +73,7 @@ test('asset tag and owner columns show in every report format', () => {
   assert.deepEqual(json.results[0].asset, { tag: 'SW-0042', owner: 'Network team', site: 'Berlin' });
   assert.match(run('table'), /asset SW-0042 · Network team · Berlin/);
   assert.match(run('table'), /SW-0042: Huawe/);
-  assert.match(run('csv'), /,SW-0042,,,Network team,Berlin,,,screened,/);
+  assert.match(run('csv'), /,SW-0042,,,Network team,Berlin,,,,screened,/);
   assert.match(run('md'), /\| SW-0042 · Network team · Berlin \|/);
   assert.equal(JSON.parse(run('sarif')).runs[0].results[0].properties.asset.tag, 'SW-0042');
 });
