@@ -98,7 +98,8 @@ export const COMPANIES: Company[] = [
  * the same lists) and none of whose apps is on the community list of banned apps: their hosts are
  * hard negatives. Lists of companies whose apps India banned (Xiaomi, Kuaishou, Meitu, Kingsoft,
  * NetEase, Sina, Intsig, Lenovo's former SHAREit) and China Tower (owned by the three listed
- * carriers) are left out: neither positive nor negative.
+ * carriers) are left out: neither positive nor negative; so is Pinduoduo (PDD Holdings), which no
+ * staged list names but Texas's prohibited-technology list has named since its 2026-01-26 update.
  */
 export const UNLISTED_CN_V2FLY: Record<string, RegExp> = {
   bilibili: /\bbilibili\b/i,
@@ -106,7 +107,6 @@ export const UNLISTED_CN_V2FLY: Record<string, RegExp> = {
   iqiyi: /\biqiyi\b/i,
   jd: /\bjd\.com\b|jingdong/i,
   meituan: /\bmeituan\b/i,
-  pinduoduo: /\bpinduoduo\b|\bpdd holdings\b/i,
   zhihu: /\bzhihu\b/i,
   oppo: /\boppo\b|\boneplus\b/i,
   vivo: /\bvivo mobile\b/i,
@@ -368,7 +368,7 @@ const IOS_PUBLISHER_COMPANY: [RegExp, string][] = [
   [/^AutoNavi|^浙江淘宝网络|^Hangzhou Taomei|^DingTalk Technology|^Shanghai Rajax/i, 'alibaba'],
 ];
 /** iOS apps whose company is one of the unlisted ones, or a bank, broker or railway not named by a staged list: negatives. */
-const IOS_UNLISTED_PUBLISHER = /寻梦|Xingin|Jingdong|bilibili|滴滴|美团|Ctrip|铁道科学|招商银行|Industrial and Commercial Bank|建设银行|农业银行|中国银行|Snowball|Royalflush|东方财富|Futu/i;
+const IOS_UNLISTED_PUBLISHER = /Xingin|Jingdong|bilibili|滴滴|美团|Ctrip|铁道科学|招商银行|Industrial and Commercial Bank|建设银行|农业银行|中国银行|Snowball|Royalflush|东方财富|Futu/i;
 
 function appsInventory(src: Sources, opts: BuildOptions, labels: CompanyLabels): Inventory {
   const cap = opts.perCategory ?? 400;
