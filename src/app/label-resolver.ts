@@ -1,4 +1,4 @@
-import { guessField } from '../match/identifiers/guess-field.js';
+import { resolveGuessed } from '../match/identifiers/guess-field.js';
 import { SAME_THRESHOLD } from '../match/names/compare.js';
 import type { Context } from './context.js';
 
@@ -9,7 +9,7 @@ import type { Context } from './context.js';
  */
 export function labelResolver(ctx: Context): (label: string) => string | undefined {
   return (label) => {
-    const outcome = ctx.resolver.resolve(guessField(label), label);
+    const { outcome } = resolveGuessed(ctx.resolver, label);
     const best = outcome.resolutions[0];
     if (!best || best.confidence < SAME_THRESHOLD) return undefined;
     return ctx.kb.organisations[best.entity.id]?.group ?? ctx.kb.products[best.entity.id]?.group;

@@ -6,7 +6,7 @@
 import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
 import { isGeneratedFile, listingTargets, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
-import { COMPOSITE_EXCHANGES, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
+import { exchangeKeys, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { sameCountry } from './country.js';
 import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.js';
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
@@ -398,7 +398,7 @@ export class Resolver {
     if (!parsed.ok) return { field: 'ticker', value, resolutions: [], error: parsed.error };
     const { symbol, exchange } = parsed.value;
     const exactOrg = exchange
-      ? [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? [])].map((x) => this.organisationIndex.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
+      ? exchangeKeys(exchange).map((x) => this.organisationIndex.identifiers.get(identifierKey('ticker', symbol, x))).find((o) => o !== undefined)
       : undefined;
     const org = exactOrg ?? this.organisationIndex.identifiers.get(bareTickerKey(symbol));
     if (!org) return { field: 'ticker', value, resolutions: [] };

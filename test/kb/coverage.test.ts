@@ -127,6 +127,11 @@ describe('1260H and NS-CMIC coverage', () => {
     assert.ok(names('cnooc').includes('CNOOC'));
     assert.ok(kb.organisations['crcc']?.identifiers.some((i) => i.scheme === 'ticker' && i.value === '601186' && i.exchange === 'SSE'));
     assert.ok(kb.organisations['casic']?.identifiers.some((i) => i.scheme === 'uscc' && i.value === '91110000710925243K'));
+    // OFAC's file gives a ticker's market as a country code ("CHL RU", "CTM DE"), not an exchange:
+    // a ticker sourced to it names that country, or the exchange a Chinese or Hong Kong code implies.
+    const ofacTickers = Object.values(kb.organisations).flatMap((o) => o.identifiers.filter((i) => i.scheme === 'ticker' && i.source === 'grp-ofac-ns-cmic'));
+    assert.ok(ofacTickers.length > 40);
+    for (const t of ofacTickers) assert.ok(['US', 'RU', 'DE', 'AR', 'BR', 'CA', 'SG', 'HKEX', 'SSE', 'SZSE'].includes(t.exchange ?? ''), `${t.value} ${t.exchange}`);
     const controls = (a: string, b: string) => kb.relations.some((r) => r.subject === a && r.object === b && (r.predicate === 'controls' || r.predicate === 'owns'));
     assert.ok(controls('avic', 'avic-jonhon'));
     assert.ok(controls('cnooc', 'cnooc-ltd'));

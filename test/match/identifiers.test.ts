@@ -1,9 +1,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCusip, parseIsin, parseLei, parseTicker, parseUscc } from '../../src/match/identifiers/check-digits.js';
+import { exchangeKeys, parseCusip, parseIsin, parseLei, parseTicker, parseUscc } from '../../src/match/identifiers/check-digits.js';
 import { MacRegistry, parseMac, unresolvableReason } from '../../src/match/identifiers/mac.js';
 import { DomainIndex, parseHost } from '../../src/match/identifiers/domain.js';
 import { DottedPrefixIndex } from '../../src/match/identifiers/prefix-index.js';
+import { guessField, resolveGuessed } from '../../src/match/identifiers/guess-field.js';
 
 describe('check digits', () => {
   test('ISIN: valid codes pass, a wrong check digit is named', () => {
@@ -37,8 +38,37 @@ describe('check digits', () => {
   });
   test("tickers as OFAC's list writes them: the market by its country code", () => {
     assert.deepEqual(parseTicker('600760 CN'), { ok: true, value: { symbol: '600760', exchange: 'CN' } });
-    assert.deepEqual(parseTicker('K3ID SG'), { ok: true, value: { symbol: 'K3ID', exchange: 'SGX' } });
-    assert.deepEqual(parseTicker('CHA AR'), { ok: true, value: { symbol: 'CHA', exchange: 'BCBA' } });
+    assert.deepEqual(parseTicker('K3ID SG'), { ok: true, value: { symbol: 'K3ID', exchange: 'SG' } });
+    assert.deepEqual(parseTicker('CHA AR'), { ok: true, value: { symbol: 'CHA', exchange: 'AR' } });
+    assert.deepEqual(parseTicker('CHL RU'), { ok: true, value: { symbol: 'CHL', exchange: 'RU' } });
+    assert.deepEqual(parseTicker('CTM DE'), { ok: true, value: { symbol: 'CTM', exchange: 'DE' } });
+  });
+  test('a country code is not read as one of its exchanges; exchange codes still are', () => {
+    assert.deepEqual(parseTicker('CTM GY'), { ok: true, value: { symbol: 'CTM', exchange: 'XETRA' } });
+    assert.deepEqual(parseTicker('CHL.ME'), { ok: true, value: { symbol: 'CHL', exchange: 'MOEX' } });
+    assert.deepEqual(parseTicker('K3ID.SI'), { ok: true, value: { symbol: 'K3ID', exchange: 'SGX' } });
+    assert.deepEqual(exchangeKeys('XETRA'), ['XETRA', 'DE']);
+    assert.deepEqual(exchangeKeys('RU'), ['RU', 'MOEX']);
+  });
+});
+
+describe('guessing what a query is', () => {
+  test('a ticker with its market, in capitals, is a ticker; a bare symbol or a lower-case host is not', () => {
+    for (const q of ['CHL RU', 'CTM DE', '0941.HK', 'HKG:0941', 'CTM GY Equity', '600760 CN']) assert.equal(guessField(q), 'ticker', q);
+    for (const q of ['CHL', 'zte.de', 'Huawei Technologies', 'com.tencent.mm', 'BAIDU.COM']) assert.notEqual(guessField(q), 'ticker', q);
+  });
+  test('a ticker-shaped query that meets no ticker is looked up as a name', () => {
+    const calls: string[] = [];
+    const resolver = {
+      resolve: (field: string, value: string) => {
+        calls.push(field);
+        return { field, value, resolutions: field === 'name' ? [{ entity: { kind: 'organisation', id: 'zte' } }] : [] } as never;
+      },
+    };
+    const { field, outcome } = resolveGuessed(resolver, 'ZTE US');
+    assert.deepEqual(calls, ['ticker', 'name']);
+    assert.equal(field, 'name');
+    assert.equal(outcome.resolutions.length, 1);
   });
 });
 

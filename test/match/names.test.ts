@@ -363,6 +363,15 @@ describe('ranked candidates and thresholds', async () => {
     assert.equal(resolver.resolve('ticker', '600760 CN').resolutions[0]?.confidence, 1);
     assert.equal(resolver.resolve('ticker', 'CHL US').resolutions[0]?.entity.id, 'china-mobile-ltd');
   });
+  test("OFAC's foreign lines are recorded under the country OFAC names, and met by that code or by one of its exchanges", () => {
+    for (const q of ['CHL RU', 'CTM DE', 'CTM GY', 'CHL.ME', 'NYSE:CHL', 'C1HL34 BR', 'K3PD SG']) {
+      const r = resolver.resolve('ticker', q).resolutions[0];
+      assert.equal(r?.entity.id, 'china-mobile-ltd', q);
+      assert.equal(r?.confidence, 1, q);
+    }
+    // Another country's market is not the same line: only the symbol is met.
+    assert.equal(resolver.resolve('ticker', 'CTM.L').resolutions[0]?.confidence, 0.7);
+  });
   test('three letters meet initials only when the record goes by them; short pinyin only exactly', () => {
     for (const name of ['HNS', 'RTA srl', 'Toughdog Security Systems', '建行', 'ALi Corporation']) {
       assert.deepEqual(resolver.resolve('name', name).resolutions.map((r) => r.entity.id), [], name);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { createColors } from 'picocolors';
 import { createContext, type Context } from '../../app/context.js';
 import { CorporateGraph } from '../../kb/graph.js';
-import { guessField } from '../../match/identifiers/guess-field.js';
+import { resolveGuessed } from '../../match/identifiers/guess-field.js';
 import { entityDossier, measureDossier, type EntityDossier, type MeasureDossier } from '../../screen/dossier.js';
 import { colourEnabled, parseDate, parseThreshold, UsageError, write } from '../io.js';
 
@@ -19,8 +19,7 @@ export function lookupCommand(): Command {
     .action((query: string, opts: { asOf: string; threshold?: number; format: 'table' | 'json'; kb?: string }) => {
       const ctx = createContext(opts.kb);
       if (opts.threshold !== undefined) ctx.resolver.nameThreshold = opts.threshold;
-      const field = guessField(query);
-      const outcome = ctx.resolver.resolve(field, query);
+      const { field, outcome } = resolveGuessed(ctx.resolver, query);
       if (outcome.error) throw new UsageError(outcome.error);
       const graph = new CorporateGraph(ctx.kb);
       const matches = outcome.resolutions.map((r) => ({ score: r.confidence, method: r.method, evidence: r.evidence, dossier: entityDossier(ctx.kb, graph, r.entity.id, opts.asOf) }));

@@ -96,20 +96,31 @@ const EXCHANGES: Record<string, string> = {
   O: 'NASDAQ', OQ: 'NASDAQ', NASDAQ: 'NASDAQ', XNAS: 'NASDAQ', NSDQ: 'NASDAQ',
   L: 'LSE', LN: 'LSE', LSE: 'LSE', XLON: 'LSE',
   T: 'TSE', JP: 'TSE', TYO: 'TSE', XTKS: 'TSE',
-  SI: 'SGX', SP: 'SGX', SG: 'SGX', SGX: 'SGX',
+  SI: 'SGX', SP: 'SGX', SGX: 'SGX', XSES: 'SGX',
   KS: 'KRX', KRX: 'KRX',
   TW: 'TWSE', TWSE: 'TWSE',
-  DE: 'XETRA', GY: 'XETRA', XETRA: 'XETRA', F: 'FSE',
-  ME: 'MOEX', MOEX: 'MOEX', RX: 'MOEX', RU: 'MOEX',
-  // Country codes as OFAC's list writes an equity ticker's market ("600760 CN", "CHA AR", "C1HL34 BR").
-  AR: 'BCBA', BR: 'B3', CA: 'TSX',
+  GY: 'XETRA', XETRA: 'XETRA', XETR: 'XETRA', F: 'FSE', GF: 'FSE', FRA: 'FSE', XFRA: 'FSE',
+  ME: 'MOEX', MOEX: 'MOEX', RM: 'MOEX', MISX: 'MOEX',
+  BA: 'BCBA', BCBA: 'BCBA', SA: 'B3', B3: 'B3', BVMF: 'B3', TO: 'TSX', TSX: 'TSX', XTSE: 'TSX',
+  // Country codes as OFAC's list writes an equity ticker's market ("600760 CN", "CHL RU", "CTM DE",
+  // "CHA AR", "C1HL34 BR", "CNU CA", "K3ID SG"): the country, not one exchange (below).
+  DE: 'DE', GR: 'DE', RU: 'RU', RX: 'RU', AR: 'AR', BR: 'BR', BZ: 'BR', CA: 'CA', SG: 'SG',
 };
 
 /**
- * Composite codes name a country, not one exchange (Bloomberg's US and CH, OFAC's CN): a ticker
- * written so is each of the country's exchanges' ("600760 CN" is Shanghai's 600760).
+ * Composite codes name a country, not one exchange (Bloomberg's US and CH, OFAC's CN, RU, DE …): a
+ * ticker written so is each of the country's exchanges' ("600760 CN" is Shanghai's 600760), and a
+ * ticker recorded so is met by a query that names one of them ("CTM GY", Xetra, meets "CTM DE").
  */
-export const COMPOSITE_EXCHANGES: Record<string, string[]> = { US: ['NYSE', 'NASDAQ'], CN: ['SSE', 'SZSE'] };
+export const COMPOSITE_EXCHANGES: Record<string, string[]> = {
+  US: ['NYSE', 'NASDAQ'], CN: ['SSE', 'SZSE'], DE: ['XETRA', 'FSE'], RU: ['MOEX'], AR: ['BCBA'], BR: ['B3'], CA: ['TSX'], SG: ['SGX'],
+};
+
+/** The codes a ticker of this exchange may be recorded under: itself, a composite's members, the composites it belongs to. */
+export function exchangeKeys(exchange: string): string[] {
+  const countries = Object.entries(COMPOSITE_EXCHANGES).filter(([, members]) => members.includes(exchange)).map(([c]) => c);
+  return [exchange, ...(COMPOSITE_EXCHANGES[exchange] ?? []), ...countries];
+}
 
 export function canonicalExchange(code: string): string | undefined {
   return EXCHANGES[code.toUpperCase()];

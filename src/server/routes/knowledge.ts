@@ -6,7 +6,7 @@
 import type { GroupGraph } from '../../model/dossier.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { guessField } from '../../match/identifiers/guess-field.js';
+import { resolveGuessed } from '../../match/identifiers/guess-field.js';
 import { CorporateGraph } from '../../kb/graph.js';
 import { measureStatus } from '../../kb/timeline.js';
 import { packageVersion } from '../../kb/files.js';
@@ -157,8 +157,9 @@ export function registerKnowledgeRoutes(app: FastifyInstance, service: CoveredSe
     },
     async (request) => {
       const asOf = calendarDate(request.query.asOf, 'query.asOf');
-      const field = request.query.field ?? guessField(request.query.q);
-      const outcome = service.ctx.resolver.resolve(field, request.query.q);
+      const { field, outcome } = request.query.field
+        ? { field: request.query.field, outcome: service.ctx.resolver.resolve(request.query.field, request.query.q) }
+        : resolveGuessed(service.ctx.resolver, request.query.q);
       if (outcome.error) throw new RequestError(400, outcome.error, 'query.q');
       return {
         query: request.query.q,
