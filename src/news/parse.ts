@@ -25,7 +25,17 @@ export function detectKind(body: string, contentType?: string, name?: string): S
   return 'text';
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * YYYY-MM-DD, or undefined for a year no publication has (a damaged "Fri, 12 Mar 20200 GMT" is year
+ * 20200 to `Date`, which writes it "+020200-03-12").
+ */
+function calendarDay(year: number, month: number, day: number): string | undefined {
+  if (!(year >= 1900 && year <= 2199)) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const iso = (d: Date) => calendarDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 /** A date a machine wrote ("2020-08-02T10:00:00Z", "Sun, 02 Aug 2020 10:00:00 GMT"). */
 export function parseMachineDate(value: string | undefined): string | undefined {
@@ -52,8 +62,8 @@ export function datelineOf(text: string): string | undefined {
     const after = head.slice(r.index + r.text.length, r.index + r.text.length + 30);
     if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before} ${after.slice(0, 15)}`)) continue;
     // The calendar date as written, not shifted by the time zone of "8:12 PM EDT".
-    const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
-    const value = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
+    const value = calendarDay(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
+    if (value === undefined) continue;
     if (/\b(?:published|posted|updated|date|dated|released|issued)\b[^.\n]{0,12}$/i.test(before)) return value;
     first ??= value;
   }

@@ -44,6 +44,16 @@ describe('publication dates from the text itself', () => {
     assert.equal(datelineOf('China adds companies\n\nBEIJING, October 9. /TASS/. Chinese authorities have added'), undefined, 'no year: not a full date');
   });
 
+  test('a damaged date with a year no publication has is no date (not "+020200-03-12")', () => {
+    const feed = (pubDate: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Ban</title><link>https://example.org/a</link><pubDate>${pubDate}</pubDate><description>The FCC added Huawei.</description></item></channel></rss>`;
+    assert.equal(articlesFromFeed('f.xml', feed('Fri, 12 Mar 2021 10:00:00 GMT'))[0]?.published, '2021-03-12');
+    for (const damaged of ['Fri, 12 Mar 20200 GMT', 'Fri, 12021 10:00:00 GMT', 'Fri, 12 Mar 202100 GMT']) {
+      const published = articlesFromFeed('f.xml', feed(damaged))[0]?.published;
+      assert.ok(published === undefined || /^(19|20|21)\d\d-\d\d-\d\d$/.test(published), `${damaged} → ${published}`);
+    }
+    assert.equal(datelineOf('Headline\n\nPosted June 28, 20250 1:38 pm.\n'), undefined);
+  });
+
   test("each text file of a directory keeps its own date; --published only fills the gaps", () => {
     assert.equal(articleFromText('a.txt', 'Headline\n\nPublished: 13 Feb 2026\nThe Pentagon added Alibaba.', '2020-01-01').published, '2026-02-13');
     assert.equal(articleFromText('b.txt', 'Headline\n\nThe Pentagon added Alibaba on Friday.', '2020-01-01').published, '2020-01-01');
