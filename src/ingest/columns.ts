@@ -87,7 +87,7 @@ const ASSET_SYNONYMS: Record<AssetField, string[]> = {
   site: ['location', 'site', 'site name', 'building', 'office', 'facility', 'campus', 'datacenter', 'data center', 'data centre', 'room', '位置', '地点'],
   serial: ['serial', 'serial number', 'serial no', 'sn', 's/n', 'serialnumber', '序列号'],
   costCentre: ['cost centre', 'cost center', 'cost centre code', 'cost center code', 'costcentre', 'cost code', '成本中心'],
-  country: ['country', 'country code', 'country name', 'supplier country', 'vendor country', 'manufacturer country', 'issuer country', 'country of incorporation', 'country of domicile', 'nation', 'land', 'pays', 'país', 'pais', '国家', '国家/地区'],
+  country: ['country', 'country code', 'country name', 'country/region', 'ctry', 'iso country', 'supplier country code', 'vendor country code', 'supplier country', 'vendor country', 'manufacturer country', 'issuer country', 'country of incorporation', 'country of domicile', 'nation', 'land', 'pays', 'país', 'pais', '国家', '国家/地区'],
 };
 
 const ASSET_HEADERS = new Map<string, AssetField>(

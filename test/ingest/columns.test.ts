@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseFields, fieldForHeader, isHeaderRow, valueShapes } from '../../src/ingest/columns.js';
+import { assetForHeader, chooseFields, fieldForHeader, isHeaderRow, valueShapes } from '../../src/ingest/columns.js';
 
 test('header synonyms ignore case, spaces and punctuation, and include Chinese headers', () => {
   const expected: Record<string, string> = {
@@ -15,6 +15,14 @@ test('header synonyms ignore case, spaces and punctuation, and include Chinese h
   };
   for (const [header, field] of Object.entries(expected)) assert.equal(fieldForHeader(header), field, header);
   assert.equal(fieldForHeader('Notes'), undefined);
+});
+
+test("a supplier's country column is the row's country, not a screened name", () => {
+  for (const header of ['Country', 'Country/Region', 'Supplier Country', 'Vendor Country Code', 'Country of Incorporation', 'Pays', 'País', '国家']) {
+    assert.equal(assetForHeader(header), 'country', header);
+    assert.equal(fieldForHeader(header), undefined, header);
+  }
+  assert.equal(assetForHeader('Country of Origin'), undefined, "a device's country of origin is where it was made, not its vendor's country");
 });
 
 test('value shapes recognise MACs, securities, package ids, purls and hosts', () => {
