@@ -303,10 +303,23 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
  */
 function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
-  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?|would)\b/i.test(text)) return false;
   const frame = verbFrameAt(text, trigger.start);
-  return frame.tense === 'future' && !frame.negative;
+  if (frame.negative) return false;
+  // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
+  // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.
+  const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, trigger.start));
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(text)) return false;
+  if (!backshifted && /\bwould\b/i.test(text)) return false;
+  return frame.tense === 'future' || backshifted;
 }
+
+/**
+ * A past-tense reporting verb, then who acts, then "would" and the action: "said on Tuesday it would",
+ * "announced that Huawei would be", "confirmed the government would". At most a few words between.
+ * Not "he" or "she": a politician saying what he would do ("Trump said he would ban TikTok this
+ * weekend") is a pledge, not a government's decision.
+ */
+const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
 
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
@@ -809,6 +822,20 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
       return nation !== undefined && countries.every((c) => c !== undefined && c !== nation);
     });
   }
+  // One act, told at its firmest: an article that reports a government's decision, ruling or
+  // revocation on a target also tells what the act will do ("the order would allow it to reverse …",
+  // "the minister may block …", "no employee shall download …") and what state it leaves ("all
+  // transactions are prohibited", "are now banned"). A weak reading (threatened, considered) or a
+  // stated state (in force, not by a court) beside a firm act of the same government on the same
+  // target is that act's content, not another act.
+  const FIRM = new Set<EventStatus>(['enacted', 'enjoined', 'revoked']);
+  const stateCue = (e: RestrictionEvent) => e.status === 'in-force' && !spans(e.evidence, UPHELD_PATTERN).length && /^(?:(?:is|are|remains?)\b|in (?:effect|force)|(?:has|have) been\b)/i.test(e.statusCue ?? '');
+  // Deliberation stated in its own words ("is also considering incentives for firms that drop Huawei")
+  // is a further act under study, and stays.
+  const deliberation = (e: RestrictionEvent) => /^(?:consider|debat|weigh|mull|explor|study|review|discuss|evaluat|examin|contemplat|whether)/i.test(e.statusCue ?? '');
+  const weakOrState = (e: RestrictionEvent) => ((e.status === 'threatened' || e.status === 'considered') && !deliberation(e)) || stateCue(e);
+  const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+  for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((u) => sameTarget(t, u))));
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);
   out.length = 0;

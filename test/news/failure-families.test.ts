@@ -244,3 +244,28 @@ describe('the evaluation set', () => {
     assert.equal(isExcluded('https://www.example.com/news/2/', new Set([bare as string])), false);
   });
 });
+
+describe('generalising mechanisms (sentences written for these tests)', () => {
+  test('reported speech: "said it would ban" is the announcement "will ban" shifted back, not a condition', () => {
+    assert.deepEqual(summary('The UK government said on Tuesday it would ban Huawei from its 5G networks.', '2020-07-14'), ['GB ban huawei enacted']);
+    assert.deepEqual(summary('The UK said Huawei would be banned from its 5G networks.', '2020-07-14'), ['GB ban huawei enacted']);
+    // A "would" that no reporting verb governs, or one with a warning or a condition, is no decision.
+    assert.deepEqual(summary('Trump warned on Friday that he would ban TikTok.', '2020-08-01'), ['US ban bytedance threatened']);
+    assert.deepEqual(summary('The UK would ban Huawei if the review found a risk.', '2020-07-14'), ['GB ban huawei threatened']);
+  });
+  test('stopping distribution, ordering a maker to stop, and stripping gear from networks are acts', () => {
+    assert.deepEqual(summary('South Korea suspended new downloads of DeepSeek on Monday.', '2025-02-17'), ['KR ban deepseek enacted']);
+    assert.deepEqual(summary("Italy's data protection authority ordered DeepSeek to block its chatbot in the country.", '2025-01-30'), ['IT ban deepseek enacted']);
+    assert.deepEqual(summary('The UK ordered telecom operators to strip Huawei gear from their 5G networks by 2027.', '2020-07-14'), ['GB removal-order huawei enacted']);
+    // A company's own suspension of a service is none.
+    assert.deepEqual(summary('Huawei suspended sales of its new phone in Europe.', '2020-07-14'), []);
+  });
+  test('one act told at its firmest: what a decision will do, or the state it leaves, is not another act', () => {
+    const text =
+      'The Dutch government took control of Nexperia on Sunday. The order means the minister may block decisions by the company. ' +
+      'Separately, Virginia Gov. Glenn Youngkin banned DeepSeek on state devices. Under the order, no state employee shall download DeepSeek.';
+    assert.deepEqual(summary(text, '2025-10-13'), ['NL other nexperia enacted', 'US-VA procurement-ban deepseek enacted']);
+    // Without the decision, the plan is reported as a plan.
+    assert.deepEqual(summary('The minister may block decisions by Nexperia, the Dutch government said.', '2025-10-13'), ['NL ban nexperia considered']);
+  });
+});
