@@ -278,8 +278,41 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['Russia', 'RU', 'government'],
     ['Vietnam', 'VN', 'government'],
     ['Indonesia', 'ID', 'government'],
+    ['Treasury', 'US', 'Treasury'],
   ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
+  // Every other sovereign country by its English name (the runtime's ICU region names), so that a
+  // government no list above foresees ("Nepal banned TikTok") still acts as itself.
+  ...otherCountries(),
 ];
+
+/**
+ * Countries by their English names from ICU (Intl.DisplayNames), less those named above, dependent
+ * territories, withdrawn codes, names that are also US states or places within others ("Georgia",
+ * "Jersey"), and the usual objects of sanctions, named in news as destinations rather than actors.
+ */
+function otherCountries(): { phrase: string; actor: ActorEntry; cs: boolean }[] {
+  const SKIP = new Set(
+    'AC AQ BV CP CQ DG EA EZ IC QO TA UM UN XA XB XK ZZ DD FX AN BU CS DY HV NH RH SU TP UK VD YD YU ZR AS AI AW AX BL BM BQ CC CK CW FK FO GF GG GI GL GP GS GU HM HK MO IM IO JE KY MF MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK VG VI WF YT EH PS GE KP IR SY CU VE'.split(' '),
+  );
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const out: { phrase: string; actor: ActorEntry; cs: boolean }[] = [];
+  for (let a = 65; a < 91; a++) {
+    for (let b = 65; b < 91; b++) {
+      const code = String.fromCharCode(a, b);
+      if (SKIP.has(code)) continue;
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        continue;
+      }
+      if (!name || name === code || !/^\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}$/u.test(name)) continue;
+      const phrases = code === 'TR' ? [name, 'Turkey'] : code === 'CZ' ? [name, 'Czech Republic'] : [name];
+      for (const phrase of phrases) out.push({ phrase, actor: { jurisdiction: code, authority: 'government' }, cs: true });
+    }
+  }
+  return out;
+}
 
 /** A court's country, from the adjective before it ("a Swedish administrative court"). */
 export const COURT_NATIONALITY: Record<string, string> = {
@@ -311,6 +344,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'procurement-ban', pattern: /\b(?:prohibit|ban|bar|forbid|forbidden|barred|banned|prohibited)(?:s|red|ned|ed|ring|ning|ing|den)?\s+(?:the\s+)?(?:u\.s\.\s+|us\s+|federal\s+|state\s+|executive[- ]branch\s+)?(?:government|agencies|departments|contractors|(?:government|state|federal|public)\s+(?:employees|workers|officials|staff|servants))\b[^;]{0,60}?\bfrom\s+(?:buying|purchasing|using|procuring|contracting|initiating procurements|downloading|accessing)\b|\b(?:government|agencies|departments)\s+(?:will be\s+|are\s+|were\s+)?(?:forbidden|barred|banned|prohibited)\s+from\s+(?:buying|purchasing|using|procuring)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:us|u\.s\.|american)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:owning|buying|purchasing|holding|investing|trading)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?/gi },
+  // "named Huawei and Hikvision as companies owned or controlled by the Chinese military", "its designation of
+  // Xiaomi as a Communist Chinese military company": the Defense Department's list, which bars investment.
+  { action: 'investment-ban', pattern: /\b(?:designat(?:e|es|ed|ing|ion)|nam(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|list(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?)\b[^;.]{0,80}?\bas (?:a |an )?(?:(?:communist )?chinese military compan(?:y|ies)|compan(?:y|ies) (?:owned or controlled by|affiliated with|linked to|tied to) (?:the )?(?:chinese|china['’]s) military)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|chinese military compan(?:y|ies) list|list of (?:\"|“)?chinese military(?:-industrial complex)? compan(?:y|ies)|ns-cmic list|cmic list|1260h list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   // The UK's instruments under the Telecommunications (Security) Act: a designation notice on a vendor and
   // directions to operators restricting their use of its equipment.
@@ -334,7 +370,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|(?:remov(?:e|es|ed|ing|al)|strip(?:s|ped|ping)?|purg(?:e|es|ed|ing)|pull(?:s|ed|ing)?)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
   { action: 'sanction', pattern: /制裁/g },
-  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|designat(?:e|es|ed|ing)\b[^;]{0,60}\bas (?:a )?national security threats?)\b/gi },
+  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|(?:designat(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|deem(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|brand(?:s|ed|ing)?)\b[^;]{0,60}\b(?:as )?(?:a |an )?(?:unacceptable )?national security (?:threats?|risks?))\b/gi },
   { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
   // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
   // a product's distribution, or ordering its maker to stop it, is a ban.

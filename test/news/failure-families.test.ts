@@ -268,4 +268,14 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Without the decision, the plan is reported as a plan.
     assert.deepEqual(summary('The minister may block decisions by Nexperia, the Dutch government said.', '2025-10-13'), ['NL ban nexperia considered']);
   });
+  test('a government no list foresees acts as its own country (ICU region names)', () => {
+    assert.deepEqual(summary('Nepal banned TikTok on Monday, saying it disrupted social harmony.', '2023-11-14'), ['NP ban bytedance enacted']);
+    // A destination of sanctions is not an actor: the act stays with the government that took it.
+    assert.deepEqual(summary('The Commerce Department added Sugon to the Entity List for selling technology to Iran.', '2019-06-21'), ['US entity-list sugon enacted']);
+  });
+  test('labelling a company a national security threat, or a Chinese military company, names the act', () => {
+    assert.deepEqual(summary('The FCC labelled Huawei and ZTE national security threats on Friday.', '2020-06-30'), ['US ban huawei enacted', 'US ban zte enacted']);
+    assert.deepEqual(summary('The Pentagon named Hikvision as a company owned or controlled by the Chinese military.', '2020-06-24'), ['US investment-ban hikvision enacted']);
+    assert.deepEqual(summary("A federal judge blocked the Defense Department's designation of Xiaomi as a Chinese military company.", '2021-03-12'), ['US investment-ban xiaomi enjoined']);
+  });
 });
