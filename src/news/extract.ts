@@ -786,6 +786,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "US sanctions Huawei" beside the report of its Entity List listing, "the sanctions on the listed
+    // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
+    // restates the specific act of that government on the same targets at the same stage.
+    if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.

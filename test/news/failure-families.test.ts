@@ -278,4 +278,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The Pentagon named Hikvision as a company owned or controlled by the Chinese military.', '2020-06-24'), ['US investment-ban hikvision enacted']);
     assert.deepEqual(summary("A federal judge blocked the Defense Department's designation of Xiaomi as a Chinese military company.", '2021-03-12'), ['US investment-ban xiaomi enjoined']);
   });
+  test('"sanctions" beside the listing of the same targets is that listing, loosely named; sanctions on others stay', () => {
+    assert.deepEqual(summary('US slaps sanctions on Huawei\nThe Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US entity-list huawei enacted']);
+    assert.deepEqual(summary('The Treasury sanctioned Sugon on Monday. The Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US sanction sugon enacted', 'US entity-list huawei enacted']);
+  });
 });
