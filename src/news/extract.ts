@@ -176,7 +176,8 @@ function* actorMatches(text: string): Generator<{ index: number; phrase: string 
   for (const m of text.matchAll(new RegExp((hanPhrases as RegExp).source, 'gu'))) found.push({ index: m.index ?? 0, phrase: m[0] });
   yield* found.sort((x, y) => x.index - y.index);
 }
-const actorByPhrase = new Map(ACTOR_PHRASES.map((p) => [p.phrase, p.actor]));
+// The first entry of a phrase wins: the hand-made lists come before the generated ones.
+const actorByPhrase = new Map([...ACTOR_PHRASES].reverse().map((p) => [p.phrase, p.actor]));
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 

@@ -283,7 +283,29 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
   // Every other sovereign country by its English name (the runtime's ICU region names), so that a
   // government no list above foresees ("Nepal banned TikTok") still acts as itself.
   ...otherCountries(),
+  ...nationalBodies(),
 ];
+
+/**
+ * "the Swedish regulator", "Finnish authorities", "the Danish government": a national adjective before a
+ * government noun names that country's government. Adjectives of countries whose bodies the lists above
+ * name more precisely are included too; the longer phrase above wins where both match.
+ */
+function nationalBodies(): { phrase: string; actor: ActorEntry; cs: boolean }[] {
+  const ADJECTIVES: Record<string, string> = {
+    American: 'US', British: 'GB', Chinese: 'CN', Indian: 'IN', Swedish: 'SE', Finnish: 'FI', Danish: 'DK', Norwegian: 'NO', German: 'DE', French: 'FR',
+    Italian: 'IT', Spanish: 'ES', Portuguese: 'PT', Dutch: 'NL', Belgian: 'BE', Polish: 'PL', Czech: 'CZ', Austrian: 'AT', Swiss: 'CH', Irish: 'IE',
+    Canadian: 'CA', Australian: 'AU', Japanese: 'JP', 'South Korean': 'KR', Korean: 'KR', Taiwanese: 'TW', Russian: 'RU', Vietnamese: 'VN',
+    Indonesian: 'ID', Malaysian: 'MY', Thai: 'TH', Philippine: 'PH', Pakistani: 'PK', Bangladeshi: 'BD', Nepalese: 'NP', Nepali: 'NP', Turkish: 'TR',
+    Israeli: 'IL', Brazilian: 'BR', Mexican: 'MX', Estonian: 'EE', Latvian: 'LV', Lithuanian: 'LT', Romanian: 'RO', Bulgarian: 'BG', Greek: 'GR',
+    Hungarian: 'HU', Slovak: 'SK', Slovenian: 'SI', Croatian: 'HR', Ukrainian: 'UA', 'New Zealand': 'NZ', Singaporean: 'SG', Emirati: 'AE', Saudi: 'SA',
+    'Sri Lankan': 'LK', Kenyan: 'KE', Nigerian: 'NG', 'South African': 'ZA', Egyptian: 'EG', Jordanian: 'JO', Albanian: 'AL', Senegalese: 'SN',
+  };
+  const NOUNS = ['government', 'regulator', 'regulators', 'authorities', 'authority', 'ministry', 'minister', 'officials', 'watchdog', 'cabinet', 'prime minister', 'president', 'telecom regulator', 'telecoms regulator', 'data protection authority', 'privacy watchdog', 'interior ministry', 'interior minister', 'economy ministry', 'economy minister', 'foreign ministry', 'trade ministry'];
+  return Object.entries(ADJECTIVES).flatMap(([adjective, jurisdiction]) =>
+    NOUNS.map((noun) => ({ phrase: `${adjective} ${noun}`, actor: { jurisdiction, authority: /regulator|authority|watchdog/.test(noun) ? 'regulator' : /ministry|minister/.test(noun) ? 'ministry' : noun === 'president' || noun === 'prime minister' ? noun.replace(/^./, (c) => c.toUpperCase()) : 'government' }, cs: true })),
+  );
+}
 
 /**
  * Countries by their English names from ICU (Intl.DisplayNames), less those named above, dependent
@@ -371,12 +393,14 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
   { action: 'sanction', pattern: /制裁/g },
   { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|(?:designat(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|deem(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|brand(?:s|ed|ing)?)\b[^;]{0,60}\b(?:as )?(?:a |an )?(?:unacceptable )?national security (?:threats?|risks?))\b/gi },
-  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
+  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|restrict(?:s|ed|ing)?\b(?= (?:[\w.'’-]+,? ){1,8}from (?:(?:its|their|the|all|national|5g|mobile|core|telecom(?:munication)?s?)\s+)*(?:networks?|infrastructure|markets?)\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
   // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
   // a product's distribution, or ordering its maker to stop it, is a ban.
   { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))/gi },
+  // "previously pulled 59 Chinese apps … from its huge domestic market": driving a product out of a market is a ban.
+  { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,80}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.
-  { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
+  { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:must|may|shall) not be (?:\w+ ){1,3}with (?:products|equipment|components|gear|software|services) (?:from|made by|supplied by)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
   { action: 'ban', pattern: /禁止|禁用|封禁|禁令/g },
   { action: 'other', pattern: /\b(?:(?:tak(?:e|es|ing)|took) action against|(?:take|took|taking) action\b(?=[^;]{0,60}\b(?:against|on|with respect to)\b)|restrictions (?:on|against)|curbs on|punitive measures against|measures against|retaliat(?:e|es|ed|ing|ion|ory measures) against)\b/gi },
 ];
