@@ -289,4 +289,11 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Restricting something other than a vendor from a network is none.
     assert.deepEqual(summary('Operators restrict roaming from their networks, the Finnish regulator said.', '2024-03-05'), []);
   });
+  test('a run of ordinary words with no corporate word is a capitalised phrase, not an organisation', () => {
+    const text = 'The department said the rule protects the Services Supply Chain from vendors such as Dedrone and Recorded Future, Inc.';
+    assert.deepEqual(organisationNames(text, 0, text.length).map((n) => n.text), ['Recorded Future, Inc']);
+    // A corporate word keeps a name of ordinary words: "Global Connected Services".
+    const named = 'The agency banned Global Connected Services and Zhejiang Uniview Technologies on Monday.';
+    assert.deepEqual(organisationNames(named, 0, named.length).map((n) => n.text), ['Global Connected Services', 'Zhejiang Uniview Technologies']);
+  });
 });
