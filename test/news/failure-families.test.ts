@@ -292,6 +292,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('a run of ordinary words with no corporate word is a capitalised phrase, not an organisation', () => {
     const text = 'The department said the rule protects the Services Supply Chain from vendors such as Dedrone and Recorded Future, Inc.';
     assert.deepEqual(organisationNames(text, 0, text.length).map((n) => n.text), ['Recorded Future, Inc']);
+    // Abstract nouns by their suffix, though compromise's lexicon lacks them.
+    const policy = 'Officials cited the Military-Civil Fusion strategy and the Declaration of Conformity when they banned Hua Hong Semiconductor.';
+    assert.deepEqual(organisationNames(policy, 0, policy.length).map((n) => n.text), ['Hua Hong Semiconductor']);
     // A corporate word keeps a name of ordinary words: "Global Connected Services".
     const named = 'The agency banned Global Connected Services and Zhejiang Uniview Technologies on Monday.';
     assert.deepEqual(organisationNames(named, 0, named.length).map((n) => n.text), ['Global Connected Services', 'Zhejiang Uniview Technologies']);
