@@ -492,7 +492,15 @@ export class NewsExtractor {
       let dateText: string | undefined;
       if (published) {
         const dates = findDates(text, published, future);
-        const nearest = dates.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
+        // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
+        // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
+        const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+        const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
+        const own = dates.filter((d) => {
+          const aside = inAside(d.index);
+          return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
+        });
+        const nearest = own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
         if (nearest) [date, dateText] = [nearest.value, nearest.text];
       }
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;

@@ -299,4 +299,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const named = 'The agency banned Global Connected Services and Zhejiang Uniview Technologies on Monday.';
     assert.deepEqual(organisationNames(named, 0, named.length).map((n) => n.text), ['Global Connected Services', 'Zhejiang Uniview Technologies']);
   });
+  test('a date inside an aside in dashes or brackets dates the aside, not the act', () => {
+    const dated = (t: string) => events(t, '2021-11-26').map((e) => e.date);
+    assert.deepEqual(dated('On Wednesday, the Commerce Department added three affiliates of Sugon to the Entity List -- its parent was first named in a June 2019 report -- citing military end uses.'), ['2021-11-24']);
+    assert.deepEqual(dated('On Wednesday, the Commerce Department added Sugon to the Entity List (its parent was first named in August 2019).'), ['2021-11-24']);
+  });
 });
