@@ -322,6 +322,13 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
  */
 const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
 
+/** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
+const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
+/** "will be prohibited", "shall be banned": a prohibition in the passive future. */
+const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?:\w+\s+)?(?:prohibited|banned|barred|blocked|forbidden|restricted|required|excluded)\b/i;
+/** A start date: "from January 11", "starting March 1", "as of", "effective", "beginning in". */
+const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
+
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
   if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near)) return true;
@@ -471,6 +478,11 @@ export class NewsExtractor {
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
         else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
+        // "The bill, which passed the Senate on Tuesday, would ban TikTok": what a bill would do is proposed.
+        else if ((status === 'threatened' || status === 'considered') && /^(?:would|could|will)$/i.test(statusCue ?? '') && BILL_SUBJECT.test(text)) [status, statusCue] = ['proposed', `${BILL_SUBJECT.exec(text)?.[1]} ${statusCue}`];
+        // "US persons will be prohibited from investing in Hikvision from January 11": a prohibition in the
+        // passive with its start date is the schedule of an act decided, not a threat.
+        else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);

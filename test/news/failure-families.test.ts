@@ -304,4 +304,18 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(dated('On Wednesday, the Commerce Department added three affiliates of Sugon to the Entity List -- its parent was first named in a June 2019 report -- citing military end uses.'), ['2021-11-24']);
     assert.deepEqual(dated('On Wednesday, the Commerce Department added Sugon to the Entity List (its parent was first named in August 2019).'), ['2021-11-24']);
   });
+  test("a government's possessive before an act noun ('Washington's prohibition on …') names the actor", () => {
+    assert.deepEqual(summary("Washington's prohibition on DJI drones was announced on Friday.", '2024-12-23'), ['US ban dji enacted']);
+    assert.deepEqual(summary("The US government's restrictions on Huawei came into force on Sunday.", '2019-05-20'), ['US other huawei in-force']);
+  });
+  test('barring a company from buying is an investment ban only when shares are bought', () => {
+    assert.deepEqual(summary('The decision by the US to bar Huawei from buying American chips was announced on Friday.', '2020-05-16'), ['US ban huawei enacted']);
+    assert.deepEqual(summary('The order bars Americans from buying shares in Hikvision, the US Treasury said.', '2021-06-03'), ['US investment-ban hikvision enacted']);
+  });
+  test("what a bill would do is proposed; a prohibition in the passive future with its start date is scheduled, not threatened", () => {
+    assert.deepEqual(summary('The bill, which passed the US Senate on Tuesday, would ban TikTok nationwide.', '2024-04-24'), ['US ban bytedance proposed']);
+    assert.deepEqual(summary('US persons will be prohibited from investing in Hikvision from January 11.', '2020-11-13'), ['US investment-ban hikvision enacted']);
+    // With a condition it stays a threat.
+    assert.deepEqual(summary('US persons will be prohibited from investing in Hikvision from January 11 if talks fail.', '2020-11-13'), ['US investment-ban hikvision threatened']);
+  });
 });
