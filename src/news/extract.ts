@@ -354,7 +354,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
@@ -399,8 +399,10 @@ export class NewsExtractor {
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
+      // A government named in a sentence that reports no act of it (a reaction: "China's foreign ministry
+      // criticised the decision") does not take over from the government whose act the article reports.
       if (lastEventActor) contextActor = lastEventActor;
-      else if (lastActor) contextActor = { ...lastActor.actor, surface: lastActor.surface };
+      else if (lastActor && !events.some((e) => e.sentence < index)) contextActor = { ...lastActor.actor, surface: lastActor.surface };
       for (const m of mentions) antecedents.push({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence: index, offset: m.start });
       for (const g of genericTargets(sentence.text, mentions)) antecedents.push({ target: g.target, sentence: index, offset: g.start });
       events.push(...sentenceEvents);
@@ -571,7 +573,8 @@ export class NewsExtractor {
     // "The Alipay ban comes as …", "Montana's TikTok ban": a name inside the act's own noun phrase is its target.
     const modifier = mentions.filter((m) => m.end <= trigger.start && /^\s*$/.test(text.slice(m.end, trigger.start)) && /(?:^|\b(?:the|this|that|its|their|a|an)\s+|['’]s\s+)$/i.test(text.slice(Math.max(0, m.start - 30), m.start)));
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
-    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
+    // "ordered the chatbot blocked": words of one action around its object hold the object's description.
+    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);

@@ -397,7 +397,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|restrict(?:s|ed|ing)?\b(?= (?:[\w.'’-]+,? ){1,8}from (?:(?:its|their|the|all|national|5g|mobile|core|telecom(?:munication)?s?)\s+)*(?:networks?|infrastructure|markets?)\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
   // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
   // a product's distribution, or ordering its maker to stop it, is a ban.
-  { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))/gi },
+  { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))|\border(?:s|ed|ing)?(?=\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){1,3}(?:blocked|banned|suspended)\b)/gi },
   // "previously pulled 59 Chinese apps … from its huge domestic market": driving a product out of a market is a ban.
   { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,80}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.
@@ -440,7 +440,7 @@ export const PAST_FORM = /(?:ed|ned|red|ted|ied)$/i;
 export const HEADLINE_PRESENT = /^(?:bans|bars|blocks|urges|asks|pushes|presses|adds|blacklists|sanctions|prohibits|orders|forces|tells|restricts|excludes|removes|lobbies|cuts|designates|imposes|tightens)$/i;
 
 /** Words that point back at an organisation or app named earlier. */
-export const COREFERENCE_PATTERN = /\b(?:the|this|that)\s+(?:(?:chinese|beijing-based|shenzhen-based|hangzhou-based|tech|technology|telecoms?|social media|video|short-video|popular|messaging|payment|networking|equipment|surveillance|camera|drone|chip|smartphone|internet|e-commerce|\w+-owned)\s+){0,3}(company|companies|firm|firms|giant|maker|makers|group|app|apps|application|platform|service|vendor|supplier|manufacturer|conglomerate|operator|carrier|business|chipmaker|developer|owner)\b/gi;
+export const COREFERENCE_PATTERN = /\b(?:the|this|that)\s+(?:(?:chinese|beijing-based|shenzhen-based|hangzhou-based|tech|technology|telecoms?|social media|video|short-video|popular|messaging|payment|networking|equipment|surveillance|camera|drone|chip|smartphone|internet|e-commerce|\w+-owned)\s+){0,3}(company|companies|firm|firms|giant|maker|makers|group|app|apps|application|platform|service|vendor|supplier|manufacturer|conglomerate|operator|carrier|business|chipmaker|developer|owner|chatbot|assistant|browser|game)\b/gi;
 export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
 
 /**

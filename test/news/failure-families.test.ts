@@ -318,4 +318,15 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // With a condition it stays a threat.
     assert.deepEqual(summary('US persons will be prohibited from investing in Hikvision from January 11 if talks fail.', '2020-11-13'), ['US investment-ban hikvision threatened']);
   });
+  test('"The companies, which include …" names the members of the listing just reported', () => {
+    const text = 'The U.S. Commerce Department said on Friday it had added 11 Chinese entities to its trade blacklist. The companies, which include Sugon and Inspur, will need licences to buy American technology.';
+    assert.deepEqual(summary(text, '2023-09-30'), ['US entity-list sugon enacted', 'US entity-list inspur enacted']);
+  });
+  test('"ordered the chatbot blocked": an order that the product be blocked is a ban on what "the chatbot" points back to', () => {
+    assert.deepEqual(summary("DeepSeek drew millions of users. Italy's privacy regulator ordered the chatbot blocked in the country on Thursday.", '2025-01-31'), ['IT ban deepseek enacted']);
+  });
+  test("a government reacting in a sentence of its own does not become the actor of the act reported next", () => {
+    const text = 'The U.S. Commerce Department on Friday added Sugon to its Entity List. Beijing criticised the decision on Saturday. Inspur was blacklisted in a separate move.';
+    assert.deepEqual(summary(text, '2019-06-22'), ['US entity-list sugon enacted', 'US entity-list inspur enacted']);
+  });
 });
