@@ -304,7 +304,13 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
  */
 function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
-  const frame = verbFrameAt(text, trigger.start);
+  let frame = verbFrameAt(text, trigger.start);
+  // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
+  // governs it carries the tense.
+  if (frame.tense === 'none') {
+    const governing = /\b(?:will|would)\s+(?:\w+ly\s+)?(\w+)\b[^.;]{0,80}$/i.exec(text.slice(0, trigger.start));
+    if (governing) frame = verbFrameAt(text, governing.index + governing[0].indexOf(governing[1] as string));
+  }
   if (frame.negative) return false;
   // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
   // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.

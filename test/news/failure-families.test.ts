@@ -329,4 +329,15 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const text = 'The U.S. Commerce Department on Friday added Sugon to its Entity List. Beijing criticised the decision on Saturday. Inspur was blacklisted in a separate move.';
     assert.deepEqual(summary(text, '2019-06-22'), ['US entity-list sugon enacted', 'US entity-list inspur enacted']);
   });
+  test('the verb that governs an act named by a noun carries its tense ("said it will add Huawei to its Entity List")', () => {
+    assert.deepEqual(summary('The Commerce Department said it will add Huawei to its Entity List.', '2019-05-16'), ['US entity-list huawei enacted']);
+    assert.deepEqual(summary('The Commerce Department warned it will add Huawei to its Entity List.', '2019-05-16'), ['US entity-list huawei threatened']);
+  });
+  test('a forecast ("is expected to", "is likely to") is no decision', () => {
+    assert.deepEqual(summary('President Trump is expected to sign an order banning TikTok.', '2020-08-06'), ['US ban bytedance threatened']);
+  });
+  test('requiring or mandating a sale is a divestment order', () => {
+    assert.deepEqual(summary('The US Congress passed a law requiring ByteDance to sell TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The US law mandates that TikTok be sold by its parent company.', '2025-01-17'), ['US divestment-order bytedance enacted']);
+  });
 });
