@@ -482,6 +482,8 @@ export class NewsExtractor {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // An investigation studies a measure: its own words say it is under consideration.
+        if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];

@@ -340,4 +340,18 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The US Congress passed a law requiring ByteDance to sell TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
     assert.deepEqual(summary('The US law mandates that TikTok be sold by its parent company.', '2025-01-17'), ['US divestment-order bytedance enacted']);
   });
+  test('withholding cooperation from countries that use a vendor presses them to drop it', () => {
+    assert.deepEqual(summary('The US will stop sharing intelligence with countries that use Huawei equipment, Secretary of State Mike Pompeo warned.', '2019-02-21'), ['US boycott-push huawei threatened']);
+  });
+  test('an investigation into a company on security grounds is a measure under consideration', () => {
+    assert.deepEqual(summary('The US Commerce Department opened a national-security investigation into TP-Link on Monday.', '2024-12-23'), ['US other tp-link considered']);
+    assert.deepEqual(summary('The US is investigating TP-Link over national security concerns.', '2024-12-23'), ['US other tp-link considered']);
+    // An investigation with no security ground (an earnings probe) names no measure.
+    assert.deepEqual(summary('The US is investigating TP-Link over its accounting.', '2024-12-23'), []);
+  });
+  test('suspending "the order against" a company revokes that order; refusing approvals is a ban', () => {
+    assert.deepEqual(summary('The Dutch economy minister suspended the order against Nexperia on Wednesday.', '2025-11-19'), ['NL other nexperia revoked']);
+    // The action is read; its status here still comes from "will" (the negated verb phrase is not read as a decision).
+    assert.deepEqual(summary('The FCC will no longer authorize new equipment from Huawei and ZTE.', '2022-11-25').map((x) => x.split(' ').slice(0, 3).join(' ')), ['US ban huawei', 'US ban zte']);
+  });
 });
