@@ -381,7 +381,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
   // "added Kaspersky … to its list of communications equipment and services deemed a threat to national security": the FCC's Covered List by its description.
   { action: 'ban', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s? to (?:u\.s\. |us |american )?national security\b/gi },
-  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ])?list\b/gi },
+  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ]){0,2}list\b/gi },
   { action: 'procurement-ban', pattern: /\b(?:federal contract(?:s|ors|ing)?|government contract(?:s|ors)?|government procurement|public procurement|(?:government|federal|official|state|government-issued|state-issued|government-owned|state-owned)[- ](?:devices|phones|computers|laptops)|(?:agencies|departments|contractors) from (?:buying|purchasing|using|procuring|contracting)|procurement ban)\b/gi },
   // A denial order cuts a company off from all exports: "imposing a denial of export privileges against ZTE".
   { action: 'export-control', pattern: /\b(?:denial (?:order|of export privileges)|den(?:y|ies|ied|ying) (?:\w+ )?export privileges|export privileges (?:were |are |have been )?(?:suspended|denied|revoked)|suspends? the export privileges)\b/gi },

@@ -354,4 +354,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // The action is read; its status here still comes from "will" (the negated verb phrase is not read as a decision).
     assert.deepEqual(summary('The FCC will no longer authorize new equipment from Huawei and ZTE.', '2022-11-25').map((x) => x.split(' ').slice(0, 3).join(' ')), ['US ban huawei', 'US ban zte']);
   });
+  test('adding a company to a list of two-word name ("its export control list") is a listing, not an export control', () => {
+    assert.deepEqual(summary("China's Ministry of Commerce said on Friday it has added Skydio and two other US drone makers to its export control list.", '2024-10-11'), ['CN entity-list name:Skydio enacted']);
+  });
 });
