@@ -402,7 +402,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // a product's distribution, or ordering its maker to stop it, is a ban.
   { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))|\border(?:s|ed|ing)?(?=\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){1,3}(?:blocked|banned|suspended)\b)/gi },
   // "previously pulled 59 Chinese apps … from its huge domestic market": driving a product out of a market is a ban.
-  { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,80}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
+  { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,120}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
   // "will no longer authorize new equipment from Huawei": refusing approval is a ban.
   { action: 'ban', pattern: /\b(?:no longer|(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)) (?:to )?)\s*(?:authori[sz](?:e|es|ed|ing)|approv(?:e|es|ed|ing)|certif(?:y|ies|ied|ying)|licen[cs](?:e|es|ed|ing))\b(?=[^;.]{0,40}\b(?:equipment|devices|products|gear))/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.

@@ -285,6 +285,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('restricting vendors from networks, pulling apps from a market and a duty not to build with a vendor\'s products are bans', () => {
     assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU ban huawei enacted', 'EU ban zte enacted']);
     assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps, including TikTok, from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
+    assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps -- among them the hugely popular short-video platform TikTok -- from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
     assert.deepEqual(summary('New base stations must not be built with equipment from Huawei or ZTE, the Finnish regulator said on Monday.', '2024-03-05'), ['FI ban huawei enacted', 'FI ban zte enacted']);
     // Restricting something other than a vendor from a network is none.
     assert.deepEqual(summary('Operators restrict roaming from their networks, the Finnish regulator said.', '2024-03-05'), []);
