@@ -176,7 +176,8 @@ function* actorMatches(text: string): Generator<{ index: number; phrase: string 
   for (const m of text.matchAll(new RegExp((hanPhrases as RegExp).source, 'gu'))) found.push({ index: m.index ?? 0, phrase: m[0] });
   yield* found.sort((x, y) => x.index - y.index);
 }
-const actorByPhrase = new Map(ACTOR_PHRASES.map((p) => [p.phrase, p.actor]));
+// The first entry of a phrase wins: the hand-made lists come before the generated ones.
+const actorByPhrase = new Map([...ACTOR_PHRASES].reverse().map((p) => [p.phrase, p.actor]));
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -303,10 +304,36 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
  */
 function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
-  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?|would)\b/i.test(text)) return false;
-  const frame = verbFrameAt(text, trigger.start);
-  return frame.tense === 'future' && !frame.negative;
+  let frame = verbFrameAt(text, trigger.start);
+  // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
+  // governs it carries the tense.
+  if (frame.tense === 'none') {
+    const governing = /\b(?:will|would)\s+(?:\w+ly\s+)?(\w+)\b[^.;]{0,80}$/i.exec(text.slice(0, trigger.start));
+    if (governing) frame = verbFrameAt(text, governing.index + governing[0].indexOf(governing[1] as string));
+  }
+  if (frame.negative) return false;
+  // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
+  // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.
+  const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, trigger.start));
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(text)) return false;
+  if (!backshifted && /\bwould\b/i.test(text)) return false;
+  return frame.tense === 'future' || backshifted;
 }
+
+/**
+ * A past-tense reporting verb, then who acts, then "would" and the action: "said on Tuesday it would",
+ * "announced that Huawei would be", "confirmed the government would". At most a few words between.
+ * Not "he" or "she": a politician saying what he would do ("Trump said he would ban TikTok this
+ * weekend") is a pledge, not a government's decision.
+ */
+const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
+
+/** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
+const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
+/** "will be prohibited", "shall be banned": a prohibition in the passive future. */
+const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?:\w+\s+)?(?:prohibited|banned|barred|blocked|forbidden|restricted|required|excluded)\b/i;
+/** A start date: "from January 11", "starting March 1", "as of", "effective", "beginning in". */
+const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
 
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
@@ -333,7 +360,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps) (?:added )?(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
@@ -378,8 +405,10 @@ export class NewsExtractor {
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
+      // A government named in a sentence that reports no act of it (a reaction: "China's foreign ministry
+      // criticised the decision") does not take over from the government whose act the article reports.
       if (lastEventActor) contextActor = lastEventActor;
-      else if (lastActor) contextActor = { ...lastActor.actor, surface: lastActor.surface };
+      else if (lastActor && !events.some((e) => e.sentence < index)) contextActor = { ...lastActor.actor, surface: lastActor.surface };
       for (const m of mentions) antecedents.push({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence: index, offset: m.start });
       for (const g of genericTargets(sentence.text, mentions)) antecedents.push({ target: g.target, sentence: index, offset: g.start });
       events.push(...sentenceEvents);
@@ -453,10 +482,17 @@ export class NewsExtractor {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // An investigation studies a measure: its own words say it is under consideration.
+        if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
         else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
+        // "The bill, which passed the Senate on Tuesday, would ban TikTok": what a bill would do is proposed.
+        else if ((status === 'threatened' || status === 'considered') && /^(?:would|could|will)$/i.test(statusCue ?? '') && BILL_SUBJECT.test(text)) [status, statusCue] = ['proposed', `${BILL_SUBJECT.exec(text)?.[1]} ${statusCue}`];
+        // "US persons will be prohibited from investing in Hikvision from January 11": a prohibition in the
+        // passive with its start date is the schedule of an act decided, not a threat.
+        else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
@@ -478,7 +514,15 @@ export class NewsExtractor {
       let dateText: string | undefined;
       if (published) {
         const dates = findDates(text, published, future);
-        const nearest = dates.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
+        // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
+        // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
+        const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+        const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
+        const own = dates.filter((d) => {
+          const aside = inAside(d.index);
+          return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
+        });
+        const nearest = own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
         if (nearest) [date, dateText] = [nearest.value, nearest.text];
       }
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
@@ -537,7 +581,8 @@ export class NewsExtractor {
     // "The Alipay ban comes as …", "Montana's TikTok ban": a name inside the act's own noun phrase is its target.
     const modifier = mentions.filter((m) => m.end <= trigger.start && /^\s*$/.test(text.slice(m.end, trigger.start)) && /(?:^|\b(?:the|this|that|its|their|a|an)\s+|['’]s\s+)$/i.test(text.slice(Math.max(0, m.start - 30), m.start)));
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
-    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) ? trigger.start : trigger.end);
+    // "ordered the chatbot blocked": words of one action around its object hold the object's description.
+    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
@@ -773,6 +818,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
     if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "US sanctions Huawei" beside the report of its Entity List listing, "the sanctions on the listed
+    // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
+    // restates the specific act of that government on the same targets at the same stage.
+    if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
@@ -809,6 +858,20 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
       return nation !== undefined && countries.every((c) => c !== undefined && c !== nation);
     });
   }
+  // One act, told at its firmest: an article that reports a government's decision, ruling or
+  // revocation on a target also tells what the act will do ("the order would allow it to reverse …",
+  // "the minister may block …", "no employee shall download …") and what state it leaves ("all
+  // transactions are prohibited", "are now banned"). A weak reading (threatened, considered) or a
+  // stated state (in force, not by a court) beside a firm act of the same government on the same
+  // target is that act's content, not another act.
+  const FIRM = new Set<EventStatus>(['enacted', 'enjoined', 'revoked']);
+  const stateCue = (e: RestrictionEvent) => e.status === 'in-force' && !spans(e.evidence, UPHELD_PATTERN).length && /^(?:(?:is|are|remains?)\b|in (?:effect|force)|(?:has|have) been\b)/i.test(e.statusCue ?? '');
+  // Deliberation stated in its own words ("is also considering incentives for firms that drop Huawei")
+  // is a further act under study, and stays.
+  const deliberation = (e: RestrictionEvent) => /^(?:consider|debat|weigh|mull|explor|study|review|discuss|evaluat|examin|contemplat|whether)/i.test(e.statusCue ?? '');
+  const weakOrState = (e: RestrictionEvent) => ((e.status === 'threatened' || e.status === 'considered') && !deliberation(e)) || stateCue(e);
+  const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+  for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((u) => sameTarget(t, u))));
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);
   out.length = 0;

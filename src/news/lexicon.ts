@@ -28,7 +28,7 @@ export interface ActorEntry {
 }
 
 /** A government noun after a possessive or a national adjective makes the phrase an actor. */
-const GOVERNMENT_NOUN = String.raw`(?:decision|move|order|orders|plan|plans|ban|law|rules?|announcement|measures?|policy|crackdown|campaign|push|sanctions|blacklist|government|administration|authorities|officials|regulators?|ministry|minister|cabinet|parliament|lawmakers|legislators|commerce ministry|foreign ministry|president|prime minister|trade ministry|it ministry|department|courts?|judges?)`;
+const GOVERNMENT_NOUN = String.raw`(?:decision|move|order|orders|plan|plans|ban|law|rules?|announcement|measures?|policy|crackdown|campaign|push|sanctions|blacklist|government|administration|authorities|officials|regulators?|ministry|minister|cabinet|parliament|lawmakers|legislators|commerce ministry|foreign ministry|president|prime minister|trade ministry|it ministry|department|courts?|judges?|prohibitions?|restrictions?|curbs?|controls?|listing|designation|determination|directive|ruling|regulations?|blacklisting|watchdogs?|authority|agency|commission|(?:data protection|privacy|telecoms?|competition|communications|media) (?:authority|regulator|watchdog|agency|commission))`;
 
 /**
  * Actor phrases, longest first within each jurisdiction. `cs` marks phrases matched in their exact
@@ -278,8 +278,63 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['Russia', 'RU', 'government'],
     ['Vietnam', 'VN', 'government'],
     ['Indonesia', 'ID', 'government'],
+    ['Treasury', 'US', 'Treasury'],
   ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
+  // Every other sovereign country by its English name (the runtime's ICU region names), so that a
+  // government no list above foresees ("Nepal banned TikTok") still acts as itself.
+  ...otherCountries(),
+  ...nationalBodies(),
 ];
+
+/**
+ * "the Swedish regulator", "Finnish authorities", "the Danish government": a national adjective before a
+ * government noun names that country's government. Adjectives of countries whose bodies the lists above
+ * name more precisely are included too; the longer phrase above wins where both match.
+ */
+function nationalBodies(): { phrase: string; actor: ActorEntry; cs: boolean }[] {
+  const ADJECTIVES: Record<string, string> = {
+    American: 'US', British: 'GB', Chinese: 'CN', Indian: 'IN', Swedish: 'SE', Finnish: 'FI', Danish: 'DK', Norwegian: 'NO', German: 'DE', French: 'FR',
+    Italian: 'IT', Spanish: 'ES', Portuguese: 'PT', Dutch: 'NL', Belgian: 'BE', Polish: 'PL', Czech: 'CZ', Austrian: 'AT', Swiss: 'CH', Irish: 'IE',
+    Canadian: 'CA', Australian: 'AU', Japanese: 'JP', 'South Korean': 'KR', Korean: 'KR', Taiwanese: 'TW', Russian: 'RU', Vietnamese: 'VN',
+    Indonesian: 'ID', Malaysian: 'MY', Thai: 'TH', Philippine: 'PH', Pakistani: 'PK', Bangladeshi: 'BD', Nepalese: 'NP', Nepali: 'NP', Turkish: 'TR',
+    Israeli: 'IL', Brazilian: 'BR', Mexican: 'MX', Estonian: 'EE', Latvian: 'LV', Lithuanian: 'LT', Romanian: 'RO', Bulgarian: 'BG', Greek: 'GR',
+    Hungarian: 'HU', Slovak: 'SK', Slovenian: 'SI', Croatian: 'HR', Ukrainian: 'UA', 'New Zealand': 'NZ', Singaporean: 'SG', Emirati: 'AE', Saudi: 'SA',
+    'Sri Lankan': 'LK', Kenyan: 'KE', Nigerian: 'NG', 'South African': 'ZA', Egyptian: 'EG', Jordanian: 'JO', Albanian: 'AL', Senegalese: 'SN',
+  };
+  const NOUNS = ['government', 'regulator', 'regulators', 'authorities', 'authority', 'ministry', 'minister', 'officials', 'watchdog', 'cabinet', 'prime minister', 'president', 'telecom regulator', 'telecoms regulator', 'data protection authority', 'privacy watchdog', 'interior ministry', 'interior minister', 'economy ministry', 'economy minister', 'foreign ministry', 'trade ministry'];
+  return Object.entries(ADJECTIVES).flatMap(([adjective, jurisdiction]) =>
+    NOUNS.map((noun) => ({ phrase: `${adjective} ${noun}`, actor: { jurisdiction, authority: /regulator|authority|watchdog/.test(noun) ? 'regulator' : /ministry|minister/.test(noun) ? 'ministry' : noun === 'president' || noun === 'prime minister' ? noun.replace(/^./, (c) => c.toUpperCase()) : 'government' }, cs: true })),
+  );
+}
+
+/**
+ * Countries by their English names from ICU (Intl.DisplayNames), less those named above, dependent
+ * territories, withdrawn codes, names that are also US states or places within others ("Georgia",
+ * "Jersey"), and the usual objects of sanctions, named in news as destinations rather than actors.
+ */
+function otherCountries(): { phrase: string; actor: ActorEntry; cs: boolean }[] {
+  const SKIP = new Set(
+    'AC AQ BV CP CQ DG EA EZ IC QO TA UM UN XA XB XK ZZ DD FX AN BU CS DY HV NH RH SU TP UK VD YD YU ZR AS AI AW AX BL BM BQ CC CK CW FK FO GF GG GI GL GP GS GU HM HK MO IM IO JE KY MF MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK VG VI WF YT EH PS GE KP IR SY CU VE'.split(' '),
+  );
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const out: { phrase: string; actor: ActorEntry; cs: boolean }[] = [];
+  for (let a = 65; a < 91; a++) {
+    for (let b = 65; b < 91; b++) {
+      const code = String.fromCharCode(a, b);
+      if (SKIP.has(code)) continue;
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        continue;
+      }
+      if (!name || name === code || !/^\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}$/u.test(name)) continue;
+      const phrases = code === 'TR' ? [name, 'Turkey'] : code === 'CZ' ? [name, 'Czech Republic'] : [name];
+      for (const phrase of phrases) out.push({ phrase, actor: { jurisdiction: code, authority: 'government' }, cs: true });
+    }
+  }
+  return out;
+}
 
 /** A court's country, from the adjective before it ("a Swedish administrative court"). */
 export const COURT_NATIONALITY: Record<string, string> = {
@@ -306,11 +361,18 @@ const THIRD_COUNTRIES = 'britain|germany|japan|italy|canada|australia|france|ind
 export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // Pushes on third countries or companies to shun a company.
   { action: 'boycott-push', pattern: new RegExp(String.raw`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tell(?:s|ing)?|told|push(?:es|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|call(?:s|ed|ing)? on)\s+(?:(?:its|their|other|allied|friendly|european|western|foreign|partner|us|u\.s\.|american|global|telecoms?|network|the)\s+)*(?:allies|countries|nations|governments|partners|operators|carriers|companies|firms|telecoms|member states|states|them|${THIRD_COUNTRIES})\b[^;]{0,60}?\b(?:to\s+|and\s+)?(?:block|ban|drop|shun|exclude|avoid|stop using|swear off|abandon|boycott|keep\b[^;]{0,40}\bout|follow suit|reject|cut ties|restrict|limit|phase out|remove|replace)\b`, 'gi') },
+  // "will stop sharing intelligence with countries that use Huawei equipment": withholding cooperation from
+  // those who use a vendor presses them to drop it.
+  { action: 'boycott-push', pattern: /\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|halt(?:s|ed|ing)?|scal(?:e|es|ed|ing) back|limit(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|review(?:s|ed|ing)?|cut(?:s|ting)? (?:back|off))\s+(?:(?:sharing|its|their)\s+)?(?:intelligence(?:[- ]sharing)?|cooperation|cooperating|security cooperation|military cooperation|(?:trade|aid|funding))\b[^;]{0,40}?\b(?:with|to|for)\s+(?:any\s+|those\s+)?(?:countries|allies|nations|governments|partners|states)\s+(?:that|which|who)\s+(?:use|deploy|adopt|buy|install|allow|choose)\b/gi },
   { action: 'boycott-push', pattern: /\b(?:boycott(?:s|ed|ing)?|outreach campaign|global campaign|pressure campaign|countries that (?:shun|abandon|drop|exclude)|firms that (?:shun|abandon|drop)|(?:companies|firms|operators|carriers) that abandon)\b/gi },
   // Before the investment bans: "prohibits the U.S. Government from buying" is a procurement ban, not one on buying shares.
   { action: 'procurement-ban', pattern: /\b(?:prohibit|ban|bar|forbid|forbidden|barred|banned|prohibited)(?:s|red|ned|ed|ring|ning|ing|den)?\s+(?:the\s+)?(?:u\.s\.\s+|us\s+|federal\s+|state\s+|executive[- ]branch\s+)?(?:government|agencies|departments|contractors|(?:government|state|federal|public)\s+(?:employees|workers|officials|staff|servants))\b[^;]{0,60}?\bfrom\s+(?:buying|purchasing|using|procuring|contracting|initiating procurements|downloading|accessing)\b|\b(?:government|agencies|departments)\s+(?:will be\s+|are\s+|were\s+)?(?:forbidden|barred|banned|prohibited)\s+from\s+(?:buying|purchasing|using|procuring)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:us|u\.s\.|american)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },
-  { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:owning|buying|purchasing|holding|investing|trading)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?/gi },
+  // Buying and trading are investment only when what is bought is: "from buying shares", not "from buying American chips".
+  { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:(?:owning|holding|investing)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?|(?:buying|purchasing|trading)\b[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|bonds|equity)\b)/gi },
+  // "named Huawei and Hikvision as companies owned or controlled by the Chinese military", "its designation of
+  // Xiaomi as a Communist Chinese military company": the Defense Department's list, which bars investment.
+  { action: 'investment-ban', pattern: /\b(?:designat(?:e|es|ed|ing|ion)|nam(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|list(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?)\b[^;.]{0,80}?\bas (?:a |an )?(?:(?:communist )?chinese military compan(?:y|ies)|compan(?:y|ies) (?:owned or controlled by|affiliated with|linked to|tied to) (?:the )?(?:chinese|china['’]s) military)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|chinese military compan(?:y|ies) list|list of (?:\"|“)?chinese military(?:-industrial complex)? compan(?:y|ies)|ns-cmic list|cmic list|1260h list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   // The UK's instruments under the Telecommunications (Security) Act: a designation notice on a vendor and
   // directions to operators restricting their use of its equipment.
@@ -319,7 +381,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
   // "added Kaspersky … to its list of communications equipment and services deemed a threat to national security": the FCC's Covered List by its description.
   { action: 'ban', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s? to (?:u\.s\. |us |american )?national security\b/gi },
-  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ])?list\b/gi },
+  { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ]){0,2}list\b/gi },
   { action: 'procurement-ban', pattern: /\b(?:federal contract(?:s|ors|ing)?|government contract(?:s|ors)?|government procurement|public procurement|(?:government|federal|official|state|government-issued|state-issued|government-owned|state-owned)[- ](?:devices|phones|computers|laptops)|(?:agencies|departments|contractors) from (?:buying|purchasing|using|procuring|contracting)|procurement ban)\b/gi },
   // A denial order cuts a company off from all exports: "imposing a denial of export privileges against ZTE".
   { action: 'export-control', pattern: /\b(?:denial (?:order|of export privileges)|den(?:y|ies|ied|ying) (?:\w+ )?export privileges|export privileges (?:were |are |have been )?(?:suspended|denied|revoked)|suspends? the export privileges)\b/gi },
@@ -330,22 +392,32 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // "released a list of communications equipment and services deemed a threat": the list published is the act.
   { action: 'ban', pattern: /\b(?:releas|publish)(?:e|es|ed|ing)\b[^;.]{0,30}?\b(?:a|an|its|the) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s?\b/gi },
   { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |special )?licen[cs]es?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips?|semiconductors|technology|components|suppl(?:y|ies|iers)|software)|restrict(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of)\b/gi },
-  { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|forc(?:e|es|ed|ing)\b[^;]{0,60}?\bto (?:sell|divest)|order(?:s|ed|ing)?\b[^;]{0,60}?\bto (?:sell|divest|unwind)|giv(?:e|es|ing)\b[^;]{0,60}?\b\d+ days to sell|gave\b[^;]{0,60}?\b\d+ days to sell|forced sale|sell-or-ban|ban\w*\b[^;]{0,40}\bunless\b[^;]{0,40}\bsells?|sell or be banned|must sell|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
-  { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|remov(?:e|es|ed|ing|al)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
+  { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|(?:forc|requir|compel)(?:e|es|ed|ing|s|led|ling)?\b[^;]{0,60}?\bto (?:sell|divest)|mandat(?:e|es|ed|ing)\b[^;]{0,40}?\bbe (?:sold|divested)|order(?:s|ed|ing)?\b[^;]{0,60}?\bto (?:sell|divest|unwind)|giv(?:e|es|ing)\b[^;]{0,60}?\b\d+ days to sell|gave\b[^;]{0,60}?\b\d+ days to sell|forced sale|sell-or-ban|ban\w*\b[^;]{0,40}\bunless\b[^;]{0,40}\bsells?|sell or be banned|must sell|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
+  { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|(?:remov(?:e|es|ed|ing|al)|strip(?:s|ped|ping)?|purg(?:e|es|ed|ing)|pull(?:s|ed|ing)?)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
   { action: 'sanction', pattern: /制裁/g },
-  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|designat(?:e|es|ed|ing)\b[^;]{0,60}\bas (?:a )?national security threats?)\b/gi },
-  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
+  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|(?:designat(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|deem(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|brand(?:s|ed|ing)?)\b[^;]{0,60}\b(?:as )?(?:a |an )?(?:unacceptable )?national security (?:threats?|risks?))\b/gi },
+  { action: 'ban', pattern: /\bbar(?:s|red|ring)? (?:any |all )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|restrict(?:s|ed|ing)?\b(?= (?:[\w.'’-]+,? ){1,8}from (?:(?:its|their|the|all|national|5g|mobile|core|telecom(?:munication)?s?)\s+)*(?:networks?|infrastructure|markets?)\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
+  // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
+  // a product's distribution, or ordering its maker to stop it, is a ban.
+  { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))|\border(?:s|ed|ing)?(?=\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){1,3}(?:blocked|banned|suspended)\b)/gi },
+  // "previously pulled 59 Chinese apps … from its huge domestic market": driving a product out of a market is a ban.
+  { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,120}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
+  // "will no longer authorize new equipment from Huawei": refusing approval is a ban.
+  { action: 'ban', pattern: /\b(?:no longer|(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)) (?:to )?)\s*(?:authori[sz](?:e|es|ed|ing)|approv(?:e|es|ed|ing)|certif(?:y|ies|ied|ying)|licen[cs](?:e|es|ed|ing))\b(?=[^;.]{0,40}\b(?:equipment|devices|products|gear))/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.
-  { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
+  { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:must|may|shall) not be (?:\w+ ){1,3}with (?:products|equipment|components|gear|software|services) (?:from|made by|supplied by)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
   { action: 'ban', pattern: /禁止|禁用|封禁|禁令/g },
-  { action: 'other', pattern: /\b(?:(?:tak(?:e|es|ing)|took) action against|(?:take|took|taking) action\b(?=[^;]{0,60}\b(?:against|on|with respect to)\b)|restrictions (?:on|against)|curbs on|punitive measures against|measures against|retaliat(?:e|es|ed|ing|ion|ory measures) against)\b/gi },
+  // "opened a national-security investigation into TP-Link", "is investigating TP-Link over security risks": a
+  // government studying a measure against a company (its status: considered).
+  { action: 'other', pattern: /\b(?:(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[iau]n|initiat(?:e|es|ed|ing))\s+(?:an?\s+|its\s+|a\s+new\s+)?(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\s+(?:into|of)|investigat(?:e|es|ed|ing)\b(?=[^.;]{0,80}\b(?:national[- ]security|security (?:risks?|concerns|threats?)|threats? to)))/gi },
+  { action: 'other', pattern: /\b(?:(?:tak(?:e|es|ing)|took) action against|(?:take|took|taking) action\b(?=[^;]{0,60}\b(?:against|on|with respect to)\b)|restrictions (?:on|against)|curbs on|punitive measures against|measures against|orders? against|retaliat(?:e|es|ed|ing|ion|ory measures) against)\b/gi },
 ];
 
 /** Spans that reverse or suspend an action: a ban "blocked by a judge" is enjoined, not a new ban. */
 /** A court that lets a measure stand: "upheld the law", "sustained the ban", "confirmed that decision". */
 export const UPHELD_PATTERN = /\b(?:(?:judge|court|justice)s?\b[^;]{0,80}?\b(?:upheld|upholds|uphold|sustained|sustains|confirmed|affirmed|affirms)|(?:upheld|sustained|affirmed) by (?:a |the )?(?:\w+ ){0,3}(?:judge|court))\b/gi;
-export const ENJOINED_PATTERN = /\b(?:enjoin(?:s|ed|ing)?|injunctions?|(?:judge|court|justice)s?\b[^;]{0,60}?\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|lift(?:s|ed|ing)?|struck down|strikes down|paus(?:e|es|ed|ing)|stay(?:s|ed)?|froze|freezes)|(?:blocked|halted|suspended|struck down|paused|stayed) (?:by|in) (?:a |the )?(?:us |u\.s\. )?(?:(?:federal|district|appeals|state) )*(?:judges?|courts?))\b/gi;
+export const ENJOINED_PATTERN = /\b(?:enjoin(?:s|ed|ing)?|injunctions?|(?:judge|court|justice|ruling)s?\b[^;]{0,60}?\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|lift(?:s|ed|ing)?|struck down|strikes down|paus(?:e|es|ed|ing)|stay(?:s|ed)?|froze|freezes)|(?:blocked|halted|suspended|struck down|paused|stayed) (?:by|in) (?:a |the )?(?:us |u\.s\. )?(?:(?:federal|district|appeals|state) )*(?:judges?|courts?))\b/gi;
 export const REVOKED_PATTERN = /\b(?:revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|lift(?:s|ed|ing)? (?:the |its |a )?(?:\w+ )?(?:ban|restrictions?|sanctions?)|reverse(?:s|d)? (?:the |its )?(?:ban|order|decision)|scrap(?:s|ped|ping)? (?:the |its )?(?:ban|order|plan)|withdr(?:ew|aw|awn|aws) (?:the |its )?(?:ban|order)|suspend(?:s|ed|ing)? (?:the |its |my |enforcement of (?:the |its )?|implementation of (?:the |its )?)?(?:\w+ ){0,2}(?:rule|order|ban|intervention|requirements?|restrictions?)|(?:suspension|delay(?:s|ed)?) of (?:the |its )?(?:\w+ ){0,2}(?:rule|order|ban)|(?:not|decline to) (?:to )?enforce|delay(?:s|ed|ing)? (?:the )?(?:\w+ ){0,2}ban|remov(?:e|es|ed|ing)\b[^;]{0,60}?\bfrom (?:the |its )?(?:entity list|blacklist|covered list|list)|delist(?:s|ed|ing)?|(?:was|were|been) lifted|overturn(?:s|ed|ing)?)\b/gi;
 
 /** Cues before an action, nearest wins. */
@@ -353,7 +425,7 @@ export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
   // Headlines: "US to ban …".
   // Not "powers for the government to manage …", "allowing the administration to …": a purpose, not a headline.
   { status: 'threatened', pattern: /(?<!\b(?:for|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|empower(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|want(?:s|ed)?|requir(?:e|es|ed|ing)) (?:the )?)\b(?:US|U\.S\.|UK|India|China|Beijing|Washington|[Gg]overnment|[Aa]dministration|[Tt]rump|[Bb]iden)\s+(?:to|To)\s+(?=\w)/g },
-  { status: 'threatened', pattern: /\b(?:vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?|threats? (?:to|of)|warn(?:s|ed|ing)?|will|would|shall|'ll|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|is set to|are set to|is going to|are going to|going to|poised to|about to|as early as|intends? to|ready to|prepared to|could soon|on the verge of)\b/gi },
+  { status: 'threatened', pattern: /\b(?:vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?|threats? (?:to|of)|warn(?:s|ed|ing)?|will|would|shall|'ll|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|is set to|are set to|is going to|are going to|going to|poised to|about to|(?:is|are|was|were) (?:widely |also )?(?:expected|likely) to|as early as|intends? to|ready to|prepared to|could soon|on the verge of)\b/gi },
   { status: 'considered', pattern: /\b(?:consider(?:s|ed|ing)?|debat(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviewing|under review|look(?:s|ing)? (?:at|into)|discuss(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|study(?:ing)?|whether to|contemplat(?:e|es|ed|ing)|plans? to|planning to|planned|may|might|could|possible|potential|reportedly preparing|preparing to|examin(?:e|es|ed|ing))\b/gi },
   { status: 'proposed', pattern: /\b(?:propos(?:e|es|ed|ing|als?)|consult(?:s|ed|ing|ations?)(?: on)?|introduc(?:e|es|ed|ing) (?:a |the )?(?:bill|legislation|measure|rule)(?: (?:that )?(?:would|could|will))?|bill (?:that )?(?:would|could|will)|legislation (?:that )?(?:would|could|will)|draft(?:ed)?|sought to|seeks? to|aims? to|recommend(?:s|ed|ing)?|call(?:s|ed)? for|passed (?:by )?the (?:house|senate)|(?:house|senate) (?:passed|voted|approved)|notice of proposed rulemaking|proposed rule)\b/gi },
   { status: 'in-force', pattern: /\b(?:(?:has|have) been under|(?:is|are|remains?) under|took effect|came into (?:force|effect)|comes into (?:force|effect)|went into effect|goes into effect|in force|in effect|remains? (?:in place|banned|blocked|prohibited)|(?:is|are) (?:now |still )?(?:banned|blocked|prohibited|barred|listed)|(?:has|have) been (?:banned|blocked|prohibited|barred|listed|on)|continues? to (?:ban|block|bar|prohibit))\b/gi },
@@ -376,7 +448,7 @@ export const PAST_FORM = /(?:ed|ned|red|ted|ied)$/i;
 export const HEADLINE_PRESENT = /^(?:bans|bars|blocks|urges|asks|pushes|presses|adds|blacklists|sanctions|prohibits|orders|forces|tells|restricts|excludes|removes|lobbies|cuts|designates|imposes|tightens)$/i;
 
 /** Words that point back at an organisation or app named earlier. */
-export const COREFERENCE_PATTERN = /\b(?:the|this|that)\s+(?:(?:chinese|beijing-based|shenzhen-based|hangzhou-based|tech|technology|telecoms?|social media|video|short-video|popular|messaging|payment|networking|equipment|surveillance|camera|drone|chip|smartphone|internet|e-commerce|\w+-owned)\s+){0,3}(company|companies|firm|firms|giant|maker|makers|group|app|apps|application|platform|service|vendor|supplier|manufacturer|conglomerate|operator|carrier|business|chipmaker|developer|owner)\b/gi;
+export const COREFERENCE_PATTERN = /\b(?:the|this|that)\s+(?:(?:chinese|beijing-based|shenzhen-based|hangzhou-based|tech|technology|telecoms?|social media|video|short-video|popular|messaging|payment|networking|equipment|surveillance|camera|drone|chip|smartphone|internet|e-commerce|\w+-owned)\s+){0,3}(company|companies|firm|firms|giant|maker|makers|group|app|apps|application|platform|service|vendor|supplier|manufacturer|conglomerate|operator|carrier|business|chipmaker|developer|owner|chatbot|assistant|browser|game)\b/gi;
 export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
 
 /**

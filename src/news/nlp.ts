@@ -44,6 +44,17 @@ function ordinaryWord(word: string): boolean {
   return tags.some((t) => t === 'Verb' || t === 'Adjective' || t === 'Plural');
 }
 
+/**
+ * An English word by its shape as well: compromise's lexicon is small, and it reads every unknown
+ * word as a noun, but abstract nouns carry their derivational suffix ("Declaration", "Conformity",
+ * "Fusion", "Technology", "Procurement").
+ */
+function englishWord(word: string): boolean {
+  if (ordinaryWord(word)) return true;
+  const w = word.toLowerCase();
+  return /^\p{Ll}{2,}(?:tion|sion|ment|ness|ity|ence|ance|ship|ism|ogy|ure|ics|ency|ancy|ization|isation)$/u.test(w);
+}
+
 const FUNCTION_WORD = /^(?:of|and|for|to|the|by|on|in|with|from|or|a|an|that|at)$/;
 /**
  * Quoted titles of rules, orders and documents ("“Securing the Information and Communication
@@ -124,6 +135,11 @@ export function organisationNames(text: string, from: number, to: number, option
       const single = r.length === 1 && (first.tags.includes('Adjective') || (!tagged && !/^\s*,?\s*(?:Inc|LLC|Ltd|Corp|Co)\b/.test(afterName) && !ROLE_BEFORE.test(before) && !/(?:,|\band|\bor)\s*[“"‘']?$/.test(before)));
       if (single) return;
       if (r.length === 1 && !tagged && ordinaryWord(first.text)) return;
+      // "Information Technology", "Electoral College", "Supplier’s Declaration of Conformity": a run of
+      // ordinary English words that compromise does not tag as an organisation and that ends in no
+      // corporate word is a capitalised phrase, not a name (names hold a word of their own: "Skydio",
+      // "Halifax International Security Forum", or a legal form: "Recorded Future, Inc.").
+      if (r.length > 1 && !tagged && !corporate && !options.objectOfListing && r.filter((t) => !FUNCTION_WORD.test(t.text)).every((t) => t.text.replace(/[’'].*$/, '').split('-').every((w) => englishWord(w)))) return;
       // "amid border tensions with China in Eastern Ladakh": after "in" or "near", a run with neither an
       // organisation's tag nor a corporate word is a place.
       if (!tagged && !corporate && /\b(?:in|near|across)\s+(?:the\s+)?$/i.test(before)) return;

@@ -244,3 +244,118 @@ describe('the evaluation set', () => {
     assert.equal(isExcluded('https://www.example.com/news/2/', new Set([bare as string])), false);
   });
 });
+
+describe('generalising mechanisms (sentences written for these tests)', () => {
+  test('reported speech: "said it would ban" is the announcement "will ban" shifted back, not a condition', () => {
+    assert.deepEqual(summary('The UK government said on Tuesday it would ban Huawei from its 5G networks.', '2020-07-14'), ['GB ban huawei enacted']);
+    assert.deepEqual(summary('The UK said Huawei would be banned from its 5G networks.', '2020-07-14'), ['GB ban huawei enacted']);
+    // A "would" that no reporting verb governs, or one with a warning or a condition, is no decision.
+    assert.deepEqual(summary('Trump warned on Friday that he would ban TikTok.', '2020-08-01'), ['US ban bytedance threatened']);
+    assert.deepEqual(summary('The UK would ban Huawei if the review found a risk.', '2020-07-14'), ['GB ban huawei threatened']);
+  });
+  test('stopping distribution, ordering a maker to stop, and stripping gear from networks are acts', () => {
+    assert.deepEqual(summary('South Korea suspended new downloads of DeepSeek on Monday.', '2025-02-17'), ['KR ban deepseek enacted']);
+    assert.deepEqual(summary("Italy's data protection authority ordered DeepSeek to block its chatbot in the country.", '2025-01-30'), ['IT ban deepseek enacted']);
+    assert.deepEqual(summary('The UK ordered telecom operators to strip Huawei gear from their 5G networks by 2027.', '2020-07-14'), ['GB removal-order huawei enacted']);
+    // A company's own suspension of a service is none.
+    assert.deepEqual(summary('Huawei suspended sales of its new phone in Europe.', '2020-07-14'), []);
+  });
+  test('one act told at its firmest: what a decision will do, or the state it leaves, is not another act', () => {
+    const text =
+      'The Dutch government took control of Nexperia on Sunday. The order means the minister may block decisions by the company. ' +
+      'Separately, Virginia Gov. Glenn Youngkin banned DeepSeek on state devices. Under the order, no state employee shall download DeepSeek.';
+    assert.deepEqual(summary(text, '2025-10-13'), ['NL other nexperia enacted', 'US-VA procurement-ban deepseek enacted']);
+    // Without the decision, the plan is reported as a plan.
+    assert.deepEqual(summary('The minister may block decisions by Nexperia, the Dutch government said.', '2025-10-13'), ['NL ban nexperia considered']);
+  });
+  test('a government no list foresees acts as its own country (ICU region names)', () => {
+    assert.deepEqual(summary('Nepal banned TikTok on Monday, saying it disrupted social harmony.', '2023-11-14'), ['NP ban bytedance enacted']);
+    // A destination of sanctions is not an actor: the act stays with the government that took it.
+    assert.deepEqual(summary('The Commerce Department added Sugon to the Entity List for selling technology to Iran.', '2019-06-21'), ['US entity-list sugon enacted']);
+  });
+  test('labelling a company a national security threat, or a Chinese military company, names the act', () => {
+    assert.deepEqual(summary('The FCC labelled Huawei and ZTE national security threats on Friday.', '2020-06-30'), ['US ban huawei enacted', 'US ban zte enacted']);
+    assert.deepEqual(summary('The Pentagon named Hikvision as a company owned or controlled by the Chinese military.', '2020-06-24'), ['US investment-ban hikvision enacted']);
+    assert.deepEqual(summary("A federal judge blocked the Defense Department's designation of Xiaomi as a Chinese military company.", '2021-03-12'), ['US investment-ban xiaomi enjoined']);
+  });
+  test('"sanctions" beside the listing of the same targets is that listing, loosely named; sanctions on others stay', () => {
+    assert.deepEqual(summary('US slaps sanctions on Huawei\nThe Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US entity-list huawei enacted']);
+    assert.deepEqual(summary('The Treasury sanctioned Sugon on Monday. The Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US sanction sugon enacted', 'US entity-list huawei enacted']);
+  });
+  test('restricting vendors from networks, pulling apps from a market and a duty not to build with a vendor\'s products are bans', () => {
+    assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU ban huawei enacted', 'EU ban zte enacted']);
+    assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps, including TikTok, from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
+    assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps -- among them the hugely popular short-video platform TikTok -- from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
+    assert.deepEqual(summary('New base stations must not be built with equipment from Huawei or ZTE, the Finnish regulator said on Monday.', '2024-03-05'), ['FI ban huawei enacted', 'FI ban zte enacted']);
+    // Restricting something other than a vendor from a network is none.
+    assert.deepEqual(summary('Operators restrict roaming from their networks, the Finnish regulator said.', '2024-03-05'), []);
+  });
+  test('a run of ordinary words with no corporate word is a capitalised phrase, not an organisation', () => {
+    const text = 'The department said the rule protects the Services Supply Chain from vendors such as Dedrone and Recorded Future, Inc.';
+    assert.deepEqual(organisationNames(text, 0, text.length).map((n) => n.text), ['Recorded Future, Inc']);
+    // Abstract nouns by their suffix, though compromise's lexicon lacks them.
+    const policy = 'Officials cited the Military-Civil Fusion strategy and the Declaration of Conformity when they banned Hua Hong Semiconductor.';
+    assert.deepEqual(organisationNames(policy, 0, policy.length).map((n) => n.text), ['Hua Hong Semiconductor']);
+    // A corporate word keeps a name of ordinary words: "Global Connected Services".
+    const named = 'The agency banned Global Connected Services and Zhejiang Uniview Technologies on Monday.';
+    assert.deepEqual(organisationNames(named, 0, named.length).map((n) => n.text), ['Global Connected Services', 'Zhejiang Uniview Technologies']);
+  });
+  test('a date inside an aside in dashes or brackets dates the aside, not the act', () => {
+    const dated = (t: string) => events(t, '2021-11-26').map((e) => e.date);
+    assert.deepEqual(dated('On Wednesday, the Commerce Department added three affiliates of Sugon to the Entity List -- its parent was first named in a June 2019 report -- citing military end uses.'), ['2021-11-24']);
+    assert.deepEqual(dated('On Wednesday, the Commerce Department added Sugon to the Entity List (its parent was first named in August 2019).'), ['2021-11-24']);
+  });
+  test("a government's possessive before an act noun ('Washington's prohibition on …') names the actor", () => {
+    assert.deepEqual(summary("Washington's prohibition on DJI drones was announced on Friday.", '2024-12-23'), ['US ban dji enacted']);
+    assert.deepEqual(summary("The US government's restrictions on Huawei came into force on Sunday.", '2019-05-20'), ['US other huawei in-force']);
+  });
+  test('barring a company from buying is an investment ban only when shares are bought', () => {
+    assert.deepEqual(summary('The decision by the US to bar Huawei from buying American chips was announced on Friday.', '2020-05-16'), ['US ban huawei enacted']);
+    assert.deepEqual(summary('The order bars Americans from buying shares in Hikvision, the US Treasury said.', '2021-06-03'), ['US investment-ban hikvision enacted']);
+  });
+  test("what a bill would do is proposed; a prohibition in the passive future with its start date is scheduled, not threatened", () => {
+    assert.deepEqual(summary('The bill, which passed the US Senate on Tuesday, would ban TikTok nationwide.', '2024-04-24'), ['US ban bytedance proposed']);
+    assert.deepEqual(summary('US persons will be prohibited from investing in Hikvision from January 11.', '2020-11-13'), ['US investment-ban hikvision enacted']);
+    // With a condition it stays a threat.
+    assert.deepEqual(summary('US persons will be prohibited from investing in Hikvision from January 11 if talks fail.', '2020-11-13'), ['US investment-ban hikvision threatened']);
+  });
+  test('"The companies, which include …" names the members of the listing just reported', () => {
+    const text = 'The U.S. Commerce Department said on Friday it had added 11 Chinese entities to its trade blacklist. The companies, which include Sugon and Inspur, will need licences to buy American technology.';
+    assert.deepEqual(summary(text, '2023-09-30'), ['US entity-list sugon enacted', 'US entity-list inspur enacted']);
+  });
+  test('"ordered the chatbot blocked": an order that the product be blocked is a ban on what "the chatbot" points back to', () => {
+    assert.deepEqual(summary("DeepSeek drew millions of users. Italy's privacy regulator ordered the chatbot blocked in the country on Thursday.", '2025-01-31'), ['IT ban deepseek enacted']);
+  });
+  test("a government reacting in a sentence of its own does not become the actor of the act reported next", () => {
+    const text = 'The U.S. Commerce Department on Friday added Sugon to its Entity List. Beijing criticised the decision on Saturday. Inspur was blacklisted in a separate move.';
+    assert.deepEqual(summary(text, '2019-06-22'), ['US entity-list sugon enacted', 'US entity-list inspur enacted']);
+  });
+  test('the verb that governs an act named by a noun carries its tense ("said it will add Huawei to its Entity List")', () => {
+    assert.deepEqual(summary('The Commerce Department said it will add Huawei to its Entity List.', '2019-05-16'), ['US entity-list huawei enacted']);
+    assert.deepEqual(summary('The Commerce Department warned it will add Huawei to its Entity List.', '2019-05-16'), ['US entity-list huawei threatened']);
+  });
+  test('a forecast ("is expected to", "is likely to") is no decision', () => {
+    assert.deepEqual(summary('President Trump is expected to sign an order banning TikTok.', '2020-08-06'), ['US ban bytedance threatened']);
+  });
+  test('requiring or mandating a sale is a divestment order', () => {
+    assert.deepEqual(summary('The US Congress passed a law requiring ByteDance to sell TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The US law mandates that TikTok be sold by its parent company.', '2025-01-17'), ['US divestment-order bytedance enacted']);
+  });
+  test('withholding cooperation from countries that use a vendor presses them to drop it', () => {
+    assert.deepEqual(summary('The US will stop sharing intelligence with countries that use Huawei equipment, Secretary of State Mike Pompeo warned.', '2019-02-21'), ['US boycott-push huawei threatened']);
+  });
+  test('an investigation into a company on security grounds is a measure under consideration', () => {
+    assert.deepEqual(summary('The US Commerce Department opened a national-security investigation into TP-Link on Monday.', '2024-12-23'), ['US other tp-link considered']);
+    assert.deepEqual(summary('The US is investigating TP-Link over national security concerns.', '2024-12-23'), ['US other tp-link considered']);
+    // An investigation with no security ground (an earnings probe) names no measure.
+    assert.deepEqual(summary('The US is investigating TP-Link over its accounting.', '2024-12-23'), []);
+  });
+  test('suspending "the order against" a company revokes that order; refusing approvals is a ban', () => {
+    assert.deepEqual(summary('The Dutch economy minister suspended the order against Nexperia on Wednesday.', '2025-11-19'), ['NL other nexperia revoked']);
+    // The action is read; its status here still comes from "will" (the negated verb phrase is not read as a decision).
+    assert.deepEqual(summary('The FCC will no longer authorize new equipment from Huawei and ZTE.', '2022-11-25').map((x) => x.split(' ').slice(0, 3).join(' ')), ['US ban huawei', 'US ban zte']);
+  });
+  test('adding a company to a list of two-word name ("its export control list") is a listing, not an export control', () => {
+    assert.deepEqual(summary("China's Ministry of Commerce said on Friday it has added Skydio and two other US drone makers to its export control list.", '2024-10-11'), ['CN entity-list name:Skydio enacted']);
+  });
+});
