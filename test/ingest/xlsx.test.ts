@@ -4,6 +4,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { InputError } from '../../src/model/item.js';
 import { labelsByLine, readAll, tempFile } from './helpers.js';
 
@@ -25,6 +26,30 @@ async function workbook(): Promise<Buffer> {
   apps.getCell('B5').value = 'com.ss.android.ugc.trill';
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The workbook's parts rewritten so that `first` come first in the archive, in that order. */
+async function reordered(book: Buffer, first: RegExp[]): Promise<Buffer> {
+  const source = await JSZip.loadAsync(book);
+  const paths = Object.keys(source.files).filter((path) => !source.files[path]!.dir);
+  const rank = (path: string) => {
+    const i = first.findIndex((re) => re.test(path));
+    return i < 0 ? first.length : i;
+  };
+  const out = new JSZip();
+  for (const path of [...paths].sort((a, b) => rank(a) - rank(b))) out.file(path, await source.file(path)!.async('nodebuffer'));
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+test('XLSX: sheets before the workbook part in the archive are read, with their names', async () => {
+  // The relationships and shared strings first, then the sheets, the workbook part last of the three.
+  const order = [/^_rels\//, /^xl\/_rels\/workbook/, /^xl\/sharedStrings/, /^xl\/worksheets\/sheet/, /^xl\/workbook\.xml$/];
+  const { items, columns } = await readAll(tempFile('late-workbook.xlsx', await reordered(await workbook(), order)));
+  assert.deepEqual(columns.map((info) => info.sheet), ['Devices', 'Apps']);
+  assert.ok(items.some((item) => item.origin.sheet === 'Apps' && item.label === 'com.tencent.mm'));
+  // And the usual order still reads the same.
+  const usual = await readAll(tempFile('usual.xlsx', await reordered(await workbook(), [/^_rels\//, /^xl\/workbook\.xml$/, /^xl\/_rels\//, /^xl\/sharedStrings/])));
+  assert.deepEqual(usual.columns.map((info) => info.sheet), ['Devices', 'Apps']);
+});
 
 test('XLSX: every sheet is read, with its own header, sheet name and row numbers', async () => {
   const file = tempFile('inventory.xlsx', await workbook());

@@ -14,7 +14,7 @@ export const xlsxFormat: BinaryFormat = {
   async *tables(bytes, context) {
     // exceljs takes a fifth of a second to load; only workbooks pay for it.
     const { default: excel } = await import('exceljs');
-    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    const reader = new (inArchiveOrder(excel.stream.xlsx.WorkbookReader))(Readable.from(bytes), {
       sharedStrings: 'cache',
       worksheets: 'emit',
       hyperlinks: 'ignore',
@@ -38,6 +38,34 @@ export const xlsxFormat: BinaryFormat = {
     if (sheets === 0) throw new InputError(context.file, 'the ZIP archive holds no worksheet; is it an XLSX workbook?');
   },
 };
+
+/**
+ * exceljs reads a worksheet at once when the shared strings and the workbook's relationships came
+ * before it in the archive, and then looks its name up in `xl/workbook.xml` — which a writer may
+ * put after the sheets (exceljs's own writer does so now and then): the read failed with "Cannot
+ * read properties of undefined (reading 'sheets')". Until the workbook part has been read, the
+ * relationships are withheld, so such a sheet is set aside like one that precedes the shared
+ * strings and read, with its name, at the end. A set-aside sheet read when the archive ended with no
+ * workbook part at all (every workbook has one) is an error: the file is cut short.
+ */
+function inArchiveOrder(Reader: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
+  type Internals = { model?: unknown; _parseWorksheet(iterator: unknown, sheetNo: string): AsyncGenerator<unknown> };
+  const Base = Reader as unknown as new (...args: unknown[]) => Internals;
+  class Ordered extends Base {
+    private relationships: unknown;
+    get workbookRels(): unknown {
+      return this.model ? this.relationships : undefined;
+    }
+    set workbookRels(value: unknown) {
+      this.relationships = value;
+    }
+    override async *_parseWorksheet(iterator: unknown, sheetNo: string): AsyncGenerator<unknown> {
+      if (!this.model) throw new Error('the archive ends without its workbook part (xl/workbook.xml); is it truncated?');
+      yield* super._parseWorksheet(iterator, sheetNo);
+    }
+  }
+  return Ordered as unknown as typeof ExcelJS.stream.xlsx.WorkbookReader;
+}
 
 async function* sheetRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, sheet: string, file: string): AsyncGenerator<RawRow> {
   try {
