@@ -4,7 +4,7 @@
  * export has the same columns, with the disposition columns filled in (`csvStoredCells`).
  */
 import type { Finding, ItemResult } from '../model/finding.js';
-import type { AssetIdentity } from '../model/item.js';
+import { ASSET_FIELDS } from '../model/item.js';
 import { describeChain } from './describe.js';
 import { joinLines, type ReportView } from './view.js';
 
@@ -23,7 +23,6 @@ export const CSV_HEADER = [
   'finding_id', 'disposition', 'disposition_reason', 'decided_by', 'decided_at',
 ] as const;
 
-const ASSET_COLUMNS = ['tag', 'hostname', 'ip', 'owner', 'site', 'serial', 'costCentre', 'country'] as const satisfies readonly (keyof AssetIdentity)[];
 
 /** The disposition columns of a stored finding. */
 export interface StoredColumns {
@@ -59,7 +58,7 @@ export function csvFindingCells(r: RowOf, f: Finding | undefined): string {
     r.origin.file,
     r.origin.line,
     r.label,
-    ...ASSET_COLUMNS.map((k) => r.asset?.[k]),
+    ...ASSET_FIELDS.map((k) => r.asset?.[k]),
     r.status,
     message,
     ...findingCells,
