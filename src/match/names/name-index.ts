@@ -376,6 +376,8 @@ export class NameIndex {
   /** Each entry's `entityKey` and `fullKey`, made when a query first reaches it. */
   private entityKeys: (string | undefined)[];
   private fullKeys: (string | undefined)[];
+  /** Each entry's core words' weights (`rarity`), worked out when a query first reaches it: the reach test reads them for every candidate. */
+  private coreWeights: (Float64Array | undefined)[];
   /** Reads entry i's JSON from the cache file. */
   private readEntry: ((i: number) => AliasEntry) | undefined;
   private sharedScores: Float64Array | undefined;
@@ -390,6 +392,7 @@ export class NameIndex {
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
     this.entityKeys = perEntry(entries.length);
+    this.coreWeights = perEntry(entries.length);
     this.fullKeys = perEntry(entries.length);
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
     const keys = new Map<string, number[]>();
@@ -494,6 +497,7 @@ export class NameIndex {
       table.need = pages.need;
       index.entries = perEntry(header.entries);
       index.entityKeys = perEntry(header.entries);
+      index.coreWeights = perEntry(header.entries);
       index.fullKeys = perEntry(header.entries);
       let scratch = Buffer.alloc(4096);
       // Entries are read one by one until a scan has reached enough of them; then all at once.
@@ -648,7 +652,7 @@ export class NameIndex {
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
       // Most candidates share a word with the query and nothing more: they are not compared.
-      if (mayReach && !mayReach(entry.form)) continue;
+      if (mayReach && !mayReach(entry.form, (this.coreWeights[i] ??= Float64Array.from(entry.form.core, this.rarity.weight)))) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")

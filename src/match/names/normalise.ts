@@ -99,24 +99,32 @@ function singular(token: string): string {
 /** Letters of scripts other than Latin and Han (Cyrillic, Greek, Hangul, Kana …) are transliterated. */
 const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Han}\P{L}]/u;
 
+/** In plain ASCII, a word of capitals, 0, 1 and l with at least one of the last three: the only words changed below. */
+const CONFUSABLE_WORD = /(?<![A-Za-z0-9])[A-Z01l]*[01l][A-Z01l]*(?![A-Za-z0-9])/;
 /**
  * In a word otherwise in capitals, a lower-case l or a digit 1 is a capital I, and a 0 an O, typed
  * or read wrongly ("DJl", "HUAWE1"): they look the same in most typefaces. Numbers stay numbers.
  */
 function fixConfusedCapitals(text: string): string {
-  if (!/[l01]/.test(text) || !/[A-Z].*[A-Z]/.test(text)) return text;
+  if (!/[l01]/.test(text) || !/[A-Z].*[A-Z]/.test(text) || (PLAIN_ASCII.test(text) && !CONFUSABLE_WORD.test(text))) return text;
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
     if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
     return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
   });
 }
 
+const DOTTED_PAIR = /\p{L}\.\p{L}\./u;
 /** Dotted initials are one word: "S.A." is the legal form SA, "U.S.A." the region USA. */
 function joinDottedInitials(text: string): string {
+  if (!DOTTED_PAIR.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' ');
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+const GLUED_LEGAL_FORM = /(\p{Ll}{2})(AG|GmbH|SA|SE|NV|BV|LLC|Ltd|LTD|Inc|INC|Corp|PLC|KG|OOO|JSC|OJSC|PJSC|SpA|SRL|Srl|AB|ASA|Oy|KK)(?![\p{L}\p{N}])/gu;
+/** What every glued legal form has: a lower-case letter right before a capital (most names have none, and skip the replace). */
+const GLUED_LEGAL_FORM_START = /\p{Ll}\p{Lu}/u;
 
 /**
  * Before the text is cut into words: one letter hyphenated to a word is part of it ("T-Mobile",
@@ -124,9 +132,8 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
  * of a capitalised word is a word of its own ("SiemensAG", "AcmeGmbH").
  */
 function joinAndSplitGlued(text: string): string {
-  return text
-    .replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1')
-    .replace(/(\p{Ll}{2})(AG|GmbH|SA|SE|NV|BV|LLC|Ltd|LTD|Inc|INC|Corp|PLC|KG|OOO|JSC|OJSC|PJSC|SpA|SRL|Srl|AB|ASA|Oy|KK)(?![\p{L}\p{N}])/gu, '$1 $2');
+  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1') : text;
+  return GLUED_LEGAL_FORM_START.test(joined) ? joined.replace(GLUED_LEGAL_FORM, '$1 $2') : joined;
 }
 
 function latinWords(text: string): string[] {
@@ -250,7 +257,7 @@ function canonicalWords(raw: string[]): string[] {
 function camelParts(original: string): string[] {
   return original
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(PLAIN_ASCII.test(original) ? /[^A-Za-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 
