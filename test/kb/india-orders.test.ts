@@ -4,8 +4,8 @@ import { bundledEngine, item } from '../helpers.js';
 import type { ScreenOptions } from '../../src/screen/engine.js';
 
 // India's section 69A app-blocking orders of 2020 and 2022. The orders named apps only; the names below are the
-// published lists (the 59 and the 43 in full, the 118 as far as captured) and, for the 47 of July 2020 and the 54 of
-// February 2022, whose lists were not published, the names the press reported. Every name is a listing of its
+// published lists (the 59 and the 43 in full, the 118 and the 54 of February 2022 as far as captured from press copies,
+// less titles too generic to record) and, for the 47 of July 2020, whose list was not published, the names ANI reported. Every name is a listing of its
 // order; an app whose publisher was not established is recorded without an owner.
 const ORDERS: Record<string, { date: string; names: string[]; listed: number }> = {
   'in-69a-2020-06': {
@@ -73,11 +73,15 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2022-02': {
     date: '2022-02-14',
-    listed: 12,
+    listed: 23,
     names: [
-      'Garena Free Fire', 'Beauty Camera: Sweet Selfie HD', 'Beauty Camera - Selfie Camera', 'CamCard for SalesForce Ent',
-      'Isoland 2: Ashes of Time Lite', 'Viva Video Editor', 'Tencent Xriver', 'Onmyoji Chess', 'Onmyoji Arena',
-      'Dual Space Lite', 'Badlanders', 'Astracraft',
+      'Beauty Camera: Sweet Selfie HD', 'CamCard for SalesForce Ent', 'Isoland 2: Ashes of Time Lite',
+      'Rise of Kingdoms: Lost Crusade', 'APUS Security HD (Pad Version)', 'Parallel Space Lite 32 Support',
+      'Viva Video Editor - Snack Video Maker with Music', 'Nice video Baidu', 'Tencent Xriver', 'Onmyoji Chess',
+      'Onmyoji Arena', 'Dual Space Lite - Multiple Accounts & Clone App', 'Dual Space Pro - Multiple Accounts & App Cloner',
+      'DualSpace Lite - 32Bit Support', 'Dual Space - 32Bit Support', 'Dual Space - 64Bit Support',
+      'Dual Space Pro - 32Bit Support', 'MoonChat: Enjoy Video Chats', 'Wink: Connect Now', 'Garena Free Fire- Illuminate',
+      'CuteU PRo', 'Badlanders', 'Astracraft',
     ],
   },
 };
@@ -127,7 +131,10 @@ describe('India section 69A orders of 2020 and 2022', () => {
   });
 
   test('generic titles on the orders do not take in ordinary names of other apps', () => {
-    for (const name of ['Ludo Star', 'Bass Booster', 'Selfie Camera HD', 'Beauty Camera', 'Dual Space', 'Bike Racing', 'Video Editor'])
+    const ordinary = ['Ludo Star', 'Bass Booster', 'Selfie Camera HD', 'Beauty Camera', 'Dual Space', 'Bike Racing', 'Video Editor',
+      'AppLock', 'Smart AppLock', 'MP3 Player', 'MP3 Cutter and Ringtone Maker', 'Barcode Scanner - QR Code Reader',
+      'Volume Booster - Sound Booster', 'Selfie Camera - Beauty Camera', 'Bass Booster & Volume Booster'];
+    for (const name of ordinary)
       assert.deepEqual(findings('app', name, '2023-01-01').filter((f) => f.startsWith('in-69a-2020-09') || f.startsWith('in-69a-2022-02')), [], name);
     assert.deepEqual(findings('app', 'Bigo Live', '2021-01-01'), ['in-69a-2020-06 → bigo-live-app'], 'the July clone is its own record');
   });
