@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { bundledEngine, item } from '../helpers.js';
 import type { ScreenOptions } from '../../src/screen/engine.js';
 
-// India's section 69A app-blocking orders of 2020. The orders named apps only; the names below are the
-// published lists (the 59 and the 43 in full, the 118 as far as captured). Every name is a listing of its
+// India's section 69A app-blocking orders of 2020 and 2022. The orders named apps only; the names below are the
+// published lists (the 59 and the 43 in full, the 118 and the 54 of February 2022 as far as captured from press copies,
+// less titles too generic to record) and, for the 47 of July 2020, whose list was not published, the names ANI reported. Every name is a listing of its
 // order; an app whose publisher was not established is recorded without an owner.
 const ORDERS: Record<string, { date: string; names: string[]; listed: number }> = {
   'in-69a-2020-06': {
@@ -24,7 +25,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 38,
+    listed: 62,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -36,7 +37,21 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'Cut Cut – Cut Out & Photo Background Editor', 'Cyber Hunter', 'Cyber Hunter Lite',
       'Knives Out-No rules, just fight!', 'Super Mecha Champions', 'LifeAfter', 'Dawn of Isles',
       'Ludo World-Ludo Superstar', 'Chess Rush', 'Rules of Survival', 'Arena of Valor', 'Alipay', 'ULike (ByteDance)',
+      // the games as Sportskeeda copied them from the list, in its sequence
+      'Rise of Kingdoms: Lost Crusade', 'Art of Conquest: Dark Horizon', 'Dank Tanks', 'Warpath', 'Game of Sultans',
+      'Carrom Friends: Carrom Board & Pool Game', 'Ludo All-Star- Play Online Ludo Game & Board Games',
+      'Bike Racing: Moto Traffic Rider Bike Racing Games', 'Rangers Of Oblivion: Online Action MMO RPG Game',
+      'Road of Kings- Endless Glory', 'Murderous Pursuits', 'Mobile Legends: Pocket', 'Chief Almighty: First Thunder BC',
+      'MARVEL Super War NetEase Games', 'AFK Arena', 'Creative Destruction NetEase Games',
+      'Crusaders of Light NetEase Games', 'Mafia City Yotta Games', 'Onmyoji NetEase Games',
+      // named by The News Himachal and TechCrunch
+      'Legend: Rising Empire NetEase Games', 'Mobile Taobao', 'Youku', 'Sina News', 'VPN for TikTok',
     ],
+  },
+  'in-69a-2020-07': {
+    date: '2020-07-24',
+    listed: 5,
+    names: ['Tiktok Lite', 'Helo Lite', 'SHAREit Lite', 'BIGO LIVE Lite', 'VFY Lite'],
   },
   'in-69a-2020-11': {
     date: '2020-11-24',
@@ -56,6 +71,19 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'Jellipop Match-Decorate your dream island!', 'Munchkin Match: magic home building', 'Conquista Online II',
     ],
   },
+  'in-69a-2022-02': {
+    date: '2022-02-14',
+    listed: 23,
+    names: [
+      'Beauty Camera: Sweet Selfie HD', 'CamCard for SalesForce Ent', 'Isoland 2: Ashes of Time Lite',
+      'Rise of Kingdoms: Lost Crusade', 'APUS Security HD (Pad Version)', 'Parallel Space Lite 32 Support',
+      'Viva Video Editor - Snack Video Maker with Music', 'Nice video Baidu', 'Tencent Xriver', 'Onmyoji Chess',
+      'Onmyoji Arena', 'Dual Space Lite - Multiple Accounts & Clone App', 'Dual Space Pro - Multiple Accounts & App Cloner',
+      'DualSpace Lite - 32Bit Support', 'Dual Space - 32Bit Support', 'Dual Space - 64Bit Support',
+      'Dual Space Pro - 32Bit Support', 'MoonChat: Enjoy Video Chats', 'Wink: Connect Now', 'Garena Free Fire- Illuminate',
+      'CuteU PRo', 'Badlanders', 'Astracraft',
+    ],
+  },
 };
 
 const engine = bundledEngine();
@@ -68,7 +96,7 @@ const findings = (field: 'app' | 'name', value: string, asOf: string) =>
     .findings.filter((f) => f.state === 'in-force')
     .map((f) => `${f.measure.id} → ${f.subject.id}`);
 
-describe('India section 69A orders of 2020', () => {
+describe('India section 69A orders of 2020 and 2022', () => {
   for (const [measure, order] of Object.entries(ORDERS)) {
     test(`${measure}: every app of the published list is a listing, from the order's date`, () => {
       const listings = kb.listings.filter((l) => l.measure === measure);
@@ -100,6 +128,15 @@ describe('India section 69A orders of 2020', () => {
     assert.deepEqual(findings('app', 'Tubit', '2021-01-01'), ['in-69a-2020-11 → tubit-app']);
     assert.deepEqual(findings('app', 'Tubit: Live Streams', '2020-11-01'), [], 'not before the order');
     assert.equal(kb.products['tubit-app']?.owner, undefined);
+  });
+
+  test('generic titles on the orders do not take in ordinary names of other apps', () => {
+    const ordinary = ['Ludo Star', 'Bass Booster', 'Selfie Camera HD', 'Beauty Camera', 'Dual Space', 'Bike Racing', 'Video Editor',
+      'AppLock', 'Smart AppLock', 'MP3 Player', 'MP3 Cutter and Ringtone Maker', 'Barcode Scanner - QR Code Reader',
+      'Volume Booster - Sound Booster', 'Selfie Camera - Beauty Camera', 'Bass Booster & Volume Booster'];
+    for (const name of ordinary)
+      assert.deepEqual(findings('app', name, '2023-01-01').filter((f) => f.startsWith('in-69a-2020-09') || f.startsWith('in-69a-2022-02')), [], name);
+    assert.deepEqual(findings('app', 'Bigo Live', '2021-01-01'), ['in-69a-2020-06 → bigo-live-app'], 'the July clone is its own record');
   });
 
   test('an app named as the order lists it resolves to the same listing', () => {
