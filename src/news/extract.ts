@@ -8,7 +8,7 @@
  * back to), its actor (the government phrase that governs it, else the one in context), and a date
  * resolved against the publication date. Negated and denied actions are not events.
  */
-import { findDates } from './dates.js';
+import { findDates, statedReference } from './dates.js';
 import {
   ACTION_PATTERNS,
   ACTOR_PHRASES,
@@ -379,6 +379,8 @@ export class NewsExtractor {
   extract(article: Article): Extraction {
     const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
     const published = article.published;
+    // With no publication date, the latest full date the text states resolves its partial and relative dates.
+    const reference = published ?? statedReference(body);
     const sentences = splitSentences(body);
     const allMentions = this.matcher.find(body);
 
@@ -401,7 +403,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -426,6 +428,7 @@ export class NewsExtractor {
     jurisdictionVotes: Map<string, number>,
     earlier: RestrictionEvent[],
     published: string | undefined,
+    reference: string | undefined = published,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -512,8 +515,8 @@ export class NewsExtractor {
       const future = status === 'threatened' || status === 'considered' || status === 'proposed';
       let date: string | undefined;
       let dateText: string | undefined;
-      if (published) {
-        const dates = findDates(text, published, future);
+      if (reference) {
+        const dates = findDates(text, reference, future);
         // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
         // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
         const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
@@ -530,8 +533,8 @@ export class NewsExtractor {
       // words date took place about when the article was published.
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
-      const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,40}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && published && !future && (index <= LEAD_SENTENCES || presentPerfect)) [date, dateSource] = [published, 'publication'];
+      const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
+      if (!date && published && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [published, 'publication'];
       out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 

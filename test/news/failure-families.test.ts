@@ -358,4 +358,20 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('adding a company to a list of two-word name ("its export control list") is a listing, not an export control', () => {
     assert.deepEqual(summary("China's Ministry of Commerce said on Friday it has added Skydio and two other US drone makers to its export control list.", '2024-10-11'), ['CN entity-list name:Skydio enacted']);
   });
+  test('a text with no publication date resolves its partial dates against the latest full date it states', () => {
+    const text = 'The FCC added Huawei to the Covered List on March 12. The list, published on March 12, 2021, names five companies.';
+    const [e] = news().extractor.extract({ id: 'undated', text }).events;
+    assert.equal(e?.date, '2021-03-12');
+    // With neither, a date without its year stays unresolved rather than guessed.
+    const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
+    assert.equal(u?.date, undefined);
+  });
+  test("a period's end is not the act's date; a day and month beside a full date share its year", () => {
+    const found = findDates('Between 18 February and 21 March 2022, the government consulted on proposals to ban Huawei.', '2022-06-01', true);
+    assert.deepEqual(found.map((d) => d.value), ['2022-02-18']);
+  });
+  test('an act told in the present perfect is news of the day, at whatever stage ("has launched a consultation on proposed …")', () => {
+    const [e] = events('Officials met on Monday. The UK government has launched a consultation on proposed legal instruments to control the use of Huawei equipment in UK networks.', '2022-02-24');
+    assert.deepEqual([e?.status, e?.date, e?.dateSource], ['proposed', '2022-02-24', 'publication']);
+  });
 });
