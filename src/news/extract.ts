@@ -403,7 +403,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -429,6 +429,7 @@ export class NewsExtractor {
     earlier: RestrictionEvent[],
     published: string | undefined,
     reference: string | undefined = published,
+    following?: string,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -498,7 +499,7 @@ export class NewsExtractor {
         else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
-      let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
+      let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier, following);
       if (targets.length === 0) return;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
@@ -560,6 +561,7 @@ export class NewsExtractor {
     endOfClause: number,
     sameSentence: RestrictionEvent[],
     earlier: RestrictionEvent[],
+    following?: string,
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
@@ -573,7 +575,7 @@ export class NewsExtractor {
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
         .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
-      const generic = genericTargets(slice, [], text.slice(to))
+      const generic = genericTargets(slice, [], text.slice(to), following)
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
       return [...coref, ...generic];
@@ -687,7 +689,20 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
 
-function genericTargets(text: string, mentions: Mention[], after = ''): { start: number; target: EventTarget }[] {
+/**
+ * "… adding 140 entities to the Entity List. These entries are listed under the destinations of China,
+ * …": a sentence that goes on to describe a counted class ("These entries", "The additions", "Most of
+ * the companies") gives its nationality, the first one it names.
+ */
+const DESCRIBES_CLASS = /^\W*(?:(?:these|those|the|all|most|many|some|(?:most|many|some|all) of (?:these|those|the|them))\s+(?:[\w-]+\s+){0,3}?(?:entities|entries|companies|firms|apps|applications|additions|organi[sz]ations|parties)\b|they\s+(?:are|were|include)\b)/i;
+const NATION_NAMED = /\b(?:under|in|from|based in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(China|Hong Kong|Russia|Iran|United States)\b|\b(Chinese|Russian|Iranian)\b/;
+function describedNationality(following: string | undefined): string | undefined {
+  if (!following || !DESCRIBES_CLASS.test(following)) return undefined;
+  const m = NATION_NAMED.exec(following);
+  return m?.[1] ?? m?.[2];
+}
+
+function genericTargets(text: string, mentions: Mention[], after = '', following?: string): { start: number; target: EventTarget }[] {
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
@@ -697,7 +712,7 @@ function genericTargets(text: string, mentions: Mention[], after = ''): { start:
   const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
     .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))
     .flatMap((m) => {
-      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1];
+      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1] ?? describedNationality(following);
       if (!nation) return [];
       const key = genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string);
       return [{ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }];

@@ -374,4 +374,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [e] = events('Officials met on Monday. The UK government has launched a consultation on proposed legal instruments to control the use of Huawei equipment in UK networks.', '2022-02-24');
     assert.deepEqual([e?.status, e?.date, e?.dateSource], ['proposed', '2022-02-24', 'publication']);
   });
+  test('a counted class takes its nationality from the sentence that goes on to describe it', () => {
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. These entities are mostly based in China and Iran.', '2024-12-03'), ['US entity-list generic:CN-companies enacted']);
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. The additions include research institutes in Russia.', '2024-12-03'), ['US entity-list generic:RU-companies enacted']);
+    // A next sentence about something else gives none.
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. Officials in China protested.', '2024-12-03'), []);
+  });
 });
