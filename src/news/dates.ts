@@ -28,8 +28,9 @@ export function findDates(sentence: string, published: string, future: boolean):
   const out: ResolvedDate[] = [];
   for (const parsedResult of parsed) {
     const r = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? (sameYear.find((x) => x.index === parsedResult.index) ?? parsedResult) : parsedResult;
-    // "… banning transactions in 45 days": a deadline counted from the act, not the act's date.
-    if (!future && /^(?:in|within|after) \d+ (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
+    // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
+  // crackdown in three years" a span.
+    if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
     if (!isEventDate(sentence, r.index, r.text)) continue;
     const s = r.start;
     let date = s.date();

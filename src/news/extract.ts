@@ -328,6 +328,9 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
  */
 const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
 
+/** "… to the United States", "… to China": the country goods go to, within the sentence. */
+const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
+
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
 /** "will be prohibited", "shall be banned": a prohibition in the passive future. */
@@ -617,6 +620,12 @@ export class NewsExtractor {
     if (targets.length === 0 && /\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start))) {
       const same = [...earlier].reverse().find((e) => e.action === trigger.action);
       if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
+    }
+    // "China bans exports of gallium … to the US", "strengthen the export control of dual-use items to the
+    // United States": an export control on a destination, with no company named, is on that country's companies.
+    if (targets.length === 0 && trigger.action === 'export-control') {
+      const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end));
+      if (destination) targets = [{ surface: destination[0].trim(), generic: genericTargetKey(/china|chinese/i.test(destination[1] as string) ? 'chinese' : /russia/i.test(destination[1] as string) ? 'russian' : /iran/i.test(destination[1] as string) ? 'iranian' : 'us', 'companies'), via: 'generic' }];
     }
     const seen = new Set<string>();
     return targets.filter((t) => {

@@ -380,4 +380,12 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A next sentence about something else gives none.
     assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. Officials in China protested.', '2024-12-03'), []);
   });
+  test('an export ban on a destination is on that country\'s companies; curbing exports names an export control', () => {
+    assert.deepEqual(summary('Russia bans exports of rare metals and magnets to the United States', '2025-03-04'), ['RU export-control generic:US-companies enacted']);
+    assert.deepEqual(summary("Japan's trade ministry announced a ban on the export of photoresists to China on Friday.", '2025-03-04'), ['JP export-control generic:CN-companies enacted']);
+    assert.deepEqual(summary('The US moved on Monday, curbing exports to 140 companies, including chip equipment maker Naura.', '2024-12-02'), ['US export-control naura enacted']);
+    // "in three years" beside a past act is a span, not a date ahead.
+    const [e] = events('The US on Monday launched its third crackdown in three years, curbing exports to Naura.', '2024-12-03');
+    assert.equal(e?.date, '2024-12-02');
+  });
 });
