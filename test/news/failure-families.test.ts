@@ -388,4 +388,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [e] = events('The US on Monday launched its third crackdown in three years, curbing exports to Naura.', '2024-12-03');
     assert.equal(e?.date, '2024-12-02');
   });
+  test('"these manufacturers" point back to the vendors just named; removal from networks of any description is a removal order', () => {
+    const text = 'Austria will ban components from Huawei and ZTE in its 5G core networks, the minister announced on Monday. In addition, management software from these manufacturers must be removed from the access and transport networks by 2029.';
+    assert.deepEqual(summary(text, '2025-03-03'), ['AT ban huawei enacted', 'AT ban zte enacted', 'AT removal-order huawei enacted', 'AT removal-order zte enacted']);
+  });
 });
