@@ -898,6 +898,16 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   const deliberation = (e: RestrictionEvent) => /^(?:consider|debat|weigh|mull|explor|study|review|discuss|evaluat|examin|contemplat|whether)/i.test(e.statusCue ?? '');
   const weakOrState = (e: RestrictionEvent) => ((e.status === 'threatened' || e.status === 'considered') && !deliberation(e)) || stateCue(e);
   const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+  // "Canada ordered Hikvision to close its business. Hikvision products are also banned in government
+  // use.": a stated state of a specific act of another kind than the decision (a procurement ban beside
+  // a wind-up order) is a further part of that decision, at its stage and of its date.
+  for (const e of out) {
+    if (!stateCue(e) || e.action === 'ban' || e.action === 'other') continue;
+    const decision = out.find((o) => o !== e && FIRM.has(o.status) && o.status !== 'enjoined' && o.action !== e.action && !SUBSUMED_BY[o.action].includes(e.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+    if (!decision) continue;
+    [e.status, e.statusCue] = [decision.status, `${e.statusCue} (with ${decision.trigger})`];
+    if (!e.date) [e.date, e.dateText, e.dateSource] = [decision.date, decision.dateText, decision.dateSource];
+  }
   for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((u) => sameTarget(t, u))));
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);

@@ -392,4 +392,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const text = 'Austria will ban components from Huawei and ZTE in its 5G core networks, the minister announced on Monday. In addition, management software from these manufacturers must be removed from the access and transport networks by 2029.';
     assert.deepEqual(summary(text, '2025-03-03'), ['AT ban huawei enacted', 'AT ban zte enacted', 'AT removal-order huawei enacted', 'AT removal-order zte enacted']);
   });
+  test('a state of a further kind beside a decision ("are also banned in government use") is part of that decision', () => {
+    assert.deepEqual(summary('Australia ordered Hikvision to wind up its local business on Friday. Hikvision cameras are also barred from government offices.', '2025-06-27'), ['AU divestment-order hikvision enacted', 'AU procurement-ban hikvision enacted']);
+    // A state of the same kind as the decision is its content, not another act.
+    assert.deepEqual(summary('Australia banned Hikvision cameras on Friday. Hikvision cameras are now banned across the country.', '2025-06-27'), ['AU ban hikvision enacted']);
+  });
 });
