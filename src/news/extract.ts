@@ -253,6 +253,9 @@ function clauseStart(breaks: Span[], triggers: Trigger[], at: number): number {
   return start;
 }
 
+/** "delivery service Lalamove", "drone maker Skydio": a role noun naming what the next company is. */
+const ROLE_BEFORE_NAME = /^(?:[a-z][\w-]*\s+){0,2}(?:service|maker|platform|app|company|firm|giant|operator|provider|developer|retailer|carrier|vendor|supplier|manufacturer|startup|brand|chipmaker)\s+$/;
+
 /** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
 function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
   let end = text.length;
@@ -263,7 +266,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… AliExpress, delivery service Lalamove as well as …": a role noun before the next name goes on too.
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;

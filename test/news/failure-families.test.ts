@@ -397,4 +397,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A state of the same kind as the decision is its content, not another act.
     assert.deepEqual(summary('Australia banned Hikvision cameras on Friday. Hikvision cameras are now banned across the country.', '2025-06-27'), ['AU ban hikvision enacted']);
   });
+  test('a list goes on after a comma through a role noun before the next name ("delivery service Lalamove")', () => {
+    assert.deepEqual(summary('Indonesia banned Temu, shopping app Shein and video platform TikTok on Monday.', '2024-10-07'), ['ID ban pdd enacted', 'ID ban shein enacted', 'ID ban bytedance enacted']);
+    assert.deepEqual(summary('India banned the apps AliExpress, delivery service Lalamove and others on Tuesday.', '2020-11-24'), ['IN ban alibaba enacted', 'IN ban lalamove enacted']);
+  });
 });
