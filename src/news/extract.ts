@@ -681,8 +681,10 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
   for (const n of organisationNames(text, from, to, { objectOfListing })) {
     const name = n.text.replace(/['’]s$/, '');
     if (NOT_AN_ORGANISATION.test(name)) continue;
-    if (actors.some((a) => overlaps(a, n)) || mentions.some((x) => overlaps(x, n))) continue;
-    if (findActors(name, []).length > 0) continue;
+    // "Elbit Systems of America, LLC", "Bank of China": a country after "of" inside a name is part of it.
+    const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
+    if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
+    if (findActors(name, []).some((a) => !/\bof\s+(?:the\s+)?$/.test(name.slice(0, a.start)) || a.start === 0)) continue;
     out.push({ surface: name, via: 'name' });
   }
   return out;

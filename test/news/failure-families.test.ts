@@ -401,4 +401,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Indonesia banned Temu, shopping app Shein and video platform TikTok on Monday.', '2024-10-07'), ['ID ban pdd enacted', 'ID ban shein enacted', 'ID ban bytedance enacted']);
     assert.deepEqual(summary('India banned the apps AliExpress, delivery service Lalamove and others on Tuesday.', '2020-11-24'), ['IN ban alibaba enacted', 'IN ban lalamove enacted']);
   });
+  test('a country after "of" inside an organisation\'s name is part of the name ("Elbit Systems of America, LLC")', () => {
+    const s = summary('China added Acme Defense Systems, Northwind Avionics of America, LLC, and Harbor Robotics Inc. to its unreliable entity list on Thursday.', '2025-10-09');
+    assert.ok(s.includes('CN entity-list name:Northwind Avionics of America, LLC enacted') || s.includes('CN entity-list name:Northwind Avionics of America enacted'), s.join('; '));
+  });
 });
