@@ -769,7 +769,8 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   // "asked an appeals court to block the law": the court is asked, it has not acted.
   const courtHit = actors.find((a) => a.court && !/\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|urg(?:e|es|ed|ing)|before|in|to)\s+(?:a|an|the)?\s*(?:[\w.]+\s+){0,2}$/i.test(text.slice(Math.max(0, a.start - 40), a.start)));
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
-  const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
+  // "US lawmakers were banned from using …": an actor whose words begin the action's own words governs it too.
+  const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start || (a.start < trigger.start && a.end <= trigger.end));
   const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
   // An actor named far after the action ("… also headquartered in Canada, … and Japan") is not its agent.
   const afterHit = government.find((a) => a.start >= trigger.end && (a.start - trigger.end < 100 || !contextActor));

@@ -405,4 +405,12 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const s = summary('China added Acme Defense Systems, Northwind Avionics of America, LLC, and Harbor Robotics Inc. to its unreliable entity list on Thursday.', '2025-10-09');
     assert.ok(s.includes('CN entity-list name:Northwind Avionics of America, LLC enacted') || s.includes('CN entity-list name:Northwind Avionics of America enacted'), s.join('; '));
   });
+  test('telling government bodies they should not use a product presses them to drop it; staff banned from using it is a procurement ban', () => {
+    assert.deepEqual(summary("Japan's digital agency said on Friday that ministries should not use DeepSeek.", '2025-02-07'), ['JP boycott-push deepseek enacted']);
+    assert.deepEqual(summary('The Australian government advised its agencies against using DeepSeek on Tuesday.', '2025-02-04'), ['AU boycott-push deepseek enacted']);
+    // The actor whose words begin the action's own words governs it.
+    assert.deepEqual(summary('Earlier, a newspaper reported that Australian officials were banned from using DeepSeek.', '2025-02-04'), ['AU procurement-ban deepseek enacted']);
+    // A company's advice to its users is none.
+    assert.deepEqual(summary('The bank told customers they should not use DeepSeek for banking.', '2025-02-04'), []);
+  });
 });
