@@ -851,7 +851,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     if (e.status === 'threatened' && /^(?:will|shall|'ll)$/i.test(e.statusCue ?? '') && SCHEDULE.test(e.evidence) && events.some((o) => o !== e && (o.status === 'enacted' || o.status === 'in-force') && o.actor.jurisdiction === e.actor.jurisdiction && (o.action === e.action || RESTATED_AS_BAN.has(o.action) || o.action === 'removal-order') && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))))) continue;
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
-    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // A ban the words date apart from it ("an order on 6 August banning transactions", "a separate
+    // order on 14 August that ByteDance must sell") is another act.
+    const datedApart = (o: RestrictionEvent) => o.dateSource === 'text' && e.dateSource === 'text' && o.date !== undefined && e.date !== undefined && !o.date.startsWith(e.date) && !e.date.startsWith(o.date);
+    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && !datedApart(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "US sanctions Huawei" beside the report of its Entity List listing, "the sanctions on the listed
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.

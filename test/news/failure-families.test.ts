@@ -413,4 +413,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A company's advice to its users is none.
     assert.deepEqual(summary('The bank told customers they should not use DeepSeek for banking.', '2025-02-04'), []);
   });
+  test('a ban the words date apart from a divestment order on the same company is another act', () => {
+    const text = 'The President signed an order on 6 August 2020 banning transactions with ByteDance. In a separate order on 14 August 2020 he ordered ByteDance to sell its US business.';
+    assert.deepEqual(summary(text, '2020-08-20'), ['US ban bytedance enacted', 'US divestment-order bytedance enacted']);
+    // Undated, the ban restates the order.
+    assert.deepEqual(summary('The President ordered ByteDance to sell its US business. The order bans ByteDance from operating unless it sells.', '2020-08-20'), ['US divestment-order bytedance enacted']);
+  });
 });
