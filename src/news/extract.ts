@@ -319,8 +319,11 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
   // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.
   const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, trigger.start));
-  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(text)) return false;
-  if (!backshifted && /\bwould\b/i.test(text)) return false;
+  // A relative clause about someone else ("…, which considers the company a threat") says nothing of the decision.
+  const relative = /,\s*(?:which|who|whom|whose)\b/i.exec(text.slice(trigger.end));
+  const own = relative ? text.slice(0, trigger.end + relative.index) : text;
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(own)) return false;
+  if (!backshifted && /\bwould\b/i.test(own)) return false;
   return frame.tense === 'future' || backshifted;
 }
 

@@ -419,4 +419,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Undated, the ban restates the order.
     assert.deepEqual(summary('The President ordered ByteDance to sell its US business. The order bans ByteDance from operating unless it sells.', '2020-08-20'), ['US divestment-order bytedance enacted']);
   });
+  test('a relative clause about someone else does not make an announced decision a threat', () => {
+    assert.deepEqual(summary('Sweden will bar Huawei from its 5G networks, the government said on Monday, a move welcomed by Washington, which considers the company a security risk.', '2020-10-20'), ['SE ban huawei enacted']);
+    // In the decision's own clause the word still counts.
+    assert.deepEqual(summary('Sweden will consider barring Huawei from its 5G networks, the government said on Monday.', '2020-10-20'), ['SE ban huawei considered']);
+  });
 });
