@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { organisationNames } from '../../src/news/nlp.js';
+import { datelineOf } from '../../src/news/parse.js';
 import { datesAgree, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
@@ -423,5 +424,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Sweden will bar Huawei from its 5G networks, the government said on Monday, a move welcomed by Washington, which considers the company a security risk.', '2020-10-20'), ['SE ban huawei enacted']);
     // In the decision's own clause the word still counts.
     assert.deepEqual(summary('Sweden will consider barring Huawei from its 5G networks, the government said on Monday.', '2020-10-20'), ['SE ban huawei considered']);
+  });
+  test('a span counted from today ("within 45 days", "2 hours ago") is no dateline; a date with its year is', () => {
+    assert.equal(datelineOf('US orders sale of app\n\nThe order bans transactions with ByteDance within 45 days of the order.'), undefined);
+    assert.equal(datelineOf('US orders sale of app\n\nBy AFP     2 hours ago in Technology'), undefined);
+    assert.equal(datelineOf('US orders sale of app\n\nPosted August 7, 2020\nThe order bans transactions within 45 days.'), '2020-08-07');
   });
 });
