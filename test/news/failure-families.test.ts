@@ -430,4 +430,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.equal(datelineOf('US orders sale of app\n\nBy AFP     2 hours ago in Technology'), undefined);
     assert.equal(datelineOf('US orders sale of app\n\nPosted August 7, 2020\nThe order bans transactions within 45 days.'), '2020-08-07');
   });
+  test('with no date at all, an act links to the only measure of its government that lists the target for that kind of act', () => {
+    const { kb, extractor } = news();
+    const [e] = extractor.extract({ id: 'undated', text: 'Germany will ban components from Huawei in its 5G core networks, the interior minister announced.' }).events;
+    assert.ok(e);
+    assert.deepEqual(linkEvent(kb, e).map((l) => [l.kind, l.measure]), [['known', 'de-5g-huawei-zte-2024']]);
+  });
 });
