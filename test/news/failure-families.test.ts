@@ -436,4 +436,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.ok(e);
     assert.deepEqual(linkEvent(kb, e).map((l) => [l.kind, l.measure]), [['known', 'de-5g-huawei-zte-2024']]);
   });
+  test('in a text with no publication date, the act it leads with takes the latest full date it states', () => {
+    const [e] = news().extractor.extract({ id: 'undated', text: 'Japan bans exports of chip materials to China\nThe decision was announced in a notice dated 3 December 2024.' }).events;
+    assert.deepEqual([e?.date, e?.dateSource], ['2024-12-03', 'publication']);
+  });
 });
