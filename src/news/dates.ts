@@ -74,6 +74,8 @@ function isEventDate(sentence: string, index: number, text: string): boolean {
   if (/^\s*(?:National Defense Authorization Act|NDAA|Defen[cs]e Authori[sz]ation Act|defense (?:policy )?(?:bill|law)|law\b|Act\b|budget)/i.test(after)) return false;
   if (/\b(?:until|through|thru|till|by|before|expir\w*|deadline of|no later than|as early as|since|starting in|from)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$/i.test(before) || /^(?:the\s+)?(?:end|start|beginning|middle)\s+of\b/i.test(text.trim())) return false;
   if (/^\s*(?:at the latest|or later|onwards|deadline)\b/i.test(after)) return false;
+  // "… an injunction against the law before it takes effect next month": when a future effect is due, not when the act took place.
+  if (/\b(?:before|until|when|once)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:takes|take|goes|go|comes|come)\s+(?:effect|into effect|into force)\s*(?:on|in)?\s*$/i.test(before)) return false;
   // "Between 18 February and 21 March 2022 the Government consulted …": a period's end is not when the act took place.
   if (/\bbetween\s+[^.;]{1,30}\s+and\s+$/i.test(sentence.slice(Math.max(0, index - 60), index))) return false;
   return true;

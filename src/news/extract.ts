@@ -780,7 +780,16 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
-    const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
+    // "a federal judge blocks Montana's TikTok ban": the act enjoined is the government's whose it is.
+    let owner: ActorEntry | undefined;
+    const slice = text.slice(courtHit.end, Math.min(text.length, trigger.end + 60));
+    for (const m of actorMatches(slice)) {
+      if (/^['’]s\s+(?:[\w-]+\s+){0,3}(?:ban|law|order|prohibition|statute|rule|measure|restrictions?)\b/i.test(slice.slice(m.index + m.phrase.length))) {
+        owner = actorByPhrase.get(m.phrase);
+        if (owner) break;
+      }
+    }
+    const jurisdiction = owner?.jurisdiction || courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
     if (jurisdiction) return { jurisdiction, authority: courtHit.actor.authority, surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };

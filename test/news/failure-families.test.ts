@@ -440,4 +440,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [e] = news().extractor.extract({ id: 'undated', text: 'Japan bans exports of chip materials to China\nThe decision was announced in a notice dated 3 December 2024.' }).events;
     assert.deepEqual([e?.date, e?.dateSource], ['2024-12-03', 'publication']);
   });
+  test('a judge blocking a state\'s ban acts on that state\'s act; the date its effect was due is not the ruling\'s', () => {
+    assert.deepEqual(summary('Federal judge blocks Utah’s TikTok ban', '2024-05-02'), ['US-UT ban bytedance enjoined']);
+    const found = findDates('A judge granted an injunction against the TikTok ban before it takes effect next month.', '2023-12-01', false);
+    assert.deepEqual(found, []);
+  });
 });
