@@ -445,4 +445,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const found = findDates('A judge granted an injunction against the TikTok ban before it takes effect next month.', '2023-12-01', false);
     assert.deepEqual(found, []);
   });
+  test('"also added …" with no list named, and "another company cited is …", name more members of the listing just reported', () => {
+    const text = 'The Commerce Department added Huawei to the Entity List on Monday. The department also added the research groups Northwind Avionics Inc. and Harbor Robotics Inc. on Monday. Another company cited is Acme Robotics Co., a startup backed by Sequoia Capital and Goldman Sachs.';
+    assert.deepEqual(summary(text, '2023-03-03'), ['US entity-list huawei enacted', 'US entity-list name:Northwind Avionics Inc enacted', 'US entity-list name:Harbor Robotics Inc enacted', 'US entity-list name:Acme Robotics Co enacted']);
+    // "also added … to" another list is an act of its own, read as such.
+    assert.ok(!summary('The Commerce Department added Huawei to the Entity List. The Pentagon also added Acme Robotics Inc. to its "Chinese Military Companies" list.', '2023-03-03').includes('US entity-list name:Acme Robotics Inc enacted'));
+  });
 });
