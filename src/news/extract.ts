@@ -727,8 +727,10 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
+  // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
-    [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
+    [...`${text}${after}`.matchAll(new RegExp(pattern.source, pattern.flags))].filter((m) => (m.index ?? 0) < text.length).map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
   );
   const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
     .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))

@@ -451,4 +451,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // "also added … to" another list is an act of its own, read as such.
     assert.ok(!summary('The Commerce Department added Huawei to the Entity List. The Pentagon also added Acme Robotics Inc. to its "Chinese Military Companies" list.', '2023-03-03').includes('US entity-list name:Acme Robotics Inc enacted'));
   });
+  test('the words that qualify a class may come after its clause ends ("…, in each case where the items have ties to the PRC")', () => {
+    const text = 'On March 3, 2025, the Commerce Department issued a rule prohibiting the import of connected vehicles that incorporate certain software (“Covered Software”), in each case where the items have defined connections to the People’s Republic of China.';
+    assert.deepEqual(summary(text, '2025-03-04'), ['US ban generic:CN-connected-vehicles enacted']);
+  });
 });
