@@ -408,6 +408,11 @@ export class NewsExtractor {
 
     // The article's main jurisdiction stands in when a sentence names no actor.
     for (const a of findActors(body, allMentions)) if (!a.court) jurisdictionVotes.set(a.actor.jurisdiction, (jurisdictionVotes.get(a.actor.jurisdiction) ?? 0) + 1);
+    // "the UK’s public telecoms networks": a country named as owner is no actor, but says which country the article is about.
+    for (const m of actorMatches(body)) {
+      const actor = actorByPhrase.get(m.phrase);
+      if (actor && actor.authority === 'government' && /^['’]s\s/.test(body.slice(m.index + m.phrase.length)) && !allMentions.some((x) => x.start <= m.index && x.end > m.index)) jurisdictionVotes.set(actor.jurisdiction, (jurisdictionVotes.get(actor.jurisdiction) ?? 0) + 1);
+    }
 
     sentences.forEach((sentence, index) => {
       const mentions = allMentions

@@ -455,4 +455,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const text = 'On March 3, 2025, the Commerce Department issued a rule prohibiting the import of connected vehicles that incorporate certain software (“Covered Software”), in each case where the items have defined connections to the People’s Republic of China.';
     assert.deepEqual(summary(text, '2025-03-04'), ['US ban generic:CN-connected-vehicles enacted']);
   });
+  test('a country named as owner ("the UK’s networks") is no actor but says which country the article is about', () => {
+    assert.deepEqual(summary('The Government has decided to issue a designated vendor direction for Huawei. The direction protects the UK’s telecoms networks and the UK’s national security, and gives the Secretary of State new powers.', '2022-10-13'), ['GB ban huawei enacted']);
+  });
 });
