@@ -21,10 +21,16 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  */
 export function findDates(sentence: string, published: string, future: boolean): ResolvedDate[] {
   const ref = new Date(`${published}T12:00:00Z`);
+  const parsed = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future });
+  // "Between 18 February and 21 March 2022": a day and month without a year beside a date with its year share that year.
+  const withYear = parsed.find((r) => r.start.isCertain('year') && r.start.isCertain('month') && /\b(?:19|20)\d\d\b/.test(r.text));
+  const sameYear = withYear ? chrono.parse(sentence, { instant: withYear.start.date(), timezone: 0 }) : [];
   const out: ResolvedDate[] = [];
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future })) {
-    // "… banning transactions in 45 days": a deadline counted from the act, not the act's date.
-    if (!future && /^(?:in|within|after) \d+ (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
+  for (const parsedResult of parsed) {
+    const r = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? (sameYear.find((x) => x.index === parsedResult.index) ?? parsedResult) : parsedResult;
+    // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
+  // crackdown in three years" a span.
+    if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
     if (!isEventDate(sentence, r.index, r.text)) continue;
     const s = r.start;
     let date = s.date();
@@ -55,7 +61,8 @@ export function findDates(sentence: string, published: string, future: boolean):
  * Whether a date expression can be the date of an act: not a duration ("for seven years", "for a
  * period of one year"), not a time of day ("at midnight"), not the year in a law's title ("Act of
  * 1999", "FY 2019 NDAA", "Fiscal Year 2019"), and not a deadline or the start of a state ("until
- * March 13, 2025", "by the end of 2029", "since May").
+ * March 13, 2025", "by the end of 2029", "since May"), and not a period's end ("between 18 February and 21
+ * March 2022").
  */
 function isEventDate(sentence: string, index: number, text: string): boolean {
   const before = sentence.slice(Math.max(0, index - 40), index);
@@ -67,5 +74,30 @@ function isEventDate(sentence: string, index: number, text: string): boolean {
   if (/^\s*(?:National Defense Authorization Act|NDAA|Defen[cs]e Authori[sz]ation Act|defense (?:policy )?(?:bill|law)|law\b|Act\b|budget)/i.test(after)) return false;
   if (/\b(?:until|through|thru|till|by|before|expir\w*|deadline of|no later than|as early as|since|starting in|from)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$/i.test(before) || /^(?:the\s+)?(?:end|start|beginning|middle)\s+of\b/i.test(text.trim())) return false;
   if (/^\s*(?:at the latest|or later|onwards|deadline)\b/i.test(after)) return false;
+  // "… an injunction against the law before it takes effect next month": when a future effect is due, not when the act took place.
+  if (/\b(?:before|until|when|once)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:takes|take|goes|go|comes|come)\s+(?:effect|into effect|into force)\s*(?:on|in)?\s*$/i.test(before)) return false;
+  // "Between 18 February and 21 March 2022 the Government consulted …": a period's end is not when the act took place.
+  if (/\bbetween\s+[^.;]{1,30}\s+and\s+$/i.test(sentence.slice(Math.max(0, index - 60), index))) return false;
   return true;
+}
+
+/**
+ * For a text with no publication date: the latest complete date it states (day, month and year, not
+ * a deadline, a duration or a law's year), as a stand-in reference against which its partial and
+ * relative dates ("on March 23", "on Saturday") are resolved. News reports what just happened, so
+ * the latest full date it names lies at or just before its writing.
+ */
+export function statedReference(text: string): string | undefined {
+  let latest: string | undefined;
+  for (const r of chrono.parse(text, { instant: new Date('2000-01-01T12:00:00Z'), timezone: 0 })) {
+    const s = r.start;
+    if (!(s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) || !/\b(?:19|20)\d\d\b/.test(r.text)) continue;
+    const lineStart = text.lastIndexOf('\n', r.index) + 1;
+    const lineEnd = text.indexOf('\n', r.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (!isEventDate(line, r.index - lineStart, r.text)) continue;
+    const value = iso(s.date());
+    if (!latest || value > latest) latest = value;
+  }
+  return latest;
 }

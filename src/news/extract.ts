@@ -8,7 +8,7 @@
  * back to), its actor (the government phrase that governs it, else the one in context), and a date
  * resolved against the publication date. Negated and denied actions are not events.
  */
-import { findDates } from './dates.js';
+import { findDates, statedReference } from './dates.js';
 import {
   ACTION_PATTERNS,
   ACTOR_PHRASES,
@@ -253,6 +253,9 @@ function clauseStart(breaks: Span[], triggers: Trigger[], at: number): number {
   return start;
 }
 
+/** "delivery service Lalamove", "drone maker Skydio": a role noun naming what the next company is. */
+const ROLE_BEFORE_NAME = /^(?:[a-z][\w-]*\s+){0,2}(?:service|maker|platform|app|company|firm|giant|operator|provider|developer|retailer|carrier|vendor|supplier|manufacturer|startup|brand|chipmaker)\s+$/;
+
 /** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
 function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
   let end = text.length;
@@ -263,7 +266,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… AliExpress, delivery service Lalamove as well as …": a role noun before the next name goes on too.
+    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -315,8 +319,11 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
   // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.
   const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, trigger.start));
-  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(text)) return false;
-  if (!backshifted && /\bwould\b/i.test(text)) return false;
+  // A relative clause about someone else ("…, which considers the company a threat") says nothing of the decision.
+  const relative = /,\s*(?:which|who|whom|whose)\b/i.exec(text.slice(trigger.end));
+  const own = relative ? text.slice(0, trigger.end + relative.index) : text;
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(own)) return false;
+  if (!backshifted && /\bwould\b/i.test(own)) return false;
   return frame.tense === 'future' || backshifted;
 }
 
@@ -327,6 +334,9 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
  * weekend") is a pledge, not a government's decision.
  */
 const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
+
+/** "… to the United States", "… to China": the country goods go to, within the sentence. */
+const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
@@ -360,7 +370,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
@@ -379,6 +389,8 @@ export class NewsExtractor {
   extract(article: Article): Extraction {
     const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
     const published = article.published;
+    // With no publication date, the latest full date the text states resolves its partial and relative dates.
+    const reference = published ?? statedReference(body);
     const sentences = splitSentences(body);
     const allMentions = this.matcher.find(body);
 
@@ -396,12 +408,17 @@ export class NewsExtractor {
 
     // The article's main jurisdiction stands in when a sentence names no actor.
     for (const a of findActors(body, allMentions)) if (!a.court) jurisdictionVotes.set(a.actor.jurisdiction, (jurisdictionVotes.get(a.actor.jurisdiction) ?? 0) + 1);
+    // "the UK’s public telecoms networks": a country named as owner is no actor, but says which country the article is about.
+    for (const m of actorMatches(body)) {
+      const actor = actorByPhrase.get(m.phrase);
+      if (actor && actor.authority === 'government' && /^['’]s\s/.test(body.slice(m.index + m.phrase.length)) && !allMentions.some((x) => x.start <= m.index && x.end > m.index)) jurisdictionVotes.set(actor.jurisdiction, (jurisdictionVotes.get(actor.jurisdiction) ?? 0) + 1);
+    }
 
     sentences.forEach((sentence, index) => {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -426,6 +443,8 @@ export class NewsExtractor {
     jurisdictionVotes: Map<string, number>,
     earlier: RestrictionEvent[],
     published: string | undefined,
+    reference: string | undefined = published,
+    following?: string,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -495,7 +514,7 @@ export class NewsExtractor {
         else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
-      let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier);
+      let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier, following);
       if (targets.length === 0) return;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
@@ -512,8 +531,8 @@ export class NewsExtractor {
       const future = status === 'threatened' || status === 'considered' || status === 'proposed';
       let date: string | undefined;
       let dateText: string | undefined;
-      if (published) {
-        const dates = findDates(text, published, future);
+      if (reference) {
+        const dates = findDates(text, reference, future);
         // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
         // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
         const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
@@ -530,8 +549,8 @@ export class NewsExtractor {
       // words date took place about when the article was published.
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
-      const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,40}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && published && !future && (index <= LEAD_SENTENCES || presentPerfect)) [date, dateSource] = [published, 'publication'];
+      const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
+      if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
       out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
@@ -557,6 +576,7 @@ export class NewsExtractor {
     endOfClause: number,
     sameSentence: RestrictionEvent[],
     earlier: RestrictionEvent[],
+    following?: string,
   ): EventTarget[] {
     const inRange = (from: number, to: number, descriptionsFrom = from): EventTarget[] => {
       const named = mentions
@@ -570,7 +590,7 @@ export class NewsExtractor {
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
         .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
-      const generic = genericTargets(slice, [], text.slice(to))
+      const generic = genericTargets(slice, [], text.slice(to), following)
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
       return [...coref, ...generic];
@@ -613,6 +633,12 @@ export class NewsExtractor {
       const same = [...earlier].reverse().find((e) => e.action === trigger.action);
       if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
     }
+    // "China bans exports of gallium … to the US", "strengthen the export control of dual-use items to the
+    // United States": an export control on a destination, with no company named, is on that country's companies.
+    if (targets.length === 0 && trigger.action === 'export-control') {
+      const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end));
+      if (destination) targets = [{ surface: destination[0].trim(), generic: genericTargetKey(/china|chinese/i.test(destination[1] as string) ? 'chinese' : /russia/i.test(destination[1] as string) ? 'russian' : /iran/i.test(destination[1] as string) ? 'iranian' : 'us', 'companies'), via: 'generic' }];
+    }
     const seen = new Set<string>();
     return targets.filter((t) => {
       const key = targetKey(t);
@@ -636,8 +662,11 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
   if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
   const from = cue.index;
   const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+  // "Another company cited is 4Paradigm, … backed by Sequoia Capital": a singular cue names one member.
+  const single = /^(?:another|one other|a further|one more)\b/i.test(cue[0]);
   const others = properNouns(text, from, text.length, mentions);
-  const targets = [...named, ...others];
+  const at = (t: EventTarget) => text.indexOf(t.surface, from);
+  const targets = single ? [...named, ...others].sort((a, b) => at(a) - at(b)).slice(0, 1) : [...named, ...others];
   if (targets.length === 0) return [];
   const { date, dateText, dateSource } = previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
@@ -663,8 +692,10 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
   for (const n of organisationNames(text, from, to, { objectOfListing })) {
     const name = n.text.replace(/['’]s$/, '');
     if (NOT_AN_ORGANISATION.test(name)) continue;
-    if (actors.some((a) => overlaps(a, n)) || mentions.some((x) => overlaps(x, n))) continue;
-    if (findActors(name, []).length > 0) continue;
+    // "Elbit Systems of America, LLC", "Bank of China": a country after "of" inside a name is part of it.
+    const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
+    if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
+    if (findActors(name, []).some((a) => !/\bof\s+(?:the\s+)?$/.test(name.slice(0, a.start)) || a.start === 0)) continue;
     out.push({ surface: name, via: 'name' });
   }
   return out;
@@ -684,17 +715,32 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
 
-function genericTargets(text: string, mentions: Mention[], after = ''): { start: number; target: EventTarget }[] {
+/**
+ * "… adding 140 entities to the Entity List. These entries are listed under the destinations of China,
+ * …": a sentence that goes on to describe a counted class ("These entries", "The additions", "Most of
+ * the companies") gives its nationality, the first one it names.
+ */
+const DESCRIBES_CLASS = /^\W*(?:(?:these|those|the|all|most|many|some|(?:most|many|some|all) of (?:these|those|the|them))\s+(?:[\w-]+\s+){0,3}?(?:entities|entries|companies|firms|apps|applications|additions|organi[sz]ations|parties)\b|they\s+(?:are|were|include)\b)/i;
+const NATION_NAMED = /\b(?:under|in|from|based in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(China|Hong Kong|Russia|Iran|United States)\b|\b(Chinese|Russian|Iranian)\b/;
+function describedNationality(following: string | undefined): string | undefined {
+  if (!following || !DESCRIBES_CLASS.test(following)) return undefined;
+  const m = NATION_NAMED.exec(following);
+  return m?.[1] ?? m?.[2];
+}
+
+function genericTargets(text: string, mentions: Mention[], after = '', following?: string): { start: number; target: EventTarget }[] {
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
+  // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
-    [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
+    [...`${text}${after}`.matchAll(new RegExp(pattern.source, pattern.flags))].filter((m) => (m.index ?? 0) < text.length).map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
   );
   const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
     .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))
     .flatMap((m) => {
-      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1];
+      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1] ?? describedNationality(following);
       if (!nation) return [];
       const key = genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string);
       return [{ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }];
@@ -736,14 +782,24 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   // "asked an appeals court to block the law": the court is asked, it has not acted.
   const courtHit = actors.find((a) => a.court && !/\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|urg(?:e|es|ed|ing)|before|in|to)\s+(?:a|an|the)?\s*(?:[\w.]+\s+){0,2}$/i.test(text.slice(Math.max(0, a.start - 40), a.start)));
   const byAgent = government.find((a) => a.start >= trigger.end && /^\s*by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start).replace(/^[^]*?\bby\b/i, 'by')) && a.start - trigger.end < 60);
-  const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start);
+  // "US lawmakers were banned from using …": an actor whose words begin the action's own words governs it too.
+  const beforeHit = [...government].reverse().find((a) => a.end <= trigger.start || (a.start < trigger.start && a.end <= trigger.end));
   const insideHit = government.find((a) => a.start >= trigger.start && a.end <= trigger.end && !/^\s*(?:to|from|in)\b/i.test(text.slice(a.end)));
   // An actor named far after the action ("… also headquartered in Canada, … and Japan") is not its agent.
   const afterHit = government.find((a) => a.start >= trigger.end && (a.start - trigger.end < 100 || !contextActor));
   const hit = byAgent ?? beforeHit ?? insideHit ?? afterHit;
   const defaultJurisdiction = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (courtHit && (!hit || courtHit.start < trigger.start)) {
-    const jurisdiction = courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
+    // "a federal judge blocks Montana's TikTok ban": the act enjoined is the government's whose it is.
+    let owner: ActorEntry | undefined;
+    const slice = text.slice(courtHit.end, Math.min(text.length, trigger.end + 60));
+    for (const m of actorMatches(slice)) {
+      if (/^['’]s\s+(?:[\w-]+\s+){0,3}(?:ban|law|order|prohibition|statute|rule|measure|restrictions?)\b/i.test(slice.slice(m.index + m.phrase.length))) {
+        owner = actorByPhrase.get(m.phrase);
+        if (owner) break;
+      }
+    }
+    const jurisdiction = owner?.jurisdiction || courtHit.actor.jurisdiction || hit?.actor.jurisdiction || defaultJurisdiction || contextActor?.jurisdiction;
     if (jurisdiction) return { jurisdiction, authority: courtHit.actor.authority, surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };
@@ -817,7 +873,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     if (e.status === 'threatened' && /^(?:will|shall|'ll)$/i.test(e.statusCue ?? '') && SCHEDULE.test(e.evidence) && events.some((o) => o !== e && (o.status === 'enacted' || o.status === 'in-force') && o.actor.jurisdiction === e.actor.jurisdiction && (o.action === e.action || RESTATED_AS_BAN.has(o.action) || o.action === 'removal-order') && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))))) continue;
     // "The Order further prohibits downloading DeepSeek" beside a ban on state devices: a general
     // word restating a more specific act on the same targets.
-    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // A ban the words date apart from it ("an order on 6 August banning transactions", "a separate
+    // order on 14 August that ByteDance must sell") is another act.
+    const datedApart = (o: RestrictionEvent) => o.dateSource === 'text' && e.dateSource === 'text' && o.date !== undefined && e.date !== undefined && !o.date.startsWith(e.date) && !e.date.startsWith(o.date);
+    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && !datedApart(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "US sanctions Huawei" beside the report of its Entity List listing, "the sanctions on the listed
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.
@@ -871,6 +930,16 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   const deliberation = (e: RestrictionEvent) => /^(?:consider|debat|weigh|mull|explor|study|review|discuss|evaluat|examin|contemplat|whether)/i.test(e.statusCue ?? '');
   const weakOrState = (e: RestrictionEvent) => ((e.status === 'threatened' || e.status === 'considered') && !deliberation(e)) || stateCue(e);
   const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+  // "Canada ordered Hikvision to close its business. Hikvision products are also banned in government
+  // use.": a stated state of a specific act of another kind than the decision (a procurement ban beside
+  // a wind-up order) is a further part of that decision, at its stage and of its date.
+  for (const e of out) {
+    if (!stateCue(e) || e.action === 'ban' || e.action === 'other') continue;
+    const decision = out.find((o) => o !== e && FIRM.has(o.status) && o.status !== 'enjoined' && o.action !== e.action && !SUBSUMED_BY[o.action].includes(e.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+    if (!decision) continue;
+    [e.status, e.statusCue] = [decision.status, `${e.statusCue} (with ${decision.trigger})`];
+    if (!e.date) [e.date, e.dateText, e.dateSource] = [decision.date, decision.dateText, decision.dateSource];
+  }
   for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((u) => sameTarget(t, u))));
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);

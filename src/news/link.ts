@@ -197,8 +197,19 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     const first = measure.timeline[0]?.date;
     const last = measure.timeline.at(-1)?.date;
     const withinLife = span && first && last ? span[1] >= toTime(first) - 400 * DAY && span[0] <= toTime(last) + 400 * DAY : false;
-    if (!withinLife && nearest > 45 && !isNamed) continue;
-    candidates.push({ measure: measure.id, score, nearest, matchedDate, listed: family.length > 0, reasons });
+    // Neither the act nor the article dated: a measure of this government that lists the target for this
+    // kind of act may still be the one, when it is the only one (below).
+    const undated = !span && family.length > 0 && fits.includes(measure.kind) && dates.length > 0;
+    if (!withinLife && nearest > 45 && !isNamed && !undated) continue;
+    candidates.push({ measure: measure.id, score, nearest, matchedDate, listed: family.length > 0, reasons: undated ? [...reasons, 'no date to compare; the only measure of this government listing the target for this kind of act'] : reasons });
+  }
+  if (!span) {
+    const fitting = candidates.filter((c) => c.listed);
+    if (fitting.length === 1 && !candidates.some((c) => c !== fitting[0] && c.score >= (fitting[0] as Candidate).score)) {
+      const only = fitting[0] as Candidate;
+      if (only.score >= 4) return { kind: 'known', measure: only.measure, reasons: only.reasons };
+    }
+    if (fitting.length > 1 && !candidates.some((c) => named.has(c.measure))) return { kind: 'new', reasons: ['no date to tell the measures that list the target apart'] };
   }
 
   candidates.sort((a, b) => b.score - a.score || a.nearest - b.nearest || a.measure.localeCompare(b.measure));

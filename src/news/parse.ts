@@ -58,6 +58,8 @@ export function datelineOf(text: string): string | undefined {
   let first: string | undefined;
   for (const r of chrono.strict.parse(head)) {
     if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;
+    // "within 45 days", "2 hours ago": a span counted from today is certain to chrono, but no dateline.
+    if (!/\d{4}|['’]\d\d\b/.test(r.text)) continue;
     const before = head.slice(Math.max(0, r.index - 30), r.index);
     const after = head.slice(r.index + r.text.length, r.index + r.text.length + 30);
     if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before} ${after.slice(0, 15)}`)) continue;

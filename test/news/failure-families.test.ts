@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { organisationNames } from '../../src/news/nlp.js';
+import { datelineOf } from '../../src/news/parse.js';
 import { datesAgree, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
@@ -357,5 +358,104 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   });
   test('adding a company to a list of two-word name ("its export control list") is a listing, not an export control', () => {
     assert.deepEqual(summary("China's Ministry of Commerce said on Friday it has added Skydio and two other US drone makers to its export control list.", '2024-10-11'), ['CN entity-list name:Skydio enacted']);
+  });
+  test('a text with no publication date resolves its partial dates against the latest full date it states', () => {
+    const text = 'The FCC added Huawei to the Covered List on March 12. The list, published on March 12, 2021, names five companies.';
+    const [e] = news().extractor.extract({ id: 'undated', text }).events;
+    assert.equal(e?.date, '2021-03-12');
+    // With neither, a date without its year stays unresolved rather than guessed.
+    const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
+    assert.equal(u?.date, undefined);
+  });
+  test("a period's end is not the act's date; a day and month beside a full date share its year", () => {
+    const found = findDates('Between 18 February and 21 March 2022, the government consulted on proposals to ban Huawei.', '2022-06-01', true);
+    assert.deepEqual(found.map((d) => d.value), ['2022-02-18']);
+  });
+  test('an act told in the present perfect is news of the day, at whatever stage ("has launched a consultation on proposed …")', () => {
+    const [e] = events('Officials met on Monday. The UK government has launched a consultation on proposed legal instruments to control the use of Huawei equipment in UK networks.', '2022-02-24');
+    assert.deepEqual([e?.status, e?.date, e?.dateSource], ['proposed', '2022-02-24', 'publication']);
+  });
+  test('a counted class takes its nationality from the sentence that goes on to describe it', () => {
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. These entities are mostly based in China and Iran.', '2024-12-03'), ['US entity-list generic:CN-companies enacted']);
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. The additions include research institutes in Russia.', '2024-12-03'), ['US entity-list generic:RU-companies enacted']);
+    // A next sentence about something else gives none.
+    assert.deepEqual(summary('The Commerce Department added 40 entities to the Entity List on Monday. Officials in China protested.', '2024-12-03'), []);
+  });
+  test('an export ban on a destination is on that country\'s companies; curbing exports names an export control', () => {
+    assert.deepEqual(summary('Russia bans exports of rare metals and magnets to the United States', '2025-03-04'), ['RU export-control generic:US-companies enacted']);
+    assert.deepEqual(summary("Japan's trade ministry announced a ban on the export of photoresists to China on Friday.", '2025-03-04'), ['JP export-control generic:CN-companies enacted']);
+    assert.deepEqual(summary('The US moved on Monday, curbing exports to 140 companies, including chip equipment maker Naura.', '2024-12-02'), ['US export-control naura enacted']);
+    // "in three years" beside a past act is a span, not a date ahead.
+    const [e] = events('The US on Monday launched its third crackdown in three years, curbing exports to Naura.', '2024-12-03');
+    assert.equal(e?.date, '2024-12-02');
+  });
+  test('"these manufacturers" point back to the vendors just named; removal from networks of any description is a removal order', () => {
+    const text = 'Austria will ban components from Huawei and ZTE in its 5G core networks, the minister announced on Monday. In addition, management software from these manufacturers must be removed from the access and transport networks by 2029.';
+    assert.deepEqual(summary(text, '2025-03-03'), ['AT ban huawei enacted', 'AT ban zte enacted', 'AT removal-order huawei enacted', 'AT removal-order zte enacted']);
+  });
+  test('a state of a further kind beside a decision ("are also banned in government use") is part of that decision', () => {
+    assert.deepEqual(summary('Australia ordered Hikvision to wind up its local business on Friday. Hikvision cameras are also barred from government offices.', '2025-06-27'), ['AU divestment-order hikvision enacted', 'AU procurement-ban hikvision enacted']);
+    // A state of the same kind as the decision is its content, not another act.
+    assert.deepEqual(summary('Australia banned Hikvision cameras on Friday. Hikvision cameras are now banned across the country.', '2025-06-27'), ['AU ban hikvision enacted']);
+  });
+  test('a list goes on after a comma through a role noun before the next name ("delivery service Lalamove")', () => {
+    assert.deepEqual(summary('Indonesia banned Temu, shopping app Shein and video platform TikTok on Monday.', '2024-10-07'), ['ID ban pdd enacted', 'ID ban shein enacted', 'ID ban bytedance enacted']);
+    assert.deepEqual(summary('India banned the apps AliExpress, delivery service Lalamove and others on Tuesday.', '2020-11-24'), ['IN ban alibaba enacted', 'IN ban lalamove enacted']);
+  });
+  test('a country after "of" inside an organisation\'s name is part of the name ("Elbit Systems of America, LLC")', () => {
+    const s = summary('China added Acme Defense Systems, Northwind Avionics of America, LLC, and Harbor Robotics Inc. to its unreliable entity list on Thursday.', '2025-10-09');
+    assert.ok(s.includes('CN entity-list name:Northwind Avionics of America, LLC enacted') || s.includes('CN entity-list name:Northwind Avionics of America enacted'), s.join('; '));
+  });
+  test('telling government bodies they should not use a product presses them to drop it; staff banned from using it is a procurement ban', () => {
+    assert.deepEqual(summary("Japan's digital agency said on Friday that ministries should not use DeepSeek.", '2025-02-07'), ['JP boycott-push deepseek enacted']);
+    assert.deepEqual(summary('The Australian government advised its agencies against using DeepSeek on Tuesday.', '2025-02-04'), ['AU boycott-push deepseek enacted']);
+    // The actor whose words begin the action's own words governs it.
+    assert.deepEqual(summary('Earlier, a newspaper reported that Australian officials were banned from using DeepSeek.', '2025-02-04'), ['AU procurement-ban deepseek enacted']);
+    // A company's advice to its users is none.
+    assert.deepEqual(summary('The bank told customers they should not use DeepSeek for banking.', '2025-02-04'), []);
+  });
+  test('a ban the words date apart from a divestment order on the same company is another act', () => {
+    const text = 'The President signed an order on 6 August 2020 banning transactions with ByteDance. In a separate order on 14 August 2020 he ordered ByteDance to sell its US business.';
+    assert.deepEqual(summary(text, '2020-08-20'), ['US ban bytedance enacted', 'US divestment-order bytedance enacted']);
+    // Undated, the ban restates the order.
+    assert.deepEqual(summary('The President ordered ByteDance to sell its US business. The order bans ByteDance from operating unless it sells.', '2020-08-20'), ['US divestment-order bytedance enacted']);
+  });
+  test('a relative clause about someone else does not make an announced decision a threat', () => {
+    assert.deepEqual(summary('Sweden will bar Huawei from its 5G networks, the government said on Monday, a move welcomed by Washington, which considers the company a security risk.', '2020-10-20'), ['SE ban huawei enacted']);
+    // In the decision's own clause the word still counts.
+    assert.deepEqual(summary('Sweden will consider barring Huawei from its 5G networks, the government said on Monday.', '2020-10-20'), ['SE ban huawei considered']);
+  });
+  test('a span counted from today ("within 45 days", "2 hours ago") is no dateline; a date with its year is', () => {
+    assert.equal(datelineOf('US orders sale of app\n\nThe order bans transactions with ByteDance within 45 days of the order.'), undefined);
+    assert.equal(datelineOf('US orders sale of app\n\nBy AFP     2 hours ago in Technology'), undefined);
+    assert.equal(datelineOf('US orders sale of app\n\nPosted August 7, 2020\nThe order bans transactions within 45 days.'), '2020-08-07');
+  });
+  test('with no date at all, an act links to the only measure of its government that lists the target for that kind of act', () => {
+    const { kb, extractor } = news();
+    const [e] = extractor.extract({ id: 'undated', text: 'Germany will ban components from Huawei in its 5G core networks, the interior minister announced.' }).events;
+    assert.ok(e);
+    assert.deepEqual(linkEvent(kb, e).map((l) => [l.kind, l.measure]), [['known', 'de-5g-huawei-zte-2024']]);
+  });
+  test('in a text with no publication date, the act it leads with takes the latest full date it states', () => {
+    const [e] = news().extractor.extract({ id: 'undated', text: 'Japan bans exports of chip materials to China\nThe decision was announced in a notice dated 3 December 2024.' }).events;
+    assert.deepEqual([e?.date, e?.dateSource], ['2024-12-03', 'publication']);
+  });
+  test('a judge blocking a state\'s ban acts on that state\'s act; the date its effect was due is not the ruling\'s', () => {
+    assert.deepEqual(summary('Federal judge blocks Utah’s TikTok ban', '2024-05-02'), ['US-UT ban bytedance enjoined']);
+    const found = findDates('A judge granted an injunction against the TikTok ban before it takes effect next month.', '2023-12-01', false);
+    assert.deepEqual(found, []);
+  });
+  test('"also added …" with no list named, and "another company cited is …", name more members of the listing just reported', () => {
+    const text = 'The Commerce Department added Huawei to the Entity List on Monday. The department also added the research groups Northwind Avionics Inc. and Harbor Robotics Inc. on Monday. Another company cited is Acme Robotics Co., a startup backed by Sequoia Capital and Goldman Sachs.';
+    assert.deepEqual(summary(text, '2023-03-03'), ['US entity-list huawei enacted', 'US entity-list name:Northwind Avionics Inc enacted', 'US entity-list name:Harbor Robotics Inc enacted', 'US entity-list name:Acme Robotics Co enacted']);
+    // "also added … to" another list is an act of its own, read as such.
+    assert.ok(!summary('The Commerce Department added Huawei to the Entity List. The Pentagon also added Acme Robotics Inc. to its "Chinese Military Companies" list.', '2023-03-03').includes('US entity-list name:Acme Robotics Inc enacted'));
+  });
+  test('the words that qualify a class may come after its clause ends ("…, in each case where the items have ties to the PRC")', () => {
+    const text = 'On March 3, 2025, the Commerce Department issued a rule prohibiting the import of connected vehicles that incorporate certain software (“Covered Software”), in each case where the items have defined connections to the People’s Republic of China.';
+    assert.deepEqual(summary(text, '2025-03-04'), ['US ban generic:CN-connected-vehicles enacted']);
+  });
+  test('a country named as owner ("the UK’s networks") is no actor but says which country the article is about', () => {
+    assert.deepEqual(summary('The Government has decided to issue a designated vendor direction for Huawei. The direction protects the UK’s telecoms networks and the UK’s national security, and gives the Secretary of State new powers.', '2022-10-13'), ['GB ban huawei enacted']);
   });
 });
