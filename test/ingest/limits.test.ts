@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/model/item.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/limits.js';
+import { readInventory } from '../../src/ingest/read-inventory.js';
 import { readAll, tempFile } from './helpers.js';
 
 async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
@@ -98,6 +99,19 @@ test('gzip: inflating past the size or ratio cap is refused with the cap named',
   await rejectsWith(readAll(tempFile('big.csv.gz', bomb), { limits: { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 } }), /inflates to more than 4 MiB/);
   const small = await readAll(tempFile('ok.csv.gz', gzipSync('vendor\nHuawei\nZTE\n')), { limits: { ...DEFAULT_LIMITS, maxInflateRatio: 2 } });
   assert.equal(small.items.length, 2);
+});
+
+test('a gzip bomb of short matching rows is refused before any row is given', async () => {
+  // Seven bytes a row: read row by row, 150,000 rows would be screened before its ratio showed.
+  const bomb = tempFile('rows.csv.gz', gzipSync(Buffer.from(`vendor\n${'Huawei\n'.repeat(3_000_000)}`), { level: 9 }));
+  let given = 0;
+  await rejectsWith(
+    (async () => {
+      for await (const record of readInventory(bomb, { limits: { ...DEFAULT_LIMITS, maxInflateRatio: 200 } })) if (record.kind === 'item') given++;
+    })(),
+    /inflates more than 200 times its compressed size/,
+  );
+  assert.equal(given, 0);
 });
 
 test('rows past the per-file cap refuse the file with the cap named', async () => {
