@@ -122,3 +122,17 @@ test('XLSX: a workbook whose sheets are all empty is an input error', async () =
   const file = tempFile('empty.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
   await assert.rejects(readAll(file), /empty workbook: no sheet has any rows/);
 });
+
+test('XLSX: a workbook whose parts the library trips over is refused in words a user can act on', async () => {
+  // A sheet that points at shared string 99 of a workbook with none, and never closes.
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="a" r:id="x"/></sheets></workbook>');
+  zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row><c t="s"><v>99</v></c></row>');
+  const file = tempFile('damaged.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
+  await assert.rejects(readAll(file), (error: unknown) => {
+    assert.ok(error instanceof InputError);
+    assert.equal(error.message, `${file}: not a readable XLSX workbook (a part of the archive is damaged or missing)`);
+    return true;
+  });
+});

@@ -162,7 +162,8 @@ async function* unlessStuck<T>(values: AsyncIterable<T>): AsyncGenerator<T> {
 function unreadable(file: string, error: unknown): InputError {
   if (error instanceof InputError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const reason = message === 'FILE_ENDED' ? 'the ZIP archive ends early; is it truncated?' : message;
+  // A TypeError is the library tripping over a damaged part: its wording says nothing to a user.
+  const reason = message === 'FILE_ENDED' ? 'the ZIP archive ends early; is it truncated?' : error instanceof TypeError ? 'a part of the archive is damaged or missing' : message;
   return new InputError(file, `not a readable XLSX workbook (${reason})`);
 }
 
