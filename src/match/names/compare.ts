@@ -80,7 +80,6 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
-/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h. */
 /** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h (by their two codes: the scorer asks for each pair of words). */
 const OTHER_FIRST_SOUND = new Uint8Array(128 * 128);
 for (const [x, y] of ['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']) OTHER_FIRST_SOUND[(x as string).charCodeAt(0) * 128 + (y as string).charCodeAt(0)] = 1;
