@@ -8,8 +8,9 @@ import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
+import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
-export type { Feature };
+export type { Feature, TokenWeight };
 
 export interface NameComparison {
   score: number;
@@ -80,22 +81,12 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
-/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h (by their two codes: the scorer asks for each pair of words). */
-const OTHER_FIRST_SOUND = new Uint8Array(128 * 128);
-for (const [x, y] of ['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']) OTHER_FIRST_SOUND[(x as string).charCodeAt(0) * 128 + (y as string).charCodeAt(0)] = 1;
-
-function otherFirstSoundOf(x: number, y: number): boolean {
-  return x < 128 && y < 128 && OTHER_FIRST_SOUND[x * 128 + y] === 1;
-}
-
 /** Whether the words' first letters write one sound. */
 function otherFirstSound(a: string, b: string): boolean {
   return otherFirstSoundOf(a.charCodeAt(0), b.charCodeAt(0));
 }
 const VOWEL = /[aeiouy]/;
 
-/** How much a word says about which company is meant: 1 for a rare word, less for a common one. */
-export type TokenWeight = (token: string) => number;
 const UNIFORM: TokenWeight = () => 1;
 
 /**
@@ -358,72 +349,6 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
-}
-
-/**
- * For a query `a`: a test that is false for a candidate `b` only when `compareNames(a, b,
- * weight).score` is certainly below `min`, found without comparing the words: a search skips most
- * of its candidates so, with the same results. Every feature of `compareNames` that could reach
- * `min` is allowed for: Chinese names, acronyms, series and a shared house name are compared in
- * full; joined forms only when one could be a typo of the other; and the words' score is bounded by
- * the weights of the words that could pair at all. What depends on the query alone (its words'
- * weights and their sum) is worked out once.
- */
-export function reachTest(a: NameForm, weight: TokenWeight, min: number): (b: NameForm, bWeights: ArrayLike<number>) => boolean {
-  const always = Boolean(a.han || a.acronym);
-  const aCore = a.core;
-  const n = aCore.length;
-  const aWeights = aCore.map(weight);
-  const aFirst = Int32Array.from(aCore, (x) => x.charCodeAt(0));
-  const aLength = Int32Array.from(aCore, (x) => x.length);
-  let aSum = 0;
-  for (const w of aWeights) aSum += w;
-  const paired = new Uint8Array(n);
-  return (b, bWeights) => {
-    if (always || b.han || b.acronym || (a.series && b.series)) return true;
-    for (const x of a.compacts) for (const y of b.compacts) if (x === y || (couldPair(x.charCodeAt(0), x.length, y.charCodeAt(0), y.length) && x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1))) return true;
-    const bCore = b.core;
-    // One pass over the candidate's words: which of the query's words pair with one of them, and
-    // the weights of its own words that pair and of all of them.
-    paired.fill(0);
-    let any = false;
-    let bReachable = 0;
-    let bSum = 0;
-    for (let j = 0; j < bCore.length; j++) {
-      const y = bCore[j] as string;
-      const first = y.charCodeAt(0);
-      const length = y.length;
-      let pairs = false;
-      for (let i = 0; i < n; i++) {
-        if (couldPair(aFirst[i] as number, aLength[i] as number, first, length)) {
-          paired[i] = 1;
-          pairs = true;
-        }
-      }
-      const w = bWeights[j] as number;
-      bSum += w;
-      if (pairs) {
-        bReachable += w;
-        any = true;
-      }
-    }
-    // Nothing pairs: only a shared house name can score.
-    if (any) {
-      let reachable = 0;
-      for (let i = 0; i < n; i++) if (paired[i] === 1) reachable += aWeights[i] as number;
-      // A margin for the rounding of scores to three decimals and the order of the sums.
-      if ((reachable + bReachable) / (aSum + bSum) >= min - 0.001) return true;
-    }
-    return aCore[0] === bCore[0] && !a.weakCore && !b.weakCore && sharesHouseName(a, b);
-  };
-}
-
-/**
- * Whether `tokenSimilarity(x, y)` can be above 0 (see there), from the words' first letters and
- * lengths (equal words agree on both).
- */
-function couldPair(xFirst: number, xLength: number, yFirst: number, yLength: number): boolean {
-  return Math.abs(xLength - yLength) <= 2 && (xFirst === yFirst || otherFirstSoundOf(xFirst, yFirst));
 }
 
 /**

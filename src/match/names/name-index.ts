@@ -7,7 +7,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
-import { compareNames, reachTest, round, type Feature } from './compare.js';
+import { compareNames, round, type Feature } from './compare.js';
+import { ReachTable, reachTest } from './reach.js';
 import { normaliseName, shapedForm, type NameForm } from './normalise.js';
 
 export interface AliasEntry {
@@ -187,7 +188,8 @@ const MIN_WEIGHT = 0.25;
  *   tables (u32, little-endian): hash slots (key number + 1, 0 = empty; FNV-1a of the key's UTF-16
  *   code units, linear probing), key offsets, postings offsets, postings, entry offsets, then the
  *   keys' UTF-8 bytes (sorted, padded to 4);
- *   entries: each entry's JSON, parsed when a query first reaches it.
+ *   the reach tables (see `ReachTable`: each entry's words as numbers and their weights), read whole;
+ *   entries: each entry's JSON, parsed when a query first passes its reach test.
  *
  * The header names the sizes of each part and the CRC-32 of the tables (a damaged file is refused;
  * a SHA-256 cost a cold start more than the rest of opening); a file of another format version,
@@ -203,6 +205,8 @@ interface CacheHeader {
   entriesBytes: number;
   /** CRC-32 of each `TABLE_PAGE` bytes of the tables, checked as each page is read. */
   pageCrc32: number[];
+  /** The reach tables' counts, length and CRC-32 (see `ReachTable`). */
+  reach: { entries: number; words: number; compacts: number; bytes: number; crc32: number };
   withHanName: string[];
   withFullName: string[];
   withAcronym: string[];
@@ -213,7 +217,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;
@@ -376,13 +380,13 @@ export class NameIndex {
   /** Each entry's `entityKey` and `fullKey`, made when a query first reaches it. */
   private entityKeys: (string | undefined)[];
   private fullKeys: (string | undefined)[];
-  /** Each entry's core words' weights (`rarity`), worked out when a query first reaches it: the reach test reads them for every candidate. */
-  private coreWeights: (Float64Array | undefined)[];
+  /** What the reach test reads of each entry (its words as numbers, their weights): most candidates are skipped without parsing their entry. */
+  private reach: ReachTable;
   /** Reads entry i's JSON from the cache file. */
   private readEntry: ((i: number) => AliasEntry) | undefined;
   private sharedScores: Float64Array | undefined;
-  /** The keys each query word's typo neighbourhood found (a batch repeats its words: Co, Trading, Shenzhen …). */
-  private tokenKeyMemo = new Map<string, number[]>();
+  /** The keys each query word's typo neighbourhood found (a batch repeats its words: Co, Trading, Shenzhen …), by kind of neighbourhood (its longest word; negative when two slips are looked for). */
+  private readonly tokenKeyMemos = new Map<number, Map<string, number[]>>();
   /** Per key, the number of the last query that found it (keys are kept once per query without a set). */
   private keyStamps: Uint32Array | undefined;
   private stamp = 0;
@@ -392,9 +396,9 @@ export class NameIndex {
   constructor(entries: readonly AliasEntry[]) {
     this.entries = [...entries];
     this.entityKeys = perEntry(entries.length);
-    this.coreWeights = perEntry(entries.length);
     this.fullKeys = perEntry(entries.length);
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
+    this.reach = ReachTable.fromForms(entries.map((e) => e.form), this.rarity.weight);
     const keys = new Map<string, number[]>();
     const withAcronym = new Set<string>();
     const withFullName = new Set<string>();
@@ -423,8 +427,10 @@ export class NameIndex {
     const entryOffsets = new Uint32Array(entryTexts.length + 1);
     entryTexts.forEach((t, i) => (entryOffsets[i + 1] = (entryOffsets[i] as number) + t.length));
     const { sizes, tables } = this.table.toBuffers(entryOffsets);
+    const reach = this.reach.toBuffer();
     const header: CacheHeader = {
       ...sizes,
+      reach: { entries: reach.entries, words: reach.words, compacts: reach.compacts, bytes: reach.bytes.length, crc32: crc32(reach.bytes) },
       entries: entryTexts.length,
       tablesBytes: tables.length,
       entriesBytes: entryOffsets[entryTexts.length] as number,
@@ -442,7 +448,7 @@ export class NameIndex {
     preamble.write(CACHE_MAGIC, 0, 'latin1');
     preamble.writeUInt32LE(CACHE_FORMAT, 4);
     preamble.writeUInt32LE(headerBlob.length, 8);
-    return Buffer.concat([preamble, headerBlob, tables, ...entryTexts]);
+    return Buffer.concat([preamble, headerBlob, tables, reach.bytes, ...entryTexts]);
   }
 
   /**
@@ -475,7 +481,8 @@ export class NameIndex {
       }
       if (!accept(header.about ?? {})) return undefined;
       const tablesAt = PREAMBLE + headerLength;
-      const entriesAt = tablesAt + header.tablesBytes;
+      const reachAt = tablesAt + header.tablesBytes;
+      const entriesAt = reachAt + header.reach.bytes;
       if (entriesAt + header.entriesBytes !== size) throw new NameIndexCacheError(path, `${size} bytes where its header says ${entriesAt + header.entriesBytes}`);
       if (header.pageCrc32?.length !== Math.ceil(header.tablesBytes / TABLE_PAGE)) throw new NameIndexCacheError(path, 'unreadable header');
       // Zero-filled memory that the system gives only as it is written: the pages a query needs are
@@ -497,7 +504,12 @@ export class NameIndex {
       table.need = pages.need;
       index.entries = perEntry(header.entries);
       index.entityKeys = perEntry(header.entries);
-      index.coreWeights = perEntry(header.entries);
+      // The reach tables are read whole (a few MB): every search reads them for each candidate.
+      const reachBytes = readExactly(fd, reachAt, header.reach.bytes, path);
+      if (crc32(reachBytes) !== header.reach.crc32) throw new NameIndexCacheError(path, 'its reach tables do not match their checksum');
+      const reach = ReachTable.fromBuffer(reachBytes, header.reach);
+      if (!reach) throw new NameIndexCacheError(path, 'unreadable header');
+      index.reach = reach;
       index.fullKeys = perEntry(header.entries);
       let scratch = Buffer.alloc(4096);
       // Entries are read one by one until a scan has reached enough of them; then all at once.
@@ -570,8 +582,11 @@ export class NameIndex {
 
   /** The index's keys among a word's typo neighbourhood, by number, each once. */
   private tokenKeys(t: string, twice: boolean, longest: number): number[] {
-    const memoKey = `${twice ? 2 : 1}${longest}:${t}`;
-    let keys = this.tokenKeyMemo.get(memoKey);
+    // One memory per kind of neighbourhood, keyed by the word itself: no key string is made per lookup.
+    const memoKey = twice ? -longest : longest;
+    let memo = this.tokenKeyMemos.get(memoKey);
+    if (!memo) this.tokenKeyMemos.set(memoKey, (memo = new Map()));
+    let keys = memo.get(t);
     if (keys) return keys;
     const found: number[] = [];
     forEachTokenKey(t, twice, longest, (kind, text, skip1, skip2) => {
@@ -579,8 +594,8 @@ export class NameIndex {
       if (k >= 0 && !found.includes(k)) found.push(k);
     });
     keys = found;
-    if (this.tokenKeyMemo.size >= TOKEN_MEMO_SIZE) this.tokenKeyMemo.clear();
-    this.tokenKeyMemo.set(memoKey, keys);
+    if (memo.size >= TOKEN_MEMO_SIZE) memo.clear();
+    memo.set(t, keys);
     return keys;
   }
 
@@ -638,7 +653,10 @@ export class NameIndex {
     const minScore = options.minScore ?? 0;
     const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
     const best = new Map<string, NameMatch>();
+    const reach = this.reach;
     for (const i of candidates) {
+      // Most candidates share a word with the query and nothing more: they are not compared, nor read.
+      if (mayReach && !mayReach(reach, i)) continue;
       const entry = this.entry(i);
       const key = (this.entityKeys[i] ??= entityKey(entry.entity));
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
@@ -652,7 +670,6 @@ export class NameIndex {
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
       // Most candidates share a word with the query and nothing more: they are not compared.
-      if (mayReach && !mayReach(entry.form, (this.coreWeights[i] ??= Float64Array.from(entry.form.core, this.rarity.weight)))) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")

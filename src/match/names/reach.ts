@@ -1,0 +1,192 @@
+/**
+ * The reach test: whether a candidate name could score at least a given minimum against a query,
+ * decided from numbers alone. A search reaches tens of candidates per query and compares only the
+ * few that pass, so what the test reads of each candidate is kept in flat arrays, one slot per
+ * index entry (its words' first letters, lengths and weights): the candidate's record is not
+ * parsed, nor its strings read, unless it passes. An index writes these arrays into its cache file.
+ */
+import type { NameForm } from './normalise.js';
+
+/** How much a word says about which company is meant (see `TokenRarity`). */
+export type TokenWeight = (token: string) => number;
+
+/** Compared in full, whatever its words: a Chinese name or an acronym. */
+const FLAG_ALWAYS = 1;
+/** A fund or trust of a series ("Partners VI"): compared in full against another series. */
+const FLAG_SERIES = 2;
+/** The core is made of generic words (see `NameForm.weakCore`). */
+const FLAG_WEAK = 4;
+
+/** A word as a number: its first UTF-16 code in the high half, its length (capped) in the low half. */
+function wordCode(word: string): number {
+  return ((word.charCodeAt(0) << 16) | Math.min(word.length, 0xffff)) >>> 0;
+}
+/** A joined form as a number: its first and last UTF-16 codes (its length is kept beside it). */
+function endsCode(word: string): number {
+  return ((word.charCodeAt(0) << 16) | word.charCodeAt(word.length - 1)) >>> 0;
+}
+
+/**
+ * The arrays: entry i's core words are `coreCodes[coreAt[i] … coreAt[i + 1]]` with their weights
+ * at the same places of `coreWeights`; its joined forms `compactEnds` / `compactLengths` from
+ * `compactAt[i]`.
+ */
+export class ReachTable {
+  constructor(
+    readonly flags: Uint8Array,
+    readonly coreAt: Uint32Array,
+    readonly coreCodes: Uint32Array,
+    readonly coreWeights: Float64Array,
+    readonly compactAt: Uint32Array,
+    readonly compactEnds: Uint32Array,
+    readonly compactLengths: Uint32Array,
+  ) {}
+
+  static fromForms(forms: readonly NameForm[], weight: TokenWeight): ReachTable {
+    const n = forms.length;
+    const flags = new Uint8Array(n);
+    const coreAt = new Uint32Array(n + 1);
+    const compactAt = new Uint32Array(n + 1);
+    forms.forEach((f, i) => {
+      coreAt[i + 1] = (coreAt[i] as number) + f.core.length;
+      compactAt[i + 1] = (compactAt[i] as number) + f.compacts.length;
+      flags[i] = (f.han || f.acronym ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+    });
+    const coreCodes = new Uint32Array(coreAt[n] as number);
+    const coreWeights = new Float64Array(coreAt[n] as number);
+    const compactEnds = new Uint32Array(compactAt[n] as number);
+    const compactLengths = new Uint32Array(compactAt[n] as number);
+    forms.forEach((f, i) => {
+      f.core.forEach((w, j) => {
+        coreCodes[(coreAt[i] as number) + j] = wordCode(w);
+        coreWeights[(coreAt[i] as number) + j] = weight(w);
+      });
+      f.compacts.forEach((c, j) => {
+        compactEnds[(compactAt[i] as number) + j] = endsCode(c);
+        compactLengths[(compactAt[i] as number) + j] = c.length;
+      });
+    });
+    return new ReachTable(flags, coreAt, coreCodes, coreWeights, compactAt, compactEnds, compactLengths);
+  }
+
+  /** The arrays as one buffer (the weights first, where 8-byte alignment is kept) and the counts it needs read back. */
+  toBuffer(): { entries: number; words: number; compacts: number; bytes: Buffer } {
+    const parts = [this.coreWeights, this.coreAt, this.coreCodes, this.compactAt, this.compactEnds, this.compactLengths, this.flags];
+    return {
+      entries: this.flags.length,
+      words: this.coreCodes.length,
+      compacts: this.compactEnds.length,
+      bytes: Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
+    };
+  }
+
+  /** Views over a buffer written by `toBuffer` (whose memory starts 8-byte aligned); undefined when its size does not fit the counts. */
+  static fromBuffer(buffer: Buffer, counts: { entries: number; words: number; compacts: number }): ReachTable | undefined {
+    const { entries: n, words, compacts } = counts;
+    const size = words * 8 + (n + 1) * 4 + words * 4 + (n + 1) * 4 + compacts * 8 + n;
+    if (buffer.length !== size || buffer.byteOffset % 8 !== 0) return undefined;
+    let at = buffer.byteOffset;
+    const take = <T>(make: (b: ArrayBufferLike, at: number, length: number) => T, length: number, bytes: number): T => {
+      const view = make(buffer.buffer, at, length);
+      at += length * bytes;
+      return view;
+    };
+    const u32 = (b: ArrayBufferLike, offset: number, length: number) => new Uint32Array(b, offset, length);
+    const coreWeights = take((b, offset, length) => new Float64Array(b, offset, length), words, 8);
+    const coreAt = take(u32, n + 1, 4);
+    const coreCodes = take(u32, words, 4);
+    const compactAt = take(u32, n + 1, 4);
+    const compactEnds = take(u32, compacts, 4);
+    const compactLengths = take(u32, compacts, 4);
+    const flags = take((b, offset, length) => new Uint8Array(b, offset, length), n, 1);
+    if (coreAt[n] !== words || compactAt[n] !== compacts) return undefined;
+    return new ReachTable(flags, coreAt, coreCodes, coreWeights, compactAt, compactEnds, compactLengths);
+  }
+}
+
+/**
+ * For a query `a`: a test that is false for entry i of a table only when `compareNames(a, b,
+ * weight).score` is certainly below `min`, found without comparing the words: a search skips most
+ * of its candidates so, with the same results. Every feature of `compareNames` that could reach
+ * `min` is allowed for: Chinese names, acronyms, series and a shared house name are compared in
+ * full; joined forms only when one could be a typo of the other (same last letter, first letters
+ * of one sound, lengths within two); and the words' score is bounded by the weights of the words
+ * that could pair at all. What depends on the query alone is worked out once.
+ */
+export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table: ReachTable, i: number) => boolean {
+  const always = Boolean(a.han || a.acronym);
+  const n = a.core.length;
+  const aWeights = Float64Array.from(a.core, weight);
+  const aCodes = Uint32Array.from(a.core, wordCode);
+  const aEnds = Uint32Array.from(a.compacts, endsCode);
+  const aLengths = Uint32Array.from(a.compacts, (c) => c.length);
+  const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
+  let aSum = 0;
+  for (const w of aWeights) aSum += w;
+  const paired = new Uint8Array(n);
+  return (table, i) => {
+    const flags = table.flags[i] as number;
+    if (always || flags & FLAG_ALWAYS || (a.series && flags & FLAG_SERIES)) return true;
+    const { compactEnds, compactLengths } = table;
+    for (let j = table.compactAt[i] as number, end = table.compactAt[i + 1] as number; j < end; j++) {
+      const yEnds = compactEnds[j] as number;
+      const yLength = compactLengths[j] as number;
+      for (let x = 0; x < aEnds.length; x++) {
+        const xEnds = aEnds[x] as number;
+        if ((xEnds & 0xffff) === (yEnds & 0xffff) && couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength)) return true;
+      }
+    }
+    // One pass over the candidate's words: which of the query's words pair with one of them, and
+    // the weights of its own words that pair and of all of them.
+    const { coreCodes, coreWeights } = table;
+    const from = table.coreAt[i] as number;
+    const to = table.coreAt[i + 1] as number;
+    paired.fill(0);
+    let any = false;
+    let bReachable = 0;
+    let bSum = 0;
+    for (let j = from; j < to; j++) {
+      const y = coreCodes[j] as number;
+      const first = y >>> 16;
+      const length = y & 0xffff;
+      let pairs = false;
+      for (let k = 0; k < n; k++) {
+        const x = aCodes[k] as number;
+        if (couldPair(x >>> 16, x & 0xffff, first, length)) {
+          paired[k] = 1;
+          pairs = true;
+        }
+      }
+      const w = coreWeights[j] as number;
+      bSum += w;
+      if (pairs) {
+        bReachable += w;
+        any = true;
+      }
+    }
+    if (any) {
+      let reachable = 0;
+      for (let k = 0; k < n; k++) if (paired[k] === 1) reachable += aWeights[k] as number;
+      // A margin for the rounding of scores to three decimals and the order of the sums.
+      if ((reachable + bReachable) / (aSum + bSum) >= min - 0.001) return true;
+    }
+    // A shared house name leads both: the same first word (as far as numbers tell), neither core generic.
+    return from < to && coreCodes[from] === aFirstWord && !a.weakCore && !(flags & FLAG_WEAK);
+  };
+}
+
+/**
+ * Whether `tokenSimilarity(x, y)` can be above 0 (see there), from the words' first letters and
+ * lengths (equal words agree on both).
+ */
+export function couldPair(xFirst: number, xLength: number, yFirst: number, yLength: number): boolean {
+  return Math.abs(xLength - yLength) <= 2 && (xFirst === yFirst || otherFirstSoundOf(xFirst, yFirst));
+}
+
+/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h (by their two codes: the scorer asks for each pair of words). */
+const OTHER_FIRST_SOUND = new Uint8Array(128 * 128);
+for (const [x, y] of ['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']) OTHER_FIRST_SOUND[(x as string).charCodeAt(0) * 128 + (y as string).charCodeAt(0)] = 1;
+
+export function otherFirstSoundOf(x: number, y: number): boolean {
+  return x < 128 && y < 128 && OTHER_FIRST_SOUND[x * 128 + y] === 1;
+}
