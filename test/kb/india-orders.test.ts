@@ -145,7 +145,7 @@ describe('India section 69A orders of 2020 and 2022', () => {
   });
 
   test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
-    for (const id of ['clean-master-app', 'wecom-app']) {
+    for (const id of ['clean-master-app', 'qq-music-app']) {
       const product = kb.products[id]!;
       assert.equal(product.unverified, true, id);
       for (const appId of [...product.android, ...product.ios]) {
@@ -158,5 +158,12 @@ describe('India section 69A orders of 2020 and 2022', () => {
     assert.equal(dingtalk.unverified, undefined);
     assert.ok(dingtalk.ios.includes('com.laiwang.DingTalk'));
     assert.ok(dingtalk.sources.includes('staged-ios-bundle-ids-cn-apps'));
+  });
+  test("an app whose Android id its developer's own documentation names is not marked unverified", () => {
+    const wecom = kb.products['wecom-app']!;
+    assert.equal(wecom.unverified, undefined);
+    assert.deepEqual([wecom.android, wecom.ios], [['com.tencent.wework'], ['com.tencent.ww']]);
+    assert.ok(wecom.sources.includes('vo-wecom-dev-android-login'));
+    assert.equal(kb.sources['vo-wecom-dev-android-login']?.url.startsWith('https://developer.work.weixin.qq.com/'), true);
   });
 });
