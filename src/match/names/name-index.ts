@@ -224,7 +224,7 @@ const TABLE_PAGE = 16 * 1024;
 /** Pages read one by one before the rest is read in one go (a scan reaches most of them). */
 const PAGE_READS_BEFORE_WHOLE = 128;
 /** Entries read from the file one by one before the rest is read in one go (a scan reaches thousands). */
-const ENTRY_READS_BEFORE_WHOLE = 2_000;
+const ENTRY_READS_BEFORE_WHOLE = 256;
 
 export class NameIndexCacheError extends Error {
   constructor(path: string, why: string) {

@@ -116,13 +116,23 @@ export class ReachTable {
 export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table: ReachTable, i: number) => boolean {
   const always = Boolean(a.han || a.acronym);
   const n = a.core.length;
-  const aWeights = Float64Array.from(a.core, weight);
-  const aCodes = Uint32Array.from(a.core, wordCode);
-  const aEnds = Uint32Array.from(a.compacts, endsCode);
-  const aLengths = Uint32Array.from(a.compacts, (c) => c.length);
-  const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
+  // Filled by plain loops: a typed array's \`from\` with a mapping function costs more than the test itself.
+  const aWeights = new Float64Array(n);
+  const aCodes = new Uint32Array(n);
   let aSum = 0;
-  for (const w of aWeights) aSum += w;
+  for (let k = 0; k < n; k++) {
+    const word = a.core[k] as string;
+    aWeights[k] = weight(word);
+    aCodes[k] = wordCode(word);
+    aSum += aWeights[k] as number;
+  }
+  const aEnds = new Uint32Array(a.compacts.length);
+  const aLengths = new Uint32Array(a.compacts.length);
+  for (let k = 0; k < a.compacts.length; k++) {
+    aEnds[k] = endsCode(a.compacts[k] as string);
+    aLengths[k] = (a.compacts[k] as string).length;
+  }
+  const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
   const paired = new Uint8Array(n);
   return (table, i) => {
     const flags = table.flags[i] as number;
