@@ -61,11 +61,23 @@ describe("China's unreliable entity list, 2024-2025", () => {
     assert.equal(stateOn('Illumina, Inc.', '2025-12-01'), 'in-force');
   });
 
-  test('names taken from a transcription of an announcement are flagged unverified', () => {
-    const f = uel('General Dynamics Mission Systems', '2025-02-01');
-    assert.equal(f?.state, 'in-force');
-    assert.ok(f?.unverified?.some((u) => u.includes('general-dynamics-mission-systems')));
-    const rms = uel('Raytheon Missile Systems', '2025-02-01');
-    assert.equal(rms?.unverified, undefined);
+  test('all ten companies of 2 January 2025 are listed from that day', () => {
+    for (const name of [
+      'Lockheed Martin Missiles and Fire Control',
+      'Lockheed Martin Aeronautics',
+      'Lockheed Martin Missile System Integration Lab',
+      'Lockheed Martin Advanced Technology Laboratories',
+      'Lockheed Martin Ventures',
+      'Raytheon/Lockheed Martin Javelin Joint Venture',
+      'Raytheon Missile Systems',
+      'General Dynamics Ordnance and Tactical Systems',
+      'General Dynamics Information Technology',
+      'General Dynamics Mission Systems',
+    ]) {
+      assert.equal(stateOn(name, '2025-01-01'), undefined, `${name} before`);
+      assert.equal(stateOn(name, '2025-01-02'), 'in-force', `${name} on the day`);
+    }
+    // and by the Chinese name the announcement gives
+    assert.equal(stateOn('通用动力任务系统公司', '2025-01-02'), 'in-force');
   });
 });
