@@ -288,6 +288,10 @@ describe('general names: a shared common word never carries a match, a misspelt 
     apart('Apple Inc', 'Apple Hospitality REIT');
     apart('Dahua Securities', 'Dahua Technology');
     apart('Hua Wei Trading LLC', 'Huawei Technologies');
+    // A single letter is no distinctive word: the words must agree, in their order.
+    apart('W Group Holdings LLC', 'Group W');
+    apart('W Group', 'Group W');
+    same('Group W, Inc.', 'Group W');
     // A series marker added is another company of the house, not a typo of it.
     assert.ok(score('Bowne Global Solutions, Inc.', 'Bowne Global Solutions II, Inc.').score < SAME_THRESHOLD);
   });

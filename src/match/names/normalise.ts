@@ -45,7 +45,7 @@ export interface NameForm {
   tokens: Token[];
   /** Distinctive tokens; when a name has none (e.g. "China Mobile"), its qualifiers stand in. */
   core: string[];
-  /** True when the core had to be made of generic words. */
+  /** True when the core had to be made of generic words, or is single letters. */
   weakCore: boolean;
   qualifiers: string[];
   places: string[];
@@ -429,6 +429,9 @@ export function normaliseName(raw: string): NameForm {
     weakCore = true;
     core = qualifiers.length > 0 ? qualifiers : tokens.filter((t) => t.cls !== 'legal').map((t) => t.text);
     qualifiers = [];
+  } else if (core.length > 0 && !han && core.every((w) => w.length === 1)) {
+    // A core of single letters ("Group W") says no more than a generic word: "W Group" is another name.
+    weakCore = true;
   }
   const meaningful = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
   const withPlaces = tokens.filter((t) => t.cls !== 'legal');
