@@ -170,6 +170,14 @@ describe('name index', () => {
     }
     assert.ok(skipped > 0);
   });
+  test('a name given word for word is found however many other names share its words', () => {
+    const entry = (id: string, name: string) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'listed', form: normaliseName(name) });
+    const crowd = Array.from({ length: 60 }, (_, i) => entry(`unit-${i}`, `Gazprom Unit ${i} OOO`));
+    const many = new NameIndex([...crowd, entry('the-one', 'Public Joint Stock Company Gazprom')]);
+    const [hit] = many.search('Public Joint Stock Company Gazprom', { minScore: 0.7 });
+    assert.equal(hit?.entity.id, 'the-one');
+    assert.equal(hit?.exact, true);
+  });
   const index = NameIndex.fromKnowledgeBase(fixtureKb());
   test('finds an entity by any alias, in any script, with the alias that matched', () => {
     const [hit] = index.search('阿克米控股有限公司');
@@ -294,6 +302,10 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Group W, Inc.', 'Group W');
     // A series marker added is another company of the house, not a typo of it.
     assert.ok(score('Bowne Global Solutions, Inc.', 'Bowne Global Solutions II, Inc.').score < SAME_THRESHOLD);
+  });
+  test("a list's successor clause after a name is no part of it", () => {
+    same("Xi'an Longde Technology Development Company Limited, and its sub-units and successors", "XI'AN LONGDE TECHNOLOGY DEVELOPMENT COMPANY LIMITED");
+    same('Foo Dynamics Ltd. and any successor, sub-unit, or subsidiary thereof', 'Foo Dynamics Ltd.');
   });
   test('misspelt or otherwise transliterated business words, legal forms and long place names are still those words', () => {
     same('COCHAN HOLLDINGS LLC', 'COCHAN HOLDINGS LLC');

@@ -14,6 +14,7 @@ import { readCsv } from './csv.js';
 import type { Identifier } from '../../model/kb.js';
 import { countryCode, parseListDate, splitTrailingAlias, uniq } from './text.js';
 import { emptyList, skip, type ImportedEntry, type ParsedList } from './types.js';
+import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 
 /** CSL `source` → measure. A CSL file lists each of these sources completely. */
 export const CSL_SOURCES: { pattern: RegExp; measure: string }[] = [
@@ -262,7 +263,7 @@ function toList(list: ParsedList, rows: CslRow[], options: CslOptions): ParsedLi
 export function cleanPartyName(listedAs: string): { name: string; aliases: string[] } {
   let name = listedAs;
   const aliases: string[] = [];
-  name = name.replace(/[,;]?\s*(?:and|including)\s+(?:any|its|all)\s+(?:successors?|sub-units?|subsidiar(?:y|ies)|subordinate)\b.*$/i, '');
+  name = name.replace(SUCCESSOR_CLAUSE, '');
   name = name.replace(/\[\s*a\.?k\.?a\.?:?\s*([^\]]+)\]/i, (_, inner: string) => {
     aliases.push(...inner.split(/,?\s*\ba\.?k\.?a\.?:?\s*/i).map((a) => a.trim().replace(/,$/, '')).filter(Boolean));
     return ' ';

@@ -406,10 +406,12 @@ export class NameIndex {
       if (entry.form.han) this.withHanName.add(entityKey(entry.entity));
       (entry.form.acronym ? withAcronym : withFullName).add(entityKey(entry.entity));
       if (entry.form.acronym) this.withAcronym.add(`${entityKey(entry.entity)}|${entry.form.acronym}`);
-      // A person's name is found only word for word: by its whole normalised form, not by its words.
+      // Every name is found by its whole normalised form: a name given word for word is always scored,
+      // however many others share its words ("Public Joint Stock Company Gazprom" among 70 Gazproms).
+      // A person's name is found only so, not by its words.
       const entryKeys = new Set<string>();
-      if (entry.wholeNameOnly) entryKeys.add(`f:${fullKey(entry.form)}`);
-      else forEachBlockingKey(entry.form, 'alias', (kind, text, skip1, skip2) => entryKeys.add(keyText(kind, text, skip1, skip2)));
+      entryKeys.add(`f:${fullKey(entry.form)}`);
+      if (!entry.wholeNameOnly) forEachBlockingKey(entry.form, 'alias', (kind, text, skip1, skip2) => entryKeys.add(keyText(kind, text, skip1, skip2)));
       for (const key of entryKeys) {
         const list = keys.get(key);
         if (list) list.push(i);

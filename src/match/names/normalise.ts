@@ -6,6 +6,7 @@
 import { hasHan, HAN_RUN, simplify, toPinyin } from './chinese.js';
 import { isOneEdit, soundKey } from './edits.js';
 import anyAscii from 'any-ascii';
+import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 import {
   ABBREVIATIONS,
   GENERIC_WORDS,
@@ -121,6 +122,8 @@ function joinDottedInitials(text: string): string {
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** A word of a list's successor clause (see `SUCCESSOR_CLAUSE`): most names have none, and skip its replace. */
+const SUCCESSOR_WORD = /succ|sub-?unit|subsidiar|subordinate/i;
 
 const GLUED_LEGAL_FORM = /(\p{Ll}{2})(AG|GmbH|SA|SE|NV|BV|LLC|Ltd|LTD|Inc|INC|Corp|PLC|KG|OOO|JSC|OJSC|PJSC|SpA|SRL|Srl|AB|ASA|Oy|KK)(?![\p{L}\p{N}])/gu;
 /** What every glued legal form has: a lower-case letter right before a capital (most names have none, and skip the replace). */
@@ -408,7 +411,8 @@ function stripHan(simplified: string): HanForm {
 
 export function normaliseName(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
-  const text = ascii ? raw : raw.normalize('NFKC');
+  const named = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const text = ascii ? named : named.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
   let simplified = text;
