@@ -204,14 +204,16 @@ function registerOriginChecks(app: FastifyInstance, options: ServerOptions): voi
     const origin = request.headers.origin;
     const site = request.headers['sec-fetch-site'];
     let foreign = site === 'cross-site' || site === 'same-site';
-    if (origin !== undefined) {
+    // Without an Origin (an old client, a proxy that drops it), a Referer from another site says the same.
+    const from = origin ?? request.headers.referer;
+    if (from !== undefined) {
       try {
-        foreign ||= new URL(origin).host.toLowerCase() !== host;
+        foreign ||= new URL(from).host.toLowerCase() !== host;
       } catch {
         foreign = true; // "null" and other non-URLs
       }
     }
-    if (foreign) return reply.code(403).send({ error: `a request from another origin (${origin ?? site}) may not change anything here` });
+    if (foreign) return reply.code(403).send({ error: `a request from another origin (${from ?? site}) may not change anything here` });
   });
 }
 

@@ -75,9 +75,13 @@ describe('a loopback server a web page cannot drive', () => {
     assert.equal(sandboxed.statusCode, 403);
     const crossSite = await server.app.inject({ method: 'PUT', url: '/api/findings/1/disposition', payload: { state: 'remediated', reason: 'x' }, headers: { 'sec-fetch-site': 'cross-site' } });
     assert.equal(crossSite.statusCode, 403);
+    const referred = await server.app.inject({ method: 'POST', url: '/api/scans', payload: form.payload, headers: { ...form.headers, host: '127.0.0.1:8080', referer: 'http://evil.example/page' } });
+    assert.equal(referred.statusCode, 403, 'a foreign Referer without an Origin');
     assert.equal((await server.app.inject({ method: 'GET', url: '/api/scans', headers: { origin: 'http://evil.example' } })).statusCode, 200, 'reads are not changes');
     const same = await server.app.inject({ method: 'POST', url: '/api/scans', payload: form.payload, headers: { ...form.headers, host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' } });
     assert.equal(same.statusCode, 202);
+    const sameReferer = await server.app.inject({ method: 'POST', url: '/api/scans', payload: form.payload, headers: { ...form.headers, host: '127.0.0.1:8080', referer: 'http://127.0.0.1:8080/scans' } });
+    assert.equal(sameReferer.statusCode, 202);
     const plain = await server.app.inject({ method: 'POST', url: '/api/scans', payload: form.payload, headers: form.headers });
     assert.equal(plain.statusCode, 202);
     await server.service.runner.idle();
