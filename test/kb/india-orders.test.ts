@@ -123,6 +123,29 @@ describe('India section 69A orders of 2020 and 2022', () => {
     assert.deepEqual(findings('app', 'com.dts.freefireth', '2022-02-13'), []);
   });
 
+  test('a package id taken from the community list alone reaches the listing, and its record stays unverified', () => {
+    const cases: [string, string, string][] = [
+      ['com.HIsecurity.antivirus.litepro', 'in-69a-2020-06', 'virus-cleaner-app'],
+      ['com.taobao.taobao', 'in-69a-2020-09', 'taobao-app'],
+      ['com.yottagames.mafiawar', 'in-69a-2020-09', 'mafia-city-app'],
+      ['com.dc.hwsj', 'in-69a-2020-09', 'game-of-sultans-app'],
+      ['com.tencent.ludosuperstar', 'in-69a-2020-09', 'ludo-world-app'],
+      ['com.lilithgame.sgame.gp.oss', 'in-69a-2020-09', 'art-of-conquest-dark-horizon-app'],
+    ];
+    for (const [appId, measure, product] of cases) {
+      assert.ok(findings('app', appId, '2021-01-01').includes(`${measure} → ${product}`), appId);
+      const record = kb.products[product]!;
+      assert.equal(record.unverified, true, product);
+      assert.ok(record.sources.includes('staged-remove-china-apps'), product);
+      assert.ok(record.sources.some((s) => kb.sources[s]?.url === `https://play.google.com/store/apps/details?id=${appId}`), `${product}: store address`);
+    }
+    // the publisher stays unestablished where no source names it
+    assert.equal(kb.products['ludo-world-app']?.owner, undefined);
+    // a community id whose developer is not the recorded publisher's is not attached
+    assert.deepEqual(findings('app', 'com.DU.Cleaner.antivirus.cleanphone', '2021-01-01'), []);
+    assert.deepEqual(kb.products['du-cleaner-app']?.android, []);
+  });
+
   test('an app whose publisher is not established is found by its name, as itself', () => {
     assert.deepEqual(findings('app', 'Tubit: Live Streams', '2021-01-01'), ['in-69a-2020-11 → tubit-app']);
     assert.deepEqual(findings('app', 'Tubit', '2021-01-01'), ['in-69a-2020-11 → tubit-app']);
