@@ -8,10 +8,11 @@
  * lost database) is marked failed and its partial rows removed.
  */
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { constants, inflateRawSync } from 'node:zlib';
 import type { Context } from '../app/context.js';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
@@ -274,16 +275,61 @@ export class ScanRunner {
 }
 
 /** Lines in a text file, for a progress estimate; 0 (unknown) for compressed files and workbooks. */
-async function estimateRows(path: string): Promise<number> {
+export async function estimateRows(path: string): Promise<number> {
   let lines = 0;
   let first = true;
-  let binary = false;
+  let gzip = false;
+  let zip = false;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    if (first && ((chunk[0] === 0x1f && chunk[1] === 0x8b) || (chunk[0] === 0x50 && chunk[1] === 0x4b))) binary = true;
+    if (first) {
+      gzip = chunk[0] === 0x1f && chunk[1] === 0x8b;
+      zip = chunk[0] === 0x50 && chunk[1] === 0x4b;
+    }
     first = false;
-    if (binary) break;
+    if (gzip || zip) break;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
+  if (gzip) return estimateGzipRows(path);
   // Lines less the header; a file without a final newline is one short, which an estimate allows.
-  return binary ? 0 : Math.max(0, lines - 1);
+  return zip ? 0 : Math.max(0, lines - 1);
+}
+
+/**
+ * A gzip file's rows, estimated without inflating it whole: its inflated size (the trailer's last
+ * four bytes, modulo 4 GiB) divided by the length of the lines at its start. 0 when unreadable.
+ */
+async function estimateGzipRows(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < 18) return 0;
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, size - 4);
+    const inflatedSize = trailer.readUInt32LE(0);
+    const head = Buffer.alloc(Math.min(size, 8 * 1024));
+    await handle.read(head, 0, head.length, 0);
+    let sample: Buffer;
+    try {
+      sample = inflateRawSync(head.subarray(gzipHeaderLength(head)), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1024 * 1024 });
+    } catch {
+      return 0;
+    }
+    let lines = 0;
+    for (let i = sample.indexOf(10); i !== -1; i = sample.indexOf(10, i + 1)) lines++;
+    if (lines === 0 || sample.length === 0) return 0;
+    return Math.max(0, Math.round((inflatedSize * lines) / sample.length) - 1);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The length of a gzip member's header (RFC 1952: fixed ten bytes, then the optional fields its flags name). */
+function gzipHeaderLength(b: Buffer): number {
+  const flags = b[3] ?? 0;
+  let at = 10;
+  if (flags & 4) at += 2 + b.readUInt16LE(at);
+  if (flags & 8) at = b.indexOf(0, at) + 1;
+  if (flags & 16) at = b.indexOf(0, at) + 1;
+  if (flags & 2) at += 2;
+  return at;
 }
