@@ -43,6 +43,14 @@ export function splitOf(url: string): 'dev' | 'test' {
   return Number.parseInt(sha256(url).slice(0, 8), 16) / 2 ** 32 < 0.6 ? 'dev' : 'test';
 }
 
+/**
+ * The development part cut in two by the article's corpus id alone (never its labels or text): half
+ * `a` to choose mechanisms from, half `b` to check that they transfer before the test part is read.
+ */
+export function devHalfOf(id: string): 'a' | 'b' {
+  return Number.parseInt(sha256(`dev-half:${id}`).slice(0, 8), 16) % 2 === 0 ? 'a' : 'b';
+}
+
 export interface SplitScore {
   articles: number;
   strict: { tp: number; fp: number; fn: number };

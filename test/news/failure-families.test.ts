@@ -9,7 +9,7 @@ import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { organisationNames } from '../../src/news/nlp.js';
 import { datelineOf } from '../../src/news/parse.js';
-import { datesAgree, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
+import { datesAgree, devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
 describe('status: a decision announced is not a threat', () => {
@@ -243,6 +243,11 @@ describe('the evaluation set', () => {
     assert.equal(isExcluded('https://www.example.com/news/1/', new Set([bare as string])), true);
     assert.equal(isExcluded('https://www.example.com/news/1/', new Set([exact as string])), true);
     assert.equal(isExcluded('https://www.example.com/news/2/', new Set([bare as string])), false);
+  });
+  test('the development part is halved by the article id alone, stably, into two non-empty halves', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => String(i + 1).padStart(3, '0'));
+    assert.deepEqual(ids.map(devHalfOf), ids.map(devHalfOf));
+    assert.deepEqual(new Set(ids.map(devHalfOf)), new Set(['a', 'b']));
   });
 });
 
