@@ -372,6 +372,9 @@ const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores?
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
+/** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
+const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
+
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
 /** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
@@ -629,7 +632,9 @@ export class NewsExtractor {
     // "… and urged other countries to follow suit": the same targets as the act before.
     if (targets.length === 0) targets = sameSentence.at(-1)?.targets ?? [];
     // "The earlier bans had never taken effect": an act named again points back at its targets.
-    if (targets.length === 0 && /\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start))) {
+    // "Courts have blocked the August executive order", "revoked the ban": a ruling or a revocation whose
+    // object is an act named by a definite noun is on that act's targets.
+    if (targets.length === 0 && (/\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start)) || DEFINITE_ACT_OBJECT.test(text.slice(trigger.end, trigger.end + 80)) || DEFINITE_ACT_OBJECT.test(trigger.text.replace(/^\S+/, '')))) {
       const same = [...earlier].reverse().find((e) => e.action === trigger.action);
       if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
     }

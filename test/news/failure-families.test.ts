@@ -463,4 +463,11 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('a country named as owner ("the UK’s networks") is no actor but says which country the article is about', () => {
     assert.deepEqual(summary('The Government has decided to issue a designated vendor direction for Huawei. The direction protects the UK’s telecoms networks and the UK’s national security, and gives the Secretary of State new powers.', '2022-10-13'), ['GB ban huawei enacted']);
   });
+
+  test('fifth round: a ruling or revocation whose object is an act named by a definite noun is on that act\'s targets', () => {
+    const text = 'In August the US banned transactions with WeChat and TikTok. Courts have since blocked the August order while the lawsuits go on.';
+    assert.deepEqual(summary(text, '2021-01-06'), ['US ban tencent enacted', 'US ban bytedance enacted', 'US ban tencent enjoined', 'US ban bytedance enjoined']);
+    // Without a definite act noun after the ruling there is nothing to point back to.
+    assert.deepEqual(summary('In August the US banned transactions with WeChat and TikTok. Courts have since blocked several protesters from the square.', '2021-01-06'), ['US ban tencent enacted', 'US ban bytedance enacted']);
+  });
 });
