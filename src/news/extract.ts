@@ -267,7 +267,10 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
     // "… AliExpress, delivery service Lalamove as well as …": a role noun before the next name goes on too.
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… Huawei or ZTE (or their affiliates) or, in some cases, cameras made by Hikvision": a comma right
+    // after a conjunction opens an aside inside the list, and the comma that closes a short aside goes on too.
+    const aside = /\b(?:and|or)\s*$/i.test(text.slice(from, i)) || /\b(?:and|or),[^,;.()]{1,40}$/i.test(text.slice(from, i));
+    const listGoesOn = aside || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;

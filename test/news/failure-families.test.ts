@@ -470,4 +470,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Without a definite act noun after the ruling there is nothing to point back to.
     assert.deepEqual(summary('In August the US banned transactions with WeChat and TikTok. Courts have since blocked several protesters from the square.', '2021-01-06'), ['US ban tencent enacted', 'US ban bytedance enacted']);
   });
+  test('fifth round: a list goes on through an aside opened by a conjunction and a comma ("… or, in some cases, …")', () => {
+    const text = 'The statute bars the U.S. Government from buying radios made by Huawei or ZTE (or any of their affiliates) or, in some cases, cameras made by Hikvision, Dahua, or Hytera.';
+    assert.deepEqual(summary(text, '2020-07-14'), ['huawei', 'zte', 'hikvision', 'dahua', 'hytera'].map((g) => `US procurement-ban ${g} enacted`));
+  });
 });
