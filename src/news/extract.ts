@@ -19,6 +19,7 @@ import {
   ENJOINED_PATTERN,
   CLASS_TARGETS,
   GENERIC_TARGET_PATTERN,
+  GENERIC_TARGET_LOOSE,
   HYPOTHETICAL_PATTERN,
   UPHELD_PATTERN,
   genericTargetKey,
@@ -35,7 +36,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
-import { organisationNames, verbFrameAt } from './nlp.js';
+import { onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -740,6 +741,13 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  // "Chinese military-linked companies": any adjectives or nouns between the nationality and the head.
+  for (const m of text.matchAll(new RegExp(GENERIC_TARGET_LOOSE.source, GENERIC_TARGET_LOOSE.flags))) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (byNationality.some((g) => g.start >= span.start && g.start < span.end) || mentions.some((x) => overlaps(x, span))) continue;
+    if (!onlyModifiers(m[0], m[2] as string)) continue;
+    byNationality.push({ start: span.start, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[3] as string), via: 'generic' as const } });
+  }
   // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
   // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>

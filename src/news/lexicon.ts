@@ -461,6 +461,13 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
 export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
 
 /**
+ * The same with any words between the nationality and the head noun ("Chinese military-linked
+ * companies", "Chinese Military-Industrial Complex Companies"); the words between must be adjectives
+ * or nouns (checked with compromise by the extractor), so "US officials warned companies" is none.
+ */
+export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/giu;
+
+/**
  * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
  * routers and drones (FCC Covered List entries), affiliates of listed parties (BIS's Affiliates
  * Rule), connected-vehicle hardware and software from China or Russia, "high-risk" vendors.

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
-import { organisationNames } from '../../src/news/nlp.js';
+import { onlyModifiers, organisationNames } from '../../src/news/nlp.js';
 import { datelineOf } from '../../src/news/parse.js';
 import { datesAgree, devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
@@ -473,5 +473,13 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('fifth round: a list goes on through an aside opened by a conjunction and a comma ("… or, in some cases, …")', () => {
     const text = 'The statute bars the U.S. Government from buying radios made by Huawei or ZTE (or any of their affiliates) or, in some cases, cameras made by Hikvision, Dahua, or Hytera.';
     assert.deepEqual(summary(text, '2020-07-14'), ['huawei', 'zte', 'hikvision', 'dahua', 'hytera'].map((g) => `US procurement-ban ${g} enacted`));
+  });
+  test('fifth round: a class is a nationality and a head noun with any adjectives or nouns between, not a fixed list of them', () => {
+    assert.deepEqual(summary('The US barred Americans from investing in Chinese military-linked companies on Thursday.', '2020-11-12'), ['US investment-ban generic:CN-companies enacted']);
+    assert.deepEqual(summary('The US banned Chinese surveillance camera companies from its networks.', '2020-11-12'), ['US ban generic:CN-companies enacted']);
+    // Words for a government or its people, and verbs, between them are no modifiers.
+    assert.deepEqual(summary('US officials warned companies on Monday that bans were coming.', '2020-11-12'), []);
+    assert.equal(onlyModifiers('US officials warned companies', 'officials warned'), false);
+    assert.equal(onlyModifiers('Chinese state-backed drone companies', 'state-backed drone'), true);
   });
 });
