@@ -379,6 +379,12 @@ const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|lis
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
 
+/** Acts that put names on a list, which a later clause can take them off again. */
+const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
+/** "YMTC was removed", "two firms were taken off": a removal in the passive with no list named after it. */
+const REMOVAL_SUBJECT_BEFORE = /^[\s,]*(?:(?:the|a|an|and)\s+)?(?:(?!(?:against|of|for|on|in|with|about|to|from|by|over)\b)[a-z][\w-]*\s+){0,3}$/;
+const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:removed|dropped|taken off|delisted)\b(?!\s+(?:from|by|as|in favou?r)\b)/gi;
+
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
 /** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
@@ -569,6 +575,20 @@ export class NewsExtractor {
     for (const k of kept) {
       const stated = k.statusCue ? undefined : out.find((e) => e.statusCue && subsumes(k, e));
       if (stated) [k.status, k.statusCue] = [stated.status, stated.statusCue];
+    }
+    // "… were added to the list, while chipmaker YMTC was removed": a removal that names no list, in a
+    // sentence reporting a listing, takes the names of its own clause off that list.
+    const listing = kept.find((e) => e.status === 'enacted' && LISTING_ACTIONS.has(e.action));
+    if (listing) {
+      for (const r of spans(text, UNNAMED_REMOVAL)) {
+        const from = clauseStart(breaks, [], r.start);
+        const removed = mentions.filter((m) => m.start >= from && m.end <= r.start && !listing.targets.some((t) => t.entity?.id === m.entity.id));
+        // The names must be the removal's subject: "chipmaker YMTC was removed", not "a case against YMTC was dropped".
+        const first = removed[0];
+        const last = removed.at(-1);
+        if (!first || !last || !REMOVAL_SUBJECT_BEFORE.test(text.slice(from, first.start)) || !/^\s*(?:\([^)]*\)\s*)?$/.test(text.slice(last.end, r.start))) continue;
+        kept.push({ ...listing, targets: removed.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const })), status: 'revoked', statusCue: r.text, trigger: r.text });
+      }
     }
     return kept;
   }

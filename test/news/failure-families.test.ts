@@ -482,4 +482,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.equal(onlyModifiers('US officials warned companies', 'officials warned'), false);
     assert.equal(onlyModifiers('Chinese state-backed drone companies', 'state-backed drone'), true);
   });
+  test('fifth round: a removal naming no list, beside a listing, takes its subject off that list', () => {
+    assert.deepEqual(summary('The Pentagon added Baidu and WuXi AppTec to the list on Friday, while chipmaker YMTC was removed.', '2026-02-14'), ['US entity-list baidu enacted', 'US entity-list wuxi-apptec enacted', 'US entity-list ymtc revoked']);
+    // A name that is not the removal's subject is not removed.
+    assert.deepEqual(summary('The Pentagon added Baidu and WuXi AppTec to the list on Friday, while a case against YMTC was dropped.', '2026-02-14'), ['US entity-list baidu enacted', 'US entity-list wuxi-apptec enacted']);
+  });
 });
