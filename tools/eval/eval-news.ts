@@ -95,8 +95,9 @@ for (const g of gold) {
   const article = { ...fromPage, published: row.published ?? fromPage.published };
   const result = extractor.extract(article);
   const link = (e: Parameters<typeof linkEvent>[1]) => linkEvent(kb, e, article.published);
-  scoreRealArticle(kb, g, result.events, link, scores[g.split]);
-  if (g.split === 'dev') scoreRealArticle(kb, g, result.events, link, scores[devHalfOf(g.id)]);
+  const mentioned = new Set(result.mentions.map((m) => kb.organisations[m.entity.id]?.group ?? kb.products[m.entity.id]?.group ?? m.entity.group));
+  scoreRealArticle(kb, g, result.events, link, scores[g.split], mentioned);
+  if (g.split === 'dev') scoreRealArticle(kb, g, result.events, link, scores[devHalfOf(g.id)], mentioned);
 }
 const ms = performance.now() - started;
 
@@ -107,6 +108,7 @@ const rows: [string, (s: SplitScore) => string][] = [
   ['strict event recall', (s) => prf(s.strict).recall.toFixed(3)],
   ['strict event F1', (s) => `${prf(s.strict).f1.toFixed(3)} (tp ${s.strict.tp}, fp ${s.strict.fp}, fn ${s.strict.fn})`],
   ['events on articles without events', (s) => String(s.eventsOnNegatives)],
+  ['missed: status/action/unatt/unnamed', (s) => `${s.misses.status} / ${s.misses.action} / ${s.misses.unattached} / ${s.misses.unnamed}`],
   ['matched on action + target', (s) => String(s.matched)],
   ['  status right', (s) => `${ratio(s.status, s.matched)}(${s.status}/${s.matched})`],
   ['  actor right', (s) => `${ratio(s.actor, s.matched)}(${s.actor}/${s.matched})`],
