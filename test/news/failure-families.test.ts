@@ -281,8 +281,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   });
   test('labelling a company a national security threat, or a Chinese military company, names the act', () => {
     assert.deepEqual(summary('The FCC labelled Huawei and ZTE national security threats on Friday.', '2020-06-30'), ['US ban huawei enacted', 'US ban zte enacted']);
-    assert.deepEqual(summary('The Pentagon named Hikvision as a company owned or controlled by the Chinese military.', '2020-06-24'), ['US investment-ban hikvision enacted']);
-    assert.deepEqual(summary("A federal judge blocked the Defense Department's designation of Xiaomi as a Chinese military company.", '2021-03-12'), ['US investment-ban xiaomi enjoined']);
+    assert.deepEqual(summary('The Pentagon named Hikvision as a company owned or controlled by the Chinese military.', '2020-06-24'), ['US entity-list hikvision enacted']);
+    assert.deepEqual(summary("A federal judge blocked the Defense Department's designation of Xiaomi as a Chinese military company.", '2021-03-12'), ['US entity-list xiaomi enjoined']);
   });
   test('"sanctions" beside the listing of the same targets is that listing, loosely named; sanctions on others stay', () => {
     assert.deepEqual(summary('US slaps sanctions on Huawei\nThe Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US entity-list huawei enacted']);
@@ -486,5 +486,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The Pentagon added Baidu and WuXi AppTec to the list on Friday, while chipmaker YMTC was removed.', '2026-02-14'), ['US entity-list baidu enacted', 'US entity-list wuxi-apptec enacted', 'US entity-list ymtc revoked']);
     // A name that is not the removal's subject is not removed.
     assert.deepEqual(summary('The Pentagon added Baidu and WuXi AppTec to the list on Friday, while a case against YMTC was dropped.', '2026-02-14'), ['US entity-list baidu enacted', 'US entity-list wuxi-apptec enacted']);
+  });
+  test('fifth round: the Defense Department\'s Chinese military companies designation is a listing; it bars investment only where the words say so', () => {
+    assert.deepEqual(summary('The Pentagon named Xiaomi as a Communist Chinese military company on Thursday.', '2021-01-15'), ['US entity-list xiaomi enacted']);
+    assert.deepEqual(summary('The order bars Americans from investing in companies the Pentagon designated as Chinese military companies, including Xiaomi.', '2021-01-15'), ['US investment-ban xiaomi enacted']);
+    assert.deepEqual(summary('Treasury added Hikvision to the NS-CMIC list on Thursday.', '2021-06-04'), ['US investment-ban hikvision enacted']);
   });
 });
