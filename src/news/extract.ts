@@ -528,6 +528,9 @@ export class NewsExtractor {
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier, following);
+      // "take action against", "measures against", "taking control of": the vaguest words of an act name
+      // no organisation by capitals alone; their targets are the knowledge base's names or classes.
+      if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
       if (targets.length === 0) return;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);

@@ -492,4 +492,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The order bars Americans from investing in companies the Pentagon designated as Chinese military companies, including Xiaomi.', '2021-01-15'), ['US investment-ban xiaomi enacted']);
     assert.deepEqual(summary('Treasury added Hikvision to the NS-CMIC list on Thursday.', '2021-06-04'), ['US investment-ban hikvision enacted']);
   });
+  test('fifth round: the vaguest words of an act ("taking control of", "measures against") take only known names or classes as targets', () => {
+    assert.deepEqual(summary('The US banned WeChat on Tuesday. The order also comes as the opposition is taking control of the Regional Assembly.', '2021-01-06'), ['US ban tencent enacted']);
+    assert.deepEqual(summary('The Dutch government took control of Nexperia on Sunday.', '2025-10-13'), ['NL other nexperia enacted']);
+  });
 });
