@@ -713,6 +713,9 @@ const NOT_AN_ORGANISATION = new RegExp(
  * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
  * knowledge-base names and the lexicon's words that are never organisations.
  */
+/** After a name: its place ("of Shenzhen, China"), then a short name in quotation marks in brackets ("(“ZTE Corporation”)", "(the “Company”)"). */
+const DEFINED_SHORT_NAME = /^(?:,?\s+(?:of|in)\s+[\p{Lu}][\p{L}-]*(?:[\s-]+[\p{Lu}][\p{L}-]*)*)?(?:,\s*[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)?\s*\(\s*(?:the\s+|hereinafter\s+)?[“"][^”"()]{1,60}[”"]\s*\)/u;
+
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
@@ -728,6 +731,14 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
     const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
     if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
     if (findActors(name, []).some((a) => !/\bof\s+(?:the\s+)?$/.test(name.slice(0, a.start)) || a.start === 0)) continue;
+    // "Zhongxing Telecommunications Equipment Corporation of Shenzhen, China (“ZTE Corporation”)": a name
+    // followed by the short name a text defines for it is the organisation that short name is.
+    const defined = DEFINED_SHORT_NAME.exec(text.slice(n.end, n.end + 160));
+    const short = defined ? mentions.find((m) => m.start >= n.end + (defined.index ?? 0) && m.end <= n.end + defined[0].length) : undefined;
+    if (short) {
+      out.push({ surface: name, entity: short.entity, via: 'name' });
+      continue;
+    }
     out.push({ surface: name, via: 'name' });
   }
   return out;

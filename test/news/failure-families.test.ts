@@ -496,4 +496,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The US banned WeChat on Tuesday. The order also comes as the opposition is taking control of the Regional Assembly.', '2021-01-06'), ['US ban tencent enacted']);
     assert.deepEqual(summary('The Dutch government took control of Nexperia on Sunday.', '2025-10-13'), ['NL other nexperia enacted']);
   });
+  test('fifth round: a long name followed by the short name the text defines for it (“ZTE Corporation”) is that organisation', () => {
+    assert.deepEqual(summary('On Monday the Commerce Department imposed a denial of export privileges against Shenzhen Xunda Telecommunication Equipment Corporation of Shenzhen, China (“ZTE Corporation”).', '2018-04-17'), ['US export-control zte enacted']);
+  });
 });
