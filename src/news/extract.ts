@@ -385,6 +385,9 @@ const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanct
 const REMOVAL_SUBJECT_BEFORE = /^[\s,]*(?:(?:the|a|an|and)\s+)?(?:(?!(?:against|of|for|on|in|with|about|to|from|by|over)\b)[a-z][\w-]*\s+){0,3}$/;
 const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:removed|dropped|taken off|delisted)\b(?!\s+(?:from|by|as|in favou?r)\b)/gi;
 
+/** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
+const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
+
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
 /** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
@@ -514,6 +517,10 @@ export class NewsExtractor {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // "the ban, which Gov. Greg Gianforte signed in May, …": a relative clause that tells who made the act
+        // and when states its enactment, whatever the sentence goes on to say of it.
+        const made = MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80));
+        if (made && /^(?:bans?|prohibitions?|orders?|executive order|laws?|rules?|restrictions?|sanctions?|blacklist|listing|designation|directive)$/i.test(trigger.text.trim())) [status, statusCue] = ['enacted', made[1] as string];
         // An investigation studies a measure: its own words say it is under consideration.
         if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
@@ -897,8 +904,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // points back to an act already reported on the same targets; it is that act, not another.
     // "The Texas ban includes other apps …, including Webull": a definite "ban" of the government that
     // just made a more specific ban (on state devices) is that act, and what it includes joins it.
+    // "the ban, which the governor signed in May": the act's making told beside a later stage is that stage's act at its own.
+    const made = MADE_BY_RELATIVE.test(e.evidence.slice(e.evidence.indexOf(e.trigger) + e.trigger.length)) && e.statusCue !== undefined && /^(?:signed|issued|imposed|enacted|approved|adopted)$/.test(e.statusCue);
     const pointedTo = definiteMention(e)
-      ? (out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
+      ? (out.find((o) => o.action === e.action && (!made || o.status === e.status) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
         (e.action === 'ban' && /\b(?:includ(?:es|ed|ing)|covers?|extends? to|applies to)\b/i.test(e.evidence) ? [...out].reverse().find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction) : undefined))
       : undefined;
     if (pointedTo) {

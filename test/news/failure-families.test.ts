@@ -499,4 +499,12 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('fifth round: a long name followed by the short name the text defines for it (“ZTE Corporation”) is that organisation', () => {
     assert.deepEqual(summary('On Monday the Commerce Department imposed a denial of export privileges against Shenzhen Xunda Telecommunication Equipment Corporation of Shenzhen, China (“ZTE Corporation”).', '2018-04-17'), ['US export-control zte enacted']);
   });
+  test('fifth round: a relative clause telling who made an act named by a noun ("the ban, which the governor signed in May") states its enactment', () => {
+    const text = 'A federal judge blocked Idaho’s TikTok ban on Thursday. The judge said the ban, which Governor Ann Marsh signed in March, went too far.';
+    assert.deepEqual(summary(text, '2023-12-01'), ['US-ID ban bytedance enjoined', 'US-ID ban bytedance enacted']);
+    const [, enacted] = events(text, '2023-12-01');
+    assert.equal(enacted?.date, '2023-03');
+    // Without it, "the ban" is the act already reported, not another.
+    assert.deepEqual(summary('A federal judge blocked Idaho’s TikTok ban on Thursday. The judge said the ban went too far.', '2023-12-01'), ['US-ID ban bytedance enjoined']);
+  });
 });
