@@ -507,4 +507,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Without it, "the ban" is the act already reported, not another.
     assert.deepEqual(summary('A federal judge blocked Idaho’s TikTok ban on Thursday. The judge said the ban went too far.', '2023-12-01'), ['US-ID ban bytedance enjoined']);
   });
+  test('fifth round: an app named by its edition ("PUBG Mobile") is also named without it, in the knowledge base\'s case', () => {
+    const { matcher } = news();
+    assert.deepEqual(matcher.find('The hit game PUBG was among the apps banned.').map((m) => m.entity.id), ['pubg-mobile-app']);
+    assert.deepEqual(matcher.find('He bought a paddle for the lake.').map((m) => m.entity.id), []);
+    assert.deepEqual(summary('India banned 43 Chinese apps on Tuesday. A further 118 Chinese apps, including the hit game PUBG, were banned in September.', '2020-11-24'), ['IN ban tencent enacted']);
+  });
 });
