@@ -388,6 +388,9 @@ const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:remov
 /** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
 const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
 
+/** "Under this IFR,", "Under the new rule,", "Under the order,": a sentence telling what an act does. */
+const UNDER_ACT = /^\W*Under (?:the|this|that|these|its) (?:[\w-]+ ){0,3}?(?:rule|order|IFR|law|regulation|act|executive order|EO|policy|directive|amendment|determination|measure)s?\b/i;
+
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
 /** A deadline or start date: "by the end of 2026", "from 2026", "starting in 2026", "as of January 1". */
@@ -527,6 +530,9 @@ export class NewsExtractor {
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
         else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
+        // "Under this IFR, any entity … will itself be subject to …": what an act in force or issued does, told
+        // as its effect, is that act, not a threat (a proposed one's effect stays with its proposal).
+        else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && UNDER_ACT.test(text) && !/\b(?:propos\w*|draft\w*|would|if|unless|threat\w*|warn\w*|vow\w*)\b/i.test(text)) [status, statusCue] = ['enacted', `${UNDER_ACT.exec(text)?.[0].trim()} … ${statusCue}`];
         // "The bill, which passed the Senate on Tuesday, would ban TikTok": what a bill would do is proposed.
         else if ((status === 'threatened' || status === 'considered') && /^(?:would|could|will)$/i.test(statusCue ?? '') && BILL_SUBJECT.test(text)) [status, statusCue] = ['proposed', `${BILL_SUBJECT.exec(text)?.[1]} ${statusCue}`];
         // "US persons will be prohibited from investing in Hikvision from January 11": a prohibition in the
@@ -539,6 +545,9 @@ export class NewsExtractor {
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
       if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
       if (targets.length === 0) return;
+      // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
+      // affiliates are not put on the list; the list's licence requirements reach them, an export control.
+      const action: Action = trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates') ? 'export-control' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;
@@ -574,7 +583,7 @@ export class NewsExtractor {
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
       if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
-      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
+      out.push({ actor, action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
     // An unspecific "action against X" beside a specific action on X is the same act, as is the

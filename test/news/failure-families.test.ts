@@ -513,4 +513,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(matcher.find('He bought a paddle for the lake.').map((m) => m.entity.id), []);
     assert.deepEqual(summary('India banned 43 Chinese apps on Tuesday. A further 118 Chinese apps, including the hit game PUBG, were banned in September.', '2020-11-24'), ['IN ban tencent enacted']);
   });
+  test('fifth round: affiliates that a list\'s restrictions reach are under an export control, not listed; what an act does "under" it is that act', () => {
+    const text = 'The Commerce Department issued the rule on Monday. Under this rule, any company that is at least 50 percent owned by one or more entities on the Entity List will itself be subject to Entity List restrictions.';
+    assert.deepEqual(summary(text, '2025-09-30'), ['US export-control generic:listed-affiliates enacted']);
+    // A proposal's effect stays a proposal's, and a threat stays a threat.
+    assert.ok(!summary('Under the proposed rule, any company that is at least 50 percent owned by entities on the Entity List will be subject to Entity List restrictions.', '2025-09-30').some((x) => x.endsWith('enacted')));
+  });
 });
