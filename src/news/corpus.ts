@@ -43,6 +43,14 @@ export function splitOf(url: string): 'dev' | 'test' {
   return Number.parseInt(sha256(url).slice(0, 8), 16) / 2 ** 32 < 0.6 ? 'dev' : 'test';
 }
 
+/**
+ * The development part cut in two by the article's corpus id alone (never its labels or text): half
+ * `a` to choose mechanisms from, half `b` to check that they transfer before the test part is read.
+ */
+export function devHalfOf(id: string): 'a' | 'b' {
+  return Number.parseInt(sha256(`dev-half:${id}`).slice(0, 8), 16) % 2 === 0 ? 'a' : 'b';
+}
+
 export interface SplitScore {
   articles: number;
   strict: { tp: number; fp: number; fn: number };
@@ -55,11 +63,17 @@ export interface SplitScore {
   /** Events extracted from articles whose gold has none (negatives and articles reporting no act). */
   eventsOnNegatives: number;
   negatives: number;
+  /**
+   * Why labelled events were missed: an event on the target with the right action but another status;
+   * one with another action; the target named in the article (a knowledge-base name of its group) but
+   * no event on it; or the target never named (a class, or an organisation the knowledge base lacks).
+   */
+  misses: { status: number; action: number; unattached: number; unnamed: number };
   errors: string[];
 }
 
 export function emptyScore(): SplitScore {
-  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, errors: [] };
+  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, errors: [] };
 }
 
 interface Predicted {
@@ -136,6 +150,8 @@ export function scoreRealArticle(
   events: readonly RestrictionEvent[],
   link: (e: RestrictionEvent) => { target: string; measure?: string }[],
   score: SplitScore,
+  /** The groups the article names (its mentions), to tell a target never named from one not attached. */
+  mentioned: ReadonlySet<string> = new Set(),
 ): void {
   score.articles++;
   const predicted: Predicted[] = [];
@@ -160,7 +176,9 @@ export function scoreRealArticle(
     const i = predicted.findIndex((p, j) => !used.has(j) && p.action === g.action && p.status === g.status && sameTarget(p, g.target));
     if (i < 0) {
       score.strict.fn++;
-      score.errors.push(`${gold.id}: missed ${g.actor} ${g.action} ${g.target} ${g.status}`);
+      const why = predicted.some((p) => p.action === g.action && sameTarget(p, g.target)) ? 'status' : predicted.some((p) => sameTarget(p, g.target)) ? 'action' : mentioned.has(g.target) ? 'unattached' : 'unnamed';
+      score.misses[why]++;
+      score.errors.push(`${gold.id}: missed ${g.actor} ${g.action} ${g.target} ${g.status} (${why})`);
     } else {
       used.add(i);
       score.strict.tp++;

@@ -19,6 +19,7 @@ import {
   ENJOINED_PATTERN,
   CLASS_TARGETS,
   GENERIC_TARGET_PATTERN,
+  GENERIC_TARGET_LOOSE,
   HYPOTHETICAL_PATTERN,
   UPHELD_PATTERN,
   genericTargetKey,
@@ -35,7 +36,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
-import { organisationNames, verbFrameAt } from './nlp.js';
+import { onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -267,7 +268,10 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
     // "… AliExpress, delivery service Lalamove as well as …": a role noun before the next name goes on too.
-    const listGoesOn = /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… Huawei or ZTE (or their affiliates) or, in some cases, cameras made by Hikvision": a comma right
+    // after a conjunction opens an aside inside the list, and the comma that closes a short aside goes on too.
+    const aside = /\b(?:and|or)\s*$/i.test(text.slice(from, i)) || /\b(?:and|or),[^,;.()]{1,40}$/i.test(text.slice(from, i));
+    const listGoesOn = aside || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -371,6 +375,21 @@ const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+
+/** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
+const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
+
+/** Acts that put names on a list, which a later clause can take them off again. */
+const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
+/** "YMTC was removed", "two firms were taken off": a removal in the passive with no list named after it. */
+const REMOVAL_SUBJECT_BEFORE = /^[\s,]*(?:(?:the|a|an|and)\s+)?(?:(?!(?:against|of|for|on|in|with|about|to|from|by|over)\b)[a-z][\w-]*\s+){0,3}$/;
+const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:removed|dropped|taken off|delisted)\b(?!\s+(?:from|by|as|in favou?r)\b)/gi;
+
+/** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
+const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
+
+/** "Under this IFR,", "Under the new rule,", "Under the order,": a sentence telling what an act does. */
+const UNDER_ACT = /^\W*Under (?:the|this|that|these|its) (?:[\w-]+ ){0,3}?(?:rule|order|IFR|law|regulation|act|executive order|EO|policy|directive|amendment|determination|measure)s?\b/i;
 
 const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'divestment-order', 'entity-list']);
 
@@ -501,12 +520,19 @@ export class NewsExtractor {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
         statusCue = cued.cue;
+        // "the ban, which Gov. Greg Gianforte signed in May, …": a relative clause that tells who made the act
+        // and when states its enactment, whatever the sentence goes on to say of it.
+        const made = MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80));
+        if (made && /^(?:bans?|prohibitions?|orders?|executive order|laws?|rules?|restrictions?|sanctions?|blacklist|listing|designation|directive)$/i.test(trigger.text.trim())) [status, statusCue] = ['enacted', made[1] as string];
         // An investigation studies a measure: its own words say it is under consideration.
         if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
         const signed = /\b(?:signed (?:\w+ )?into law|signs? (?:\w+ )?into law|became law|is now law|signed the (?:bill|law|legislation))\b/i.exec(text.slice(0, trigger.start));
         if (signed && (status === 'proposed' || status === 'threatened')) [status, statusCue] = ['enacted', signed[0]];
         else if (status === 'threatened' && isAnnouncedDecision(text, trigger)) [status, statusCue] = ['enacted', `announced: ${statusCue ?? trigger.text}`];
+        // "Under this IFR, any entity … will itself be subject to …": what an act in force or issued does, told
+        // as its effect, is that act, not a threat (a proposed one's effect stays with its proposal).
+        else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && UNDER_ACT.test(text) && !/\b(?:propos\w*|draft\w*|would|if|unless|threat\w*|warn\w*|vow\w*)\b/i.test(text)) [status, statusCue] = ['enacted', `${UNDER_ACT.exec(text)?.[0].trim()} … ${statusCue}`];
         // "The bill, which passed the Senate on Tuesday, would ban TikTok": what a bill would do is proposed.
         else if ((status === 'threatened' || status === 'considered') && /^(?:would|could|will)$/i.test(statusCue ?? '') && BILL_SUBJECT.test(text)) [status, statusCue] = ['proposed', `${BILL_SUBJECT.exec(text)?.[1]} ${statusCue}`];
         // "US persons will be prohibited from investing in Hikvision from January 11": a prohibition in the
@@ -515,7 +541,13 @@ export class NewsExtractor {
       }
 
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier, following);
+      // "take action against", "measures against", "taking control of": the vaguest words of an act name
+      // no organisation by capitals alone; their targets are the knowledge base's names or classes.
+      if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
       if (targets.length === 0) return;
+      // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
+      // affiliates are not put on the list; the list's licence requirements reach them, an export control.
+      const action: Action = trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates') ? 'export-control' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;
@@ -551,7 +583,7 @@ export class NewsExtractor {
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
       if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
-      out.push({ actor, action: trigger.action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
+      out.push({ actor, action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 
     // An unspecific "action against X" beside a specific action on X is the same act, as is the
@@ -562,6 +594,20 @@ export class NewsExtractor {
     for (const k of kept) {
       const stated = k.statusCue ? undefined : out.find((e) => e.statusCue && subsumes(k, e));
       if (stated) [k.status, k.statusCue] = [stated.status, stated.statusCue];
+    }
+    // "… were added to the list, while chipmaker YMTC was removed": a removal that names no list, in a
+    // sentence reporting a listing, takes the names of its own clause off that list.
+    const listing = kept.find((e) => e.status === 'enacted' && LISTING_ACTIONS.has(e.action));
+    if (listing) {
+      for (const r of spans(text, UNNAMED_REMOVAL)) {
+        const from = clauseStart(breaks, [], r.start);
+        const removed = mentions.filter((m) => m.start >= from && m.end <= r.start && !listing.targets.some((t) => t.entity?.id === m.entity.id));
+        // The names must be the removal's subject: "chipmaker YMTC was removed", not "a case against YMTC was dropped".
+        const first = removed[0];
+        const last = removed.at(-1);
+        if (!first || !last || !REMOVAL_SUBJECT_BEFORE.test(text.slice(from, first.start)) || !/^\s*(?:\([^)]*\)\s*)?$/.test(text.slice(last.end, r.start))) continue;
+        kept.push({ ...listing, targets: removed.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const })), status: 'revoked', statusCue: r.text, trigger: r.text });
+      }
     }
     return kept;
   }
@@ -629,7 +675,9 @@ export class NewsExtractor {
     // "… and urged other countries to follow suit": the same targets as the act before.
     if (targets.length === 0) targets = sameSentence.at(-1)?.targets ?? [];
     // "The earlier bans had never taken effect": an act named again points back at its targets.
-    if (targets.length === 0 && /\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start))) {
+    // "Courts have blocked the August executive order", "revoked the ban": a ruling or a revocation whose
+    // object is an act named by a definite noun is on that act's targets.
+    if (targets.length === 0 && (/\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start)) || DEFINITE_ACT_OBJECT.test(text.slice(trigger.end, trigger.end + 80)) || DEFINITE_ACT_OBJECT.test(trigger.text.replace(/^\S+/, '')))) {
       const same = [...earlier].reverse().find((e) => e.action === trigger.action);
       if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
     }
@@ -681,6 +729,9 @@ const NOT_AN_ORGANISATION = new RegExp(
  * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
  * knowledge-base names and the lexicon's words that are never organisations.
  */
+/** After a name: its place ("of Shenzhen, China"), then a short name in quotation marks in brackets ("(“ZTE Corporation”)", "(the “Company”)"). */
+const DEFINED_SHORT_NAME = /^(?:,?\s+(?:of|in)\s+[\p{Lu}][\p{L}-]*(?:[\s-]+[\p{Lu}][\p{L}-]*)*)?(?:,\s*[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)?\s*\(\s*(?:the\s+|hereinafter\s+)?[“"][^”"()]{1,60}[”"]\s*\)/u;
+
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
@@ -696,6 +747,14 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
     const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
     if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
     if (findActors(name, []).some((a) => !/\bof\s+(?:the\s+)?$/.test(name.slice(0, a.start)) || a.start === 0)) continue;
+    // "Zhongxing Telecommunications Equipment Corporation of Shenzhen, China (“ZTE Corporation”)": a name
+    // followed by the short name a text defines for it is the organisation that short name is.
+    const defined = DEFINED_SHORT_NAME.exec(text.slice(n.end, n.end + 160));
+    const short = defined ? mentions.find((m) => m.start >= n.end + (defined.index ?? 0) && m.end <= n.end + defined[0].length) : undefined;
+    if (short) {
+      out.push({ surface: name, entity: short.entity, via: 'name' });
+      continue;
+    }
     out.push({ surface: name, via: 'name' });
   }
   return out;
@@ -732,6 +791,13 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   const byNationality = [...text.matchAll(new RegExp(GENERIC_TARGET_PATTERN.source, GENERIC_TARGET_PATTERN.flags))]
     .filter((m) => !mentions.some((x) => overlaps(x, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })))
     .map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[2] as string), via: 'generic' as const } }));
+  // "Chinese military-linked companies": any adjectives or nouns between the nationality and the head.
+  for (const m of text.matchAll(new RegExp(GENERIC_TARGET_LOOSE.source, GENERIC_TARGET_LOOSE.flags))) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (byNationality.some((g) => g.start >= span.start && g.start < span.end) || mentions.some((x) => overlaps(x, span))) continue;
+    if (!onlyModifiers(m[0], m[2] as string)) continue;
+    byNationality.push({ start: span.start, target: { surface: m[0], generic: genericTargetKey(m[1] as string, m[3] as string), via: 'generic' as const } });
+  }
   // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
   // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
@@ -847,8 +913,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // points back to an act already reported on the same targets; it is that act, not another.
     // "The Texas ban includes other apps …, including Webull": a definite "ban" of the government that
     // just made a more specific ban (on state devices) is that act, and what it includes joins it.
+    // "the ban, which the governor signed in May": the act's making told beside a later stage is that stage's act at its own.
+    const made = MADE_BY_RELATIVE.test(e.evidence.slice(e.evidence.indexOf(e.trigger) + e.trigger.length)) && e.statusCue !== undefined && /^(?:signed|issued|imposed|enacted|approved|adopted)$/.test(e.statusCue);
     const pointedTo = definiteMention(e)
-      ? (out.find((o) => o.action === e.action && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
+      ? (out.find((o) => o.action === e.action && (!made || o.status === e.status) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
         (e.action === 'ban' && /\b(?:includ(?:es|ed|ing)|covers?|extends? to|applies to)\b/i.test(e.evidence) ? [...out].reverse().find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction) : undefined))
       : undefined;
     if (pointedTo) {

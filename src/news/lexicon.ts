@@ -354,6 +354,9 @@ export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:(?:tech(?:nology)? |
 /** Countries a government presses to shun a company ("urged Germany to drop Huawei"). */
 const THIRD_COUNTRIES = 'britain|germany|japan|italy|canada|australia|france|india|poland|brazil|south korea|korea|the netherlands|netherlands|sweden|europe|the eu|eu|the uk|uk|taiwan|vietnam|indonesia|new zealand|denmark|norway|spain|portugal|israel|the philippines|mexico';
 
+/** The Defense Department's designation of Chinese military companies, by its verbs or the list's name. */
+const CMC_DESIGNATION = /\b(?:(?:designat(?:e|es|ed|ing|ion)|nam(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|list(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?)\b[^;.]{0,80}?\bas (?:a |an )?(?:(?:communist )?chinese military compan(?:y|ies)|compan(?:y|ies) (?:owned or controlled by|affiliated with|linked to|tied to) (?:the )?(?:chinese|china['’]s) military)|chinese military compan(?:y|ies) list|list of (?:"|“)?chinese military(?:-industrial complex)? compan(?:y|ies)|1260h list)\b/;
+
 /**
  * Action triggers, most specific first: a span claimed by an earlier pattern is not claimed again,
  * so "ban investments in" is an investment ban and not also a ban.
@@ -374,9 +377,13 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // Buying and trading are investment only when what is bought is: "from buying shares", not "from buying American chips".
   { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:(?:owning|holding|investing)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?|(?:buying|purchasing|trading)\b[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|bonds|equity)\b)/gi },
   // "named Huawei and Hikvision as companies owned or controlled by the Chinese military", "its designation of
-  // Xiaomi as a Communist Chinese military company": the Defense Department's list, which bars investment.
-  { action: 'investment-ban', pattern: /\b(?:designat(?:e|es|ed|ing|ion)|nam(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|list(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?)\b[^;.]{0,80}?\bas (?:a |an )?(?:(?:communist )?chinese military compan(?:y|ies)|compan(?:y|ies) (?:owned or controlled by|affiliated with|linked to|tied to) (?:the )?(?:chinese|china['’]s) military)\b/gi },
-  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|chinese military compan(?:y|ies) list|list of (?:\"|“)?chinese military(?:-industrial complex)? compan(?:y|ies)|ns-cmic list|cmic list|1260h list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
+  // Xiaomi as a Communist Chinese military company", "the Pentagon's Chinese military companies list": the
+  // Defense Department's list (section 1260H) is a designation, a listing; it bars investment only where the
+  // sentence says so ("… barring Americans from investing in companies designated as …"), and Treasury's
+  // NS-CMIC list is the investment ban.
+  { action: 'investment-ban', pattern: new RegExp(String.raw`(?<=\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b[^.;]{0,150})(?:${CMC_DESIGNATION.source})|(?:${CMC_DESIGNATION.source})(?=[^.;]{0,150}\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b)`, 'gi') },
+  { action: 'entity-list', pattern: new RegExp(CMC_DESIGNATION.source, 'gi') },
+  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|ns-cmic list|cmic list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   // The UK's instruments under the Telecommunications (Security) Act: a designation notice on a vendor and
   // directions to operators restricting their use of its equipment.
   { action: 'ban', pattern: /\b(?:designation notices?|designated vendor directions?|(?:control|restrict|limit)(?:s|led|ling|ed|ing)? (?:the |their )?use of)\b/gi },
@@ -461,6 +468,13 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
 export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
 
 /**
+ * The same with any words between the nationality and the head noun ("Chinese military-linked
+ * companies", "Chinese Military-Industrial Complex Companies"); the words between must be adjectives
+ * or nouns (checked with compromise by the extractor), so "US officials warned companies" is none.
+ */
+export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/giu;
+
+/**
  * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
  * routers and drones (FCC Covered List entries), affiliates of listed parties (BIS's Affiliates
  * Rule), connected-vehicle hardware and software from China or Russia, "high-risk" vendors.
@@ -468,7 +482,7 @@ export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|a
 export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
   { key: 'generic:foreign-routers', pattern: /\b(?:(?:foreign[- ](?:made|produced)|non-us|overseas[- ]made)\s+(?:consumer[- ]grade\s+|consumer\s+|new\s+)?routers|routers (?:produced|made|manufactured) (?:in a foreign country|abroad|outside the (?:united states|us|u\.s\.))|(?:consumer[- ]grade\s+)?routers produced in foreign countries)\b/gi },
   { key: 'generic:foreign-drones', pattern: /\b(?:foreign[- ](?:made|produced)\s+(?:aerial\s+)?(?:drones|uncrewed aircraft systems|unmanned aircraft systems|uas)|(?:drones|uas) (?:produced|made) (?:in a foreign country|abroad))\b/gi },
-  { key: 'generic:listed-affiliates', pattern: /\b(?:(?:affiliates|subsidiaries)\s+(?:of|owned by)\s+(?:already\s+)?(?:listed|blacklisted|sanctioned|restricted)\s+(?:entities|companies|parties|persons)|(?:entities|affiliates|companies)\s+(?:that are\s+)?at least 50 (?:percent|%) owned by|affiliates rule|50 percent rule)\b/gi },
+  { key: 'generic:listed-affiliates', pattern: /\b(?:(?:affiliates|subsidiaries)\s+(?:of|owned by)\s+(?:already\s+)?(?:listed|blacklisted|sanctioned|restricted)\s+(?:entities|companies|parties|persons)|(?:entit(?:y|ies)|affiliates?|compan(?:y|ies))\s+(?:that (?:is|are)\s+)?at least 50 (?:percent|%) owned by|affiliates rule|50 percent rule)\b/gi },
   { key: 'generic:CN-connected-vehicles', pattern: /\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b(?=[^.]{0,400}\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar))/gi },
   { key: 'generic:high-risk-vendors', pattern: /\bhigh[- ]risk (?:suppliers|vendors|providers)\b/gi },
 ];

@@ -140,6 +140,17 @@ export class MentionMatcher {
       const entity = entityTarget(kb, l.target);
       if (entity) addWithVariants(l.nameAsListed, entity);
     }
+    // "PUBG" for "PUBG Mobile": an app named by its edition ("Mobile", "Lite") is also named without it, in the
+    // knowledge base's case, when the shorter name is no other entity's, no ordinary word and no place.
+    for (const p of Object.values(kb.products)) {
+      const entity: EntityTarget = { kind: 'product', id: p.id, group: p.group, productKind: p.kind };
+      for (const n of [p.name, ...p.aliases]) {
+        const base = /^(.{4,}?)\s+(?:Mobile|MOBILE|Lite|LITE)$/.exec(n.trim())?.[1];
+        if (!base || patterns.has(base.toLowerCase()) || lexicon[base.toLowerCase()] !== undefined || isPlaceName(base) || !isUsable(base)) continue;
+        // Only as the knowledge base writes it: "Paddle" the framework, not "paddle".
+        patterns.set(base.toLowerCase(), { entity, caseSensitive: true, original: base });
+      }
+    }
     const inputs = [...patterns.values()].map((data) => ({ pattern: data.original, data }));
     this.patternCount = inputs.length;
     this.automaton = new AhoCorasick(inputs, { boundary: atWordBoundary });

@@ -194,3 +194,23 @@ export function verbFrameAt(text: string, at: number): VerbFrame {
   }
   return { tense: 'none', negative: false, text: '' };
 }
+
+const MODIFIER_NOT = new Set(['Verb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Modal', 'Auxiliary', 'QuestionWord', 'Copula', 'Possessive']);
+/** Heads of government and their people: "Chinese officials", "US government" before a noun are who acts, not what kind of company. */
+const GOVERNMENT_WORD = /^(?:officials?|government|governments|authorities|regulators?|lawmakers|legislators|ministry|ministers?|president|administration|state|senators|agencies|courts?|judges?|leaders?|diplomats|media|people|citizens|users|investors|consumers|customers)$/i;
+
+/**
+ * Whether the words between a nationality and a head noun ("military-linked", "Military-Industrial
+ * Complex") only qualify the noun: adjectives and nouns, as compromise tags them in the phrase, and
+ * no word for a government or its people.
+ */
+export function onlyModifiers(phrase: string, words: string): boolean {
+  const wanted = words.trim().split(/\s+/).filter(Boolean);
+  if (wanted.length === 0) return true;
+  if (wanted.some((w) => GOVERNMENT_WORD.test(w.replace(/[’'].*$/, '')))) return false;
+  const terms = (parsed(phrase)[0]?.terms ?? []) as Term[];
+  const between = terms.slice(1, -1);
+  // compromise splits hyphenated words into their parts.
+  if (between.length !== wanted.flatMap((w) => w.split('-').filter(Boolean)).length) return false;
+  return between.every((t) => !t.tags.some((g) => MODIFIER_NOT.has(g)) && t.tags.some((g) => g === 'Adjective' || g === 'Noun'));
+}

@@ -98,7 +98,7 @@ describe('more phrasings', () => {
   });
 
   test('adding a company to a named list; weighing it', () => {
-    assert.deepEqual(summary('The Defense Department added Tencent Holdings and CATL to a list of Chinese military companies.'), ['US investment-ban tencent enacted', 'US investment-ban catl enacted']);
+    assert.deepEqual(summary('The Defense Department added Tencent Holdings and CATL to a list of Chinese military companies.'), ['US entity-list tencent enacted', 'US entity-list catl enacted']);
     assert.deepEqual(summary('The Trump administration is considering adding SMIC to a trade blacklist.'), ['US entity-list smic considered']);
   });
 

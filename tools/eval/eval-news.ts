@@ -6,7 +6,9 @@
  * Articles whose URL hash is in the corpus's excluded-url-hashes.txt are never read.
  *
  * `--dev` prints the development split only, and `--errors` lists the development split's errors only: the test split is for reporting, not for
- * tuning.
+ * tuning. The development split is also shown in two halves cut by the article's id (`devHalfOf`):
+ * `--dev-half a` (or `b`) prints that half alone and lists only its errors, so that a mechanism can be
+ * chosen from one half's errors and checked on the other before the test split's figures are read.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,12 +18,18 @@ import { NewsExtractor } from '../../src/news/extract.js';
 import { linkEvent } from '../../src/news/link.js';
 import { articleFromText } from '../../src/news/parse.js';
 import { prf } from '../../src/news/evaluate.js';
-import { emptyScore, isExcluded, scoreRealArticle, splitOf, type GoldRealArticle, type SplitScore } from '../../src/news/corpus.js';
+import { devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitOf, type GoldRealArticle, type SplitScore } from '../../src/news/corpus.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
 // While tuning, `--dev` keeps the test split's figures out of sight.
 const devOnly = args.includes('--dev');
+const halfArg = args.indexOf('--dev-half');
+const onlyHalf = halfArg >= 0 ? args[halfArg + 1] : undefined;
+if (onlyHalf !== undefined && onlyHalf !== 'a' && onlyHalf !== 'b') {
+  console.error('eval:news: --dev-half takes a or b');
+  process.exit(2);
+}
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(process.cwd(), '..', 'shared', 'news-corpus'));
 const goldFile = 'test/fixtures/news/real-gold.jsonl';
@@ -58,7 +66,7 @@ const gold = readFileSync(goldFile, 'utf8')
 
 const kb = loadKnowledgeBase();
 const extractor = new NewsExtractor(new MentionMatcher(kb));
-const scores: Record<'dev' | 'test', SplitScore> = { dev: emptyScore(), test: emptyScore() };
+const scores: Record<'dev' | 'test' | 'a' | 'b', SplitScore> = { dev: emptyScore(), test: emptyScore(), a: emptyScore(), b: emptyScore() };
 let skipped = 0;
 /** Of the articles whose manifest has a date: how often the page's own text gives the same one, or another. */
 const pageDates = { total: 0, right: 0, wrong: 0 };
@@ -86,7 +94,10 @@ for (const g of gold) {
   }
   const article = { ...fromPage, published: row.published ?? fromPage.published };
   const result = extractor.extract(article);
-  scoreRealArticle(kb, g, result.events, (e) => linkEvent(kb, e, article.published), scores[g.split]);
+  const link = (e: Parameters<typeof linkEvent>[1]) => linkEvent(kb, e, article.published);
+  const mentioned = new Set(result.mentions.map((m) => kb.organisations[m.entity.id]?.group ?? kb.products[m.entity.id]?.group ?? m.entity.group));
+  scoreRealArticle(kb, g, result.events, link, scores[g.split], mentioned);
+  if (g.split === 'dev') scoreRealArticle(kb, g, result.events, link, scores[devHalfOf(g.id)], mentioned);
 }
 const ms = performance.now() - started;
 
@@ -97,6 +108,7 @@ const rows: [string, (s: SplitScore) => string][] = [
   ['strict event recall', (s) => prf(s.strict).recall.toFixed(3)],
   ['strict event F1', (s) => `${prf(s.strict).f1.toFixed(3)} (tp ${s.strict.tp}, fp ${s.strict.fp}, fn ${s.strict.fn})`],
   ['events on articles without events', (s) => String(s.eventsOnNegatives)],
+  ['missed: status/action/unatt/unnamed', (s) => `${s.misses.status} / ${s.misses.action} / ${s.misses.unattached} / ${s.misses.unnamed}`],
   ['matched on action + target', (s) => String(s.matched)],
   ['  status right', (s) => `${ratio(s.status, s.matched)}(${s.status}/${s.matched})`],
   ['  actor right', (s) => `${ratio(s.actor, s.matched)}(${s.actor}/${s.matched})`],
@@ -104,7 +116,10 @@ const rows: [string, (s: SplitScore) => string][] = [
   ['  measure link right', (s) => `${ratio(s.links.right, s.links.total)}(${s.links.right}/${s.links.total})`],
 ];
 console.log(`news evaluation on ${relative(process.cwd(), corpus) || '.'}: ${gold.length - skipped} articles in ${ms.toFixed(0)} ms${skipped ? ` (${skipped} skipped)` : ''}`);
-console.log(`${''.padEnd(36)}${'dev'.padEnd(30)}${devOnly ? '' : 'test'}`);
-for (const [label, f] of rows) console.log(`${label.padEnd(36)}${f(scores.dev).padEnd(30)}${devOnly ? '' : f(scores.test)}`);
+const columns: [string, SplitScore][] = onlyHalf
+  ? [[`dev half ${onlyHalf}`, scores[onlyHalf]]]
+  : [['dev', scores.dev], ['dev half a', scores.a], ['dev half b', scores.b], ...(devOnly ? [] : [['test', scores.test] as [string, SplitScore]])];
+console.log(`${''.padEnd(36)}${columns.map(([name]) => name.padEnd(30)).join('')}`);
+for (const [label, f] of rows) console.log(`${label.padEnd(36)}${columns.map(([, s]) => f(s).padEnd(30)).join('')}`.trimEnd());
 console.log(`publication date read from the page itself: ${pageDates.right} of ${pageDates.total} dated articles agree with the manifest, ${pageDates.wrong} differ, ${pageDates.total - pageDates.right - pageDates.wrong} none found`);
-if (showErrors) console.log(`\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
+if (showErrors) console.log(onlyHalf ? `\ndevelopment half ${onlyHalf} errors:\n${scores[onlyHalf].errors.join('\n')}` : `\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
