@@ -205,8 +205,8 @@ interface CacheHeader {
   entriesBytes: number;
   /** CRC-32 of each `TABLE_PAGE` bytes of the tables, checked as each page is read. */
   pageCrc32: number[];
-  /** The reach tables' counts, length and CRC-32 (see `ReachTable`). */
-  reach: { entries: number; words: number; compacts: number; bytes: number; crc32: number };
+  /** The reach tables' counts of words and joined forms, length and CRC-32 (see `ReachTable`). */
+  reach: { words: number; compacts: number; bytes: number; crc32: number };
   withHanName: string[];
   withFullName: string[];
   withAcronym: string[];
@@ -432,7 +432,7 @@ export class NameIndex {
     const reach = this.reach.toBuffer();
     const header: CacheHeader = {
       ...sizes,
-      reach: { entries: reach.entries, words: reach.words, compacts: reach.compacts, bytes: reach.bytes.length, crc32: crc32(reach.bytes) },
+      reach: { words: reach.words, compacts: reach.compacts, bytes: reach.bytes.length, crc32: crc32(reach.bytes) },
       entries: entryTexts.length,
       tablesBytes: tables.length,
       entriesBytes: entryOffsets[entryTexts.length] as number,
@@ -506,13 +506,13 @@ export class NameIndex {
       table.need = pages.need;
       index.entries = perEntry(header.entries);
       index.entityKeys = perEntry(header.entries);
+      index.fullKeys = perEntry(header.entries);
       // The reach tables are read whole (a few MB): every search reads them for each candidate.
       const reachBytes = readExactly(fd, reachAt, header.reach.bytes, path);
       if (crc32(reachBytes) !== header.reach.crc32) throw new NameIndexCacheError(path, 'its reach tables do not match their checksum');
-      const reach = ReachTable.fromBuffer(reachBytes, header.reach);
+      const reach = ReachTable.fromBuffer(reachBytes, { entries: header.entries, words: header.reach.words, compacts: header.reach.compacts });
       if (!reach) throw new NameIndexCacheError(path, 'unreadable header');
       index.reach = reach;
-      index.fullKeys = perEntry(header.entries);
       let scratch = Buffer.alloc(4096);
       // Entries are read one by one until a scan has reached enough of them; then all at once.
       let reads = 0;
@@ -671,7 +671,6 @@ export class NameIndex {
       if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && (this.withFullName.has(key) || entry.form.acronym.length <= 3)) continue;
       const exact = queryKey === this.fullKey(i, entry);
       if (entry.wholeNameOnly && !exact) continue;
-      // Most candidates share a word with the query and nothing more: they are not compared.
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")

@@ -69,11 +69,10 @@ export class ReachTable {
     return new ReachTable(flags, coreAt, coreCodes, coreWeights, compactAt, compactEnds, compactLengths);
   }
 
-  /** The arrays as one buffer (the weights first, where 8-byte alignment is kept) and the counts it needs read back. */
-  toBuffer(): { entries: number; words: number; compacts: number; bytes: Buffer } {
+  /** The arrays as one buffer (the weights first, where 8-byte alignment is kept) and the counts it needs read back besides the entries'. */
+  toBuffer(): { words: number; compacts: number; bytes: Buffer } {
     const parts = [this.coreWeights, this.coreAt, this.coreCodes, this.compactAt, this.compactEnds, this.compactLengths, this.flags];
     return {
-      entries: this.flags.length,
       words: this.coreCodes.length,
       compacts: this.compactEnds.length,
       bytes: Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
@@ -189,7 +188,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
  * Whether `tokenSimilarity(x, y)` can be above 0 (see there), from the words' first letters and
  * lengths (equal words agree on both).
  */
-export function couldPair(xFirst: number, xLength: number, yFirst: number, yLength: number): boolean {
+function couldPair(xFirst: number, xLength: number, yFirst: number, yLength: number): boolean {
   return Math.abs(xLength - yLength) <= 2 && (xFirst === yFirst || otherFirstSoundOf(xFirst, yFirst));
 }
 
