@@ -143,6 +143,19 @@ describe('covered match, lookup, explain, kb', () => {
     const neg = JSON.parse(covered(['match', 'ZTT', 'ZTE']).stdout) as { verdict: string };
     assert.equal(neg.verdict, 'different');
   });
+  test('match and profiles take --format: json for machines, text for reading', () => {
+    const json = covered(['match', 'SiemensAG', 'Siemens AG', '--format', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as { verdict: string }).verdict, 'same');
+    const text = covered(['match', 'SiemensAG', 'Siemens AG', '--format', 'text']).stdout.split('\n');
+    assert.match(text[0] ?? '', /^same 1\.00  SiemensAG  ↔  Siemens AG$/);
+    assert.ok(text.slice(1).some((l) => l.startsWith('  ')), 'each reason on its own indented line');
+    const ranked = covered(['match', 'Tayota Motor Corporation', '--candidates', '2', '--format', 'text']).stdout;
+    assert.match(ranked, /^ {2}1\. 0\.\d\d same +✓ Toyota Motor Corporation \[organisation toyota-motor\]$/m);
+    assert.equal(covered(['match', 'A', 'B', '--format', 'xml']).code, 2);
+    const profiles = JSON.parse(covered(['profiles', '--format', 'json']).stdout) as { id: string; measures: Record<string, string> }[];
+    assert.ok(profiles.some((p) => p.id === 'all' && p.measures['us-bis-entity-list'] !== undefined));
+  });
   test('a group and its listed company are one family, not one entity, even where both reach one record', () => {
     const verdict = (a: string, b: string) => (JSON.parse(covered(['match', a, b]).stdout) as { verdict: string }).verdict;
     assert.equal(verdict('中国移动通信集团有限公司', '中国移动有限公司'), 'family');

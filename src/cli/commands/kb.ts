@@ -301,9 +301,15 @@ export function profilesCommand(): Command {
   return new Command('profiles')
     .summary('list the screening profiles and the measures each weighs')
     .addOption(kbDirOption('knowledge-base directory'))
-    .action((opts: { kb: string }) => {
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { kb: string; format: 'text' | 'json' }) => {
       const base = loadKnowledgeBase(opts.kb);
-      for (const p of Object.values(base.profiles).sort((a, b) => a.id.localeCompare(b.id))) {
+      const profiles = Object.values(base.profiles).sort((a, b) => a.id.localeCompare(b.id));
+      if (opts.format === 'json') {
+        write(`${JSON.stringify(profiles.map((p) => ({ id: p.id, title: p.title, description: p.description, measures: p.measures })), null, 2)}\n`);
+        return;
+      }
+      for (const p of profiles) {
         write(`${p.id} — ${p.title}\n  ${p.description}\n  ${Object.entries(p.measures).map(([m, s]) => `${m}:${s}`).join(' ')}\n\n`);
       }
     });

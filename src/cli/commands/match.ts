@@ -23,6 +23,27 @@ interface MatchOptions {
   threshold?: number;
   asOf: string;
   kb?: string;
+  format: 'json' | 'text';
+}
+
+type PairResult = ReturnType<typeof matchPair>;
+type CandidateList = ReturnType<typeof rankCandidates>;
+
+/** One pair for a person: the verdict and score first, then each reason on its own line. */
+function pairText(r: PairResult): string {
+  return `${r.verdict} ${r.score.toFixed(2)}  ${r.name1}  ↔  ${r.name2}\n${r.reasons.map((why) => `  ${why}\n`).join('')}`;
+}
+
+/** The ranked candidates for a person: rank, score, band, the entity and what of it was matched, then why. */
+function candidatesText(list: CandidateList): string {
+  if (list.candidates.length === 0) return `no candidate for "${list.query}" (${list.field})\n`;
+  const lines = [`candidates for "${list.query}" (${list.field}; reported at ${list.threshold})`];
+  for (const c of list.candidates) {
+    lines.push(`${String(c.rank).padStart(3)}. ${c.score.toFixed(2)} ${c.band.padEnd(7)} ${c.meetsThreshold ? '✓' : ' '} ${c.entity.name} [${c.entity.kind} ${c.entity.id}]`);
+    lines.push(`       ${c.method}: ${c.matched}${c.matchedKind ? ` (${c.matchedKind})` : ''}`);
+    for (const why of c.explanation) lines.push(`       ${why}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function matchCommand(): Command {
@@ -46,6 +67,7 @@ export function matchCommand(): Command {
     .option('--threshold <score>', `score at which two names are the same entity (default ${SAME_THRESHOLD}); with --candidates, the score marked as reported (default 0.8)`, parseThreshold)
     .option('--as-of <date>', 'corporate relations as of this date', parseDate, parseDate('today'))
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled one)')
+    .addOption(new Option('--format <format>', 'json (one JSON document per pair, or the candidate list) or text for reading').choices(['json', 'text']).default('json'))
     .addHelpText(
       'after',
       '\nExit codes: 0 done; 1 no candidate reaches the threshold (--candidates); 2 usage or input error.\n' +
@@ -60,7 +82,7 @@ export function matchCommand(): Command {
         const threshold = opts.threshold ?? ctx.resolver.nameThreshold;
         const list = rankCandidates(ctx.resolver, name1, opts.field ?? guessField(name1), { limit: opts.candidates, threshold });
         if (list.error) throw new UsageError(list.error);
-        write(`${JSON.stringify(list, null, 2)}\n`);
+        write(opts.format === 'text' ? candidatesText(list) : `${JSON.stringify(list, null, 2)}\n`);
         process.exitCode = list.candidates.some((c) => c.meetsThreshold) ? 0 : 1;
         return;
       }
@@ -70,7 +92,10 @@ export function matchCommand(): Command {
       if (opts.pairs && name1 !== undefined) throw new UsageError('give either two names or --pairs, not both');
       const ctx = createContext(opts.kb);
       const graph = new CorporateGraph(ctx.kb);
-      const run = (a: string, b: string) => `${JSON.stringify(matchPair(a, b, ctx.resolver.names, graph, opts.asOf, opts.threshold))}\n`;
+      const run = (a: string, b: string) => {
+        const result = matchPair(a, b, ctx.resolver.names, graph, opts.asOf, opts.threshold);
+        return opts.format === 'text' ? pairText(result) : `${JSON.stringify(result)}\n`;
+      };
       if (!opts.pairs) {
         write(run(name1 as string, name2 as string));
         return;
