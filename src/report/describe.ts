@@ -44,7 +44,8 @@ export function describeChain(f: Finding): string {
 }
 
 export function describeState(f: Finding): string {
-  const next = f.status.next ? `; ${f.status.next.status} ${f.status.next.date}` : '';
+  // The next event is after the screening date: it reads as what comes, not as another state now.
+  const next = f.status.next ? `; next: ${f.status.next.status} from ${f.status.next.date}` : '';
   const context = f.role === 'context' && f.context ? `context, not an obligation here: ${f.context.note}; ` : '';
   return `${context}${f.state} (${f.status.status} ${f.status.date}${next})`;
 }

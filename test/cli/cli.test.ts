@@ -75,6 +75,10 @@ describe('as-of evaluation end to end: a TikTok item under EO 13942', () => {
     return r.results[0]?.findings.find((f) => f.measure.id === 'us-eo-13942');
   };
   test('2020-09-01: pending (signed, not yet effective)', () => assert.equal(at('2020-09-01')?.state, 'pending'));
+  test('a state that comes after the screening date reads as the next one, not as a second state now', () => {
+    const md = covered(['scan', inv, '--as-of', '2020-09-01', '--format', 'md', '--fail-on', 'none']).stdout;
+    assert.match(md, /pending \(signed 2020-08-06; next: effective from 2020-09-20\)/);
+  });
   test('2020-10-15: enjoined, shown with --include-historical', () => {
     assert.equal(at('2020-10-15'), undefined);
     const f = at('2020-10-15', '--include-historical');
