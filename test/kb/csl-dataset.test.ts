@@ -194,4 +194,47 @@ describe('kb import of a CSL edition', () => {
     const wingtech = kb.listings.find((l) => l.nameAsListed === dropped)!;
     assert.deepEqual([wingtech.from, wingtech.to], ['2024-12-02', '2026-07-31']);
   });
+
+  test('a party the list also calls by a curated company\'s own name is that company; a one-word brand placed in another country is not; a regeneration moves, never ends', () => {
+    const dir = freshKb();
+    const withParties = (text: string) => {
+      const doc = JSON.parse(text) as { entries: Record<string, unknown>[]; entryCount: number };
+      doc.entries.push(
+        { n: 'Tianjin Heron Weiye Technologies Co., Ltd.', a: ['Heron Vision Technologies'], s: 4, c: ['CN'], lr: 31, lp: 1, fr: '89 FR 96837', u: 3 },
+        { n: 'OSPREY', s: 9, t: 'Entity', c: ['CG'], u: 0 },
+      );
+      doc.entryCount = doc.entries.length;
+      return JSON.stringify(doc);
+    };
+    assert.ok(importText(dir, withParties(PROJECTION)).written);
+    // Curated records written after the first edition: a reference company and a brand of the same words.
+    writeFileSync(
+      join(dir, 'groups', 'heron.yaml'),
+      `group: { id: heron, name: Heron }
+organisations:
+  - id: heron-vision
+    names: [{ value: "Heron Vision Technologies Co., Ltd.", kind: legal }, { value: 苍鹭视觉技术有限公司, kind: legal }]
+    country: CN
+    sources: [src-list]
+  - id: osprey-browser
+    names: [{ value: "Osprey Software Limited", kind: legal }, { value: Osprey, kind: brand }]
+    country: KY
+    sources: [src-list]
+`,
+    );
+    const again = importText(dir, withParties(PROJECTION));
+    assert.ok(again.written, again.refused.map((r) => r.message).join('\n'));
+    assert.deepEqual(
+      again.plan.changes.map((c) => [c.kind, c.kind === 'moved' ? c.after : '']),
+      [['moved', 'heron-vision']],
+      'the listing moves to the curated company; none ends, and the brand takes nothing',
+    );
+    const { kb } = compileDataDir(dir);
+    assert.equal(kb.listings.find((l) => l.nameAsListed === 'Tianjin Heron Weiye Technologies Co., Ltd.')?.target, 'heron-vision');
+    assert.notEqual(kb.listings.find((l) => l.nameAsListed === 'OSPREY')?.target, 'osprey-browser');
+    const { engine } = createContext(dir);
+    const findings = engine.screen({ origin: { file: 't', line: 1 }, fields: { name: ['苍鹭视觉技术有限公司'] }, label: 'x' }, { asOf: '2025-01-01', profile: kb.profiles.all!, includeHistorical: false }).findings;
+    assert.ok(findings.some((f) => f.measure.id === 'us-bis-entity-list'), 'the company\'s own names now meet its listing');
+  });
 });
+

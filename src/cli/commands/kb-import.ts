@@ -138,7 +138,7 @@ export function runImport(req: ImportRequest): ImportRun {
   };
 }
 
-const SYMBOL: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', dates: '~', organisation: '+', category: '?' };
+const SYMBOL: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '~', dates: '~', organisation: '+', category: '?' };
 
 function describe(c: Change): string {
   switch (c.kind) {
@@ -148,6 +148,8 @@ function describe(c: Change): string {
       return `removed   ${c.measure}  ${c.target}  listed until ${c.to}`;
     case 'renamed':
       return `renamed   ${c.measure}  ${c.target}  "${c.before}" → "${c.after}"`;
+    case 'moved':
+      return `moved     ${c.measure}  "${c.name}"  ${c.before} → ${c.after}`;
     case 'dates':
       return `dates     ${c.measure}  ${c.target}  ${c.before.from}…${c.before.to ?? ''} → ${c.after.from}…${c.after.to ?? ''}`;
     case 'organisation':
@@ -158,7 +160,7 @@ function describe(c: Change): string {
 }
 
 export function summarise(plan: ImportPlan): Record<string, number> {
-  const counts: Record<string, number> = { added: 0, removed: 0, renamed: 0, dates: 0, organisations: 0, categories: 0, unchanged: plan.unchanged };
+  const counts: Record<string, number> = { added: 0, removed: 0, renamed: 0, moved: 0, dates: 0, organisations: 0, categories: 0, unchanged: plan.unchanged };
   for (const c of plan.changes) {
     const key = c.kind === 'organisation' ? 'organisations' : c.kind === 'category' ? 'categories' : c.kind;
     counts[key] = (counts[key] ?? 0) + 1;
@@ -184,7 +186,7 @@ export function printImport(run: ImportRun, format: 'text' | 'json', dryRun: boo
     write(c.kind === 'removed' ? p.red(line) : added ? p.green(line) : p.yellow(line));
   }
   if (additions > 50) write(p.green(`  + … and ${additions - 50} more additions (--format json lists every change)\n`));
-  write(`${s.added} added, ${s.removed} removed, ${s.renamed} renamed, ${s.dates} with dates changed, ${s.unchanged} unchanged; ${s.organisations} new organisations${s.categories ? `, ${s.categories} category entries to add by hand` : ''}\n`);
+  write(`${s.added} added, ${s.removed} removed, ${s.renamed} renamed, ${s.moved ? `${s.moved} moved to another record, ` : ""}${s.dates} with dates changed, ${s.unchanged} unchanged; ${s.organisations} new organisations${s.categories ? `, ${s.categories} category entries to add by hand` : ''}\n`);
   const skipped = Object.entries(run.skipped);
   if (skipped.length > 0) {
     write(`skipped ${skipped.reduce((n, [, v]) => n + v, 0)} rows:\n`);

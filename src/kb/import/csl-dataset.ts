@@ -279,8 +279,19 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
   const fresh = new Map(listings.map((l) => [keyOf(l), l]));
   const groupOf = (id: string) => kb.organisations[id]?.group ?? kb.products[id]?.group;
   const removedCurated: string[] = [];
+  // The same listing under another record: the party was found to be another record (a curated
+  // company the list also names), not taken off the list.
+  const freshByName = new Map(listings.map((l) => [`${l.measure}|${l.nameAsListed}`, l]));
+  const previousKeys = new Set(previous.map(keyOf));
+  const moved = new Set<string>();
   for (const old of previous) {
     const now = fresh.get(keyOf(old));
+    const successor = now ? undefined : freshByName.get(`${old.measure}|${old.nameAsListed}`);
+    if (successor && !previousKeys.has(keyOf(successor)) && (old.to === undefined || old.to > date)) {
+      plan.changes.push({ kind: 'moved', measure: old.measure, name: old.nameAsListed, before: old.target, after: successor.target });
+      moved.add(keyOf(successor));
+      continue;
+    }
     if (now) {
       if (now.from !== old.from || now.dateBasis !== old.dateBasis) plan.changes.push({ kind: 'dates', measure: old.measure, target: old.target, before: { from: old.from, to: old.to }, after: { from: now.from, to: now.to } });
       else if (now.nameAsListed !== old.nameAsListed) plan.changes.push({ kind: 'renamed', measure: old.measure, target: old.target, before: old.nameAsListed, after: now.nameAsListed });
@@ -305,8 +316,7 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
       taken.add(org.id);
     }
   }
-  const previousKeys = new Set(previous.map(keyOf));
-  for (const l of listings) if (!previousKeys.has(keyOf(l))) plan.changes.push({ kind: 'added', measure: l.measure, target: l.target, name: l.nameAsListed, from: l.from, ...(l.to ? { to: l.to } : {}) });
+  for (const l of listings) if (!previousKeys.has(keyOf(l)) && !moved.has(keyOf(l))) plan.changes.push({ kind: 'added', measure: l.measure, target: l.target, name: l.nameAsListed, from: l.from, ...(l.to ? { to: l.to } : {}) });
   for (const o of organisations) if (!kb.organisations[o.id]) plan.changes.push({ kind: 'organisation', id: o.id, name: o.names[0]!.value, file: path });
 
   // Curated listings of the lists this file carries whole, which no entry of it denotes.

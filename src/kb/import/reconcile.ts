@@ -44,6 +44,8 @@ export type Change =
   | { kind: 'added'; measure: string; target: string; name: string; from: string; to?: string }
   | { kind: 'removed'; measure: string; target: string; name: string; to: string }
   | { kind: 'renamed'; measure: string; target: string; before: string; after: string }
+  /** A listing the edition still carries under the same name, now of another record (a party found to be a curated company). */
+  | { kind: 'moved'; measure: string; name: string; before: string; after: string }
   | { kind: 'dates'; measure: string; target: string; before: Span; after: Span }
   | { kind: 'organisation'; id: string; name: string; file: string }
   | { kind: 'category'; measure: string; description: string; from: string; categories: string[]; known: boolean };
@@ -109,10 +111,16 @@ export class Resolver {
     const candidates = new Set<string>();
     for (const k of keys) for (const id of this.byName.get(k) ?? []) candidates.add(id);
     if (candidates.size === 0) {
+      // A brand or short name ("Opera") is also the whole name of unrelated parties: a name of one
+      // word decides only where the list places the party in the company's country, and no name
+      // decides where the list places it in another country.
       for (const index of [this.byOtherName, this.byCoreName]) {
         const found = new Set<string>();
         for (const k of keys) for (const id of index.get(index === this.byCoreName ? coreName(k) : k) ?? []) found.add(id);
-        if (found.size === 1) return { id: [...found][0] };
+        if (found.size !== 1) continue;
+        const id = [...found][0] as string;
+        const oneWord = index === this.byOtherName && !keys.some((k) => k.includes(' '));
+        if (this.placedIn(e, id) || (!this.placedElsewhere(e, id) && !oneWord)) return { id };
       }
     }
     if (candidates.size === 1) return { id: [...candidates][0] };
@@ -121,7 +129,36 @@ export class Resolver {
       if (listed.length === 1) return { id: listed[0] };
       return { ambiguous: [...candidates].sort() };
     }
-    return {};
+    return this.byAlias(e);
+  }
+
+  /** The list places the entry in the organisation's country. */
+  private placedIn(e: ImportedEntry, id: string): boolean {
+    const country = this.kb.organisations[id]?.country;
+    return country !== undefined && e.countries.includes(country);
+  }
+
+  /** The list places the entry only in countries other than the organisation's. */
+  private placedElsewhere(e: ImportedEntry, id: string): boolean {
+    const country = this.kb.organisations[id]?.country;
+    return country !== undefined && e.countries.length > 0 && !e.countries.includes(country);
+  }
+
+  /**
+   * A party the list also calls by a curated company's own name, legal form aside ("Tianjin Tiandi
+   * Weiye Technologies", also "Tiandy Technologies": the record of Tiandy Technologies Co., Ltd.):
+   * that company, when no other has the name and the list places the party in the company's country.
+   * Otherwise the curated record would take every search for its name and the listing none.
+   */
+  private byAlias(e: ImportedEntry): { id?: string } {
+    const found = new Set<string>();
+    for (const a of e.aliases) {
+      if (ABBREVIATION.test(a)) continue;
+      for (const k of nameKeys(a)) for (const id of this.byCoreName.get(coreName(k)) ?? []) found.add(id);
+    }
+    if (found.size !== 1) return {};
+    const id = [...found][0] as string;
+    return this.placedIn(e, id) ? { id } : {};
   }
 }
 
