@@ -148,6 +148,22 @@ describe('comparison', () => {
   });
 });
 
+describe('cities', () => {
+  test('one name in two different cities is two companies (of one house at most); a province and its city, or one name without a city, stay one', () => {
+    const c = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b));
+    const two = c('National Supercomputing Center Guangzhou', 'National Supercomputing Center Jinan');
+    assert.ok(two.score < SAME_THRESHOLD && two.sameCoreDifferentEntity);
+    assert.ok(two.features.some((f) => f.feature === 'city-differs'));
+    assert.ok(c('Shenzhen Acme Widgets Co., Ltd.', 'Ningbo Acme Widgets Co., Ltd.').score < SAME_THRESHOLD);
+    assert.ok(c('Hangzhou Dahua Technology', 'Zhejiang Dahua Technology Co., Ltd.').score >= SAME_THRESHOLD, 'Hangzhou lies in Zhejiang');
+    assert.ok(c('Acme Widgets Co., Ltd.', 'Shenzhen Acme Widgets Co., Ltd.').score >= SAME_THRESHOLD);
+    assert.ok(c('Hikvision Digital Technology (Hangzhou)', 'Hangzhou Hikvision Digital Technology').score >= SAME_THRESHOLD);
+  });
+  test('"in" before a place is a word of the sentence, not of the name', () => {
+    assert.deepEqual(normaliseName('National Supercomputing Center in Wuxi').core, normaliseName('National Supercomputing Center Wuxi').core);
+  });
+});
+
 describe('name index', () => {
   test('a candidate skipped before comparison could not have reached the lowest score asked for', () => {
     const names = [

@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES } from './lexicon.js';
+import { BUSINESS_LINES, CITIES } from './lexicon.js';
 import type { NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -329,6 +329,15 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     const rb = new Set(b.regions);
     if (ra.size + rb.size > 0 && [...ra].sort().join() !== [...rb].sort().join()) {
       features.push({ feature: 'region-differs', score: -(core - QUALIFIED_CAP), detail: `${[...ra].join(' ') || '—'} ≠ ${[...rb].join(' ') || '—'}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    }
+    const ca = a.places.filter((p) => CITIES.has(p));
+    const cb = b.places.filter((p) => CITIES.has(p));
+    if (!a.weakCore && !b.weakCore && ca.length > 0 && cb.length > 0 && !ca.some((c) => cb.includes(c))) {
+      // "Beijing Huawei Digital Technologies" / "Chengdu Huawei Technologies": one house's companies
+      // in two cities, or two firms of one trade name registered in each.
+      features.push({ feature: 'city-differs', score: -(score - QUALIFIED_CAP), detail: `${ca.join(' ')} ≠ ${cb.join(' ')}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }

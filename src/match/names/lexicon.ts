@@ -46,7 +46,7 @@ export const LEGAL_FORMS = new Set([
   'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
   'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
   'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
-  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'a', 'an', 'joint', 'stock',
+  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'in', 'a', 'an', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
   // Legal forms written out in full in their own languages.
@@ -124,6 +124,20 @@ export const PLACES = new Set([
   'asia', 'pacific', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
   'greater',
 ]);
+
+/**
+ * The places of PLACES that are not cities: a country, a province or a direction contains cities,
+ * so two names naming one of these and a city may name one company ("Zhejiang Dahua" is in Hangzhou).
+ */
+const NOT_CITIES = new Set([
+  'china', 'chinese', 'prc', 'hong', 'kong', 'hongkong', 'macau', 'macao', 'taiwan', 'asia', 'pacific', 'north', 'south',
+  'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'inner', 'mongolia', 'guangdong',
+  'zhejiang', 'jiangsu', 'hubei', 'hunan', 'fujian', 'sichuan', 'anhui', 'shandong', 'shaanxi', 'henan', 'hebei',
+  'liaoning', 'jilin', 'heilongjiang', 'jiangxi', 'guangxi', 'yunnan', 'guizhou', 'hainan', 'shanxi', 'gansu',
+  'xinjiang', 'tibet', 'ningxia', 'qinghai',
+]);
+/** Cities among the places a name may carry: two names in two different cities name two companies. */
+export const CITIES = new Set([...PLACES].filter((p) => !NOT_CITIES.has(p)));
 
 /** Countries and regions that, after the core of a name, denote a national subsidiary. */
 export const REGIONS = new Set([
