@@ -159,6 +159,11 @@ describe('cities', () => {
     assert.ok(c('Acme Widgets Co., Ltd.', 'Shenzhen Acme Widgets Co., Ltd.').score >= SAME_THRESHOLD);
     assert.ok(c('Hikvision Digital Technology (Hangzhou)', 'Hangzhou Hikvision Digital Technology').score >= SAME_THRESHOLD);
   });
+  test('"Hong" or "Kong" alone is a word of the name, not half a place; Hong Kong is a place of its own', () => {
+    assert.deepEqual(normaliseName('Hua Hong').core, ['hua', 'hong']);
+    assert.deepEqual(normaliseName('Huawei Technologies (Hong Kong) Co., Ltd.').places, ['hong', 'kong']);
+    assert.ok(compareNames(normaliseName('Acme Widgets (Hong Kong) Limited'), normaliseName('Shenzhen Acme Widgets Co., Ltd.')).score < SAME_THRESHOLD);
+  });
   test('"in" before a place is a word of the sentence, not of the name', () => {
     assert.deepEqual(normaliseName('National Supercomputing Center in Wuxi').core, normaliseName('National Supercomputing Center Wuxi').core);
   });
@@ -388,6 +393,11 @@ describe('ranked candidates and thresholds', async () => {
     assert.ok(list.candidates[0]?.explanation.some((e) => e.includes('hikvison~hikvision')), JSON.stringify(list.candidates[0]));
     const scores = list.candidates.map((c) => c.score);
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  });
+  test('a name in another script is not word for word a Latin abbreviation it reads as: 기아 is Kia, not GIA', () => {
+    const ids = resolver.resolve('name', '기아').resolutions.map((r) => r.entity.id);
+    assert.deepEqual(ids, ['kia']);
+    assert.ok(!resolver.resolve('name', 'Hua Hong').resolutions.some((r) => r.entity.id === 'harakat-ul-mujahideen'));
   });
   test('a look-alike gets candidates below the threshold, none reported', () => {
     const list = rankCandidates(resolver, 'Hua Wei Trading LLC', 'name', { limit: 5, threshold: 0.8 });

@@ -128,9 +128,10 @@ export const PLACES = new Set([
 /**
  * The places of PLACES that are not cities: a country, a province or a direction contains cities,
  * so two names naming one of these and a city may name one company ("Zhejiang Dahua" is in Hangzhou).
+ * Hong Kong, Macao and Taiwan count as cities: a company there is not one of the mainland's.
  */
 const NOT_CITIES = new Set([
-  'china', 'chinese', 'prc', 'hong', 'kong', 'hongkong', 'macau', 'macao', 'taiwan', 'asia', 'pacific', 'north', 'south',
+  'china', 'chinese', 'prc', 'asia', 'pacific', 'north', 'south',
   'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'inner', 'mongolia', 'guangdong',
   'zhejiang', 'jiangsu', 'hubei', 'hunan', 'fujian', 'sichuan', 'anhui', 'shandong', 'shaanxi', 'henan', 'hebei',
   'liaoning', 'jilin', 'heilongjiang', 'jiangxi', 'guangxi', 'yunnan', 'guizhou', 'hainan', 'shanxi', 'gansu',

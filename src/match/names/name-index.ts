@@ -167,6 +167,9 @@ function ranksBefore(scores: Float64Array, x: number, y: number): boolean {
 /** Files of generated records (an official list's parties), as the knowledge base names them. */
 const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
 
+/** A letter of the Latin script: a name with none was written in another script. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
 /** Candidates scored per query, at most (see `search`). */
 const MAX_SCORED = 32;
 /** Query words whose keys are remembered; past this many the memory starts again. */
@@ -669,7 +672,8 @@ export class NameIndex {
       // Three letters spell the initials of thousands of names: a record known only by them ("TSS
       // Limited Liability Company") says nothing of what they stand for, so no long name meets them.
       if (entry.form.acronym && !form.acronym && !form.core.includes(entry.form.acronym) && (this.withFullName.has(key) || entry.form.acronym.length <= 3)) continue;
-      const exact = queryKey === this.fullKey(i, entry);
+      // Word for word in one script: "기아" read as "gia" is not the abbreviation "GIA".
+      const exact = queryKey === this.fullKey(i, entry) && LATIN_LETTER.test(form.raw) === LATIN_LETTER.test(entry.name);
       if (entry.wholeNameOnly && !exact) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;

@@ -345,15 +345,21 @@ function expandWord(word: string): string {
   return expanded;
 }
 
+/** Places of two words: either word alone is no place ("Hua Hong" is a name, "Hong Kong" a place). */
+const PLACE_HALVES = new Map([['hong', 'kong'], ['kong', 'hong'], ['inner', 'mongolia'], ['mongolia', 'inner']]);
+
 function classify(words: string[]): Token[] {
   const expanded = words.map(expandWord);
   const tokens: Token[] = [];
   let seenCore = false;
-  for (const w of expanded) {
+  for (let i = 0; i < expanded.length; i++) {
+    const w = expanded[i] as string;
+    const partner = PLACE_HALVES.get(w);
+    const halfAlone = partner !== undefined && expanded[i - 1] !== partner && expanded[i + 1] !== partner;
     let cls: TokenClass;
     if (LEGAL_FORMS.has(w)) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
-    else if (PLACES.has(w)) cls = 'place';
+    else if (PLACES.has(w) && !halfAlone) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
     else {
       cls = 'core';
