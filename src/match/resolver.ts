@@ -12,7 +12,7 @@ import { DomainIndex, parseHost, registrableDomain } from './identifiers/domain.
 import { MacRegistry, parseMac, unresolvableReason } from './identifiers/mac.js';
 import { isGenericLibraryName, parseLibraryFileName } from './identifiers/native-library.js';
 import { DottedPrefixIndex, isDottedIdentifier } from './identifiers/prefix-index.js';
-import { HOUSE_NAME_MIN, SAME_THRESHOLD } from './names/compare.js';
+import { HOUSE_NAME_MIN, round, SAME_THRESHOLD } from './names/compare.js';
 import { NameIndex, type NameMatch } from './names/name-index.js';
 import { normaliseName, type NameForm } from './names/normalise.js';
 import type { Evidence, Method } from '../model/evidence.js';
@@ -144,10 +144,11 @@ export class Resolver {
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, form, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
-    const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, m, 'name'));
-    // A near-certain match makes weaker alternatives noise.
+    const shared = this.sharedOneWordNames(form, exact);
+    const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, shared.get(m) ?? m, 'name'));
+    // A near-certain match makes weaker alternatives noise (not a party that shares the name: it stays, weaker).
     const top = resolutions[0];
-    const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05) : resolutions;
+    const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05 || r.confidence === SHARED_NAME_SCORE) : resolutions;
     // A party an official list names on its own (a generated record) that sits in a curated house's
     // group is also that house's presumed company: "Huawei Technologies Canada" is on the Entity
     // List itself, and Huawei's by its name, as if the list did not name it.
@@ -178,6 +179,25 @@ export class Resolver {
     if (top.feature !== 'core-tokens') return false;
     const pairs = top.detail.split(' ').filter(Boolean);
     return pairs.length === 1 && pairs[0]!.includes('~') && (pairs[0]!.split('~')[0] ?? '').length <= 9;
+  }
+
+  /**
+   * A name of one word ("Opera", "TCL", "HTC") that is word for word both a company the knowledge
+   * base records and an official list's party of that name: the user most likely means the company,
+   * but only the row's other fields can tell. The party stays a candidate below the "same" threshold
+   * (so its finding is at most medium), with the company it shares the name with in its explanation.
+   */
+  private sharedOneWordNames(form: NameForm, exact: readonly NameMatch[]): Map<NameMatch, NameMatch> {
+    const out = new Map<NameMatch, NameMatch>();
+    if (form.core.length !== 1 || form.han) return out;
+    const generated = (m: NameMatch) => m.entity.kind === 'organisation' && isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '');
+    const known = exact.find((m) => !generated(m));
+    if (!known) return out;
+    for (const m of exact) {
+      if (!generated(m)) continue;
+      out.set(m, { ...m, score: SHARED_NAME_SCORE, exact: false, features: [...m.features, { feature: 'name-shared', score: round(SHARED_NAME_SCORE - m.score), detail: `also the name of ${this.kb.organisations[known.entity.id]?.names[0]?.value ?? this.kb.products[known.entity.id]?.name ?? known.entity.id}` }] });
+    }
+    return out;
   }
 
   /** A generated organisation (an official list's party) that an importer put in a curated group. */
@@ -470,6 +490,9 @@ function listedFamilies(kb: KnowledgeBase): Set<string> {
   }
   return seen;
 }
+
+/** A list's party that shares a one-word name with a company the knowledge base records: a candidate, below "same". */
+const SHARED_NAME_SCORE = 0.8;
 
 function nameResolution(field: FieldKind, value: string, m: NameMatch, method: 'name' | 'group-name'): Resolution {
   return {

@@ -399,6 +399,13 @@ describe('ranked candidates and thresholds', async () => {
     assert.deepEqual(ids, ['kia']);
     assert.ok(!resolver.resolve('name', 'Hua Hong').resolutions.some((r) => r.entity.id === 'harakat-ul-mujahideen'));
   });
+  test('a one-word name of a recorded company that a list\'s party also bears keeps the party, as a weaker candidate that says so', () => {
+    const rs = resolver.resolve('name', 'Opera').resolutions;
+    assert.deepEqual(rs.map((r) => [r.entity.id, r.confidence]), [['opera', 1], ['opera-cg', 0.8]]);
+    const ev = rs[1]?.evidence;
+    assert.ok(ev?.type === 'name' && ev.features.some((f) => f.feature === 'name-shared' && f.detail.includes('Opera Limited')));
+    assert.deepEqual(resolver.resolve('name', 'Opera Limited').resolutions.map((r) => r.entity.id), ['opera'], 'the whole legal name is the company alone');
+  });
   test('a look-alike gets candidates below the threshold, none reported', () => {
     const list = rankCandidates(resolver, 'Hua Wei Trading LLC', 'name', { limit: 5, threshold: 0.8 });
     assert.ok(list.candidates.every((c) => !c.meetsThreshold), JSON.stringify(list.candidates.map((c) => [c.entity.id, c.score])));
