@@ -144,7 +144,7 @@ export class Resolver {
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, form, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.
     const exact = matches.filter((m) => m.exact && m.score === matches[0]?.score);
-    const shared = this.sharedOneWordNames(form, exact);
+    const shared = this.sharedNames(form, exact);
     const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, shared.get(m) ?? m, 'name'));
     // A near-certain match makes weaker alternatives noise (not a party that shares the name: it stays, weaker).
     const top = resolutions[0];
@@ -182,20 +182,27 @@ export class Resolver {
   }
 
   /**
-   * A name of one word ("Opera", "TCL", "HTC") that is word for word both a company the knowledge
-   * base records and an official list's party of that name: the user most likely means the company,
-   * but only the row's other fields can tell. The party stays a candidate below the "same" threshold
-   * (so its finding is at most medium), with the company it shares the name with in its explanation.
+   * A name that is word for word both a company the knowledge base records and an official list's
+   * party — of one word ("Opera", "TCL", "HTC"), or of a party the list places in another country
+   * than the company's ("Delta Electronics": Taiwan's, and an Iranian party's alias): the user most
+   * likely means the company, but only the row's other fields can tell. The party stays a candidate
+   * below the "same" threshold (so its finding is at most medium), with the company it shares the
+   * name with in its explanation.
    */
-  private sharedOneWordNames(form: NameForm, exact: readonly NameMatch[]): Map<NameMatch, NameMatch> {
+  private sharedNames(form: NameForm, exact: readonly NameMatch[]): Map<NameMatch, NameMatch> {
     const out = new Map<NameMatch, NameMatch>();
-    if (form.core.length !== 1 || form.han) return out;
+    if (form.han) return out;
     const generated = (m: NameMatch) => m.entity.kind === 'organisation' && isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '');
     const known = exact.find((m) => !generated(m));
     if (!known) return out;
+    const knownCountry = this.kb.organisations[known.entity.id]?.country;
     for (const m of exact) {
       if (!generated(m)) continue;
-      out.set(m, { ...m, score: SHARED_NAME_SCORE, exact: false, features: [...m.features, { feature: 'name-shared', score: round(SHARED_NAME_SCORE - m.score), detail: `also the name of ${this.kb.organisations[known.entity.id]?.names[0]?.value ?? this.kb.products[known.entity.id]?.name ?? known.entity.id}` }] });
+      const country = this.kb.organisations[m.entity.id]?.country;
+      const elsewhere = knownCountry !== undefined && country !== undefined && !sameCountry(knownCountry, country);
+      if (form.core.length !== 1 && !elsewhere) continue;
+      const why = `also the name of ${this.kb.organisations[known.entity.id]?.names[0]?.value ?? this.kb.products[known.entity.id]?.name ?? known.entity.id}${elsewhere ? ` (${knownCountry}; this party ${country})` : ''}`;
+      out.set(m, { ...m, score: SHARED_NAME_SCORE, exact: false, features: [...m.features, { feature: 'name-shared', score: round(SHARED_NAME_SCORE - m.score), detail: why }] });
     }
     return out;
   }

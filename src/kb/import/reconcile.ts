@@ -175,9 +175,14 @@ export function nameKeys(name: string): string[] {
   return uniq([...keys, ...keys.map((k) => k.replace(/ /g, ''))]);
 }
 
-/** A normalised name without its trailing legal form: `redwood dynamics co ltd` → `redwood dynamics`. */
+/** Legal forms written before or after a name: Russian and other CIS forms lead as often as they trail. */
+const LEGAL_FORM = '(?:co|corp|ltd|inc|llc|plc|gmbh|sa|ag|jsc|pjsc|ojsc|cjsc|ao|pao|oao|zao|ooo|(?:public |open |closed )?joint stock company|limited liability company)';
+const TRAILING_FORMS = new RegExp(`(?:\\s+${LEGAL_FORM})+$`);
+const LEADING_FORMS = new RegExp(`^(?:${LEGAL_FORM}\\s+)+`);
+
+/** A normalised name without its legal forms: `redwood dynamics co ltd` → `redwood dynamics`, `pjsc rostelecom` → `rostelecom`. */
 function coreName(normalised: string): string {
-  return normalised.replace(/(?:\s+(?:co|corp|ltd|inc|llc|plc|gmbh|sa|ag|jsc|ao))+$/, '');
+  return normalised.replace(TRAILING_FORMS, '').replace(LEADING_FORMS, '') || normalised;
 }
 
 interface Row extends Span {
