@@ -164,6 +164,13 @@ describe('cities', () => {
     assert.deepEqual(normaliseName('Huawei Technologies (Hong Kong) Co., Ltd.').places, ['hong', 'kong']);
     assert.ok(compareNames(normaliseName('Acme Widgets (Hong Kong) Limited'), normaliseName('Shenzhen Acme Widgets Co., Ltd.')).score < SAME_THRESHOLD);
   });
+  test('two forms of one word meet (Agricultural / Agriculture); words that only share a stem do not (Universal / University)', () => {
+    const c = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b)).score;
+    assert.ok(c('Agriculture Bank of China Limited', 'Agricultural Bank of China Limited') >= SAME_THRESHOLD);
+    assert.ok(c('National Supercomputer Center in Changsha', 'National Supercomputing Center Changsha') >= SAME_THRESHOLD);
+    assert.ok(c('Universal Electronics', 'University Electronics') < SAME_THRESHOLD);
+    assert.ok(c('Community Networks', 'Communication Networks') < SAME_THRESHOLD);
+  });
   test('"in" before a place is a word of the sentence, not of the name', () => {
     assert.deepEqual(normaliseName('National Supercomputing Center in Wuxi').core, normaliseName('National Supercomputing Center Wuxi').core);
   });

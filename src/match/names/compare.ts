@@ -65,6 +65,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
     // dropped here and another added there is a replaced letter.
     if (d <= 2 && d - Math.abs(ka.length - kb.length) <= 1) return 1 - 0.06 * d;
   }
+  if (sameBase(a, b)) return 0.9;
   const edit = singleEdit(a, b);
   if (edit === 'transpose' && length >= 5) return 0.94;
   if (edit === 'insert-delete' && length >= 5) return 0.94;
@@ -81,6 +82,27 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
 }
 
 const HAS_DIGIT = /\d/;
+
+/**
+ * Endings that make another form of one word ("Agricultural" / "Agriculture", "Supercomputing" /
+ * "Supercomputer"). A stemmer would also join words of other meanings ("Universal" / "University",
+ * "Community" / "Communication"); these endings, on a base of six letters or more, do not.
+ */
+const WORD_FORM_ENDINGS = ['ical', 'ing', 'ics', 'al', 'er', 'ed', 'ic', 'e'];
+const MIN_BASE = 6;
+
+function bases(word: string): string[] {
+  const out = [word];
+  for (const end of WORD_FORM_ENDINGS) if (word.endsWith(end) && word.length - end.length >= MIN_BASE) out.push(word.slice(0, -end.length));
+  return out;
+}
+
+/** Two forms of one word: one base, of six letters or more, with an ending of WORD_FORM_ENDINGS on either. */
+function sameBase(a: string, b: string): boolean {
+  if (a.length < MIN_BASE || b.length < MIN_BASE) return false;
+  const ofB = bases(b);
+  return bases(a).some((x) => x.length >= MIN_BASE && ofB.includes(x));
+}
 /** Whether the words' first letters write one sound. */
 function otherFirstSound(a: string, b: string): boolean {
   return otherFirstSoundOf(a.charCodeAt(0), b.charCodeAt(0));
