@@ -257,6 +257,9 @@ function clauseStart(breaks: Span[], triggers: Trigger[], at: number): number {
 /** "delivery service Lalamove", "drone maker Skydio": a role noun naming what the next company is. */
 const ROLE_BEFORE_NAME = /^(?:[a-z][\w-]*\s+){0,2}(?:service|maker|platform|app|company|firm|giant|operator|provider|developer|retailer|carrier|vendor|supplier|manufacturer|startup|brand|chipmaker)\s+$/;
 
+/** What a ban forbids when it is an export control: selling, supplying or shipping to the target, or items under export rules. */
+const EXPORT_CONTENT = /\bfrom\s+(?:selling|supplying|shipping|exporting|providing)\b[^;.]{0,60}?\bto\b|\bsubject to the\s+[“"]?Export Administration Regulations\b|\b(?:U\.S\.|US|American)[- ]origin (?:items|goods|technology|components)\b|\bitems (?:that (?:were|are) )?exported from\b/i;
+
 /** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
 function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
   let end = text.length;
@@ -547,7 +550,13 @@ export class NewsExtractor {
       if (targets.length === 0) return;
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
-      const action: Action = trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates') ? 'export-control' : trigger.action;
+      // "barred U.S. suppliers from selling to Huawei", "All transactions subject to the Export Administration
+      // Regulations are prohibited if they involve ZTE": a ban on selling or exporting to the target is an export
+      // control. Not when the target is the one barred from selling ("Huawei has been banned from providing 5G
+      // technology to Australia"): the names must come after those words.
+      const exportContent = trigger.action === 'ban' ? EXPORT_CONTENT.exec(text.slice(startOfClause, endOfClause)) : null;
+      const exportsToTarget = exportContent !== null && targets.every((t) => t.via !== 'name' || text.indexOf(t.surface, startOfClause) > startOfClause + exportContent.index);
+      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;

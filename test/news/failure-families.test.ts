@@ -520,4 +520,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A proposal's effect stays a proposal's, and a threat stays a threat.
     assert.ok(!summary('Under the proposed rule, any company that is at least 50 percent owned by entities on the Entity List will be subject to Entity List restrictions.', '2025-09-30').some((x) => x.endsWith('enacted')));
   });
+  test('sixth round: a ban on selling or exporting to the target is an export control, not a ban on the target', () => {
+    assert.deepEqual(summary('The Commerce Department barred American suppliers from selling components to ZTE.', '2018-04-16'), ['US export-control zte enacted']);
+    assert.deepEqual(summary('All transactions subject to the Export Administration Regulations are prohibited if they involve ZTE, the Commerce Department said.', '2018-04-16'), ['US export-control zte in-force']);
+    // The target barred from selling into a country is banned there.
+    assert.deepEqual(summary('Huawei has been banned from providing 5G equipment to Australia, the government said.', '2018-08-23'), ['AU ban huawei enacted']);
+  });
 });
