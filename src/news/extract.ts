@@ -260,6 +260,9 @@ const ROLE_BEFORE_NAME = /^(?:[a-z][\w-]*\s+){0,2}(?:service|maker|platform|app|
 /** What a ban forbids when it is an export control: selling, supplying or shipping to the target, or items under export rules. */
 const EXPORT_CONTENT = /\bfrom\s+(?:selling|supplying|shipping|exporting|providing)\b[^;.]{0,60}?\bto\b|\bsubject to the\s+[“"]?Export Administration Regulations\b|\b(?:U\.S\.|US|American)[- ]origin (?:items|goods|technology|components)\b|\bitems (?:that (?:were|are) )?exported from\b/i;
 
+/** A government backing a decision of other governments, right before the act those others take. */
+const BACKS_OTHERS_BEFORE = /\b(?:support|back|endors|welcom|encourag|applaud)(?:e|es|s|ed|ing)?\s+(?:the\s+)?(?:decisions?|moves?|plans?|efforts?|steps?|choices?)\s+(?:of|by)\s+(?:(?:the|its|their|several|many|multiple|some|other|[\w-]+)\s+){0,2}(?:member states|countries|allies|governments|nations|partners|states)\s+to\s+$/i;
+
 /** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
 function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
   let end = text.length;
@@ -556,7 +559,10 @@ export class NewsExtractor {
       // technology to Australia"): the names must come after those words.
       const exportContent = trigger.action === 'ban' ? EXPORT_CONTENT.exec(text.slice(startOfClause, endOfClause)) : null;
       const exportsToTarget = exportContent !== null && targets.every((t) => t.via !== 'name' || text.indexOf(t.surface, startOfClause) > startOfClause + exportContent.index);
-      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : trigger.action;
+      // "supports the decision of multiple member states to restrict Huawei": a government backing other
+      // governments' restrictions presses them to shun the company; the restriction is theirs.
+      const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
+      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;

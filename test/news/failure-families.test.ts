@@ -290,7 +290,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The Treasury sanctioned Sugon on Monday. The Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US sanction sugon enacted', 'US entity-list huawei enacted']);
   });
   test('restricting vendors from networks, pulling apps from a market and a duty not to build with a vendor\'s products are bans', () => {
-    assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU ban huawei enacted', 'EU ban zte enacted']);
+    assert.deepEqual(summary('The Swedish regulator said it will restrict the telecom vendors Huawei and ZTE from 5G networks.', '2020-10-20'), ['SE ban huawei enacted', 'SE ban zte enacted']);
+    // Backing member states' decision to restrict them is a push on those states (sixth round).
+    assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU boycott-push huawei enacted', 'EU boycott-push zte enacted']);
     assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps, including TikTok, from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
     assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps -- among them the hugely popular short-video platform TikTok -- from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
     assert.deepEqual(summary('New base stations must not be built with equipment from Huawei or ZTE, the Finnish regulator said on Monday.', '2024-03-05'), ['FI ban huawei enacted', 'FI ban zte enacted']);
@@ -525,5 +527,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('All transactions subject to the Export Administration Regulations are prohibited if they involve ZTE, the Commerce Department said.', '2018-04-16'), ['US export-control zte in-force']);
     // The target barred from selling into a country is banned there.
     assert.deepEqual(summary('Huawei has been banned from providing 5G equipment to Australia, the government said.', '2018-08-23'), ['AU ban huawei enacted']);
+  });
+  test('sixth round: a government backing other governments\' decision to restrict a company presses them to shun it', () => {
+    assert.deepEqual(summary('The European Commission said on Tuesday that it backs the decision of several member states to exclude Huawei from their 5G networks.', '2023-06-15'), ['EU boycott-push huawei enacted']);
+    // Its own restriction stays a ban.
+    assert.deepEqual(summary('The European Commission said on Tuesday that it will exclude Huawei from its own networks.', '2023-06-15'), ['EU ban huawei enacted']);
   });
 });
