@@ -598,6 +598,14 @@ export class NewsExtractor {
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
       if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
+      // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
+      // still under an export control, not on the list.
+      const affiliates = action === 'entity-list' ? targets.filter((t) => t.generic === 'generic:listed-affiliates') : [];
+      if (affiliates.length > 0) {
+        out.push({ actor, action: 'export-control', targets: affiliates, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
+        targets = targets.filter((t) => !affiliates.includes(t));
+      }
       out.push({ actor, action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 

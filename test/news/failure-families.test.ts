@@ -533,4 +533,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Its own restriction stays a ban.
     assert.deepEqual(summary('The European Commission said on Tuesday that it will exclude Huawei from its own networks.', '2023-06-15'), ['EU ban huawei enacted']);
   });
+  test('sixth round: beside other parties of a listing, the affiliates its restrictions reach are under an export control', () => {
+    assert.deepEqual(summary('The Commerce Department added Inspur and any entity at least 50 percent owned by listed entities to the Entity List.', '2025-09-29'), ['US export-control generic:listed-affiliates enacted', 'US entity-list inspur enacted']);
+  });
 });
