@@ -214,6 +214,9 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Nouns that make a divestiture before them a commercial transaction. */
+const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buyers?|bids?|offers?|terms|proceeds|transactions?)\b/i;
+
 function findTriggers(text: string): Trigger[] {
   const claimed: Trigger[] = [];
   for (const { action, pattern } of ACTION_PATTERNS) {
@@ -234,6 +237,9 @@ function findTriggers(text: string): Trigger[] {
   // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
   return claimed
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
+    // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
+    // company's transaction, not a government's order.
+    .filter((t) => !(t.action === 'divestment-order' && /^divest/i.test(t.text) && COMMERCIAL_HEAD_AFTER.test(text.slice(t.end))))
     .sort((a, b) => a.start - b.start);
 }
 

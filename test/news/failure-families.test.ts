@@ -536,4 +536,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('sixth round: beside other parties of a listing, the affiliates its restrictions reach are under an export control', () => {
     assert.deepEqual(summary('The Commerce Department added Inspur and any entity at least 50 percent owned by listed entities to the Entity List.', '2025-09-29'), ['US export-control generic:listed-affiliates enacted', 'US entity-list inspur enacted']);
   });
+  test('sixth round: a divestiture that names a deal, talks or a buyer is the company\'s transaction, not an order', () => {
+    assert.deepEqual(summary('The US administration said it would welcome a TikTok divestiture deal with an American buyer.', '2025-01-20'), []);
+    assert.deepEqual(summary('The US Congress passed a law ordering ByteDance to divest TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+  });
 });
