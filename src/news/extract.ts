@@ -36,7 +36,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
-import { onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
+import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -520,7 +520,9 @@ export class NewsExtractor {
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
       const near = (s: Span) => s.end >= startOfClause - 40 && s.start <= endOfClause + 60;
       const court = enjoined.find(near);
-      const revocation = revoked.find(near);
+      // "lifted the ban on ZTE and imposed sanctions on Huawei": a revocation before the act, with another
+      // verb joined by "and" between them, revokes something else.
+      const revocation = revoked.find((r) => near(r) && !(r.end <= trigger.start && coordinatedVerbBetween(text, r.end, trigger.start)));
       const upheld = spans(text, UPHELD_PATTERN).find(near);
       let status: EventStatus;
       let statusCue: string | undefined;

@@ -214,3 +214,18 @@ export function onlyModifiers(phrase: string, words: string): boolean {
   if (between.length !== wanted.flatMap((w) => w.split('-').filter(Boolean)).length) return false;
   return between.every((t) => !t.tags.some((g) => MODIFIER_NOT.has(g)) && t.tags.some((g) => g === 'Adjective' || g === 'Noun'));
 }
+
+/**
+ * Whether a verb joined by "and" (or "then", "but") after an object of its own stands between `from`
+ * and `to`: "lifted the ban on ZTE and imposed sanctions on Huawei" — what comes after "imposed" is
+ * that verb's, not "lifted"'s.
+ */
+export function coordinatedVerbBetween(text: string, from: number, to: number): boolean {
+  for (const v of nlp(text).verbs().json({ offset: true }) as { offset: { start: number; length: number } }[]) {
+    if (v.offset.start < from || v.offset.start + v.offset.length > to) continue;
+    // "revoked and replaced the orders": a verb joined straight to the first shares its object.
+    const between = text.slice(from, v.offset.start);
+    if (/(?:^|[\s,])(?:and|then|but)\s+(?:\w+ly\s+)?$/i.test(between) && /\w/.test(between.replace(/(?:^|[\s,])(?:and|then|but)\s+(?:\w+ly\s+)?$/i, ''))) return true;
+  }
+  return false;
+}

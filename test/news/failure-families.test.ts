@@ -540,4 +540,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The US administration said it would welcome a TikTok divestiture deal with an American buyer.', '2025-01-20'), []);
     assert.deepEqual(summary('The US Congress passed a law ordering ByteDance to divest TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
   });
+  test('sixth round: a revocation before an act, with another verb joined by "and" between them, revokes something else', () => {
+    assert.deepEqual(summary('The US Commerce Department lifted the ban on ZTE and imposed sanctions on Huawei.', '2018-07-13'), ['US ban zte revoked', 'US sanction huawei enacted']);
+    // Verbs joined straight to the revocation share its object.
+    assert.deepEqual(summary('President Biden revoked and replaced the orders banning TikTok and WeChat.', '2021-06-09'), ['US ban bytedance revoked', 'US ban tencent revoked']);
+  });
 });
