@@ -107,11 +107,12 @@ export function organisationNames(text: string, from: number, to: number, option
       const name = text.slice(start, end).replace(/[”"’)\],.\s]+$/, '');
       if (!name) return;
       if (titles.some((q) => start >= q.start && end <= q.end)) return;
-      // "Vehicle Connectivity Systems (“VCS”)": a term a rule defines, not a company (which has a legal form).
-      const defined = /^\s*\((?:the\s+)?[“"]([A-Z]{2,6})s?[”"]\)/.exec(text.slice(end));
-      if (defined && !/\b(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Limited|Group|PLC|AG|SA|GmbH)\b/.test(name)) {
+      // "Vehicle Connectivity Systems (“VCS”)", "Supplier’s Declaration of Conformity (SDoC)": a term a rule
+      // defines by its initials, quoted or not, is not a company (which has a legal form) or a university.
+      const defined = /^\s*\((?:the\s+)?[“"]?([A-Z][A-Za-z]{1,7}?)s?[”"]?\)/.exec(text.slice(end));
+      if (defined && !/\b(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Limited|Group|PLC|AG|SA|GmbH|University|Academy|Institute|College)\b/.test(name)) {
         const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-        if (initials === defined[1]) return;
+        if (initials.length >= 2 && initials === (defined[1] as string).replace(/[a-z]/g, '')) return;
       }
       // A name inside a title is part of it: "Information Technology (Procedure and Safeguards …) Rules 2009".
       const bracketed = /\(([^()]*)$/.exec(text.slice(Math.max(0, start - 120), start));

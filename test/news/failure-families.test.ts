@@ -545,4 +545,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // Verbs joined straight to the revocation share its object.
     assert.deepEqual(summary('President Biden revoked and replaced the orders banning TikTok and WeChat.', '2021-06-09'), ['US ban bytedance revoked', 'US ban tencent revoked']);
   });
+  test('sixth round: a term defined by its initials in brackets, quoted or not, is no organisation; a company or university so defined still is', () => {
+    const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
+    assert.deepEqual(names('Covered equipment may not be authorised under the Supplier’s Declaration of Conformity (SDoC) procedures.'), []);
+    assert.deepEqual(names('The rule names Advanced Quantum Microsystems Corporation (AQMC) and the Northern Institute of Photonics (NIP).'), ['Advanced Quantum Microsystems Corporation', 'Northern Institute of Photonics']);
+  });
 });
