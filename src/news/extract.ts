@@ -515,6 +515,9 @@ export class NewsExtractor {
       // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
       // sanctions": a company's conduct towards rules, not a government's act.
       if (COMPLIANCE_BEFORE.test(text.slice(Math.max(0, trigger.start - 70), trigger.start))) return;
+      // "calls for boycotting Chinese products … spread on social media": a boycott is a government's push only
+      // when a government is its subject, in its own clause and not inside a prepositional phrase.
+      if (trigger.action === 'boycott-push' && /^boycott/i.test(trigger.text) && !actors.some((a) => !a.court && !a.oblique && a.start >= startOfClause && a.end <= trigger.start)) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);

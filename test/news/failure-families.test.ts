@@ -550,4 +550,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(names('Covered equipment may not be authorised under the Supplier’s Declaration of Conformity (SDoC) procedures.'), []);
     assert.deepEqual(names('The rule names Advanced Quantum Microsystems Corporation (AQMC) and the Northern Institute of Photonics (NIP).'), ['Advanced Quantum Microsystems Corporation', 'Northern Institute of Photonics']);
   });
+  test('sixth round: a boycott is a government\'s push only when a government is its subject in its own clause', () => {
+    assert.deepEqual(summary('Anger has swept across India, where calls for boycotting Chinese goods have spread on social media.', '2020-06-30'), []);
+    assert.deepEqual(summary('India\'s trade ministry is boycotting Chinese products.', '2020-06-30'), ['IN boycott-push generic:CN-equipment enacted']);
+  });
 });
