@@ -554,4 +554,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Anger has swept across India, where calls for boycotting Chinese goods have spread on social media.', '2020-06-30'), []);
     assert.deepEqual(summary('India\'s trade ministry is boycotting Chinese products.', '2020-06-30'), ['IN boycott-push generic:CN-equipment enacted']);
   });
+  test('sixth round: investment prohibitions are an investment ban', () => {
+    assert.deepEqual(summary('The US administration imposed investment prohibitions on China Mobile.', '2021-06-03'), ['US investment-ban china-mobile enacted']);
+  });
 });
