@@ -557,4 +557,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('sixth round: investment prohibitions are an investment ban', () => {
     assert.deepEqual(summary('The US administration imposed investment prohibitions on China Mobile.', '2021-06-03'), ['US investment-ban china-mobile enacted']);
   });
+  test('sixth round: a denial order\'s own words (may not participate in transactions in exported items, prevents … from seeking licenses) are an export control', () => {
+    assert.deepEqual(summary('Under the order, Fujian Jinhua may not participate in any transaction involving items exported from the United States, the Commerce Department said.', '2018-10-29'), ['US export-control name:Fujian Jinhua enacted']);
+    assert.deepEqual(summary('The Commerce Department order also prevents ZTE from seeking export licenses.', '2018-04-16'), ['US export-control zte enacted']);
+  });
 });
