@@ -562,8 +562,6 @@ export class NewsExtractor {
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
       if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
       if (targets.length === 0) return;
-      // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
-      // affiliates are not put on the list; the list's licence requirements reach them, an export control.
       // "barred U.S. suppliers from selling to Huawei", "All transactions subject to the Export Administration
       // Regulations are prohibited if they involve ZTE": a ban on selling or exporting to the target is an export
       // control. Not when the target is the one barred from selling ("Huawei has been banned from providing 5G
@@ -573,6 +571,8 @@ export class NewsExtractor {
       // "supports the decision of multiple member states to restrict Huawei": a government backing other
       // governments' restrictions presses them to shun the company; the restriction is theirs.
       const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
+      // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
+      // affiliates are not put on the list; the list's licence requirements reach them, an export control.
       const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
