@@ -36,7 +36,7 @@ import {
   type EventStatus,
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
-import { onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
+import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface Article {
@@ -214,6 +214,9 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Nouns that make a divestiture before them a commercial transaction. */
+const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buyers?|bids?|offers?|terms|proceeds|transactions?)\b/i;
+
 function findTriggers(text: string): Trigger[] {
   const claimed: Trigger[] = [];
   for (const { action, pattern } of ACTION_PATTERNS) {
@@ -234,6 +237,9 @@ function findTriggers(text: string): Trigger[] {
   // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
   return claimed
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
+    // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
+    // company's transaction, not a government's order.
+    .filter((t) => !(t.action === 'divestment-order' && /^divest/i.test(t.text) && COMMERCIAL_HEAD_AFTER.test(text.slice(t.end))))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -256,6 +262,12 @@ function clauseStart(breaks: Span[], triggers: Trigger[], at: number): number {
 
 /** "delivery service Lalamove", "drone maker Skydio": a role noun naming what the next company is. */
 const ROLE_BEFORE_NAME = /^(?:[a-z][\w-]*\s+){0,2}(?:service|maker|platform|app|company|firm|giant|operator|provider|developer|retailer|carrier|vendor|supplier|manufacturer|startup|brand|chipmaker)\s+$/;
+
+/** What a ban forbids when it is an export control: selling, supplying or shipping to the target, or items under export rules. */
+const EXPORT_CONTENT = /\bfrom\s+(?:selling|supplying|shipping|exporting|providing)\b[^;.]{0,60}?\bto\b|\bsubject to the\s+[“"]?Export Administration Regulations\b|\b(?:U\.S\.|US|American)[- ]origin (?:items|goods|technology|components)\b|\bitems (?:that (?:were|are) )?exported from\b/i;
+
+/** A government backing a decision of other governments, right before the act those others take. */
+const BACKS_OTHERS_BEFORE = /\b(?:support|back|endors|welcom|encourag|applaud)(?:e|es|s|ed|ing)?\s+(?:the\s+)?(?:decisions?|moves?|plans?|efforts?|steps?|choices?)\s+(?:of|by)\s+(?:(?:the|its|their|several|many|multiple|some|other|[\w-]+)\s+){0,2}(?:member states|countries|allies|governments|nations|partners|states)\s+to\s+$/i;
 
 /** Where the clause after `from` ends: the next break or action, or a comma not followed by a list. */
 function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: Mention[], from: number): number {
@@ -503,12 +515,17 @@ export class NewsExtractor {
       // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
       // sanctions": a company's conduct towards rules, not a government's act.
       if (COMPLIANCE_BEFORE.test(text.slice(Math.max(0, trigger.start - 70), trigger.start))) return;
+      // "calls for boycotting Chinese products … spread on social media": a boycott is a government's push only
+      // when a government is its subject, in its own clause and not inside a prepositional phrase.
+      if (trigger.action === 'boycott-push' && /^boycott/i.test(trigger.text) && !actors.some((a) => !a.court && !a.oblique && a.start >= startOfClause && a.end <= trigger.start)) return;
 
       // Status: a court or a revocation in the same clause overrides modality and tense.
       const endOfClause = clauseEnd(text, breaks, triggers.slice(i + 1), mentions, trigger.end);
       const near = (s: Span) => s.end >= startOfClause - 40 && s.start <= endOfClause + 60;
       const court = enjoined.find(near);
-      const revocation = revoked.find(near);
+      // "lifted the ban on ZTE and imposed sanctions on Huawei": a revocation before the act, with another
+      // verb joined by "and" between them, revokes something else.
+      const revocation = revoked.find((r) => near(r) && !(r.end <= trigger.start && coordinatedVerbBetween(text, r.end, trigger.start)));
       const upheld = spans(text, UPHELD_PATTERN).find(near);
       let status: EventStatus;
       let statusCue: string | undefined;
@@ -545,9 +562,18 @@ export class NewsExtractor {
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
       if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
       if (targets.length === 0) return;
+      // "barred U.S. suppliers from selling to Huawei", "All transactions subject to the Export Administration
+      // Regulations are prohibited if they involve ZTE": a ban on selling or exporting to the target is an export
+      // control. Not when the target is the one barred from selling ("Huawei has been banned from providing 5G
+      // technology to Australia"): the names must come after those words.
+      const exportContent = trigger.action === 'ban' ? EXPORT_CONTENT.exec(text.slice(startOfClause, endOfClause)) : null;
+      const exportsToTarget = exportContent !== null && targets.every((t) => t.via !== 'name' || text.indexOf(t.surface, startOfClause) > startOfClause + exportContent.index);
+      // "supports the decision of multiple member states to restrict Huawei": a government backing other
+      // governments' restrictions presses them to shun the company; the restriction is theirs.
+      const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
-      const action: Action = trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates') ? 'export-control' : trigger.action;
+      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       if (!actor) return;
@@ -583,6 +609,14 @@ export class NewsExtractor {
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
       if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
+      // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
+      // still under an export control, not on the list.
+      const affiliates = action === 'entity-list' ? targets.filter((t) => t.generic === 'generic:listed-affiliates') : [];
+      if (affiliates.length > 0) {
+        out.push({ actor, action: 'export-control', targets: affiliates, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
+        targets = targets.filter((t) => !affiliates.includes(t));
+      }
       out.push({ actor, action, targets, status, statusCue, date, dateText, dateSource, trigger: trigger.text, evidence: text, sentence: index });
     });
 

@@ -383,7 +383,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // NS-CMIC list is the investment ban.
   { action: 'investment-ban', pattern: new RegExp(String.raw`(?<=\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b[^.;]{0,150})(?:${CMC_DESIGNATION.source})|(?:${CMC_DESIGNATION.source})(?=[^.;]{0,150}\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b)`, 'gi') },
   { action: 'entity-list', pattern: new RegExp(CMC_DESIGNATION.source, 'gi') },
-  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment restrictions?|ban on (?:us |u\.s\. |american )?investments?|ns-cmic list|cmic list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
+  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment (?:restrictions?|prohibitions?|curbs|limits)|ban on (?:us |u\.s\. |american )?investments?|ns-cmic list|cmic list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   // The UK's instruments under the Telecommunications (Security) Act: a designation notice on a vendor and
   // directions to operators restricting their use of its equipment.
   { action: 'ban', pattern: /\b(?:designation notices?|designated vendor directions?|(?:control|restrict|limit)(?:s|led|ling|ed|ing)? (?:the |their )?use of)\b/gi },
@@ -397,6 +397,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'export-control', pattern: /\b(?:denial (?:order|of export privileges)|den(?:y|ies|ied|ying) (?:\w+ )?export privileges|export privileges (?:were |are |have been )?(?:suspended|denied|revoked)|suspends? the export privileges)\b/gi },
   // Orders to leave a market: "ordered Hikvision Canada to cease operations and close its business", "to wind up its local business".
   { action: 'divestment-order', pattern: /\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?|forc(?:e|es|ed|ing))\b[^;]{0,60}?\bto (?:wind (?:up|down)|cease (?:all )?(?:its )?operations|shut (?:down|its)|close (?:its|their|the)\b[^;]{0,20}\b(?:business|operations|subsidiary|unit)|leave the country|exit the (?:country|market))\b/gi },
+  // A denial order's own words: "ZTE may not … participate in any transaction involving any commodity …
+  // exported from the United States", "prevents ZTE … from seeking licenses".
+  { action: 'export-control', pattern: /\b(?:may not|shall not|cannot|can no longer)\b[^;.]{0,80}?\b(?:participate|engage)\b[^;.]{0,40}?\btransactions?\b[^;.]{0,120}?\b(?:exported|reexported|export administration regulations)\b|\bprevent(?:s|ed|ing)?\b[^;.]{0,60}?\bfrom (?:seeking|obtaining|applying for|receiving|using) (?:any\s+|export\s+)*licen[cs]es\b/gi },
   // A government taking over a company's management: "took control of Nexperia", "invoked the Goods Availability Act".
   { action: 'other', pattern: /\b(?:(?:take|takes|took|taking|seize|seizes|seized|seizing|assume|assumes|assumed|assuming) (?:effective )?control (?:of|over)|goods availability act|ordered an intervention|intervening at|intervention (?:at|in))\b/gi },
   // "released a list of communications equipment and services deemed a threat": the list published is the act.

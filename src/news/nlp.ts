@@ -107,11 +107,12 @@ export function organisationNames(text: string, from: number, to: number, option
       const name = text.slice(start, end).replace(/[”"’)\],.\s]+$/, '');
       if (!name) return;
       if (titles.some((q) => start >= q.start && end <= q.end)) return;
-      // "Vehicle Connectivity Systems (“VCS”)": a term a rule defines, not a company (which has a legal form).
-      const defined = /^\s*\((?:the\s+)?[“"]([A-Z]{2,6})s?[”"]\)/.exec(text.slice(end));
-      if (defined && !/\b(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Limited|Group|PLC|AG|SA|GmbH)\b/.test(name)) {
+      // "Vehicle Connectivity Systems (“VCS”)", "Supplier’s Declaration of Conformity (SDoC)": a term a rule
+      // defines by its initials, quoted or not, is not a company (which has a legal form) or a university.
+      const defined = /^\s*\((?:the\s+)?[“"]?([A-Z][A-Za-z]{1,7}?)s?[”"]?\)/.exec(text.slice(end));
+      if (defined && !/\b(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Limited|Group|PLC|AG|SA|GmbH|University|Academy|Institute|College)\b/.test(name)) {
         const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-        if (initials === defined[1]) return;
+        if (initials.length >= 2 && initials === (defined[1] as string).replace(/[a-z]/g, '')) return;
       }
       // A name inside a title is part of it: "Information Technology (Procedure and Safeguards …) Rules 2009".
       const bracketed = /\(([^()]*)$/.exec(text.slice(Math.max(0, start - 120), start));
@@ -213,4 +214,19 @@ export function onlyModifiers(phrase: string, words: string): boolean {
   // compromise splits hyphenated words into their parts.
   if (between.length !== wanted.flatMap((w) => w.split('-').filter(Boolean)).length) return false;
   return between.every((t) => !t.tags.some((g) => MODIFIER_NOT.has(g)) && t.tags.some((g) => g === 'Adjective' || g === 'Noun'));
+}
+
+/**
+ * Whether a verb joined by "and" (or "then", "but") after an object of its own stands between `from`
+ * and `to`: "lifted the ban on ZTE and imposed sanctions on Huawei" — what comes after "imposed" is
+ * that verb's, not "lifted"'s.
+ */
+export function coordinatedVerbBetween(text: string, from: number, to: number): boolean {
+  for (const v of nlp(text).verbs().json({ offset: true }) as { offset: { start: number; length: number } }[]) {
+    if (v.offset.start < from || v.offset.start + v.offset.length > to) continue;
+    // "revoked and replaced the orders": a verb joined straight to the first shares its object.
+    const between = text.slice(from, v.offset.start);
+    if (/(?:^|[\s,])(?:and|then|but)\s+(?:\w+ly\s+)?$/i.test(between) && /\w/.test(between.replace(/(?:^|[\s,])(?:and|then|but)\s+(?:\w+ly\s+)?$/i, ''))) return true;
+  }
+  return false;
 }

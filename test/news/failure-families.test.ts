@@ -290,7 +290,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The Treasury sanctioned Sugon on Monday. The Commerce Department added Huawei to the Entity List on Thursday.', '2019-05-20'), ['US sanction sugon enacted', 'US entity-list huawei enacted']);
   });
   test('restricting vendors from networks, pulling apps from a market and a duty not to build with a vendor\'s products are bans', () => {
-    assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU ban huawei enacted', 'EU ban zte enacted']);
+    assert.deepEqual(summary('The Swedish regulator said it will restrict the telecom vendors Huawei and ZTE from 5G networks.', '2020-10-20'), ['SE ban huawei enacted', 'SE ban zte enacted']);
+    // Backing member states' decision to restrict them is a push on those states (sixth round).
+    assert.deepEqual(summary('The Union said it backs the decision of member states to restrict the telecom vendors Huawei and ZTE from 5G networks.\nThe European Commission spoke on Thursday.', '2023-06-15'), ['EU boycott-push huawei enacted', 'EU boycott-push zte enacted']);
     assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps, including TikTok, from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
     assert.deepEqual(summary('New Delhi had already pulled 59 Chinese apps -- among them the hugely popular short-video platform TikTok -- from its domestic market.', '2020-09-02'), ['IN ban bytedance enacted']);
     assert.deepEqual(summary('New base stations must not be built with equipment from Huawei or ZTE, the Finnish regulator said on Monday.', '2024-03-05'), ['FI ban huawei enacted', 'FI ban zte enacted']);
@@ -519,5 +521,44 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary(text, '2025-09-30'), ['US export-control generic:listed-affiliates enacted']);
     // A proposal's effect stays a proposal's, and a threat stays a threat.
     assert.ok(!summary('Under the proposed rule, any company that is at least 50 percent owned by entities on the Entity List will be subject to Entity List restrictions.', '2025-09-30').some((x) => x.endsWith('enacted')));
+  });
+  test('sixth round: a ban on selling or exporting to the target is an export control, not a ban on the target', () => {
+    assert.deepEqual(summary('The Commerce Department barred American suppliers from selling components to ZTE.', '2018-04-16'), ['US export-control zte enacted']);
+    assert.deepEqual(summary('All transactions subject to the Export Administration Regulations are prohibited if they involve ZTE, the Commerce Department said.', '2018-04-16'), ['US export-control zte in-force']);
+    // The target barred from selling into a country is banned there.
+    assert.deepEqual(summary('Huawei has been banned from providing 5G equipment to Australia, the government said.', '2018-08-23'), ['AU ban huawei enacted']);
+  });
+  test('sixth round: a government backing other governments\' decision to restrict a company presses them to shun it', () => {
+    assert.deepEqual(summary('The European Commission said on Tuesday that it backs the decision of several member states to exclude Huawei from their 5G networks.', '2023-06-15'), ['EU boycott-push huawei enacted']);
+    // Its own restriction stays a ban.
+    assert.deepEqual(summary('The European Commission said on Tuesday that it will exclude Huawei from its own networks.', '2023-06-15'), ['EU ban huawei enacted']);
+  });
+  test('sixth round: beside other parties of a listing, the affiliates its restrictions reach are under an export control', () => {
+    assert.deepEqual(summary('The Commerce Department added Inspur and any entity at least 50 percent owned by listed entities to the Entity List.', '2025-09-29'), ['US export-control generic:listed-affiliates enacted', 'US entity-list inspur enacted']);
+  });
+  test('sixth round: a divestiture that names a deal, talks or a buyer is the company\'s transaction, not an order', () => {
+    assert.deepEqual(summary('The US administration said it would welcome a TikTok divestiture deal with an American buyer.', '2025-01-20'), []);
+    assert.deepEqual(summary('The US Congress passed a law ordering ByteDance to divest TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+  });
+  test('sixth round: a revocation before an act, with another verb joined by "and" between them, revokes something else', () => {
+    assert.deepEqual(summary('The US Commerce Department lifted the ban on ZTE and imposed sanctions on Huawei.', '2018-07-13'), ['US ban zte revoked', 'US sanction huawei enacted']);
+    // Verbs joined straight to the revocation share its object.
+    assert.deepEqual(summary('President Biden revoked and replaced the orders banning TikTok and WeChat.', '2021-06-09'), ['US ban bytedance revoked', 'US ban tencent revoked']);
+  });
+  test('sixth round: a term defined by its initials in brackets, quoted or not, is no organisation; a company or university so defined still is', () => {
+    const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
+    assert.deepEqual(names('Covered equipment may not be authorised under the Supplier’s Declaration of Conformity (SDoC) procedures.'), []);
+    assert.deepEqual(names('The rule names Advanced Quantum Microsystems Corporation (AQMC) and the Northern Institute of Photonics (NIP).'), ['Advanced Quantum Microsystems Corporation', 'Northern Institute of Photonics']);
+  });
+  test('sixth round: a boycott is a government\'s push only when a government is its subject in its own clause', () => {
+    assert.deepEqual(summary('Anger has swept across India, where calls for boycotting Chinese goods have spread on social media.', '2020-06-30'), []);
+    assert.deepEqual(summary('India\'s trade ministry is boycotting Chinese products.', '2020-06-30'), ['IN boycott-push generic:CN-equipment enacted']);
+  });
+  test('sixth round: investment prohibitions are an investment ban', () => {
+    assert.deepEqual(summary('The US administration imposed investment prohibitions on China Mobile.', '2021-06-03'), ['US investment-ban china-mobile enacted']);
+  });
+  test('sixth round: a denial order\'s own words (may not participate in transactions in exported items, prevents … from seeking licenses) are an export control', () => {
+    assert.deepEqual(summary('Under the order, Fujian Jinhua may not participate in any transaction involving items exported from the United States, the Commerce Department said.', '2018-10-29'), ['US export-control name:Fujian Jinhua enacted']);
+    assert.deepEqual(summary('The Commerce Department order also prevents ZTE from seeking export licenses.', '2018-04-16'), ['US export-control zte enacted']);
   });
 });
