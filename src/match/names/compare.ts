@@ -100,6 +100,8 @@ function bases(word: string): string[] {
 /** Two forms of one word: one base, of six letters or more, with an ending of WORD_FORM_ENDINGS on either. */
 function sameBase(a: string, b: string): boolean {
   if (a.length < MIN_BASE || b.length < MIN_BASE) return false;
+  // Most pairs part within the base's first letters: no bases are made for them.
+  for (let i = 0; i < MIN_BASE; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   const ofB = bases(b);
   return bases(a).some((x) => x.length >= MIN_BASE && ofB.includes(x));
 }
