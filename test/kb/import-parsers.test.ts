@@ -8,7 +8,7 @@ import { fccEntities, parseFccCoveredList } from '../../src/kb/import/fcc.js';
 import { parseNdaaList } from '../../src/kb/import/ndaa.js';
 import { parseOfacNonSdn } from '../../src/kb/import/ofac.js';
 import { listingPeriods } from '../../src/kb/import/reconcile.js';
-import { normaliseName, parseListDate, slugFromName } from '../../src/kb/import/text.js';
+import { normaliseName, parseListDate, slugFromName, splitTrailingAlias } from '../../src/kb/import/text.js';
 
 const LISTS = new URL('../fixtures/kb/import/lists/', import.meta.url).pathname;
 const text = (name: string) => readFileSync(LISTS + name, 'utf8');
@@ -29,6 +29,11 @@ describe('list text helpers', () => {
     assert.equal(normaliseName('Sinotrans & CSC Holdings Co., Ltd.'), normaliseName('Sinotrans and CSC Holdings Co Ltd'));
     assert.notEqual(normaliseName('China Telecom Corporation Limited'), normaliseName('China Telecom Group Co., Ltd.'));
     assert.equal(slugFromName('Beijing Foo Technology Co., Ltd.'), 'beijing-foo-technology');
+  });
+  test('a trailing parenthesis is an alias unless it only names a place', () => {
+    assert.deepEqual(splitTrailingAlias('Huawei Technologies Co., Ltd. (Huawei)'), { name: 'Huawei Technologies Co., Ltd.', alias: 'Huawei' });
+    assert.deepEqual(splitTrailingAlias('ACM Research (Shanghai)'), { name: 'ACM Research (Shanghai)' });
+    assert.deepEqual(splitTrailingAlias('AccoTest Technology Co., Ltd. (Hong Kong)'), { name: 'AccoTest Technology Co., Ltd. (Hong Kong)' });
   });
   test('the CSV reader keeps the records before a truncated quoted field and reports its line', () => {
     const r = readCsv('a,b\r\n"x\ny",2\r\n3,"unclosed\n');

@@ -1,5 +1,6 @@
 /** Small text helpers shared by the importers: dates as lists print them, names for comparison. */
 import anyAscii from 'any-ascii';
+import { PLACES, REGIONS } from '../../match/names/lexicon.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -53,10 +54,20 @@ export function normaliseName(name: string): string {
   return s.replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** `Huawei Technologies Co., Ltd. (Huawei)` → `Huawei Technologies Co., Ltd.` (and the alias). */
+/** A parenthesis that only says where: `(Shanghai)`, `(Hong Kong)`, `(USA)`. */
+function isPlaceQualifier(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s,.]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => PLACES.has(w) || REGIONS.has(w));
+}
+
+/**
+ * `Huawei Technologies Co., Ltd. (Huawei)` → `Huawei Technologies Co., Ltd.` (and the alias). A
+ * parenthesis that only names a place belongs to the name: `ACM Research (Shanghai)` is the Shanghai
+ * company, not `ACM Research` also called `Shanghai`.
+ */
 export function splitTrailingAlias(name: string): { name: string; alias?: string } {
   const m = /^(.*\S)\s*\(([^()]+)\)\s*\*?$/.exec(name.trim());
-  if (!m) return { name: name.trim().replace(/\*$/, '').trim() };
+  if (!m || isPlaceQualifier(m[2]!)) return { name: name.trim().replace(/\*$/, '').trim() };
   return { name: m[1]!.trim(), alias: m[2]!.trim() };
 }
 
