@@ -236,5 +236,32 @@ organisations:
     const findings = engine.screen({ origin: { file: 't', line: 1 }, fields: { name: ['苍鹭视觉技术有限公司'] }, label: 'x' }, { asOf: '2025-01-01', profile: kb.profiles.all!, includeHistorical: false }).findings;
     assert.ok(findings.some((f) => f.measure.id === 'us-bis-entity-list'), 'the company\'s own names now meet its listing');
   });
+
+  test('a party keeps its id when another of its name leaves for a curated record: nothing is renumbered or ended', () => {
+    const dir = freshKb();
+    const doc = JSON.parse(PROJECTION) as { entries: Record<string, unknown>[]; entryCount: number };
+    doc.entries.push(
+      { n: 'Egret Optics Co., Ltd.', s: 4, c: ['CN'], lr: 31, lp: 1, fr: '89 FR 96837', u: 3 },
+      { n: 'Egret Optics Limited', s: 4, c: ['HK'], lr: 31, lp: 1, fr: '89 FR 96837', u: 3 },
+    );
+    doc.entryCount = doc.entries.length;
+    const text = JSON.stringify(doc);
+    assert.ok(importText(dir, text).written);
+    const idsOf = () => Object.values(compileDataDir(dir).kb.organisations).filter((o) => o.names.some((n) => n.value.startsWith('Egret Optics'))).map((o) => `${o.id}:${o.country}`).sort();
+    const before = idsOf();
+    assert.equal(before.length, 2);
+    writeFileSync(join(dir, 'groups', 'egret.yaml'), `group: { id: egret, name: Egret }
+organisations:
+  - id: egret-optics-cn
+    names: [{ value: "Egret Optics Co., Ltd.", kind: legal }]
+    country: CN
+    sources: [src-list]
+`);
+    const again = importText(dir, text);
+    assert.ok(again.written, again.refused.map((r) => r.message).join('\n'));
+    assert.deepEqual(again.plan.changes.map((c) => c.kind), ['moved']);
+    const hk = before.find((x) => x.endsWith(':HK'));
+    assert.ok(hk && idsOf().includes(hk), `the Hong Kong party keeps ${hk}: ${idsOf().join(', ')}`);
+  });
 });
 

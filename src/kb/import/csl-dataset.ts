@@ -210,14 +210,33 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
 
   const houses = houseNames(kb, new Set([...curatedListings.map((l) => l.target), ...[...parties.values()].flatMap((p) => (p.curated ? [p.curated] : []))]));
 
-  // Generated organisations, with ids that do not depend on the previous edition.
+  // Generated organisations. A party the previous edition listed (same list, same listed name) keeps
+  // its id, so that one party leaving (to a curated record, or off the list) renumbers no other; a
+  // new party's id comes from its name.
   const taken = new Set<string>([...Object.keys(curatedOrganisations), ...Object.keys(kb.products).filter((id) => !isGeneratedFile(kb.products[id]!.file))]);
+  // Keyed by list, listed name and country; a key two parties share keeps no id (null).
+  const previousIds = new Map<string, string | null>();
+  for (const l of previous) {
+    const org = kb.organisations[l.target];
+    if (!org || !isGeneratedFile(org.file)) continue;
+    const key = `${l.measure}|${l.nameAsListed}|${org.country ?? ''}`;
+    previousIds.set(key, previousIds.has(key) && previousIds.get(key) !== l.target ? null : l.target);
+  }
+  const keptId = new Map<Party, string>();
+  for (const party of parties.values()) {
+    if (party.curated) continue;
+    const country = party.entries[0]!.countries.length === 1 ? party.entries[0]!.countries[0] : '';
+    const id = party.entries.map((e) => previousIds.get(`${e.measure}|${(e.listedAs ?? e.name).replace(/\s+/g, ' ').trim()}|${country}`)).find((x): x is string => typeof x === 'string' && !taken.has(x));
+    if (id === undefined) continue;
+    keptId.set(party, id);
+    taken.add(id);
+  }
   const organisations: (Organisation & { group: string })[] = [];
   for (const party of parties.values()) {
     if (party.curated) continue;
     const first = party.entries[0]!;
     const base = slugFromName(first.name);
-    const id = !taken.has(base) ? base : uniqueId(first.countries.length === 1 ? `${base}-${first.countries[0]!.toLowerCase()}` : base, taken);
+    const id = keptId.get(party) ?? (!taken.has(base) ? base : uniqueId(first.countries.length === 1 ? `${base}-${first.countries[0]!.toLowerCase()}` : base, taken));
     taken.add(id);
     const names = uniq(party.entries.flatMap((e) => namesOf(e).map((n) => JSON.stringify(n)))).map((n) => JSON.parse(n) as Organisation['names'][number]);
     const identifiers = party.entries.flatMap((e) => validIdentifiers(e, plan.problems));
