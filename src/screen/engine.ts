@@ -86,6 +86,7 @@ export class ScreeningEngine {
   private readonly findingCaches = new WeakMap<ScreenOptions, BoundedCache<Finding[]>>();
   private readonly graph: CorporateGraph;
   private readonly listingsByTarget = new Map<string, KbListing[]>();
+  private readonly measureHouses = new Map<string, string[]>();
   private readonly children = new Map<string, string[]>();
 
   constructor(
@@ -326,6 +327,22 @@ export class ScreeningEngine {
     return [...all].filter((t) => this.listingsByTarget.has(t)).sort();
   }
 
+  /** The names of a listed target's corporate house, as timeline notes would name it (not a list's own catch-all group). */
+  private houseNames(target: string): string[] {
+    const group = this.kb.groups[this.kb.organisations[target]?.group ?? this.kb.products[target]?.group ?? ''];
+    return group && !isGeneratedFile(group.file) ? [group.name] : [];
+  }
+
+  /** The houses a measure lists companies of (its curated groups' names), kept per measure. */
+  private housesOf(measure: KbMeasure): string[] {
+    let names = this.measureHouses.get(measure.id);
+    if (!names) {
+      names = [...new Set(this.kb.listings.filter((l) => l.measure === measure.id).flatMap((l) => this.houseNames(l.target)))];
+      this.measureHouses.set(measure.id, names);
+    }
+    return names;
+  }
+
   private stateOf(measure: KbMeasure, listing: KbListing, asOf: string): Pick<Finding, 'state' | 'status'> | undefined {
     const phase = listingPhase(listing, asOf);
     if (phase === 'not-yet') return undefined;
@@ -343,7 +360,7 @@ export class ScreeningEngine {
     // The listing's own status: the latest event that matters to it — the measure's changes of
     // force, its first taking effect, the listing's own addition — not the latest addition of
     // another company ("Foreign-produced power inverters added" says nothing about China Mobile).
-    const events = eventsForListing(measure, listing);
+    const events = eventsForListing(measure, listing, this.houseNames(listing.target), this.housesOf(measure));
     const past = events.filter((ev) => ev.date <= asOf);
     const latest = past[past.length - 1];
     const next = events.find((ev) => ev.date > asOf);
@@ -466,17 +483,29 @@ function downwardLabel(relation: Step['relation']): string {
 }
 
 /** Timeline notes of list updates: the addition or removal of other entries, not a change of the measure. */
-const LIST_UPDATE = /\b(added|adds|adding|removes|removed|annual update|end on this date|\d+ [\w -]{0,20}(?:entities|entries))\b/i;
+const LIST_UPDATE = /\b(added|adds|adding|removes|removed|annual update|end on this date|\d+ (?:more |further )?[\w -]{0,20}(?:entities|entries|affiliates|companies|parties))\b/i;
 
 /**
  * The measure's events that matter to one listing, oldest first: its changes of force (signed,
  * enjoined, revoked …, and those in force for every entry, such as sec. 805's prohibitions), the
- * first time it took effect, and the events on the listing's own dates.
+ * first time it took effect, the events on the listing's own dates, and list updates that name the
+ * listing's house ("38 more Huawei affiliates …; FDP rule widened" matters to Huawei's entries, not
+ * to Hikvision's).
  */
-export function eventsForListing(measure: KbMeasure, listing: KbListing): KbMeasure['timeline'] {
+export function eventsForListing(measure: KbMeasure, listing: KbListing, houseNames: readonly string[] = [], otherHouses: readonly string[] = []): KbMeasure['timeline'] {
   const firstEffective = measure.timeline.find((ev) => ev.status === 'effective');
+  const names = houseNames.filter((n) => n.length >= 3).map((n) => n.toLowerCase());
+  const others = otherHouses.filter((n) => n.length >= 3 && !names.includes(n.toLowerCase())).map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'));
+  const namesOwn = (note: string) => names.some((n) => note.toLowerCase().includes(n));
   return measure.timeline.filter(
-    (ev) => ev === firstEffective || ev.date === listing.from || ev.date === listing.to || ev.status !== 'effective' || !LIST_UPDATE.test(ev.note),
+    (ev) =>
+      ev === firstEffective ||
+      ev.date === listing.from ||
+      ev.date === listing.to ||
+      ev.status !== 'effective' ||
+      namesOwn(ev.note) ||
+      // A change of the measure that names only other houses ("… when Huawei designs them") is theirs.
+      (!LIST_UPDATE.test(ev.note) && !others.some((re) => re.test(ev.note))),
   );
 }
 

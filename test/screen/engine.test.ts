@@ -295,6 +295,15 @@ describe("a finding states the listing's own status", () => {
     assert.equal(el?.listing.from, '2019-10-09');
     assert.doesNotMatch(el?.status.note ?? '', /quantum/i);
   });
+  test('nor a change of the measure that names only another house; a change naming the listing\'s own house is its own', () => {
+    const el = (name: string) => screen(name, '2026-12-01').find((f) => f.measure.id === 'us-bis-entity-list');
+    // The foreign direct product rules of May and August 2020 are about Huawei's entries.
+    const hik = el('Hangzhou Hikvision Digital Technology');
+    assert.equal(hik?.status.date, '2019-10-09', hik?.status.note);
+    assert.ok(!hik?.status.events?.some((e) => e.date === '2020-05-15' || e.date === '2020-08-17'));
+    const huawei = el('Huawei Technologies Co., Ltd.');
+    assert.equal(huawei?.status.date, '2020-08-17', huawei?.status.note);
+  });
   test('future events are marked as future', () => {
     const f = screen('Hangzhou Hikvision Digital Technology', '2026-12-01').find((x) => x.measure.id === 'us-dod-1260h');
     const future = f?.status.events?.filter((e) => e.future) ?? [];
