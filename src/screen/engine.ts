@@ -485,17 +485,25 @@ function downwardLabel(relation: Step['relation']): string {
 /** Timeline notes of list updates: the addition or removal of other entries, not a change of the measure. */
 const LIST_UPDATE = /\b(added|adds|adding|removes|removed|annual update|end on this date|\d+ (?:more |further )?[\w -]{0,20}(?:entities|entries|affiliates|companies|parties))\b/i;
 
+/** A name as a whole word of a note, compiled once per name. */
+const WORD_PATTERNS = new Map<string, RegExp>();
+function wordPattern(name: string): RegExp {
+  let re = WORD_PATTERNS.get(name);
+  if (!re) WORD_PATTERNS.set(name, (re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')));
+  return re;
+}
+
 /**
  * The measure's events that matter to one listing, oldest first: its changes of force (signed,
  * enjoined, revoked …, and those in force for every entry, such as sec. 805's prohibitions), the
  * first time it took effect, the events on the listing's own dates, and list updates that name the
  * listing's house ("38 more Huawei affiliates …; FDP rule widened" matters to Huawei's entries, not
- * to Hikvision's).
+ * to Hikvision's); not a change of the measure that names only other houses it lists.
  */
 export function eventsForListing(measure: KbMeasure, listing: KbListing, houseNames: readonly string[] = [], otherHouses: readonly string[] = []): KbMeasure['timeline'] {
   const firstEffective = measure.timeline.find((ev) => ev.status === 'effective');
   const names = houseNames.filter((n) => n.length >= 3).map((n) => n.toLowerCase());
-  const others = otherHouses.filter((n) => n.length >= 3 && !names.includes(n.toLowerCase())).map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'));
+  const others = otherHouses.filter((n) => n.length >= 3 && !names.includes(n.toLowerCase())).map(wordPattern);
   const namesOwn = (note: string) => names.some((n) => note.toLowerCase().includes(n));
   return measure.timeline.filter(
     (ev) =>
