@@ -6,6 +6,7 @@ import { Resolver } from '../src/match/resolver.js';
 import { ScreeningEngine } from '../src/screen/engine.js';
 import { loadIeeeRegistry } from '../src/app/context.js';
 import type { InventoryItem, FieldKind } from '../src/model/item.js';
+import type { Profile } from '../src/model/kb.js';
 
 export const FIXTURE_KB_DIR = new URL('./fixtures/kb/', import.meta.url).pathname;
 
@@ -35,4 +36,11 @@ export function item(fields: Partial<Record<FieldKind, string | string[]>>, line
   const f: InventoryItem['fields'] = {};
   for (const [k, v] of Object.entries(fields)) f[k as FieldKind] = Array.isArray(v) ? v : [v as string];
   return { origin: { file: 'test.csv', line }, fields: f, label: Object.values(fields).flat()[0] as string };
+}
+
+/** The bundled knowledge base's Entity List finding state for a supplier name on a date (obligations only). */
+export function entityListState(name: string, asOf: string): string | undefined {
+  const engine = bundledEngine();
+  const r = engine.screen(item({ name }), { asOf, profile: engine.kb.profiles.all as Profile, includeHistorical: false });
+  return r.findings.find((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list')?.state;
 }

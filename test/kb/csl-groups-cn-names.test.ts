@@ -5,17 +5,12 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledEngine, item } from '../helpers.js';
-import type { Profile } from '../../src/model/kb.js';
+import { bundledEngine, entityListState } from '../helpers.js';
 
 const engine = bundledEngine();
 const kb = engine.kb;
-const all = kb.profiles.all as Profile;
 
-function entityList(name: string, asOf: string): string | undefined {
-  const r = engine.screen(item({ name }), { asOf, profile: all, includeHistorical: false });
-  return r.findings.find((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list')?.state;
-}
+const entityList = entityListState;
 
 function unitsIn(group: string): string[] {
   return kb.listings.filter((l) => l.measure === 'us-bis-entity-list' && kb.organisations[l.target]?.group === group).map((l) => l.nameAsListed);

@@ -6,18 +6,12 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledEngine, item } from '../helpers.js';
-import type { Profile } from '../../src/model/kb.js';
+import { bundledEngine, entityListState } from '../helpers.js';
 
 const engine = bundledEngine();
 const kb = engine.kb;
-const all = kb.profiles.all as Profile;
 
-/** The Entity List finding state for a supplier name on a date (obligations only). */
-function entityList(name: string, asOf: string): string | undefined {
-  const r = engine.screen(item({ name }), { asOf, profile: all, includeHistorical: false });
-  return r.findings.find((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list')?.state;
-}
+const entityList = entityListState;
 
 /** Entity List listings of a curated group, by the name the list gives them. */
 function listedIn(group: string): Map<string, { from: string; dateBasis?: string }> {
