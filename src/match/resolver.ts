@@ -148,7 +148,8 @@ export class Resolver {
     const resolutions = (exact.length > 0 ? exact : matches).map((m) => nameResolution(field, value, shared.get(m) ?? m, 'name'));
     // A near-certain match makes weaker alternatives noise (not a party that shares the name: it stays, weaker).
     const top = resolutions[0];
-    const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05 || r.confidence === SHARED_NAME_SCORE) : resolutions;
+    const sharing = new Set([...shared.values()].map((m) => m.entity.id));
+    const kept = top && top.confidence >= SAME_THRESHOLD ? resolutions.filter((r) => r.confidence >= top.confidence - 0.05 || sharing.has(r.entity.id)) : resolutions;
     // A party an official list names on its own (a generated record) that sits in a curated house's
     // group is also that house's presumed company: "Huawei Technologies Canada" is on the Entity
     // List itself, and Huawei's by its name, as if the list did not name it.

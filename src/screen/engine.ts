@@ -500,11 +500,12 @@ function wordPattern(name: string): RegExp {
  * listing's house ("38 more Huawei affiliates …; FDP rule widened" matters to Huawei's entries, not
  * to Hikvision's); not a change of the measure that names only other houses it lists.
  */
-export function eventsForListing(measure: KbMeasure, listing: KbListing, houseNames: readonly string[] = [], otherHouses: readonly string[] = []): KbMeasure['timeline'] {
+export function eventsForListing(measure: KbMeasure, listing: KbListing, houseNames: readonly string[], otherHouses: readonly string[]): KbMeasure['timeline'] {
   const firstEffective = measure.timeline.find((ev) => ev.status === 'effective');
-  const names = houseNames.filter((n) => n.length >= 3).map((n) => n.toLowerCase());
-  const others = otherHouses.filter((n) => n.length >= 3 && !names.includes(n.toLowerCase())).map(wordPattern);
-  const namesOwn = (note: string) => names.some((n) => note.toLowerCase().includes(n));
+  const named = (names: readonly string[]) => names.filter((n) => n.length >= 3).map(wordPattern);
+  const own = named(houseNames);
+  const others = named(otherHouses.filter((n) => !houseNames.includes(n)));
+  const namesOwn = (note: string) => own.some((re) => re.test(note));
   return measure.timeline.filter(
     (ev) =>
       ev === firstEffective ||

@@ -161,6 +161,11 @@ function sameParty(parties: Map<string, Party>, e: ImportedEntry): Party {
   }
 }
 
+/** The name a listing records for an entry: as the list prints it, spaces collapsed. */
+function listedName(e: ImportedEntry): string {
+  return (e.listedAs ?? e.name).replace(/\s+/g, ' ').trim();
+}
+
 export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], list: ParsedList, options: DatasetOptions): DatasetPlan {
   const maxRemovalShare = options.maxRemovalShare ?? 0.05;
   const minEntryShare = options.minEntryShare ?? 0.5;
@@ -226,7 +231,7 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
   for (const party of parties.values()) {
     if (party.curated) continue;
     const country = party.entries[0]!.countries.length === 1 ? party.entries[0]!.countries[0] : '';
-    const id = party.entries.map((e) => previousIds.get(`${e.measure}|${(e.listedAs ?? e.name).replace(/\s+/g, ' ').trim()}|${country}`)).find((x): x is string => typeof x === 'string' && !taken.has(x));
+    const id = party.entries.map((e) => previousIds.get(`${e.measure}|${listedName(e)}|${country}`)).find((x): x is string => typeof x === 'string' && !taken.has(x));
     if (id === undefined) continue;
     keptId.set(party, id);
     taken.add(id);
@@ -283,7 +288,7 @@ export function buildCslDataset(kb: KnowledgeBase, files: readonly DataFile[], l
     listings.push({
       measure,
       target,
-      nameAsListed: (e.listedAs ?? e.name).replace(/\s+/g, ' ').trim(),
+      nameAsListed: listedName(e),
       from: d.from,
       ...(d.basis === 'on-or-before' ? { dateBasis: 'on-or-before' as const } : {}),
       ...(to && to > d.from ? { to } : {}),
