@@ -46,11 +46,12 @@ export interface Finding {
   };
   /**
    * `obligation`: the measure obliges something about this item. `context`: the item belongs to a
-   * listed group, but the measure's obligation is not about this kind of item, or reaches it only
-   * later (`context` says which); such findings are at `info` severity.
+   * listed group, but the measure's obligation is not about this kind of item, reaches it only
+   * later, or does not reach this member of the group (`context` says which); such findings are at
+   * `info` severity.
    */
   role: 'obligation' | 'context';
-  context?: { reason: 'facet' | 'reach-later' | 'share-unknown'; note: string; from?: string };
+  context?: { reason: 'facet' | 'reach-later' | 'share-unknown' | 'outside-reach'; note: string; from?: string };
   /** The measure's control test along the path (PAFACA 20 %, the 50 % rules …), when it has one. */
   control?: { test: string; share: number; result: 'met' | 'unknown' | 'not met'; unknown?: string[] };
   /** The listed organisation or product the item leads to. */

@@ -57,6 +57,22 @@ const KINSHIP_FACTOR: Record<Reach['kinship'], number> = {
   affiliate: 0.75,
 };
 
+/** What a measure's reach takes in, and how an item it does not reach is kin of the listed one: words of a context note. */
+const REACH_WORDS: Record<KbMeasure['extent'], string> = {
+  listed: 'only what it names',
+  subsidiaries: 'what it names and the companies they control',
+  'majority-owned': 'what it names and the companies they own by half or more',
+  affiliates: 'what it names and its affiliates',
+};
+const KIN_WORDS: Record<Reach['kinship'], string> = {
+  self: 'is',
+  'own-product': 'is a product of',
+  subsidiary: 'belongs to',
+  'presumed-subsidiary': 'is presumed to belong to',
+  parent: 'stands above',
+  affiliate: 'shares a house with',
+};
+
 /**
  * Logs repeat the same hosts and apps millions of times: resolutions and their findings are kept
  * for the most recent values, with a bound so memory stays flat on any input.
@@ -236,7 +252,12 @@ export class ScreeningEngine {
         // A share that is not recorded is shown as unknown: context, never an obligation.
         const shareUnknown = control.result === 'unknown' && extentCovers(measure, connection, asOf);
         const later = covered || shareUnknown ? undefined : laterReach(measure, connection, asOf);
-        if (!covered && !later && !shareUnknown) continue;
+        // The measure is about this kind of item and names the listed one alone (or with its
+        // subsidiaries), and this item is kin of it by another path: said as context, so that an
+        // item of a listed house is never silent. Of another kind as well, it is too remote to say;
+        // a share below the measure's control test puts it outside the house for this measure.
+        const outside = !covered && !later && !shareUnknown;
+        if (outside && (!facetApplies || control.result === 'not met')) continue;
         if ((!facetApplies || !covered) && options.profile.context === 'hide') continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;
@@ -253,10 +274,11 @@ export class ScreeningEngine {
         if (!facetApplies) reasons.push(`${measure.short} applies to ${measure.facets.join(' and ')}; this item is ${[...facets].filter((f) => f !== 'organisation' || facets.size === 1).join(' and ')}`);
         if (shareUnknown) reasons.push(`${measure.short} reaches a subsidiary only where the control test is met (${control.test}: ${control.share} % at each ownership step); the share is not recorded for ${control.unknownSteps.join(', ')}`);
         if (later) reasons.push(`${measure.short} reaches ${later.extent === 'subsidiaries' ? 'companies a listed one controls' : later.extent} only from ${later.from}: ${later.note.replace(/\s+/g, ' ').trim()}`);
+        if (outside) reasons.push(`${measure.short} reaches ${REACH_WORDS[extentOn(measure, asOf)]}; this item's ${this.summary(resolution.entity).name} ${KIN_WORDS[connection.kinship]} ${finding.subject.name} and is not named by it`);
         out.push({
           ...finding,
           role: 'context',
-          context: { reason: !facetApplies ? 'facet' : shareUnknown ? 'share-unknown' : 'reach-later', note: reasons.join('; '), ...(later ? { from: later.from } : {}) },
+          context: { reason: outside ? 'outside-reach' : !facetApplies ? 'facet' : shareUnknown ? 'share-unknown' : 'reach-later', note: reasons.join('; '), ...(later ? { from: later.from } : {}) },
           severity: 'info',
           // Context is short: the measure's first citation (`covered explain` gives them all).
           citations: measure.citations.slice(0, 1),

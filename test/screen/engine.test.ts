@@ -281,6 +281,30 @@ describe('no silent drops: lookup and scan agree on every value', async () => {
   }
 });
 
+describe('no silent drops: an item of a listed house that a measure does not name', () => {
+  const bundled = bundledEngine();
+  const screen = (fields: Parameters<typeof item>[0]) => bundled.screen(item(fields), { asOf: '2026-12-01', profile: bundled.kb.profiles.all as Profile, includeHistorical: false }).findings;
+  test('another app of the publisher of an app India blocked by name gets the order as context', () => {
+    // com.elex.coq.gp resolves to Elex by its namespace; India's order of 2020-06-29 names Elex's Clash of Kings.
+    const f = screen({ app: 'com.elex.coq.gp' }).find((x) => x.measure.id === 'in-69a-2020-06');
+    assert.equal(f?.role, 'context');
+    assert.equal(f?.severity, 'info');
+    assert.equal(f?.context?.reason, 'outside-reach');
+    assert.match(f?.context?.note ?? '', /reaches only what it names; this item's Elex Technology stands above Clash of Kings/);
+  });
+  test('a subsidiary of a company an order names alone gets that order as context, beside the obligations that reach it', () => {
+    const findings = screen({ name: 'Hikvision USA Inc.' });
+    const canada = findings.find((x) => x.measure.id === 'ca-ica-hikvision-2025');
+    assert.equal(canada?.context?.reason, 'outside-reach');
+    assert.equal(canada?.kinship, 'subsidiary');
+    assert.ok(findings.some((x) => x.measure.id === 'us-ndaa-889' && x.role === 'obligation'));
+  });
+  test('a profile that hides context leaves it out', () => {
+    const hidden = bundled.screen(item({ app: 'com.elex.coq.gp' }), { asOf: '2026-12-01', profile: { ...(bundled.kb.profiles.all as Profile), context: 'hide' }, includeHistorical: false }).findings;
+    assert.ok(!hidden.some((x) => x.measure.id === 'in-69a-2020-06'));
+  });
+});
+
 describe("a finding states the listing's own status", () => {
   const bundled = bundledEngine();
   const screen = (name: string, asOf: string) => bundled.screen(item({ name }), { asOf, profile: bundled.kb.profiles.all as Profile, includeHistorical: false }).findings;
