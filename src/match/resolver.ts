@@ -328,11 +328,14 @@ export class Resolver {
 
   private namespaceOutcome(field: FieldKind, value: string, id: string): FieldOutcome {
     const ns = this.organisationIndex.namespaces.lookup(id);
-    if (!ns) return { field, value, resolutions: [] };
+    const inferred = ns ? undefined : this.organisationIndex.inferredNamespaces.lookup(id);
+    const hit = ns ?? inferred;
+    if (!hit) return { field, value, resolutions: [] };
+    const scheme = inferred ? 'publisher namespace (its name, as in its recorded app ids)' : 'publisher namespace';
     return {
       field,
       value,
-      resolutions: [this.idResolution(field, value, { kind: 'organisation', id: ns.value }, 'app-namespace', NAMESPACE_CONFIDENCE, 'publisher namespace', ns.prefix, false)],
+      resolutions: [this.idResolution(field, value, { kind: 'organisation', id: hit.value }, 'app-namespace', NAMESPACE_CONFIDENCE, scheme, hit.prefix, false)],
     };
   }
 
@@ -458,6 +461,12 @@ function bareTickerKey(value: string): string {
 /** Organisations related, at any time and in any direction, to a listed organisation or product. */
 interface OrganisationIndexes {
   namespaces: DottedPrefixIndex<string>;
+  /**
+   * A publisher's namespace read from its recorded app ids where the namespace is its own name
+   * (com.meitu.wheecam → com.meitu for Meitu): a developer writes its packages under its domain, so
+   * its other apps are found too. Not where the name is short, or another company's apps share it.
+   */
+  inferredNamespaces: DottedPrefixIndex<string>;
   identifiers: Map<string, string>;
   declaredRegistrants: Map<string, string>;
 }
@@ -474,7 +483,31 @@ function organisationIndexes(kb: KnowledgeBase): OrganisationIndexes {
     }
     for (const r of o.ieeeRegistrants) declaredRegistrants.set(normaliseRegistrant(r), o.id);
   }
-  return { namespaces, identifiers, declaredRegistrants };
+  return { namespaces, inferredNamespaces: inferNamespaces(kb, namespaces), identifiers, declaredRegistrants };
+}
+
+const MIN_NAMESPACE_NAME = 4;
+
+function inferNamespaces(kb: KnowledgeBase, declared: DottedPrefixIndex<string>): DottedPrefixIndex<string> {
+  const owners = new Map<string, Set<string>>();
+  for (const p of Object.values(kb.products)) {
+    for (const app of p.android) {
+      const labels = app.toLowerCase().split('.');
+      if (labels.length < 3 || declared.lookup(app)) continue;
+      const prefix = labels.slice(0, 2).join('.');
+      owners.set(prefix, (owners.get(prefix) ?? new Set()).add(p.owner ?? ''));
+    }
+  }
+  const inferred = new DottedPrefixIndex<string>();
+  for (const [prefix, ids] of owners) {
+    const [owner] = ids;
+    const org = owner ? kb.organisations[owner] : undefined;
+    if (ids.size !== 1 || !org) continue;
+    const label = prefix.split('.')[1] as string;
+    const ownName = org.names.some((n) => n.value.split(/[\s,]+/)[0]!.toLowerCase().replace(/[^a-z0-9]/g, '') === label);
+    if (label.length >= MIN_NAMESPACE_NAME && ownName) inferred.add(prefix, org.id);
+  }
+  return inferred;
 }
 
 function listedFamilies(kb: KnowledgeBase): Set<string> {

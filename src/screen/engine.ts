@@ -254,10 +254,11 @@ export class ScreeningEngine {
         const later = covered || shareUnknown ? undefined : laterReach(measure, connection, asOf);
         // The measure is about this kind of item and names the listed one alone (or with its
         // subsidiaries), and this item is kin of it by another path: said as context, so that an
-        // item of a listed house is never silent. Of another kind as well, it is too remote to say;
-        // a share below the measure's control test puts it outside the house for this measure.
+        // item of a listed house is never silent. Of another kind as well, or kin only by sharing
+        // the house's name, it is too remote to say; a share below the measure's control test puts
+        // it outside the house for this measure.
         const outside = !covered && !later && !shareUnknown;
-        if (outside && (!facetApplies || control.result === 'not met')) continue;
+        if (outside && (!facetApplies || connection.kinship === 'presumed-subsidiary' || control.result === 'not met')) continue;
         if ((!facetApplies || !covered) && options.profile.context === 'hide') continue;
         const state = this.stateOf(measure, listing, asOf);
         if (!state) continue;

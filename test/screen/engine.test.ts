@@ -299,6 +299,19 @@ describe('no silent drops: an item of a listed house that a measure does not nam
     assert.equal(canada?.kinship, 'subsidiary');
     assert.ok(findings.some((x) => x.measure.id === 'us-ndaa-889' && x.role === 'obligation'));
   });
+  test("a publisher's namespace is read from its recorded app ids where it is the publisher's own name", () => {
+    // Meitu's SelfieCity is recorded as com.meitu.wheecam; MakeupPlus (com.meitu.makeup) is not recorded.
+    const f = screen({ app: 'com.meitu.makeup' }).find((x) => x.measure.id === 'in-69a-2020-06');
+    assert.equal(f?.match.method, 'app-namespace');
+    assert.equal(f?.match.entity?.id, 'meitu');
+    assert.equal(f?.context?.reason, 'outside-reach');
+    // Meitu's Meitu app is recorded as com.mt.mtxx.mtxx: "mt" is too short to be read as its namespace.
+    assert.equal(bundled.resolver.resolve('app', 'com.mt.other').resolutions.length, 0);
+  });
+  test('a name shared only by the house gives no context from a measure that names the listed company alone', () => {
+    // "PDD Group Ltd", a design firm, shares its first word with PDD Holdings, which Texas lists by name.
+    assert.ok(!screen({ name: 'PDD Group Ltd' }).some((x) => x.measure.id === 'us-tx-prohibited-technologies'));
+  });
   test('a profile that hides context leaves it out', () => {
     const hidden = bundled.screen(item({ app: 'com.elex.coq.gp' }), { asOf: '2026-12-01', profile: { ...(bundled.kb.profiles.all as Profile), context: 'hide' }, includeHistorical: false }).findings;
     assert.ok(!hidden.some((x) => x.measure.id === 'in-69a-2020-06'));
