@@ -20,6 +20,18 @@ export interface ListingView {
   measureEnded?: string;
 }
 
+/**
+ * A measure that lists others of this entity's house but does not reach this entity (it names
+ * the listed ones alone, or its reach takes in only what they control): context, one per measure.
+ */
+export interface HouseContextView {
+  measure: string;
+  short: string;
+  /** How many of the house's listings in force the measure holds, and one of them as an example. */
+  listings: number;
+  example: { target: string; name: string; nameAsListed: string; via: string };
+}
+
 export interface EntityDossier {
   kind: 'organisation' | 'product';
   id: string;
@@ -34,6 +46,8 @@ export interface EntityDossier {
   children: { id: string; name: string; relation: string; share?: number; since?: string; until?: string }[];
   products: { id: string; name: string; kind: string }[];
   listings: ListingView[];
+  /** Measures in force on others of the house that do not reach this entity; none where one does. */
+  houseContext: HouseContextView[];
   sources: { id: string; title: string; url: string; date: string }[];
   unverified: boolean;
 }

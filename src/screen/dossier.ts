@@ -5,11 +5,11 @@
 import type { CorporateGraph } from '../kb/graph.js';
 import { listingsOf, type KbMeasure, type KnowledgeBase } from '../kb/model.js';
 import { listingPhase, measureStatus, type State } from '../kb/timeline.js';
-import type { EntityDossier, ListingView } from '../model/dossier.js';
+import type { EntityDossier, HouseContextView, ListingView } from '../model/dossier.js';
 import type { Name, TimelineEvent } from '../model/kb.js';
 import { extentCovers } from './engine.js';
 
-export type { EntityDossier, ListingView };
+export type { EntityDossier, HouseContextView, ListingView };
 
 export interface MeasureDossier {
   kind: 'measure';
@@ -43,12 +43,21 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     .filter((p) => p.owner === id)
     .map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
   const listings: ListingView[] = [];
+  const houseContext = new Map<string, HouseContextView>();
   // Only the listings of entities the graph could connect with this one are read.
   for (const l of listingsOf(kb, graph.nodes.has(id) ? [id, ...graph.nodes] : [id])) {
     const measure = kb.measures[l.measure];
     if (!measure) continue;
     const connection = graph.connect(id, l.target, asOf);
-    if (!connection || !extentCovers(measure, connection, asOf)) continue;
+    if (!connection) continue;
+    if (!extentCovers(measure, connection, asOf)) {
+      // As a scan says it (context, reason outside-reach), once per measure, for listings in force.
+      if (listingPhase(l, asOf) !== 'active' || measureStatus(measure, asOf)?.state !== 'in-force') continue;
+      const seen = houseContext.get(l.measure);
+      if (seen) seen.listings++;
+      else houseContext.set(l.measure, { measure: l.measure, short: measure.short, listings: 1, example: { target: l.target, name: nameOf(kb, l.target), nameAsListed: l.nameAsListed, via: `${connection.kinship} of ${nameOf(kb, l.target)}` } });
+      continue;
+    }
     const phase = listingPhase(l, asOf);
     const status = measureStatus(measure, asOf);
     const state: ListingView['state'] = phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state;
@@ -80,6 +89,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     children,
     products,
     listings,
+    houseContext: [...houseContext.values()].filter((x) => !listings.some((l) => l.measure === x.measure && l.state === 'in-force')).sort((a, b) => a.measure.localeCompare(b.measure)),
     sources: sourceList(kb, sourceIds),
     unverified: Boolean(record?.unverified),
   };

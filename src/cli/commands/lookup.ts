@@ -72,6 +72,10 @@ export function renderEntity(d: EntityDossier, asOf: string): string {
     lines.push(`  measures as of ${asOf}:`);
     for (const l of d.listings) lines.push(`    ${l.from}${l.to ? `…${l.to}` : ''}  ${l.short.padEnd(22)} ${l.state.padEnd(10)} ${p.dim(`${l.via}: "${l.nameAsListed}"`)}`);
   } else lines.push(`  measures as of ${asOf}: none`);
+  if (d.houseContext.length > 0) {
+    lines.push(`  context: in force on others of its house, not reaching this ${d.kind}:`);
+    for (const x of d.houseContext) lines.push(`    ${x.short.padEnd(34)} ${p.dim(`${x.listings === 1 ? '' : `${x.listings} listings, e.g. `}${x.example.via}: "${x.example.nameAsListed}"`)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -34,6 +34,12 @@ export function Lookup({ q }: { q: string }) {
                 </span>
               ))}
             </div>
+            {m.dossier.houseContext.length > 0 && (
+              <div className="muted" aria-label="house context">
+                Context, not reaching this {m.dossier.kind}:{' '}
+                {m.dossier.houseContext.map((x) => `${x.short} (${x.example.via}${x.listings > 1 ? ` and ${x.listings - 1} more` : ''})`).join('; ')}
+              </div>
+            )}
           </li>
         ))}
       </ol>
