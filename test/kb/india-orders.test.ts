@@ -89,11 +89,11 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
 const engine = bundledEngine();
 const kb = engine.kb;
 const options = (asOf: string): ScreenOptions => ({ asOf, profile: kb.profiles.all!, includeHistorical: false });
-/** The in-force findings of one inventory value, as `measure → listed product`. */
+/** The in-force obligations of one inventory value, as `measure → listed product` (the orders that name another app of the house are context). */
 const findings = (field: 'app' | 'name', value: string, asOf: string) =>
   engine
     .screen(item({ [field]: value }), options(asOf))
-    .findings.filter((f) => f.state === 'in-force')
+    .findings.filter((f) => f.state === 'in-force' && f.role === 'obligation')
     .map((f) => `${f.measure.id} → ${f.subject.id}`);
 
 describe('India section 69A orders of 2020 and 2022', () => {
