@@ -299,6 +299,17 @@ describe('no silent drops: an item of a listed house that a measure does not nam
     assert.equal(canada?.kinship, 'subsidiary');
     assert.ok(findings.some((x) => x.measure.id === 'us-ndaa-889' && x.role === 'obligation'));
   });
+  test('lookup names the same measures as context that the scan gives as outside-reach', async () => {
+    const { entityDossier } = await import('../../src/screen/dossier.js');
+    const { CorporateGraph } = await import('../../src/kb/graph.js');
+    const graph = new CorporateGraph(bundled.kb);
+    for (const [field, value] of [['app', 'com.elex.coq.gp'], ['name', 'Hikvision USA Inc.']] as const) {
+      const outside = screen({ [field]: value }).filter((f) => f.context?.reason === 'outside-reach').map((f) => f.measure.id);
+      assert.ok(outside.length > 0, value);
+      const shown = bundled.resolver.resolve(field, value).resolutions.flatMap((r) => entityDossier(bundled.kb, graph, r.entity.id, '2026-12-01')?.houseContext.map((x) => x.measure) ?? []);
+      for (const m of outside) assert.ok(shown.includes(m), `${value}: the scan gives ${m} as context; lookup shows ${shown.join(', ')}`);
+    }
+  });
   test("a publisher's namespace is read from its recorded app ids where it is the publisher's own name", () => {
     // Meitu's SelfieCity is recorded as com.meitu.wheecam; MakeupPlus (com.meitu.makeup) is not recorded.
     const f = screen({ app: 'com.meitu.makeup' }).find((x) => x.measure.id === 'in-69a-2020-06');
