@@ -118,6 +118,15 @@ function targetNames(kb: KnowledgeBase, t: RestrictionEvent['targets'][number]):
   return names.map(normalName);
 }
 
+/**
+ * The actions the labels give an extracted target in one article (empty: no labelled act on it), by
+ * the same agreement of targets as the score; what the action model is trained to tell.
+ */
+export function labelledActions(kb: KnowledgeBase, gold: GoldRealArticle, t: RestrictionEvent['targets'][number]): string[] {
+  const p = { target: targetTupleKey(kb, t), names: targetNames(kb, t) };
+  return [...new Set(gold.events.filter((g) => sameTarget(p, g.target)).map((g) => g.action))];
+}
+
 const DAY = 86_400_000;
 /** The days a date stands for: "2020" is the whole year, "2020-08" the month. */
 function dateSpan(d: string): [number, number] {

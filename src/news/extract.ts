@@ -38,6 +38,7 @@ import {
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { chooseAction, type ActionModel } from './action-model.js';
 
 export interface Article {
   /** A stable label: file path, URL or feed item link. */
@@ -77,6 +78,8 @@ export interface RestrictionEvent {
   dateSource?: 'text' | 'publication';
   /** The words that named the action. */
   trigger: string;
+  /** When the action model re-kinded the reading: the kind the lexicon gave. */
+  lexiconAction?: Action;
   evidence: string;
   sentence: number;
   /** For a change read from an official notice (a Federal Register document): the entry as published. */
@@ -243,6 +246,26 @@ function findTriggers(text: string): Trigger[] {
     .sort((a, b) => a.start - b.start);
 }
 
+const sentenceActionCache = new Map<string, Action[]>();
+/** Every kind some action pattern of the lexicon finds in the text, claimed or not. */
+function sentenceActions(text: string): Action[] {
+  let found = sentenceActionCache.get(text);
+  if (!found) {
+    found = [...new Set(ACTION_PATTERNS.filter(({ pattern }) => new RegExp(pattern.source, pattern.flags).test(text)).map((p) => p.action))];
+    if (sentenceActionCache.size > 2000) sentenceActionCache.clear();
+    sentenceActionCache.set(text, found);
+  }
+  return found;
+}
+
+/** Every kind some action pattern of the lexicon reads in the trigger's own words (overlapping them). */
+function spanActions(text: string, trigger: string): Action[] {
+  const at = text.indexOf(trigger);
+  if (at < 0) return [];
+  const span = { start: at, end: at + trigger.length };
+  return [...new Set(ACTION_PATTERNS.filter(({ pattern }) => [...text.matchAll(new RegExp(pattern.source, pattern.flags))].some((m) => overlaps(span, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))).map((p) => p.action))];
+}
+
 function startsWithActor(text: string): boolean {
   const first = findActors(text.slice(0, 60), [])[0];
   return first !== undefined && /^\s*(?:the\s+)?$/i.test(text.slice(0, first.start));
@@ -275,7 +298,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
   for (const b of breaks) if (b.start >= from && b.start < end) end = b.start;
   for (const t of triggers) if (t.start >= from && t.start < end) end = t.start;
   for (let i = text.indexOf(',', from); i >= 0 && i < end; i = text.indexOf(',', i + 1)) {
-    const rest = text.slice(i + 1).trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
+    // "“Webull,” “Moomoo[,]” and Lemon8": a quotation mark or an editor's bracket that closes right after the comma is part of it.
+    const rest = text.slice(i + 1).replace(/^[\]’”"]+/, '').trimStart().replace(/^(?:\(\d+\)|\d+\.|\([a-z]\))\s*/, '');
     const restStart = text.length - rest.length;
     // A list of names goes on after a comma: "Epirus, Inc., AeroVironment, Inc., Exelis Inc. …".
     // "… to include new, foreign-made uncrewed aircraft systems": a class after a comma goes on too.
@@ -414,11 +438,42 @@ const LEAD_SENTENCES = 3;
 
 const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
 
+export interface ExtractorOptions {
+  /**
+   * A learned second opinion on each reading's action kind (`action-model.ts`); none by default: the
+   * lexicon's kinds alone (no trained model has yet helped the half of the labels it was not trained on).
+   */
+  actionModel?: ActionModel | null;
+}
+
 export class NewsExtractor {
-  constructor(private readonly matcher: MentionMatcher) {}
+  private readonly actionModel: ActionModel | null;
+
+  constructor(
+    private readonly matcher: MentionMatcher,
+    options: ExtractorOptions = {},
+  ) {
+    this.actionModel = options.actionModel ?? null;
+  }
+
+  /** The action model this extractor consults, if any. */
+  actionModelInUse(): ActionModel | null {
+    return this.actionModel;
+  }
 
   extract(article: Article): Extraction {
-    const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
+    const { mentions, events } = this.readings(article);
+    return { article, mentions, events: consolidate(events, (t) => this.matcher.country(t)) };
+  }
+
+  /**
+   * Every sentence's readings before one act is merged from its restatements: what `extract`
+   * consolidates, and what the action model is trained on.
+   */
+  readings(article: Article): Extraction {
+    // "Moomoo[,] and Lemon8": an editor's bracket around punctuation or a conjunction in a quotation is read as
+    // the words it holds (blanks keep every offset).
+    const body = (article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `);
     const published = article.published;
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);
@@ -462,7 +517,17 @@ export class NewsExtractor {
       events.push(...sentenceEvents);
     });
 
-    return { article, mentions: [...mentionCounts.values()], events: consolidate(events, (t) => this.matcher.country(t)) };
+    // The learned tie-breaker may re-kind a reading whose sentence reads, to it, clearly as another kind.
+    const model = this.actionModel;
+    if (model) {
+      for (const e of events) {
+        if (e.official) continue;
+        // Only kinds the lexicon's own words name in the sentence compete: the model breaks ties, it does not invent.
+        const action = chooseAction(model, e.evidence, e.trigger, e.action, model.candidates === 'span' ? spanActions(e.evidence, e.trigger) : sentenceActions(e.evidence));
+        if (action !== e.action) [e.action, e.lexiconAction] = [action, e.action];
+      }
+    }
+    return { article, mentions: [...mentionCounts.values()], events };
   }
 
   private sentenceEvents(
@@ -690,7 +755,9 @@ export class NewsExtractor {
     if (targets.length === 0) targets = inRange(startOfClause, trigger.start);
     // A listing followed by a list of names ("the companies added to the list are Dedrone, DZYNE
     // Technologies, … Cubic Global Defense …"): the names the knowledge base does not hold are targets too.
-    if (targets.some((t) => t.entity) && (trigger.action === 'entity-list' || /^(?:add|put|plac)/i.test(trigger.text)) && (text.slice(trigger.start, endOfClause).match(/,/g)?.length ?? 0) >= 3) {
+    // So are those of a list of examples beside a known name ("other apps …, including Webull, Tiger Brokers, Moomoo and Lemon8").
+    const examples = /\b(?:including|such as)\s+[“"]?\p{Lu}[^;]*,[^;]*\b(?:and|or)\s/u.test(text.slice(trigger.end, endOfClause));
+    if (targets.some((t) => t.entity) && (((trigger.action === 'entity-list' || /^(?:add|put|plac)/i.test(trigger.text)) && (text.slice(trigger.start, endOfClause).match(/,/g)?.length ?? 0) >= 3) || examples)) {
       targets = [...targets, ...properNouns(text, trigger.start, endOfClause, mentions, true)];
     }
     // "added 11 US companies, including drone maker Skydio, to the list", "the companies added to the

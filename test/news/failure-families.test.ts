@@ -561,4 +561,11 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Under the order, Fujian Jinhua may not participate in any transaction involving items exported from the United States, the Commerce Department said.', '2018-10-29'), ['US export-control name:Fujian Jinhua enacted']);
     assert.deepEqual(summary('The Commerce Department order also prevents ZTE from seeking export licenses.', '2018-04-16'), ['US export-control zte enacted']);
   });
+  test('seventh round: a list of examples beside a known name gives its unknown names too, through an editor\'s bracketed comma', () => {
+    const expected = ['US-OH procurement-ban bytedance enacted', 'US-OH procurement-ban name:Webull enacted', 'US-OH procurement-ban name:Tiger Brokers enacted', 'US-OH procurement-ban name:Moomoo enacted'];
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including Webull, Tiger Brokers, Moomoo and Lemon8.', '2025-02-01'), expected);
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including “Webull, Tiger Brokers, Moomoo[,] and Lemon8.”', '2025-02-01'), expected);
+    // Without a list (no comma), the known name alone, as before.
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including Webull and Lemon8.', '2025-02-01'), ['US-OH procurement-ban bytedance enacted']);
+  });
 });
