@@ -258,6 +258,19 @@ function sentenceActions(text: string): Action[] {
   return found;
 }
 
+/**
+ * The learned tie-breaker: a reading whose sentence reads, to the model, clearly as another kind takes
+ * that kind. Only kinds the lexicon's own words name in the sentence (or in the trigger's words) compete:
+ * the model breaks ties, it does not invent. Official notices keep their kind.
+ */
+export function rekindReadings(events: RestrictionEvent[], model: ActionModel): void {
+  for (const e of events) {
+    if (e.official) continue;
+    const action = chooseAction(model, e.evidence, e.trigger, e.action, model.candidates === 'span' ? spanActions(e.evidence, e.trigger) : sentenceActions(e.evidence));
+    if (action !== e.action) [e.action, e.lexiconAction] = [action, e.action];
+  }
+}
+
 /** Every kind some action pattern of the lexicon reads in the trigger's own words (overlapping them). */
 function spanActions(text: string, trigger: string): Action[] {
   const at = text.indexOf(trigger);
@@ -316,9 +329,20 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
   return end;
 }
 
+const ACT_NOUN_TRIGGER = /^(?:(?:\w+\s+)?bans?|prohibitions?|restrictions?|sanctions?|blacklisting|embargo(?:es)?|(?:executive\s+)?orders?|listing|designation)(?:\s+(?:on|of|against))?$/i;
+/** A passive verb of a stage right after the act's noun phrase (no clause break, no other verb between). */
+const PASSIVE_STAGE_AFTER = /^(?:\s+(?:on|of|against|targeting)\s+[^.;,]{1,60}?)?\s+(?:has|have|had)?\s*(?:been|was|were|is|are)\s+(?:being\s+)?(?:(?:also|repeatedly|widely|long|publicly|openly|reportedly|previously)\s+)?(threatened|proposed|considered|floated|mooted|debated|discussed|mulled|weighed|contemplated)\b/i;
+
 function statusFromCues(before: string, after: string, trigger: string): { status: EventStatus; cue?: string } {
   const afterCue = /^[^.;]{0,60}?\b(took effect|came into (?:force|effect)|went into effect)\b/i.exec(after);
   if (afterCue) return { status: 'in-force', cue: afterCue[1] };
+  // "A national ban of TikTok has been threatened by …", "sanctions on Huawei were considered": an act named
+  // by a noun, subject of a passive verb of its stage, is at that stage whatever stands before it.
+  if (ACT_NOUN_TRIGGER.test(trigger.trim())) {
+    const stage = PASSIVE_STAGE_AFTER.exec(after);
+    const verb = stage?.[1]?.toLowerCase();
+    if (stage && verb) return { status: /^(?:threaten|mooted|floated)/.test(verb) ? 'threatened' : /^propos/.test(verb) ? 'proposed' : 'considered', cue: stage[0].trim() };
+  }
   let best: { status: EventStatus; cue: string; at: number } | undefined;
   for (const { status, pattern } of STATUS_CUES) {
     for (const m of before.matchAll(new RegExp(pattern.source, pattern.flags))) {
@@ -463,7 +487,7 @@ export class NewsExtractor {
 
   extract(article: Article): Extraction {
     const { mentions, events } = this.readings(article);
-    return { article, mentions, events: consolidate(events, (t) => this.matcher.country(t)) };
+    return { article, mentions, events: this.consolidateReadings(events) };
   }
 
   /**
@@ -517,17 +541,13 @@ export class NewsExtractor {
       events.push(...sentenceEvents);
     });
 
-    // The learned tie-breaker may re-kind a reading whose sentence reads, to it, clearly as another kind.
-    const model = this.actionModel;
-    if (model) {
-      for (const e of events) {
-        if (e.official) continue;
-        // Only kinds the lexicon's own words name in the sentence compete: the model breaks ties, it does not invent.
-        const action = chooseAction(model, e.evidence, e.trigger, e.action, model.candidates === 'span' ? spanActions(e.evidence, e.trigger) : sentenceActions(e.evidence));
-        if (action !== e.action) [e.action, e.lexiconAction] = [action, e.action];
-      }
-    }
+    if (this.actionModel) rekindReadings(events, this.actionModel);
     return { article, mentions: [...mentionCounts.values()], events };
+  }
+
+  /** One event per act from an article's readings, as `extract` gives them (the readings are changed). */
+  consolidateReadings(events: RestrictionEvent[]): RestrictionEvent[] {
+    return consolidate(events, (t) => this.matcher.country(t));
   }
 
   private sentenceEvents(

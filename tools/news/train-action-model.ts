@@ -10,8 +10,8 @@
  * kind must be to replace the lexicon's; `--candidates` which kinds may (default `sentence`).
  *
  * Examples are the extractor's readings before consolidation, with the lexicon's kinds alone (no
- * model). A reading's label is its own kind when the labels give that kind to one of its targets;
- * else the kind the labels give its targets (the most frequent, ties by name); else `none`.
+ * model), labelled by `readingLabel` (src/news/corpus.ts). `tools/news/cv-action-model.ts`
+ * cross-validates settings without writing models.
  *
  * `--half a` (or `b`) trains on that half of the development part only, for cross-validation: train on
  * one half, score the other with `npm run eval:news -- --dev-half b --action-model FILE`.
@@ -25,7 +25,7 @@ import { MentionMatcher } from '../../src/news/mentions.js';
 import { NewsExtractor } from '../../src/news/extract.js';
 import { articleFromText } from '../../src/news/parse.js';
 import { actionFeatures, trainActionModel } from '../../src/news/action-model.js';
-import { devHalfOf, isExcluded, labelledActions, splitOf, type GoldRealArticle } from '../../src/news/corpus.js';
+import { devHalfOf, isExcluded, readingLabel, splitOf, type GoldRealArticle } from '../../src/news/corpus.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -87,14 +87,7 @@ for (const g of gold) {
   const article = { ...fromPage, published: row.published ?? fromPage.published };
   for (const e of extractor.readings(article).events) {
     if (e.official) continue;
-    const perTarget = e.targets.map((t) => labelledActions(kb, g, t));
-    let label: string;
-    if (perTarget.some((a) => a.includes(e.action))) label = e.action;
-    else {
-      const counts = new Map<string, number>();
-      for (const a of perTarget) for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
-      label = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? 'none';
-    }
+    const label = readingLabel(kb, g, e);
     examples.push({ features: actionFeatures(e.evidence, e.trigger, e.action, families), label });
     if (args.includes('--dump') && label !== e.action) console.log(`${g.id} ${e.action} -> ${label}  [${e.trigger}] «${e.evidence.slice(0, 160)}»`);
   }
