@@ -1,7 +1,7 @@
 /** The learned tie-breaker on action kinds (src/news/action-model.ts): training is deterministic, and the model only re-kinds among the kinds allowed, past its margin. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionFeatures, chooseAction, lemmas, scoreAction, trainActionModel } from '../../src/news/action-model.js';
+import { actionFeatures, chooseAction, lemmas, scoreAction, shippedActionModel, trainActionModel } from '../../src/news/action-model.js';
 import { NewsExtractor } from '../../src/news/extract.js';
 import { news } from './helpers.js';
 
@@ -35,11 +35,29 @@ test('the model re-kinds only to an allowed kind, and only past its margin', () 
   assert.equal(chooseAction({ ...model, margin: 100 }, text, 'banned', 'ban', ['ban', 'procurement-ban']), 'ban');
 });
 
-test('the extractor uses no model unless given one, and then records the lexicon\'s kind', () => {
+test('the extractor uses no model unless given one; the stored one is a filter on the trigger\'s lemmas', () => {
   assert.equal(news().extractor.actionModelInUse(), null);
-  const model = trainActionModel(examples, 0);
-  const x = new NewsExtractor(news().matcher, { actionModel: model });
-  const [e] = x.extract({ id: 't', text: 'Florida banned TikTok on state devices and ordered agencies to stop using it on government phones.', published: '2023-01-01' }).events;
-  assert.ok(e);
-  if (e.lexiconAction) assert.notEqual(e.lexiconAction, e.action);
+  const stored = shippedActionModel();
+  assert.ok(stored && stored.drop && stored.features?.join() === 't,r');
+});
+
+test('a dropping model leaves out the readings it finds more probably no act; a re-kinding one records the lexicon\'s kind', () => {
+  const text = 'Florida banned TikTok on state devices.';
+  const none = trainActionModel(
+    [
+      { features: ['t:ban', 'r:ban'], label: 'none' },
+      { features: ['t:ban', 'r:ban'], label: 'none' },
+      { features: ['t:ban', 'r:ban'], label: 'none' },
+      { features: ['t:list', 'r:entity-list'], label: 'entity-list' },
+    ],
+    0,
+    undefined,
+    ['t', 'r'],
+    'sentence',
+    true,
+  );
+  assert.deepEqual(new NewsExtractor(news().matcher, { actionModel: none }).extract({ id: 't', text, published: '2023-01-01' }).events, []);
+  assert.equal(new NewsExtractor(news().matcher, { actionModel: null }).extract({ id: 't', text, published: '2023-01-01' }).events.length, 1);
+  const rekind = trainActionModel(examples, 0);
+  for (const e of new NewsExtractor(news().matcher, { actionModel: rekind }).extract({ id: 't', text, published: '2023-01-01' }).events) if (e.lexiconAction) assert.notEqual(e.lexiconAction, e.action);
 });

@@ -1,13 +1,15 @@
 /**
  * `node --import tsx tools/news/train-action-model.ts --out FILE [--corpus DIR] [--half a|b] [--margin M]
- *   [--features t,w,s,r] [--candidates sentence|span] [--dump]`
+ *   [--features t,w,s,r] [--candidates sentence|span] [--drop] [--dump]`
  *
  * Trains the action model (`src/news/action-model.ts`) on the development part of the labelled real
  * articles (test/fixtures/news/real-gold.jsonl; the test part's articles are never read), and writes
  * it as JSON. Deterministic: the same labels, corpus and knowledge base give the same file. Feature
  * families: `t` the trigger's lemmas, `w` the eight lemmas either side, `s` the sentence's, `r` the
  * lexicon's kind (default all). `--margin` (natural log, default 2) is how much more probable another
- * kind must be to replace the lexicon's; `--candidates` which kinds may (default `sentence`).
+ * kind must be to replace the lexicon's; `--candidates` which kinds may (default `sentence`); `--drop`
+ * makes a model that leaves out readings it finds more probably no act instead of re-kinding.
+ * The shipped model: `--features t,r --drop --margin 4 --out src/news/models/action-nb.json`.
  *
  * Examples are the extractor's readings before consolidation, with the lexicon's kinds alone (no
  * model), labelled by `readingLabel` (src/news/corpus.ts). `tools/news/cv-action-model.ts`
@@ -92,7 +94,7 @@ for (const g of gold) {
     if (args.includes('--dump') && label !== e.action) console.log(`${g.id} ${e.action} -> ${label}  [${e.trigger}] «${e.evidence.slice(0, 160)}»`);
   }
 }
-const model = trainActionModel(examples, margin, { articles, readings: examples.length, split: half ? `dev half ${half}` : 'dev' }, families, candidates);
+const model = trainActionModel(examples, margin, { articles, readings: examples.length, split: half ? `dev half ${half}` : 'dev' }, families, candidates, args.includes('--drop'));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 const byLabel = new Map<string, number>();
