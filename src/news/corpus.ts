@@ -118,6 +118,28 @@ function targetNames(kb: KnowledgeBase, t: RestrictionEvent['targets'][number]):
   return names.map(normalName);
 }
 
+/**
+ * The actions the labels give an extracted target in one article (empty: no labelled act on it), by
+ * the same agreement of targets as the score; what the action model is trained to tell.
+ */
+export function labelledActions(kb: KnowledgeBase, gold: GoldRealArticle, t: RestrictionEvent['targets'][number]): string[] {
+  const p = { target: targetTupleKey(kb, t), names: targetNames(kb, t) };
+  return [...new Set(gold.events.filter((g) => sameTarget(p, g.target)).map((g) => g.action))];
+}
+
+/**
+ * What the action model is trained to give a reading (an extracted event before consolidation): its own
+ * kind when the labels give that kind to one of its targets; else the kind the labels give its targets
+ * (the most frequent, ties by name); else `none`.
+ */
+export function readingLabel(kb: KnowledgeBase, gold: GoldRealArticle, e: RestrictionEvent): string {
+  const perTarget = e.targets.map((t) => labelledActions(kb, gold, t));
+  if (perTarget.some((a) => a.includes(e.action))) return e.action;
+  const counts = new Map<string, number>();
+  for (const a of perTarget) for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? 'none';
+}
+
 const DAY = 86_400_000;
 /** The days a date stands for: "2020" is the whole year, "2020-08" the month. */
 function dateSpan(d: string): [number, number] {

@@ -561,4 +561,17 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Under the order, Fujian Jinhua may not participate in any transaction involving items exported from the United States, the Commerce Department said.', '2018-10-29'), ['US export-control name:Fujian Jinhua enacted']);
     assert.deepEqual(summary('The Commerce Department order also prevents ZTE from seeking export licenses.', '2018-04-16'), ['US export-control zte enacted']);
   });
+  test('seventh round: a list of examples beside a known name gives its unknown names too, through an editor\'s bracketed comma', () => {
+    const expected = ['US-OH procurement-ban bytedance enacted', 'US-OH procurement-ban name:Webull enacted', 'US-OH procurement-ban name:Tiger Brokers enacted', 'US-OH procurement-ban name:Moomoo enacted'];
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including Webull, Tiger Brokers, Moomoo and Lemon8.', '2025-02-01'), expected);
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including “Webull, Tiger Brokers, Moomoo[,] and Lemon8.”', '2025-02-01'), expected);
+    // Without a list (no comma), the known name alone, as before.
+    assert.deepEqual(summary('The Ohio ban on state devices covers other Chinese apps, including Webull and Lemon8.', '2025-02-01'), ['US-OH procurement-ban bytedance enacted']);
+  });
+  test('seventh round: an act named by a noun, subject of a passive verb of its stage, is at that stage', () => {
+    assert.deepEqual(summary('A ban on WeChat was considered by the US government last year.', '2021-03-01'), ['US ban tencent considered']);
+    assert.deepEqual(summary('A national ban of TikTok has been threatened by the US administration.', '2023-12-01'), ['US ban bytedance threatened']);
+    // A stage verb in a relative clause is not the act's own.
+    assert.deepEqual(summary('The US ban on Huawei, which was considered harsh, took effect.', '2019-05-20'), ['US ban huawei in-force']);
+  });
 });
