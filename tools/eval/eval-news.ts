@@ -14,7 +14,7 @@
  * (`tools/news/train-action-model.ts --half a --out FILE` trains one on half a only, to score half b);
  * `--action-model none` with the lexicon's kinds alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadKnowledgeBase } from '../../src/kb/files.js';
 import { MentionMatcher } from '../../src/news/mentions.js';
@@ -23,6 +23,7 @@ import { loadActionModel } from '../../src/news/action-model.js';
 import { linkEvent } from '../../src/news/link.js';
 import { articleFromText } from '../../src/news/parse.js';
 import { prf } from '../../src/news/evaluate.js';
+import { readCorpus } from '../news/dev-corpus.js';
 import { devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitOf, type GoldRealArticle, type SplitScore } from '../../src/news/corpus.js';
 
 const args = process.argv.slice(2);
@@ -39,31 +40,7 @@ const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(process.cwd(), '..', 'shared', 'news-corpus'));
 const goldFile = 'test/fixtures/news/real-gold.jsonl';
 
-if (!existsSync(join(corpus, 'manifest.jsonl'))) {
-  console.error(`eval:news: no news corpus at ${corpus} (manifest.jsonl and articles/); give --corpus DIR`);
-  process.exit(2);
-}
-
-interface ManifestRow {
-  id: string;
-  url: string;
-  published: string | null;
-  kind: string;
-}
-
-const excluded = new Set(
-  readFileSync(join(corpus, 'excluded-url-hashes.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => /^[0-9a-f]{64}$/.test(l)),
-);
-const manifest = new Map(
-  readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as ManifestRow)
-    .map((r) => [r.id, r]),
-);
+const { excluded, manifest } = readCorpus(corpus, 'eval:news');
 const gold = readFileSync(goldFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

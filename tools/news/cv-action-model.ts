@@ -10,7 +10,7 @@
  * setting, and the lexicon alone first. `--drop`: the model leaves out readings it finds more
  * probably no labelled act (`none`) instead of re-kinding them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/kb/files.js';
@@ -21,29 +21,14 @@ import { articleFromText } from '../../src/news/parse.js';
 import { prf } from '../../src/news/evaluate.js';
 import { actionFeatures, scoreAction, trainActionModel, type ActionModel } from '../../src/news/action-model.js';
 import { devHalfOf, emptyScore, isExcluded, readingLabel, scoreRealArticle, splitOf, type GoldRealArticle, type SplitScore } from '../../src/news/corpus.js';
+import { devGold, readCorpus } from './dev-corpus.js';
 
 const args = process.argv.slice(2);
 const corpusArg = args.indexOf('--corpus');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(root, '..', 'shared', 'news-corpus'));
-if (!existsSync(join(corpus, 'manifest.jsonl'))) {
-  console.error(`cv-action-model: no news corpus at ${corpus}; give --corpus DIR`);
-  process.exit(2);
-}
-const excluded = new Set(readFileSync(join(corpus, 'excluded-url-hashes.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{64}$/.test(l)));
-const manifest = new Map(
-  readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; url: string; published: string | null })
-    .map((r) => [r.id, r]),
-);
-const gold = readFileSync(join(root, 'test/fixtures/news/real-gold.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as GoldRealArticle)
-  .filter((g) => g.split === 'dev')
-  .sort((x, y) => x.id.localeCompare(y.id));
+const { excluded, manifest } = readCorpus(corpus, 'cv-action-model');
+const gold = devGold(root);
 
 const kb = loadKnowledgeBase();
 const extractor = new NewsExtractor(new MentionMatcher(kb), { actionModel: null });

@@ -19,7 +19,7 @@
  * one half, score the other with `npm run eval:news -- --dev-half b --action-model FILE`.
  * `--dump` prints the examples whose label differs from the lexicon's kind.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/kb/files.js';
@@ -27,7 +27,8 @@ import { MentionMatcher } from '../../src/news/mentions.js';
 import { NewsExtractor } from '../../src/news/extract.js';
 import { articleFromText } from '../../src/news/parse.js';
 import { actionFeatures, trainActionModel } from '../../src/news/action-model.js';
-import { devHalfOf, isExcluded, readingLabel, splitOf, type GoldRealArticle } from '../../src/news/corpus.js';
+import { devHalfOf, isExcluded, readingLabel, splitOf } from '../../src/news/corpus.js';
+import { devGold, readCorpus } from './dev-corpus.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -54,27 +55,9 @@ if (!outArg) {
 }
 const out = resolve(outArg);
 const corpus = resolve(opt('--corpus') ?? join(root, '..', 'shared', 'news-corpus'));
-const goldFile = join(root, 'test/fixtures/news/real-gold.jsonl');
-if (!existsSync(join(corpus, 'manifest.jsonl'))) {
-  console.error(`train-action-model: no news corpus at ${corpus}; give --corpus DIR`);
-  process.exit(2);
-}
-
-const excluded = new Set(readFileSync(join(corpus, 'excluded-url-hashes.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{64}$/.test(l)));
-const manifest = new Map(
-  readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; url: string; published: string | null })
-    .map((r) => [r.id, r]),
-);
+const { excluded, manifest } = readCorpus(corpus, 'train-action-model');
 // Only development articles, and of them only the half asked for: the test part is never read.
-const gold = readFileSync(goldFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as GoldRealArticle)
-  .filter((g) => g.split === 'dev' && (half === undefined || devHalfOf(g.id) === half))
-  .sort((x, y) => x.id.localeCompare(y.id));
+const gold = devGold(root).filter((g) => half === undefined || devHalfOf(g.id) === half);
 
 const kb = loadKnowledgeBase();
 const extractor = new NewsExtractor(new MentionMatcher(kb), { actionModel: null });
