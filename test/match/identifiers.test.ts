@@ -70,6 +70,20 @@ describe('guessing what a query is', () => {
     assert.equal(field, 'name');
     assert.equal(outcome.resolutions.length, 1);
   });
+  test('a bare domain that meets no recorded domain is looked up as a name; an address with a scheme is not', () => {
+    const calls: string[] = [];
+    const resolver = {
+      resolve: (field: string, value: string) => {
+        calls.push(field);
+        return { field, value, resolutions: field === 'name' ? [{ entity: { kind: 'organisation', id: 'pony-ai' } }] : [] } as never;
+      },
+    };
+    assert.equal(resolveGuessed(resolver, 'Pony.ai').field, 'name');
+    assert.deepEqual(calls, ['host', 'name']);
+    calls.length = 0;
+    assert.equal(resolveGuessed(resolver, 'https://pony.ai/').field, 'host');
+    assert.deepEqual(calls, ['host']);
+  });
 });
 
 describe('MAC addresses', () => {

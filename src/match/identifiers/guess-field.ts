@@ -30,11 +30,13 @@ function isQualifiedTicker(q: string): boolean {
 
 /**
  * Resolves a free-text query by its guessed kind; a query that looks like a ticker but meets none
- * ("ZTE US" is also a name) is looked up as a name.
+ * ("ZTE US" is also a name), or a bare domain that meets no recorded domain (companies named after
+ * theirs: "Pony.ai", "Booking.com"), is looked up as a name.
  */
 export function resolveGuessed(resolver: { resolve(field: FieldKind, value: string): FieldOutcome }, query: string): { field: FieldKind; outcome: FieldOutcome } {
   const field = guessField(query);
   const outcome = resolver.resolve(field, query);
-  if (field === 'ticker' && outcome.resolutions.length === 0) return { field: 'name', outcome: resolver.resolve('name', query) };
+  const alsoAName = field === 'ticker' || (field === 'host' && !/[/:]/.test(query));
+  if (alsoAName && outcome.resolutions.length === 0) return { field: 'name', outcome: resolver.resolve('name', query) };
   return { field, outcome };
 }
