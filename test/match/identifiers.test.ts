@@ -57,27 +57,26 @@ describe('guessing what a query is', () => {
     for (const q of ['CHL RU', 'CTM DE', '0941.HK', 'HKG:0941', 'CTM GY Equity', '600760 CN']) assert.equal(guessField(q), 'ticker', q);
     for (const q of ['CHL', 'zte.de', 'Huawei Technologies', 'com.tencent.mm', 'BAIDU.COM']) assert.notEqual(guessField(q), 'ticker', q);
   });
-  test('a ticker-shaped query that meets no ticker is looked up as a name', () => {
+  /** A resolver that meets only names, and records which fields it was asked. */
+  const namesOnly = (id: string) => {
     const calls: string[] = [];
     const resolver = {
       resolve: (field: string, value: string) => {
         calls.push(field);
-        return { field, value, resolutions: field === 'name' ? [{ entity: { kind: 'organisation', id: 'zte' } }] : [] } as never;
+        return { field, value, resolutions: field === 'name' ? [{ entity: { kind: 'organisation', id } }] : [] } as never;
       },
     };
+    return { calls, resolver };
+  };
+  test('a ticker-shaped query that meets no ticker is looked up as a name', () => {
+    const { calls, resolver } = namesOnly('zte');
     const { field, outcome } = resolveGuessed(resolver, 'ZTE US');
     assert.deepEqual(calls, ['ticker', 'name']);
     assert.equal(field, 'name');
     assert.equal(outcome.resolutions.length, 1);
   });
   test('a bare domain that meets no recorded domain is looked up as a name; an address with a scheme is not', () => {
-    const calls: string[] = [];
-    const resolver = {
-      resolve: (field: string, value: string) => {
-        calls.push(field);
-        return { field, value, resolutions: field === 'name' ? [{ entity: { kind: 'organisation', id: 'pony-ai' } }] : [] } as never;
-      },
-    };
+    const { calls, resolver } = namesOnly('pony-ai');
     assert.equal(resolveGuessed(resolver, 'Pony.ai').field, 'name');
     assert.deepEqual(calls, ['host', 'name']);
     calls.length = 0;
