@@ -4,7 +4,8 @@
  * kept in; undefined when the text names no country (a city, a region, "EU", "n/a").
  */
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+// The library's core without its entry point, which registers all eighty of its languages at import.
+import countries from 'i18n-iso-countries/index.js';
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ru', 'zh', 'ja', 'ko'] as const;
 
