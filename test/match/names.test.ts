@@ -307,6 +307,16 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Volkswagen Gesellschaft mit beschränkter Haftung', 'Volkswagen GmbH');
     assert.deepEqual(normaliseName('FABERLIC EUROPE Sp. z o.o.').core, ['faberlic']);
   });
+  test('initials whose last dot is missing, and the legal forms of Ukrainian, Belarusian, Turkish, Spanish and Persian names', () => {
+    same('Delta Marine L.L.C', 'Delta Marine LLC');
+    same('Otkrytoe Aktsionernoe Obshchestvo Otkrytogo Tipa Volga Pribor', 'Volga Pribor OAO');
+    same('Tovarystvo z Obmezhenoyu Vidpovidalnistyu Kyiv Stal', 'Kyiv Stal LLC');
+    same('Anka Makina Sanayi ve Ticaret Anonim Sirketi', 'Anka Makina A.S.');
+    same('Prolimpio, Sociedad Anonima de Capital Variable', 'Prolimpio, S.A. de C.V.');
+    same('Bank-e Tejarat', 'Tejarat Bank');
+    same('Baltic Shpg Co', 'Baltic Shipping Company');
+    assert.deepEqual(normaliseName('Delta Marine L.L.C').tokens.map((t) => t.text), ['delta', 'marine', 'llc']);
+  });
   test('numbers in words and ordinals are numbers', () => {
     same('1st International Bank', 'First International Bank');
     same('Brigade 44', 'Brigade Forty-Four');

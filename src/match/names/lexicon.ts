@@ -37,6 +37,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   semicon: 'semiconductor', semi: 'semiconductor',
   tel: 'telecom', telecoms: 'telecom',
   amer: 'america',
+  shpg: 'shipping', shipg: 'shipping', trdg: 'trading', navig: 'navigation', transp: 'transport', mktg: 'marketing',
+  petrochem: 'petrochemical', constr: 'construction', univ: 'university', inst: 'institute',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
   '&': 'and',
 }));
@@ -52,7 +54,8 @@ export const LEGAL_FORMS = new Set([
   // Legal forms written out in full in their own languages.
   'aktiebolag', 'aktiebolaget', 'telefonaktiebolaget', 'aktiengesellschaft', 'gesellschaft', 'kabushiki', 'kaisha',
   'sociedad', 'anonima', 'societe', 'anonyme', 'limitada', 'naamloze', 'vennootschap', 'besloten', 'societa',
-  'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy',
+  'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy', 'kompaniya', 'kompaniia', 'tovarystvo',
+  'tavarystva', 'sirketi', 'sti', 've', 'pjs', 'sherkat', 'sherkate', 'shirkat',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius',
@@ -88,6 +91,7 @@ export const GENERIC_WORDS = new Set([
   'mobilfunk', 'technik', 'elektronik', 'systeme', 'kommunikation', 'technologie', 'tecnologia', 'sistemas',
   'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
+  'sanayi', 'ticaret', 'ithalat', 'ihracat', 'insaat', 'nakliyat', 'pazarlama', 'makina', 'sistemleri',
 ]);
 
 /**

@@ -118,7 +118,8 @@ const DOTTED_PAIR = /\p{L}\.\p{L}\./u;
 /** Dotted initials are one word: "S.A." is the legal form SA, "U.S.A." the region USA. */
 function joinDottedInitials(text: string): string {
   if (!DOTTED_PAIR.test(text)) return text;
-  return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' ');
+  // The last letter may lack its dot ("L.L.C", "S.A"): it still belongs to the initials.
+  return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?/gu, (m) => m.replace(/\./g, '') + ' ');
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
@@ -135,7 +136,8 @@ const GLUED_LEGAL_FORM_START = /\p{Ll}\p{Lu}/u;
  * of a capitalised word is a word of its own ("SiemensAG", "AcmeGmbH").
  */
 function joinAndSplitGlued(text: string): string {
-  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1') : text;
+  // A Persian ezafe hyphenated to its noun ("Bank-e Sarmayeh", "Sherkat-e …") is no word of its own.
+  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1').replace(/(\p{L}{2})-y?e(?![\p{L}\p{N}])/gu, '$1') : text;
   return GLUED_LEGAL_FORM_START.test(joined) ? joined.replace(GLUED_LEGAL_FORM, '$1 $2') : joined;
 }
 
@@ -179,7 +181,18 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'spolka z ograniczona odpowiedzialnoscia': 'spzoo', 'spolka akcyjna': 'sa', 'societe par actions simplifiee': 'sas',
   'societe a responsabilite limitee': 'sarl', 'societa per azioni': 'spa', 'societa a responsabilita limitata': 'srl',
   'sociedad de responsabilidad limitada': 'srl', 'sociedade anonima': 'sa', 'kabushiki kaisha': 'kk', 'yugen kaisha': 'yk',
-  'godo kaisha': 'gk', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
+  'godo kaisha': 'gk',
+  // Russian, Ukrainian and Belarusian forms as the lists transliterate them; "of the open type" is
+  // the older wording of an open joint-stock company.
+  'aktsionernoe obshchestvo otkrytogo tipa': 'oao', 'aktsionernoe obshchestvo zakrytogo tipa': 'zao',
+  'otkrytogo tipa': 'oao', 'zakrytogo tipa': 'zao', 'aktsionernaya kompaniya': 'ao',
+  'tovarystvo z obmezhenoiu vidpovidalnistiu': 'llc', 'tovarystvo z obmezhenoyu vidpovidalnistyu': 'llc',
+  'pryvatne aktsionerne tovarystvo': 'jsc', 'publichne aktsionerne tovarystvo': 'pjsc', 'aktsionerne tovarystvo': 'jsc',
+  'tavarystva z abmezhavanai adkaznastsyu': 'llc', 'tavarystva z abmezhavanay adkaznastsyu': 'llc',
+  'adkrytae aktsyyanernae tavarystva': 'oao', 'aktsyyanernae tavarystva': 'ao',
+  // Turkish, Spanish and Persian.
+  'anonim sirketi': 'as', 'limited sirketi': 'limited', 'sociedad anonima de capital variable': 'sa',
+  'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
 }));
 /** The phrases as the sound keys of their words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one. */
 const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS]
