@@ -128,7 +128,6 @@ describe('India section 69A orders of 2020 and 2022', () => {
       ['com.HIsecurity.antivirus.litepro', 'in-69a-2020-06', 'virus-cleaner-app'],
       ['com.taobao.taobao', 'in-69a-2020-09', 'taobao-app'],
       ['com.yottagames.mafiawar', 'in-69a-2020-09', 'mafia-city-app'],
-      ['com.dc.hwsj', 'in-69a-2020-09', 'game-of-sultans-app'],
       ['com.tencent.ludosuperstar', 'in-69a-2020-09', 'ludo-world-app'],
       ['com.lilithgame.sgame.gp.oss', 'in-69a-2020-09', 'art-of-conquest-dark-horizon-app'],
     ];
