@@ -124,7 +124,8 @@ test('XLSX: a workbook whose sheets are all empty is an input error', async () =
 });
 
 test('XLSX: a workbook whose parts the library trips over is refused in words a user can act on', async () => {
-  // A sheet that points at shared string 99 of a workbook with none, and never closes.
+  // A sheet that points at shared string 99 of a workbook with none, and never closes: the rows
+  // read so far would be all there is, so the sheet is refused.
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');
   zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="a" r:id="x"/></sheets></workbook>');
@@ -132,7 +133,44 @@ test('XLSX: a workbook whose parts the library trips over is refused in words a 
   const file = tempFile('damaged.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
   await assert.rejects(readAll(file), (error: unknown) => {
     assert.ok(error instanceof InputError);
-    assert.equal(error.message, `${file}: not a readable XLSX workbook (a part of the archive is damaged or missing)`);
+    assert.equal(error.message, `${file}: not a readable XLSX workbook (a worksheet ends before its closing tag; is the file damaged or truncated?)`);
     return true;
   });
+});
+
+test('XLSX: Chinese names in a large workbook are read whole, however the archive cuts its parts into chunks', async () => {
+  const names = ['华为技术有限公司', '杭州海康威视数字技术股份有限公司', '中兴通讯股份有限公司', '浙江大华技术股份有限公司'];
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Suppliers');
+  sheet.addRow(['Supplier']);
+  for (let i = 0; i < 6000; i++) sheet.addRow([`${names[i % names.length]}${i}`]);
+  const { items } = await readAll(tempFile('cjk.xlsx', Buffer.from(await book.xlsx.writeBuffer())));
+  assert.equal(items.length, 6000);
+  const garbled = items.filter((item, i) => item.label !== `${names[i % names.length]}${i}`);
+  assert.deepEqual(garbled.map((item) => item.label), []);
+});
+
+test('XLSX: rows and cells without their optional references are read in order', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Devices" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+  const cell = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [
+    `<row>${cell('Manufacturer')}${cell('MAC')}</row>`,
+    `<row>${cell('Hikvision')}${cell('44:19:b6:12:34:56')}</row>`,
+    // A row that gives its number and a cell that gives its column, among ones that do not.
+    `<row r="5"><c r="B5" t="inlineStr"><is><t>00:11:22:33:44:55</t></is></c></row>`,
+    `<row>${cell('Dahua')}</row>`,
+  ];
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`);
+  const { items } = await readAll(tempFile('no-refs.xlsx', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })));
+  assert.deepEqual(
+    items.map((item) => [item.origin.line, item.fields]),
+    [
+      [2, { name: ['Hikvision'], mac: ['44:19:b6:12:34:56'] }],
+      [5, { mac: ['00:11:22:33:44:55'] }],
+      [6, { name: ['Dahua'] }],
+    ],
+  );
 });

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../model/item.js';
 import type { BinaryFormat, RawRow } from './format.js';
+import { decodedText, withCellReferences } from './xlsx-text.js';
 
 export const xlsxFormat: BinaryFormat = {
   async *tables(bytes, context) {
@@ -40,6 +41,8 @@ export const xlsxFormat: BinaryFormat = {
 };
 
 /**
+ * Each worksheet's and the shared strings' XML is decoded and completed first (see `xlsx-text.ts`).
+ *
  * exceljs reads a worksheet at once when the shared strings and the workbook's relationships came
  * before it in the archive, and then looks its name up in `xl/workbook.xml` — which a writer may
  * put after the sheets (exceljs's own writer does so now and then): the read failed with "Cannot
@@ -49,7 +52,11 @@ export const xlsxFormat: BinaryFormat = {
  * workbook part at all (every workbook has one) is an error: the file is cut short.
  */
 function inArchiveOrder(Reader: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
-  type Internals = { model?: unknown; _parseWorksheet(iterator: unknown, sheetNo: string): AsyncGenerator<unknown> };
+  type Internals = {
+    model?: unknown;
+    _parseWorksheet(iterator: unknown, sheetNo: string): AsyncGenerator<unknown>;
+    _parseSharedStrings(entry: unknown): AsyncGenerator<unknown>;
+  };
   const Base = Reader as unknown as new (...args: unknown[]) => Internals;
   class Ordered extends Base {
     private relationships: unknown;
@@ -61,7 +68,10 @@ function inArchiveOrder(Reader: typeof ExcelJS.stream.xlsx.WorkbookReader): type
     }
     override async *_parseWorksheet(iterator: unknown, sheetNo: string): AsyncGenerator<unknown> {
       if (!this.model) throw new Error('the archive ends without its workbook part (xl/workbook.xml); is it truncated?');
-      yield* super._parseWorksheet(iterator, sheetNo);
+      yield* super._parseWorksheet(withCellReferences(decodedText(iterator as AsyncIterable<Buffer>)), sheetNo);
+    }
+    override async *_parseSharedStrings(entry: unknown): AsyncGenerator<unknown> {
+      yield* super._parseSharedStrings(Readable.from(decodedText(entry as Readable)));
     }
   }
   return Ordered as unknown as typeof ExcelJS.stream.xlsx.WorkbookReader;
