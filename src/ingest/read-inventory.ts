@@ -32,7 +32,7 @@ import { positionOf } from './locate.js';
 import { peek } from './lookahead.js';
 import { entityDeclarationProblem } from './xml.js';
 import { count, DEFAULT_LIMITS, RATIO_GRACE_BYTES, type IngestLimits } from './limits.js';
-import { tableRecords, type TableMapping } from './table.js';
+import { listedColumns, tableRecords, type TableMapping } from './table.js';
 
 export type { ColumnChoice } from './columns.js';
 export { INPUT_FORMAT_IDS, INPUT_FORMATS, type InputFormat } from './detect.js';
@@ -223,7 +223,7 @@ export async function* readInventory(file: string, options: ReadOptions = {}): A
   for await (const table of tables) {
     const onMapping = (mapping: TableMapping): void => {
       for (const key of Object.keys(options.map ?? {})) if (!mapping.unmatchedMapKeys.includes(key)) unmatchedEverywhere.delete(key);
-      const columns = mapping.columns.map((choice) => `"${choice.column}"`).join(', ');
+      const columns = listedColumns(mapping.columns.map((choice) => choice.column));
       if (!mapping.columns.some((choice) => choice.field)) {
         skippedSheets.push(`${table.sheet ?? ''} (${columns})`);
         notice(`sheet "${table.sheet ?? ''}": no column could be matched to a field (${columns}); sheet skipped`);

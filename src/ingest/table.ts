@@ -115,7 +115,7 @@ function chooseLayout(sample: RawRow[], options: TableOptions): Layout | undefin
     samples = columns.map((key) => dataRows.flatMap((row) => ('values' in row ? (row.values.get(key) ?? []).flatMap(present) : [])));
   }
   const { choices, unmatchedMapKeys } = chooseFields(options.file, columns, samples, header, options.map);
-  const listed = columns.map((column) => `"${column}"`).join(', ');
+  const listed = listedColumns(columns);
   if (!options.lenient && unmatchedMapKeys.length > 0) {
     throw new InputError(options.file, `--map names no column here: ${unmatchedMapKeys.map((key) => `"${key}"`).join(', ')}; the columns are ${listed}`);
   }
@@ -242,3 +242,10 @@ function present(value: string | undefined): string[] {
   const text = value?.trim();
   return text && text.length <= DEFAULT_LIMITS.maxValueChars ? [text] : [];
 }
+
+/** Columns as a message lists them: the first twenty, and how many more (a file may have 200,000). */
+export function listedColumns(columns: readonly string[]): string {
+  const shown = columns.slice(0, LISTED_COLUMNS).map((column) => `"${column.length > 80 ? `${column.slice(0, 80)}…` : column}"`).join(', ');
+  return columns.length > LISTED_COLUMNS ? `${shown} and ${columns.length - LISTED_COLUMNS} more` : shown;
+}
+const LISTED_COLUMNS = 20;

@@ -105,6 +105,17 @@ test('no mappable column is an input error naming the columns and suggesting --m
   });
 });
 
+test('a file of 50,000 unrecognised columns is refused in a message of twenty of them, not all', async () => {
+  const titles = Array.from({ length: 50_000 }, (_, i) => `c${i}`);
+  const file = tempFile('wide.csv', `${titles.join(',')}\n${titles.map(() => 'x').join(',')}\n`);
+  await assert.rejects(readAll(file), (error: unknown) => {
+    assert.ok(error instanceof InputError);
+    assert.match(error.message, /"c19" and 49980 more\./);
+    assert.ok(error.message.length < 1_000, `${error.message.length} characters`);
+    return true;
+  });
+});
+
 test('a row with values only in unscreened columns is rejected; blank rows are skipped', async () => {
   const file = tempFile('sparse.csv', 'Vendor,Notes\n\n,only a note\nA Corp,\n,\n');
   const { items, rejected } = await readAll(file);
