@@ -106,6 +106,15 @@ describe('dating entries from their Federal Register citation', () => {
   } as Record<string, KbSource>);
   test('a page inside a recorded rule takes its effective date', () => {
     assert.deepEqual([dateEntry('89 FR 96837; 90 FR 100', table, '2026-07-31')].map((d) => [d.from, d.basis, d.source]), [['2024-12-02', 'effective', 'a']]);
+    assert.doesNotMatch(dateEntry('89 FR 96837', table, '2026-07-31').reason, /secondary/);
+  });
+  test("a rule whose dates rest on secondary accounts says so in the listing's note", () => {
+    const pressDated = ruleTable({
+      c: { id: 'c', url: 'https://x.test/c', title: 'c', publisher: 'p', date: '2023-03-06', file: 'f', unverified: true, federalRegister: { volume: 88, firstPage: 13675, published: '2023-03-06', effective: '2023-03-02' } },
+    } as Record<string, KbSource>);
+    const dated = dateEntry('88 FR 13675', pressDated, '2026-07-31');
+    assert.deepEqual([dated.from, dated.basis, dated.source], ['2023-03-02', 'effective', 'c']);
+    assert.match(dated.reason, /effective 2023-03-02 \(dated from secondary accounts of the rule; its text was not seen\)/);
   });
   test('otherwise an upper bound: the next recorded rule of the volume, the volume\'s year, or the list date', () => {
     assert.deepEqual([dateEntry('89 FR 98000', table, '2026-07-31')].map((d) => [d.from, d.basis]), [['2024-12-20', 'on-or-before']]);

@@ -64,7 +64,9 @@ export function dateEntry(federalRegister: string | undefined, table: RuleTable,
   const inVolume = table.rules.filter((r) => r.federalRegister.volume === first.volume);
   const rule = inVolume.find((r) => r.federalRegister.firstPage <= first.page && first.page <= (r.federalRegister.lastPage ?? r.federalRegister.firstPage));
   if (rule?.federalRegister.effective && rule.federalRegister.effective <= listDate) {
-    return { from: rule.federalRegister.effective, basis: 'effective', source: rule.id, reason: `Added by ${cite(first)} (FR Doc. ${rule.federalRegister.document ?? rule.id}), effective ${rule.federalRegister.effective}.` };
+    // A rule whose DATES line was not read says so in each listing it dates (and the finding flags it).
+    const basis = rule.unverified ? ' (dated from secondary accounts of the rule; its text was not seen)' : '';
+    return { from: rule.federalRegister.effective, basis: 'effective', source: rule.id, reason: `Added by ${cite(first)} (FR Doc. ${rule.federalRegister.document ?? rule.id}), effective ${rule.federalRegister.effective}${basis}.` };
   }
   if (rule) {
     const bound = min(rule.federalRegister.published, listDate);
