@@ -17,4 +17,13 @@ describe('facts once recorded from memory, corrected against sources', () => {
     assert.equal(limited?.kind, 'alias');
     assert.deepEqual(legal('sensetime', 'hans'), ['商汤集团股份有限公司']);
   });
+  test("TDK's Japanese legal name is labelled Japanese, not simplified Chinese", () => {
+    const name = kb.organisations['tdk']?.names.find((n) => n.value === 'TDK株式会社');
+    assert.equal(name?.script, 'other');
+  });
+  test("ZTE keeps only the former names a source gives: the Chinese one from its 2001 prospectus", () => {
+    const names = kb.organisations['zte-corporation']?.names ?? [];
+    assert.ok(names.some((n) => n.value === '深圳市中兴通讯股份有限公司' && n.kind === 'former'));
+    assert.ok(!names.some((n) => n.value === 'Shenzhen Zhongxing Telecom Co., Ltd.'));
+  });
 });
