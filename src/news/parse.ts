@@ -54,7 +54,11 @@ export function parseMachineDate(value: string | undefined): string | undefined 
  * photo") never counts.
  */
 export function datelineOf(text: string): string | undefined {
-  const head = text.slice(0, 600).replace(/(GMT|UTC)(\d)/g, '$1 $2');
+  // A page's text may run a byline into its date ("Lauren MuskettJanuary 6, 2021").
+  const head = text
+    .slice(0, 600)
+    .replace(/(GMT|UTC)(\d)/g, '$1 $2')
+    .replace(/(\p{Ll})((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})/gu, '$1 $2');
   let first: string | undefined;
   for (const r of chrono.strict.parse(head)) {
     if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;

@@ -437,6 +437,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.equal(datelineOf('US orders sale of app\n\nThe order bans transactions with ByteDance within 45 days of the order.'), undefined);
     assert.equal(datelineOf('US orders sale of app\n\nBy AFP     2 hours ago in Technology'), undefined);
     assert.equal(datelineOf('US orders sale of app\n\nPosted August 7, 2020\nThe order bans transactions within 45 days.'), '2020-08-07');
+    // A byline run into the date by the page's layout.
+    assert.equal(datelineOf('Payment apps barred\n\nJane DoeFebruary 3, 2021\n\nThe order bars transactions.'), '2021-02-03');
   });
   test('with no date at all, an act links to the only measure of its government that lists the target for that kind of act', () => {
     const { kb, extractor } = news();
