@@ -44,3 +44,12 @@ export function entityListState(name: string, asOf: string): string | undefined 
   const r = engine.screen(item({ name }), { asOf, profile: engine.kb.profiles.all as Profile, includeHistorical: false });
   return r.findings.find((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list')?.state;
 }
+
+/** The bundled knowledge base's in-force obligations for one inventory value on a date, as `measure → listed subject`. */
+export function inForceObligations(field: 'app' | 'name', value: string, asOf: string): string[] {
+  const engine = bundledEngine();
+  return engine
+    .screen(item({ [field]: value }), { asOf, profile: engine.kb.profiles.all as Profile, includeHistorical: false })
+    .findings.filter((f) => f.state === 'in-force' && f.role === 'obligation')
+    .map((f) => `${f.measure.id} → ${f.subject.id}`);
+}

@@ -1,17 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledEngine, item } from '../helpers.js';
-import type { ScreenOptions } from '../../src/screen/engine.js';
+import { bundledEngine, inForceObligations } from '../helpers.js';
 
 // App identifiers checked in December 2026 against copies of app-store metadata (sources/app-ids-2026-12.yaml).
 const engine = bundledEngine();
 const kb = engine.kb;
-const options = (asOf: string): ScreenOptions => ({ asOf, profile: kb.profiles.all!, includeHistorical: false });
-const findings = (field: 'app' | 'name', value: string, asOf: string) =>
-  engine
-    .screen(item({ [field]: value }), options(asOf))
-    .findings.filter((f) => f.state === 'in-force' && f.role === 'obligation')
-    .map((f) => `${f.measure.id} → ${f.subject.id}`);
+const findings = inForceObligations;
 
 describe('app identifiers checked in December 2026', () => {
   test('Game of Sultans: both store ids reach its listing, and the record is no longer unverified', () => {

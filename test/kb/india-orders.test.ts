@@ -1,7 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledEngine, item } from '../helpers.js';
-import type { ScreenOptions } from '../../src/screen/engine.js';
+import { bundledEngine, inForceObligations } from '../helpers.js';
 
 // India's section 69A app-blocking orders of 2020 and 2022. The orders named apps only; the names below are the
 // published lists (the 59 and the 43 in full, the 118 and the 54 of February 2022 as far as captured from press copies,
@@ -88,13 +87,8 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
 
 const engine = bundledEngine();
 const kb = engine.kb;
-const options = (asOf: string): ScreenOptions => ({ asOf, profile: kb.profiles.all!, includeHistorical: false });
-/** The in-force obligations of one inventory value, as `measure → listed product` (the orders that name another app of the house are context). */
-const findings = (field: 'app' | 'name', value: string, asOf: string) =>
-  engine
-    .screen(item({ [field]: value }), options(asOf))
-    .findings.filter((f) => f.state === 'in-force' && f.role === 'obligation')
-    .map((f) => `${f.measure.id} → ${f.subject.id}`);
+// The orders that name another app of the house give it context, not an obligation.
+const findings = inForceObligations;
 
 describe('India section 69A orders of 2020 and 2022', () => {
   for (const [measure, order] of Object.entries(ORDERS)) {
