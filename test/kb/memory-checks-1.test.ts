@@ -17,4 +17,13 @@ describe('memory checks of December 2026 (first part)', () => {
     const ticker = kb.organisations['intsig']?.identifiers?.find((i) => i.scheme === 'ticker');
     assert.equal(ticker?.value, '688615');
   });
+  test('NTT has been named NTT (NTT株式会社) since 2025-07-01; 日本電信電話株式会社 is its former name', () => {
+    const names = kb.organisations['ntt']?.names ?? [];
+    const old = names.find((n) => n.value === '日本電信電話株式会社');
+    assert.equal(old?.kind, 'former');
+    assert.equal(old?.to, '2025-07-01');
+    const current = names.find((n) => n.value === 'NTT株式会社');
+    assert.equal(current?.kind, 'legal');
+    assert.equal(current?.from, '2025-07-01');
+  });
 });
