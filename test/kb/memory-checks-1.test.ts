@@ -26,4 +26,8 @@ describe('memory checks of December 2026 (first part)', () => {
     assert.equal(current?.kind, 'legal');
     assert.equal(current?.from, '2025-07-01');
   });
+  test("NIO's charter name is NIO Inc. (F-1); \"NIO, Inc.\" is the 1260H list's spelling", () => {
+    assert.equal(nameKind('nio', 'NIO Inc.'), 'legal');
+    assert.equal(nameKind('nio', 'NIO, Inc.'), 'listed');
+  });
 });
