@@ -103,6 +103,29 @@ test('SPDX 2.3 JSON and tag-value give the same packages; suppliers lose their "
   assert.match(json.rejected[0]?.error ?? '', /internal-utils@0.1 has no purl/);
 });
 
+test('SPDX tag-value: a damaged line is reported with its line and the packages around it are read', async () => {
+  const text = [
+    'SPDXVersion: SPDX-2.3',
+    '# a comment',
+    'PackageName: bugly',
+    'PackageSupplier: Organization: Tencent',
+    'ExternalRef: PACKAGE-MANAGER purl pkg:maven/com.tencent.bugly/crashreport@4.3',
+    'PackageDescription:',
+    '<text>A crash reporter',
+    'whose description runs over lines</text>',
+    'this line lost its tag',
+    'PackageName: zlib',
+    'ExternalRef: PACKAGE-MANAGER purl pkg:generic/zlib@1.3.1',
+    '',
+  ].join('\n');
+  const { items, rejected } = await readAll(tempFile('damaged.spdx', text));
+  assert.deepEqual(labelsByLine(items), ['3: bugly', '10: zlib']);
+  assert.deepEqual(
+    rejected.map((r) => [r.origin.line, r.error]),
+    [[9, 'not a "Tag: value" line of SPDX tag-value (nor a comment or a <text> value)']],
+  );
+});
+
 test('nmap XML: MAC, vendor, device type and OS guess per host; down hosts noted; a host without a MAC is reported', async () => {
   const { items, rejected, notices } = await readAll(formatFixture('nmap-lan.xml'));
   assert.deepEqual(labelsByLine(items), ['9: cam-lobby.corp.example', '23: 192.0.2.1', '38: macbook-7.corp.example']);

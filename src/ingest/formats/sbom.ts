@@ -286,8 +286,19 @@ async function* spdxTagValueRows(text: AsyncIterable<string>, context: FormatCon
       if (line.text.includes('</text>')) inText = false;
       continue;
     }
-    const match = /^([A-Za-z]+):\s?(.*)$/.exec(line.text.trim());
-    if (!match) continue;
+    const trimmed = line.text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (trimmed.startsWith('<text>')) {
+      // A multi-line value begun on a line of its own: lenient, as writers are.
+      inText = !trimmed.includes('</text>');
+      continue;
+    }
+    const match = /^([A-Za-z]+):\s?(.*)$/.exec(trimmed);
+    if (!match) {
+      // Neither a comment, nor a tag and its value, nor inside a <text> value: a damaged line, reported.
+      yield { origin: { file: context.file, line: line.line }, error: 'not a "Tag: value" line of SPDX tag-value (nor a comment or a <text> value)' };
+      continue;
+    }
     const [, tag = '', rawValue = ''] = match;
     if (rawValue.includes('<text>') && !rawValue.includes('</text>')) inText = true;
     const value = rawValue.replace(/<\/?text>/g, '').trim();
