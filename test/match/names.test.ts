@@ -317,6 +317,14 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Baltic Shpg Co', 'Baltic Shipping Company');
     assert.deepEqual(normaliseName('Delta Marine L.L.C').tokens.map((t) => t.text), ['delta', 'marine', 'llc']);
   });
+  test('one word transliterated in several ways: Russian words of a name, Arabic given names, Ukrainian abbreviated forms', () => {
+    same('Акционерное общество Концерн Березка', 'JSC Concern Berezka');
+    same('Публичное акционерное общество Банк Возрождение России', 'Bank Vozrozhdenie of Russia PJSC');
+    same('ТОВ Полтава Агро', 'Poltava Agro LLC');
+    same('Mohammed Al Faris Holding', 'Muhammad Al Faris Holding');
+    same('Yousef Ahmed Trading', 'Yusuf Ahmad Trading');
+    apart('Mohammed Trading', 'Ali Trading');
+  });
   test('numbers in words and ordinals are numbers', () => {
     same('1st International Bank', 'First International Bank');
     same('Brigade 44', 'Brigade Forty-Four');

@@ -41,6 +41,14 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   petrochem: 'petrochemical', constr: 'construction', univ: 'university', inst: 'institute',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
   '&': 'and',
+  // One word as the lists transliterate it in several ways: Russian (Kontsern = Concern, Rossii =
+  // of Russia) and Arabic given names that name many companies (Mohammed = Muhammad).
+  kontsern: 'concern', tsentr: 'center', rossii: 'russia', rossiya: 'russia', rossiia: 'russia',
+  rossiyskaya: 'russian', rossiiskaya: 'russian', rossiyskoy: 'russian', rossiiskoi: 'russian', rossiyskiy: 'russian',
+  mohammed: 'muhammad', mohamed: 'muhammad', mohammad: 'muhammad', muhammed: 'muhammad', mohamad: 'muhammad', mohammod: 'muhammad',
+  ahmed: 'ahmad', hussein: 'husain', hussain: 'husain', husayn: 'husain', hasan: 'hassan',
+  yousef: 'yusuf', youssef: 'yusuf', yousif: 'yusuf', yusef: 'yusuf', abdallah: 'abdullah', abdulla: 'abdullah',
+  khaled: 'khalid', othman: 'uthman', osman: 'uthman', omar: 'umar', saeed: 'said', sayed: 'said',
 }));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
@@ -55,7 +63,7 @@ export const LEGAL_FORMS = new Set([
   'aktiebolag', 'aktiebolaget', 'telefonaktiebolaget', 'aktiengesellschaft', 'gesellschaft', 'kabushiki', 'kaisha',
   'sociedad', 'anonima', 'societe', 'anonyme', 'limitada', 'naamloze', 'vennootschap', 'besloten', 'societa',
   'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy', 'kompaniya', 'kompaniia', 'tovarystvo',
-  'tavarystva', 'sirketi', 'sti', 've', 'pjs', 'sherkat', 'sherkate', 'shirkat',
+  'tavarystva', 'tov', 'prat', 'tdv', 'sirketi', 'sti', 've', 'pjs', 'sherkat', 'sherkate', 'shirkat',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius',
