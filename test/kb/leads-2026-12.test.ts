@@ -19,4 +19,10 @@ describe('name leads checked in December 2026', () => {
     assert.ok(names.some((n) => n.value === '安徽科大讯飞信息科技股份有限公司' && n.kind === 'former'));
     assert.ok(kb.organisations['iflytek']!.sources.includes('ld-iflytek-prospectus-2008'));
   });
+
+  test('the Shenzhen RoboSense company carries the English name its manual gives, not a pinyin rendering', () => {
+    const names = kb.organisations['robosense-shenzhen']!.names;
+    assert.ok(names.some((n) => n.value === 'Shenzhen Suteng Innovation Technology Co., Ltd.' && n.kind === 'legal'));
+    assert.ok(!names.some((n) => n.value === 'Shenzhen Suteng Juchuang Technology Co., Ltd.'));
+  });
 });
