@@ -50,16 +50,17 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
     if (!measure) continue;
     const connection = graph.connect(id, l.target, asOf);
     if (!connection) continue;
-    if (!extentCovers(measure, connection, asOf)) {
-      // As a scan says it (context, reason outside-reach), once per measure, for listings in force.
-      if (listingPhase(l, asOf) !== 'active' || measureStatus(measure, asOf)?.state !== 'in-force') continue;
-      const seen = houseContext.get(l.measure);
-      if (seen) seen.listings++;
-      else houseContext.set(l.measure, { measure: l.measure, short: measure.short, listings: 1, example: { target: l.target, name: nameOf(kb, l.target), nameAsListed: l.nameAsListed, via: `${connection.kinship} of ${nameOf(kb, l.target)}` } });
-      continue;
-    }
     const phase = listingPhase(l, asOf);
     const status = measureStatus(measure, asOf);
+    const via = connection.kinship === 'self' ? 'listed itself' : `${connection.kinship} of ${nameOf(kb, l.target)}`;
+    if (!extentCovers(measure, connection, asOf)) {
+      // As a scan says it (context, reason outside-reach), once per measure, for listings in force.
+      if (phase !== 'active' || status?.state !== 'in-force') continue;
+      const seen = houseContext.get(l.measure);
+      if (seen) seen.listings++;
+      else houseContext.set(l.measure, { measure: l.measure, short: measure.short, listings: 1, example: { target: l.target, name: nameOf(kb, l.target), nameAsListed: l.nameAsListed, via } });
+      continue;
+    }
     const state: ListingView['state'] = phase === 'not-yet' || !status ? 'not yet' : phase === 'ended' ? 'historical' : status.state;
     const last = measure.timeline.at(-1);
     const measureEnded = last && last.date >= l.from && measureStatus(measure, last.date)?.state === 'historical' ? last.date : undefined;
@@ -71,7 +72,7 @@ export function entityDossier(kb: KnowledgeBase, graph: CorporateGraph, id: stri
       from: l.from,
       ...(l.to ? { to: l.to } : {}),
       state,
-      via: connection.kinship === 'self' ? 'listed itself' : `${connection.kinship} of ${nameOf(kb, l.target)}`,
+      via,
       ...(measureEnded ? { measureEnded } : {}),
     });
   }
