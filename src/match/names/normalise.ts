@@ -181,7 +181,7 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'spolka z ograniczona odpowiedzialnoscia': 'spzoo', 'spolka akcyjna': 'sa', 'societe par actions simplifiee': 'sas',
   'societe a responsabilite limitee': 'sarl', 'societa per azioni': 'spa', 'societa a responsabilita limitata': 'srl',
   'sociedad de responsabilidad limitada': 'srl', 'sociedade anonima': 'sa', 'kabushiki kaisha': 'kk', 'yugen kaisha': 'yk',
-  'godo kaisha': 'gk',
+  'godo kaisha': 'gk', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
   // Russian, Ukrainian and Belarusian forms as the lists transliterate them; "of the open type" is
   // the older wording of an open joint-stock company.
   'aktsionernoe obshchestvo otkrytogo tipa': 'oao', 'aktsionernoe obshchestvo zakrytogo tipa': 'zao',
@@ -192,13 +192,15 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'adkrytae aktsyyanernae tavarystva': 'oao', 'aktsyyanernae tavarystva': 'ao',
   // Turkish, Spanish and Persian.
   'anonim sirketi': 'as', 'limited sirketi': 'limited', 'sociedad anonima de capital variable': 'sa',
-  'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs', 'sp z o o': 'spzoo', 'sp z oo': 'spzoo', 'sp zoo': 'spzoo', 'z oo': 'spzoo', 'a s': 'as', 's de rl de cv': 'sa', 's a de c v': 'sa', 'sa de cv': 'sa', 'z o o': 'spzoo',
+  'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs',
 }));
 /** The phrases as the sound keys of their words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one. */
 const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
-const LEGAL_PHRASE_FIRST = new Set(LEGAL_PHRASES.map((p) => p.keys[0] as string));
+/** The phrases by the sound key of their first word, longest first: a name's word is tried only against those. */
+const LEGAL_PHRASES_BY_FIRST = new Map<string, { keys: string[]; form: string }[]>();
+for (const p of LEGAL_PHRASES) LEGAL_PHRASES_BY_FIRST.set(p.keys[0] as string, [...(LEGAL_PHRASES_BY_FIRST.get(p.keys[0] as string) ?? []), p]);
 
 /** Numbers in words and ordinals are digits: "First" = "1st" = "1", "Forty-Four" = "44". */
 const UNITS: Record<string, number> = {
@@ -240,8 +242,9 @@ function canonicalWords(raw: string[]): string[] {
       i += country[0].length - 1;
       continue;
     }
-    if (LEGAL_PHRASE_FIRST.has(soundKey(w))) {
-      const phrase = LEGAL_PHRASES.find((p) => p.keys.every((x, k) => i + k < words.length && soundKey(words[i + k] as string) === x));
+    const candidates = LEGAL_PHRASES_BY_FIRST.get(soundKey(w));
+    if (candidates) {
+      const phrase = candidates.find((p) => p.keys.every((x, k) => k === 0 || (i + k < words.length && soundKey(words[i + k] as string) === x)));
       if (phrase) {
         out.push(phrase.form);
         i += phrase.keys.length - 1;
