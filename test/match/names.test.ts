@@ -317,6 +317,19 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Baltic Shpg Co', 'Baltic Shipping Company');
     assert.deepEqual(normaliseName('Delta Marine L.L.C').tokens.map((t) => t.text), ['delta', 'marine', 'llc']);
   });
+  test('the kind of a Russian organisation, spelt out, translated or abbreviated, is one generic word', () => {
+    same('Nauchno-Proizvodstvennoe Predpriyatie Kvant AO', 'JSC Research and Production Enterprise Kvant');
+    same('NPO Orbita', 'Scientific and Production Association Orbita');
+    same('Научно-производственное объединение Орбита', 'NPO Orbita');
+    same('FGUP Zvezda', 'Federal State Unitary Enterprise Zvezda');
+    same('OKB Rassvet', 'Rassvet Design Bureau');
+    same('TsNII Granit', 'Central Research Institute Granit');
+    // A misspelt word of the phrase is still the phrase.
+    same('Scientific Prouction Association Kometa', 'NPO Kometa');
+    apart('NPO Orbita', 'NPO Zenit');
+    apart('Research and Production Enterprise Kvant', 'Research and Production Enterprise Kvark');
+    assert.deepEqual(normaliseName('Research and Production Enterprise Kvant').core, ['kvant']);
+  });
   test('one word transliterated in several ways: Russian words of a name, Arabic given names, Ukrainian abbreviated forms', () => {
     same('Акционерное общество Концерн Березка', 'JSC Concern Berezka');
     same('Публичное акционерное общество Банк Возрождение России', 'Bank Vozrozhdenie of Russia PJSC');

@@ -100,6 +100,8 @@ export const GENERIC_WORDS = new Set([
   'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
   'sanayi', 'ticaret', 'ithalat', 'ihracat', 'insaat', 'nakliyat', 'pazarlama', 'makina', 'sistemleri',
+  // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
+  'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb',
 ]);
 
 /**

@@ -194,8 +194,34 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'anonim sirketi': 'as', 'limited sirketi': 'limited', 'sociedad anonima de capital variable': 'sa',
   'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs',
 }));
+/**
+ * Kinds of organisation that Russian names carry before the name itself, transliterated, translated
+ * or abbreviated as each list prefers: each is one word of its kind, so "Nauchno-Proizvodstvennoe
+ * Predpriyatie Istok" = "Research and Production Enterprise Istok" = "NPP Istok". The words are
+ * generic (lexicon.ts): they tell what kind of body it is, not which.
+ */
+const ORGANISATION_TYPE_PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'nauchno proizvodstvennoe predpriyatie': 'npp', 'research and production enterprise': 'npp', 'research production enterprise': 'npp',
+  'scientific and production enterprise': 'npp', 'scientific production enterprise': 'npp', 'science and production enterprise': 'npp',
+  'nauchno proizvodstvennoe obedinenie': 'npo', 'research and production association': 'npo', 'research production association': 'npo',
+  'scientific and production association': 'npo', 'scientific production association': 'npo', 'science and production association': 'npo',
+  'nauchno proizvodstvennaya korporatsiya': 'npk', 'research and production corporation': 'npk', 'scientific and production corporation': 'npk',
+  'scientific production corporation': 'npk', 'nauchno proizvodstvennyy kompleks': 'npk', 'research and production complex': 'npk',
+  'scientific and production complex': 'npk', 'scientific production complex': 'npk',
+  'nauchno proizvodstvennyy tsentr': 'npts', 'research and production center': 'npts', 'scientific and production center': 'npts',
+  'scientific production center': 'npts', 'nauchno proizvodstvennaya firma': 'npf', 'research and production firm': 'npf',
+  'scientific and production firm': 'npf', 'scientific production firm': 'npf',
+  'federalnoe gosudarstvennoe unitarnoe predpriyatie': 'fgup', 'federal state unitary enterprise': 'fgup',
+  'gosudarstvennoe unitarnoe predpriyatie': 'gup', 'state unitary enterprise': 'gup',
+  'federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie': 'fgbu', 'federal state budgetary institution': 'fgbu',
+  'tsentralnyy nauchno issledovatelskiy institut': 'nii', 'central scientific research institute': 'nii', 'central research institute': 'nii', tsnii: 'nii',
+  'nauchno issledovatelskiy institut': 'nii', 'scientific research institute': 'nii', 'research institute': 'nii',
+  'opytno konstruktorskoe byuro': 'kb', 'experimental design bureau': 'kb', 'spetsialnoe konstruktorskoe byuro': 'kb', okb: 'kb', skb: 'kb',
+  'special design bureau': 'kb', 'konstruktorskoe byuro': 'kb', 'design bureau': 'kb',
+}));
+
 /** The phrases as the sound keys of their words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one. */
-const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS]
+const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
 /** The phrases by the sound key of their first word, longest first: a name's word is tried only against those. */
@@ -295,7 +321,7 @@ const KNOWN_WORDS = new Set<string>();
     if (/[^aeiou]y$/.test(w)) KNOWN_WORDS.add(`${w.slice(0, -1)}ies`);
     else if (!w.endsWith('s')) KNOWN_WORDS.add(`${w}s`);
   };
-  for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS, ...[...LEGAL_PHRASE_FORMS.keys()].flatMap((p) => p.split(' '))]) add(w);
+  for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS, ...[...LEGAL_PHRASE_FORMS.keys(), ...ORGANISATION_TYPE_PHRASES.keys()].flatMap((p) => p.split(' '))]) add(w);
   for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
