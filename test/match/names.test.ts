@@ -316,6 +316,11 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Bank-e Tejarat', 'Tejarat Bank');
     same('Baltic Shpg Co', 'Baltic Shipping Company');
     assert.deepEqual(normaliseName('Delta Marine L.L.C').tokens.map((t) => t.text), ['delta', 'marine', 'llc']);
+    same('Rila Trans OOD', 'Rila Trans Ltd.');
+    same('Cedar Line Insurance Company S.A.L.', 'Cedar Line Insurance Company');
+    same('Tash Kumyr Energo OsOO', 'Obshtestvo s Ogranichennoy Otvetstvennostyu Tash Kumyr Energo');
+    same('Volzhsky Motors Publicly Traded Company', 'PAO Volzhsky Motors');
+    same('Gence Tikinti Mahdud Masuliyyatli Camiyyati', 'Gence Tikinti LLC');
   });
   test('the kind of a Russian organisation, spelt out, translated or abbreviated, is one generic word', () => {
     same('Nauchno-Proizvodstvennoe Predpriyatie Kvant AO', 'JSC Research and Production Enterprise Kvant');

@@ -64,9 +64,11 @@ export const LEGAL_FORMS = new Set([
   'sociedad', 'anonima', 'societe', 'anonyme', 'limitada', 'naamloze', 'vennootschap', 'besloten', 'societa',
   'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy', 'kompaniya', 'kompaniia', 'tovarystvo',
   'tavarystva', 'tov', 'prat', 'tdv', 'sirketi', 'sti', 've', 'pjs', 'sherkat', 'sherkate', 'shirkat',
+  // Bulgarian (OOD, EOOD, EAD), Lebanese (S.A.L.) and Kyrgyz (OSOO) forms.
+  'ood', 'eood', 'ead', 'sal', 'osoo',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
-  'seychelles', 'mauritius',
+  'seychelles', 'mauritius', 'jlt', 'jafza',
 ]);
 
 /**

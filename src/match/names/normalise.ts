@@ -190,7 +190,9 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'pryvatne aktsionerne tovarystvo': 'jsc', 'publichne aktsionerne tovarystvo': 'pjsc', 'aktsionerne tovarystvo': 'jsc',
   'tavarystva z abmezhavanai adkaznastsyu': 'llc', 'tavarystva z abmezhavanay adkaznastsyu': 'llc',
   'adkrytae aktsyyanernae tavarystva': 'oao', 'aktsyyanernae tavarystva': 'ao',
-  // Turkish, Spanish and Persian.
+  // Russian as Kyrgyz and Kazakh lists write it, "publicly traded company" for PAO, Azerbaijani, Turkish, Spanish and Persian.
+  'obshtestvo s ogranichennoy otvetstvennostyu': 'ooo', 'tovarishchestvo s ogranichennoy otvetstvennostyu': 'llp',
+  'publicly traded company': 'pjsc', 'mahdud masuliyyatli camiyyati': 'llc', 'mahdud masuliyyatli camiyyat': 'llc',
   'anonim sirketi': 'as', 'limited sirketi': 'limited', 'sociedad anonima de capital variable': 'sa',
   'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs',
 }));
