@@ -64,6 +64,17 @@ export function isGeneratedFile(file: string): boolean {
   return /(?:^|\/)generated\/[^/]+\.json$/.test(file);
 }
 
+/**
+ * A file an importer writes: a generated file, or `groups/listed-<measure>.yaml`, where `kb import`
+ * puts a list's parties that no curated group covers. Its organisations name only themselves: they
+ * are an official list's parties, not houses whose names other companies carry.
+ */
+export function isImportedFile(file: string): boolean {
+  const parts = file.split('/');
+  const base = parts[parts.length - 1] ?? '';
+  return /^listed-.*\.ya?ml$/.test(base) || parts.slice(0, -1).includes('generated');
+}
+
 export type EntityRef = { kind: 'organisation'; id: string } | { kind: 'product'; id: string };
 
 export function entityName(kb: KnowledgeBase, ref: EntityRef): string {

@@ -4,17 +4,7 @@
  * Generated records (what the importers write) are told apart from curated ones so that an import of
  * thousands of sourced list entries does not hide how much of the hand-written part is still unchecked.
  */
-import type { KnowledgeBase } from './model.js';
-
-/**
- * A file the importers write: `groups/listed-<measure>.yaml`, or anything under a folder named
- * `generated`. Paths are repository- or data-relative, with `/` separators.
- */
-export function isGeneratedFile(file: string): boolean {
-  const parts = file.split('/');
-  const base = parts[parts.length - 1] ?? '';
-  return /^listed-.*\.ya?ml$/.test(base) || parts.slice(0, -1).includes('generated');
-}
+import { isImportedFile, type KnowledgeBase } from './model.js';
 
 /** Sources an import adds (`import-<format>-<date>`, see `sources/imports.yaml`). */
 export function isImportSource(id: string): boolean {
@@ -48,14 +38,14 @@ function share(records: { unverified?: boolean }[]): Share {
 export function unverifiedShares(kb: KnowledgeBase): { overall: UnverifiedShares; curated: UnverifiedShares } {
   const orgs = Object.values(kb.organisations);
   const products = Object.values(kb.products);
-  const generatedListing = (l: KnowledgeBase['listings'][number]) => isGeneratedFile(l.file) || l.sources.every(isImportSource);
+  const generatedListing = (l: KnowledgeBase['listings'][number]) => isImportedFile(l.file) || l.sources.every(isImportSource);
   return {
     overall: { organisations: share(orgs), relations: share(kb.relations), listings: share(kb.listings), products: share(products) },
     curated: {
-      organisations: share(orgs.filter((o) => !isGeneratedFile(o.file))),
-      relations: share(kb.relations.filter((r) => !isGeneratedFile(r.file))),
+      organisations: share(orgs.filter((o) => !isImportedFile(o.file))),
+      relations: share(kb.relations.filter((r) => !isImportedFile(r.file))),
       listings: share(kb.listings.filter((l) => !generatedListing(l))),
-      products: share(products.filter((p) => !isGeneratedFile(p.file))),
+      products: share(products.filter((p) => !isImportedFile(p.file))),
     },
   };
 }

@@ -4,7 +4,7 @@
  * evidence as data.
  */
 import { WHOLE_NAME_KINDS } from '../model/whole-name-kinds.js';
-import { isGeneratedFile, listingTargets, type EntityRef, type KnowledgeBase } from '../kb/model.js';
+import { isImportedFile, listingTargets, type EntityRef, type KnowledgeBase } from '../kb/model.js';
 import type { FieldKind } from '../model/item.js';
 import { exchangeKeys, parseCusip, parseIsin, parseLei, parseTicker, parseUscc, type Parsed } from './identifiers/check-digits.js';
 import { sameCountry } from './country.js';
@@ -168,7 +168,7 @@ export class Resolver {
   private lookalikeOfListParty(m: NameMatch): boolean {
     if (m.exact || m.entity.kind !== 'organisation') return false;
     const org = this.kb.organisations[m.entity.id];
-    if (!org || !isGeneratedFile(this.kb.groups[org.group]?.file ?? '')) return false;
+    if (!org || !isImportedFile(this.kb.groups[org.group]?.file ?? '')) return false;
     const top = m.features.reduce<NameMatch['features'][number] | undefined>((best, f) => (!best || f.score > best.score ? f : best), undefined);
     if (!top) return false;
     // A word of four letters or fewer ("VR", "AST", "ISRA", "Poly") names a list's party only as
@@ -193,7 +193,7 @@ export class Resolver {
   private sharedNames(form: NameForm, exact: readonly NameMatch[]): Map<NameMatch, NameMatch> {
     const out = new Map<NameMatch, NameMatch>();
     if (form.han) return out;
-    const generated = (m: NameMatch) => m.entity.kind === 'organisation' && isGeneratedFile(this.kb.organisations[m.entity.id]?.file ?? '');
+    const generated = (m: NameMatch) => m.entity.kind === 'organisation' && isImportedFile(this.kb.organisations[m.entity.id]?.file ?? '');
     const known = exact.find((m) => !generated(m));
     if (!known) return out;
     const knownCountry = this.kb.organisations[known.entity.id]?.country;
@@ -211,7 +211,7 @@ export class Resolver {
   /** A generated organisation (an official list's party) that an importer put in a curated group. */
   private inCuratedGroupOnly(id: string): boolean {
     const org = this.kb.organisations[id];
-    return Boolean(org && isGeneratedFile(org.file) && this.kb.groups[org.group] && !isGeneratedFile(this.kb.groups[org.group]!.file));
+    return Boolean(org && isImportedFile(org.file) && this.kb.groups[org.group] && !isImportedFile(this.kb.groups[org.group]!.file));
   }
 
   /**
@@ -231,7 +231,7 @@ export class Resolver {
     const houses = candidates.filter((m) => {
       if (!m.sameCoreDifferentEntity || m.entity.kind !== 'organisation' || !this.listedFamilies?.has(m.entity.id)) return false;
       const org = this.kb.organisations[m.entity.id];
-      if (isGeneratedFile(org?.file ?? '') || WHOLE_NAME_KINDS.has(org?.kind ?? 'company')) return false;
+      if (isImportedFile(org?.file ?? '') || WHOLE_NAME_KINDS.has(org?.kind ?? 'company')) return false;
       if (lead === undefined) return true;
       let aliasLead = this.aliasLeads.get(m.alias);
       if (aliasLead === undefined && !this.aliasLeads.has(m.alias)) this.aliasLeads.set(m.alias, (aliasLead = leading(normaliseName(m.alias))));

@@ -9,7 +9,8 @@ import { diffKnowledgeBases } from '../../src/kb/diff.js';
 import { readDataFiles } from '../../src/kb/files.js';
 import { readVersion, VersionError } from '../../src/kb/versions.js';
 import { kbStats } from '../../src/cli/commands/kb.js';
-import { isGeneratedFile, sourceKind } from '../../src/kb/stats.js';
+import { isImportedFile } from '../../src/kb/model.js';
+import { sourceKind } from '../../src/kb/stats.js';
 import { FIXTURE_KB_DIR } from '../helpers.js';
 
 const base = () => readDataFiles(FIXTURE_KB_DIR);
@@ -109,10 +110,10 @@ describe('kb stats', () => {
     assert.equal(shares.overall.listings.total, shares.curated.listings.total + 1);
   });
   test('generated files and kinds of source', () => {
-    assert.ok(isGeneratedFile('data/groups/listed-us-bis-entity-list.yaml'));
-    assert.ok(isGeneratedFile('data/generated/csl/entity-list.yaml'));
-    assert.ok(!isGeneratedFile('data/groups/huawei.yaml'));
-    assert.ok(!isGeneratedFile('data/groups/unlisted-apps.yaml'));
+    assert.ok(isImportedFile('data/groups/listed-us-bis-entity-list.yaml'));
+    assert.ok(isImportedFile('data/generated/csl/entity-list.yaml'));
+    assert.ok(!isImportedFile('data/groups/huawei.yaml'));
+    assert.ok(!isImportedFile('data/groups/unlisted-apps.yaml'));
     const kind = (url: string, id = 'x', publisher = 'P') => sourceKind({ id, url, publisher });
     assert.equal(kind('https://www.federalregister.gov/documents/2024/06/24/2024-13532/x'), 'primary-official');
     assert.equal(kind('https://www.govinfo.gov/content/pkg/FR-2025-08-07/html/2025-14970.htm'), 'primary-official');

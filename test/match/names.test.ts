@@ -479,6 +479,13 @@ describe('ranked candidates and thresholds', async () => {
     assert.equal(resolver.resolve('name', 'Hangzhou Hikvison Digital Technology').resolutions[0]?.entity.id, 'hikvision');
     assert.ok(resolver.resolve('name', 'Huawei Technologies Düsseldorf GmbH').resolutions.some((r) => r.method === 'group-name'));
   });
+  test("a party an importer wrote names only itself, whichever file it sits in: no company is presumed its subsidiary by a shared word", () => {
+    // Both parties sit in groups/listed-us-bis-entity-list.yaml, written by an earlier import.
+    for (const name of ['OnTime Networks AS', 'OPTO-22']) {
+      assert.deepEqual(resolver.resolve('name', name).resolutions.map((r) => r.entity.id), [], name);
+    }
+    assert.equal(resolver.resolve('name', 'OnTime Electronics Technology Company').resolutions[0]?.entity.id, 'ontime-electronics-technology');
+  });
   test('scores fall in documented bands', () => {
     assert.equal(scoreBand(0.85), 'same');
     assert.equal(scoreBand(0.72), 'related');
