@@ -486,6 +486,16 @@ describe('ranked candidates and thresholds', async () => {
     }
     assert.equal(resolver.resolve('name', 'OnTime Electronics Technology Company').resolutions[0]?.entity.id, 'ontime-electronics-technology');
   });
+  test("a bracketed abbreviation lends no initials; a company's name does not meet a product line's; abbreviations have no plurals", () => {
+    // "(NCRIEO)" after the institute's name once made its initials spell NEON.
+    assert.ok(!normaliseName('North China Research Institute of Electro-Optics (NCRIEO)').initials.includes('neon'));
+    assert.ok(normaliseName('North China Research Institute of Electro-Optics (NCRIEO)').initials.includes('ncrieo'));
+    assert.deepEqual(resolver.resolve('name', 'NEON Inc').resolutions.map((r) => r.entity.id), []);
+    assert.deepEqual(resolver.resolve('name', 'NetEngines Ltd.').resolutions.map((r) => r.entity.id), []);
+    assert.equal(resolver.resolve('name', 'NetEngine').resolutions[0]?.entity.id, 'huawei-enterprise-network');
+    // "Electro" was read as a misspelling of the plural of the abbreviation "electr".
+    assert.deepEqual(normaliseName('Electro Optic Systems').core, ['electro', 'optic']);
+  });
   test('scores fall in documented bands', () => {
     assert.equal(scoreBand(0.85), 'same');
     assert.equal(scoreBand(0.72), 'related');

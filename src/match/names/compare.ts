@@ -240,7 +240,7 @@ function eachHasItsOwn(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** A registered name: it ends in a legal form (a Chinese one with 公司; "大华股份" is a stock's short name). */
-function hasLegalForm(form: NameForm): boolean {
+export function hasLegalForm(form: NameForm): boolean {
   return (form.han?.legal ?? '').includes('公司') || form.tokens.some((t) => t.cls === 'legal' && !ARTICLES.has(t.text));
 }
 

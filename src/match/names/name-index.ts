@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
-import { compareNames, round, type Feature } from './compare.js';
+import { compareNames, hasLegalForm, round, type Feature } from './compare.js';
 import { ReachTable, reachTest } from './reach.js';
 import { normaliseName, shapedForm, type NameForm } from './normalise.js';
 
@@ -675,6 +675,9 @@ export class NameIndex {
       // Word for word in one script: "기아" read as "gia" is not the abbreviation "GIA".
       const exact = queryKey === this.fullKey(i, entry) && LATIN_LETTER.test(form.raw) === LATIN_LETTER.test(entry.name);
       if (entry.wholeNameOnly && !exact) continue;
+      // A name with a legal form is a company's: a product or a product line ("NetEngine") is not one,
+      // and a company named after it ("NetEngines Ltd.") is another business.
+      if (entry.entity.kind === 'product' && !exact && hasLegalForm(form)) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")

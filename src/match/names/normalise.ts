@@ -317,14 +317,16 @@ function camelParts(original: string): string[] {
  */
 const KNOWN_WORDS = new Set<string>();
 {
-  const add = (w: string) => {
+  // Words get their plurals; abbreviations do not ("electrs" is no word, and "Electro" is no misspelling of it).
+  const add = (w: string, plural = true) => {
     if (!/^[a-z]{4,}$/.test(w)) return;
     KNOWN_WORDS.add(w);
+    if (!plural) return;
     if (/[^aeiou]y$/.test(w)) KNOWN_WORDS.add(`${w.slice(0, -1)}ies`);
     else if (!w.endsWith('s')) KNOWN_WORDS.add(`${w}s`);
   };
   for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS, ...[...LEGAL_PHRASE_FORMS.keys(), ...ORGANISATION_TYPE_PHRASES.keys()].flatMap((p) => p.split(' '))]) add(w);
-  for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w);
+  for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
 
@@ -459,7 +461,23 @@ function stripHan(simplified: string): HanForm {
   return { core: s, pinyin: toPinyin(s).join(''), pinyinFull: toPinyin(beforeGeneric).join(''), pinyinWhole: toPinyin(whole).join(''), qualifiers, places, legal };
 }
 
+/** A name that ends in its own abbreviation in brackets: "North China Research Institute of Electro-Optics (NCRIEO)". */
+const GLOSSED_ABBREVIATION = /^(.*[^\s(])\s*\(\s*([A-Za-z]{2,8})\s*\)\s*$/;
+
 export function normaliseName(raw: string): NameForm {
+  // The bracketed abbreviation spells the words before it: its letters are no initial of the name
+  // ("NEON" is not that institute); it stays a word of the name, as lists also write it unbracketed.
+  if (raw.endsWith(')')) {
+    const glossed = GLOSSED_ABBREVIATION.exec(raw);
+    if (glossed) {
+      const named = normaliseName(glossed[1] as string);
+      if (named.initials.includes((glossed[2] as string).toLowerCase())) return shapedForm({ ...formOf(raw), initials: named.initials });
+    }
+  }
+  return formOf(raw);
+}
+
+function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
   const named = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
   const text = ascii ? named : named.normalize('NFKC');
