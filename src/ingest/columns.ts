@@ -118,9 +118,17 @@ export function fieldForHeader(header: string): FieldKind | undefined {
   return HEADER_FIELDS.get(normalized) ?? (normalized.endsWith('s') ? HEADER_FIELDS.get(normalized.slice(0, -1)) : undefined);
 }
 
+/**
+ * Titles of columns whose field their values decide ("library" may list native, Java or JavaScript
+ * libraries): a first row of such titles is a header row, even in a file of one column.
+ */
+const CONTENT_HEADERS = new Set(
+  ['library', 'libraries', 'lib', 'libs', 'dependency', 'dependencies', 'component', 'components', 'module', 'modules', 'artifact', 'item', 'items', 'value', 'values'].map(normalizeHeader),
+);
+
 export function isKnownHeader(header: string): boolean {
   const normalized = normalizeHeader(header);
-  return fieldForHeader(header) !== undefined || OTHER_HEADERS.has(normalized) || ASSET_HEADERS.has(normalized);
+  return fieldForHeader(header) !== undefined || OTHER_HEADERS.has(normalized) || ASSET_HEADERS.has(normalized) || CONTENT_HEADERS.has(normalized);
 }
 
 // ---- value shapes -------------------------------------------------------------------------------

@@ -49,6 +49,9 @@ test('the first row is a header unless it looks like data', () => {
   assert.equal(isHeaderRow(['Lieferant'], 2, { Lieferant: 'name' }), true, 'a map key');
   assert.equal(isHeaderRow(['Huawei'], 1, undefined), false, 'a single column of names has no header');
   assert.equal(isHeaderRow(['12345', 'abc'], 2, undefined), false);
+  // A title whose column the values decide ("library": native, Java or JavaScript) heads a file of one column too.
+  assert.equal(isHeaderRow(['Library'], 1, undefined), true);
+  assert.equal(isHeaderRow(['component'], 1, undefined), true);
 });
 
 test('content decides unknown columns; free text becomes the name only when nothing else is', () => {
