@@ -27,6 +27,8 @@ export const INPUT_FORMATS = {
   'zeek-json': 'Zeek dns.log, ssl.log or http.log (JSON, one object per line)',
   'bind-querylog': 'BIND query log',
   'dnsmasq-log': 'dnsmasq / Pi-hole query log',
+  'unbound-log': 'Unbound query or reply log (log-queries, log-replies)',
+  'windows-dns-log': 'Windows DNS Server debug log (packets)',
   'squid-log': 'Squid access log (native format)',
   'adb-packages': 'adb shell pm list packages output',
 } as const;
@@ -46,6 +48,8 @@ const LINE_SHAPES: [InputFormat, RegExp][] = [
   ['ip-neigh', /^\S+ dev \S+ (?:lladdr \S+ )?(?:router |proxy )?[A-Z]+/],
   ['bind-querylog', /client (?:@\S+ )?\S+#\d+.*: query: \S+ \S+ \S+/],
   ['dnsmasq-log', /dnsmasq\[\d+\]: /],
+  ['unbound-log', /unbound(?:\[[\d:]+\])?:? (?:\[[\d:]+\] )?info: /],
+  ['windows-dns-log', / PACKET\s+[0-9A-Fa-f]+\s+(?:UDP|TCP)\s+(?:Rcv|Snd)\s/],
   ['squid-log', /^\d{9,10}\.\d{3}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ \S+ \S+/],
 ];
 
@@ -85,7 +89,9 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
     const root = /<([A-Za-z][\w:.-]*)[\s>]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''))?.[1];
     return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)` };
   }
-  if (text.startsWith('{') || text.startsWith('[')) {
+  // "[1701388800] unbound[…]" and "[2026-12-05 09:01:02] …" are log lines, not a JSON array.
+  const bracketedStamp = /^\[[^\]\[{"\n]*\]\s+\S/.test(text);
+  if (text.startsWith('{') || (text.startsWith('[') && !bracketedStamp)) {
     if (/"bomFormat"\s*:\s*"CycloneDX"/.test(text)) return 'cyclonedx-json';
     if (/"spdxVersion"\s*:/.test(text)) return 'spdx-json';
     const firstLine = text.split('\n', 1)[0] ?? '';
@@ -96,6 +102,8 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
   if (lines[0]?.startsWith('#separator') || lines.some((line) => line.startsWith('#fields'))) return 'zeek-tsv';
   if (lines.some((line) => /^SPDXVersion:\s*SPDX-/.test(line))) return 'spdx-tag-value';
   if (lines.some((line) => /^lease\s+\S+\s*\{/.test(line))) return 'dhcpd-leases';
+  // Its preamble (the log's creation and a key to its fields) can fill the first fifty lines.
+  if (lines.some((line) => /^DNS Server log file creation at /.test(line))) return 'windows-dns-log';
   const sample = lines.filter((line) => line.trim() !== '' && !line.startsWith('#'));
   if (sample.length > 0) {
     // The last line of the sample may be cut off mid-line.

@@ -23,7 +23,7 @@ import type { PartFormat } from './formats/log-worker.js';
 import type { HostSuffixFilter } from './host-filter.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
-import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
+import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, unboundLogFormat, windowsDnsLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
 import { arpFormat, dhcpdLeasesFormat, dnsmasqLeasesFormat, ipNeighFormat, nmapXmlFormat } from './formats/network.js';
 import { isObject } from './formats/objects.js';
 import { cycloneDxJsonFormat, cycloneDxXmlFormat, spdxJsonFormat, spdxTagValueFormat } from './formats/sbom.js';
@@ -121,11 +121,14 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'adb-packages': adbPackagesFormat,
 };
 
-const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
+/** The formats read as logs of look-ups (also followed by `covered watch`). */
+export const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
   'zeek-tsv': zeekTsvFormat,
   'zeek-json': zeekJsonFormat,
   'bind-querylog': bindQueryLogFormat,
   'dnsmasq-log': dnsmasqLogFormat,
+  'unbound-log': unboundLogFormat,
+  'windows-dns-log': windowsDnsLogFormat,
   'squid-log': squidLogFormat,
 };
 

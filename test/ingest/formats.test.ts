@@ -32,6 +32,8 @@ test('every fixture is recognised from its content', async () => {
     'zeek-ssl.json': 'zeek-json',
     'bind-query.log': 'bind-querylog',
     'pihole.log': 'dnsmasq-log',
+    'unbound.log': 'unbound-log',
+    'windows-dns.log': 'windows-dns-log',
     'squid-access.log': 'squid-log',
     'adb-packages.txt': 'adb-packages',
     'adb-packages-f-i.txt': 'adb-packages',
@@ -228,6 +230,26 @@ test('Zeek JSON (dns and ssl), BIND, dnsmasq/Pi-hole and Squid logs give the sam
     ['www.example.com', '192.0.2.20'],
     ['api16-normal-useast5.us.tiktokv.com', '192.0.2.10'],
   ]);
+});
+
+test('Unbound and Windows DNS Server logs: one sighting per query a client sent; replies and forwarded queries are the same look-up', async () => {
+  const unbound = await readAll(formatFixture('unbound.log'));
+  assert.deepEqual(unbound.sightings.map((s) => [s.line, s.host, s.client]), [
+    [1, 'api16-normal-useast5.us.tiktokv.com', '192.0.2.10'],
+    [2, 'www.example.com', '192.0.2.20'],
+    [4, 'wx.qlogo.cn', '192.0.2.20'],
+  ]);
+  assert.deepEqual(unbound.rejected, []);
+  const windows = await readAll(formatFixture('windows-dns.log'));
+  assert.deepEqual(windows.sightings.map((s) => [s.line, s.host, s.client, s.time]), [
+    [11, 'api16-normal-useast5.us.tiktokv.com', '192.0.2.10', '11/25/2026 12:00:01 AM'],
+    [14, 'www.example.com', '192.0.2.20', '11/25/2026 12:00:02 AM'],
+    [16, 'wx.qlogo.cn', '192.0.2.20', '11/25/2026 12:01:40 AM'],
+  ]);
+  assert.deepEqual(windows.rejected, []);
+  // A log line that opens with a bracketed stamp is no JSON array.
+  assert.equal(detectTextFormat('[1795564801] unbound[812:0] info: 192.0.2.10 example.com. A IN\n', sniffTextFormat), 'unbound-log');
+  assert.equal(detectTextFormat('[{"vendor":"Huawei"}]\n', sniffTextFormat), 'json');
 });
 
 test('a log is read the same from a gzip file and from standard input', async () => {

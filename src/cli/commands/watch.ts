@@ -7,8 +7,7 @@ import { Command, Option } from 'commander';
 import { createContext } from '../../app/context.js';
 import { detectTextFormat, INPUT_FORMATS, type InputFormat } from '../../ingest/detect.js';
 import type { LogFormat } from '../../ingest/formats/format.js';
-import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, zeekJsonFormat, zeekTsvFormat } from '../../ingest/formats/logs.js';
-import { sniffTextFormat } from '../../ingest/read-inventory.js';
+import { LOG_READERS, sniffTextFormat } from '../../ingest/read-inventory.js';
 import { Channels } from '../../notify/channels.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { listedDomains } from '../../screen/sightings.js';
@@ -16,13 +15,7 @@ import { FirstSightings, type FirstSighting } from '../../watch/first-sightings.
 import { followFile, followStdin } from '../../watch/follow.js';
 import { parseDate, UsageError } from '../io.js';
 
-const LOGS: Partial<Record<InputFormat, LogFormat>> = {
-  'zeek-tsv': zeekTsvFormat,
-  'zeek-json': zeekJsonFormat,
-  'bind-querylog': bindQueryLogFormat,
-  'dnsmasq-log': dnsmasqLogFormat,
-  'squid-log': squidLogFormat,
-};
+const LOGS = LOG_READERS;
 
 interface WatchOptions {
   inputFormat?: InputFormat;
@@ -52,8 +45,8 @@ export function watchCommand(): Command {
   return new Command('watch')
     .summary('follow a DNS or proxy log and report the first sighting of each listed host')
     .description(
-      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Squid), surviving log\n' +
-        'rotation, and report each host that leads to a finding the first time it is seen — on standard output\n' +
+      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, Windows DNS\n' +
+        'Server debug log, Squid), surviving log rotation, and report each host that leads to a finding the first time it is seen — on standard output\n' +
         '(one line, or one JSON object per line with --format json) and to a signed webhook with --webhook.\n' +
         'Memory stays constant: verdicts and reported hosts are kept in bounded caches (--max-hosts).',
     )

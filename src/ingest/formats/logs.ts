@@ -1,6 +1,7 @@
 /**
  * Logs of look-ups: Zeek dns.log, http.log and ssl.log (TSV with a #fields header, or JSON),
- * BIND query logs, dnsmasq and Pi-hole logs, and Squid access logs. Each line is one sighting of a
+ * BIND query logs, dnsmasq and Pi-hole logs, Unbound query logs, Windows DNS Server debug logs, and
+ * Squid access logs. Each line is one sighting of a
  * host by a client at a time. Logs run to gigabytes, so lines are cut out of the decoded text with
  * plain index searches and only the three values needed are sliced out; nothing else is parsed.
  */
@@ -282,6 +283,71 @@ export const dnsmasqLine: LineParser = (line, number, wants) => {
   const stamp = line.indexOf(' dnsmasq[');
   if (stamp > 0 && stamp < query) sighting.time = line.slice(0, stamp);
   return sighting;
+};
+
+// ---- Unbound ---------------------------------------------------------------------------------------
+
+/**
+ * Unbound with `log-queries` or `log-replies`: "[1701388800] unbound[1234:0] info: 192.0.2.5
+ * example.com. A IN", a reply line adding "NOERROR 0.000123 0 45"; with syslog the line starts
+ * "Dec  5 09:01:02 ns1 unbound: [1234:0] info:". Both kinds are sightings: a resolver logs one or
+ * the other (with both on, each look-up is counted twice).
+ */
+export const unboundLogFormat: LogFormat = {
+  sightings(text, _context, wanted) {
+    return logChunks(text, unboundLine, wanted);
+  },
+  isoTime(raw) {
+    return /^\d{9,11}$/.test(raw) ? epochToIso(raw) : raw;
+  },
+};
+
+export const unboundLine: LineParser = (line, number, wants) => {
+  const info = line.indexOf(' info: ');
+  if (info < 0 || !line.includes('unbound')) return undefined;
+  const parts = line.slice(info + ' info: '.length).trim().split(/\s+/);
+  // Other info lines ("server stats", "start of service") are not look-ups.
+  const [client, name, , dnsClass] = parts;
+  if (parts.length < 4 || !name?.endsWith('.') || !/^[A-Z]{2,4}$/.test(dnsClass ?? '')) return undefined;
+  const host = name === '.' ? '' : name.slice(0, -1);
+  if (host === '') return undefined;
+  if (!wants(host)) return SEEN;
+  const sighting: Sighting = { line: number, host, client: client as string };
+  const stamp = /^\[(\d+)\]/.exec(line);
+  const time = stamp ? stamp[1] : line.slice(0, line.search(/ \S+ unbound(?:\[|:)/));
+  if (time) sighting.time = time;
+  return sighting;
+};
+
+// ---- Windows DNS Server debug log -------------------------------------------------------------------
+
+/**
+ * The DNS Server's debug log ("Log packets for debugging"): "12/5/2026 9:01:02 AM 0E58 PACKET
+ * 000000A1B2C3D4E0 UDP Rcv 10.0.0.5 1a2b   Q [0001   D   NOERROR] A (3)www(6)tiktok(3)com(0)".
+ * A query received from a client is a sighting; the answer sent back, and the server's own queries
+ * to its forwarders, are the same look-up. The date is written as the server's locale writes it and
+ * is kept as written.
+ */
+export const windowsDnsLogFormat: LogFormat = {
+  sightings(text, _context, wanted) {
+    return logChunks(text, windowsDnsLine, wanted);
+  },
+};
+
+const WINDOWS_DNS_PACKET = / PACKET\s+\S+\s+(?:UDP|TCP)\s+(Rcv|Snd)\s+(\S+)\s+[0-9A-Fa-f]+\s+(R\s+)?[A-Z?]\s+\[[^\]]*\]\s+\S+\s+(\S+)\s*$/;
+
+export const windowsDnsLine: LineParser = (line, number, wants) => {
+  const packet = line.indexOf(' PACKET ');
+  // The preamble, blank lines and the server's other events name no look-up.
+  if (packet < 0) return undefined;
+  const match = WINDOWS_DNS_PACKET.exec(line);
+  if (!match) return 'a PACKET line not in the debug log\'s shape ("… UDP Rcv ADDRESS ID Q [FLAGS] TYPE (3)www(7)example(3)com(0)")';
+  if (match[1] !== 'Rcv' || match[3] !== undefined) return undefined;
+  const host = (match[4] as string).replace(/\(\d+\)/g, '.').replace(/^\.+|\.+$/g, '');
+  if (host === '') return undefined;
+  if (!wants(host)) return SEEN;
+  const time = line.slice(0, packet).replace(/\s+[0-9A-Fa-f]+$/, '').trim();
+  return { line: number, host, client: match[2] as string, ...(time ? { time } : {}) };
 };
 
 // ---- Squid access log ----------------------------------------------------------------------------
