@@ -109,6 +109,10 @@ const OTHER_HEADERS = new Set(
     'comment', 'comments', 'description', 'status', 'quantity', 'qty', 'count', 'price', 'cost', 'amount', 'date',
     'purchase date', 'department', 'ip', 'ip address', 'email', 'phone', 'address', 'region', 'version',
     'firmware', 'os', '备注', '数量',
+    // What logs and tool exports put beside the host (Suricata's event_type, a DNS query's type and
+    // answer code): words of the tool's own vocabulary, never a company's name.
+    'event type', 'event', 'kind', 'action', 'level', 'severity', 'proto', 'protocol', 'method', 'rcode',
+    'qtype', 'query type', 'record type', 'rrtype', 'result', 'verdict', 'direction', 'tag', 'tags',
   ].map(normalizeHeader),
 );
 

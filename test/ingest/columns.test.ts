@@ -71,6 +71,11 @@ test('content decides unknown columns; free text becomes the name only when noth
   assert.deepEqual(withNameHeader.map((choice) => choice.field), ['name', undefined]);
 });
 
+test("a log's own vocabulary beside the host (Suricata's event_type, a query's type) is never taken for company names", () => {
+  const { choices } = chooseFields('eve.json', ['event_type', 'dns.rrname', 'dns.rrtype'], [['dns', 'dns', 'tls'], ['a.example.com', 'b.example.com', 'c.example.org'], ['A', 'AAAA', 'A']], true, undefined);
+  assert.deepEqual(choices.map((choice) => choice.field), [undefined, 'host', undefined]);
+});
+
 test('a column needs most of its values to agree before content decides', () => {
   const { choices } = chooseFields('f', ['x'], [['00:11:22:33:44:55', 'n/a', 'unknown', '-']], true, undefined);
   assert.equal(choices[0]?.field, undefined);
