@@ -8,7 +8,7 @@
  * back to), its actor (the government phrase that governs it, else the one in context), and a date
  * resolved against the publication date. Negated and denied actions are not events.
  */
-import { findDates, statedReference } from './dates.js';
+import { findDates, statedReference, type ResolvedDate } from './dates.js';
 import {
   ACTION_PATTERNS,
   ACTOR_PHRASES,
@@ -679,21 +679,9 @@ export class NewsExtractor {
       }
 
       const future = status === 'threatened' || status === 'considered' || status === 'proposed';
-      let date: string | undefined;
-      let dateText: string | undefined;
-      if (reference) {
-        const dates = findDates(text, reference, future);
-        // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
-        // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
-        const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-        const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
-        const own = dates.filter((d) => {
-          const aside = inAside(d.index);
-          return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
-        });
-        const nearest = own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
-        if (nearest) [date, dateText] = [nearest.value, nearest.text];
-      }
+      const stated = statedDate(text, trigger, reference, future);
+      let date = stated?.value;
+      const dateText = stated?.text;
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
       // News leads with what just happened: an act in the headline or the first sentences that no
       // words date took place about when the article was published.
@@ -1023,6 +1011,21 @@ function definiteSubject(e: RestrictionEvent): boolean {
 function sameTarget(a: EventTarget, b: EventTarget): boolean {
   if (a.entity && b.entity) return a.entity.group === b.entity.group;
   return targetKey(a) === targetKey(b);
+}
+
+/**
+ * The date the sentence's words give an action: the nearest date expression, leaving out one inside an
+ * aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
+ * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
+ */
+function statedDate(text: string, trigger: Span, reference: string | undefined, future: boolean): ResolvedDate | undefined {
+  const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
+  const own = findDates(text, reference, future).filter((d) => {
+    const aside = inAside(d.index);
+    return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
+  });
+  return own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
 }
 
 /**

@@ -375,6 +375,13 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
     assert.equal(u?.date, undefined);
   });
+  test('a text with no date of its own still dates an act by a date whose year its words give', () => {
+    const text = 'Between 18 February and 21 March 2022, the UK government held a consultation on proposals to ban Huawei from 5G networks.';
+    const [e] = news().extractor.extract({ id: 'undated', text }).events;
+    assert.deepEqual([e?.status, e?.date], ['proposed', '2022-02-18']);
+    // A weekday or a day without its year still needs a reference.
+    assert.deepEqual(findDates('On Saturday a judge blocked the order, first issued on 6 August.', undefined, false), []);
+  });
   test("a period's end is not the act's date; a day and month beside a full date share its year", () => {
     const found = findDates('Between 18 February and 21 March 2022, the government consulted on proposals to ban Huawei.', '2022-06-01', true);
     assert.deepEqual(found.map((d) => d.value), ['2022-02-18']);
