@@ -1034,6 +1034,9 @@ function statedDate(text: string, trigger: Span, reference: string | undefined, 
  */
 function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
+  /** The sentences each act was told in, its restatements' included. */
+  const toldIn = new Map<RestrictionEvent, Set<number>>();
+  const alsoToldIn = (act: RestrictionEvent, sentence: number) => toldIn.set(act, (toldIn.get(act) ?? new Set()).add(sentence));
   const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
   const specificOnSame = (e: RestrictionEvent) =>
@@ -1052,6 +1055,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
       : undefined;
     if (pointedTo) {
       for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
+      alsoToldIn(pointedTo, e.sentence);
       continue;
     }
     // "The denial order will effectively prohibit all persons from providing ZTE with …", "The order
@@ -1060,6 +1064,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     const restated = definiteSubject(e) ? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ?? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action) : undefined;
     if (restated) {
       for (const t of e.targets) if (!restated.targets.some((u) => sameTarget(t, u))) restated.targets.push(t);
+      alsoToldIn(restated, e.sentence);
       continue;
     }
     // "BIS is imposing licence requirements on Huawei", "export restrictions for 28 entities including
@@ -1092,9 +1097,12 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
       if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];
+      alsoToldIn(twin, e.sentence);
       continue;
     }
-    out.push({ ...e, targets: [...e.targets] });
+    const act = { ...e, targets: [...e.targets] };
+    out.push(act);
+    alsoToldIn(act, e.sentence);
   }
   // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named
   // — none of its nationality: "36 Chinese entities, including YMTC, as well as nine Russian entities"
@@ -1147,11 +1155,14 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   // "The updated blacklist also includes Quectel": more targets of an act dated before. An act the
   // article leads with (headline or first sentences, even one whose class gave way to named
   // members: "Govt bans 47 clones" → "These banned clones include Tiktok Lite …") dates the
-  // undated acts of the same government at the same stage that tell it in detail.
+  // undated acts of the same government at the same stage that tell it in detail. One sentence
+  // telling two acts of a government ("… were also added to the list, while YMTC was removed")
+  // tells them at one time: an undated one takes the date of the other.
   for (const e of out) {
     if (e.date) continue;
     const dated =
       all.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status) ??
+      all.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && toldIn.get(o)?.has(e.sentence)) ??
       all.find((o) => o.date && o.sentence <= LEAD_SENTENCES && o.sentence < e.sentence && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && (e.status === 'enacted' || e.status === 'in-force'));
     if (dated) [e.date, e.dateText, e.dateSource] = [dated.date, dated.dateText, dated.dateSource];
   }

@@ -375,6 +375,11 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
     assert.equal(u?.date, undefined);
   });
+  test('one sentence telling two acts tells them at one time: an undated removal takes the date of the listing beside it', () => {
+    const text = 'The Pentagon on Friday added Alibaba to its list of Chinese military companies. The list is updated every year. Officials did not explain the decision. Shares of the company fell in Hong Kong. Analysts expect more changes. Drone maker DJI was also added to the list, while chipmaker YMTC was removed.';
+    const removal = events(text, '2026-02-16').find((e) => e.status === 'revoked');
+    assert.deepEqual([removal?.targets.map((t) => t.entity?.id), removal?.date], [['ymtc'], '2026-02-13']);
+  });
   test('a text with no date of its own still dates an act by a date whose year its words give', () => {
     const text = 'Between 18 February and 21 March 2022, the UK government held a consultation on proposals to ban Huawei from 5G networks.';
     const [e] = news().extractor.extract({ id: 'undated', text }).events;
