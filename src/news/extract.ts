@@ -463,6 +463,9 @@ const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'd
 const SCHEDULE = /\b(?:by the end of|by (?:early |mid-|late )?\d{4}|from \d{4}|starting (?:in|from|on)?|beginning (?:in|on)|as of|no later than|within \d+ (?:days|months|years))\b/i;
 const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) with|in compliance with|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed|ing)?(?: of)?|circumvent(?:s|ed|ing)?|evad(?:e|es|ed|ing)|skirt(?:s|ed|ing)?|get around|in line with)\b[^;]{0,50}$/i;
 
+/** Words that tell what follows from something said before: "This means that …", "…, which means …", "As a result, …". */
+const CONSEQUENCE_BEFORE = /(?:^\W*(?:this|that|it)\s+(?:means|meant)|\bwhich\s+(?:means|meant)|\bmeaning|^\W*as a (?:result|consequence)\b|^\W*consequently\b)/i;
+
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
 
@@ -1085,6 +1088,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.
     if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "This means that those providers are now legally required to remove Huawei …", "…, which means a
+    // licence will be required to sell to Huawei": what follows from an act reported before is what that
+    // act does, not another act.
+    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.

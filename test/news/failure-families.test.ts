@@ -183,6 +183,12 @@ describe('scoring against labels made before the knowledge base grew', () => {
 });
 
 describe('one act, one event; links only to the measure reported', () => {
+  test('what follows from an act reported before ("This means that …") is that act, not another', () => {
+    const text = 'The UK government has decided to issue a designation notice to Huawei. This means that telecoms providers are now legally required to remove Huawei from their 5G networks by the end of 2027.';
+    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted']);
+    // Told first, with nothing before it to follow from, it is an act of its own.
+    assert.deepEqual(summary('This means that UK telecoms providers are now legally required to remove Huawei from their 5G networks.', '2022-10-13'), ['GB removal-order huawei enacted']);
+  });
   test('a headline and a body restating one act are one event', () => {
     const es = events('India bans TikTok and WeChat\n\nIndia on Monday banned TikTok and WeChat, the IT ministry said.', '2020-06-30');
     assert.equal(es.filter((e) => e.action === 'ban').length, 1);
