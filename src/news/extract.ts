@@ -766,6 +766,10 @@ export class NewsExtractor {
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     // "ordered the chatbot blocked": words of one action around its object hold the object's description.
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
+    // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
+    // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
+    // anything before it.
+    if (targets.length === 0 && isAttributive(text, trigger)) return [];
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
@@ -814,6 +818,15 @@ export class NewsExtractor {
       return true;
     });
   }
+}
+
+/** A participle used as an adjective: after a determiner or quantifier, before its noun ("certain sanctioned parties"). */
+function isAttributive(text: string, trigger: Trigger): boolean {
+  return (
+    PAST_FORM.test(trigger.text) &&
+    /\b(?:the|these|those|this|that|its|their|certain|other|all|any|some|such|several|many|\d+)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 40), trigger.start)) &&
+    /^\s+(?!(?:by|to|in|on|from|for|with|at|as|under|over|after|since|last|this|the|a|an|and|or)\b)\p{Ll}[\p{L}-]*/u.test(text.slice(trigger.end))
+  );
 }
 
 /**

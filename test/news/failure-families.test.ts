@@ -94,6 +94,16 @@ describe('wordings that named no event before', () => {
   });
 });
 
+describe('a participle before its noun describes it', () => {
+  test('"certain sanctioned parties" is no sanction on what comes before it (quoted from the Federal Register, 90 FR 47201)', () => {
+    const text = "In this interim final rule (IFR), the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR) to address diversion concerns involving entities on the Entity List and certain other restricted end users. This IFR similarly applies restrictions to entities at least 50 percent owned by listed `military end users' and certain sanctioned parties.";
+    assert.ok(!summary(text, '2025-09-30').some((x) => / sanction /.test(x)), summary(text, '2025-09-30').join('; '));
+  });
+  test('what the described noun goes on to name is still the act\'s target', () => {
+    assert.deepEqual(summary("India's IT ministry banned 47 apps on Friday. These banned apps include Tiktok Lite and SHAREit Lite.", '2020-07-27'), ['IN ban bytedance enacted', 'IN ban shareit enacted']);
+  });
+});
+
 describe('capitalised words that are not targets', () => {
   test('sources, agencies, laws and acronyms are not organisations', () => {
     const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
