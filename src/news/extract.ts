@@ -220,6 +220,8 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
 /** Nouns that make a divestiture before them a commercial transaction. */
 const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buyers?|bids?|offers?|terms|proceeds|transactions?)\b/i;
 
+const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
+
 function findTriggers(text: string): Trigger[] {
   const claimed: Trigger[] = [];
   for (const { action, pattern } of ACTION_PATTERNS) {
@@ -243,6 +245,9 @@ function findTriggers(text: string): Trigger[] {
     // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
     // company's transaction, not a government's order.
     .filter((t) => !(t.action === 'divestment-order' && /^divest/i.test(t.text) && COMMERCIAL_HEAD_AFTER.test(text.slice(t.end))))
+    // "ownership by an Entity List party", "Entity List entities": a list's name before a noun for its
+    // members says who is on it, not that anyone was put there.
+    .filter((t) => !(t.action === 'entity-list' && /list$/i.test(t.text) && LIST_MEMBER_AFTER.test(text.slice(t.end))))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -94,6 +94,14 @@ describe('wordings that named no event before', () => {
   });
 });
 
+describe('a list\'s name before a noun for its members says who is on it', () => {
+  test('"ownership by an Entity List party" puts no one on the list (quoted from the Federal Register, 90 FR 47201)', () => {
+    const text = 'In this interim final rule (IFR), the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR). Non-listed foreign affiliates of listed entities, regardless of the foreign country where they are located, that are subject to restrictions under the Affiliates rule based on ownership by an Entity List party or Military End User may request modification of the relevant entry.';
+    assert.ok(!summary(text, '2025-09-30').some((x) => / entity-list /.test(x)), summary(text, '2025-09-30').join('; '));
+    assert.deepEqual(summary('The Commerce Department added Huawei to the Entity List on Thursday.', '2025-09-30'), ['US entity-list huawei enacted']);
+  });
+});
+
 describe('a participle before its noun describes it', () => {
   test('"certain sanctioned parties" is no sanction on what comes before it (quoted from the Federal Register, 90 FR 47201)', () => {
     const text = "In this interim final rule (IFR), the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR) to address diversion concerns involving entities on the Entity List and certain other restricted end users. This IFR similarly applies restrictions to entities at least 50 percent owned by listed `military end users' and certain sanctioned parties.";
