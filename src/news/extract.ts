@@ -473,6 +473,8 @@ const CONSEQUENCE_BEFORE = /(?:^\W*(?:this|that|it)\s+(?:means|meant)|\bwhich\s+
 
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
+/** Words a sentence of prose has at least: fewer, with its final stop, is a heading or a caption. */
+const PROSE_WORDS = 8;
 
 const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
 
@@ -517,6 +519,15 @@ export class NewsExtractor {
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);
     const sentences = splitSentences(body);
+    // A page's furniture (navigation, headings, captions, a document's header) does not use up its
+    // lead: the lead is the headline and the first sentences, and the first sentences of prose.
+    let proseBefore = 0;
+    const lead = sentences.map((s, i) => {
+      const prose = /[.!?]["”’)]*$/.test(s.text.trim()) && s.text.trim().split(/\s+/).length >= PROSE_WORDS;
+      const inLead = i <= LEAD_SENTENCES || (prose && proseBefore < LEAD_SENTENCES);
+      if (prose) proseBefore++;
+      return inLead;
+    });
     const allMentions = this.matcher.find(body);
 
     const mentionCounts = new Map<string, ArticleMention>();
@@ -543,7 +554,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text, lead[index]);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -576,6 +587,7 @@ export class NewsExtractor {
     published: string | undefined,
     reference: string | undefined = published,
     following?: string,
+    inLead = index <= LEAD_SENTENCES,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -696,7 +708,7 @@ export class NewsExtractor {
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      if (!date && reference && ((!future && inLead) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
       // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
       // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
       // still under an export control, not on the list.

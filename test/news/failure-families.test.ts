@@ -399,8 +399,16 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
     assert.equal(u?.date, undefined);
   });
+  test('a page\'s furniture (navigation, topics, a byline) does not use up the lead: the first sentence of prose is news of the day', () => {
+    const text = ['Government widens app ban', 'Just in', 'Home » News » National', 'Topics', 'Apps | Security', 'Press Trust | New Delhi', 'The ministry of electronics and information technology of India blocked 47 Chinese apps, officials said.'].join('\n\n');
+    const [e] = events(text, '2020-07-27');
+    assert.deepEqual([e?.sentence, e?.date, e?.dateSource], [6, '2020-07-27', 'publication']);
+    // A sentence of prose further on, after the lead, is not dated by the publication.
+    const later = [text, 'Officials met on Monday to discuss the border.', 'Trade talks were held in the capital.', 'Markets in Mumbai were calm after the news.', 'India blocked 59 Chinese apps, the ministry said.'].join('\n\n');
+    assert.equal(events(later, '2020-07-27').find((x) => x.sentence > 6)?.date, undefined);
+  });
   test('one sentence telling two acts tells them at one time: an undated removal takes the date of the listing beside it', () => {
-    const text = 'The Pentagon on Friday added Alibaba to its list of Chinese military companies. The list is updated every year. Officials did not explain the decision. Shares of the company fell in Hong Kong. Analysts expect more changes. Drone maker DJI was also added to the list, while chipmaker YMTC was removed.';
+    const text = 'The Pentagon on Friday added Alibaba to its list of Chinese military companies. The list is updated every year by the Defense Department. Officials did not explain the decision to the press. Shares of the company fell sharply in Hong Kong trading. Analysts expect more changes to the list this year. Drone maker DJI was also added to the list, while chipmaker YMTC was removed.';
     const removal = events(text, '2026-02-16').find((e) => e.status === 'revoked');
     assert.deepEqual([removal?.targets.map((t) => t.entity?.id), removal?.date], [['ymtc'], '2026-02-13']);
   });
