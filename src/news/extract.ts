@@ -459,6 +459,14 @@ const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:remov
 /** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
 const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
 
+const GOVERNOR = /\b(?:Gov\.|Governor)\s+(?:\p{Lu}[\p{L}.’'-]*\s*){1,3}/u;
+
+/** The US state an article is about: the one acting in context, else the one its actor words name most. */
+function articleState(contextActor: Actor | undefined, votes: Map<string, number>): string | undefined {
+  if (contextActor?.jurisdiction.startsWith('US-')) return contextActor.jurisdiction;
+  return [...votes.entries()].filter(([j]) => j.startsWith('US-')).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** "Under this IFR,", "Under the new rule,", "Under the order,": a sentence telling what an act does. */
 const UNDER_ACT = /^\W*Under (?:the|this|that|these|its) (?:[\w-]+ ){0,3}?(?:rule|order|IFR|law|regulation|act|executive order|EO|policy|directive|amendment|determination|measure)s?\b/i;
 
@@ -687,7 +695,12 @@ export class NewsExtractor {
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
       const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
-      const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
+      const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
+      // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
+      // named without his state acts for the US state the article is about, not for the nation.
+      const governor = GOVERNOR.exec(text.slice(startOfClause, trigger.start)) ?? GOVERNOR.exec(MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80))?.[0] ?? '');
+      const state = governor && chosen && !chosen.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) : undefined;
+      const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
       // A government's own companies are the ones it obliges ("barring U.S. suppliers from selling to
       // Huawei"), not the ones it targets.

@@ -163,6 +163,13 @@ describe('actors', () => {
   });
 });
 
+describe('a governor named without his state', () => {
+  test('acts for the US state the article is about ("the ban, which Gov. … signed")', () => {
+    const text = "A federal judge temporarily blocked Montana's TikTok ban on Thursday. U.S. District Judge Donald Molloy said the ban, which Gov. Greg Gianforte signed in May, oversteps state power.";
+    assert.deepEqual(events(text, '2023-11-30').map((e) => [e.actor.jurisdiction, e.status, e.date]), [['US-MT', 'enjoined', '2023-11-30'], ['US-MT', 'enacted', '2023-05']]);
+  });
+});
+
 describe('dates', () => {
   test('durations, times of day, deadlines and years in law titles are not event dates', () => {
     const dates = (s: string) => findDates(s, '2018-04-18', false).map((d) => d.text);
