@@ -717,11 +717,12 @@ export class NewsExtractor {
       const dateText = stated?.text;
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
       // News leads with what just happened: an act in the headline or the first sentences that no
-      // words date took place about when the article was published.
+      // words date took place about when the article was published — a threat, plan or proposal too
+      // was made then, whenever what it threatens would come.
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && reference && ((!future && inLead) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      if (!date && reference && (inLead || presentPerfect)) [date, dateSource] = [reference, 'publication'];
       // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
       // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
       // still under an export control, not on the list.

@@ -406,6 +406,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
     assert.equal(u?.date, undefined);
   });
+  test('a threat or a proposal the article leads with was made when it was published', () => {
+    assert.deepEqual(events('US threatens to ban TikTok', '2020-07-07').map((e) => [e.status, e.date, e.dateSource]), [['threatened', '2020-07-07', 'publication']]);
+    assert.deepEqual(events('Proposals to issue a designation notice for Huawei - UK government response to consultation', '2022-10-13').map((e) => [e.status, e.date]), [['proposed', '2022-10-13']]);
+  });
   test('a page\'s furniture (navigation, topics, a byline) does not use up the lead: the first sentence of prose is news of the day', () => {
     const text = ['Government widens app ban', 'Just in', 'Home » News » National', 'Topics', 'Apps | Security', 'Press Trust | New Delhi', 'The ministry of electronics and information technology of India blocked 47 Chinese apps, officials said.'].join('\n\n');
     const [e] = events(text, '2020-07-27');
