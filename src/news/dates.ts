@@ -17,17 +17,21 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * All dates mentioned in a sentence. `future` says whether the action lies ahead (a threat or a
- * plan), which decides how a bare weekday or month is read.
+ * plan), which decides how a bare weekday or month is read. With no reference (a text that states
+ * no date of its own), only dates whose year the words give are read: "between 18 February and 21
+ * March 2022" needs no reference, "on Friday" cannot be resolved without one.
  */
-export function findDates(sentence: string, published: string, future: boolean): ResolvedDate[] {
-  const ref = new Date(`${published}T12:00:00Z`);
+export function findDates(sentence: string, published: string | undefined, future: boolean): ResolvedDate[] {
+  const ref = new Date(`${published ?? '2000-01-01'}T12:00:00Z`);
   const parsed = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future });
   // "Between 18 February and 21 March 2022": a day and month without a year beside a date with its year share that year.
   const withYear = parsed.find((r) => r.start.isCertain('year') && r.start.isCertain('month') && /\b(?:19|20)\d\d\b/.test(r.text));
   const sameYear = withYear ? chrono.parse(sentence, { instant: withYear.start.date(), timezone: 0 }) : [];
   const out: ResolvedDate[] = [];
   for (const parsedResult of parsed) {
-    const r = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? (sameYear.find((x) => x.index === parsedResult.index) ?? parsedResult) : parsedResult;
+    const sharedYear = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? sameYear.find((x) => x.index === parsedResult.index) : undefined;
+    const r = sharedYear ?? parsedResult;
+    if (published === undefined && !sharedYear && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
     // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
   // crackdown in three years" a span.
     if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
@@ -40,7 +44,7 @@ export function findDates(sentence: string, published: string, future: boolean):
     // A relative word ("this weekend", "last month") carries its own direction; a bare weekday or
     // month does not, and news reports past acts in the past.
     const relative = /\b(?:last|next|this|coming|ago|yesterday|today|tomorrow)\b/i.test(r.text);
-    if (!future && !relative && iso(date) > published) {
+    if (published !== undefined && !future && !relative && iso(date) > published) {
       if (s.isCertain('weekday') && !monthKnown) date = new Date(date.getTime() - 7 * 86_400_000);
       else if (!yearKnown) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
     }

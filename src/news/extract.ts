@@ -8,7 +8,7 @@
  * back to), its actor (the government phrase that governs it, else the one in context), and a date
  * resolved against the publication date. Negated and denied actions are not events.
  */
-import { findDates, statedReference } from './dates.js';
+import { findDates, statedReference, type ResolvedDate } from './dates.js';
 import {
   ACTION_PATTERNS,
   ACTOR_PHRASES,
@@ -220,6 +220,8 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
 /** Nouns that make a divestiture before them a commercial transaction. */
 const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buyers?|bids?|offers?|terms|proceeds|transactions?)\b/i;
 
+const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
+
 function findTriggers(text: string): Trigger[] {
   const claimed: Trigger[] = [];
   for (const { action, pattern } of ACTION_PATTERNS) {
@@ -243,6 +245,9 @@ function findTriggers(text: string): Trigger[] {
     // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
     // company's transaction, not a government's order.
     .filter((t) => !(t.action === 'divestment-order' && /^divest/i.test(t.text) && COMMERCIAL_HEAD_AFTER.test(text.slice(t.end))))
+    // "ownership by an Entity List party", "Entity List entities": a list's name before a noun for its
+    // members says who is on it, not that anyone was put there.
+    .filter((t) => !(t.action === 'entity-list' && /list$/i.test(t.text) && LIST_MEMBER_AFTER.test(text.slice(t.end))))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -454,6 +459,14 @@ const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:remov
 /** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
 const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
 
+const GOVERNOR = /\b(?:Gov\.|Governor)\s+(?:\p{Lu}[\p{L}.’'-]*\s*){1,3}/u;
+
+/** The US state an article is about: the one acting in context, else the one its actor words name most. */
+function articleState(contextActor: Actor | undefined, votes: Map<string, number>): string | undefined {
+  if (contextActor?.jurisdiction.startsWith('US-')) return contextActor.jurisdiction;
+  return [...votes.entries()].filter(([j]) => j.startsWith('US-')).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** "Under this IFR,", "Under the new rule,", "Under the order,": a sentence telling what an act does. */
 const UNDER_ACT = /^\W*Under (?:the|this|that|these|its) (?:[\w-]+ ){0,3}?(?:rule|order|IFR|law|regulation|act|executive order|EO|policy|directive|amendment|determination|measure)s?\b/i;
 
@@ -463,8 +476,13 @@ const RESTATED_AS_BAN = new Set<Action>(['procurement-ban', 'investment-ban', 'd
 const SCHEDULE = /\b(?:by the end of|by (?:early |mid-|late )?\d{4}|from \d{4}|starting (?:in|from|on)?|beginning (?:in|on)|as of|no later than|within \d+ (?:days|months|years))\b/i;
 const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) with|in compliance with|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed|ing)?(?: of)?|circumvent(?:s|ed|ing)?|evad(?:e|es|ed|ing)|skirt(?:s|ed|ing)?|get around|in line with)\b[^;]{0,50}$/i;
 
+/** Words that tell what follows from something said before: "This means that …", "…, which means …", "As a result, …". */
+const CONSEQUENCE_BEFORE = /(?:^\W*(?:this|that|it)\s+(?:means|meant)|\bwhich\s+(?:means|meant)|\bmeaning|^\W*as a (?:result|consequence)\b|^\W*consequently\b)/i;
+
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
+/** Words a sentence of prose has at least: fewer, with its final stop, is a heading or a caption. */
+const PROSE_WORDS = 8;
 
 const targetKey = (t: EventTarget) => t.entity?.id ?? t.generic ?? t.surface.toLowerCase();
 
@@ -509,6 +527,15 @@ export class NewsExtractor {
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);
     const sentences = splitSentences(body);
+    // A page's furniture (navigation, headings, captions, a document's header) does not use up its
+    // lead: the lead is the headline and the first sentences, and the first sentences of prose.
+    let proseBefore = 0;
+    const lead = sentences.map((s, i) => {
+      const prose = /[.!?]["”’)]*$/.test(s.text.trim()) && s.text.trim().split(/\s+/).length >= PROSE_WORDS;
+      const inLead = i <= LEAD_SENTENCES || (prose && proseBefore < LEAD_SENTENCES);
+      if (prose) proseBefore++;
+      return inLead;
+    });
     const allMentions = this.matcher.find(body);
 
     const mentionCounts = new Map<string, ArticleMention>();
@@ -535,7 +562,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text, lead[index]);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -568,6 +595,7 @@ export class NewsExtractor {
     published: string | undefined,
     reference: string | undefined = published,
     following?: string,
+    inLead = index <= LEAD_SENTENCES,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -667,7 +695,12 @@ export class NewsExtractor {
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
       const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
-      const actor = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
+      const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
+      // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
+      // named without his state acts for the US state the article is about, not for the nation.
+      const governor = GOVERNOR.exec(text.slice(startOfClause, trigger.start)) ?? GOVERNOR.exec(MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80))?.[0] ?? '');
+      const state = governor && chosen && !chosen.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) : undefined;
+      const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
       // A government's own companies are the ones it obliges ("barring U.S. suppliers from selling to
       // Huawei"), not the ones it targets.
@@ -679,28 +712,17 @@ export class NewsExtractor {
       }
 
       const future = status === 'threatened' || status === 'considered' || status === 'proposed';
-      let date: string | undefined;
-      let dateText: string | undefined;
-      if (reference) {
-        const dates = findDates(text, reference, future);
-        // "three affiliates of Corad -- added to the Entity List in 2019 -- that sell …", "(as of August
-        // 2019)": a date inside an aside in brackets or dashes dates the aside, unless the action is in it too.
-        const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-        const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
-        const own = dates.filter((d) => {
-          const aside = inAside(d.index);
-          return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
-        });
-        const nearest = own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
-        if (nearest) [date, dateText] = [nearest.value, nearest.text];
-      }
+      const stated = statedDate(text, trigger, reference, future);
+      let date = stated?.value;
+      const dateText = stated?.text;
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
       // News leads with what just happened: an act in the headline or the first sentences that no
-      // words date took place about when the article was published.
+      // words date took place about when the article was published — a threat, plan or proposal too
+      // was made then, whenever what it threatens would come.
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && reference && ((!future && index <= LEAD_SENTENCES) || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      if (!date && reference && (inLead || presentPerfect)) [date, dateSource] = [reference, 'publication'];
       // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
       // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
       // still under an export control, not on the list.
@@ -775,6 +797,10 @@ export class NewsExtractor {
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     // "ordered the chatbot blocked": words of one action around its object hold the object's description.
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
+    // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
+    // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
+    // anything before it.
+    if (targets.length === 0 && isAttributive(text, trigger)) return [];
     if (targets.length === 0 && PRONOUN_OBJECT.test(text.slice(trigger.end))) {
       const pronoun = /^\s*them\b/i.test(text.slice(trigger.end)) ? 'them' : 'it';
       targets = resolveCoreference(pronoun, pronoun, antecedents, index, trigger.end, mentions);
@@ -823,6 +849,15 @@ export class NewsExtractor {
       return true;
     });
   }
+}
+
+/** A participle used as an adjective: after a determiner or quantifier, before its noun ("certain sanctioned parties"). */
+function isAttributive(text: string, trigger: Trigger): boolean {
+  return (
+    PAST_FORM.test(trigger.text) &&
+    /\b(?:the|these|those|this|that|its|their|certain|other|all|any|some|such|several|many|\d+)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 40), trigger.start)) &&
+    /^\s+(?!(?:by|to|in|on|from|for|with|at|as|under|over|after|since|last|this|the|a|an|and|or)\b)\p{Ll}[\p{L}-]*/u.test(text.slice(trigger.end))
+  );
 }
 
 /**
@@ -1026,11 +1061,29 @@ function sameTarget(a: EventTarget, b: EventTarget): boolean {
 }
 
 /**
+ * The date the sentence's words give an action: the nearest date expression, leaving out one inside an
+ * aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
+ * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
+ */
+function statedDate(text: string, trigger: Span, reference: string | undefined, future: boolean): ResolvedDate | undefined {
+  const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
+  const own = findDates(text, reference, future).filter((d) => {
+    const aside = inAside(d.index);
+    return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
+  });
+  return own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
+}
+
+/**
  * One event per act: repeated reports of the same act merge, and an act stated without a status
  * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
  */
 function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
+  /** The sentences each act was told in, its restatements' included. */
+  const toldIn = new Map<RestrictionEvent, Set<number>>();
+  const alsoToldIn = (act: RestrictionEvent, sentence: number) => toldIn.set(act, (toldIn.get(act) ?? new Set()).add(sentence));
   const sameAct = (a: RestrictionEvent, b: RestrictionEvent) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
   const specificOnSame = (e: RestrictionEvent) =>
@@ -1049,6 +1102,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
       : undefined;
     if (pointedTo) {
       for (const t of e.targets) if (!pointedTo.targets.some((u) => sameTarget(t, u))) pointedTo.targets.push(t);
+      alsoToldIn(pointedTo, e.sentence);
       continue;
     }
     // "The denial order will effectively prohibit all persons from providing ZTE with …", "The order
@@ -1057,6 +1111,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     const restated = definiteSubject(e) ? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ?? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action) : undefined;
     if (restated) {
       for (const t of e.targets) if (!restated.targets.some((u) => sameTarget(t, u))) restated.targets.push(t);
+      alsoToldIn(restated, e.sentence);
       continue;
     }
     // "BIS is imposing licence requirements on Huawei", "export restrictions for 28 entities including
@@ -1077,6 +1132,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.
     if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "This means that those providers are now legally required to remove Huawei …", "…, which means a
+    // licence will be required to sell to Huawei": what follows from an act reported before is what that
+    // act does, not another act.
+    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
@@ -1089,9 +1148,12 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);
       if (!twin.date || (twin.dateSource === 'publication' && e.dateSource === 'text')) [twin.date, twin.dateText, twin.dateSource] = [e.date, e.dateText, e.dateSource];
+      alsoToldIn(twin, e.sentence);
       continue;
     }
-    out.push({ ...e, targets: [...e.targets] });
+    const act = { ...e, targets: [...e.targets] };
+    out.push(act);
+    alsoToldIn(act, e.sentence);
   }
   // "59 Chinese apps including TikTok": a class stands for the act's targets only while none is named
   // — none of its nationality: "36 Chinese entities, including YMTC, as well as nine Russian entities"
@@ -1144,11 +1206,14 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   // "The updated blacklist also includes Quectel": more targets of an act dated before. An act the
   // article leads with (headline or first sentences, even one whose class gave way to named
   // members: "Govt bans 47 clones" → "These banned clones include Tiktok Lite …") dates the
-  // undated acts of the same government at the same stage that tell it in detail.
+  // undated acts of the same government at the same stage that tell it in detail. One sentence
+  // telling two acts of a government ("… were also added to the list, while YMTC was removed")
+  // tells them at one time: an undated one takes the date of the other.
   for (const e of out) {
     if (e.date) continue;
     const dated =
       all.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status) ??
+      all.find((o) => o.date && o.actor.jurisdiction === e.actor.jurisdiction && toldIn.get(o)?.has(e.sentence)) ??
       all.find((o) => o.date && o.sentence <= LEAD_SENTENCES && o.sentence < e.sentence && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && (e.status === 'enacted' || e.status === 'in-force'));
     if (dated) [e.date, e.dateText, e.dateSource] = [dated.date, dated.dateText, dated.dateSource];
   }

@@ -94,6 +94,24 @@ describe('wordings that named no event before', () => {
   });
 });
 
+describe('a list\'s name before a noun for its members says who is on it', () => {
+  test('"ownership by an Entity List party" puts no one on the list (quoted from the Federal Register, 90 FR 47201)', () => {
+    const text = 'In this interim final rule (IFR), the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR). Non-listed foreign affiliates of listed entities, regardless of the foreign country where they are located, that are subject to restrictions under the Affiliates rule based on ownership by an Entity List party or Military End User may request modification of the relevant entry.';
+    assert.ok(!summary(text, '2025-09-30').some((x) => / entity-list /.test(x)), summary(text, '2025-09-30').join('; '));
+    assert.deepEqual(summary('The Commerce Department added Huawei to the Entity List on Thursday.', '2025-09-30'), ['US entity-list huawei enacted']);
+  });
+});
+
+describe('a participle before its noun describes it', () => {
+  test('"certain sanctioned parties" is no sanction on what comes before it (quoted from the Federal Register, 90 FR 47201)', () => {
+    const text = "In this interim final rule (IFR), the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR) to address diversion concerns involving entities on the Entity List and certain other restricted end users. This IFR similarly applies restrictions to entities at least 50 percent owned by listed `military end users' and certain sanctioned parties.";
+    assert.ok(!summary(text, '2025-09-30').some((x) => / sanction /.test(x)), summary(text, '2025-09-30').join('; '));
+  });
+  test('what the described noun goes on to name is still the act\'s target', () => {
+    assert.deepEqual(summary("India's IT ministry banned 47 apps on Friday. These banned apps include Tiktok Lite and SHAREit Lite.", '2020-07-27'), ['IN ban bytedance enacted', 'IN ban shareit enacted']);
+  });
+});
+
 describe('capitalised words that are not targets', () => {
   test('sources, agencies, laws and acronyms are not organisations', () => {
     const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
@@ -145,6 +163,13 @@ describe('actors', () => {
   });
 });
 
+describe('a governor named without his state', () => {
+  test('acts for the US state the article is about ("the ban, which Gov. … signed")', () => {
+    const text = "A federal judge temporarily blocked Montana's TikTok ban on Thursday. U.S. District Judge Donald Molloy said the ban, which Gov. Greg Gianforte signed in May, oversteps state power.";
+    assert.deepEqual(events(text, '2023-11-30').map((e) => [e.actor.jurisdiction, e.status, e.date]), [['US-MT', 'enjoined', '2023-11-30'], ['US-MT', 'enacted', '2023-05']]);
+  });
+});
+
 describe('dates', () => {
   test('durations, times of day, deadlines and years in law titles are not event dates', () => {
     const dates = (s: string) => findDates(s, '2018-04-18', false).map((d) => d.text);
@@ -183,6 +208,12 @@ describe('scoring against labels made before the knowledge base grew', () => {
 });
 
 describe('one act, one event; links only to the measure reported', () => {
+  test('what follows from an act reported before ("This means that …") is that act, not another', () => {
+    const text = 'The UK government has decided to issue a designation notice to Huawei. This means that telecoms providers are now legally required to remove Huawei from their 5G networks by the end of 2027.';
+    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted']);
+    // Told first, with nothing before it to follow from, it is an act of its own.
+    assert.deepEqual(summary('This means that UK telecoms providers are now legally required to remove Huawei from their 5G networks.', '2022-10-13'), ['GB removal-order huawei enacted']);
+  });
   test('a headline and a body restating one act are one event', () => {
     const es = events('India bans TikTok and WeChat\n\nIndia on Monday banned TikTok and WeChat, the IT ministry said.', '2020-06-30');
     assert.equal(es.filter((e) => e.action === 'ban').length, 1);
@@ -374,6 +405,30 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // With neither, a date without its year stays unresolved rather than guessed.
     const [u] = news().extractor.extract({ id: 'undated', text: 'The FCC added Huawei to the Covered List on March 12.' }).events;
     assert.equal(u?.date, undefined);
+  });
+  test('a threat or a proposal the article leads with was made when it was published', () => {
+    assert.deepEqual(events('US threatens to ban TikTok', '2020-07-07').map((e) => [e.status, e.date, e.dateSource]), [['threatened', '2020-07-07', 'publication']]);
+    assert.deepEqual(events('Proposals to issue a designation notice for Huawei - UK government response to consultation', '2022-10-13').map((e) => [e.status, e.date]), [['proposed', '2022-10-13']]);
+  });
+  test('a page\'s furniture (navigation, topics, a byline) does not use up the lead: the first sentence of prose is news of the day', () => {
+    const text = ['Government widens app ban', 'Just in', 'Home » News » National', 'Topics', 'Apps | Security', 'Press Trust | New Delhi', 'The ministry of electronics and information technology of India blocked 47 Chinese apps, officials said.'].join('\n\n');
+    const [e] = events(text, '2020-07-27');
+    assert.deepEqual([e?.sentence, e?.date, e?.dateSource], [6, '2020-07-27', 'publication']);
+    // A sentence of prose further on, after the lead, is not dated by the publication.
+    const later = [text, 'Officials met on Monday to discuss the border.', 'Trade talks were held in the capital.', 'Markets in Mumbai were calm after the news.', 'India blocked 59 Chinese apps, the ministry said.'].join('\n\n');
+    assert.equal(events(later, '2020-07-27').find((x) => x.sentence > 6)?.date, undefined);
+  });
+  test('one sentence telling two acts tells them at one time: an undated removal takes the date of the listing beside it', () => {
+    const text = 'The Pentagon on Friday added Alibaba to its list of Chinese military companies. The list is updated every year by the Defense Department. Officials did not explain the decision to the press. Shares of the company fell sharply in Hong Kong trading. Analysts expect more changes to the list this year. Drone maker DJI was also added to the list, while chipmaker YMTC was removed.';
+    const removal = events(text, '2026-02-16').find((e) => e.status === 'revoked');
+    assert.deepEqual([removal?.targets.map((t) => t.entity?.id), removal?.date], [['ymtc'], '2026-02-13']);
+  });
+  test('a text with no date of its own still dates an act by a date whose year its words give', () => {
+    const text = 'Between 18 February and 21 March 2022, the UK government held a consultation on proposals to ban Huawei from 5G networks.';
+    const [e] = news().extractor.extract({ id: 'undated', text }).events;
+    assert.deepEqual([e?.status, e?.date], ['proposed', '2022-02-18']);
+    // A weekday or a day without its year still needs a reference.
+    assert.deepEqual(findDates('On Saturday a judge blocked the order, first issued on 6 August.', undefined, false), []);
   });
   test("a period's end is not the act's date; a day and month beside a full date share its year", () => {
     const found = findDates('Between 18 February and 21 March 2022, the government consulted on proposals to ban Huawei.', '2022-06-01', true);
