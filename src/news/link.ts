@@ -3,7 +3,7 @@
  * the measure lists (the entity itself or its group), an action that fits the measure's kind, and
  * a timeline entry of a fitting status near the event's date. Pure.
  */
-import type { KnowledgeBase } from '../kb/model.js';
+import type { KbListing, KnowledgeBase } from '../kb/model.js';
 import type { Measure, TimelineStatus } from '../model/kb.js';
 import type { Action, EventStatus } from './lexicon.js';
 import type { RestrictionEvent } from './extract.js';
@@ -67,7 +67,6 @@ function eventSpan(event: RestrictionEvent, published: string | undefined): [num
   if (event.status === 'enacted' || event.status === 'in-force' || event.status === 'enjoined' || event.status === 'revoked') return [toTime(published) - 3650 * DAY, toTime(published)];
   // Undated and to come: announced in the days before publication.
   return [toTime(published) - 30 * DAY, toTime(published) + 7 * DAY];
-  return undefined;
 }
 
 function distanceDays(span: [number, number], date: string): number {
@@ -78,6 +77,31 @@ function distanceDays(span: [number, number], date: string): number {
 
 function groupOf(kb: KnowledgeBase, id: string): string | undefined {
   return kb.organisations[id]?.group ?? kb.products[id]?.group;
+}
+
+/** Each measure's listings, and those of each group: a knowledge base with the lists holds tens of thousands. */
+interface MeasureListings {
+  all: KbListing[];
+  byGroup: Map<string | undefined, KbListing[]>;
+}
+const listingIndexes = new WeakMap<KnowledgeBase, Map<string, MeasureListings>>();
+
+function listingsOf(kb: KnowledgeBase, measure: string): MeasureListings {
+  let index = listingIndexes.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const l of kb.listings) {
+      let of = index.get(l.measure);
+      if (!of) index.set(l.measure, (of = { all: [], byGroup: new Map() }));
+      of.all.push(l);
+      const group = groupOf(kb, l.target);
+      const inGroup = of.byGroup.get(group);
+      if (inGroup) inGroup.push(l);
+      else of.byGroup.set(group, [l]);
+    }
+    listingIndexes.set(kb, index);
+  }
+  return index.get(measure) ?? { all: [], byGroup: new Map() };
 }
 
 interface Candidate {
@@ -144,13 +168,14 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     // A state's own measure is the act of that state ("US-MT"), never the national act reported.
     if (measure.subdivision ? measure.subdivision !== event.actor.jurisdiction : measure.jurisdiction !== event.actor.jurisdiction) continue;
     // A listing made years after the act says nothing about which measure the act was.
-    const listings = kb.listings.filter((l) => l.measure === measure.id && (!span || toTime(l.from) <= span[1] + 400 * DAY));
-    const exact = entity ? listings.filter((l) => l.target === entity.id) : [];
-    const family = entity ? listings.filter((l) => groupOf(kb, l.target) === entity.group) : [];
+    const inTime = (l: KbListing) => !span || toTime(l.from) <= span[1] + 400 * DAY;
+    const { all, byGroup } = listingsOf(kb, measure.id);
+    const family = entity ? (byGroup.get(entity.group) ?? []).filter(inTime) : [];
+    const exact = entity ? family.filter((l) => l.target === entity.id) : [];
     const fits = ACTION_FITS[event.action];
     const isNamed = named.has(measure.id);
     // A list the act adds to: the knowledge base need not list the target yet.
-    const listAct = (event.action === 'entity-list' || event.action === 'investment-ban') && fits[0] === measure.kind && listings.length >= 5;
+    const listAct = (event.action === 'entity-list' || event.action === 'investment-ban') && fits[0] === measure.kind && atLeast(all, 5, inTime);
     if (family.length === 0 && !isNamed && !listAct) continue;
     const reasons: string[] = [];
     let score = 0;
@@ -218,4 +243,11 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
   if (!best.listed) return { kind: 'new-listing', measure: best.measure, reasons: [...best.reasons, 'the target is not on it in the knowledge base'] };
   if (best.nearest <= 45) return { kind: 'known', measure: best.measure, matchedDate: best.matchedDate, reasons: best.reasons };
   return { kind: 'new-stage', measure: best.measure, reasons: [...best.reasons, `no ${event.status} entry near the event's date in its timeline`] };
+}
+
+/** Whether at least `n` of the items pass `test` (stops counting there). */
+function atLeast<T>(items: readonly T[], n: number, test: (item: T) => boolean): boolean {
+  let count = 0;
+  for (const item of items) if (test(item) && ++count >= n) return true;
+  return false;
 }
