@@ -8,7 +8,7 @@
  * list's measure, and a proposal whose draft is one review away from knowledge-base records. Pure.
  */
 import { DOMParser } from 'linkedom';
-import type { KnowledgeBase } from '../kb/model.js';
+import { listingsOf, type KnowledgeBase } from '../kb/model.js';
 import type { Article, RestrictionEvent } from './extract.js';
 import type { Action, EventStatus } from './lexicon.js';
 import type { EntityTarget, MentionMatcher } from './mentions.js';
@@ -476,6 +476,6 @@ export function federalRegisterEvents(doc: FrDocument, matcher: MentionMatcher, 
 /** Whether the knowledge base already records this change (the entity listed, or delisted, on that measure). */
 export function knownChange(kb: KnowledgeBase, list: FrList, entityId: string | undefined, change: 'add' | 'remove'): boolean {
   if (!entityId) return false;
-  const listings = kb.listings.filter((l) => l.measure === list && l.target === entityId);
+  const listings = listingsOf(kb, [entityId]).filter((l) => l.measure === list);
   return change === 'add' ? listings.length > 0 : listings.some((l) => Boolean(l.to));
 }

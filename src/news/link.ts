@@ -86,7 +86,7 @@ interface MeasureListings {
 }
 const listingIndexes = new WeakMap<KnowledgeBase, Map<string, MeasureListings>>();
 
-function listingsOf(kb: KnowledgeBase, measure: string): MeasureListings {
+function measureListings(kb: KnowledgeBase, measure: string): MeasureListings {
   let index = listingIndexes.get(kb);
   if (!index) {
     index = new Map();
@@ -169,7 +169,7 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     if (measure.subdivision ? measure.subdivision !== event.actor.jurisdiction : measure.jurisdiction !== event.actor.jurisdiction) continue;
     // A listing made years after the act says nothing about which measure the act was.
     const inTime = (l: KbListing) => !span || toTime(l.from) <= span[1] + 400 * DAY;
-    const { all, byGroup } = listingsOf(kb, measure.id);
+    const { all, byGroup } = measureListings(kb, measure.id);
     const family = entity ? (byGroup.get(entity.group) ?? []).filter(inTime) : [];
     const exact = entity ? family.filter((l) => l.target === entity.id) : [];
     const fits = ACTION_FITS[event.action];

@@ -4,7 +4,7 @@
  * a targeted group. Pure: scans come in as exposures, drafts go out as text.
  */
 import { createHash } from 'node:crypto';
-import type { KnowledgeBase } from '../kb/model.js';
+import { listingsOf, type KnowledgeBase } from '../kb/model.js';
 import { draftFor, officialDraftFor, type Draft } from './draft.js';
 import { federalRegisterEvents, knownChange, type FrDocument, type FrList } from './federal-register.js';
 import type { MentionMatcher } from './mentions.js';
@@ -88,7 +88,7 @@ export function watchOfficialDocument(kb: KnowledgeBase, matcher: MentionMatcher
     const measure = kb.measures[list] ? list : undefined;
     const known = knownChange(kb, list, t.entity?.id, o.change);
     // A removal of a party the knowledge base does not list there leaves nothing to record.
-    const nothing = o.change === 'remove' && !kb.listings.some((l) => l.measure === list && l.target === t.entity?.id);
+    const nothing = o.change === 'remove' && !(t.entity && listingsOf(kb, [t.entity.id]).some((l) => l.measure === list));
     const link: MeasureLink = known || nothing
       ? { kind: 'known', target: label, ...(measure ? { measure } : {}), reasons: [known ? `the knowledge base already records this ${o.change === 'add' ? 'listing' : 'removal'}` : 'the knowledge base does not list this party there'] }
       : { kind: 'new-listing', target: label, ...(measure ? { measure } : {}), reasons: [o.change === 'add' ? 'a listing the knowledge base lacks' : 'a listing the knowledge base holds without its end'] };
