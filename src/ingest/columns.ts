@@ -23,12 +23,18 @@ function normalizeHeader(header: string): string {
 }
 
 const NAME_WORDS = ['supplier', 'vendor', 'manufacturer', 'make', 'brand', 'company', 'organisation', 'organization', 'publisher', 'developer', 'issuer', 'holder'];
+/** The same in the languages of common ERP and asset exports (German, French, Spanish, Italian, Dutch, Polish, Russian, Japanese, Korean). */
+const NAME_WORDS_ELSEWHERE = [
+  'hersteller', 'lieferant', 'fabricant', 'fournisseur', 'marque', 'fabricante', 'proveedor', 'marca', 'produttore',
+  'fornitore', 'fabrikant', 'leverancier', 'producent', 'dostawca', 'производитель', 'поставщик', 'メーカー', '製造元', '제조사', '공급업체',
+];
 
 const HEADER_SYNONYMS: Record<FieldKind, string[]> = {
   name: [
     'name',
     ...NAME_WORDS,
     ...NAME_WORDS.map((word) => `${word} name`),
+    ...NAME_WORDS_ELSEWHERE,
     'security name',
     // MDM exports (Intune discovered apps, Jamf Pro): the publisher, and the app's display name,
     // which names the product ("WeChat", "TikTok") when no bundle id is exported.
@@ -113,6 +119,10 @@ const OTHER_HEADERS = new Set(
     // answer code): words of the tool's own vocabulary, never a company's name.
     'event type', 'event', 'kind', 'action', 'level', 'severity', 'proto', 'protocol', 'method', 'rcode',
     'qtype', 'query type', 'record type', 'rrtype', 'result', 'verdict', 'direction', 'tag', 'tags',
+    'qt', 'qc', 'qclass', 'query class', 'dnssec', 'response code', 'answer', 'elapsed',
+    // The resolver a query went to is not the host looked up; the user or device behind it is no company.
+    'upstream', 'resolver', 'upstream server', 'identity', 'identities', 'most granular identity', 'user name', 'username',
+    'categories', 'destination country', 'source country', 'reasons', 'matched name', 'root domain',
   ].map(normalizeHeader),
 );
 
@@ -190,8 +200,11 @@ export function valueShapes(value: string): FieldKind[] {
   return shapes;
 }
 
-/** Letters make up most of it: "Huawei Technologies Co., Ltd." but not "DS-2CD2143G0" or "SN1234". */
+const BOOLEAN_WORD = /^(?:true|false|yes|no)$/i;
+
+/** Letters make up most of it: "Huawei Technologies Co., Ltd." but not "DS-2CD2143G0" or "SN1234"; never a yes or no. */
 function isNameLike(value: string): boolean {
+  if (BOOLEAN_WORD.test(value)) return false;
   const letters = value.match(/\p{L}/gu)?.length ?? 0;
   return letters >= 2 && letters * 2 >= value.replace(/\s/g, '').length && valueShapes(value).length === 0;
 }

@@ -28,6 +28,7 @@ export const INPUT_FORMATS = {
   'bind-querylog': 'BIND query log',
   'dnsmasq-log': 'dnsmasq / Pi-hole query log',
   'unbound-log': 'Unbound query or reply log (log-queries, log-replies)',
+  'coredns-log': 'CoreDNS log plugin output',
   'windows-dns-log': 'Windows DNS Server debug log (packets)',
   'squid-log': 'Squid access log (native format)',
   'adb-packages': 'adb shell pm list packages output',
@@ -49,6 +50,7 @@ const LINE_SHAPES: [InputFormat, RegExp][] = [
   ['bind-querylog', /client (?:@\S+ )?\S+#\d+.*: query: \S+ \S+ \S+/],
   ['dnsmasq-log', /dnsmasq\[\d+\]: /],
   ['unbound-log', /unbound(?:\[[\d:]+\])?:? (?:\[[\d:]+\] )?info: /],
+  ['coredns-log', /\[(?:INFO|DEBUG|WARNING|ERROR)\] (?:plugin\/log: )?\S+:\d+ - \d+ "\S+ \S+ \S+ /],
   ['windows-dns-log', / PACKET\s+[0-9A-Fa-f]+\s+(?:UDP|TCP)\s+(?:Rcv|Snd)\s/],
   ['squid-log', /^\d{9,10}\.\d{3}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ \S+ \S+/],
 ];
@@ -77,6 +79,11 @@ export function isWhitespaceTable(lines: string[], knownHeader: (cell: string) =
   return shapedColumn || Boolean(header);
 }
 
+/** "[1701388800] unbound[…]", "[INFO] 192.0.2.5:53 …", "[2026-12-05 09:01:02] …": log lines, not a JSON array. */
+export function opensWithBracketedStamp(text: string): boolean {
+  return /^\[[^\]\[{"\n]*\]\s+\S/.test(text.trimStart());
+}
+
 /**
  * The format of a text input from its first characters, or an explanation when it is a kind of
  * document (XML) of which only some are read. Tables fall back to `table(start)`.
@@ -89,9 +96,7 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
     const root = /<([A-Za-z][\w:.-]*)[\s>]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''))?.[1];
     return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)` };
   }
-  // "[1701388800] unbound[…]" and "[2026-12-05 09:01:02] …" are log lines, not a JSON array.
-  const bracketedStamp = /^\[[^\]\[{"\n]*\]\s+\S/.test(text);
-  if (text.startsWith('{') || (text.startsWith('[') && !bracketedStamp)) {
+  if (text.startsWith('{') || (text.startsWith('[') && !opensWithBracketedStamp(text))) {
     if (/"bomFormat"\s*:\s*"CycloneDX"/.test(text)) return 'cyclonedx-json';
     if (/"spdxVersion"\s*:/.test(text)) return 'spdx-json';
     const firstLine = text.split('\n', 1)[0] ?? '';

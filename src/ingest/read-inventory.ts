@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { InputError, type AssetField, type FieldKind, type IngestRecord } from '../model/item.js';
 import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
-import { detectTextFormat, type InputFormat } from './detect.js';
+import { detectTextFormat, opensWithBracketedStamp, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { delimitedFormat } from './formats/csv.js';
 import { whitespaceFormat } from './formats/whitespace.js';
@@ -23,7 +23,7 @@ import type { PartFormat } from './formats/log-worker.js';
 import type { HostSuffixFilter } from './host-filter.js';
 import { jsonFormat } from './formats/json.js';
 import { jsonLinesFormat } from './formats/jsonl.js';
-import { bindQueryLogFormat, dnsmasqLogFormat, squidLogFormat, unboundLogFormat, windowsDnsLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
+import { bindQueryLogFormat, corednsLogFormat, dnsmasqLogFormat, squidLogFormat, unboundLogFormat, windowsDnsLogFormat, zeekJsonFormat, zeekTsvFormat } from './formats/logs.js';
 import { arpFormat, dhcpdLeasesFormat, dnsmasqLeasesFormat, ipNeighFormat, nmapXmlFormat } from './formats/network.js';
 import { isObject } from './formats/objects.js';
 import { cycloneDxJsonFormat, cycloneDxXmlFormat, spdxJsonFormat, spdxTagValueFormat } from './formats/sbom.js';
@@ -128,6 +128,7 @@ export const LOG_READERS: Partial<Record<InputFormat, LogFormat>> = {
   'bind-querylog': bindQueryLogFormat,
   'dnsmasq-log': dnsmasqLogFormat,
   'unbound-log': unboundLogFormat,
+  'coredns-log': corednsLogFormat,
   'windows-dns-log': windowsDnsLogFormat,
   'squid-log': squidLogFormat,
 };
@@ -318,7 +319,7 @@ function utf16WithoutBom(head: Buffer): string {
  */
 export function sniffTextFormat(start: string): 'csv' | 'json' | 'jsonl' {
   const text = start.trimStart();
-  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('[')) return opensWithBracketedStamp(text) ? 'csv' : 'json';
   if (!text.startsWith('{')) return 'csv';
   const firstLine = (text.split(/\r\n|\n|\r/, 1)[0] ?? '').trim();
   try {

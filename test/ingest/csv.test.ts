@@ -75,9 +75,17 @@ test('a headerless file of MACs is read by content, first row included', async (
 
 test('unknown headers: free text is taken for names by content', async () => {
   const { items, columns } = await readAll(fixture('unknown-headers.csv'));
-  assert.deepEqual(columns[0]?.columns, { Lieferant: 'name', Kennung: 'unused', Bemerkung: 'unused' });
-  assert.deepEqual(columns[0]?.choices[0], { column: 'Lieferant', field: 'name', by: 'content' });
+  assert.deepEqual(columns[0]?.columns, { Partner: 'name', Kennung: 'unused', Bemerkung: 'unused' });
+  assert.deepEqual(columns[0]?.choices[0], { column: 'Partner', field: 'name', by: 'content' });
   assert.deepEqual(labelsByLine(items), ['2: Huawei', '3: ZTE']);
+});
+
+test('the vendor column is known by its title in the languages of common exports; a log export lends no junk columns to names', async () => {
+  const german = await readAll(tempFile('geraete.csv', 'Hersteller;MAC-Adresse\nHuawei;00:e0:fc:12:34:56\n'));
+  assert.deepEqual(german.columns[0]?.choices[0], { column: 'Hersteller', field: 'name', by: 'header' });
+  // A NextDNS export: the domain is screened; its yes/no, country and category columns are not names.
+  const nextdns = await readAll(tempFile('nextdns.csv', 'timestamp,domain,query_type,dnssec,destination_country,root_domain\n2026-12-05T09:01:02Z,www.example.com,A,false,US,example.com\n'));
+  assert.deepEqual(Object.entries(nextdns.columns[0]?.columns ?? {}).filter(([, field]) => field !== 'unused'), [['domain', 'host']]);
 });
 
 test('--map overrides detection, by header or column number, and can ignore a column', async () => {

@@ -33,6 +33,7 @@ test('every fixture is recognised from its content', async () => {
     'bind-query.log': 'bind-querylog',
     'pihole.log': 'dnsmasq-log',
     'unbound.log': 'unbound-log',
+    'coredns.log': 'coredns-log',
     'windows-dns.log': 'windows-dns-log',
     'squid-access.log': 'squid-log',
     'adb-packages.txt': 'adb-packages',
@@ -232,7 +233,7 @@ test('Zeek JSON (dns and ssl), BIND, dnsmasq/Pi-hole and Squid logs give the sam
   ]);
 });
 
-test('Unbound and Windows DNS Server logs: one sighting per query a client sent; replies and forwarded queries are the same look-up', async () => {
+test('Unbound, CoreDNS and Windows DNS Server logs: one sighting per query a client sent; replies and forwarded queries are the same look-up', async () => {
   const unbound = await readAll(formatFixture('unbound.log'));
   assert.deepEqual(unbound.sightings.map((s) => [s.line, s.host, s.client]), [
     [1, 'api16-normal-useast5.us.tiktokv.com', '192.0.2.10'],
@@ -247,6 +248,12 @@ test('Unbound and Windows DNS Server logs: one sighting per query a client sent;
     [16, 'wx.qlogo.cn', '192.0.2.20', '11/25/2026 12:01:40 AM'],
   ]);
   assert.deepEqual(windows.rejected, []);
+  const coredns = await readAll(formatFixture('coredns.log'));
+  assert.deepEqual(coredns.sightings.map((s) => [s.line, s.host, s.client]), [
+    [1, 'api16-normal-useast5.us.tiktokv.com', '192.0.2.10'],
+    [3, 'www.example.com', '2001:db8::20'],
+    [4, 'wx.qlogo.cn', '192.0.2.20'],
+  ]);
   // A log line that opens with a bracketed stamp is no JSON array.
   assert.equal(detectTextFormat('[1795564801] unbound[812:0] info: 192.0.2.10 example.com. A IN\n', sniffTextFormat), 'unbound-log');
   assert.equal(detectTextFormat('[{"vendor":"Huawei"}]\n', sniffTextFormat), 'json');

@@ -45,7 +45,7 @@ export function watchCommand(): Command {
   return new Command('watch')
     .summary('follow a DNS or proxy log and report the first sighting of each listed host')
     .description(
-      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, Windows DNS\n' +
+      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, CoreDNS, Windows DNS\n' +
         'Server debug log, Squid), surviving log rotation, and report each host that leads to a finding the first time it is seen — on standard output\n' +
         '(one line, or one JSON object per line with --format json) and to a signed webhook with --webhook.\n' +
         'Memory stays constant: verdicts and reported hosts are kept in bounded caches (--max-hosts).',

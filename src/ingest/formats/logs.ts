@@ -1,6 +1,6 @@
 /**
  * Logs of look-ups: Zeek dns.log, http.log and ssl.log (TSV with a #fields header, or JSON),
- * BIND query logs, dnsmasq and Pi-hole logs, Unbound query logs, Windows DNS Server debug logs, and
+ * BIND query logs, dnsmasq and Pi-hole logs, Unbound and CoreDNS query logs, Windows DNS Server debug logs, and
  * Squid access logs. Each line is one sighting of a
  * host by a client at a time. Logs run to gigabytes, so lines are cut out of the decoded text with
  * plain index searches and only the three values needed are sliced out; nothing else is parsed.
@@ -317,6 +317,34 @@ export const unboundLine: LineParser = (line, number, wants) => {
   const time = stamp ? stamp[1] : line.slice(0, line.search(/ \S+ unbound(?:\[|:)/));
   if (time) sighting.time = time;
   return sighting;
+};
+
+// ---- CoreDNS -----------------------------------------------------------------------------------------
+
+/**
+ * CoreDNS's log plugin in its default format: `[INFO] 192.0.2.5:51234 - 4321 "A IN example.com. udp
+ * 32 false 512" NOERROR qr,rd,ra 89 0.023s` (journald or a container runtime may put a stamp before it).
+ */
+export const corednsLogFormat: LogFormat = {
+  sightings(text, _context, wanted) {
+    return logChunks(text, corednsLine, wanted);
+  },
+};
+
+const COREDNS_QUERY = /\] (?:plugin\/log: )?(\S+) - \d+ "\S+ \S+ (\S+) /;
+
+export const corednsLine: LineParser = (line, number, wants) => {
+  const match = COREDNS_QUERY.exec(line);
+  if (!match) return undefined;
+  const host = (match[2] as string).replace(/\.$/, '');
+  if (host === '') return undefined;
+  if (!wants(host)) return SEEN;
+  const address = match[1] as string;
+  // "192.0.2.5:51234", "[2001:db8::5]:51234": the client without its port.
+  const client = address.startsWith('[') ? address.slice(1, address.indexOf(']')) : address.slice(0, address.lastIndexOf(':') > 0 ? address.lastIndexOf(':') : undefined);
+  const level = line.indexOf('[');
+  const time = level > 0 ? line.slice(0, level).trim() : '';
+  return { line: number, host, client, ...(time ? { time } : {}) };
 };
 
 // ---- Windows DNS Server debug log -------------------------------------------------------------------
