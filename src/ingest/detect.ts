@@ -32,6 +32,9 @@ export const INPUT_FORMATS = {
   'windows-dns-log': 'Windows DNS Server debug log (packets)',
   'squid-log': 'Squid access log (native format)',
   'adb-packages': 'adb shell pm list packages output',
+  'pip-requirements': 'pip requirements file (NAME==VERSION per line)',
+  'go-mod': 'Go go.mod or go.sum',
+  'npm-lockfile': 'npm package-lock.json (lockfileVersion 1–3)',
 } as const;
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -53,7 +56,21 @@ const LINE_SHAPES: [InputFormat, RegExp][] = [
   ['coredns-log', /\[(?:INFO|DEBUG|WARNING|ERROR)\] (?:plugin\/log: )?\S+:\d+ - \d+ "\S+ \S+ \S+ /],
   ['windows-dns-log', / PACKET\s+[0-9A-Fa-f]+\s+(?:UDP|TCP)\s+(?:Rcv|Snd)\s/],
   ['squid-log', /^\d{9,10}\.\d{3}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ \S+ \S+/],
+  ['go-mod', /^\S+ v\S+ h1:\S+=$/],
+
 ];
+
+/** "requests==2.31.0", "Flask[async]~=3.0": a requirement pinned or bounded by a version. */
+const REQUIREMENT_LINE = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:===?|~=|>=|<=)\s*[\w.*+!-]+\s*(?:[,;#].*)?$/;
+/** What else a requirements file holds: options for pip (-r, --index-url) and URLs or paths of packages. */
+const REQUIREMENT_EXTRA = /^(?:-|(?:git|hg|svn|bzr)\+|https?:\/\/|file:|\.{0,2}\/)/;
+
+/** Most lines are versioned requirements, the rest pip's options and package URLs or paths. */
+function isRequirementsFile(lines: string[]): boolean {
+  const requirements = lines.filter((line) => REQUIREMENT_LINE.test(line.trim())).length;
+  const extras = lines.filter((line) => REQUIREMENT_EXTRA.test(line.trim())).length;
+  return requirements > 0 && requirements + extras >= lines.length * MAJORITY && requirements >= (lines.length - extras) * MAJORITY;
+}
 
 /** The share of sampled lines that must agree before text is taken as space-separated columns. */
 const COLUMN_AGREEMENT = 0.8;
@@ -99,6 +116,7 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
   if (text.startsWith('{') || (text.startsWith('[') && !opensWithBracketedStamp(text))) {
     if (/"bomFormat"\s*:\s*"CycloneDX"/.test(text)) return 'cyclonedx-json';
     if (/"spdxVersion"\s*:/.test(text)) return 'spdx-json';
+    if (/^\{\s*"name"[^{]*"lockfileVersion"\s*:|"lockfileVersion"\s*:\s*\d/.test(text.slice(0, 4096))) return 'npm-lockfile';
     const firstLine = text.split('\n', 1)[0] ?? '';
     if (text.startsWith('{') && /"(id\.orig_h|uid)"\s*:/.test(firstLine) && /"(query|server_name|host)"\s*:/.test(firstLine)) return 'zeek-json';
     return table(start);
@@ -107,6 +125,7 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
   if (lines[0]?.startsWith('#separator') || lines.some((line) => line.startsWith('#fields'))) return 'zeek-tsv';
   if (lines.some((line) => /^SPDXVersion:\s*SPDX-/.test(line))) return 'spdx-tag-value';
   if (lines.some((line) => /^lease\s+\S+\s*\{/.test(line))) return 'dhcpd-leases';
+  if (lines.some((line) => /^module\s+\S+\s*$/.test(line)) && lines.some((line) => /^(?:go\s+\d|require\b)/.test(line))) return 'go-mod';
   // Its preamble (the log's creation and a key to its fields) can fill the first fifty lines.
   if (lines.some((line) => /^DNS Server log file creation at /.test(line))) return 'windows-dns-log';
   const sample = lines.filter((line) => line.trim() !== '' && !line.startsWith('#'));
@@ -116,6 +135,7 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
     for (const [format, shape] of LINE_SHAPES) {
       if (counted.filter((line) => shape.test(line)).length >= counted.length * MAJORITY) return format;
     }
+    if (isRequirementsFile(counted)) return 'pip-requirements';
     if (isWhitespaceTable(counted, isKnownHeader, (value) => valueShapes(value).length > 0)) return 'whitespace';
   }
   return table(start);

@@ -13,6 +13,7 @@ import type { ColumnChoice } from './columns.js';
 import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './decode.js';
 import { detectTextFormat, opensWithBracketedStamp, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
+import { goModFormat, npmLockfileFormat, pipRequirementsFormat } from './formats/manifests.js';
 import { delimitedFormat } from './formats/csv.js';
 import { whitespaceFormat } from './formats/whitespace.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
@@ -119,6 +120,9 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'dhcpd-leases': dhcpdLeasesFormat,
   'dnsmasq-leases': dnsmasqLeasesFormat,
   'adb-packages': adbPackagesFormat,
+  'pip-requirements': pipRequirementsFormat,
+  'go-mod': goModFormat,
+  'npm-lockfile': npmLockfileFormat,
 };
 
 /** The formats read as logs of look-ups (also followed by `covered watch`). */

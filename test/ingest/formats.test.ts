@@ -34,6 +34,9 @@ test('every fixture is recognised from its content', async () => {
     'pihole.log': 'dnsmasq-log',
     'unbound.log': 'unbound-log',
     'coredns.log': 'coredns-log',
+    'requirements.txt': 'pip-requirements',
+    'go.mod': 'go-mod',
+    'package-lock.json': 'npm-lockfile',
     'windows-dns.log': 'windows-dns-log',
     'squid-access.log': 'squid-log',
     'adb-packages.txt': 'adb-packages',
@@ -257,6 +260,19 @@ test('Unbound, CoreDNS and Windows DNS Server logs: one sighting per query a cli
   // A log line that opens with a bracketed stamp is no JSON array.
   assert.equal(detectTextFormat('[1795564801] unbound[812:0] info: 192.0.2.10 example.com. A IN\n', sniffTextFormat), 'unbound-log');
   assert.equal(detectTextFormat('[{"vendor":"Huawei"}]\n', sniffTextFormat), 'json');
+});
+
+test('dependency manifests are package URLs, never names: pip requirements, go.mod, package-lock.json', async () => {
+  const pip = await readAll(formatFixture('requirements.txt'));
+  assert.deepEqual(labelsByLine(pip.items), ['2: pkg:pypi/requests@2.31.0', '4: pkg:pypi/aliyun-python-sdk-core@2.13.36', '5: pkg:pypi/flask']);
+  assert.deepEqual(pip.rejected.map((r) => r.origin.line), [6]);
+  const go = await readAll(formatFixture('go.mod'));
+  assert.deepEqual(labelsByLine(go.items), ['5: pkg:golang/github.com/aliyun/alibaba-cloud-sdk-go@v1.62.0', '8: pkg:golang/golang.org/x/text@v0.14.0']);
+  assert.deepEqual(go.rejected.map((r) => r.origin.line), [9]);
+  const npm = await readAll(formatFixture('package-lock.json'));
+  assert.deepEqual(labelsByLine(npm.items), ['11: @alicloud/pop-core@1.7.13', '14: left-pad@1.3.0']);
+  assert.deepEqual(npm.items[0]?.fields.purl, ['pkg:npm/%40alicloud/pop-core@1.7.13']);
+  assert.deepEqual(npm.rejected.map((r) => [r.origin.line, r.error]), [[17, 'package "broken" has no version']]);
 });
 
 test('a log is read the same from a gzip file and from standard input', async () => {
