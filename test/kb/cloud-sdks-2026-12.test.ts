@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledEngine } from '../helpers.js';
-import { Resolver } from '../../src/match/resolver.js';
 
 // Alibaba Cloud's API SDKs as package registries name them (sources/cloud-sdks-2026-12.yaml).
-const resolver = new Resolver(bundledEngine().kb);
+const { resolver } = bundledEngine();
 
 test("Alibaba Cloud's API SDKs are found by their npm scope, Go module and core Python package, and nothing wider", () => {
   const product = (purl: string) => resolver.resolve('purl', purl).resolutions[0]?.entity.id;

@@ -2,7 +2,7 @@
  * `adb shell pm list packages` output, with or without -f (APK path), -i (installer) and -U (uid):
  * "package:com.tencent.mm", "package:/data/app/…/base.apk=com.tencent.mm installer=…".
  */
-import { splitLines } from '../lines.js';
+import { rowsOfLines } from './line-rows.js';
 import type { RawRow, TextFormat } from './format.js';
 
 const ANDROID_PACKAGE = /^[a-zA-Z][\w]*(\.[\w]+)+$/;
@@ -13,19 +13,13 @@ export const adbPackagesFormat: TextFormat = {
   },
 };
 
-async function* adbRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
-  for await (const line of splitLines(text)) {
-    const origin = { file, line: line.line };
-    if ('tooLong' in line) {
-      yield { origin, error: 'line is longer than 1 MiB' };
-      continue;
-    }
-    const entry = line.text.trim();
-    if (entry === '') continue;
+function adbRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
+  return rowsOfLines(text, file, (line, origin) => {
+    const entry = line.trim();
+    if (entry === '') return undefined;
     const name = adbPackageName(entry);
-    if (name) yield { origin, fields: { app: [name] }, label: name };
-    else yield { origin, error: 'not a "package:NAME" line of pm list packages' };
-  }
+    return name ? { origin, fields: { app: [name] }, label: name } : { origin, error: 'not a "package:NAME" line of pm list packages' };
+  });
 }
 
 /** The package name of one line, or undefined when the line is not a pm list packages entry. */

@@ -4,7 +4,7 @@
  * path, an option the manifest gives its tool) is rejected with its reason, never screened as a name.
  */
 import { InputError } from '../../model/item.js';
-import { splitLines } from '../lines.js';
+import { rowsOfLines } from './line-rows.js';
 import type { RawRow, TextFormat } from './format.js';
 
 /** A package manifest is text of a few megabytes; a lock file is read whole to be parsed. */
@@ -21,27 +21,19 @@ export const pipRequirementsFormat: TextFormat = {
   },
 };
 
-async function* requirementRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
-  for await (const line of splitLines(text)) {
-    const origin = { file, line: line.line };
-    if ('tooLong' in line) {
-      yield { origin, error: 'line is longer than 1 MiB' };
-      continue;
-    }
-    const entry = line.text.trim();
+function requirementRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
+  return rowsOfLines(text, file, (line, origin) => {
+    const entry = line.trim();
     // Comments, blank lines, and options for pip itself (-r other.txt, --index-url …).
-    if (entry === '' || entry.startsWith('#') || entry.startsWith('-')) continue;
+    if (entry === '' || entry.startsWith('#') || entry.startsWith('-')) return undefined;
     const match = REQUIREMENT.exec(entry);
-    if (!match) {
-      yield { origin, error: 'not a requirement NAME[==VERSION] (a URL or a local path names no package of an index)' };
-      continue;
-    }
+    if (!match) return { origin, error: 'not a requirement NAME[==VERSION] (a URL or a local path names no package of an index)' };
     // PEP 503: names compare lower-cased, with runs of -, _ and . as one -.
     const name = (match[1] as string).toLowerCase().replace(/[-_.]+/g, '-');
     const pinned = match[2] === '==' || match[2] === '===' ? match[3] : undefined;
     const purl = `pkg:pypi/${name}${pinned ? `@${pinned}` : ''}`;
-    yield { origin, fields: { purl: [purl] }, label: purl };
-  }
+    return { origin, fields: { purl: [purl] }, label: purl };
+  });
 }
 
 // ---- Go modules ----------------------------------------------------------------------------------
@@ -55,43 +47,32 @@ export const goModFormat: TextFormat = {
 
 const GO_MODULE_VERSION = /^(\S+)\s+(v\S+?)(\/go\.mod)?(?:\s+h1:\S+)?\s*(?:\/\/.*)?$/;
 
-async function* goModRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
+function goModRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
   let block: string | undefined;
-  for await (const line of splitLines(text)) {
-    const origin = { file, line: line.line };
-    if ('tooLong' in line) {
-      yield { origin, error: 'line is longer than 1 MiB' };
-      continue;
-    }
-    let entry = line.text.replace(/\/\/.*$/, '').trim();
-    if (entry === '') continue;
+  return rowsOfLines(text, file, (line, origin) => {
+    let entry = line.replace(/\/\/.*$/, '').trim();
+    if (entry === '') return undefined;
     if (block !== undefined) {
-      if (entry === ')') {
-        block = undefined;
-        continue;
-      }
-      if (block !== 'require') continue;
+      if (entry === ')') block = undefined;
+      if (block !== 'require') return undefined;
     } else {
       const directive = /^(module|go|toolchain|require|replace|exclude|retract|godebug)\b\s*(.*)$/.exec(entry);
       if (directive) {
         if (directive[2] === '(') {
           block = directive[1];
-          continue;
+          return undefined;
         }
-        if (directive[1] !== 'require') continue;
+        if (directive[1] !== 'require') return undefined;
         entry = directive[2] as string;
       }
     }
     const match = GO_MODULE_VERSION.exec(entry);
-    if (!match) {
-      yield { origin, error: 'not a module and version ("example.com/mod v1.2.3")' };
-      continue;
-    }
+    if (!match) return { origin, error: 'not a module and version ("example.com/mod v1.2.3")' };
     // go.sum gives each version twice: the module's files, and its go.mod alone.
-    if (match[3]) continue;
+    if (match[3]) return undefined;
     const purl = `pkg:golang/${match[1]}@${match[2]}`;
-    yield { origin, fields: { purl: [purl] }, label: purl };
-  }
+    return { origin, fields: { purl: [purl] }, label: purl };
+  });
 }
 
 // ---- npm package-lock.json -----------------------------------------------------------------------
