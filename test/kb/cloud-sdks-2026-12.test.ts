@@ -16,3 +16,12 @@ test("Alibaba Cloud's API SDKs are found by their npm scope, Go module and core 
   assert.equal(product('pkg:golang/github.com/aliyun/other-tool@v1.0.0'), undefined);
   assert.equal(product('pkg:pypi/aliyun-python-sdk-corex@1.0.0'), undefined);
 });
+
+test("Tencent Cloud's API 3.0 SDKs are found by their Go modules, npm packages and Python packages", () => {
+  const product = (purl: string) => resolver.resolve('purl', purl).resolutions[0]?.entity.id;
+  assert.equal(product('pkg:golang/github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cvm@v1.0.1000'), 'tencent-cloud-api-sdks');
+  assert.equal(product('pkg:golang/github.com/tencentcloud/tencentcloud-sdk-go@v1.0.0'), 'tencent-cloud-api-sdks');
+  assert.equal(product('pkg:npm/tencentcloud-sdk-nodejs@4.0.3'), 'tencent-cloud-api-sdks');
+  assert.equal(product('pkg:pypi/tencentcloud-sdk-python-common@3.0.1059'), 'tencent-cloud-api-sdks');
+  assert.equal(product('pkg:npm/tencentcloud@1.0.0'), undefined);
+});
