@@ -4,9 +4,9 @@ import { bundledEngine } from '../helpers.js';
 
 // Alibaba Cloud's API SDKs as package registries name them (sources/cloud-sdks-2026-12.yaml).
 const { resolver } = bundledEngine();
+const product = (purl: string) => resolver.resolve('purl', purl).resolutions[0]?.entity.id;
 
 test("Alibaba Cloud's API SDKs are found by their npm scope, Go module and core Python package, and nothing wider", () => {
-  const product = (purl: string) => resolver.resolve('purl', purl).resolutions[0]?.entity.id;
   assert.equal(product('pkg:npm/%40alicloud/pop-core@1.7.13'), 'alibaba-cloud-api-sdks');
   assert.equal(product('pkg:golang/github.com/aliyun/alibaba-cloud-sdk-go@v1.62.0'), 'alibaba-cloud-api-sdks');
   assert.equal(product('pkg:pypi/aliyun-python-sdk-core@2.13.36'), 'alibaba-cloud-api-sdks');
@@ -18,7 +18,6 @@ test("Alibaba Cloud's API SDKs are found by their npm scope, Go module and core 
 });
 
 test("Tencent Cloud's API 3.0 SDKs are found by their Go modules, npm packages and Python packages", () => {
-  const product = (purl: string) => resolver.resolve('purl', purl).resolutions[0]?.entity.id;
   assert.equal(product('pkg:golang/github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cvm@v1.0.1000'), 'tencent-cloud-api-sdks');
   assert.equal(product('pkg:golang/github.com/tencentcloud/tencentcloud-sdk-go@v1.0.0'), 'tencent-cloud-api-sdks');
   assert.equal(product('pkg:npm/tencentcloud-sdk-nodejs@4.0.3'), 'tencent-cloud-api-sdks');

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { createContext } from '../../app/context.js';
 import { detectTextFormat, INPUT_FORMATS, type InputFormat } from '../../ingest/detect.js';
-import type { LogFormat } from '../../ingest/formats/format.js';
 import { LOG_READERS, sniffTextFormat } from '../../ingest/read-inventory.js';
 import { Channels } from '../../notify/channels.js';
 import { InProcessQueue } from '../../queue/in-process.js';
@@ -14,8 +13,6 @@ import { listedDomains } from '../../screen/sightings.js';
 import { FirstSightings, type FirstSighting } from '../../watch/first-sightings.js';
 import { followFile, followStdin } from '../../watch/follow.js';
 import { parseDate, UsageError } from '../io.js';
-
-const LOGS = LOG_READERS;
 
 interface WatchOptions {
   inputFormat?: InputFormat;
@@ -45,13 +42,14 @@ export function watchCommand(): Command {
   return new Command('watch')
     .summary('follow a DNS or proxy log and report the first sighting of each listed host')
     .description(
-      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, CoreDNS, Windows DNS\n' +
-        'Server debug log, Squid), surviving log rotation, and report each host that leads to a finding the first time it is seen — on standard output\n' +
-        '(one line, or one JSON object per line with --format json) and to a signed webhook with --webhook.\n' +
-        'Memory stays constant: verdicts and reported hosts are kept in bounded caches (--max-hosts).',
+      'Follow a log as it grows (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, CoreDNS, Windows ' +
+        'DNS Server debug log, Squid), surviving log rotation, and report each host that leads to a finding the ' +
+        'first time it is seen — on standard output (one line, or one JSON object per line with --format json) ' +
+        'and to a signed webhook with --webhook. Memory stays constant: verdicts and reported hosts are kept in ' +
+        'bounded caches (--max-hosts).',
     )
     .argument('<file>', 'the log to follow, or - for standard input')
-    .addOption(new Option('--input-format <format>', 'the log format (default: recognised from the first lines)').choices(Object.keys(LOGS)))
+    .addOption(new Option('--input-format <format>', 'the log format (default: recognised from the first lines)').choices(Object.keys(LOG_READERS)))
     .option('--from-start', 'read what is already in the file first (default: only what is appended from now on)', false)
     .option('--once', 'stop at the end of the file instead of following it', false)
     .option('--as-of <date>', 'screen as of this date (YYYY-MM-DD)', parseDate, parseDate('today'))
@@ -82,14 +80,14 @@ export function watchCommand(): Command {
       let format = opts.inputFormat;
       if (!format) {
         const detected = head ? detectTextFormat(head, sniffTextFormat) : undefined;
-        if (typeof detected !== 'string' || !LOGS[detected]) {
+        if (typeof detected !== 'string' || !LOG_READERS[detected]) {
           if (!head && !first.done) throw new UsageError(`${file}: nothing to recognise the format from yet; give --input-format`);
           if (!head) return;
-          throw new UsageError(`${file} is not a log covered watch reads (${typeof detected === 'string' ? INPUT_FORMATS[detected] : (detected?.unsupported ?? 'unknown')}); give --input-format: ${Object.keys(LOGS).join(', ')}`);
+          throw new UsageError(`${file} is not a log covered watch reads (${typeof detected === 'string' ? INPUT_FORMATS[detected] : (detected?.unsupported ?? 'unknown')}); give --input-format: ${Object.keys(LOG_READERS).join(', ')}`);
         }
         format = detected;
       }
-      const reader = LOGS[format]!;
+      const reader = LOG_READERS[format]!;
       process.stderr.write(`covered: watching ${file} as ${INPUT_FORMATS[format]}\n`);
       async function* all(): AsyncGenerator<string> {
         if (head) yield head;

@@ -78,6 +78,11 @@ async function* logChunks(text: AsyncIterable<string>, parse: LineParser, wanted
   }
 }
 
+/** A log whose lines each stand alone: every line read by `parse`, the log's time notation by `isoTime`. */
+function lineLog(parse: LineParser, isoTime?: (raw: string) => string): LogFormat {
+  return { sightings: (text, _context, wanted) => logChunks(text, parse, wanted), ...(isoTime ? { isoTime } : {}) };
+}
+
 /** Seconds since the epoch (Zeek, Squid) → ISO 8601 in UTC. */
 function epochToIso(raw: string): string {
   const seconds = Number(raw);
@@ -232,17 +237,6 @@ const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '
  * "25-Nov-2026 00:00:01.123 queries: info: client @0x7f… 192.0.2.5#53211 (example.com): query:
  * example.com IN A +E(0)K (192.0.2.1)"; with syslog the line starts "Nov 25 00:00:01 ns1 named[…]:".
  */
-export const bindQueryLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, bindQueryLine, wanted);
-  },
-  isoTime(raw) {
-    const match = /^(\d{2})-(\w{3})-(\d{4}) (\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(raw);
-    const month = match ? MONTHS[match[2] ?? ''] : undefined;
-    return match && month ? `${match[3]}-${month}-${match[1]}T${match[4]}${match[5] ?? ''}` : raw;
-  },
-};
-
 export const bindQueryLine: LineParser = (line, number, wants) => {
   const query = line.indexOf(' query: ');
   if (query < 0) return line.trim() === '' || !line.includes('client ') ? undefined : 'a client line without "query:"';
@@ -259,16 +253,18 @@ export const bindQueryLine: LineParser = (line, number, wants) => {
   return sighting;
 };
 
+export const bindQueryLogFormat: LogFormat = lineLog(bindQueryLine, (raw) => {
+  const match = /^(\d{2})-(\w{3})-(\d{4}) (\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(raw);
+  const month = match ? MONTHS[match[2] ?? ''] : undefined;
+  return match && month ? `${match[3]}-${month}-${match[1]}T${match[4]}${match[5] ?? ''}` : raw;
+});
+
 // ---- dnsmasq / Pi-hole -----------------------------------------------------------------------------
 
-/** "Nov 25 00:00:01 dnsmasq[123]: query[A] example.com from 192.0.2.5"; replies and forwards are the same look-up. */
-export const dnsmasqLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, dnsmasqLine, wanted);
-  },
-  // Syslog time stamps carry no year; they are kept as written.
-};
-
+/**
+ * "Nov 25 00:00:01 dnsmasq[123]: query[A] example.com from 192.0.2.5"; replies and forwards are the
+ * same look-up. Syslog time stamps carry no year; they are kept as written.
+ */
 export const dnsmasqLine: LineParser = (line, number, wants) => {
   const query = line.indexOf(': query[');
   if (query < 0) return undefined;
@@ -285,6 +281,8 @@ export const dnsmasqLine: LineParser = (line, number, wants) => {
   return sighting;
 };
 
+export const dnsmasqLogFormat: LogFormat = lineLog(dnsmasqLine);
+
 // ---- Unbound ---------------------------------------------------------------------------------------
 
 /**
@@ -293,15 +291,6 @@ export const dnsmasqLine: LineParser = (line, number, wants) => {
  * "Dec  5 09:01:02 ns1 unbound: [1234:0] info:". Both kinds are sightings: a resolver logs one or
  * the other (with both on, each look-up is counted twice).
  */
-export const unboundLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, unboundLine, wanted);
-  },
-  isoTime(raw) {
-    return /^\d{9,11}$/.test(raw) ? epochToIso(raw) : raw;
-  },
-};
-
 export const unboundLine: LineParser = (line, number, wants) => {
   const info = line.indexOf(' info: ');
   if (info < 0 || !line.includes('unbound')) return undefined;
@@ -319,17 +308,16 @@ export const unboundLine: LineParser = (line, number, wants) => {
   return sighting;
 };
 
+export const unboundLogFormat: LogFormat = lineLog(unboundLine, (raw) => {
+  return /^\d{9,11}$/.test(raw) ? epochToIso(raw) : raw;
+});
+
 // ---- CoreDNS -----------------------------------------------------------------------------------------
 
 /**
  * CoreDNS's log plugin in its default format: `[INFO] 192.0.2.5:51234 - 4321 "A IN example.com. udp
  * 32 false 512" NOERROR qr,rd,ra 89 0.023s` (journald or a container runtime may put a stamp before it).
  */
-export const corednsLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, corednsLine, wanted);
-  },
-};
 
 const COREDNS_QUERY = /\] (?:plugin\/log: )?(\S+) - \d+ "\S+ \S+ (\S+) /;
 
@@ -347,6 +335,8 @@ export const corednsLine: LineParser = (line, number, wants) => {
   return { line: number, host, client, ...(time ? { time } : {}) };
 };
 
+export const corednsLogFormat: LogFormat = lineLog(corednsLine);
+
 // ---- Windows DNS Server debug log -------------------------------------------------------------------
 
 /**
@@ -356,11 +346,6 @@ export const corednsLine: LineParser = (line, number, wants) => {
  * to its forwarders, are the same look-up. The date is written as the server's locale writes it and
  * is kept as written.
  */
-export const windowsDnsLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, windowsDnsLine, wanted);
-  },
-};
 
 const WINDOWS_DNS_PACKET = / PACKET\s+\S+\s+(?:UDP|TCP)\s+(Rcv|Snd)\s+(\S+)\s+[0-9A-Fa-f]+\s+(R\s+)?[A-Z?]\s+\[[^\]]*\]\s+\S+\s+(\S+)\s*$/;
 
@@ -378,16 +363,11 @@ export const windowsDnsLine: LineParser = (line, number, wants) => {
   return { line: number, host, client: match[2] as string, ...(time ? { time } : {}) };
 };
 
+export const windowsDnsLogFormat: LogFormat = lineLog(windowsDnsLine);
+
 // ---- Squid access log ----------------------------------------------------------------------------
 
 /** Native format: "time elapsed client code/status bytes method URL user hierarchy/peer type". */
-export const squidLogFormat: LogFormat = {
-  sightings(text, _context, wanted) {
-    return logChunks(text, squidLine, wanted);
-  },
-  isoTime: epochToIso,
-};
-
 export const squidLine: LineParser = (line, number, wants) => {
   const parts = line.trim().split(/\s+/);
   if (parts.length === 1 && parts[0] === '') return undefined;
@@ -397,6 +377,8 @@ export const squidLine: LineParser = (line, number, wants) => {
   if (!wants(host)) return SEEN;
   return { line: number, host, client: parts[2] as string, time: parts[0] as string };
 };
+
+export const squidLogFormat: LogFormat = lineLog(squidLine, epochToIso);
 
 /** "https://a.example.com/x" or "a.example.com:443" (CONNECT) → "a.example.com". */
 export function hostOfUrl(url: string): string | undefined {

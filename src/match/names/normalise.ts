@@ -222,13 +222,16 @@ const ORGANISATION_TYPE_PHRASES: ReadonlyMap<string, string> = new Map(Object.en
   'special design bureau': 'kb', 'konstruktorskoe byuro': 'kb', 'design bureau': 'kb',
 }));
 
-/** The phrases as the sound keys of their words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one. */
-const LEGAL_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES]
+/**
+ * The written-out phrases, of legal forms and of kinds of organisation, as the sound keys of their
+ * words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one.
+ */
+const WRITTEN_OUT_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
 /** The phrases by the sound key of their first word, longest first: a name's word is tried only against those. */
-const LEGAL_PHRASES_BY_FIRST = new Map<string, { keys: string[]; form: string }[]>();
-for (const p of LEGAL_PHRASES) LEGAL_PHRASES_BY_FIRST.set(p.keys[0] as string, [...(LEGAL_PHRASES_BY_FIRST.get(p.keys[0] as string) ?? []), p]);
+const PHRASES_BY_FIRST = new Map<string, { keys: string[]; form: string }[]>();
+for (const p of WRITTEN_OUT_PHRASES) PHRASES_BY_FIRST.set(p.keys[0] as string, [...(PHRASES_BY_FIRST.get(p.keys[0] as string) ?? []), p]);
 
 /** Numbers in words and ordinals are digits: "First" = "1st" = "1", "Forty-Four" = "44". */
 const UNITS: Record<string, number> = {
@@ -270,7 +273,7 @@ function canonicalWords(raw: string[]): string[] {
       i += country[0].length - 1;
       continue;
     }
-    const candidates = LEGAL_PHRASES_BY_FIRST.get(soundKey(w));
+    const candidates = PHRASES_BY_FIRST.get(soundKey(w));
     if (candidates) {
       const phrase = candidates.find((p) => p.keys.every((x, k) => k === 0 || (i + k < words.length && soundKey(words[i + k] as string) === x)));
       if (phrase) {
