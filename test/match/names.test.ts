@@ -393,6 +393,32 @@ describe('general names: a shared common word never carries a match, a misspelt 
     apart('Sencora, Inc.', 'Cencora, Inc.');
     apart('Cisco Systems', 'Sysco');
   });
+  test('Ц written ts or c is one letter, inside legal forms and names alike; a final ts stays a plural', () => {
+    same('AKTSIONERNOE OBSHCHESTVO KRASNYI METALLIST', 'AKCIONERNOE OBSHCHESTVO KRASNYI METALLIST');
+    same('OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU SV POLIMER', 'OBSHCHESTVO S OGRANICHENNOI OTVECTVENNOSTIU SV POLIMER');
+    same('DONETSK METALLURGICAL PLANT', 'DONECK METALLURGICAL PLANT');
+    apart('Nets Ventures', 'Neck Ventures');
+  });
+  test('a place or business word misspelt is still that word, and the explanation says which', () => {
+    for (const [a, b] of [
+      ['PALM GROVE AFRICA DEVELOPMENT CORP', 'PALM GROVE AFICA DEVELOPMENT CORP'],
+      ['SOUTH KAVEH STEEL COMPANY', 'SUTH KAVEH STEEL COMPANY'],
+      ['XIAMEN LIMBACH AIRCRAFT ENGINE CO., LTD.', 'XIIAMEN LIMBACH AIRCRAFT ENGINE CO., LTD.'],
+    ] as const) {
+      const r = score(a, b);
+      assert.ok(r.score >= SAME_THRESHOLD, `${a} / ${b}: ${r.score}`);
+      assert.equal(r.features[0]?.feature, 'respelt');
+    }
+    // A distinctive word that differs from the other name's place by a replaced consonant is not it.
+    apart('SUTTON KAVEH STEEL COMPANY', 'SOUTH KAVEH STEEL COMPANY');
+  });
+  test('business words of other languages are the English words; a word they resemble is not corrected to them', () => {
+    same('ALPTECH MAKINA SANAYI LIMITED SIRKETI', 'ALPTECH MACHINERY INDUSTRY LTD CO');
+    same('AFORRA INZHINIRING OOO', 'LIMITED LIABILITY COMPANY AFORRA ENGINEERING');
+    same('INVERSIONES BELLAVISTA LTDA', 'BELLAVISTA INVESTMENTS LIMITED');
+    assert.ok(!normaliseName('VICENS MAINE CO').qualifiers.includes('machinery'));
+    assert.deepEqual(normaliseName('UMATEX GROUP EUROPE S.R.O.').core, ['umatex']);
+  });
   test('countries written out or abbreviated are one; an abbreviation keeps its place', () => {
     same('U.S. Department of State', 'United States Department of State');
     same('PLA China', "People's Liberation Army");

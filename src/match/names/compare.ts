@@ -7,7 +7,7 @@ import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES, CITIES } from './lexicon.js';
-import type { NameForm } from './normalise.js';
+import { normaliseName, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
 export type { Feature, TokenWeight };
@@ -267,6 +267,41 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 }
 
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
+  const first = compareForms(a, b, weight);
+  if (first.score >= SAME_THRESHOLD || first.score === 0 || a.weakCore || b.weakCore || a.han || b.han) return first;
+  // A place or generic word misspelt ("Suth Kaveh Steel", "Palm Grove Afica") reads as a distinctive
+  // word of its own: spelt as the other name has it, the names are compared again.
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? a : b;
+    const y = side === 0 ? b : a;
+    const slip = misspeltGenericWord(x, y);
+    if (!slip) continue;
+    const respelt = normaliseName(x.tokens.map((t) => (t.text === slip.word ? slip.as : t.text)).join(' '));
+    const again = side === 0 ? compareForms(respelt, y, weight) : compareForms(y, respelt, weight);
+    if (again.score <= first.score) continue;
+    const score = Math.min(again.score, RESPELT_CAP);
+    return { ...again, score, features: [{ feature: 'respelt', score, detail: `${slip.word} ~ ${slip.as}` }, ...again.features] };
+  }
+  return first;
+}
+
+/** A respelt word is a typo forgiven: as strong as a dropped letter in a distinctive word. */
+const RESPELT_CAP = 0.94;
+
+/** A word of x's core that y lacks but writes, one slip apart, as a place or a generic word. */
+function misspeltGenericWord(x: NameForm, y: NameForm): { word: string; as: string } | undefined {
+  if (x.core.length < 2) return undefined;
+  for (const word of x.core) {
+    if (y.core.includes(word)) continue;
+    for (const t of y.tokens) {
+      if (t.cls === 'core' || t.text.length < 4) continue;
+      if (tokenSimilarity(word, t.text) >= 0.88) return { word, as: t.text };
+    }
+  }
+  return undefined;
+}
+
+function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameComparison {
   // No closures here: this runs for every candidate, and a closure per call costs more than the rest.
   const best: Best = { features: [], core: 0, wholeName: false };
   const features = best.features;

@@ -50,9 +50,10 @@ export function slipDistance(a: string, b: string): number {
 
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
- * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j; doubled
- * letters once. Two words with one key are the same word misspelled or transliterated another way
- * (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail, Druzhba/Drujba), not lookalike names.
+ * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j,
+ * "ts" inside a word as c; doubled letters once. Two words with one key are the same word misspelled
+ * or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
+ * Druzhba/Drujba, Aktsionernoe/Akcionernoe), not lookalike names.
  */
 const soundKeys = new Map<string, string>();
 
@@ -75,6 +76,8 @@ function spellAsHeard(word: string): string {
     .replace(/ph/g, 'f')
     .replace(/kh/g, 'h')
     .replace(/zh/g, 'j')
+    // Ц as "ts" or "c" (Aktsionernoe/Akcionernoe, Donetsk/Doneck); a final "ts" is an English plural.
+    .replace(/ts(?=.)/g, 'c')
     .replace(/x/g, 'ks')
     .replace(/z/g, 's')
     .replace(/c(?=[eiy])/g, 's')

@@ -51,6 +51,27 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   khaled: 'khalid', othman: 'uthman', osman: 'uthman', omar: 'umar', saeed: 'said', sayed: 'said',
 }));
 
+/**
+ * Generic business words in the languages of the lists' names, as the English word: "Alptech Makina
+ * Sanayi" = "Alptech Machinery Industry", "Aforra Inzhiniring" = "Aforra Engineering". Words that
+ * also name companies on their own (Persian tejarat, saderat) are left out.
+ */
+export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
+  sanayi: 'industrial', sanayii: 'industrial', ticaret: 'trade', ithalat: 'import', ihracat: 'export', insaat: 'construction',
+  nakliyat: 'transport', pazarlama: 'marketing', makina: 'machinery', sistemleri: 'system',
+  teknoloji: 'technology', teknolojileri: 'technology', muhendislik: 'engineering', lojistik: 'logistics', otomotiv: 'automotive',
+  havacilik: 'aviation', yatirim: 'investment', hizmetleri: 'service', danismanlik: 'consulting', enerji: 'energy', kimya: 'chemical',
+  tekhnologii: 'technology', tekhnologiya: 'technology', tekhnologiy: 'technology', inzhiniring: 'engineering',
+  sistemy: 'system', sistema: 'system', servis: 'service', konsalting: 'consulting', elektronika: 'electronic',
+  investitsii: 'investment', investitsionnaya: 'investment', logistika: 'logistics', gruppa: 'group', kholding: 'holding',
+  inversiones: 'investment', inversion: 'investment', constructora: 'construction', comercializadora: 'trading',
+  servicios: 'service', tecnologia: 'technology', tecnologias: 'technology', sistemas: 'system', industrias: 'industrial',
+  grupo: 'group', importadora: 'import', exportadora: 'export', distribuidora: 'distribution', ingenieria: 'engineering',
+  logistica: 'logistics', consultoria: 'consulting', inversora: 'investment', tecnologica: 'technology',
+  technik: 'technology', technologie: 'technology', technologies: 'technology', elektronik: 'electronic', systeme: 'system',
+  kommunikation: 'communication', ingenierie: 'engineering',
+}));
+
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
 export const LEGAL_FORMS = new Set([
   'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
@@ -64,8 +85,9 @@ export const LEGAL_FORMS = new Set([
   'sociedad', 'anonima', 'societe', 'anonyme', 'limitada', 'naamloze', 'vennootschap', 'besloten', 'societa',
   'obshchestvo', 'aktsionernoe', 'obschestvo', 'otvetstvennostyu', 'ogranichennoy', 'kompaniya', 'kompaniia', 'tovarystvo',
   'tavarystva', 'tov', 'prat', 'tdv', 'sirketi', 'sti', 've', 'pjs', 'sherkat', 'sherkate', 'shirkat',
-  // Bulgarian (OOD, EOOD, EAD), Lebanese (S.A.L.) and Kyrgyz (OSOO) forms.
-  'ood', 'eood', 'ead', 'sal', 'osoo',
+  // Bulgarian (OOD, EOOD, EAD, AD), Lebanese (S.A.L.), Kyrgyz (OSOO), Czech and Slovak (s.r.o.)
+  // and Estonian (OÜ) forms.
+  'ood', 'eood', 'ead', 'ad', 'sal', 'osoo', 'sro', 'ou',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius', 'jlt', 'jafza',
@@ -96,12 +118,10 @@ export const GENERIC_WORDS = new Set([
   'terminals', 'infrastructure', 'platform', 'app', 'apps', 'studio', 'studios', 'interactive', 'labs', 'unit',
   'cybersecurity', 'antivirus', 'virus', 'monitoring', 'surveillance', 'camera', 'radio', 'satellite', 'space',
   'drone', 'uav', 'ai', 'artificial', 'quantum', 'chip', 'chips', 'micro', 'nano', 'integration', 'engine',
-  'united', 'consolidated', 'general', 'universal', 'advanced', 'modern', 'future',
+  'united', 'consolidated', 'general', 'universal', 'advanced', 'modern', 'future', 'machinery', 'transport',
   // The same words in the languages of common subsidiaries' names.
-  'mobilfunk', 'technik', 'elektronik', 'systeme', 'kommunikation', 'technologie', 'tecnologia', 'sistemas',
-  'comunicaciones', 'telecomunicacoes', 'tecnologias', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
+  'mobilfunk', 'comunicaciones', 'telecomunicacoes', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
-  'sanayi', 'ticaret', 'ithalat', 'ihracat', 'insaat', 'nakliyat', 'pazarlama', 'makina', 'sistemleri',
   // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
   'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb',
 ]);

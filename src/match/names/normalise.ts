@@ -9,6 +9,7 @@ import anyAscii from 'any-ascii';
 import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 import {
   ABBREVIATIONS,
+  TRANSLATED_WORDS,
   GENERIC_WORDS,
   HAN_GENERIC,
   HAN_LEGAL_SUFFIXES,
@@ -330,6 +331,8 @@ const KNOWN_WORDS = new Set<string>();
   };
   for (const w of [...LEGAL_FORMS, ...GENERIC_WORDS, ...[...LEGAL_PHRASE_FORMS.keys(), ...ORGANISATION_TYPE_PHRASES.keys()].flatMap((p) => p.split(' '))]) add(w);
   for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w, false);
+  // Words of other languages are spelt with their own endings: no English plurals.
+  for (const w of TRANSLATED_WORDS.keys()) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
 
@@ -376,9 +379,14 @@ function spellingOf(word: string): string {
   // A short word is corrected only for a dropped or swapped letter ("Grop"): a replaced one makes another word.
   if (word.length < 7) return SHORT_BY_SLIP.get(word) ?? word;
   for (const known of LONG_KNOWN.get(word[0] as string) ?? []) {
-    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known)) return known;
+    // A last letter more or less is a word of its own ("Constructor" / "Constructora").
+    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known) && !endsApart(word, known)) return known;
   }
   return word;
+}
+
+function endsApart(a: string, b: string): boolean {
+  return a.length !== b.length && (a.startsWith(b) || b.startsWith(a));
 }
 
 /** Words repeat across an inventory: each is expanded (abbreviation, plural, spelling) once. */
@@ -388,7 +396,7 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = singular(ABBREVIATIONS.get(word) ?? word);
+    expanded = singular(ABBREVIATIONS.get(word) ?? TRANSLATED_WORDS.get(word) ?? word);
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
