@@ -412,6 +412,12 @@ describe('general names: a shared common word never carries a match, a misspelt 
     // A distinctive word that differs from the other name's place by a replaced consonant is not it.
     apart('SUTTON KAVEH STEEL COMPANY', 'SOUTH KAVEH STEEL COMPANY');
   });
+  test('a city glued or apart is one city; generic names a group word apart are one house, not strangers', () => {
+    same('HONG KONG YAYANG TRADING LIMITED', 'HONGKONG YAYANG TRADING LTD');
+    const r = score('AEROSPACE COMMUNICATIONS HOLDINGS GROUP COMPANY LIMITED', 'Aerospace Communications Holdings Company Limited');
+    assert.ok(r.score >= 0.7 && r.score < SAME_THRESHOLD, JSON.stringify(r));
+    assert.ok(score('China Mobile', 'Mobile China Ltd').score < 0.7);
+  });
   test('business words of other languages are the English words; a word they resemble is not corrected to them', () => {
     same('ALPTECH MAKINA SANAYI LIMITED SIRKETI', 'ALPTECH MACHINERY INDUSTRY LTD CO');
     same('AFORRA INZHINIRING OOO', 'LIMITED LIABILITY COMPANY AFORRA ENGINEERING');

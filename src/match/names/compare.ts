@@ -226,6 +226,21 @@ function bestCompact(xs: string[], ys: string[]): { score: number; a: string; b:
   return best;
 }
 
+/**
+ * Names of generic words alone ("Aerospace Communications Holdings Group") meet only word for word,
+ * in order; "group" or "holding" added at the end says how the company is organised, which the
+ * structure check weighs ("Group W" is another name than "W Group").
+ */
+function sameWithoutStructure(a: string[], b: string[]): boolean {
+  return withoutTrailingStructure(a) === withoutTrailingStructure(b);
+}
+
+function withoutTrailingStructure(words: string[]): string {
+  let end = words.length;
+  while (end > 1 && (words[end - 1] === 'group' || words[end - 1] === 'holding')) end--;
+  return words.slice(0, end).join(' ');
+}
+
 function qualifierSet(form: NameForm): Set<string> {
   return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
 }
@@ -312,7 +327,7 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     consider(best, { feature: 'han-core', score: s, detail: `${a.han.core} ~ ${b.han.core}` });
   }
   const dice = coreDice(a.core, b.core, weight);
-  if (!(a.weakCore && b.weakCore) || a.core.join(' ') === b.core.join(' ')) {
+  if (!(a.weakCore && b.weakCore) || sameWithoutStructure(a.core, b.core)) {
     consider(best, { feature: 'core-tokens', score: dice.score, detail: dice.pairs.join(' ') });
   }
   const compact = bestCompact(a.compacts, b.compacts);
@@ -393,7 +408,7 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     }
     const ca = a.places.filter((p) => CITIES.has(p));
     const cb = b.places.filter((p) => CITIES.has(p));
-    if (!a.weakCore && !b.weakCore && ca.length > 0 && cb.length > 0 && !ca.some((c) => cb.includes(c))) {
+    if (!a.weakCore && !b.weakCore && ca.length > 0 && cb.length > 0 && !ca.some((c) => cb.includes(c)) && ca.join('') !== cb.join('')) {
       // "Beijing Huawei Digital Technologies" / "Chengdu Huawei Technologies": one house's companies
       // in two cities, or two firms of one trade name registered in each.
       features.push({ feature: 'city-differs', score: -(score - QUALIFIED_CAP), detail: `${ca.join(' ')} ≠ ${cb.join(' ')}` });
@@ -403,7 +418,7 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     if (a.weakCore || b.weakCore) {
       sameCoreDifferentEntity = false;
       // Names made only of generic words and places ("China Mobile") must agree on all of them.
-      if (meaningfulWords(a) !== meaningfulWords(b) && !features.some((f) => f.feature === 'han-core' || f.feature === 'acronym')) {
+      if (!sameWithoutStructure(meaningfulWords(a).split(' '), meaningfulWords(b).split(' ')) && !features.some((f) => f.feature === 'han-core' || f.feature === 'acronym')) {
         if (isLocalCompanyOf(a, b)) {
           // "Semiconductor Manufacturing International (Shanghai) Corporation": the house's company in one city.
           features.push({ feature: 'place-differs', score: -(score - QUALIFIED_CAP), detail: `${a.places.join(' ') || '—'} ≠ ${b.places.join(' ') || '—'}` });
