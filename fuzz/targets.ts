@@ -98,6 +98,12 @@ export const TARGETS: FuzzTarget[] = [
   reader('dnsmasq-log', 'dnsmasq-log', files(FORMATS, /^pihole/)),
   reader('squid-log', 'squid-log', files(FORMATS, /^squid/)),
   reader('adb-packages', 'adb-packages', files(FORMATS, /^adb/)),
+  reader('gradle', 'gradle', files(FORMATS, /^build\.gradle/)),
+  reader('gradle-lockfile', 'gradle-lockfile', files(FORMATS, /^gradle\.lockfile$/)),
+  reader('gradle-version-catalog', 'gradle-version-catalog', files(FORMATS, /\.versions\.toml$/)),
+  reader('maven-pom', 'maven-pom', files(FORMATS, /^pom\.xml$/)),
+  reader('podfile-lock', 'podfile-lock', files(FORMATS, /^Podfile\.lock$/)),
+  reader('podfile', 'podfile', files(FORMATS, /^Podfile$/)),
   reader('detect', undefined, [...files(FORMATS, /./).filter((f) => !f.endsWith('README.md')), ...csvSeeds]),
   {
     name: 'news-html',

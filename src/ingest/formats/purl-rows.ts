@@ -33,7 +33,12 @@ export interface DeclaredPackage {
 
 /** The row of one declared package: its purl, spelled as the purl specification encodes it. */
 export function packageRow(origin: Origin, declared: DeclaredPackage): RawRow {
-  const purl = new PackageURL(declared.type, declared.namespace, declared.name, declared.version, undefined, declared.subpath).toString();
+  let purl: string;
+  try {
+    purl = new PackageURL(declared.type, declared.namespace, declared.name, declared.version, undefined, declared.subpath).toString();
+  } catch (error) {
+    return { origin, error: `not a package URL of ${declared.type}: ${(error as Error).message}` };
+  }
   return { origin, fields: { purl: [purl] }, label: purl };
 }
 
