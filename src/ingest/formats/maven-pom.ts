@@ -6,21 +6,14 @@
  */
 import { InputError, type Origin } from '../../model/item.js';
 import { LineLocator } from '../locate.js';
-import { childrenOf, parseXml, textOf, XmlError, type XmlNode } from '../xml.js';
+import { childrenOf, parseXmlInput, textOf, type XmlNode } from '../xml.js';
 import { mavenRow, wholeManifest } from './purl-rows.js';
 import type { RawRow, TextFormat } from './format.js';
 
 export const mavenPomFormat: TextFormat = {
   async *tables(text, context) {
     const document = await wholeManifest(text, context.file);
-    let parsed: XmlNode;
-    try {
-      parsed = parseXml(document);
-    } catch (error) {
-      if (error instanceof XmlError) throw new InputError(context.file, error.line ? `line ${error.line}: ${error.message}` : error.message);
-      throw error;
-    }
-    const project = childrenOf(parsed, 'project')[0];
+    const project = childrenOf(parseXmlInput(document, context.file), 'project')[0];
     if (!project) throw new InputError(context.file, 'not a Maven POM (the root element is not <project>)');
     yield { fixedColumns: { dependency: 'purl' }, rows: pomRows(project, document, context.file) };
   },
