@@ -104,6 +104,8 @@ export const TARGETS: FuzzTarget[] = [
   reader('maven-pom', 'maven-pom', files(FORMATS, /^pom\.xml$/)),
   reader('podfile-lock', 'podfile-lock', files(FORMATS, /^Podfile\.lock$/)),
   reader('podfile', 'podfile', files(FORMATS, /^Podfile$/)),
+  reader('yarn-lock', 'yarn-lock', files(FORMATS, /^yarn.*\.lock$/)),
+  reader('pnpm-lock', 'pnpm-lock', files(FORMATS, /^pnpm-lock/)),
   reader('detect', undefined, [...files(FORMATS, /./).filter((f) => !f.endsWith('README.md')), ...csvSeeds]),
   {
     name: 'news-html',

@@ -41,6 +41,8 @@ export const INPUT_FORMATS = {
   'maven-pom': 'Maven pom.xml',
   'podfile-lock': 'CocoaPods Podfile.lock',
   podfile: 'CocoaPods Podfile',
+  'yarn-lock': 'Yarn yarn.lock (v1, and Berry from Yarn 2 on)',
+  'pnpm-lock': 'pnpm pnpm-lock.yaml (lockfile 5–9)',
 } as const;
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -124,6 +126,8 @@ function manifestFormat(text: string): InputFormat | undefined {
   if (code.some((line) => CATALOG_SECTION.test(line.trim())) && code.every((line) => /^\s*(?:\[[\w.\-"]+\]|[\w.\-"]+\s*=|[\]}"'\w])/.test(line))) return 'gradle-version-catalog';
   if (lines.some((line) => /^# This is a Gradle generated file for dependency locking/.test(line))) return 'gradle-lockfile';
   if (code[0] === 'PODS:') return 'podfile-lock';
+  if (lines.some((line) => /^# yarn lockfile v1\s*$/.test(line)) || code[0] === '__metadata:') return 'yarn-lock';
+  if (/^lockfileVersion: *['"]?\d/.test(code[0] ?? '')) return 'pnpm-lock';
   if (code.some((line) => PODFILE_LINE.test(line))) return 'podfile';
   if (code.some((line) => GRADLE_SCRIPT_LINE.test(line))) return 'gradle';
   return undefined;

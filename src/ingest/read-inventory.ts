@@ -17,6 +17,7 @@ import { goModFormat, npmLockfileFormat, pipRequirementsFormat } from './formats
 import { gradleLockfileFormat, gradleScriptFormat, gradleVersionCatalogFormat } from './formats/gradle.js';
 import { mavenPomFormat } from './formats/maven-pom.js';
 import { podfileFormat, podfileLockFormat } from './formats/cocoapods.js';
+import { pnpmLockFormat, yarnLockFormat } from './formats/js-lockfiles.js';
 import { delimitedFormat } from './formats/csv.js';
 import { whitespaceFormat } from './formats/whitespace.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
@@ -132,6 +133,8 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'maven-pom': mavenPomFormat,
   'podfile-lock': podfileLockFormat,
   podfile: podfileFormat,
+  'yarn-lock': yarnLockFormat,
+  'pnpm-lock': pnpmLockFormat,
 };
 
 /** The formats read as logs of look-ups (also followed by `covered watch`). */

@@ -1,4 +1,4 @@
-/** Gradle, Maven and CocoaPods manifests: the package URLs they declare, and the entries rejected with their reasons. */
+/** Gradle, Maven, CocoaPods, Yarn and pnpm manifests: the package URLs they declare, and the entries rejected with their reasons. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InventoryItem, RejectedRow } from '../../src/model/item.js';
@@ -140,4 +140,41 @@ test('Podfile: pods with an exact version or none, a local :path pod skipped, a 
   assert.deepEqual(rejections(rejected), ["13: the pod is not named by a string (pod 'NAME', 'VERSION')"]);
   const spaced = await readAll(tempFile('Podfile-spaced', "platform :ios, '12.0'\npod 'Alipay SDK', '1.0'\n"));
   assert.deepEqual(rejections(spaced.rejected), ['2: "Alipay SDK" is not a pod name (NAME or NAME/SUBSPEC, without spaces or "+" in NAME)']);
+});
+
+test('yarn.lock v1: each resolved package once, an npm: alias as the package it installs, a local file skipped, an entry without a version rejected', async () => {
+  const { items, rejected, columns } = await readAll(formatFixture('yarn.lock'));
+  assert.equal(columns[0]?.format, 'yarn-lock');
+  assert.deepEqual(labelsByLine(items), [
+    '5: pkg:npm/%40alicloud/pop-core@1.7.13',
+    '12: pkg:npm/debug@3.2.7',
+    '16: pkg:npm/left-pad@1.3.0',
+    '19: pkg:npm/tencentcloud-sdk-nodejs@4.0.3',
+  ]);
+  assert.ok(onlyPurls(items));
+  assert.deepEqual(rejections(rejected), ['25: package "broken" has no version']);
+  const damaged = await readAll(tempFile('damaged-yarn.lock', '# yarn lockfile v1\n\nleft-pad@^1.3.0:\n  version "1.3.0"\nthis line is no entry\n'));
+  assert.deepEqual(labelsByLine(damaged.items), ['3: pkg:npm/left-pad@1.3.0']);
+  assert.deepEqual(rejections(damaged.rejected), ['5: not an entry of a yarn.lock ("name@range:")']);
+});
+
+test('yarn.lock of Yarn Berry: the resolution of each entry; the workspace and patched copies are not registry packages', async () => {
+  const { items, rejected } = await readAll(formatFixture('yarn-berry.lock'));
+  assert.deepEqual(labelsByLine(items), ['8: pkg:npm/%40alicloud/pop-core@1.7.13', '17: pkg:npm/debug@4.3.4']);
+  assert.deepEqual(rejected, []);
+});
+
+test('pnpm-lock.yaml: the packages map of lockfile 9 and of lockfile 5 (peers after "_" or in parentheses), local and git packages skipped, a key that is no package rejected', async () => {
+  const v9 = await readAll(formatFixture('pnpm-lock.yaml'));
+  assert.deepEqual(labelsByLine(v9.items), [
+    '20: pkg:npm/%40alicloud/pop-core@1.7.13',
+    '23: pkg:npm/left-pad@1.3.0',
+    '27: pkg:npm/tencentcloud-sdk-nodejs@4.0.3',
+  ]);
+  assert.ok(onlyPurls(v9.items));
+  assert.deepEqual(rejections(v9.rejected), ['35: "not a package" is not a package of a pnpm lock file (NAME@VERSION)']);
+  const v5 = await readAll(formatFixture('pnpm-lock-v5.yaml'));
+  assert.deepEqual(labelsByLine(v5.items), ['13: pkg:npm/%40alicloud/pop-core@1.7.13', '17: pkg:npm/left-pad@1.3.0']);
+  const v6 = await readAll(tempFile('pnpm-lock-v6.yaml', "lockfileVersion: '6.0'\n\npackages:\n\n  /@alicloud/pop-core@1.7.13(debug@3.2.7):\n    resolution: {integrity: sha512-AAAA}\n"));
+  assert.deepEqual(labelsByLine(v6.items), ['5: pkg:npm/%40alicloud/pop-core@1.7.13']);
 });
