@@ -47,7 +47,7 @@ test('build.gradle.kts: calls with parentheses, platform and enforcedPlatform, n
   assert.deepEqual(rejections(rejected), ['20: "junit junit" is not a Maven group id (letters, digits, ".", "-" and "_")']);
 });
 
-test('build scripts: several declarations on a line, add(), a block opened on the next line, comments and strings holding braces', async () => {
+test('build scripts: several declarations on a line, add(), a block opened on the next line, conditions, comments and strings holding braces', async () => {
   const script = [
     'dependencies {',
     '  implementation "a.b:c:1", "d.e:f:2"; api("g.h:i:3")',
@@ -60,6 +60,16 @@ test('build scripts: several declarations on a line, add(), a block opened on th
     '  classpath "r.s:t:7"',
     '}',
     'dependencies {',
+    '  if (project.hasProperty("cn")) {',
+    '    implementation "com.umeng.umsdk:common:9.6.3"',
+    '  } else {',
+    '    implementation "com.huawei.hms:push:6.11.0.300"',
+    '  }',
+    '}',
+    'android {',
+    '  if (true) { implementation "not.a:declaration:1" }',
+    '}',
+    'dependencies {',
     '  implementation("u.v:never-closed:8"',
   ].join('\n');
   const { items, rejected } = await readAll(tempFile('deps.gradle', script), { inputFormat: 'gradle' });
@@ -70,8 +80,10 @@ test('build scripts: several declarations on a line, add(), a block opened on th
     '3: pkg:maven/j.k/l@4',
     '5: pkg:maven/o.p/q@6',
     '9: pkg:maven/r.s/t@7',
+    '13: pkg:maven/com.umeng.umsdk/common@9.6.3',
+    '15: pkg:maven/com.huawei.hms/push@6.11.0.300',
   ]);
-  assert.deepEqual(rejections(rejected), ['12: a dependency declaration whose parenthesis is never closed']);
+  assert.deepEqual(rejections(rejected), ['22: a dependency declaration whose parenthesis is never closed']);
 });
 
 test('gradle.lockfile: each locked module with its version; an entry without one is rejected', async () => {

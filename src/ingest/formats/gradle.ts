@@ -113,9 +113,11 @@ function statementsOfLine(line: string, origin: Origin, state: ScriptState): Sta
       code += c;
     } else if (c === '{') {
       const opener = code.trim() === '' ? state.previous : code;
+      const inDeclarations = state.blocks.at(-1) === state.depth;
       flush(false);
       state.depth++;
-      if (/(?:^|[^\w.])dependencies\s*$/.test(opener)) state.blocks.push(state.depth);
+      // A condition inside a dependencies block declares as the block does.
+      if (/(?:^|[^\w.])dependencies\s*$/.test(opener) || (inDeclarations && CONDITION.test(opener))) state.blocks.push(state.depth);
     } else if (c === '}') {
       flush(false);
       if (state.blocks.at(-1) === state.depth) state.blocks.pop();
@@ -138,6 +140,8 @@ function openParentheses(code: string): number {
 
 /** A Groovy or Kotlin string literal, single- or double-quoted, with its escapes. */
 const STRING_LITERAL = /(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
+/** `if (…)`, `else if (…)`, `else`: what opens a block that is part of the enclosing one. */
+const CONDITION = /^\s*(?:}\s*)?(?:else\s+)?(?:if\s*\([\s\S]*\)|else)\s*$/;
 /** Words that open a statement other than a declaration. */
 const NOT_CONFIGURATIONS = new Set(['def', 'val', 'var', 'if', 'else', 'for', 'while', 'return', 'println', 'apply', 'import', 'exclude', 'configurations', 'constraints', 'components', 'modules']);
 /** Calls that name something local to the build, which no package index holds. */
