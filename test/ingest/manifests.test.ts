@@ -14,6 +14,8 @@ test('build.gradle: string, map and platform notations, buildscript classpath; p
   const { items, rejected, notices, columns } = await readAll(file);
   assert.equal(columns[0]?.format, 'gradle');
   assert.deepEqual(labelsByLine(items), [
+    // A plugin request is its marker artifact.
+    '2: pkg:maven/com.android.application/com.android.application.gradle.plugin',
     '7: pkg:maven/com.huawei.agconnect/agcp@1.9.1.301',
     '14: pkg:maven/com.tencent.bugly/crashreport@4.1.9',
     // A version from a variable is no literal version.
@@ -37,6 +39,7 @@ test('build.gradle: string, map and platform notations, buildscript classpath; p
 test('build.gradle.kts: calls with parentheses, platform and enforcedPlatform, named arguments, a declaration over three lines; constraints are not dependencies', async () => {
   const { items, rejected } = await readAll(formatFixture('build.gradle.kts'));
   assert.deepEqual(labelsByLine(items), [
+    '2: pkg:maven/com.android.application/com.android.application.gradle.plugin',
     '6: pkg:maven/com.tencent.bugly/crashreport@4.1.9',
     '7: pkg:maven/com.huawei.hms/hms-bom@6.11.0.300',
     '8: pkg:maven/com.squareup.okhttp3/okhttp-bom@4.12.0',
@@ -84,6 +87,27 @@ test('build scripts: several declarations on a line, add(), a block opened on th
     '15: pkg:maven/com.huawei.hms/push@6.11.0.300',
   ]);
   assert.deepEqual(rejections(rejected), ['22: a dependency declaration whose parenthesis is never closed']);
+});
+
+test('plugins { }: each dotted plugin id is its marker artifact ID:ID.gradle.plugin; Gradle\'s own plugins and catalog aliases are no packages', async () => {
+  const script = [
+    'plugins {',
+    '    id("com.android.application") version "8.5.0" apply false',
+    "    id 'com.huawei.agconnect' version '1.9.1.300'",
+    '    id "com.google.gms.google-services"',
+    '    `java-library`',
+    '    kotlin("android")',
+    '    alias(libs.plugins.pangle)',
+    '}',
+  ].join('\n');
+  const { items, rejected, notices } = await readAll(tempFile('build.gradle.kts', script), { inputFormat: 'gradle' });
+  assert.deepEqual(labelsByLine(items), [
+    '2: pkg:maven/com.android.application/com.android.application.gradle.plugin@8.5.0',
+    '3: pkg:maven/com.huawei.agconnect/com.huawei.agconnect.gradle.plugin@1.9.1.300',
+    '4: pkg:maven/com.google.gms.google-services/com.google.gms.google-services.gradle.plugin',
+  ]);
+  assert.deepEqual(rejected, []);
+  assert.equal(notices.length, 1);
 });
 
 test('gradle.lockfile: each locked module with its version; an entry without one is rejected', async () => {

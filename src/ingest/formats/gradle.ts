@@ -15,7 +15,8 @@ import type { FormatContext, RawRow, TextFormat } from './format.js';
  * Each statement directly inside a `dependencies { }` block (of the project, `buildscript`,
  * `allprojects` …) is a declaration: `implementation 'g:n:v'`, `api("g:n:v")`, `kapt group: 'g',
  * name: 'n', version: 'v'`, `implementation(platform("g:n:v"))`. Closures after a declaration
- * (`exclude …`) and `constraints { }` are deeper, and not read.
+ * (`exclude …`) and `constraints { }` are deeper, and not read. Each request in a `plugins { }`
+ * block is a plugin's marker artifact.
  */
 export const gradleScriptFormat: TextFormat = {
   async *tables(text, context) {
@@ -30,16 +31,16 @@ const MAX_STATEMENT_LINES = 20;
 interface Statement {
   text: string;
   origin: Origin;
-  /** Directly inside a dependencies block. */
-  declaration: boolean;
+  /** Directly inside a dependencies block (a dependency) or a plugins block (a plugin request). */
+  declaration?: 'dependency' | 'plugin';
   /** A declaration whose parentheses were still open MAX_STATEMENT_LINES lines on. */
   unclosed?: boolean;
 }
 
 interface ScriptState {
   depth: number;
-  /** The depths of the open dependencies blocks' contents. */
-  blocks: number[];
+  /** The open dependencies and plugins blocks: the depth of their contents, and what they declare. */
+  blocks: { depth: number; declares: 'dependency' | 'plugin' }[];
   inBlockComment: boolean;
   /** The code before the last brace, for a `dependencies` whose `{` is on the next line. */
   previous: string;
@@ -56,7 +57,7 @@ async function* scriptRows(text: AsyncIterable<string>, context: FormatContext):
     statementsOfLine(line, origin, state).flatMap((statement): RawRow[] => {
       if (statement.unclosed) return [{ origin: statement.origin, error: UNCLOSED }];
       if (!statement.declaration) return [];
-      const outcome = declarationRows(statement.text, statement.origin);
+      const outcome = statement.declaration === 'plugin' ? pluginRows(statement.text, statement.origin) : declarationRows(statement.text, statement.origin);
       if (outcome !== 'reference') return outcome;
       references++;
       return [];
@@ -74,7 +75,8 @@ function statementsOfLine(line: string, origin: Origin, state: ScriptState): Sta
   let code = '';
   let quote: string | undefined;
   const flush = (atLineEnd: boolean): void => {
-    const declaration = state.blocks.at(-1) === state.depth;
+    const block = state.blocks.at(-1);
+    const declaration = block?.depth === state.depth ? block.declares : undefined;
     const open = state.open;
     state.open = undefined;
     const text = open ? `${open.text} ${code}` : code;
@@ -113,14 +115,17 @@ function statementsOfLine(line: string, origin: Origin, state: ScriptState): Sta
       code += c;
     } else if (c === '{') {
       const opener = code.trim() === '' ? state.previous : code;
-      const inDeclarations = state.blocks.at(-1) === state.depth;
+      const enclosing = state.blocks.at(-1);
+      const inDeclarations = enclosing?.depth === state.depth;
       flush(false);
       state.depth++;
-      // A condition inside a dependencies block declares as the block does.
-      if (/(?:^|[^\w.])dependencies\s*$/.test(opener) || (inDeclarations && CONDITION.test(opener))) state.blocks.push(state.depth);
+      // A condition inside a dependencies or plugins block declares as the block does.
+      if (/(?:^|[^\w.])dependencies\s*$/.test(opener)) state.blocks.push({ depth: state.depth, declares: 'dependency' });
+      else if (/(?:^|[^\w.])plugins\s*$/.test(opener)) state.blocks.push({ depth: state.depth, declares: 'plugin' });
+      else if (inDeclarations && enclosing && CONDITION.test(opener)) state.blocks.push({ depth: state.depth, declares: enclosing.declares });
     } else if (c === '}') {
       flush(false);
-      if (state.blocks.at(-1) === state.depth) state.blocks.pop();
+      if (state.blocks.at(-1)?.depth === state.depth) state.blocks.pop();
       state.depth = Math.max(0, state.depth - 1);
     } else if (c === ';') {
       flush(false);
@@ -178,6 +183,19 @@ function argumentRows(text: string, origin: Origin): RawRow[] | 'reference' {
     if (row) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A plugin request, `id 'com.huawei.agconnect' version '1.9.1.300'` or `id("…") version "…"`,
+ * resolves to the plugin's marker artifact ID:ID.gradle.plugin, as Gradle resolves it. Gradle's own
+ * plugins (`java-library`, `application`, `kotlin("android")`) have no dotted id and no package.
+ */
+function pluginRows(statement: string, origin: Origin): RawRow[] | 'reference' {
+  const request = /^\s*id\s*\(?\s*(['"])([^'"]+)\1\s*\)?\s*(?:version\s*\(?\s*(['"])([^'"]*)\3\s*\)?)?(?:\s+apply\s*\(?\s*(?:true|false)\s*\)?)?\s*$/.exec(statement);
+  if (!request) return /^\s*(?:id|alias)\b/.test(statement) ? 'reference' : [];
+  const id = request[2] as string;
+  if (!id.includes('.')) return [];
+  return [mavenRow(origin, id, `${id}.gradle.plugin`, literalVersion(request[4]))];
 }
 
 /** The arguments without the parentheses around them all. */
