@@ -69,11 +69,18 @@ export interface SplitScore {
    * no event on it; or the target never named (a class, or an organisation the knowledge base lacks).
    */
   misses: { status: number; action: number; unattached: number; unnamed: number };
+  /**
+   * Misses of another action, as "gold kind → extracted kind" pairs: each kind extracted on the
+   * target (none of them the labelled one) counts once per miss.
+   */
+  kindConfusion: Record<string, number>;
+  /** Misses of a target named but not attached, by the labelled action. */
+  unattachedByKind: Record<string, number>;
   errors: string[];
 }
 
 export function emptyScore(): SplitScore {
-  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, errors: [] };
+  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, kindConfusion: {}, unattachedByKind: {}, errors: [] };
 }
 
 interface Predicted {
@@ -140,6 +147,10 @@ export function readingLabel(kb: KnowledgeBase, gold: GoldRealArticle, e: Restri
   return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? 'none';
 }
 
+const tally = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
 const DAY = 86_400_000;
 /** The days a date stands for: "2020" is the whole year, "2020-08" the month. */
 function dateSpan(d: string): [number, number] {
@@ -200,6 +211,10 @@ export function scoreRealArticle(
       score.strict.fn++;
       const why = predicted.some((p) => p.action === g.action && sameTarget(p, g.target)) ? 'status' : predicted.some((p) => sameTarget(p, g.target)) ? 'action' : mentioned.has(g.target) ? 'unattached' : 'unnamed';
       score.misses[why]++;
+      if (why === 'action') {
+        for (const kind of new Set(predicted.filter((p) => sameTarget(p, g.target)).map((p) => p.action))) tally(score.kindConfusion, `${g.action} → ${kind}`);
+      }
+      if (why === 'unattached') tally(score.unattachedByKind, g.action);
       score.errors.push(`${gold.id}: missed ${g.actor} ${g.action} ${g.target} ${g.status} (${why})`);
     } else {
       used.add(i);
