@@ -38,6 +38,7 @@ import {
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { banIsPenaltyOfSale } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -248,6 +249,8 @@ function findTriggers(text: string): Trigger[] {
     // "ownership by an Entity List party", "Entity List entities": a list's name before a noun for its
     // members says who is on it, not that anyone was put there.
     .filter((t) => !(t.action === 'entity-list' && /list$/i.test(t.text) && LIST_MEMBER_AFTER.test(text.slice(t.end))))
+    // "would ban TikTok unless ByteDance sells it": a ban that is the penalty for not selling is a divestment order.
+    .map((t) => (t.action === 'ban' && banIsPenaltyOfSale(text, t) ? { ...t, action: 'divestment-order' as const } : t))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -631,4 +631,12 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A stage verb in a relative clause is not the act's own.
     assert.deepEqual(summary('The US ban on Huawei, which was considered harsh, took effect.', '2019-05-20'), ['US ban huawei in-force']);
   });
+  test('a ban that is the penalty for not selling is a divestment order, read from the condition on the sale verb', () => {
+    assert.deepEqual(summary('President Biden signed a law that bans the Lemon8 app if ByteDance does not sell it within nine months.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('US senators voted to ban TikTok nationwide unless its parent finds an American buyer.', '2024-04-23'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The White House gave ByteDance until June to divest TikTok or be banned.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    // A sale the company announces in another sentence conditions nothing; nor does a condition on something else.
+    assert.deepEqual(summary('The US banned TikTok on Friday. ByteDance said it would sell the app.', '2024-04-24'), ['US ban bytedance enacted']);
+    assert.deepEqual(summary('Canada banned TikTok on government phones even if the phones are sold later.', '2023-02-28'), ['CA procurement-ban bytedance enacted']);
+  });
 });
