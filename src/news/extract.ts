@@ -38,7 +38,7 @@ import {
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { banIsPenaltyOfSale } from './frames.js';
+import { banIsPenaltyOfSale, pushesOnOthers } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -224,7 +224,8 @@ const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buye
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
 function findTriggers(text: string): Trigger[] {
-  const claimed: Trigger[] = [];
+  // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
+  const claimed: Trigger[] = pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const }));
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };

@@ -5,6 +5,12 @@
  */
 import nlp from 'compromise';
 
+export interface FrameReading {
+  start: number;
+  end: number;
+  text: string;
+}
+
 type Term = { text: string; root?: string; tags: string[]; offset: { start: number; length: number } };
 
 /** Lemmas of a sale of the target: "sells", "is sold", "divests", "finds a buyer", "spins off". */
@@ -50,4 +56,76 @@ export function banIsPenaltyOfSale(text: string, ban: { start: number; end: numb
     }
   }
   return false;
+}
+
+/**
+ * Verbs of bringing others round, by stem: they ask, not order ("ordered ByteDance to sell" is the act
+ * itself). By stem as well as lemma: compromise reads "is encouraging other countries" as an adjective.
+ */
+const PERSUADE = /^(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)(?:e|es|ed|s|ing|y|ies|ied|ying)?$/;
+/** What those others are to do to a company, as the infinitive after them: shun it in some way. */
+const SHUN = new Set(['ban', 'bar', 'block', 'exclude', 'drop', 'avoid', 'shun', 'remove', 'replace', 'restrict', 'limit', 'abandon', 'reject', 'boycott', 'stop', 'cut', 'phase', 'purge', 'prohibit', 'keep', 'rip', 'strip']);
+/** Using or buying is shunned only when negated: "lobbied governments not to use Huawei". */
+const USE = new Set(['use', 'buy', 'deploy', 'install', 'procure', 'allow', 'choose', 'adopt', 'work']);
+const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)\w*/i;
+
+/**
+ * An act in an infinitive whose doer is someone the subject is bringing round ("wants its allies to
+ * ban Huawei", "lobbied European governments not to use Huawei equipment", "encouraging other
+ * countries to avoid Huawei") is those others' act, pressed on them: a push to shun the company
+ * (`boycott-push`), not the subject's own ban. Read from compromise's lemmas: a verb of persuasion,
+ * its object (a noun phrase with no verb in it), then "to" or "not to" and a verb of shunning (or of
+ * using, when negated); also lobbying or campaigning "against" a company. Without an object between
+ * ("wants to ban TikTok") the act is the subject's own.
+ */
+export function pushesOnOthers(text: string): FrameReading[] {
+  if (!WORDS_OF_PERSUASION.test(text) && !/\bagainst\b/i.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    const terms = s.terms;
+    terms.forEach((t, i) => {
+      const form = t.text.toLowerCase().replace(/[^a-z]/g, '');
+      if (!PERSUADE.test(form) || !(t.tags.includes('Verb') || /(?:ing|ed)$/.test(form))) return;
+      // "lobbying against Huawei", "campaigned against ZTE".
+      if (/^lobb/.test(form) && /^against$/i.test(terms[i + 1]?.text ?? '')) {
+        const next = terms[i + 1] as Term;
+        out.push({ start: t.offset.start, end: next.offset.start + next.offset.length, text: text.slice(t.offset.start, next.offset.start + next.offset.length) });
+        return;
+      }
+      // "called on", "leaned on": the particle belongs to the verb.
+      let j = i + 1;
+      if (/^(?:call|lean)/.test(form)) {
+        if (!/^on$/i.test(terms[j]?.text ?? '')) return;
+        j++;
+      }
+      // The object: one to eight words, none of them a verb, ending before "to" or "not to".
+      const objectStart = j;
+      while (j < terms.length && j - objectStart < 8 && !/^(?:to|not)$/i.test((terms[j] as Term).text)) {
+        const w = terms[j] as Term;
+        // A word ending in -s after a determiner may be a plural that compromise reads as a verb ("several Asian partners").
+        if (w.tags.includes('Verb') && !w.tags.includes('Participle') && !w.tags.includes('Adjective') && !(w.tags.includes('PresentTense') && /s$/i.test(w.text) && j > objectStart)) return;
+        if (/[.;:]/.test(w.text)) return;
+        j++;
+      }
+      // Others: a plural ("its allies", "European governments"), a country, or "them"; a court asked to
+      // block something is asked for a ruling.
+      const object = terms.slice(objectStart, j);
+      if (!object.some((w) => w.tags.includes('Plural') || (w.tags.includes('PresentTense') && /s$/i.test(w.text)) || w.tags.includes('Country') || /^them$/i.test(w.text)) || object.some((w) => /^(?:courts?|judges?|justices?)$/i.test(w.text))) return;
+      const negated = /^not$/i.test(terms[j]?.text ?? '');
+      if (negated) j++;
+      if (!/^to$/i.test(terms[j]?.text ?? '')) return;
+      const act = terms[j + 1];
+      if (!act) return;
+      const actLemma = (act.root ?? act.text).toLowerCase().replace(/[^a-z]/g, '');
+      if (!(SHUN.has(actLemma) || (negated && USE.has(actLemma)))) return;
+      // "to restrict or ban Huawei": verbs joined to the first are the same push.
+      let last = act;
+      for (let k = j + 2; /^(?:or|and)$/i.test(terms[k]?.text ?? '') && SHUN.has(((terms[k + 1]?.root ?? terms[k + 1]?.text) ?? '').toLowerCase()); k += 2) last = terms[k + 1] as Term;
+      const end = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
+    });
+  }
+  return out;
 }

@@ -631,6 +631,16 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A stage verb in a relative clause is not the act's own.
     assert.deepEqual(summary('The US ban on Huawei, which was considered harsh, took effect.', '2019-05-20'), ['US ban huawei in-force']);
   });
+  test('an act others are brought round to do is a push on them, read from the verb of persuasion and its object', () => {
+    assert.deepEqual(summary('Washington wants its allies to ban Huawei from their networks.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    assert.deepEqual(summary('The United States lobbied Canadian officials not to buy ZTE gear.', '2019-05-20'), ['US boycott-push zte enacted']);
+    assert.deepEqual(summary('The US has persuaded several Asian partners, such as Japan, to restrict or ban Huawei routers.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    assert.deepEqual(summary('US diplomats have been lobbying against Huawei across Europe.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    // With no one between the verb and its infinitive the act is the subject's own; a court is asked for a ruling; an order is the act.
+    assert.ok(!summary('The Trump administration wants to ban TikTok.', '2020-08-01').some((x) => x.includes('boycott-push')));
+    assert.deepEqual(summary('ByteDance asked a federal court to block the TikTok ban.', '2020-09-20'), []);
+    assert.deepEqual(summary('The US ordered ByteDance to sell TikTok.', '2020-08-14'), ['US divestment-order bytedance enacted']);
+  });
   test('a ban that is the penalty for not selling is a divestment order, read from the condition on the sale verb', () => {
     assert.deepEqual(summary('President Biden signed a law that bans the Lemon8 app if ByteDance does not sell it within nine months.', '2024-04-24'), ['US divestment-order bytedance enacted']);
     assert.deepEqual(summary('US senators voted to ban TikTok nationwide unless its parent finds an American buyer.', '2024-04-23'), ['US divestment-order bytedance enacted']);
