@@ -76,11 +76,18 @@ export interface SplitScore {
   kindConfusion: Record<string, number>;
   /** Misses of a target named but not attached, by the labelled action. */
   unattachedByKind: Record<string, number>;
+  /**
+   * The same misses by what the article's extracted events are: an event of the labelled kind on other
+   * targets (the act was read, the target not attached to it), events of other kinds only, or none.
+   */
+  unattachedBy: { sameKindElsewhere: number; otherKindsOnly: number; noEvents: number };
+  /** Articles with labelled events from which nothing is extracted, and how many labelled events they hold. */
+  silent: { articles: number; events: number };
   errors: string[];
 }
 
 export function emptyScore(): SplitScore {
-  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, kindConfusion: {}, unattachedByKind: {}, errors: [] };
+  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, kindConfusion: {}, unattachedByKind: {}, unattachedBy: { sameKindElsewhere: 0, otherKindsOnly: 0, noEvents: 0 }, silent: { articles: 0, events: 0 }, errors: [] };
 }
 
 interface Predicted {
@@ -203,6 +210,11 @@ export function scoreRealArticle(
     for (const p of predicted) score.errors.push(`${gold.id}: event on an article without events: ${p.actor} ${p.action} ${p.target} ${p.status}  «${p.evidence.slice(0, 110)}»`);
     return;
   }
+  if (predicted.length === 0) {
+    score.silent.articles++;
+    score.silent.events += gold.events.length;
+    score.errors.push(`${gold.id}: nothing extracted from an article with ${gold.events.length} labelled events`);
+  }
   // Strict: action, target group and status agree.
   const used = new Set<number>();
   for (const g of gold.events) {
@@ -214,7 +226,10 @@ export function scoreRealArticle(
       if (why === 'action') {
         for (const kind of new Set(predicted.filter((p) => sameTarget(p, g.target)).map((p) => p.action))) tally(score.kindConfusion, `${g.action} → ${kind}`);
       }
-      if (why === 'unattached') tally(score.unattachedByKind, g.action);
+      if (why === 'unattached') {
+        tally(score.unattachedByKind, g.action);
+        score.unattachedBy[predicted.some((p) => p.action === g.action) ? 'sameKindElsewhere' : predicted.length > 0 ? 'otherKindsOnly' : 'noEvents']++;
+      }
       score.errors.push(`${gold.id}: missed ${g.actor} ${g.action} ${g.target} ${g.status} (${why})`);
     } else {
       used.add(i);

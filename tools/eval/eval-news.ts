@@ -128,5 +128,8 @@ const counted = (counts: Record<string, number>) =>
 for (const [name, s] of columns) {
   console.log(`${name}: missed as another action (labelled → extracted): ${counted(s.kindConfusion)}`);
   console.log(`${name}: named but not attached, by labelled action: ${counted(s.unattachedByKind)}`);
+  const u = s.unattachedBy;
+  console.log(`${name}: named but not attached, by what the article yields: an event of that kind on other targets ${u.sameKindElsewhere}, events of other kinds only ${u.otherKindsOnly}, no event ${u.noEvents}`);
+  console.log(`${name}: articles with labelled events and nothing extracted: ${s.silent.articles} (${s.silent.events} labelled events)`);
 }
 if (showErrors) console.log(onlyHalf ? `\ndevelopment half ${onlyHalf} errors:\n${scores[onlyHalf].errors.join('\n')}` : `\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
