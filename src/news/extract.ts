@@ -1136,10 +1136,11 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.
     if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
-    // "This means that those providers are now legally required to remove Huawei …", "…, which means a
-    // licence will be required to sell to Huawei": what follows from an act reported before is what that
-    // act does, not another act.
-    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "…, which means a licence will be required to sell to Huawei": what follows from an act reported
+    // before is what that act does, not another act — when it is of that act's kind or a more general
+    // one. A duty of another kind that follows ("This means that those providers are now legally
+    // required to remove Huawei …" after a designation) is a further part of the decision, labelled apart.
+    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => (o.action === e.action || SUBSUMED_BY[e.action].includes(o.action)) && o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.

@@ -208,9 +208,11 @@ describe('scoring against labels made before the knowledge base grew', () => {
 });
 
 describe('one act, one event; links only to the measure reported', () => {
-  test('what follows from an act reported before ("This means that …") is that act, not another', () => {
+  test('what follows from an act reported before ("This means that …") is that act, not another, when of its kind or a more general one', () => {
+    assert.deepEqual(summary('The Commerce Department added Huawei to the Entity List on Thursday. This means that a licence will be required to sell US chips to Huawei.', '2019-05-16'), ['US entity-list huawei enacted']);
+    // A duty of another kind that follows is a further part of the decision.
     const text = 'The UK government has decided to issue a designation notice to Huawei. This means that telecoms providers are now legally required to remove Huawei from their 5G networks by the end of 2027.';
-    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted']);
+    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted', 'GB removal-order huawei enacted']);
     // Told first, with nothing before it to follow from, it is an act of its own.
     assert.deepEqual(summary('This means that UK telecoms providers are now legally required to remove Huawei from their 5G networks.', '2022-10-13'), ['GB removal-order huawei enacted']);
   });
