@@ -38,7 +38,7 @@ import {
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { banIsPenaltyOfSale, pushesOnOthers } from './frames.js';
+import { banIsPenaltyOfSale, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -225,7 +225,8 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
-  const claimed: Trigger[] = pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const }));
+  // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
+  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };

@@ -129,3 +129,59 @@ export function pushesOnOthers(text: string): FrameReading[] {
   }
   return out;
 }
+
+/** Verbs of giving up ownership, by lemma, with the word that must follow those that need one. */
+const GIVE_UP = new Map<string, RegExp | null>([
+  ['sell', null], ['divest', null], ['relinquish', null], ['unwind', null],
+  ['dispose', /^of$/i], ['separate', /^from$/i], ['spin', /^off$/i], ['cut', /^ties$/i], ['sever', /^ties$/i], ['transfer', /^(?:ownership|control)$/i],
+  ['find', /^(?:a|an|the)$/i],
+]);
+/** A sale named by a noun: "mandating the sale of TikTok", "required the divestiture of …". */
+const SALE_NOUN = /^(?:sale|divestiture|divestment|spin-?off|separation|disposal)$/i;
+/**
+ * A demand before the verb, in its clause: "must", "has to", "is required to", "forced ByteDance to",
+ * "a deadline for ByteDance to", "gave ByteDance 90 days to".
+ */
+const DEMAND_BEFORE = /(?:\b(?:must|(?:have|has|had|need|needs) to|(?:required|forced|ordered|compelled|obliged|directed|mandated) to)|\b(?:force|forces|forced|forcing|require|requires|required|requiring|order|orders|ordered|ordering|compel|compels|compelled|compelling|oblige|obliges|obliged|direct|directs|directed|mandate|mandates|mandated|mandating|give|gives|gave|given|giving)\b[^;]{1,60}?\bto|\bdeadline (?:for|by which)\b[^;]{1,40}?\bto)\s+(?:(?:either|fully|quickly|also)\s+)?$/i;
+const DEMAND_OF_NOUN = /\b(?:forc|requir|order|compel|mandat|demand|direct)\w*\s+(?:(?:the|a|an|its)\s+)?(?:forced\s+|full\s+|complete\s+)?$/i;
+const WORDS_OF_GIVING_UP = /\b(?:sell|sold|divest\w*|dispos\w*|relinquish\w*|separat\w*|spin|spun|ties|transfer\w*|unwind\w*|buyer|owner|sale|spin-?off)\b/i;
+
+/**
+ * A demand that the owner give a company up ("the law forces ByteDance to relinquish control of
+ * TikTok", "must find a non-Chinese buyer", "set a deadline for ByteDance to sell", "mandating the
+ * sale of TikTok") is a divestment order: a verb of giving up ownership (by its lemma, with its
+ * particle) or a noun for a sale, governed by a demand in its clause. The owner's own sale, with no
+ * demand ("ByteDance agreed to sell"), and a negated one are none.
+ */
+export function saleDemands(text: string): FrameReading[] {
+  if (!WORDS_OF_GIVING_UP.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    s.terms.forEach((t, i) => {
+      const word = (t.root ?? t.text).toLowerCase().replace(/[^a-z-]/g, '');
+      // The text comes a sentence at a time: a stop inside it ends an abbreviation ("ByteDance Ltd."), not a clause.
+      const clauseBefore = /[^;:]*$/.exec(text.slice(0, t.offset.start))?.[0] ?? '';
+      if (/\b(?:not|never|no longer)\s+(?:\w+\s+)?$/i.test(clauseBefore)) return;
+      let last = t;
+      if (SALE_NOUN.test(word) && /^of$/i.test(s.terms[i + 1]?.text ?? '')) {
+        if (!DEMAND_OF_NOUN.test(clauseBefore)) return;
+      } else {
+        const follow = GIVE_UP.get(word);
+        if (follow === undefined || !t.tags.includes('Verb')) return;
+        if (follow) {
+          const next = s.terms[i + 1];
+          if (!next || !follow.test(next.text.replace(/[^\w-]/g, ''))) return;
+          // "find a buyer", "find a new owner": only a buyer or an owner is a sale.
+          if (word === 'find' && !/^(?:[\w-]+\s+){0,2}(?:buyer|owner|purchaser)\b/i.test(text.slice(next.offset.start + next.offset.length).trimStart())) return;
+          last = next;
+        }
+        if (!DEMAND_BEFORE.test(clauseBefore)) return;
+      }
+      const end = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
+    });
+  }
+  return out;
+}

@@ -643,6 +643,15 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('ByteDance asked a federal court to block the TikTok ban.', '2020-09-20'), []);
     assert.deepEqual(summary('The US ordered ByteDance to sell TikTok.', '2020-08-14'), ['US divestment-order bytedance enacted']);
   });
+  test('a demand that the owner give a company up is a divestment order, read from the verb of giving up and the demand governing it', () => {
+    assert.deepEqual(summary('The US statute compels ByteDance to cut ties with TikTok within a year.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('CFIUS ordered ByteDance to dispose of its stake in the Lemon8 app.', '2020-08-14'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('Under the US statute, TikTok must find a new American owner by January.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The US passed a statute mandating the sale of TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    // The owner's own sale, with nothing demanding it, is none; nor is a negated demand.
+    assert.deepEqual(summary('ByteDance agreed to sell a stake in TikTok to American investors.', '2020-09-19'), []);
+    assert.deepEqual(summary('The US will not force ByteDance to sell TikTok, officials said.', '2020-09-19'), []);
+  });
   test('a ban that is the penalty for not selling is a divestment order, read from the condition on the sale verb', () => {
     assert.deepEqual(summary('President Biden signed a law that bans the Lemon8 app if ByteDance does not sell it within nine months.', '2024-04-24'), ['US divestment-order bytedance enacted']);
     assert.deepEqual(summary('US senators voted to ban TikTok nationwide unless its parent finds an American buyer.', '2024-04-23'), ['US divestment-order bytedance enacted']);
