@@ -25,4 +25,11 @@ describe('apps added to India orders from later copies of their lists', () => {
     assert.deepEqual(inForceObligations('app', 'U-Dictionary', '2020-09-03'), ['in-69a-2020-09 → u-dictionary-app']);
     assert.deepEqual(inForceObligations('app', 'U-Dictionary', '2020-09-01'), []);
   });
+
+  test('an app the press named from the unpublished February 2025 order is screened from the disclosure on', () => {
+    assert.deepEqual(inForceObligations('app', 'ChillChat', '2025-03-01'), ['in-69a-2025-02 → chillchat-app']);
+    assert.deepEqual(inForceObligations('app', 'ChillChat', '2025-02-17'), []);
+    // a name another, unrelated app carries is left out
+    assert.deepEqual(inForceObligations('app', 'Honeycam', '2025-03-01'), []);
+  });
 });
