@@ -78,7 +78,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2022-02': {
     date: '2022-02-14',
-    listed: 29,
+    listed: 31,
     names: [
       'Beauty Camera: Sweet Selfie HD', 'CamCard for SalesForce Ent', 'Isoland 2: Ashes of Time Lite',
       'Rise of Kingdoms: Lost Crusade', 'APUS Security HD (Pad Version)', 'Parallel Space Lite 32 Support',
@@ -90,6 +90,8 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       // the games of the list as TechnoCodex copied them
       'Conquer Online – MMORPG Game', 'Conquer Online II', 'EVE Echoes', 'Extraordinary Ones',
       'Stick Fight: The Game Mobile', 'Twilight Pioneers',
+      // short names The New Indian Express gave
+      'FancyU pro', 'Lica Cam',
     ],
   },
 };
