@@ -24,7 +24,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 66,
+    listed: 70,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -47,6 +47,8 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'Legend: Rising Empire NetEase Games', 'Mobile Taobao', 'Youku', 'Sina News', 'VPN for TikTok',
       // short names the press gave (Infotonline, TechGup)
       'U-Dictionary', 'Gallery Vault', 'MV Master', 'Parallel Space Lite',
+      // short names from other reports (PingWest, NewsLax after The Next Web, South China Morning Post)
+      'Tantan', 'LivU', 'Zakzak', 'Huya',
     ],
   },
   'in-69a-2020-07': {
