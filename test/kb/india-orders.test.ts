@@ -4,7 +4,8 @@ import { bundledEngine, inForceObligations } from '../helpers.js';
 
 // India's section 69A app-blocking orders of 2020 and 2022. The orders named apps only; the names below are the
 // published lists (the 59 and the 43 in full, the 118 and the 54 of February 2022 as far as captured from press copies,
-// less titles too generic to record) and, for the 47 of July 2020, whose list was not published, the names ANI reported. Every name is a listing of its
+// with short names the press gave where the listed title was not read, less titles too generic to record) and, for the
+// 47 of July 2020, whose list was not published, the names the press reported from it. Every name is a listing of its
 // order; an app whose publisher was not established is recorded without an owner.
 const ORDERS: Record<string, { date: string; names: string[]; listed: number }> = {
   'in-69a-2020-06': {
