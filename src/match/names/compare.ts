@@ -297,7 +297,50 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     const score = Math.min(again.score, RESPELT_CAP);
     return { ...again, score, features: [{ feature: 'respelt', score, detail: `${slip.word} ~ ${slip.as}` }, ...again.features] };
   }
+  // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
+  // Repair Plant", "IRGC Missile Command"): written out as those words, the names are compared again.
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? a : b;
+    const y = side === 0 ? b : a;
+    let spelt = x;
+    const written: string[] = [];
+    // Each abbreviation in turn ("SB RAS" = "Siberian Branch", "Russian Academy of Sciences").
+    for (let short = abbreviatedWords(spelt, y); short && written.length < 3; short = abbreviatedWords(spelt, y)) {
+      const { abbreviation, words } = short;
+      spelt = normaliseName(spelt.tokens.map((t) => (t.text === abbreviation ? words.join(' ') : t.text)).join(' '));
+      written.push(`${abbreviation.toUpperCase()} = ${words.join(' ')}`);
+    }
+    if (written.length === 0) continue;
+    const again = side === 0 ? compareForms(spelt, y, weight) : compareForms(y, spelt, weight);
+    if (again.score <= first.score) continue;
+    const score = Math.min(again.score, ABBREVIATION_CAP);
+    return { ...again, score, features: [{ feature: 'abbreviation', score, detail: written.join('; ') }, ...again.features] };
+  }
   return first;
+}
+
+/** As strong as a whole name's acronym. */
+const ABBREVIATION_CAP = 0.9;
+/** Words an abbreviation skips: "Ministry of Defence" is MOD or MD. */
+const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
+
+/**
+ * A word of x's core, three to six letters, that y lacks but spells with the initials of as many of
+ * its words in a row (connecting words skipped), not all of them legal forms; x has other words.
+ */
+function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
+  // A name that is an abbreviation and nothing else is the acronym feature's.
+  if (x.tokens.filter((t) => t.cls !== 'legal').length < 2) return undefined;
+  const words = y.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text));
+  for (const abbreviation of x.core) {
+    const n = abbreviation.length;
+    if (n < 3 || n > 6 || !/^[a-z]+$/.test(abbreviation) || y.core.includes(abbreviation)) continue;
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n);
+      if (run.every((t, k) => t.text[0] === abbreviation[k]) && run.some((t) => t.cls !== 'legal')) return { abbreviation, words: run.map((t) => t.text) };
+    }
+  }
+  return undefined;
 }
 
 /** A respelt word is a typo forgiven: as strong as a dropped letter in a distinctive word. */
