@@ -28,6 +28,10 @@ describe('1260H listings ended by the removal notice of December 2024', () => {
       assert.equal(state(name, 'us-dod-1260h', '2025-02-01', true), 'historical');
     });
   }
+  test('the measure dates the removal notice in its timeline', () => {
+    const m = kb.measures['us-dod-1260h']!;
+    assert.ok(m.timeline.some((e) => e.date === '2024-12-18' && /2024-30018/.test(e.note) && /AMEC/.test(e.note)));
+  });
   test('the removal notice is cited by both listings', () => {
     for (const target of ['amec', 'idg-capital']) {
       const l = kb.listings.find((x) => x.measure === 'us-dod-1260h' && x.target === target);
