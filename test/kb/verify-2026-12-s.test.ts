@@ -42,7 +42,7 @@ describe('1260H listings ended by the removal notice of December 2024', () => {
   });
 });
 
-describe('listings confirmed without a change of date', () => {
+describe('records confirmed without a change of value', () => {
   test('Hesai stays listed through its relisting of October 2024 and the ruling of July 2025', () => {
     for (const asOf of ['2024-10-25', '2025-01-08', '2025-07-12', '2026-06-07']) {
       assert.equal(state('Hesai Technology Co., Ltd.', 'us-dod-1260h', asOf), 'in-force', asOf);
@@ -54,5 +54,10 @@ describe('listings confirmed without a change of date', () => {
     assert.equal(l.from, '2022-01-27');
     assert.ok(!l.unverified);
     assert.ok(l.sources.some((id) => kb.sources[id]?.url.startsWith('https://docs.fcc.gov/')));
+  });
+  test("Geely Holding's control of Geely Auto cites the group's own release", () => {
+    const r = kb.relations.find((x) => x.subject === 'geely-holding' && x.predicate === 'controls' && x.object === 'geely-auto');
+    assert.ok(r && !r.unverified);
+    assert.ok(r.sources.includes('vs-pap-2018-02-26-geely-daimler'));
   });
 });
