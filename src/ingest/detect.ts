@@ -35,6 +35,14 @@ export const INPUT_FORMATS = {
   'pip-requirements': 'pip requirements file (NAME==VERSION per line)',
   'go-mod': 'Go go.mod or go.sum',
   'npm-lockfile': 'npm package-lock.json (lockfileVersion 1–3)',
+  gradle: 'Gradle build script (build.gradle, build.gradle.kts): its dependencies blocks',
+  'gradle-lockfile': 'Gradle dependency lock file (gradle.lockfile)',
+  'gradle-version-catalog': 'Gradle version catalog (gradle/libs.versions.toml)',
+  'maven-pom': 'Maven pom.xml',
+  'podfile-lock': 'CocoaPods Podfile.lock',
+  podfile: 'CocoaPods Podfile',
+  'yarn-lock': 'Yarn yarn.lock (v1, and Berry from Yarn 2 on)',
+  'pnpm-lock': 'pnpm pnpm-lock.yaml (lockfile 5–9)',
 } as const;
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -101,6 +109,30 @@ export function opensWithBracketedStamp(text: string): boolean {
   return /^\[[^\]\[{"\n]*\]\s+\S/.test(text.trimStart());
 }
 
+/** A section of a version catalog: "[versions]", "[libraries]". */
+const CATALOG_SECTION = /^\[(?:versions|libraries|bundles|plugins)\]\s*(?:#.*)?$/;
+/** What opens a block of a Gradle build script, or a dependency declaration in one. */
+const GRADLE_SCRIPT_LINE = /^\s*(?:(?:plugins|dependencies|buildscript|allprojects|subprojects|repositories|android)\s*\{|apply\s*\(?\s*plugin\s*[:=]|(?:implementation|api|classpath|compileOnly|testImplementation)\s*[('"])/;
+/** What only a Podfile says: a pod, a platform, a target block, frameworks. */
+const PODFILE_LINE = /^\s*(?:pod\s*\(?\s*['"]|platform\s+:(?:ios|osx|macos|tvos|watchos|visionos)\b|target\s+['"][^'"]+['"]\s+do\b|use_frameworks!)/;
+
+/**
+ * Dependency manifests that are neither JSON nor XML, from their first lines. A version catalog
+ * opens with a bracketed section and so is told apart before JSON is considered.
+ */
+function manifestFormat(text: string): InputFormat | undefined {
+  const lines = text.split(/\r?\n/, SAMPLE_LINES + 1).slice(0, SAMPLE_LINES);
+  const code = lines.filter((line) => line.trim() !== '' && !/^\s*(?:#|\/\/|\/\*|\*)/.test(line));
+  if (code.some((line) => CATALOG_SECTION.test(line.trim())) && code.every((line) => /^\s*(?:\[[\w.\-"]+\]|[\w.\-"]+\s*=|[\]}"'\w])/.test(line))) return 'gradle-version-catalog';
+  if (lines.some((line) => /^# This is a Gradle generated file for dependency locking/.test(line))) return 'gradle-lockfile';
+  if (code[0] === 'PODS:') return 'podfile-lock';
+  if (lines.some((line) => /^# yarn lockfile v1\s*$/.test(line)) || code[0] === '__metadata:') return 'yarn-lock';
+  if (/^lockfileVersion: *['"]?\d/.test(code[0] ?? '')) return 'pnpm-lock';
+  if (code.some((line) => PODFILE_LINE.test(line))) return 'podfile';
+  if (code.some((line) => GRADLE_SCRIPT_LINE.test(line))) return 'gradle';
+  return undefined;
+}
+
 /**
  * The format of a text input from its first characters, or an explanation when it is a kind of
  * document (XML) of which only some are read. Tables fall back to `table(start)`.
@@ -110,9 +142,12 @@ export function detectTextFormat(start: string, table: (start: string) => InputF
   if (text.startsWith('<')) {
     if (/<nmaprun[\s/>]/.test(text)) return 'nmap-xml';
     if (/<bom[\s/>]/.test(text)) return 'cyclonedx-xml';
+    if (/<project[\s>]/.test(text) && /maven\.apache\.org\/POM\/|<modelVersion>/.test(text)) return 'maven-pom';
     const root = /<([A-Za-z][\w:.-]*)[\s>]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''))?.[1];
-    return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)` };
+    return { unsupported: `XML${root ? ` with root <${root}>` : ''}; the XML formats read are nmap output (<nmaprun>), CycloneDX (<bom>) and Maven POMs (<project>)` };
   }
+  const manifest = manifestFormat(text);
+  if (manifest) return manifest;
   if (text.startsWith('{') || (text.startsWith('[') && !opensWithBracketedStamp(text))) {
     if (/"bomFormat"\s*:\s*"CycloneDX"/.test(text)) return 'cyclonedx-json';
     if (/"spdxVersion"\s*:/.test(text)) return 'spdx-json';

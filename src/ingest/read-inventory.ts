@@ -14,6 +14,10 @@ import { decodeText, encodingFromBom, looksBinary, type TextEncoding } from './d
 import { detectTextFormat, opensWithBracketedStamp, type InputFormat } from './detect.js';
 import { adbPackagesFormat } from './formats/apps.js';
 import { goModFormat, npmLockfileFormat, pipRequirementsFormat } from './formats/manifests.js';
+import { gradleLockfileFormat, gradleScriptFormat, gradleVersionCatalogFormat } from './formats/gradle.js';
+import { mavenPomFormat } from './formats/maven-pom.js';
+import { podfileFormat, podfileLockFormat } from './formats/cocoapods.js';
+import { pnpmLockFormat, yarnLockFormat } from './formats/js-lockfiles.js';
 import { delimitedFormat } from './formats/csv.js';
 import { whitespaceFormat } from './formats/whitespace.js';
 import type { FormatContext, LogFormat, SightingChunk, Table, TextFormat } from './formats/format.js';
@@ -123,6 +127,14 @@ const TEXT_FORMATS: Partial<Record<InputFormat, TextFormat>> = {
   'pip-requirements': pipRequirementsFormat,
   'go-mod': goModFormat,
   'npm-lockfile': npmLockfileFormat,
+  gradle: gradleScriptFormat,
+  'gradle-lockfile': gradleLockfileFormat,
+  'gradle-version-catalog': gradleVersionCatalogFormat,
+  'maven-pom': mavenPomFormat,
+  'podfile-lock': podfileLockFormat,
+  podfile: podfileFormat,
+  'yarn-lock': yarnLockFormat,
+  'pnpm-lock': pnpmLockFormat,
 };
 
 /** The formats read as logs of look-ups (also followed by `covered watch`). */

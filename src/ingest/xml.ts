@@ -5,6 +5,7 @@
  * work. Entity expansion is also bounded in the parser as a second line of defence.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { InputError } from '../model/item.js';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -59,6 +60,16 @@ export function parseXml(text: string): XmlNode {
     const at = /:(\d+):(\d+)$/.exec(message);
     const reason = message.replace(/\.?:\d+:\d+$/, '').replace(/\s+/g, ' ');
     throw new XmlError(`not well-formed XML: ${reason}`, at ? Number(at[1]) : undefined);
+  }
+}
+
+/** parseXml for a whole input: a document that cannot be parsed refuses the file, at the line where parsing stopped. */
+export function parseXmlInput(text: string, file: string): XmlNode {
+  try {
+    return parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlError) throw new InputError(file, error.line ? `line ${error.line}: ${error.message}` : error.message);
+    throw error;
   }
 }
 

@@ -69,11 +69,25 @@ export interface SplitScore {
    * no event on it; or the target never named (a class, or an organisation the knowledge base lacks).
    */
   misses: { status: number; action: number; unattached: number; unnamed: number };
+  /**
+   * Misses of another action, as "gold kind → extracted kind" pairs: each kind extracted on the
+   * target (none of them the labelled one) counts once per miss.
+   */
+  kindConfusion: Record<string, number>;
+  /** Misses of a target named but not attached, by the labelled action. */
+  unattachedByKind: Record<string, number>;
+  /**
+   * The same misses by what the article's extracted events are: an event of the labelled kind on other
+   * targets (the act was read, the target not attached to it), events of other kinds only, or none.
+   */
+  unattachedBy: { sameKindElsewhere: number; otherKindsOnly: number; noEvents: number };
+  /** Articles with labelled events from which nothing is extracted, and how many labelled events they hold. */
+  silent: { articles: number; events: number };
   errors: string[];
 }
 
 export function emptyScore(): SplitScore {
-  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, errors: [] };
+  return { articles: 0, strict: { tp: 0, fp: 0, fn: 0 }, matched: 0, status: 0, actor: 0, dates: { right: 0, total: 0 }, links: { right: 0, total: 0 }, eventsOnNegatives: 0, negatives: 0, misses: { status: 0, action: 0, unattached: 0, unnamed: 0 }, kindConfusion: {}, unattachedByKind: {}, unattachedBy: { sameKindElsewhere: 0, otherKindsOnly: 0, noEvents: 0 }, silent: { articles: 0, events: 0 }, errors: [] };
 }
 
 interface Predicted {
@@ -140,6 +154,10 @@ export function readingLabel(kb: KnowledgeBase, gold: GoldRealArticle, e: Restri
   return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? 'none';
 }
 
+const tally = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
 const DAY = 86_400_000;
 /** The days a date stands for: "2020" is the whole year, "2020-08" the month. */
 function dateSpan(d: string): [number, number] {
@@ -192,6 +210,11 @@ export function scoreRealArticle(
     for (const p of predicted) score.errors.push(`${gold.id}: event on an article without events: ${p.actor} ${p.action} ${p.target} ${p.status}  «${p.evidence.slice(0, 110)}»`);
     return;
   }
+  if (predicted.length === 0) {
+    score.silent.articles++;
+    score.silent.events += gold.events.length;
+    score.errors.push(`${gold.id}: nothing extracted from an article with ${gold.events.length} labelled events`);
+  }
   // Strict: action, target group and status agree.
   const used = new Set<number>();
   for (const g of gold.events) {
@@ -200,6 +223,13 @@ export function scoreRealArticle(
       score.strict.fn++;
       const why = predicted.some((p) => p.action === g.action && sameTarget(p, g.target)) ? 'status' : predicted.some((p) => sameTarget(p, g.target)) ? 'action' : mentioned.has(g.target) ? 'unattached' : 'unnamed';
       score.misses[why]++;
+      if (why === 'action') {
+        for (const kind of new Set(predicted.filter((p) => sameTarget(p, g.target)).map((p) => p.action))) tally(score.kindConfusion, `${g.action} → ${kind}`);
+      }
+      if (why === 'unattached') {
+        tally(score.unattachedByKind, g.action);
+        score.unattachedBy[predicted.some((p) => p.action === g.action) ? 'sameKindElsewhere' : predicted.length > 0 ? 'otherKindsOnly' : 'noEvents']++;
+      }
       score.errors.push(`${gold.id}: missed ${g.actor} ${g.action} ${g.target} ${g.status} (${why})`);
     } else {
       used.add(i);

@@ -38,6 +38,7 @@ import {
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { banIsPenaltyOfSale, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -223,7 +224,9 @@ const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buye
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
 function findTriggers(text: string): Trigger[] {
-  const claimed: Trigger[] = [];
+  // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
+  // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
+  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };
@@ -248,6 +251,8 @@ function findTriggers(text: string): Trigger[] {
     // "ownership by an Entity List party", "Entity List entities": a list's name before a noun for its
     // members says who is on it, not that anyone was put there.
     .filter((t) => !(t.action === 'entity-list' && /list$/i.test(t.text) && LIST_MEMBER_AFTER.test(text.slice(t.end))))
+    // "would ban TikTok unless ByteDance sells it": a ban that is the penalty for not selling is a divestment order.
+    .map((t) => (t.action === 'ban' && banIsPenaltyOfSale(text, t) ? { ...t, action: 'divestment-order' as const } : t))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -1132,10 +1137,11 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.
     if (e.action === 'sanction' && events.some((o) => o !== e && SUBSUMED_BY[e.action].includes(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
-    // "This means that those providers are now legally required to remove Huawei …", "…, which means a
-    // licence will be required to sell to Huawei": what follows from an act reported before is what that
-    // act does, not another act.
-    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    // "…, which means a licence will be required to sell to Huawei": what follows from an act reported
+    // before is what that act does, not another act — when it is of that act's kind or a more general
+    // one. A duty of another kind that follows ("This means that those providers are now legally
+    // required to remove Huawei …" after a designation) is a further part of the decision, labelled apart.
+    if (CONSEQUENCE_BEFORE.test(e.evidence.slice(0, Math.max(0, e.evidence.indexOf(e.trigger)))) && out.some((o) => (o.action === e.action || SUBSUMED_BY[e.action].includes(o.action)) && o.actor.jurisdiction === e.actor.jurisdiction && o.sentence < e.sentence && (o.status === 'enacted' || o.status === 'in-force') && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
     // "… to determine whether to take action against SMIC" restates the blacklisting under consideration.
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.

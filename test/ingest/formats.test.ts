@@ -37,6 +37,17 @@ test('every fixture is recognised from its content', async () => {
     'requirements.txt': 'pip-requirements',
     'go.mod': 'go-mod',
     'package-lock.json': 'npm-lockfile',
+    'build.gradle': 'gradle',
+    'build.gradle.kts': 'gradle',
+    'gradle.lockfile': 'gradle-lockfile',
+    'libs.versions.toml': 'gradle-version-catalog',
+    'pom.xml': 'maven-pom',
+    'Podfile.lock': 'podfile-lock',
+    'Podfile': 'podfile',
+    'yarn.lock': 'yarn-lock',
+    'yarn-berry.lock': 'yarn-lock',
+    'pnpm-lock.yaml': 'pnpm-lock',
+    'pnpm-lock-v5.yaml': 'pnpm-lock',
     'windows-dns.log': 'windows-dns-log',
     'squid-access.log': 'squid-log',
     'adb-packages.txt': 'adb-packages',
@@ -52,7 +63,7 @@ test('every fixture is recognised from its content', async () => {
   }
   // Other XML is refused by name, and ordinary tables stay tables.
   assert.deepEqual(detectTextFormat('<?xml version="1.0"?>\n<inventory><item/></inventory>', sniffTextFormat), {
-    unsupported: 'XML with root <inventory>; the XML formats read are nmap output (<nmaprun>) and CycloneDX (<bom>)',
+    unsupported: 'XML with root <inventory>; the XML formats read are nmap output (<nmaprun>), CycloneDX (<bom>) and Maven POMs (<project>)',
   });
   assert.equal(detectTextFormat('vendor,mac\nHuawei,10:01:77:00:00:01\n', sniffTextFormat), 'csv');
   assert.equal(detectTextFormat('{"vendor":"Huawei","host":"a.example"}\n', sniffTextFormat), 'jsonl');

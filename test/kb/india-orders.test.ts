@@ -4,7 +4,8 @@ import { bundledEngine, inForceObligations } from '../helpers.js';
 
 // India's section 69A app-blocking orders of 2020 and 2022. The orders named apps only; the names below are the
 // published lists (the 59 and the 43 in full, the 118 and the 54 of February 2022 as far as captured from press copies,
-// less titles too generic to record) and, for the 47 of July 2020, whose list was not published, the names ANI reported. Every name is a listing of its
+// with short names the press gave where the listed title was not read, less titles too generic to record) and, for the
+// 47 of July 2020, whose list was not published, the names the press reported from it. Every name is a listing of its
 // order; an app whose publisher was not established is recorded without an owner.
 const ORDERS: Record<string, { date: string; names: string[]; listed: number }> = {
   'in-69a-2020-06': {
@@ -24,7 +25,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 62,
+    listed: 70,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -45,12 +46,20 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'Crusaders of Light NetEase Games', 'Mafia City Yotta Games', 'Onmyoji NetEase Games',
       // named by The News Himachal and TechCrunch
       'Legend: Rising Empire NetEase Games', 'Mobile Taobao', 'Youku', 'Sina News', 'VPN for TikTok',
+      // short names the press gave (Infotonline, TechGup)
+      'U-Dictionary', 'Gallery Vault', 'MV Master', 'Parallel Space Lite',
+      // short names from other reports (PingWest, NewsLax after The Next Web, South China Morning Post)
+      'Tantan', 'LivU', 'Zakzak', 'Huya',
     ],
   },
   'in-69a-2020-07': {
     date: '2020-07-24',
-    listed: 5,
-    names: ['Tiktok Lite', 'Helo Lite', 'SHAREit Lite', 'BIGO LIVE Lite', 'VFY Lite'],
+    listed: 14,
+    names: [
+      'Tiktok Lite', 'Helo Lite', 'SHAREit Lite', 'BIGO LIVE Lite', 'VFY Lite',
+      // reported afterwards from the unpublished list (PTI; ETV Bharat; Loksatta after The Economic Times)
+      'Mi Browser Pro', 'Baidu Search', 'Baidu Lite', 'Meipai', 'CapCut', 'AirBrush', 'BoXxCAM', 'Heroes War', 'SlidePlus',
+    ],
   },
   'in-69a-2020-11': {
     date: '2020-11-24',
@@ -72,7 +81,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2022-02': {
     date: '2022-02-14',
-    listed: 23,
+    listed: 31,
     names: [
       'Beauty Camera: Sweet Selfie HD', 'CamCard for SalesForce Ent', 'Isoland 2: Ashes of Time Lite',
       'Rise of Kingdoms: Lost Crusade', 'APUS Security HD (Pad Version)', 'Parallel Space Lite 32 Support',
@@ -81,6 +90,11 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'DualSpace Lite - 32Bit Support', 'Dual Space - 32Bit Support', 'Dual Space - 64Bit Support',
       'Dual Space Pro - 32Bit Support', 'MoonChat: Enjoy Video Chats', 'Wink: Connect Now', 'Garena Free Fire- Illuminate',
       'CuteU PRo', 'Badlanders', 'Astracraft',
+      // the games of the list as TechnoCodex copied them
+      'Conquer Online – MMORPG Game', 'Conquer Online II', 'EVE Echoes', 'Extraordinary Ones',
+      'Stick Fight: The Game Mobile', 'Twilight Pioneers',
+      // short names The New Indian Express gave
+      'FancyU pro', 'Lica Cam',
     ],
   },
 };

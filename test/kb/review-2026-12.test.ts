@@ -148,7 +148,7 @@ describe('2020-2026 actions', () => {
     assert.equal(supplier('Nexperia B.V.', '2025-10-01').get('nl-wbg-nexperia-2025'), 'in-force');
     assert.equal(supplier('Nexperia B.V.', '2025-11-19', true).get('nl-wbg-nexperia-2025'), 'historical');
   });
-  test('courts and orders without listings are dated: Pacific Networks on appeal, India 2020-07 and 2025-02', () => {
+  test('courts and orders with few or no listings are dated: Pacific Networks on appeal, India 2020-07 and 2025-02', () => {
     assert.ok(kb.measures['us-fcc-214-cn-carriers']!.timeline.some((e) => e.date === '2023-08-15'));
     assert.equal(stateOf('in-69a-2020-07', '2020-07-23'), undefined);
     assert.equal(stateOf('in-69a-2020-07', '2020-07-24'), 'in-force');

@@ -399,6 +399,14 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('DONETSK METALLURGICAL PLANT', 'DONECK METALLURGICAL PLANT');
     apart('Nets Ventures', 'Neck Ventures');
   });
+  test('Щ written shch or sch, and Евро- written evro or euro, are one spelling; a bank named in one compound word is a bank', () => {
+    same('PUBLICHNOE AKTSIONERNOE OBSCHESTVO ELEKTROPRIBOR', 'PUBLICHNOE AKTSIONERNOE OBSHCHESTVO ELEKTROPRIBOR');
+    same('BANK EVROFINANCE', 'EUROFINANCE BANK');
+    // One bank's name with "Commercial Bank" written out: a business word added, so one house at least.
+    assert.ok(score('JOINT STOCK COMPANY VOLGOBUSINESSBANK', 'JOINT STOCK COMMERCIAL BANK VOLGOBUSINESSBANK').score >= 0.7);
+    // A brokerage is still not a company of the technology house whose name it shares.
+    apart('Dahua Securities Co., Ltd.', 'Dahua Technology Co., Ltd.');
+  });
   test('a place or business word misspelt is still that word, and the explanation says which', () => {
     for (const [a, b] of [
       ['PALM GROVE AFRICA DEVELOPMENT CORP', 'PALM GROVE AFICA DEVELOPMENT CORP'],

@@ -208,9 +208,11 @@ describe('scoring against labels made before the knowledge base grew', () => {
 });
 
 describe('one act, one event; links only to the measure reported', () => {
-  test('what follows from an act reported before ("This means that …") is that act, not another', () => {
+  test('what follows from an act reported before ("This means that …") is that act, not another, when of its kind or a more general one', () => {
+    assert.deepEqual(summary('The Commerce Department added Huawei to the Entity List on Thursday. This means that a licence will be required to sell US chips to Huawei.', '2019-05-16'), ['US entity-list huawei enacted']);
+    // A duty of another kind that follows is a further part of the decision.
     const text = 'The UK government has decided to issue a designation notice to Huawei. This means that telecoms providers are now legally required to remove Huawei from their 5G networks by the end of 2027.';
-    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted']);
+    assert.deepEqual(summary(text, '2022-10-13'), ['GB ban huawei enacted', 'GB removal-order huawei enacted']);
     // Told first, with nothing before it to follow from, it is an act of its own.
     assert.deepEqual(summary('This means that UK telecoms providers are now legally required to remove Huawei from their 5G networks.', '2022-10-13'), ['GB removal-order huawei enacted']);
   });
@@ -630,5 +632,32 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('A national ban of TikTok has been threatened by the US administration.', '2023-12-01'), ['US ban bytedance threatened']);
     // A stage verb in a relative clause is not the act's own.
     assert.deepEqual(summary('The US ban on Huawei, which was considered harsh, took effect.', '2019-05-20'), ['US ban huawei in-force']);
+  });
+  test('an act others are brought round to do is a push on them, read from the verb of persuasion and its object', () => {
+    assert.deepEqual(summary('Washington wants its allies to ban Huawei from their networks.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    assert.deepEqual(summary('The United States lobbied Canadian officials not to buy ZTE gear.', '2019-05-20'), ['US boycott-push zte enacted']);
+    assert.deepEqual(summary('The US has persuaded several Asian partners, such as Japan, to restrict or ban Huawei routers.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    assert.deepEqual(summary('US diplomats have been lobbying against Huawei across Europe.', '2019-05-20'), ['US boycott-push huawei enacted']);
+    // With no one between the verb and its infinitive the act is the subject's own; a court is asked for a ruling; an order is the act.
+    assert.ok(!summary('The Trump administration wants to ban TikTok.', '2020-08-01').some((x) => x.includes('boycott-push')));
+    assert.deepEqual(summary('ByteDance asked a federal court to block the TikTok ban.', '2020-09-20'), []);
+    assert.deepEqual(summary('The US ordered ByteDance to sell TikTok.', '2020-08-14'), ['US divestment-order bytedance enacted']);
+  });
+  test('a demand that the owner give a company up is a divestment order, read from the verb of giving up and the demand governing it', () => {
+    assert.deepEqual(summary('The US statute compels ByteDance to cut ties with TikTok within a year.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('CFIUS ordered ByteDance to dispose of its stake in the Lemon8 app.', '2020-08-14'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('Under the US statute, TikTok must find a new American owner by January.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The US passed a statute mandating the sale of TikTok.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    // The owner's own sale, with nothing demanding it, is none; nor is a negated demand.
+    assert.deepEqual(summary('ByteDance agreed to sell a stake in TikTok to American investors.', '2020-09-19'), []);
+    assert.deepEqual(summary('The US will not force ByteDance to sell TikTok, officials said.', '2020-09-19'), []);
+  });
+  test('a ban that is the penalty for not selling is a divestment order, read from the condition on the sale verb', () => {
+    assert.deepEqual(summary('President Biden signed a law that bans the Lemon8 app if ByteDance does not sell it within nine months.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('US senators voted to ban TikTok nationwide unless its parent finds an American buyer.', '2024-04-23'), ['US divestment-order bytedance enacted']);
+    assert.deepEqual(summary('The White House gave ByteDance until June to divest TikTok or be banned.', '2024-04-24'), ['US divestment-order bytedance enacted']);
+    // A sale the company announces in another sentence conditions nothing; nor does a condition on something else.
+    assert.deepEqual(summary('The US banned TikTok on Friday. ByteDance said it would sell the app.', '2024-04-24'), ['US ban bytedance enacted']);
+    assert.deepEqual(summary('Canada banned TikTok on government phones even if the phones are sold later.', '2023-02-28'), ['CA procurement-ban bytedance enacted']);
   });
 });

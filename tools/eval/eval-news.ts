@@ -119,4 +119,17 @@ const columns: [string, SplitScore][] = onlyHalf
 console.log(`${''.padEnd(36)}${columns.map(([name]) => name.padEnd(30)).join('')}`);
 for (const [label, f] of rows) console.log(`${label.padEnd(36)}${columns.map(([, s]) => f(s).padEnd(30)).join('')}`.trimEnd());
 console.log(`publication date read from the page itself: ${pageDates.right} of ${pageDates.total} dated articles agree with the manifest, ${pageDates.wrong} differ, ${pageDates.total - pageDates.right - pageDates.wrong} none found`);
+// Which kind boundaries fail, per part: counts only, so the test part's can be read without its errors.
+const counted = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ') || 'none';
+for (const [name, s] of columns) {
+  console.log(`${name}: missed as another action (labelled → extracted): ${counted(s.kindConfusion)}`);
+  console.log(`${name}: named but not attached, by labelled action: ${counted(s.unattachedByKind)}`);
+  const u = s.unattachedBy;
+  console.log(`${name}: named but not attached, by what the article yields: an event of that kind on other targets ${u.sameKindElsewhere}, events of other kinds only ${u.otherKindsOnly}, no event ${u.noEvents}`);
+  console.log(`${name}: articles with labelled events and nothing extracted: ${s.silent.articles} (${s.silent.events} labelled events)`);
+}
 if (showErrors) console.log(onlyHalf ? `\ndevelopment half ${onlyHalf} errors:\n${scores[onlyHalf].errors.join('\n')}` : `\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);

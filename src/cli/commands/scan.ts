@@ -40,13 +40,16 @@ function collectMap(value: string, previous: Record<string, FieldKind | 'ignore'
   return { ...previous, [column]: field as FieldKind | 'ignore' };
 }
 
+/** The help lists the formats in a column as wide as the longest name. */
+const FORMAT_ID_WIDTH = Math.max(...INPUT_FORMAT_IDS.map((id) => id.length));
+
 export function scanCommand(): Command {
   const command = new Command('scan')
     .summary('screen inventory files against the restriction measures as of a date')
     .description(
       // One paragraph per string, without line breaks of its own: the help is wrapped by words to the terminal.
       [
-        'Screen inventory files against the knowledge base. The format is recognised from the content (or set with --input-format): tables (CSV, TSV, whitespace-separated text, JSON, JSONL, XLSX), SBOMs (CycloneDX JSON/XML, SPDX JSON/tag-value), network scans (nmap XML, arp -a, ip neigh, dhcpd and dnsmasq leases), logs (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, CoreDNS, Windows DNS Server debug log, Squid) app lists (adb pm list packages) and dependency manifests (pip requirements, go.mod/go.sum, package-lock.json). Any of them gzip-compressed; "-" reads standard input.',
+        'Screen inventory files against the knowledge base. The format is recognised from the content (or set with --input-format): tables (CSV, TSV, whitespace-separated text, JSON, JSONL, XLSX), SBOMs (CycloneDX JSON/XML, SPDX JSON/tag-value), network scans (nmap XML, arp -a, ip neigh, dhcpd and dnsmasq leases), logs (Zeek dns/ssl/http, BIND query log, dnsmasq/Pi-hole, Unbound, CoreDNS, Windows DNS Server debug log, Squid) app lists (adb pm list packages) and dependency manifests (pip requirements, go.mod/go.sum, package-lock.json, Gradle build scripts, gradle.lockfile and version catalogs, Maven pom.xml, CocoaPods Podfile and Podfile.lock, yarn.lock, pnpm-lock.yaml). Any of them gzip-compressed; "-" reads standard input.',
         'Table columns are recognised by header and content: supplier/vendor/manufacturer name, MAC, host/domain/URL, app package or bundle id, purl, Java package, ISIN, CUSIP, ticker, LEI, USCC, model, category; asset tag, hostname, IP, owner, site, serial number, cost centre and country columns are carried into every report as the asset the row describes; a name that matched an official list\'s party of another country than the row\'s is set aside with a warning.',
         'Logs are aggregated: one result per client and listed host, with the count and the first and last time seen.',
       ].join('\n\n'),
@@ -68,7 +71,7 @@ export function scanCommand(): Command {
     .addHelpText(
       'after',
       `\nInput formats (--input-format; recognised from the content otherwise):\n${Object.entries(INPUT_FORMATS)
-        .map(([id, description]) => `  ${id.padEnd(16)} ${description}`)
+        .map(([id, description]) => `  ${id.padEnd(FORMAT_ID_WIDTH)} ${description}`)
         .join('\n')}\n` +
         '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input error.\n' +
         'Example: covered scan suppliers.xlsx devices.csv --as-of 2021-01-01 --profile us-federal-contractor --format json',

@@ -3,7 +3,8 @@ import type { Origin } from '../../model/item.js';
 import { splitLines } from '../lines.js';
 import type { RawRow } from './format.js';
 
-export async function* rowsOfLines(text: AsyncIterable<string>, file: string, read: (entry: string, origin: Origin) => RawRow | undefined): AsyncGenerator<RawRow> {
+/** `read` gives a line's row, the rows of a line that declares several, or undefined for a line that declares none. */
+export async function* rowsOfLines(text: AsyncIterable<string>, file: string, read: (entry: string, origin: Origin) => RawRow | RawRow[] | undefined): AsyncGenerator<RawRow> {
   for await (const line of splitLines(text)) {
     const origin = { file, line: line.line };
     if ('tooLong' in line) {
@@ -11,6 +12,7 @@ export async function* rowsOfLines(text: AsyncIterable<string>, file: string, re
       continue;
     }
     const row = read(line.text, origin);
-    if (row) yield row;
+    if (Array.isArray(row)) yield* row;
+    else if (row) yield row;
   }
 }

@@ -5,10 +5,8 @@
  */
 import { InputError } from '../../model/item.js';
 import { rowsOfLines } from './line-rows.js';
+import { wholeManifest } from './purl-rows.js';
 import type { RawRow, TextFormat } from './format.js';
-
-/** A package manifest is text of a few megabytes; a lock file is read whole to be parsed. */
-const MAX_LOCKFILE_CHARS = 256 * 1024 * 1024;
 
 // ---- pip requirements ----------------------------------------------------------------------------
 
@@ -95,11 +93,7 @@ interface LockEntry {
 }
 
 async function* lockfileRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RawRow> {
-  let whole = '';
-  for await (const chunk of text) {
-    whole += chunk;
-    if (whole.length > MAX_LOCKFILE_CHARS) throw new InputError(file, `a lock file over ${MAX_LOCKFILE_CHARS / 1024 / 1024} MiB is not read`);
-  }
+  const whole = await wholeManifest(text, file);
   let lock: { packages?: Record<string, LockEntry>; dependencies?: Record<string, LockEntry> };
   try {
     lock = JSON.parse(whole) as typeof lock;

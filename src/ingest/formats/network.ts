@@ -6,7 +6,7 @@
  */
 import { InputError, type FieldKind } from '../../model/item.js';
 import { splitLines, type TextLine } from '../lines.js';
-import { attributeOf, childrenOf, parseXml, XmlError, type XmlNode } from '../xml.js';
+import { attributeOf, childrenOf, parseXml, parseXmlInput, XmlError, type XmlNode } from '../xml.js';
 import type { FormatContext, RawRow, TextFormat } from './format.js';
 
 type Fields = Partial<Record<FieldKind, string[]>>;
@@ -89,12 +89,7 @@ async function* nmapRows(text: AsyncIterable<string>, context: FormatContext): A
 
 function checkProlog(prolog: string, file: string): void {
   if (!/<nmaprun[\s>]/.test(prolog) && !/<host[\s>]/.test(prolog)) throw new InputError(file, 'not nmap XML output (no <nmaprun> element)');
-  try {
-    parseXml(`${prolog.replace(/<nmaprun[\s\S]*$/, '')}<nmaprun/>`);
-  } catch (error) {
-    if (error instanceof XmlError) throw new InputError(file, error.line ? `line ${error.line}: ${error.message}` : error.message);
-    throw error;
-  }
+  parseXmlInput(`${prolog.replace(/<nmaprun[\s\S]*$/, '')}<nmaprun/>`, file);
 }
 
 function nmapHostRow(element: string, origin: { file: string; line: number }): RawRow | 'down' {

@@ -9,7 +9,7 @@
 import { InputError, type FieldKind, type Origin } from '../../model/item.js';
 import { splitLines } from '../lines.js';
 import { LineLocator, parseJsonDocument } from '../locate.js';
-import { childrenOf, parseXml, textOf, XmlError, type XmlNode } from '../xml.js';
+import { childrenOf, parseXmlInput, textOf, type XmlNode } from '../xml.js';
 import type { FormatContext, RawRow, TextFormat } from './format.js';
 import { isObject } from './objects.js';
 
@@ -153,14 +153,7 @@ function stringOf(value: unknown): string | undefined {
 export const cycloneDxXmlFormat: TextFormat = {
   async *tables(text, context) {
     const document = await wholeText(text);
-    let parsed: XmlNode;
-    try {
-      parsed = parseXml(document);
-    } catch (error) {
-      if (error instanceof XmlError) throw new InputError(context.file, error.line ? `line ${error.line}: ${error.message}` : error.message);
-      throw error;
-    }
-    const bom = childrenOf(parsed, 'bom')[0];
+    const bom = childrenOf(parseXmlInput(document, context.file), 'bom')[0];
     if (!bom) throw new InputError(context.file, 'not a CycloneDX BOM (the root element is not <bom>)');
     yield { fixedColumns: SBOM_COLUMNS, rows: cycloneDxXmlRows(bom, document, context) };
   },

@@ -363,16 +363,16 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
   let sameCoreDifferentEntity = false;
   // "Samsung Electronics" / "Samsung SDI", "Haier Group" / "Haier Smart Home": the house name leads
   // both, one adds a distinctive word of its own — another company of the same house.
-  if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b) && !financialOnlyOneSide(qualifierSet(a), qualifierSet(b))) {
+  if (core < SAME_THRESHOLD && !a.weakCore && !b.weakCore && sharesHouseName(a, b) && !financialOnlyOneSide(a, qualifierSet(a), b, qualifierSet(b))) {
     features.push({ feature: 'house-name', score: QUALIFIED_CAP, detail: `${a.core[0]} leads both; ${a.core.slice(1).join(' ') || '—'} ≠ ${b.core.slice(1).join(' ') || '—'}` });
     return { score: round(Math.max(core, HOUSE_NAME_MIN)), sameCoreDifferentEntity: true, features };
   }
   if (core >= SAME_THRESHOLD && !wholeName) {
     const qa = qualifierSet(a);
     const qb = qualifierSet(b);
-    const la = [...qa].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
-    const lb = [...qb].filter((q) => BUSINESS_LINES.has(q)).sort().join(' ');
-    if (la !== lb && !a.weakCore && !b.weakCore && (financialOnlyOneSide(qa, qb) || (wholeNameSplit(a, b) && !wholeName))) {
+    const la = businessLines(a, qa);
+    const lb = businessLines(b, qb);
+    if (la !== lb && !a.weakCore && !b.weakCore && (financialOnlyOneSide(a, qa, b, qb) || (wholeNameSplit(a, b) && !wholeName))) {
       // "Dahua Securities" is a brokerage, not a company of Dahua Technology; "Hua Wei Trading" a
       // trader whose name, written apart, happens to spell Huawei: neither is a company of that house.
       features.push({ feature: 'unrelated-business', score: -(core - WEAK_CAP), detail: `${la || '—'} ≠ ${lb || '—'}` });
@@ -462,11 +462,29 @@ function sharesHouseName(a: NameForm, b: NameForm): boolean {
 /** Lines of finance and property: a technology house's name on a bank or a fund is another business. */
 const FINANCIAL = new Set(['bank', 'trust', 'financial', 'finance', 'insurance', 'securities', 'investment', 'capital', 'fund', 'asset', 'hospitality', 'reit', 'realty', 'property', 'properties']);
 
-function financialOnlyOneSide(qa: Set<string>, qb: Set<string>): boolean {
-  const fa = [...qa].some((q) => FINANCIAL.has(q));
-  const fb = [...qb].some((q) => FINANCIAL.has(q));
-  return fa !== fb;
+function financialOnlyOneSide(a: NameForm, qa: Set<string>, b: NameForm, qb: Set<string>): boolean {
+  return isFinancial(a, qa) !== isFinancial(b, qb);
 }
+
+function isFinancial(form: NameForm, qualifiers: Set<string>): boolean {
+  for (const q of qualifiers) if (FINANCIAL.has(q)) return true;
+  return compoundFinancialWord(form) !== undefined;
+}
+
+/** The lines of business a name states: its qualifiers of BUSINESS_LINES and a compound's financial ending. */
+function businessLines(form: NameForm, qualifiers: Set<string>): string {
+  const lines = new Set([...qualifiers].filter((q) => BUSINESS_LINES.has(q)));
+  const compound = compoundFinancialWord(form);
+  if (compound !== undefined) lines.add(compound);
+  return [...lines].sort().join(' ');
+}
+
+/** A financial word closing a word of the core: "Sarovbusinessbank" is a bank, "Evrofinance" a finance house. */
+function compoundFinancialWord(form: NameForm): string | undefined {
+  for (const w of form.core) for (const [ending, line] of FINANCIAL_COMPOUND_ENDINGS) if (w.length > ending.length + 2 && w.endsWith(ending)) return line;
+  return undefined;
+}
+const FINANCIAL_COMPOUND_ENDINGS = [['bank', 'bank'], ['finance', 'finance'], ['invest', 'investment'], ['insurance', 'insurance'], ['capital', 'capital']] as const;
 
 /** One name writes apart the word the other joins ("Hua Wei" / "Huawei"). */
 function wholeNameSplit(a: NameForm, b: NameForm): boolean {

@@ -51,7 +51,7 @@ export function slipDistance(a: string, b: string): number {
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
  * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j,
- * "ts" inside a word as c; doubled letters once. Two words with one key are the same word misspelled
+ * "ts" inside a word as c, "shch" as "sch"; doubled letters once. Two words with one key are the same word misspelled
  * or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
  * Druzhba/Drujba, Aktsionernoe/Akcionernoe), not lookalike names.
  */
@@ -70,6 +70,9 @@ export function soundKey(word: string): string {
 
 function spellAsHeard(word: string): string {
   return word
+    .replace(/shch/g, 'sch')
+    // Евро- as Russian lists spell it: Evrofinance = Eurofinance, Evrokhim = Eurochem.
+    .replace(/^evr/, 'eur')
     .replace(/oo|ou/g, 'u')
     .replace(/ee/g, 'i')
     .replace(/(.)\1+/g, '$1')

@@ -1,0 +1,188 @@
+/**
+ * Acts read from how a sentence's verbs hang together rather than from fixed wordings: what a verb
+ * means (its lemma, as compromise gives it), what governs it (a condition, a demand, someone being
+ * brought round) and what its object is. Pure; compromise is only run on sentences whose words could
+ * hold such a frame.
+ */
+import nlp from 'compromise';
+
+export interface FrameReading {
+  start: number;
+  end: number;
+  text: string;
+}
+
+type Term = { text: string; root?: string; tags: string[]; offset: { start: number; length: number } };
+
+/** Lemmas of a sale of the target: "sells", "is sold", "divests", "finds a buyer", "spins off". */
+const SALE_LEMMAS = new Set(['sell', 'divest']);
+const WORDS_OF_SALE = /\b(?:sell|sells|selling|sold|divest\w*|buyer|spin(?:s|ning)? off|spun off)\b/i;
+/** A condition on the sale: "unless …", "if … does not / fails to …". */
+const UNLESS = /\bunless\b/i;
+const IF_NOT = /\bif\b[^.;]{0,60}?\b(?:not|n['’]t|fails? to|failed to|refuses? to|refused to|declines? to|declined to|no)\b/i;
+
+/** Where each sale verb stands in the text. */
+function saleVerbs(text: string): number[] {
+  const doc = nlp(text);
+  doc.compute('root');
+  const at: number[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    s.terms.forEach((t, i) => {
+      const word = (t.root ?? t.text).toLowerCase().replace(/[^a-z]/g, '');
+      const next = (s.terms[i + 1]?.text ?? '').toLowerCase().replace(/[^a-z]/g, '');
+      if ((SALE_LEMMAS.has(word) && t.tags.includes('Verb')) || (word === 'buyer' && /\b(?:find|finds|finding|found)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(0, t.offset.start - 50), t.offset.start))) || (/^(?:spin|spun|spins|spinning)$/.test(word) && next === 'off')) at.push(t.offset.start);
+    });
+  }
+  return at;
+}
+
+/**
+ * A ban that is the penalty for not selling ("would ban TikTok unless ByteDance sells it", "… if
+ * ByteDance does not sell the app", "gave ByteDance until January to sell TikTok or be banned") is a
+ * divestment order: the sale is what the act demands, the ban what follows if it is not made. Read
+ * from the sentence's verbs: a sale verb in a condition after the ban ("unless", "if … not"), or a
+ * demanded sale joined to the ban by "or" before it.
+ */
+export function banIsPenaltyOfSale(text: string, ban: { start: number; end: number }): boolean {
+  if (!WORDS_OF_SALE.test(text)) return false;
+  for (const at of saleVerbs(text)) {
+    if (at > ban.end) {
+      const between = text.slice(ban.end, at);
+      if (/[.;]/.test(between) || between.length > 120) continue;
+      const condition = /\b(?:unless|if)\b(?!.*\b(?:unless|if)\b)[^]*$/i.exec(between)?.[0] ?? '';
+      if (UNLESS.test(condition) || IF_NOT.test(condition + text.slice(at, at + 12))) return true;
+    } else if (at < ban.start) {
+      const between = text.slice(at, ban.start);
+      if (!/[.;]/.test(between) && between.length <= 80 && /\bto\s+$/i.test(text.slice(Math.max(0, at - 12), at)) && /\bor\s+(?:\w+\s+){0,2}$/i.test(between)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Verbs of bringing others round, by stem: they ask, not order ("ordered ByteDance to sell" is the act
+ * itself). By stem as well as lemma: compromise reads "is encouraging other countries" as an adjective.
+ */
+const PERSUADE = /^(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)(?:e|es|ed|s|ing|y|ies|ied|ying)?$/;
+/** What those others are to do to a company, as the infinitive after them: shun it in some way. */
+const SHUN = new Set(['ban', 'bar', 'block', 'exclude', 'drop', 'avoid', 'shun', 'remove', 'replace', 'restrict', 'limit', 'abandon', 'reject', 'boycott', 'stop', 'cut', 'phase', 'purge', 'prohibit', 'keep', 'rip', 'strip']);
+/** Using or buying is shunned only when negated: "lobbied governments not to use Huawei". */
+const USE = new Set(['use', 'buy', 'deploy', 'install', 'procure', 'allow', 'choose', 'adopt', 'work']);
+const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)\w*/i;
+
+/**
+ * An act in an infinitive whose doer is someone the subject is bringing round ("wants its allies to
+ * ban Huawei", "lobbied European governments not to use Huawei equipment", "encouraging other
+ * countries to avoid Huawei") is those others' act, pressed on them: a push to shun the company
+ * (`boycott-push`), not the subject's own ban. Read from compromise's lemmas: a verb of persuasion,
+ * its object (a noun phrase with no verb in it), then "to" or "not to" and a verb of shunning (or of
+ * using, when negated); also lobbying or campaigning "against" a company. Without an object between
+ * ("wants to ban TikTok") the act is the subject's own.
+ */
+export function pushesOnOthers(text: string): FrameReading[] {
+  if (!WORDS_OF_PERSUASION.test(text) && !/\bagainst\b/i.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    const terms = s.terms;
+    terms.forEach((t, i) => {
+      const form = t.text.toLowerCase().replace(/[^a-z]/g, '');
+      if (!PERSUADE.test(form) || !(t.tags.includes('Verb') || /(?:ing|ed)$/.test(form))) return;
+      // "lobbying against Huawei", "campaigned against ZTE".
+      if (/^lobb/.test(form) && /^against$/i.test(terms[i + 1]?.text ?? '')) {
+        const next = terms[i + 1] as Term;
+        out.push({ start: t.offset.start, end: next.offset.start + next.offset.length, text: text.slice(t.offset.start, next.offset.start + next.offset.length) });
+        return;
+      }
+      // "called on", "leaned on": the particle belongs to the verb.
+      let j = i + 1;
+      if (/^(?:call|lean)/.test(form)) {
+        if (!/^on$/i.test(terms[j]?.text ?? '')) return;
+        j++;
+      }
+      // The object: one to eight words, none of them a verb, ending before "to" or "not to".
+      const objectStart = j;
+      while (j < terms.length && j - objectStart < 8 && !/^(?:to|not)$/i.test((terms[j] as Term).text)) {
+        const w = terms[j] as Term;
+        // A word ending in -s after a determiner may be a plural that compromise reads as a verb ("several Asian partners").
+        if (w.tags.includes('Verb') && !w.tags.includes('Participle') && !w.tags.includes('Adjective') && !(w.tags.includes('PresentTense') && /s$/i.test(w.text) && j > objectStart)) return;
+        if (/[.;:]/.test(w.text)) return;
+        j++;
+      }
+      // Others: a plural ("its allies", "European governments"), a country, or "them"; a court asked to
+      // block something is asked for a ruling.
+      const object = terms.slice(objectStart, j);
+      if (!object.some((w) => w.tags.includes('Plural') || (w.tags.includes('PresentTense') && /s$/i.test(w.text)) || w.tags.includes('Country') || /^them$/i.test(w.text)) || object.some((w) => /^(?:courts?|judges?|justices?)$/i.test(w.text))) return;
+      const negated = /^not$/i.test(terms[j]?.text ?? '');
+      if (negated) j++;
+      if (!/^to$/i.test(terms[j]?.text ?? '')) return;
+      const act = terms[j + 1];
+      if (!act) return;
+      const actLemma = (act.root ?? act.text).toLowerCase().replace(/[^a-z]/g, '');
+      if (!(SHUN.has(actLemma) || (negated && USE.has(actLemma)))) return;
+      // "to restrict or ban Huawei": verbs joined to the first are the same push.
+      let last = act;
+      for (let k = j + 2; /^(?:or|and)$/i.test(terms[k]?.text ?? '') && SHUN.has(((terms[k + 1]?.root ?? terms[k + 1]?.text) ?? '').toLowerCase()); k += 2) last = terms[k + 1] as Term;
+      const end = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
+    });
+  }
+  return out;
+}
+
+/** Verbs of giving up ownership, by lemma, with the word that must follow those that need one. */
+const GIVE_UP = new Map<string, RegExp | null>([
+  ['sell', null], ['divest', null], ['relinquish', null], ['unwind', null],
+  ['dispose', /^of$/i], ['separate', /^from$/i], ['spin', /^off$/i], ['cut', /^ties$/i], ['sever', /^ties$/i], ['transfer', /^(?:ownership|control)$/i],
+  ['find', /^(?:a|an|the)$/i],
+]);
+/** A sale named by a noun: "mandating the sale of TikTok", "required the divestiture of …". */
+const SALE_NOUN = /^(?:sale|divestiture|divestment|spin-?off|separation|disposal)$/i;
+/**
+ * A demand before the verb, in its clause: "must", "has to", "is required to", "forced ByteDance to",
+ * "a deadline for ByteDance to", "gave ByteDance 90 days to".
+ */
+const DEMAND_BEFORE = /(?:\b(?:must|(?:have|has|had|need|needs) to|(?:required|forced|ordered|compelled|obliged|directed|mandated) to)|\b(?:force|forces|forced|forcing|require|requires|required|requiring|order|orders|ordered|ordering|compel|compels|compelled|compelling|oblige|obliges|obliged|direct|directs|directed|mandate|mandates|mandated|mandating|give|gives|gave|given|giving)\b[^;]{1,60}?\bto|\bdeadline (?:for|by which)\b[^;]{1,40}?\bto)\s+(?:(?:either|fully|quickly|also)\s+)?$/i;
+const DEMAND_OF_NOUN = /\b(?:forc|requir|order|compel|mandat|demand|direct)\w*\s+(?:(?:the|a|an|its)\s+)?(?:forced\s+|full\s+|complete\s+)?$/i;
+const WORDS_OF_GIVING_UP = /\b(?:sell|sold|divest\w*|dispos\w*|relinquish\w*|separat\w*|spin|spun|ties|transfer\w*|unwind\w*|buyer|owner|sale|spin-?off)\b/i;
+
+/**
+ * A demand that the owner give a company up ("the law forces ByteDance to relinquish control of
+ * TikTok", "must find a non-Chinese buyer", "set a deadline for ByteDance to sell", "mandating the
+ * sale of TikTok") is a divestment order: a verb of giving up ownership (by its lemma, with its
+ * particle) or a noun for a sale, governed by a demand in its clause. The owner's own sale, with no
+ * demand ("ByteDance agreed to sell"), and a negated one are none.
+ */
+export function saleDemands(text: string): FrameReading[] {
+  if (!WORDS_OF_GIVING_UP.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    s.terms.forEach((t, i) => {
+      const word = (t.root ?? t.text).toLowerCase().replace(/[^a-z-]/g, '');
+      // The text comes a sentence at a time: a stop inside it ends an abbreviation ("ByteDance Ltd."), not a clause.
+      const clauseBefore = /[^;:]*$/.exec(text.slice(0, t.offset.start))?.[0] ?? '';
+      if (/\b(?:not|never|no longer)\s+(?:\w+\s+)?$/i.test(clauseBefore)) return;
+      let last = t;
+      if (SALE_NOUN.test(word) && /^of$/i.test(s.terms[i + 1]?.text ?? '')) {
+        if (!DEMAND_OF_NOUN.test(clauseBefore)) return;
+      } else {
+        const follow = GIVE_UP.get(word);
+        if (follow === undefined || !t.tags.includes('Verb')) return;
+        if (follow) {
+          const next = s.terms[i + 1];
+          if (!next || !follow.test(next.text.replace(/[^\w-]/g, ''))) return;
+          // "find a buyer", "find a new owner": only a buyer or an owner is a sale.
+          if (word === 'find' && !/^(?:[\w-]+\s+){0,2}(?:buyer|owner|purchaser)\b/i.test(text.slice(next.offset.start + next.offset.length).trimStart())) return;
+          last = next;
+        }
+        if (!DEMAND_BEFORE.test(clauseBefore)) return;
+      }
+      const end = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
+    });
+  }
+  return out;
+}
