@@ -70,13 +70,16 @@ describe('US government-device restrictions, 2025-2026', () => {
     // The DeepSeek listing of 2025 is unchanged by the update.
     assert.equal(app('DeepSeek', '2025-01-31').get('us-tx-prohibited-technologies'), 'in-force');
   });
-  test('TikTok on state devices: South Dakota from 2022-11-29, Texas from 2022-12-07 (unverified)', () => {
+  test('TikTok on state devices: South Dakota from 2022-11-29, Texas from 2022-12-07 (the order of that day)', () => {
     assert.equal(app('TikTok', '2022-11-28').get('us-sd-eo-2022-10-tiktok'), undefined);
     assert.equal(app('TikTok', '2022-11-29').get('us-sd-eo-2022-10-tiktok'), 'in-force');
     assert.equal(kb.measures['us-sd-eo-2022-10-tiktok']!.subdivision, 'US-SD');
     assert.equal(app('TikTok', '2022-12-06').get('us-tx-prohibited-technologies'), undefined);
     assert.equal(app('TikTok', '2022-12-07').get('us-tx-prohibited-technologies'), 'in-force');
-    assert.ok(kb.listings.some((l) => l.measure === 'us-tx-prohibited-technologies' && l.target === 'tiktok-app' && l.unverified));
+    // Confirmed by reports of 7 Dec 2022 of the Governor's letters that day.
+    const tx = kb.listings.find((l) => l.measure === 'us-tx-prohibited-technologies' && l.target === 'tiktok-app');
+    assert.ok(tx && !tx.unverified);
+    assert.ok(tx.sources.some((id) => kb.sources[id]?.date === '2022-12-07'));
   });
   test('TP-Link federal reviews: an info-level context record from 2024-12-18', () => {
     const screen = (asOf: string) => engine.screen(item({ name: 'TP-Link Systems Inc.' }), { asOf, profile: all, includeHistorical: false }).findings.filter((f) => f.measure.id === 'us-tp-link-federal-review-2024');
