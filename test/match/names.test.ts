@@ -426,6 +426,15 @@ describe('general names: a shared common word never carries a match, a misspelt 
     assert.ok(r.score >= 0.7 && r.score < SAME_THRESHOLD, JSON.stringify(r));
     assert.ok(score('China Mobile', 'Mobile China Ltd').score < 0.7);
   });
+  test('an abbreviation of some of the other name\'s words is those words, and the explanation says so', () => {
+    const r = score('JSC 558 AIRCRAFT REPAIR PLANT', 'JSC 558 ARP');
+    assert.ok(r.score >= SAME_THRESHOLD, JSON.stringify(r));
+    assert.equal(r.features[0]?.feature, 'abbreviation');
+    assert.equal(r.features[0]?.detail, 'ARP = aircraft repair plant');
+    same('SIBERIAN CHEMICAL COMBINE', 'SCC');
+    // Initials that the other name's words in a row do not spell say nothing.
+    apart('JSC 558 ARP', 'JSC 558 AVIATION REPAIR FACTORY');
+  });
   test('business words of other languages are the English words; a word they resemble is not corrected to them', () => {
     same('ALPTECH MAKINA SANAYI LIMITED SIRKETI', 'ALPTECH MACHINERY INDUSTRY LTD CO');
     same('AFORRA INZHINIRING OOO', 'LIMITED LIABILITY COMPANY AFORRA ENGINEERING');
