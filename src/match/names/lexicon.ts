@@ -70,6 +70,10 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   logistica: 'logistics', consultoria: 'consulting', inversora: 'investment', tecnologica: 'technology',
   technik: 'technology', technologie: 'technology', technologies: 'technology', elektronik: 'electronic', systeme: 'system',
   kommunikation: 'communication', ingenierie: 'engineering',
+  // Persian, as the lists transliterate it: Foolad Yazd = Yazd Steel, Sanaye Electronic = Electronics Industries.
+  foolad: 'steel', fulad: 'steel', foulad: 'steel', sanaye: 'industrial', sanaat: 'industrial', bazargani: 'trading',
+  mohandesi: 'engineering', sakhtemani: 'construction', kashtirani: 'shipping', petroshimi: 'petrochemical',
+  sarmayegozari: 'investment', khadamat: 'service', toseh: 'development', tosee: 'development',
 }));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
