@@ -37,8 +37,9 @@ import {
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
+import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { banIsPenaltyOfSale, pushesOnOthers, saleDemands } from './frames.js';
+import { banIsPenaltyOfSale, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -226,7 +227,8 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
   // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
-  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
+  // "told its staff to uninstall TikTok", "remove the app from government devices": a ban on the government's own use.
+  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...ownUseBans(text).map((r) => ({ ...r, action: 'procurement-ban' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };
@@ -527,7 +529,8 @@ export class NewsExtractor {
   readings(article: Article): Extraction {
     // "Moomoo[,] and Lemon8": an editor's bracket around punctuation or a conjunction in a quotation is read as
     // the words it holds (blanks keep every offset).
-    const body = (article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `);
+    // Bulleted names and names between semicolons are read as lists joined by commas.
+    const body = readListsAsCommas((article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `));
     const published = article.published;
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);
@@ -581,7 +584,8 @@ export class NewsExtractor {
     });
 
     if (this.actionModel) rekindReadings(events, this.actionModel);
-    return { article, mentions: [...mentionCounts.values()], events };
+    // A listing whose members the next sentences did not name is no event.
+    return { article, mentions: [...mentionCounts.values()], events: events.filter((e) => e.targets.length > 0) };
   }
 
   /** One event per act from an article's readings, as `extract` gives them (the readings are changed). */
@@ -686,7 +690,10 @@ export class NewsExtractor {
       // "take action against", "measures against", "taking control of": the vaguest words of an act name
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
       if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
-      if (targets.length === 0) return;
+      // "added 12 companies to its trade blacklist. They include …": a listing of a counted class whose
+      // nationality the words do not give is kept, with no targets yet, for the sentences that name its members.
+      const membersToCome = targets.length === 0 && LISTING_ACTIONS.has(trigger.action) && NUMBERED_CLASS.test(text.slice(startOfClause, endOfClause)) && following !== undefined && (LIST_MEMBERSHIP.test(following) || THEY_INCLUDE.test(following) || PASSIVE_MEMBERSHIP.test(following));
+      if (targets.length === 0 && !membersToCome) return;
       // "barred U.S. suppliers from selling to Huawei", "All transactions subject to the Export Administration
       // Regulations are prohibited if they involve ZTE": a ban on selling or exporting to the target is an export
       // control. Not when the target is the one barred from selling ("Huawei has been banned from providing 5G
@@ -698,7 +705,7 @@ export class NewsExtractor {
       const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
-      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
+      const action: Action = (trigger.action === 'entity-list' && targets.length > 0 && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
@@ -871,8 +878,9 @@ function isAttributive(text: string, trigger: Trigger): boolean {
  * naming the act again, adds targets to that act.
  */
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
-  const cue = LIST_MEMBERSHIP.exec(text);
-  if (!cue) return [];
+  // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
+  const cue = LIST_MEMBERSHIP.exec(text) ?? (index - previous.sentence === 1 && previous.targets.every((t) => t.generic) ? THEY_INCLUDE.exec(text) : null);
+  if (!cue) return namedAsAdded(text, mentions, previous, index);
   // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
   // are traded on …": "are" followed by a predicate describes them; it does not name them.
   if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
@@ -883,9 +891,39 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
   const others = properNouns(text, from, text.length, mentions);
   const at = (t: EventTarget) => text.indexOf(t.surface, from);
   const targets = single ? [...named, ...others].sort((a, b) => at(a) - at(b)).slice(0, 1) : [...named, ...others];
+  if (targets.length === 0) return namedAsAdded(text, mentions, previous, index);
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+
+/** A number of parties, in figures or words ("12 companies", "nine entities", "dozens of firms"). */
+const NUMBERED_CLASS = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:entities|companies|firms|organi[sz]ations|parties|businesses)\b/i;
+const THEY_INCLUDE = /^\W*they\s+(?:include|included)\b/i;
+
+/**
+ * "Sugon, Inspur and Hikvision were also added", "Megvii was among those targeted": a passive verb of
+ * an act's own kind with no list or place after it has the names of its subject as that act's members.
+ */
+const PASSIVE_MEMBERSHIP = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+(?:[\w-]+\s+){0,2}(?:companies|entities|firms|parties|organi[sz]ations))\s+)?(?:added|named|listed|included|targeted|designated|hit)\b(?!\s+(?:to|on|in|by|as|for|from|with)\b)/i;
+function namedAsAdded(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  if (!LISTING_ACTIONS.has(previous.action)) return [];
+  const cue = PASSIVE_MEMBERSHIP.exec(text);
+  if (!cue) return [];
+  const from = clauseStartBefore(text, cue.index);
+  const subject = text.slice(from, cue.index);
+  // The names must be the whole subject: "Sugon and Inspur were added", not "a unit that sells to Sugon was named".
+  if (/\b(?:that|which|who|whose|of|to|from|by|with|for|against)\b/i.test(subject)) return [];
+  const named: EventTarget[] = mentions.filter((m) => m.start >= from && m.end <= cue.index).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+  const targets = [...named, ...properNouns(text, from, cue.index, mentions, true)];
   if (targets.length === 0) return [];
   const { date, dateText, dateSource } = previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+/** Where the clause that ends at `at` begins: after the last semicolon, dash or subordinating word before it. */
+function clauseStartBefore(text: string, at: number): number {
+  let from = 0;
+  for (const b of text.slice(0, at).matchAll(new RegExp(CLAUSE_BREAK.source, CLAUSE_BREAK.flags))) from = (b.index ?? 0) + b[0].length;
+  return from;
 }
 
 const NOT_AN_ORGANISATION = new RegExp(
@@ -1037,9 +1075,23 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
     if (jurisdiction) return { jurisdiction, authority: courtHit.actor.authority, surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };
+  // "Hikvision was added to the Entity List", "the rule adds …": a list named by its proper name is
+  // one government's, and with no government in the sentence the act is that government's, whatever
+  // country the article otherwise tells of.
+  const owner = listOwner(text.slice(trigger.start, Math.min(text.length, trigger.end + 60)));
+  if (owner) return owner;
   if (contextActor) return { ...contextActor, surface: '(context)' };
   if (defaultJurisdiction) return { jurisdiction: defaultJurisdiction, authority: 'government', surface: '(context)' };
   return undefined;
+}
+
+/** Lists that only one government keeps, by their proper names (China's is the "unreliable" entity list). */
+const OWNED_LISTS: { pattern: RegExp; actor: Actor }[] = [
+  { pattern: /(?<!\bunreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
+  { pattern: /\bCovered List\b/, actor: { jurisdiction: 'US', authority: 'FCC', surface: 'Covered List' } },
+];
+function listOwner(words: string): Actor | undefined {
+  return OWNED_LISTS.find((l) => l.pattern.test(words))?.actor;
 }
 
 /** The act is named by a noun with a definite determiner ("the ban", "this blacklist", "the Alipay ban"). */

@@ -186,3 +186,68 @@ export function saleDemands(text: string): FrameReading[] {
   }
   return out;
 }
+
+/** Verbs of taking software or equipment off a device, by lemma. */
+const TAKE_OFF = new Set(['remove', 'delete', 'uninstall', 'wipe', 'purge', 'erase', 'strip']);
+/** Verbs of ceasing its use, by lemma, with the word that must follow: "stop using", "cease using". */
+const CEASE = new Set(['stop', 'cease', 'quit']);
+/** A government's own devices: "from government devices", "from their work phones", "off all state-issued laptops". */
+const OWN_DEVICES = /^\s*(?:from|off|on)\s+(?:(?:all|any|their|its|the|mobile|issued|owned|managed)\s+){0,3}(?:government|government-issued|state-issued|work-issued|agency-issued|government-owned|state-owned|work|official|federal|state|public[- ]sector|agency|ministry|staff|employees['’]?)\s+(?:(?:mobile|issued|owned|managed)\s+){0,2}(?:devices|phones|smartphones|mobiles|computers|laptops|tablets|systems|networks)\b/i;
+/** Who a government commands: its staff, officials, agencies or troops. */
+const OWN_PEOPLE = /^(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|lawmakers|legislators|troops|soldiers|servicemembers)$/i;
+/** Verbs of commanding, by lemma: they bind, unlike persuasion ("urged staff to …" is a push). */
+const COMMAND = new Set(['order', 'tell', 'instruct', 'direct', 'require', 'mandate', 'give', 'command']);
+const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit)\w*/i;
+
+/**
+ * A ban on the government's own use, told as what its devices or people must do: a verb of taking
+ * software off whose place is the government's own devices ("will remove TikTok from all
+ * government-issued mobile devices", "must uninstall the app from their work phones"), or a command to
+ * its own people to take it off or stop using it ("told its staff to uninstall TikTok", "ordered
+ * federal agencies to stop using Kaspersky software"). Read from compromise's lemmas: the verb, and
+ * for a command its object (no verb in it, with a word for a government's people) before "to".
+ */
+export function ownUseBans(text: string): FrameReading[] {
+  if (!WORDS_OF_OWN_USE.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    const terms = s.terms;
+    const lemma = (t: Term | undefined) => (t ? (t.root ?? t.text).toLowerCase().replace(/[^a-z]/g, '') : '');
+    terms.forEach((t, i) => {
+      if (!t.tags.includes('Verb')) return;
+      const end = t.offset.start + t.offset.length;
+      // "remove TikTok from government devices": the place after the object, within the clause.
+      if (TAKE_OFF.has(lemma(t))) {
+        const rest = text.slice(end);
+        const place = /^[^.;]{0,60}?(?=\s+(?:from|off|on)\s)/.exec(rest);
+        const devices = place ? OWN_DEVICES.exec(rest.slice(place[0].length)) : null;
+        if (place && devices) {
+          const to = end + place[0].length + devices[0].length;
+          out.push({ start: t.offset.start, end: to, text: text.slice(t.offset.start, to) });
+          return;
+        }
+      }
+      // "told its staff to uninstall", "ordered federal agencies to stop using".
+      if (!COMMAND.has(lemma(t))) return;
+      let j = i + 1;
+      const objectStart = j;
+      while (j < terms.length && j - objectStart < 6 && !/^to$/i.test((terms[j] as Term).text)) {
+        const w = terms[j] as Term;
+        if ((w.tags.includes('Verb') && !w.tags.includes('Adjective') && !w.tags.includes('Plural')) || /[.;:]/.test(w.text)) return;
+        j++;
+      }
+      if (!terms.slice(objectStart, j).some((w) => OWN_PEOPLE.test(w.text.replace(/[^\w]/g, '')))) return;
+      if (!/^to$/i.test(terms[j]?.text ?? '')) return;
+      const act = terms[j + 1];
+      let last: Term | undefined;
+      if (TAKE_OFF.has(lemma(act))) last = act;
+      else if (CEASE.has(lemma(act)) && /^using$/i.test(terms[j + 2]?.text ?? '')) last = terms[j + 2];
+      if (!last) return;
+      const to = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end: to, text: text.slice(t.offset.start, to) });
+    });
+  }
+  return out;
+}
