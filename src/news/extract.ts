@@ -39,7 +39,7 @@ import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { banIsPenaltyOfSale, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
+import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -228,7 +228,7 @@ function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
   // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
   // "told its staff to uninstall TikTok", "remove the app from government devices": a ban on the government's own use.
-  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...ownUseBans(text).map((r) => ({ ...r, action: 'procurement-ban' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
+  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...ownUseBans(text).map((r) => ({ ...r, action: 'procurement-ban' as const })), ...deniedMarket(text).map((r) => ({ ...r, action: 'ban' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };
@@ -452,7 +452,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
@@ -719,6 +719,8 @@ export class NewsExtractor {
       const own = targets.filter((t) => t.generic?.startsWith(`generic:${actor.jurisdiction}-`));
       if (own.length > 0) {
         targets = targets.filter((t) => !own.includes(t));
+        // "Megvii has been banned from buying U.S. components": the act's own subject, when it names someone, is its target.
+        if (targets.length === 0) targets = mentions.filter((m) => m.start >= startOfClause && m.end <= trigger.start && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
         if (targets.length === 0) targets = out.at(-1)?.targets ?? [];
         if (targets.length === 0) return;
       }
@@ -904,7 +906,7 @@ const THEY_INCLUDE = /^\W*they\s+(?:include|included)\b/i;
  * "Sugon, Inspur and Hikvision were also added", "Megvii was among those targeted": a passive verb of
  * an act's own kind with no list or place after it has the names of its subject as that act's members.
  */
-const PASSIVE_MEMBERSHIP = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+(?:[\w-]+\s+){0,2}(?:companies|entities|firms|parties|organi[sz]ations))\s+)?(?:added|named|listed|included|targeted|designated|hit)\b(?!\s+(?:to|on|in|by|as|for|from|with)\b)/i;
+const PASSIVE_MEMBERSHIP = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+(?:[\w-]+\s+){0,2}(?:companies|entities|firms|parties|organi[sz]ations))\s+)?(?:added|named|listed|included|targeted|designated|hit)\b(?!\s+(?:to|on|by|as|for|from|with)\b|\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b))/i;
 function namedAsAdded(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   if (!LISTING_ACTIONS.has(previous.action)) return [];
   const cue = PASSIVE_MEMBERSHIP.exec(text);

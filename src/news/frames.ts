@@ -251,3 +251,36 @@ export function ownUseBans(text: string): FrameReading[] {
   }
   return out;
 }
+
+/** What a market lets be done with a product, by lemma: selling, using, importing, approving it. */
+const MARKET_VERBS = new Set(['sell', 'use', 'import', 'approve', 'authorize', 'authorise', 'certify', 'download', 'install', 'buy', 'purchase', 'market', 'distribute', 'operate', 'deploy', 'offer', 'ship', 'license']);
+/** A denial of what may be: "can no longer", "cannot", "may not", "will no longer", "must not", "is no longer allowed to". */
+const DENIED = /\b(?:(?:can|could|may|will|shall|must|would)\s+(?:no\s+longer|not|never)|cannot|can['’]t|won['’]t|(?:is|are|will\s+be)\s+no\s+longer\s+(?:allowed|permitted)\s+to)\s+(?:(?:legally|lawfully|officially|now|also)\s+)?$/i;
+const WORDS_OF_DENIAL = /\b(?:no longer|not|never|cannot|can['’]t|won['’]t)\b/i;
+
+/**
+ * A product denied its market, told in the passive with the product as subject ("Hikvision cameras can
+ * no longer be sold in the US", "Huawei devices cannot be approved for sale", "the app may not be
+ * downloaded"): a ban, whoever the text says decided it. Read from compromise's lemmas and tags: a
+ * denial, "be" and the past participle of a verb of the market. An active denial ("ByteDance cannot
+ * sell TikTok") is the company's situation, not an act, and is not read here.
+ */
+export function deniedMarket(text: string): FrameReading[] {
+  if (!WORDS_OF_DENIAL.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    s.terms.forEach((t, i) => {
+      if (!/^be$/i.test(t.text)) return;
+      const participle = s.terms[i + 1];
+      if (!participle || !/(?:ed|en|ld|wn|ght)$/i.test(participle.text) || !MARKET_VERBS.has((participle.root ?? participle.text).toLowerCase().replace(/[^a-z]/g, ''))) return;
+      const denial = DENIED.exec(text.slice(Math.max(0, t.offset.start - 40), t.offset.start));
+      if (!denial) return;
+      const start = t.offset.start - denial[0].length;
+      const end = participle.offset.start + participle.offset.length;
+      out.push({ start, end, text: text.slice(start, end) });
+    });
+  }
+  return out;
+}

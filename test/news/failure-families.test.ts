@@ -697,4 +697,21 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('Britain urged its officials to stop using TikTok.', '2023-03-16'), ['GB boycott-push bytedance enacted']);
     assert.deepEqual(summary('Huawei told its staff to stop using iPhones.', '2023-03-16'), []);
   });
+  test('a product denied its market in the passive, a result in law, and a denial of use are bans', () => {
+    assert.deepEqual(summary('Ireland acted on Monday.\nDahua cameras can no longer be sold in Ireland.', '2024-03-05'), ['IE ban dahua enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nTikTok may not be downloaded in Ireland from Friday.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nTikTok is now illegal in Ireland.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nThe regulator cut off access to TikTok.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland told operators they cannot use ZTE gear in their networks.', '2024-03-05'), ['IE ban zte enacted']);
+    // The company's own inability is no act; nor is a law on data that something is illegal.
+    assert.deepEqual(summary('Ireland acted on Monday.\nByteDance cannot sell TikTok without approval from Beijing.', '2024-03-05'), []);
+    assert.deepEqual(summary('Ireland acted on Monday.\nIt is illegal to collect data without consent, DeepSeek was told.', '2024-03-05'), []);
+  });
+  test('the subject of a passive act is its target when all after it is the acting government\'s own', () => {
+    assert.deepEqual(summary('The US acted on Monday.\nMegvii has been banned from buying U.S. components.', '2019-10-09'), ['US ban megvii enacted']);
+  });
+  test('designating a company an unreliable entity is China\'s listing; a nationality before "entities" is no actor', () => {
+    assert.deepEqual(summary('China designated Skydio an unreliable entity on Thursday.', '2024-10-10'), ['CN entity-list cn-uel-designated enacted']);
+    assert.deepEqual(summary('MOFCOM put 28 U.S. entities, including Skydio, on its unreliable entity list.', '2025-01-02'), ['CN entity-list cn-uel-designated enacted']);
+  });
 });
