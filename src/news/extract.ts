@@ -627,8 +627,11 @@ export class NewsExtractor {
 
     const actors = findActors(text, mentions);
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
+    // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
+    // the clause's object enclose an aside inside the clause, not a clause of their own.
+    const examplesAside = [...text.matchAll(/\s[–—-]{1,2}\s+(?:including|such as|among them|namely|notably|mainly|mostly)\b[^–—;]{1,120}?\s[–—-]{1,2}\s/gi)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
     const breaks = [
-      ...spans(text, CLAUSE_BREAK),
+      ...spans(text, CLAUSE_BREAK).filter((b) => !(/[–—-]/.test(b.text) && examplesAside.some((a) => b.start >= a.start && b.end <= a.end && (b.start === a.start || b.end === a.end)))),
       ...actors.flatMap((a) => {
         const m = /,\s*(?:the\s+)?$/i.exec(text.slice(Math.max(0, a.start - 8), a.start));
         return m ? [{ start: a.start - m[0].length, end: a.start - m[0].length + 1, text: ',' }] : [];
@@ -719,8 +722,8 @@ export class NewsExtractor {
       const own = targets.filter((t) => t.generic?.startsWith(`generic:${actor.jurisdiction}-`));
       if (own.length > 0) {
         targets = targets.filter((t) => !own.includes(t));
-        // "Megvii has been banned from buying U.S. components": the act's own subject, when it names someone, is its target.
-        if (targets.length === 0) targets = mentions.filter((m) => m.start >= startOfClause && m.end <= trigger.start && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
+        // "Megvii has been banned from buying U.S. components": a passive act's subject, when it names someone, is its target.
+        if (targets.length === 0 && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(startOfClause, trigger.start))) targets = mentions.filter((m) => m.start >= startOfClause && m.end <= trigger.start && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
         if (targets.length === 0) targets = out.at(-1)?.targets ?? [];
         if (targets.length === 0) return;
       }
@@ -833,6 +836,13 @@ export class NewsExtractor {
       const cue = /\b(?:including|such as|among them|namely|are|were|include[sd]?)\b/i.exec(text.slice(startOfClause, endOfClause));
       const members = cue ? properNouns(text, startOfClause + cue.index, endOfClause, mentions, true) : [];
       if (members.length > 0) targets = [...targets, ...members];
+      // "… 28 Chinese organizations on Monday, which include Hikvision and Dahua": a relative clause right
+      // after the act that says what the class holds names its members.
+      const relative = /^[\s,]*(?:which|that|who)\s+(?:include[sd]?|are|were|comprise[sd]?)\s+([^;]*)/i.exec(text.slice(endOfClause));
+      if (relative) {
+        const from = endOfClause + (relative.index ?? 0) + relative[0].length - (relative[1] as string).length;
+        targets = [...targets, ...mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, from, text.length, mentions, true)];
+      }
     }
     // Organisations the knowledge base does not hold are still targets, by their names.
     if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
@@ -881,11 +891,12 @@ function isAttributive(text: string, trigger: Trigger): boolean {
  */
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
-  const cue = LIST_MEMBERSHIP.exec(text) ?? (index - previous.sentence === 1 && previous.targets.every((t) => t.generic) ? THEY_INCLUDE.exec(text) : null);
-  if (!cue) return namedAsAdded(text, mentions, previous, index);
+  const afterClass = index - previous.sentence <= 2 && previous.targets.every((t) => t.generic);
+  const cue = LIST_MEMBERSHIP.exec(text) ?? (afterClass && index - previous.sentence === 1 ? THEY_INCLUDE.exec(text) : null);
+  if (!cue) return namedAsAdded(text, mentions, previous, index).concat(afterClass ? membersOfClass(text, mentions, previous, index) : []);
   // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
   // are traded on …": "are" followed by a predicate describes them; it does not name them.
-  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
+  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return afterClass ? membersOfClass(text, mentions, previous, index) : [];
   const from = cue.index;
   const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
   // "Another company cited is 4Paradigm, … backed by Sequoia Capital": a singular cue names one member.
@@ -921,6 +932,29 @@ function namedAsAdded(text: string, mentions: Mention[], previous: RestrictionEv
   const { date, dateText, dateSource } = previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
 }
+/** Verbs by which a sentence says what a class or a list holds: "Those targeted include", "The list features", "It named". */
+const HOLDS = /\b(?:include[sd]?|feature[sd]?|comprise[sd]?|cover(?:s|ed)?|name[sd]?|target(?:s|ed)?)\s+/i;
+/** Names that are the subject of being in the class or on the list: "Hikvision and Dahua are among them", "… are also on the list". */
+const IS_MEMBER = /\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:among\s+(?:them|those|the\b)|on\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}list\b|one of them\b)/i;
+/**
+ * In the sentences just after an act on a class ("added 28 Chinese entities to the list"), the names a
+ * sentence says the class or list holds are its members: after a verb of holding, or as the subject of
+ * being among them or on the list.
+ */
+function membersOfClass(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  const holds = HOLDS.exec(text);
+  const member = IS_MEMBER.exec(text);
+  let from = 0;
+  let to = 0;
+  if (holds && !mentions.some((m) => m.end <= holds.index)) [from, to] = [holds.index + holds[0].length, text.length];
+  else if (member && /^[^,;]*$/.test(text.slice(0, member.index).replace(/,\s*(?:and\s+)?(?=\p{Lu})/gu, ' '))) [from, to] = [0, member.index];
+  else return [];
+  const targets: EventTarget[] = [...mentions.filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, from, to, mentions, true)];
+  if (targets.length === 0) return [];
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: (holds ?? member)?.[0].trim() ?? '', evidence: text, sentence: index }];
+}
+
 /** Where the clause that ends at `at` begins: after the last semicolon, dash or subordinating word before it. */
 function clauseStartBefore(text: string, at: number): number {
   let from = 0;

@@ -714,4 +714,15 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('China designated Skydio an unreliable entity on Thursday.', '2024-10-10'), ['CN entity-list cn-uel-designated enacted']);
     assert.deepEqual(summary('MOFCOM put 28 U.S. entities, including Skydio, on its unreliable entity list.', '2025-01-02'), ['CN entity-list cn-uel-designated enacted']);
   });
+  test('members of a listed class: dashes around examples, a relative clause, a later sentence on what the class holds', () => {
+    const listed = ['US entity-list megvii enacted', 'US entity-list dahua enacted'];
+    assert.deepEqual(summary('The Commerce Department put six Chinese technology firms — including Megvii and Dahua — on the Entity List.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department blacklisted 20 Chinese organizations on Monday, which include Megvii and Dahua.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Those hit include Megvii and Dahua.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Camera makers Megvii and Dahua are now on the list.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Megvii and Dahua are among them.', '2019-10-09'), listed);
+    // After an act on named companies, or with a name before the verb of holding, nothing joins.
+    assert.deepEqual(summary('The Commerce Department put Sugon on the Entity List on Monday. Its customers include Megvii.', '2019-10-09'), ['US entity-list sugon enacted']);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Megvii said its clients include Dahua.', '2019-10-09'), ['US entity-list generic:CN-companies enacted']);
+  });
 });
