@@ -626,10 +626,10 @@ export class NewsExtractor {
     if (triggers.length === 0) return previous && index - previous.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
-    // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
     // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
     // the clause's object enclose an aside inside the clause, not a clause of their own.
     const examplesAside = [...text.matchAll(/\s[–—-]{1,2}\s+(?:including|such as|among them|namely|notably|mainly|mostly)\b[^–—;]{1,120}?\s[–—-]{1,2}\s/gi)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
     const breaks = [
       ...spans(text, CLAUSE_BREAK).filter((b) => !(/[–—-]/.test(b.text) && examplesAside.some((a) => b.start >= a.start && b.end <= a.end && (b.start === a.start || b.end === a.end)))),
       ...actors.flatMap((a) => {
@@ -1123,7 +1123,7 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
 
 /** Lists that only one government keeps, by their proper names (China's is the "unreliable" entity list). */
 const OWNED_LISTS: { pattern: RegExp; actor: Actor }[] = [
-  { pattern: /(?<!\bunreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
+  { pattern: /(?<!\b[Uu]nreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
   { pattern: /\bCovered List\b/, actor: { jurisdiction: 'US', authority: 'FCC', surface: 'Covered List' } },
 ];
 function listOwner(words: string): Actor | undefined {

@@ -1,7 +1,8 @@
 /**
  * Acts read from how a sentence's verbs hang together rather than from fixed wordings: what a verb
  * means (its lemma, as compromise gives it), what governs it (a condition, a demand, someone being
- * brought round) and what its object is. Pure; compromise is only run on sentences whose words could
+ * brought round, a command to a government's own people, a denial of what may be done) and what its
+ * object or place is. Pure; compromise is only run on sentences whose words could
  * hold such a frame.
  */
 import nlp from 'compromise';

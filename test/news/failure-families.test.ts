@@ -666,6 +666,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The new rule adds Dahua to the Entity List.', '2019-10-09'), ['US entity-list dahua enacted']);
     // China's list of the same name is not Washington's: with no government named, nothing is read.
     assert.deepEqual(summary('Skydio was put on the unreliable entity list in October.', '2024-10-09'), []);
+    assert.deepEqual(summary('Skydio was put on the Unreliable Entity List in October.', '2024-10-09'), []);
   });
   test('the members of a listed class named in the sentences after it', () => {
     // "They include …" after a number of companies with no nationality: the listing waits for its members.
