@@ -37,8 +37,9 @@ import {
 } from './lexicon.js';
 import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
+import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { banIsPenaltyOfSale, pushesOnOthers, saleDemands } from './frames.js';
+import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 
 export interface Article {
@@ -226,7 +227,8 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
   // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
-  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
+  // "told its staff to uninstall TikTok", "remove the app from government devices": a ban on the government's own use.
+  const claimed: Trigger[] = [...pushesOnOthers(text).map((r) => ({ ...r, action: 'boycott-push' as const })), ...ownUseBans(text).map((r) => ({ ...r, action: 'procurement-ban' as const })), ...deniedMarket(text).map((r) => ({ ...r, action: 'ban' as const })), ...saleDemands(text).map((r) => ({ ...r, action: 'divestment-order' as const }))];
   for (const { action, pattern } of ACTION_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
       const t = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, action, text: m[0] };
@@ -450,7 +452,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
@@ -527,7 +529,8 @@ export class NewsExtractor {
   readings(article: Article): Extraction {
     // "Moomoo[,] and Lemon8": an editor's bracket around punctuation or a conjunction in a quotation is read as
     // the words it holds (blanks keep every offset).
-    const body = (article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `);
+    // Bulleted names and names between semicolons are read as lists joined by commas.
+    const body = readListsAsCommas((article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `));
     const published = article.published;
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);
@@ -581,7 +584,8 @@ export class NewsExtractor {
     });
 
     if (this.actionModel) rekindReadings(events, this.actionModel);
-    return { article, mentions: [...mentionCounts.values()], events };
+    // A listing whose members the next sentences did not name is no event.
+    return { article, mentions: [...mentionCounts.values()], events: events.filter((e) => e.targets.length > 0) };
   }
 
   /** One event per act from an article's readings, as `extract` gives them (the readings are changed). */
@@ -622,9 +626,12 @@ export class NewsExtractor {
     if (triggers.length === 0) return previous && index - previous.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, previous, index) : [];
 
     const actors = findActors(text, mentions);
+    // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
+    // the clause's object enclose an aside inside the clause, not a clause of their own.
+    const examplesAside = [...text.matchAll(/\s[–—-]{1,2}\s+(?:including|such as|among them|namely|notably|mainly|mostly)\b[^–—;]{1,120}?\s[–—-]{1,2}\s/gi)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
     const breaks = [
-      ...spans(text, CLAUSE_BREAK),
+      ...spans(text, CLAUSE_BREAK).filter((b) => !(/[–—-]/.test(b.text) && examplesAside.some((a) => b.start >= a.start && b.end <= a.end && (b.start === a.start || b.end === a.end)))),
       ...actors.flatMap((a) => {
         const m = /,\s*(?:the\s+)?$/i.exec(text.slice(Math.max(0, a.start - 8), a.start));
         return m ? [{ start: a.start - m[0].length, end: a.start - m[0].length + 1, text: ',' }] : [];
@@ -686,7 +693,10 @@ export class NewsExtractor {
       // "take action against", "measures against", "taking control of": the vaguest words of an act name
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
       if (trigger.action === 'other') targets = targets.filter((t) => t.entity || t.generic);
-      if (targets.length === 0) return;
+      // "added 12 companies to its trade blacklist. They include …": a listing of a counted class whose
+      // nationality the words do not give is kept, with no targets yet, for the sentences that name its members.
+      const membersToCome = targets.length === 0 && LISTING_ACTIONS.has(trigger.action) && NUMBERED_CLASS.test(text.slice(startOfClause, endOfClause)) && following !== undefined && (LIST_MEMBERSHIP.test(following) || THEY_INCLUDE.test(following) || PASSIVE_MEMBERSHIP.test(following));
+      if (targets.length === 0 && !membersToCome) return;
       // "barred U.S. suppliers from selling to Huawei", "All transactions subject to the Export Administration
       // Regulations are prohibited if they involve ZTE": a ban on selling or exporting to the target is an export
       // control. Not when the target is the one barred from selling ("Huawei has been banned from providing 5G
@@ -698,7 +708,7 @@ export class NewsExtractor {
       const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
-      const action: Action = (trigger.action === 'entity-list' && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
+      const action: Action = (trigger.action === 'entity-list' && targets.length > 0 && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
@@ -712,6 +722,8 @@ export class NewsExtractor {
       const own = targets.filter((t) => t.generic?.startsWith(`generic:${actor.jurisdiction}-`));
       if (own.length > 0) {
         targets = targets.filter((t) => !own.includes(t));
+        // "Megvii has been banned from buying U.S. components": a passive act's subject, when it names someone, is its target.
+        if (targets.length === 0 && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(startOfClause, trigger.start))) targets = mentions.filter((m) => m.start >= startOfClause && m.end <= trigger.start && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
         if (targets.length === 0) targets = out.at(-1)?.targets ?? [];
         if (targets.length === 0) return;
       }
@@ -824,6 +836,13 @@ export class NewsExtractor {
       const cue = /\b(?:including|such as|among them|namely|are|were|include[sd]?)\b/i.exec(text.slice(startOfClause, endOfClause));
       const members = cue ? properNouns(text, startOfClause + cue.index, endOfClause, mentions, true) : [];
       if (members.length > 0) targets = [...targets, ...members];
+      // "… 28 Chinese organizations on Monday, which include Hikvision and Dahua": a relative clause right
+      // after the act that says what the class holds names its members.
+      const relative = /^[\s,]*(?:which|that|who)\s+(?:include[sd]?|are|were|comprise[sd]?)\s+([^;]*)/i.exec(text.slice(endOfClause));
+      if (relative) {
+        const from = endOfClause + (relative.index ?? 0) + relative[0].length - (relative[1] as string).length;
+        targets = [...targets, ...mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, from, text.length, mentions, true)];
+      }
     }
     // Organisations the knowledge base does not hold are still targets, by their names.
     if (targets.length === 0 && /^(?:add|put|plac)/i.test(trigger.text)) targets = properNouns(text, trigger.start, trigger.end, mentions, true);
@@ -871,11 +890,13 @@ function isAttributive(text: string, trigger: Trigger): boolean {
  * naming the act again, adds targets to that act.
  */
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
-  const cue = LIST_MEMBERSHIP.exec(text);
-  if (!cue) return [];
+  // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
+  const afterClass = index - previous.sentence <= 2 && previous.targets.every((t) => t.generic);
+  const cue = LIST_MEMBERSHIP.exec(text) ?? (afterClass && index - previous.sentence === 1 ? THEY_INCLUDE.exec(text) : null);
+  if (!cue) return namedAsAdded(text, mentions, previous, index).concat(afterClass ? membersOfClass(text, mentions, previous, index) : []);
   // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
   // are traded on …": "are" followed by a predicate describes them; it does not name them.
-  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return [];
+  if (/\b(?:are|were|is|was)$/i.test(cue[0]) && /^\s*(?:[“"‘]|(?:from|in|on|at|to|by|with|for|of|not|also|being|now|still|mostly|mainly|largely|all|believed|said|reported|accused|linked|based|owned)\b|\w+(?:ed|ing)\b)/i.test(text.slice(cue.index + cue[0].length))) return afterClass ? membersOfClass(text, mentions, previous, index) : [];
   const from = cue.index;
   const named: EventTarget[] = mentions.filter((m) => m.start >= from && !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
   // "Another company cited is 4Paradigm, … backed by Sequoia Capital": a singular cue names one member.
@@ -883,9 +904,62 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
   const others = properNouns(text, from, text.length, mentions);
   const at = (t: EventTarget) => text.indexOf(t.surface, from);
   const targets = single ? [...named, ...others].sort((a, b) => at(a) - at(b)).slice(0, 1) : [...named, ...others];
+  if (targets.length === 0) return namedAsAdded(text, mentions, previous, index);
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+
+/** A number of parties, in figures or words ("12 companies", "nine entities", "dozens of firms"). */
+const NUMBERED_CLASS = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:entities|companies|firms|organi[sz]ations|parties|businesses)\b/i;
+const THEY_INCLUDE = /^\W*they\s+(?:include|included)\b/i;
+
+/**
+ * "Sugon, Inspur and Hikvision were also added", "Megvii was among those targeted": a passive verb of
+ * an act's own kind with no list or place after it has the names of its subject as that act's members.
+ */
+const PASSIVE_MEMBERSHIP = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+(?:[\w-]+\s+){0,2}(?:companies|entities|firms|parties|organi[sz]ations))\s+)?(?:added|named|listed|included|targeted|designated|hit)\b(?!\s+(?:to|on|by|as|for|from|with)\b|\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b))/i;
+function namedAsAdded(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  if (!LISTING_ACTIONS.has(previous.action)) return [];
+  const cue = PASSIVE_MEMBERSHIP.exec(text);
+  if (!cue) return [];
+  const from = clauseStartBefore(text, cue.index);
+  const subject = text.slice(from, cue.index);
+  // The names must be the whole subject: "Sugon and Inspur were added", not "a unit that sells to Sugon was named".
+  if (/\b(?:that|which|who|whose|of|to|from|by|with|for|against)\b/i.test(subject)) return [];
+  const named: EventTarget[] = mentions.filter((m) => m.start >= from && m.end <= cue.index).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+  const targets = [...named, ...properNouns(text, from, cue.index, mentions, true)];
   if (targets.length === 0) return [];
   const { date, dateText, dateSource } = previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+/** Verbs by which a sentence says what a class or a list holds: "Those targeted include", "The list features", "It named". */
+const HOLDS = /\b(?:include[sd]?|feature[sd]?|comprise[sd]?|cover(?:s|ed)?|name[sd]?|target(?:s|ed)?)\s+/i;
+/** Names that are the subject of being in the class or on the list: "Hikvision and Dahua are among them", "… are also on the list". */
+const IS_MEMBER = /\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:among\s+(?:them|those|the\b)|on\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}list\b|one of them\b)/i;
+/**
+ * In the sentences just after an act on a class ("added 28 Chinese entities to the list"), the names a
+ * sentence says the class or list holds are its members: after a verb of holding, or as the subject of
+ * being among them or on the list.
+ */
+function membersOfClass(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+  const holds = HOLDS.exec(text);
+  const member = IS_MEMBER.exec(text);
+  let from = 0;
+  let to = 0;
+  if (holds && !mentions.some((m) => m.end <= holds.index)) [from, to] = [holds.index + holds[0].length, text.length];
+  else if (member && /^[^,;]*$/.test(text.slice(0, member.index).replace(/,\s*(?:and\s+)?(?=\p{Lu})/gu, ' '))) [from, to] = [0, member.index];
+  else return [];
+  const targets: EventTarget[] = [...mentions.filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, from, to, mentions, true)];
+  if (targets.length === 0) return [];
+  const { date, dateText, dateSource } = previous;
+  return [{ ...previous, targets, date, dateText, dateSource, trigger: (holds ?? member)?.[0].trim() ?? '', evidence: text, sentence: index }];
+}
+
+/** Where the clause that ends at `at` begins: after the last semicolon, dash or subordinating word before it. */
+function clauseStartBefore(text: string, at: number): number {
+  let from = 0;
+  for (const b of text.slice(0, at).matchAll(new RegExp(CLAUSE_BREAK.source, CLAUSE_BREAK.flags))) from = (b.index ?? 0) + b[0].length;
+  return from;
 }
 
 const NOT_AN_ORGANISATION = new RegExp(
@@ -1037,9 +1111,23 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
     if (jurisdiction) return { jurisdiction, authority: courtHit.actor.authority, surface: courtHit.surface };
   }
   if (hit) return { ...hit.actor, surface: hit.surface };
+  // "Hikvision was added to the Entity List", "the rule adds …": a list named by its proper name is
+  // one government's, and with no government in the sentence the act is that government's, whatever
+  // country the article otherwise tells of.
+  const owner = listOwner(text.slice(trigger.start, Math.min(text.length, trigger.end + 60)));
+  if (owner) return owner;
   if (contextActor) return { ...contextActor, surface: '(context)' };
   if (defaultJurisdiction) return { jurisdiction: defaultJurisdiction, authority: 'government', surface: '(context)' };
   return undefined;
+}
+
+/** Lists that only one government keeps, by their proper names (China's is the "unreliable" entity list). */
+const OWNED_LISTS: { pattern: RegExp; actor: Actor }[] = [
+  { pattern: /(?<!\b[Uu]nreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
+  { pattern: /\bCovered List\b/, actor: { jurisdiction: 'US', authority: 'FCC', surface: 'Covered List' } },
+];
+function listOwner(words: string): Actor | undefined {
+  return OWNED_LISTS.find((l) => l.pattern.test(words))?.actor;
 }
 
 /** The act is named by a noun with a definite determiner ("the ban", "this blacklist", "the Alipay ban"). */

@@ -1,7 +1,8 @@
 /**
  * Acts read from how a sentence's verbs hang together rather than from fixed wordings: what a verb
  * means (its lemma, as compromise gives it), what governs it (a condition, a demand, someone being
- * brought round) and what its object is. Pure; compromise is only run on sentences whose words could
+ * brought round, a command to a government's own people, a denial of what may be done) and what its
+ * object or place is. Pure; compromise is only run on sentences whose words could
  * hold such a frame.
  */
 import nlp from 'compromise';
@@ -182,6 +183,104 @@ export function saleDemands(text: string): FrameReading[] {
       }
       const end = last.offset.start + last.offset.length;
       out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
+    });
+  }
+  return out;
+}
+
+/** Verbs of taking software or equipment off a device, by lemma. */
+const TAKE_OFF = new Set(['remove', 'delete', 'uninstall', 'wipe', 'purge', 'erase', 'strip']);
+/** Verbs of ceasing its use, by lemma, with the word that must follow: "stop using", "cease using". */
+const CEASE = new Set(['stop', 'cease', 'quit']);
+/** A government's own devices: "from government devices", "from their work phones", "off all state-issued laptops". */
+const OWN_DEVICES = /^\s*(?:from|off|on)\s+(?:(?:all|any|their|its|the|mobile|issued|owned|managed)\s+){0,3}(?:government|government-issued|state-issued|work-issued|agency-issued|government-owned|state-owned|work|official|federal|state|public[- ]sector|agency|ministry|staff|employees['’]?)\s+(?:(?:mobile|issued|owned|managed)\s+){0,2}(?:devices|phones|smartphones|mobiles|computers|laptops|tablets|systems|networks)\b/i;
+/** Who a government commands: its staff, officials, agencies or troops. */
+const OWN_PEOPLE = /^(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|lawmakers|legislators|troops|soldiers|servicemembers)$/i;
+/** Verbs of commanding, by lemma: they bind, unlike persuasion ("urged staff to …" is a push). */
+const COMMAND = new Set(['order', 'tell', 'instruct', 'direct', 'require', 'mandate', 'give', 'command']);
+const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit)\w*/i;
+
+/**
+ * A ban on the government's own use, told as what its devices or people must do: a verb of taking
+ * software off whose place is the government's own devices ("will remove TikTok from all
+ * government-issued mobile devices", "must uninstall the app from their work phones"), or a command to
+ * its own people to take it off or stop using it ("told its staff to uninstall TikTok", "ordered
+ * federal agencies to stop using Kaspersky software"). Read from compromise's lemmas: the verb, and
+ * for a command its object (no verb in it, with a word for a government's people) before "to".
+ */
+export function ownUseBans(text: string): FrameReading[] {
+  if (!WORDS_OF_OWN_USE.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    const terms = s.terms;
+    const lemma = (t: Term | undefined) => (t ? (t.root ?? t.text).toLowerCase().replace(/[^a-z]/g, '') : '');
+    terms.forEach((t, i) => {
+      if (!t.tags.includes('Verb')) return;
+      const end = t.offset.start + t.offset.length;
+      // "remove TikTok from government devices": the place after the object, within the clause.
+      if (TAKE_OFF.has(lemma(t))) {
+        const rest = text.slice(end);
+        const place = /^[^.;]{0,60}?(?=\s+(?:from|off|on)\s)/.exec(rest);
+        const devices = place ? OWN_DEVICES.exec(rest.slice(place[0].length)) : null;
+        if (place && devices) {
+          const to = end + place[0].length + devices[0].length;
+          out.push({ start: t.offset.start, end: to, text: text.slice(t.offset.start, to) });
+          return;
+        }
+      }
+      // "told its staff to uninstall", "ordered federal agencies to stop using".
+      if (!COMMAND.has(lemma(t))) return;
+      let j = i + 1;
+      const objectStart = j;
+      while (j < terms.length && j - objectStart < 6 && !/^to$/i.test((terms[j] as Term).text)) {
+        const w = terms[j] as Term;
+        if ((w.tags.includes('Verb') && !w.tags.includes('Adjective') && !w.tags.includes('Plural')) || /[.;:]/.test(w.text)) return;
+        j++;
+      }
+      if (!terms.slice(objectStart, j).some((w) => OWN_PEOPLE.test(w.text.replace(/[^\w]/g, '')))) return;
+      if (!/^to$/i.test(terms[j]?.text ?? '')) return;
+      const act = terms[j + 1];
+      let last: Term | undefined;
+      if (TAKE_OFF.has(lemma(act))) last = act;
+      else if (CEASE.has(lemma(act)) && /^using$/i.test(terms[j + 2]?.text ?? '')) last = terms[j + 2];
+      if (!last) return;
+      const to = last.offset.start + last.offset.length;
+      out.push({ start: t.offset.start, end: to, text: text.slice(t.offset.start, to) });
+    });
+  }
+  return out;
+}
+
+/** What a market lets be done with a product, by lemma: selling, using, importing, approving it. */
+const MARKET_VERBS = new Set(['sell', 'use', 'import', 'approve', 'authorize', 'authorise', 'certify', 'download', 'install', 'buy', 'purchase', 'market', 'distribute', 'operate', 'deploy', 'offer', 'ship', 'license']);
+/** A denial of what may be: "can no longer", "cannot", "may not", "will no longer", "must not", "is no longer allowed to". */
+const DENIED = /\b(?:(?:can|could|may|will|shall|must|would)\s+(?:no\s+longer|not|never)|cannot|can['’]t|won['’]t|(?:is|are|will\s+be)\s+no\s+longer\s+(?:allowed|permitted)\s+to)\s+(?:(?:legally|lawfully|officially|now|also)\s+)?$/i;
+const WORDS_OF_DENIAL = /\b(?:no longer|not|never|cannot|can['’]t|won['’]t)\b/i;
+
+/**
+ * A product denied its market, told in the passive with the product as subject ("Hikvision cameras can
+ * no longer be sold in the US", "Huawei devices cannot be approved for sale", "the app may not be
+ * downloaded"): a ban, whoever the text says decided it. Read from compromise's lemmas and tags: a
+ * denial, "be" and the past participle of a verb of the market. An active denial ("ByteDance cannot
+ * sell TikTok") is the company's situation, not an act, and is not read here.
+ */
+export function deniedMarket(text: string): FrameReading[] {
+  if (!WORDS_OF_DENIAL.test(text)) return [];
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: FrameReading[] = [];
+  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+    s.terms.forEach((t, i) => {
+      if (!/^be$/i.test(t.text)) return;
+      const participle = s.terms[i + 1];
+      if (!participle || !/(?:ed|en|ld|wn|ght)$/i.test(participle.text) || !MARKET_VERBS.has((participle.root ?? participle.text).toLowerCase().replace(/[^a-z]/g, ''))) return;
+      const denial = DENIED.exec(text.slice(Math.max(0, t.offset.start - 40), t.offset.start));
+      if (!denial) return;
+      const start = t.offset.start - denial[0].length;
+      const end = participle.offset.start + participle.offset.length;
+      out.push({ start, end, text: text.slice(start, end) });
     });
   }
   return out;

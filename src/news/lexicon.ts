@@ -349,7 +349,7 @@ export const COURT_PATTERN = /\b(?:federal |district |appeals |high |supreme )?(
 export const POSSESSIVE_NOT_ACTOR = new RegExp(String.raw`^['’]s\s+(?!(?:\w+\s+){0,2}${GOVERNMENT_NOUN}\b)`, 'i');
 
 /** Words that follow a place name and make it something else ("Washington Post", "China Mobile"). */
-export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:(?:tech(?:nology)? |chip |telecoms? |internet |software )?(?:companies|company|firms|suppliers|chipmakers|manufacturers|vendors|investors|users|consumers|customers|citizens|markets|stocks|shares|carriers|operators|exports|exporters|businesses|industry|tech|technology|chips|networks|market|stock)\b|of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;
+export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:(?:tech(?:nology)? |chip |telecoms? |internet |software )?(?:companies|company|firms|suppliers|chipmakers|manufacturers|vendors|investors|users|consumers|customers|citizens|markets|stocks|shares|carriers|operators|exports|exporters|businesses|industry|tech|technology|chips|networks|market|stock|entities|entity|organi[sz]ations|contractors|parties|defen[cs]e (?:companies|firms|contractors))\b|of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;
 
 /** Countries a government presses to shun a company ("urged Germany to drop Huawei"). */
 const THIRD_COUNTRIES = 'britain|germany|japan|italy|canada|australia|france|india|poland|brazil|south korea|korea|the netherlands|netherlands|sweden|europe|the eu|eu|the uk|uk|taiwan|vietnam|indonesia|new zealand|denmark|norway|spain|portugal|israel|the philippines|mexico';
@@ -389,6 +389,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'ban', pattern: /\b(?:designation notices?|designated vendor directions?|(?:control|restrict|limit)(?:s|led|ling|ed|ing)? (?:the |their )?use of)\b/gi },
   { action: 'entity-list', pattern: /\b(?:unreliable entit(?:y|ies) list|list of unreliable (?:entities|organi[sz]ations|companies)|entity list|trade blacklist|economic blacklist|export blacklist|blacklist(?:s|ed|ing)?|black-list(?:s|ed|ing)?|military end[- ]user list)\b/gi },
   { action: 'entity-list', pattern: /实体清单|不可靠实体清单|黑名单/g },
+  // "designated Skydio an unreliable entity", "listed as unreliable entities": a designation whose complement is
+  // the noun for the list's members names the listing.
+  { action: 'entity-list', pattern: /\b(?:designat|list|nam|label|deem|identif)(?:e|es|ed|ing|s|ied|ies|y)?\b[^;.]{0,60}?\b(?:as\s+)?(?:an?\s+)?unreliable entit(?:y|ies)\b/gi },
   // "added Kaspersky … to its list of communications equipment and services deemed a threat to national security": the FCC's Covered List by its description.
   { action: 'ban', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s? to (?:u\.s\. |us |american )?national security\b/gi },
   { action: 'entity-list', pattern: /\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b[^;.]{0,140}?\b(?:to|on) (?:a|an|its|the|their) (?!covered\b)(?:\w+[- ]){0,2}list\b/gi },
@@ -419,7 +422,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // "will no longer authorize new equipment from Huawei": refusing approval is a ban.
   { action: 'ban', pattern: /\b(?:no longer|(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)) (?:to )?)\s*(?:authori[sz](?:e|es|ed|ing)|approv(?:e|es|ed|ing)|certif(?:y|ies|ied|ying)|licen[cs](?:e|es|ed|ing))\b(?=[^;.]{0,40}\b(?:equipment|devices|products|gear))/gi },
   // "operators must not use equipment from Huawei": a prohibition stated as a duty.
-  { action: 'ban', pattern: /\b(?:must|may|can|shall|will|would) not (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:must|may|shall) not be (?:\w+ ){1,3}with (?:products|equipment|components|gear|software|services) (?:from|made by|supplied by)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
+  { action: 'ban', pattern: /\b(?:(?:must|may|can|shall|will|would) (?:not|no longer)|cannot|can['’]t) (?:be allowed to |be permitted to )?(?:use|buy|purchase|install|deploy|procure|download|operate)\b|\b(?:must|may|shall) not be (?:\w+ ){1,3}with (?:products|equipment|components|gear|software|services) (?:from|made by|supplied by)\b|\b(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:use|buy|purchase|install|deploy|procure|download|operate)\b/gi },
+  // "TikTok is now illegal in Montana", "made the app illegal": an act of law told by its result; "cut off access to".
+  { action: 'ban', pattern: /\b(?:(?:is|are|was|were|becomes|became|be|been)\s+(?:now\s+|effectively\s+|officially\s+)?illegal\b(?!\s+(?:to\s+(?:collect|transfer|share|process)|data|collection|transfers?))|(?:make|makes|made|making)\s+(?:[\w’'-]+\s+){1,4}illegal\b|cut(?:s|ting)?\s+(?:off\s+)?access\s+to)/gi },
   { action: 'ban', pattern: /禁止|禁用|封禁|禁令/g },
   // "opened a national-security investigation into TP-Link", "is investigating TP-Link over security risks": a
   // government studying a measure against a company (its status: considered).
@@ -468,14 +473,14 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
  * Groups of companies named without a name: "Chinese companies", "eight Chinese software
  * applications", "Chinese-made equipment". The nationality and head noun make the key.
  */
-export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/gi;
+export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators|organi[sz]ations)\b/gi;
 
 /**
  * The same with any words between the nationality and the head noun ("Chinese military-linked
  * companies", "Chinese Military-Industrial Complex Companies"); the words between must be adjectives
  * or nouns (checked with compromise by the extractor), so "US officials warned companies" is none.
  */
-export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators)\b/giu;
+export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators|organi[sz]ations)\b/giu;
 
 /**
  * Classes a measure governs that are named by what they are rather than by nationality: foreign-made

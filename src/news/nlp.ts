@@ -213,7 +213,8 @@ export function onlyModifiers(phrase: string, words: string): boolean {
   const between = terms.slice(1, -1);
   // compromise splits hyphenated words into their parts.
   if (between.length !== wanted.flatMap((w) => w.split('-').filter(Boolean)).length) return false;
-  return between.every((t) => !t.tags.some((g) => MODIFIER_NOT.has(g)) && t.tags.some((g) => g === 'Adjective' || g === 'Noun'));
+  // "Chinese supercomputing entities": a gerund before the head noun is one of its modifiers.
+  return between.every((t) => (t.tags.includes('Gerund') && !/^being$/i.test(t.text)) || (!t.tags.some((g) => MODIFIER_NOT.has(g)) && t.tags.some((g) => g === 'Adjective' || g === 'Noun')));
 }
 
 /**

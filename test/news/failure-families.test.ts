@@ -9,6 +9,7 @@ import { findDates } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { onlyModifiers, organisationNames } from '../../src/news/nlp.js';
 import { datelineOf } from '../../src/news/parse.js';
+import { readListsAsCommas } from '../../src/news/lists.js';
 import { datesAgree, devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitOf, urlHashes } from '../../src/news/corpus.js';
 import { events, news, summary } from './helpers.js';
 
@@ -659,5 +660,70 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A sale the company announces in another sentence conditions nothing; nor does a condition on something else.
     assert.deepEqual(summary('The US banned TikTok on Friday. ByteDance said it would sell the app.', '2024-04-24'), ['US ban bytedance enacted']);
     assert.deepEqual(summary('Canada banned TikTok on government phones even if the phones are sold later.', '2023-02-28'), ['CA procurement-ban bytedance enacted']);
+  });
+  test('a list named by its proper name is its government\'s when the sentence names none', () => {
+    assert.deepEqual(summary('Megvii was put on the Entity List in October.', '2019-10-09'), ['US entity-list megvii enacted']);
+    assert.deepEqual(summary('The new rule adds Dahua to the Entity List.', '2019-10-09'), ['US entity-list dahua enacted']);
+    // China's list of the same name is not Washington's: with no government named, nothing is read.
+    assert.deepEqual(summary('Skydio was put on the unreliable entity list in October.', '2024-10-09'), []);
+    assert.deepEqual(summary('Skydio was put on the Unreliable Entity List in October.', '2024-10-09'), []);
+  });
+  test('the members of a listed class named in the sentences after it', () => {
+    // "They include …" after a number of companies with no nationality: the listing waits for its members.
+    assert.deepEqual(summary('The Commerce Department put nine companies on an export blacklist on Monday. They include Megvii and Dahua.', '2019-10-09'), ['US entity-list megvii enacted', 'US entity-list dahua enacted']);
+    // Names as the subject of a passive verb of the act, after a listing of a class.
+    assert.deepEqual(summary('The Commerce Department put dozens of Chinese firms on its trade blacklist on Monday. Megvii and Dahua were also added.', '2019-10-09'), ['US entity-list megvii enacted', 'US entity-list dahua enacted']);
+    // "They include" after an act on named companies says nothing of who it covers; nor a count with nothing named next.
+    assert.deepEqual(summary('The Commerce Department put Megvii on an export blacklist on Monday. They include Dahua.', '2019-10-09'), ['US entity-list megvii enacted']);
+    assert.deepEqual(summary('The Commerce Department put nine companies on an export blacklist on Monday. Shares fell.', '2019-10-09'), []);
+    // A subject with more than names in it is not the list's members.
+    assert.deepEqual(summary('The Commerce Department put dozens of Chinese firms on its trade blacklist on Monday. A supplier of Dahua was also named.', '2019-10-09'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('names between semicolons or after bullets are one list', () => {
+    assert.deepEqual(summary('The Commerce Department put Megvii; Dahua; and Sugon on the Entity List on Monday.', '2019-10-09'), ['US entity-list megvii enacted', 'US entity-list dahua enacted', 'US entity-list sugon enacted']);
+    assert.deepEqual(summary('The Commerce Department put 14 Chinese companies on the Entity List on Monday. The companies added are:\n• Megvii\n• Dahua\n• Sugon', '2019-10-09'), ['US entity-list megvii enacted', 'US entity-list dahua enacted', 'US entity-list sugon enacted']);
+    // Semicolons between clauses stay clause breaks.
+    assert.equal(readListsAsCommas('The US banned Huawei; China retaliated against Apple; it said so.'), 'The US banned Huawei; China retaliated against Apple; it said so.');
+  });
+  test('a gerund before the head of a class is one of its modifiers', () => {
+    assert.ok(onlyModifiers('Chinese supercomputing entities', 'supercomputing'));
+    assert.ok(!onlyModifiers('Chinese being entities', 'being'));
+  });
+  test('taking an app off the government\'s own devices, or commanding its own people to, is a ban on its own use', () => {
+    assert.deepEqual(summary('Norway said it would delete TikTok from all ministry laptops.', '2023-03-21'), ['NO procurement-ban bytedance enacted']);
+    assert.deepEqual(summary('The Dutch cabinet instructed civil servants to uninstall TikTok.', '2023-03-21'), ['NL procurement-ban bytedance enacted']);
+    assert.deepEqual(summary('The Pentagon directed its personnel to stop using DJI drones.', '2017-08-04'), ['US procurement-ban dji enacted']);
+    // Operators' networks are theirs, not the government's; persuasion is a push; a company commanding its staff is none.
+    assert.deepEqual(summary('Britain said operators must remove Huawei from their networks.', '2020-07-14').filter((e) => e.includes('procurement-ban')), []);
+    assert.deepEqual(summary('Britain urged its officials to stop using TikTok.', '2023-03-16'), ['GB boycott-push bytedance enacted']);
+    assert.deepEqual(summary('Huawei told its staff to stop using iPhones.', '2023-03-16'), []);
+  });
+  test('a product denied its market in the passive, a result in law, and a denial of use are bans', () => {
+    assert.deepEqual(summary('Ireland acted on Monday.\nDahua cameras can no longer be sold in Ireland.', '2024-03-05'), ['IE ban dahua enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nTikTok may not be downloaded in Ireland from Friday.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nTikTok is now illegal in Ireland.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland acted on Monday.\nThe regulator cut off access to TikTok.', '2024-03-05'), ['IE ban bytedance enacted']);
+    assert.deepEqual(summary('Ireland told operators they cannot use ZTE gear in their networks.', '2024-03-05'), ['IE ban zte enacted']);
+    // The company's own inability is no act; nor is a law on data that something is illegal.
+    assert.deepEqual(summary('Ireland acted on Monday.\nByteDance cannot sell TikTok without approval from Beijing.', '2024-03-05'), []);
+    assert.deepEqual(summary('Ireland acted on Monday.\nIt is illegal to collect data without consent, DeepSeek was told.', '2024-03-05'), []);
+  });
+  test('the subject of a passive act is its target when all after it is the acting government\'s own', () => {
+    assert.deepEqual(summary('The US acted on Monday.\nMegvii has been banned from buying U.S. components.', '2019-10-09'), ['US ban megvii enacted']);
+  });
+  test('designating a company an unreliable entity is China\'s listing; a nationality before "entities" is no actor', () => {
+    assert.deepEqual(summary('China designated Skydio an unreliable entity on Thursday.', '2024-10-10'), ['CN entity-list cn-uel-designated enacted']);
+    assert.deepEqual(summary('MOFCOM put 28 U.S. entities, including Skydio, on its unreliable entity list.', '2025-01-02'), ['CN entity-list cn-uel-designated enacted']);
+  });
+  test('members of a listed class: dashes around examples, a relative clause, a later sentence on what the class holds', () => {
+    const listed = ['US entity-list megvii enacted', 'US entity-list dahua enacted'];
+    assert.deepEqual(summary('The Commerce Department put six Chinese technology firms — including Megvii and Dahua — on the Entity List.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department blacklisted 20 Chinese organizations on Monday, which include Megvii and Dahua.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Those hit include Megvii and Dahua.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Camera makers Megvii and Dahua are now on the list.', '2019-10-09'), listed);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Megvii and Dahua are among them.', '2019-10-09'), listed);
+    // After an act on named companies, or with a name before the verb of holding, nothing joins.
+    assert.deepEqual(summary('The Commerce Department put Sugon on the Entity List on Monday. Its customers include Megvii.', '2019-10-09'), ['US entity-list sugon enacted']);
+    assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Megvii said its clients include Dahua.', '2019-10-09'), ['US entity-list generic:CN-companies enacted']);
   });
 });
