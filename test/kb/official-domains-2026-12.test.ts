@@ -25,6 +25,9 @@ test("a host under a listed company's own website is found for the company's gro
     ['www.hytera.com', 'hytera'],
     ['www.inspur.com', 'inspur'],
     ['ymtc.com', 'ymtc'],
+    ['investor.hesaitech.com', 'hesai'],
+    ['open.bigmodel.cn', 'zhipu-ai'],
+    ['www.catl.com', 'catl'],
   ];
   for (const [host, group] of cases) assert.deepEqual([...groupsOf(host)], [group], host);
 });
