@@ -28,6 +28,7 @@ test("a host under a listed company's own website is found for the company's gro
     ['investor.hesaitech.com', 'hesai'],
     ['open.bigmodel.cn', 'zhipu-ai'],
     ['www.catl.com', 'catl'],
+    ['www.wingtech.com', 'wingtech'],
   ];
   for (const [host, group] of cases) assert.deepEqual([...groupsOf(host)], [group], host);
 });
