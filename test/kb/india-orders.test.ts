@@ -25,7 +25,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 70,
+    listed: 69,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -47,18 +47,18 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       // named by The News Himachal and TechCrunch
       'Legend: Rising Empire NetEase Games', 'Mobile Taobao', 'Youku', 'Sina News', 'VPN for TikTok',
       // short names the press gave (Infotonline, TechGup)
-      'U-Dictionary', 'Gallery Vault', 'MV Master', 'Parallel Space Lite',
+      'U-Dictionary', 'MV Master', 'Parallel Space Lite',
       // short names from other reports (PingWest, NewsLax after The Next Web, South China Morning Post)
       'Tantan', 'LivU', 'Zakzak', 'Huya',
     ],
   },
   'in-69a-2020-07': {
     date: '2020-07-24',
-    listed: 14,
+    listed: 13,
     names: [
       'Tiktok Lite', 'Helo Lite', 'SHAREit Lite', 'BIGO LIVE Lite', 'VFY Lite',
       // reported afterwards from the unpublished list (PTI; ETV Bharat; Loksatta after The Economic Times)
-      'Mi Browser Pro', 'Baidu Search', 'Baidu Lite', 'Meipai', 'CapCut', 'AirBrush', 'BoXxCAM', 'Heroes War', 'SlidePlus',
+      'Mi Browser Pro', 'Baidu Search', 'Baidu Lite', 'Meipai', 'CapCut', 'AirBrush', 'BoXxCAM', 'SlidePlus',
     ],
   },
   'in-69a-2020-11': {

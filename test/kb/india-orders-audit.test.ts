@@ -1,0 +1,49 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { bundledEngine, inForceObligations } from '../helpers.js';
+
+// Corrections from a second reading of the names added to the section 69A orders: a name whose store app is not
+// known stays on its own record, a name other apps carry or a publisher nothing supports is left out, and a listing
+// that rests on one report or on secondary sites only is marked unverified.
+const kb = bundledEngine().kb;
+const listing = (measure: string, name: string) => kb.listings.find((l) => l.measure === measure && l.nameAsListed === name);
+
+describe('India orders: names added from later copies of the lists, read again', () => {
+  test('the Baidu names reported from the July 2020 list are their own records, not the apps listed again in September', () => {
+    assert.deepEqual(inForceObligations('app', 'com.baidu.searchbox', '2020-08-01'), []);
+    assert.deepEqual(inForceObligations('app', 'com.baidu.searchbox.lite', '2020-08-01'), []);
+    assert.deepEqual(inForceObligations('app', 'Baidu Search', '2020-08-01'), ['in-69a-2020-07 → baidu-search-app']);
+    assert.equal(listing('in-69a-2020-07', 'Baidu Lite')?.target, 'baidu-lite-reported-app');
+  });
+
+  test('a game no source ties to QuVideo, whose title an unrelated game carries, is not recorded', () => {
+    assert.deepEqual(inForceObligations('app', 'Heroes War', '2020-08-01'), []);
+    assert.equal(kb.products['heroes-war-app'], undefined);
+  });
+
+  test('a photo-vault name that many unrelated apps carry is not recorded', () => {
+    assert.deepEqual(inForceObligations('app', 'Gallery Vault', '2020-09-03'), []);
+    assert.equal(kb.products['gallery-vault-app'], undefined);
+  });
+
+  test('listings resting on one report or on secondary sites only are marked unverified', () => {
+    for (const name of ['U-Dictionary', 'MV Master', 'Parallel Space Lite', 'Tantan', 'Huya', 'LivU'])
+      assert.equal(listing('in-69a-2020-09', name)?.unverified, true, name);
+    for (const name of ['Baidu Search', 'CapCut', 'SlidePlus']) assert.equal(listing('in-69a-2020-07', name)?.unverified, true, name);
+  });
+
+  test('a listing a second report confirms is not marked unverified', () => {
+    const zakzak = listing('in-69a-2020-09', 'Zakzak')!;
+    assert.equal(zakzak.unverified, undefined);
+    assert.ok(zakzak.sources.includes('newsbytes-2020-09-02-118-apps'));
+    assert.ok(listing('in-69a-2020-07', 'Mi Browser Pro')!.sources.includes('ndtv-reuters-2020-08-05-xiaomi-baidu'));
+  });
+
+  test("NetEase's games confirmed by the gaming press keep their publisher, while their listings stay unverified", () => {
+    for (const id of ['eve-echoes-app', 'extraordinary-ones-app', 'stick-fight-mobile-app', 'twilight-pioneers-app']) {
+      assert.equal(kb.products[id]?.owner, 'netease', id);
+      assert.equal(kb.products[id]?.unverified, undefined, id);
+    }
+    assert.equal(listing('in-69a-2022-02', 'Twilight Pioneers')?.unverified, true);
+  });
+});
