@@ -33,6 +33,7 @@ test("a host under a listed company's own website is found for the company's gro
     ['www.sophgo.com', 'sophgo'],
     ['chatglm.cn', 'zhipu-ai'],
     ['www.megvii.com', 'megvii'],
+    ['api-cn.faceplusplus.com', 'megvii'],
     ['www.sugon.com', 'sugon'],
     ['www.phytium.com.cn', 'cec'],
   ];
