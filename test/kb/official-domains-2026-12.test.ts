@@ -29,6 +29,13 @@ test("a host under a listed company's own website is found for the company's gro
     ['open.bigmodel.cn', 'zhipu-ai'],
     ['www.catl.com', 'catl'],
     ['www.wingtech.com', 'wingtech'],
+    ['developer.mthreads.com', 'moore-threads'],
+    ['www.sophgo.com', 'sophgo'],
+    ['chatglm.cn', 'zhipu-ai'],
+    ['www.megvii.com', 'megvii'],
+    ['api-cn.faceplusplus.com', 'megvii'],
+    ['www.sugon.com', 'sugon'],
+    ['www.phytium.com.cn', 'cec'],
   ];
   for (const [host, group] of cases) assert.deepEqual([...groupsOf(host)], [group], host);
 });
@@ -39,7 +46,15 @@ test("UNISOC's website resolves to its domain set, though no measure here lists 
 });
 
 test('a look-alike host that only contains or extends the name is not found', () => {
-  for (const host of ['dahuasecurity.com.example.org', 'notquectel.com', 'quectel.co', 'mysmics.com']) {
+  const lookAlikes = [
+    'dahuasecurity.com.example.org',
+    'notquectel.com',
+    'quectel.co',
+    'mysmics.com',
+    'mthreads.com.example.net',
+    'chatglm.cn.example.org',
+  ];
+  for (const host of lookAlikes) {
     assert.equal(groupsOf(host).size, 0, host);
   }
 });
