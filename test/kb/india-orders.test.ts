@@ -25,7 +25,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 69,
+    listed: 66,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -47,9 +47,9 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       // named by The News Himachal and TechCrunch
       'Legend: Rising Empire NetEase Games', 'Mobile Taobao', 'Youku', 'Sina News', 'VPN for TikTok',
       // short names the press gave (Infotonline, TechGup)
-      'U-Dictionary', 'MV Master', 'Parallel Space Lite',
+      'U-Dictionary',
       // short names from other reports (PingWest, NewsLax after The Next Web, South China Morning Post)
-      'Tantan', 'LivU', 'Zakzak', 'Huya',
+      'Tantan', 'Zakzak', 'Huya',
     ],
   },
   'in-69a-2020-07': {
