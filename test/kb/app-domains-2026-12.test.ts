@@ -39,3 +39,8 @@ test("RedNote's site reaches the US state bans of Xiaohongshu as its own product
   assert.equal(f?.subject.id, 'xingin');
   assert.equal(f?.kinship, 'own-product');
 });
+
+test("helo-app.com is not ByteDance's: Helo was withdrawn and the address now serves an unrelated app", () => {
+  assert.deepEqual(reached('www.helo-app.com'), []);
+  assert.equal(engine.resolver.resolve('host', 'helo-app.com').resolutions.length, 0);
+});
