@@ -284,43 +284,57 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
   const first = compareForms(a, b, weight);
   if (first.score >= SAME_THRESHOLD || first.score === 0 || a.weakCore || b.weakCore || a.han || b.han) return first;
-  // A place or generic word misspelt ("Suth Kaveh Steel", "Palm Grove Afica") reads as a distinctive
-  // word of its own: spelt as the other name has it, the names are compared again.
-  for (let side = 0; side < 2; side++) {
-    const x = side === 0 ? a : b;
-    const y = side === 0 ? b : a;
-    const slip = misspeltGenericWord(x, y);
-    if (!slip) continue;
-    const respelt = normaliseName(x.tokens.map((t) => (t.text === slip.word ? slip.as : t.text)).join(' '));
-    const again = side === 0 ? compareForms(respelt, y, weight) : compareForms(y, respelt, weight);
-    if (again.score <= first.score) continue;
-    const score = Math.min(again.score, RESPELT_CAP);
-    return { ...again, score, features: [{ feature: 'respelt', score, detail: `${slip.word} ~ ${slip.as}` }, ...again.features] };
-  }
-  // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
-  // Repair Plant", "IRGC Missile Command"): written out as those words, the names are compared again.
-  for (let side = 0; side < 2; side++) {
-    const x = side === 0 ? a : b;
-    const y = side === 0 ? b : a;
-    let spelt = x;
-    const written: string[] = [];
-    // Each abbreviation in turn ("SB RAS" = "Siberian Branch", "Russian Academy of Sciences").
-    for (let short = abbreviatedWords(spelt, y); short && written.length < 3; short = abbreviatedWords(spelt, y)) {
-      const { abbreviation, words } = short;
-      spelt = normaliseName(spelt.tokens.map((t) => (t.text === abbreviation ? words.join(' ') : t.text)).join(' '));
-      written.push(`${abbreviation.toUpperCase()} = ${words.join(' ')}`);
+  // A name that falls short is read again with some of its words written as the other name has them;
+  // the explanation leads with what was rewritten.
+  for (const { feature, cap, rewrite } of REWRITES) {
+    for (let side = 0; side < 2; side++) {
+      const x = side === 0 ? a : b;
+      const y = side === 0 ? b : a;
+      const rewritten = rewrite(x, y);
+      if (!rewritten) continue;
+      const again = side === 0 ? compareForms(rewritten.form, y, weight) : compareForms(y, rewritten.form, weight);
+      if (again.score <= first.score) continue;
+      const score = Math.min(again.score, cap);
+      return { ...again, score, features: [{ feature, score, detail: rewritten.detail }, ...again.features] };
     }
-    if (written.length === 0) continue;
-    const again = side === 0 ? compareForms(spelt, y, weight) : compareForms(y, spelt, weight);
-    if (again.score <= first.score) continue;
-    const score = Math.min(again.score, ABBREVIATION_CAP);
-    return { ...again, score, features: [{ feature: 'abbreviation', score, detail: written.join('; ') }, ...again.features] };
   }
   return first;
 }
 
-/** As strong as a whole name's acronym. */
-const ABBREVIATION_CAP = 0.9;
+interface Rewrite {
+  form: NameForm;
+  detail: string;
+}
+
+const REWRITES: readonly { feature: string; cap: number; rewrite: (x: NameForm, y: NameForm) => Rewrite | undefined }[] = [
+  // A place or generic word misspelt ("Suth Kaveh Steel", "Palm Grove Afica") reads as a distinctive
+  // word of its own; a respelt word is a typo forgiven, as strong as a dropped letter.
+  { feature: 'respelt', cap: 0.94, rewrite: respelt },
+  // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
+  // Repair Plant", "IRGC Missile Command"), as strong as a whole name's acronym.
+  { feature: 'abbreviation', cap: 0.9, rewrite: abbreviationsWrittenOut },
+];
+
+function withWordReplaced(form: NameForm, word: string, by: string): NameForm {
+  return normaliseName(form.tokens.map((t) => (t.text === word ? by : t.text)).join(' '));
+}
+
+function respelt(x: NameForm, y: NameForm): Rewrite | undefined {
+  const slip = misspeltGenericWord(x, y);
+  return slip && { form: withWordReplaced(x, slip.word, slip.as), detail: `${slip.word} ~ ${slip.as}` };
+}
+
+/** Each abbreviation in turn, up to three ("SB RAS" = "Siberian Branch", "Russian Academy of Sciences"). */
+function abbreviationsWrittenOut(x: NameForm, y: NameForm): Rewrite | undefined {
+  let form = x;
+  const written: string[] = [];
+  for (let short = abbreviatedWords(form, y); short && written.length < 3; short = abbreviatedWords(form, y)) {
+    form = withWordReplaced(form, short.abbreviation, short.words.join(' '));
+    written.push(`${short.abbreviation.toUpperCase()} = ${short.words.join(' ')}`);
+  }
+  return written.length > 0 ? { form, detail: written.join('; ') } : undefined;
+}
+
 /** Words an abbreviation skips: "Ministry of Defence" is MOD or MD. */
 const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
 
@@ -342,9 +356,6 @@ function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; wor
   }
   return undefined;
 }
-
-/** A respelt word is a typo forgiven: as strong as a dropped letter in a distinctive word. */
-const RESPELT_CAP = 0.94;
 
 /** A word of x's core that y lacks but writes, one slip apart, as a place or a generic word. */
 function misspeltGenericWord(x: NameForm, y: NameForm): { word: string; as: string } | undefined {
