@@ -2,8 +2,8 @@
  * Acts read from how a sentence's verbs hang together rather than from fixed wordings: what a verb
  * means (its lemma, as compromise gives it), what governs it (a condition, a demand, someone being
  * brought round, a command to a government's own people, a denial of what may be done) and what its
- * object or place is. Pure; compromise is only run on sentences whose words could
- * hold such a frame.
+ * object or place is. Pure but for a cache of the last text's parse; compromise is only run on
+ * sentences whose words could hold such a frame, and once for all the frames that read one.
  */
 import nlp from 'compromise';
 
@@ -15,6 +15,18 @@ export interface FrameReading {
 
 type Term = { text: string; root?: string; tags: string[]; offset: { start: number; length: number } };
 
+let parsed: { text: string; sentences: { terms: Term[] }[] } | undefined;
+
+/** The text's sentences as compromise reads them, with lemmas: parsed once for all the frames that read one text. */
+function sentencesOf(text: string): { terms: Term[] }[] {
+  if (parsed?.text !== text) {
+    const doc = nlp(text);
+    doc.compute('root');
+    parsed = { text, sentences: doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[] };
+  }
+  return parsed.sentences;
+}
+
 /** Lemmas of a sale of the target: "sells", "is sold", "divests", "finds a buyer", "spins off". */
 const SALE_LEMMAS = new Set(['sell', 'divest']);
 const WORDS_OF_SALE = /\b(?:sell|sells|selling|sold|divest\w*|buyer|spin(?:s|ning)? off|spun off)\b/i;
@@ -24,10 +36,8 @@ const IF_NOT = /\bif\b[^.;]{0,60}?\b(?:not|n['’]t|fails? to|failed to|refuses?
 
 /** Where each sale verb stands in the text. */
 function saleVerbs(text: string): number[] {
-  const doc = nlp(text);
-  doc.compute('root');
   const at: number[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+  for (const s of sentencesOf(text)) {
     s.terms.forEach((t, i) => {
       const word = (t.root ?? t.text).toLowerCase().replace(/[^a-z]/g, '');
       const next = (s.terms[i + 1]?.text ?? '').toLowerCase().replace(/[^a-z]/g, '');
@@ -82,10 +92,8 @@ const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|en
  */
 export function pushesOnOthers(text: string): FrameReading[] {
   if (!WORDS_OF_PERSUASION.test(text) && !/\bagainst\b/i.test(text)) return [];
-  const doc = nlp(text);
-  doc.compute('root');
   const out: FrameReading[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+  for (const s of sentencesOf(text)) {
     const terms = s.terms;
     terms.forEach((t, i) => {
       const form = t.text.toLowerCase().replace(/[^a-z]/g, '');
@@ -157,10 +165,8 @@ const WORDS_OF_GIVING_UP = /\b(?:sell|sold|divest\w*|dispos\w*|relinquish\w*|sep
  */
 export function saleDemands(text: string): FrameReading[] {
   if (!WORDS_OF_GIVING_UP.test(text)) return [];
-  const doc = nlp(text);
-  doc.compute('root');
   const out: FrameReading[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+  for (const s of sentencesOf(text)) {
     s.terms.forEach((t, i) => {
       const word = (t.root ?? t.text).toLowerCase().replace(/[^a-z-]/g, '');
       // The text comes a sentence at a time: a stop inside it ends an abbreviation ("ByteDance Ltd."), not a clause.
@@ -210,10 +216,8 @@ const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ce
  */
 export function ownUseBans(text: string): FrameReading[] {
   if (!WORDS_OF_OWN_USE.test(text)) return [];
-  const doc = nlp(text);
-  doc.compute('root');
   const out: FrameReading[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+  for (const s of sentencesOf(text)) {
     const terms = s.terms;
     const lemma = (t: Term | undefined) => (t ? (t.root ?? t.text).toLowerCase().replace(/[^a-z]/g, '') : '');
     terms.forEach((t, i) => {
@@ -268,10 +272,8 @@ const WORDS_OF_DENIAL = /\b(?:no longer|not|never|cannot|can['’]t|won['’]t)\
  */
 export function deniedMarket(text: string): FrameReading[] {
   if (!WORDS_OF_DENIAL.test(text)) return [];
-  const doc = nlp(text);
-  doc.compute('root');
   const out: FrameReading[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]) {
+  for (const s of sentencesOf(text)) {
     s.terms.forEach((t, i) => {
       if (!/^be$/i.test(t.text)) return;
       const participle = s.terms[i + 1];
