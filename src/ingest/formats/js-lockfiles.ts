@@ -6,14 +6,8 @@
  */
 import type { Origin } from '../../model/item.js';
 import { rowsOfLines } from './line-rows.js';
-import { packageRow, type DeclaredPackage } from './purl-rows.js';
+import { npmPackage, packageRow } from './purl-rows.js';
 import type { RawRow, TextFormat } from './format.js';
-
-/** "@alicloud/pop-core" → scope and name, as the npm purl type spells them. */
-function npmPackage(name: string, version: string | undefined): DeclaredPackage {
-  const scoped = /^(@[^/]+)\/(.+)$/.exec(name);
-  return { type: 'npm', ...(scoped ? { namespace: scoped[1], name: scoped[2] as string } : { name }), ...(version && { version }) };
-}
 
 /** An npm package name: an optional @scope/, then no spaces, slashes or leading dot or underscore. */
 const NPM_NAME = /^(?:@[^\s/@]+\/)?[^\s/@._][^\s/@]*$/;

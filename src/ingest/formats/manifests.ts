@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../model/item.js';
 import { rowsOfLines } from './line-rows.js';
-import { wholeManifest } from './purl-rows.js';
+import { npmPackage, packageRow, wholeManifest } from './purl-rows.js';
 import type { RawRow, TextFormat } from './format.js';
 
 // ---- pip requirements ----------------------------------------------------------------------------
@@ -29,8 +29,7 @@ function requirementRows(text: AsyncIterable<string>, file: string): AsyncGenera
     // PEP 503: names compare lower-cased, with runs of -, _ and . as one -.
     const name = (match[1] as string).toLowerCase().replace(/[-_.]+/g, '-');
     const pinned = match[2] === '==' || match[2] === '===' ? match[3] : undefined;
-    const purl = `pkg:pypi/${name}${pinned ? `@${pinned}` : ''}`;
-    return { origin, fields: { purl: [purl] }, label: purl };
+    return packageRow(origin, { type: 'pypi', name, ...(pinned && { version: pinned }) });
   });
 }
 
@@ -68,6 +67,7 @@ function goModRows(text: AsyncIterable<string>, file: string): AsyncGenerator<Ra
     if (!match) return { origin, error: 'not a module and version ("example.com/mod v1.2.3")' };
     // go.sum gives each version twice: the module's files, and its go.mod alone.
     if (match[3]) return undefined;
+    // Written out rather than through packageurl-js, which fails on a module path of one segment.
     const purl = `pkg:golang/${match[1]}@${match[2]}`;
     return { origin, fields: { purl: [purl] }, label: purl };
   });
@@ -106,10 +106,10 @@ async function* lockfileRows(text: AsyncIterable<string>, file: string): AsyncGe
     const origin = { file, line: lines.get(key) ?? 1 };
     if (value.link === true) return undefined;
     if (typeof value.version !== 'string' || value.version === '') return { origin, error: `package "${name}" has no version` };
-    const purl = `pkg:npm/${name.startsWith('@') ? `%40${name.slice(1)}` : name}@${value.version}`;
-    if (seen.has(purl)) return undefined;
-    seen.add(purl);
-    return { origin, fields: { purl: [purl] }, label: `${name}@${value.version}` };
+    const nameAndVersion = `${name}@${value.version}`;
+    if (seen.has(nameAndVersion)) return undefined;
+    seen.add(nameAndVersion);
+    return packageRow(origin, npmPackage(name, value.version), nameAndVersion);
   };
   if (lock.packages && typeof lock.packages === 'object') {
     for (const [path, value] of Object.entries(lock.packages)) {

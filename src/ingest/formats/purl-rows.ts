@@ -22,7 +22,7 @@ export async function wholeManifest(text: AsyncIterable<string>, file: string): 
 }
 
 export interface DeclaredPackage {
-  type: 'maven' | 'cocoapods' | 'npm';
+  type: 'maven' | 'cocoapods' | 'npm' | 'pypi';
   namespace?: string;
   name: string;
   /** Only an exact version: a range or a reference that was not resolved leaves it out. */
@@ -31,15 +31,24 @@ export interface DeclaredPackage {
   subpath?: string;
 }
 
-/** The row of one declared package: its purl, spelled as the purl specification encodes it. */
-export function packageRow(origin: Origin, declared: DeclaredPackage): RawRow {
+/**
+ * The row of one declared package: its purl, spelled as the purl specification encodes it, labelled
+ * by the purl unless the reader names the package otherwise.
+ */
+export function packageRow(origin: Origin, declared: DeclaredPackage, label?: string): RawRow {
   let purl: string;
   try {
     purl = new PackageURL(declared.type, declared.namespace, declared.name, declared.version, undefined, declared.subpath).toString();
   } catch (error) {
     return { origin, error: `not a package URL of ${declared.type}: ${(error as Error).message}` };
   }
-  return { origin, fields: { purl: [purl] }, label: purl };
+  return { origin, fields: { purl: [purl] }, label: label ?? purl };
+}
+
+/** "@alicloud/pop-core" → scope and name, as the npm purl type spells them. */
+export function npmPackage(name: string, version: string | undefined): DeclaredPackage {
+  const scoped = /^(@[^/]+)\/(.+)$/.exec(name);
+  return { type: 'npm', ...(scoped ? { namespace: scoped[1], name: scoped[2] as string } : { name }), ...(version && { version }) };
 }
 
 /** A Maven group id or artifact id (what Maven and Gradle accept in a coordinate). */
