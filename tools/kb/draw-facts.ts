@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { isImportedFile } from '../../src/kb/model.js';
 import { prng } from '../bench/prng.js';
 
 export interface Fact {
@@ -107,10 +108,10 @@ export function curatedFacts(dataDir: string): Fact[] {
   const facts: Fact[] = [];
   for (const dir of ['groups', 'measures', 'sources']) {
     for (const name of readdirSync(join(dataDir, dir)).sort()) {
-      if (!name.endsWith('.yaml') || name.startsWith('listed-')) continue;
       const path = join(dataDir, dir, name);
-      const doc = (parse(readFileSync(path, 'utf8')) ?? {}) as Rec;
       const file = relative(dataDir, path);
+      if (!name.endsWith('.yaml') || isImportedFile(file)) continue;
+      const doc = (parse(readFileSync(path, 'utf8')) ?? {}) as Rec;
       if (dir === 'groups') facts.push(...groupFacts(file, doc));
       else if (dir === 'measures') facts.push(...measureFacts(file, doc));
       else facts.push(...sourceFacts(file, doc));
