@@ -3,6 +3,7 @@
  * the line, and the sheet name goes into the origin.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
@@ -34,7 +35,7 @@ export const xlsxFormat: BinaryFormat = {
     } catch (error) {
       throw unreadable(context.file, error);
     } finally {
-      closeAndRemove(temporaryFiles);
+      await closeAndRemove(temporaryFiles);
     }
     if (sheets === 0) throw new InputError(context.file, 'the ZIP archive holds no worksheet; is it an XLSX workbook?');
   },
@@ -127,8 +128,19 @@ const tracked = <S extends fs.ReadStream | fs.WriteStream>(stream: S, path: fs.P
 fs.createReadStream = ((path: fs.PathLike, options?: Parameters<typeof fs.createReadStream>[1]) => tracked(createReadStream(path, options), path)) as typeof fs.createReadStream;
 fs.createWriteStream = ((path: fs.PathLike, options?: Parameters<typeof fs.createWriteStream>[1]) => tracked(createWriteStream(path, options), path)) as typeof fs.createWriteStream;
 
-function closeAndRemove(files: TemporaryFiles): void {
-  for (const stream of files.streams) stream.destroy();
+/**
+ * A stream may still be opening its file when the read ends: the file is removed only once every
+ * stream has closed, or the open could fail on a file already gone and raise an error nobody hears.
+ */
+async function closeAndRemove(files: TemporaryFiles): Promise<void> {
+  await Promise.all(
+    files.streams.map((stream) => {
+      const closed = once(stream, 'close').catch(() => {});
+      (stream as NodeJS.EventEmitter).on('error', () => {}); // the read is over: what its temporary streams report no longer matters
+      stream.destroy();
+      return stream.closed ? undefined : closed;
+    }),
+  );
   for (const remove of files.removers) remove(); // each runs once, however often it is called
 }
 
