@@ -141,6 +141,41 @@ function namedInstruments(kb: KnowledgeBase, evidence: string): Set<string> {
   return out;
 }
 
+/**
+ * The government bodies that make a measure or an act, by name. A body's own act is one of its
+ * measures, never another body's: a Pentagon list is not the Entity List, a bill is not an executive
+ * order. The President, "the administration" and a government at large act through any of them.
+ */
+const AGENCIES: { agency: string; pattern: RegExp }[] = [
+  { agency: 'commerce', pattern: /\bcommerce\b|\bBIS\b|Bureau of Industry and Security/i },
+  { agency: 'treasury', pattern: /\btreasury\b|\bOFAC\b/i },
+  { agency: 'defense', pattern: /\bdefen[cs]e\b|\bpentagon\b|\bnavy\b|\barmy\b|\bair force\b/i },
+  { agency: 'fcc', pattern: /\bFCC\b|Federal Communications Commission/i },
+  { agency: 'state-department', pattern: /\bState Department\b|\b(?:Department|Secretary) of State\b/i },
+  { agency: 'cfius', pattern: /\bCFIUS\b|Committee on Foreign Investment/i },
+  { agency: 'legislature', pattern: /\bcongress\b|\blegislat|\bparliament\b|\bsenate\b|\bHouse of Representatives\b/i },
+];
+
+function agenciesOf(authority: string): Set<string> {
+  // What a body acts under ("under the Defense Production Act") and asides in brackets are not who acts.
+  const bodies = authority
+    .replace(/\([^)]*\)/g, ' ')
+    .split(';')
+    .map((part) => part.replace(/\bunder\b.*$/i, ''))
+    .join(';');
+  return new Set(AGENCIES.filter(({ pattern }) => pattern.test(bodies)).map(({ agency }) => agency));
+}
+
+/** +1 when the act's body makes the measure, -3 when both are known and differ, else 0. */
+function agencyFit(actor: string, measure: Measure): { score: number; reason?: string } {
+  const acting = agenciesOf(actor);
+  if (acting.size === 0) return { score: 0 };
+  const making = agenciesOf(measure.authority);
+  if (making.size === 0) return { score: 0 };
+  for (const agency of acting) if (making.has(agency)) return { score: 1, reason: `made by the ${actor}` };
+  return { score: -3, reason: `made by another body than the ${actor}` };
+}
+
 /** Links each target of an event to the measure it reports, or says it is new. */
 export function linkEvent(kb: KnowledgeBase, event: RestrictionEvent, published?: string): MeasureLink[] {
   const named = namedInstruments(kb, event.evidence);
@@ -197,6 +232,9 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     } else if (!isNamed) {
       score -= 2;
     }
+    const byAgency = agencyFit(event.actor.authority, measure);
+    score += byAgency.score;
+    if (byAgency.reason) reasons.push(byAgency.reason);
     // Dates the act could be: timeline entries of a fitting status, and for acts that list or
     // delist, the listing dates of the target.
     const exactStatus = STATUS_FITS[event.status][0];

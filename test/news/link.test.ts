@@ -50,6 +50,17 @@ describe('linking events to measures', () => {
     assert.notEqual(link?.measure, 'us-mt-sb419-2023');
   });
 
+  test("an agency's act is one of its own measures: not another agency's list, not the State Department's policy", () => {
+    // Neither list's dates are near the act: the body that acts tells the measures apart.
+    const [byPentagon] = linkOf('The Pentagon added Tencent and CATL to its list of Chinese military companies on Friday.', '2024-06-01');
+    assert.equal(byPentagon?.measure, 'us-dod-1260h');
+    assert.ok(byPentagon?.reasons.includes('made by the Department of Defense'), byPentagon?.reasons.join('; '));
+    const [byFcc] = linkOf('The FCC designated Huawei and ZTE as national security threats on Tuesday.', '2020-07-01');
+    assert.equal(byFcc?.measure, 'us-fcc-covered-list');
+    const [bill] = linkOf('The Senate on Tuesday passed a bill that would ban TikTok on all devices in the United States.', '2020-08-12');
+    assert.equal(bill?.kind, 'new');
+  });
+
   test('an act of another jurisdiction is not linked to a US measure', () => {
     const [link] = linkOf('India on Monday banned TikTok and 58 other Chinese apps.', '2020-06-30');
     assert.equal(link?.measure, 'in-69a-2020-06');
