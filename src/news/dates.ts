@@ -15,6 +15,8 @@ export interface ResolvedDate {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+const STARTS_BEFORE = /\b(?:starting|beginning|effective|taking effect|takes effect|take effect|in force|as of)\s+(?:on\s+)?$/i;
+
 /**
  * All dates mentioned in a sentence. `future` says whether the action lies ahead (a threat or a
  * plan), which decides how a bare weekday or month is read. With no reference (a text that states
@@ -44,7 +46,10 @@ export function findDates(sentence: string, published: string | undefined, futur
     // A relative word ("this weekend", "last month") carries its own direction; a bare weekday or
     // month does not, and news reports past acts in the past.
     const relative = /\b(?:last|next|this|coming|ago|yesterday|today|tomorrow)\b/i.test(r.text);
-    if (published !== undefined && !future && !relative && iso(date) > published) {
+    // "… would ban the software starting July 20": the start of what was decided lies ahead.
+    const scheduled = STARTS_BEFORE.test(sentence.slice(Math.max(0, r.index - 30), r.index));
+    if (published !== undefined && scheduled && !yearKnown && iso(date) < published) date = new Date(Date.UTC(date.getUTCFullYear() + 1, date.getUTCMonth(), date.getUTCDate()));
+    if (published !== undefined && !future && !scheduled && !relative && iso(date) > published) {
       if (s.isCertain('weekday') && !monthKnown) date = new Date(date.getTime() - 7 * 86_400_000);
       else if (!yearKnown) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
     }

@@ -180,6 +180,12 @@ describe('dates', () => {
     assert.deepEqual(dates('Operators must remove the equipment by the end of 2027.'), []);
     assert.deepEqual(dates('BIS announced on April 16, 2018 that it was imposing a denial order.'), ['April 16, 2018']);
   });
+  test('the start of a decided act lies ahead of the article, a bare month-day before it in the past', () => {
+    const values = (s: string) => findDates(s, '2024-06-21', false).map((d) => d.value);
+    assert.deepEqual(values('Commerce said it would ban sales of the antivirus software starting July 20.'), ['2024-07-20']);
+    assert.deepEqual(values('The order takes effect on July 20.'), ['2024-07-20']);
+    assert.deepEqual(values('The department banned the software on July 20.'), ['2023-07-20']);
+  });
   test('an act the article leads with takes the publication date when no words date it', () => {
     const [e] = events('Commerce adds Huawei to Entity List\n\nThe Commerce Department added Huawei Technologies to the Entity List.', '2019-05-17');
     assert.equal(e?.date, '2019-05-17');
