@@ -255,7 +255,21 @@ function findTriggers(text: string): Trigger[] {
     .filter((t) => !(t.action === 'entity-list' && /list$/i.test(t.text) && LIST_MEMBER_AFTER.test(text.slice(t.end))))
     // "would ban TikTok unless ByteDance sells it": a ban that is the penalty for not selling is a divestment order.
     .map((t) => (t.action === 'ban' && banIsPenaltyOfSale(text, t) ? { ...t, action: 'divestment-order' as const } : t))
+    .map((t) => (t.action === 'boycott-push' ? dutyOnRegulated(t) : t))
     .sort((a, b) => a.start - b.start);
+}
+
+const DUTY_ON_REGULATED = /\b(?:operators|carriers|providers|telecoms|companies|firms)\b[^;]{0,40}?\b(?:must|shall|(?:are|were|will be|would be) (?:legally )?(?:required|obliged|obligated) to|have to|had to)\s+(?:(?:also|gradually|fully|now)\s+)?(phase out|remove|replace|strip|rip out|take out)?/i;
+
+/**
+ * "told operators … that they must phase out Huawei equipment": a duty a government lays on the
+ * operators and companies it regulates is its own act — a removal order when they must take out what
+ * is installed, else a ban — not a push on others, which asks ("urged operators to drop …").
+ */
+function dutyOnRegulated(trigger: Trigger): Trigger {
+  const duty = DUTY_ON_REGULATED.exec(trigger.text);
+  if (!duty) return trigger;
+  return { ...trigger, action: duty[1] ? 'removal-order' : 'ban' };
 }
 
 const sentenceActionCache = new Map<string, Action[]>();

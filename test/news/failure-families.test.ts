@@ -307,6 +307,11 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A company's own suspension of a service is none.
     assert.deepEqual(summary('Huawei suspended sales of its new phone in Europe.', '2020-07-14'), []);
   });
+  test('a duty laid on the operators a government regulates is its own act; asking them is a push', () => {
+    assert.deepEqual(summary('Sweden told operators bidding for 5G spectrum that they must phase out Huawei and ZTE equipment by January 2025.', '2020-10-21'), ['SE removal-order huawei enacted', 'SE removal-order zte enacted']);
+    assert.deepEqual(summary('Sweden told operators on Tuesday that they must not buy new Huawei equipment.', '2020-10-21'), ['SE ban huawei enacted']);
+    assert.deepEqual(summary('Sweden urged operators on Tuesday to phase out Huawei equipment.', '2020-10-21'), ['SE boycott-push huawei enacted']);
+  });
   test('one act told at its firmest: what a decision will do, or the state it leaves, is not another act', () => {
     const text =
       'The Dutch government took control of Nexperia on Sunday. The order means the minister may block decisions by the company. ' +
