@@ -57,6 +57,8 @@ if (marginArg >= 0) {
   if (m) m.margin = Number(args[marginArg + 1]);
 }
 const scores: Record<'dev' | 'test' | 'a' | 'b', SplitScore> = { dev: emptyScore(), test: emptyScore(), a: emptyScore(), b: emptyScore() };
+/** The same scores per kind of text in the manifest (news, law-firm, official, negative), per split. */
+const byTextKind = new Map<string, Record<'dev' | 'test', SplitScore>>();
 let skipped = 0;
 /** Articles outside the part asked for (`--dev`, `--dev-half`): not read. */
 let notAsked = 0;
@@ -95,6 +97,9 @@ for (const g of gold) {
   const mentioned = new Set(result.mentions.map((m) => kb.organisations[m.entity.id]?.group ?? kb.products[m.entity.id]?.group ?? m.entity.group));
   scoreRealArticle(kb, g, result.events, link, scores[g.split], mentioned);
   if (g.split === 'dev') scoreRealArticle(kb, g, result.events, link, scores[devHalfOf(g.id)], mentioned);
+  const kindScores = byTextKind.get(row.kind) ?? { dev: emptyScore(), test: emptyScore() };
+  byTextKind.set(row.kind, kindScores);
+  scoreRealArticle(kb, g, result.events, link, kindScores[g.split], mentioned);
 }
 const ms = performance.now() - started;
 
@@ -131,5 +136,15 @@ for (const [name, s] of columns) {
   const u = s.unattachedBy;
   console.log(`${name}: named but not attached, by what the article yields: an event of that kind on other targets ${u.sameKindElsewhere}, events of other kinds only ${u.otherKindsOnly}, no event ${u.noEvents}`);
   console.log(`${name}: articles with labelled events and nothing extracted: ${s.silent.articles} (${s.silent.events} labelled events)`);
+}
+if (!onlyHalf) {
+  const splits = devOnly ? (['dev'] as const) : (['dev', 'test'] as const);
+  for (const [kind, kindScores] of [...byTextKind].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const cells = splits.map((split) => {
+      const s = kindScores[split];
+      return `${split} ${s.articles} articles, strict F1 ${prf(s.strict).f1.toFixed(3)} (tp ${s.strict.tp}, fp ${s.strict.fp}, fn ${s.strict.fn})`;
+    });
+    console.log(`by kind of text, ${kind}: ${cells.join('; ')}`);
+  }
 }
 if (showErrors) console.log(onlyHalf ? `\ndevelopment half ${onlyHalf} errors:\n${scores[onlyHalf].errors.join('\n')}` : `\ndevelopment split errors:\n${scores.dev.errors.join('\n')}`);
