@@ -41,6 +41,7 @@ import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
+import { preambleOf, type Preamble } from './preamble.js';
 
 export interface Article {
   /** A stable label: file path, URL or feed item link. */
@@ -301,6 +302,58 @@ export function rekindReadings(events: RestrictionEvent[], model: ActionModel): 
     const action = chooseAction(model, e.evidence, e.trigger, e.action, model.candidates === 'span' ? spanActions(e.evidence, e.trigger) : sentenceActions(e.evidence));
     if (action !== e.action) [e.action, e.lexiconAction] = [action, e.action];
   }
+}
+
+/** What a rule's summary says it does, when no act word of the lexicon does: it restricts transactions, or acts on listed parties. */
+const RULE_RESTRICTS = /\b(?:prohibit(?:s|ed|ing|ions?)?|restrict(?:s|ed|ing|ions?)?|undue or unacceptable risks?|unacceptable risks?)\b/i;
+
+/**
+ * The acts a Federal Register document's title and summary state are at the stage its preamble names
+ * (a proposed rule's summary speaks of the rule in the present tense), dated by the rule's effective
+ * date when their words give none. When no sentence of them yields an act, the document itself is
+ * one, on the knowledge base's names and the classes its title and summary give.
+ */
+function atPreambleStage(preamble: Preamble, events: RestrictionEvent[], sentences: Sentence[], agency: Actor, mentions: Mention[], body: string, published: string | undefined): void {
+  const summary = preamble.summary as NonNullable<Preamble['summary']>;
+  const inPreamble = (e: RestrictionEvent) => (sentences[e.sentence]?.start ?? Infinity) < summary.end;
+  const stated = events.filter(inPreamble);
+  for (const e of stated) {
+    if (e.status === 'enjoined' || e.status === 'revoked') continue;
+    [e.status, e.statusCue] = [preamble.status, `${preamble.action} (Federal Register)`];
+    if (preamble.effective && e.dateSource !== 'text') [e.date, e.dateText, e.dateSource] = [preamble.effective, `effective ${preamble.effective}`, 'text'];
+  }
+  if (stated.length > 0) return;
+  const words = body.slice(0, summary.end);
+  const kinds = sentenceActions(words);
+  const action: Action | undefined = kinds.find((k) => k !== 'other') ?? (RULE_RESTRICTS.test(summary.text) ? 'ban' : undefined);
+  if (!action) return;
+  const named = mentions.filter((m) => m.end <= summary.end);
+  const seen = new Set<string>();
+  const targets: EventTarget[] = [];
+  for (const m of named) {
+    if (seen.has(m.entity.id)) continue;
+    seen.add(m.entity.id);
+    targets.push({ surface: m.surface, entity: m.entity, via: 'name' });
+  }
+  for (const g of genericTargets(words, named)) {
+    if (g.target.generic && !seen.has(g.target.generic)) {
+      seen.add(g.target.generic);
+      targets.push(g.target);
+    }
+  }
+  if (targets.length === 0) return;
+  const date = preamble.effective ?? published;
+  events.push({
+    actor: agency,
+    action,
+    targets,
+    status: preamble.status,
+    statusCue: `${preamble.action} (Federal Register)`,
+    ...(date ? { date, dateText: preamble.effective ? `effective ${date}` : 'publication date', dateSource: preamble.effective ? ('text' as const) : ('publication' as const) } : {}),
+    trigger: preamble.action,
+    evidence: summary.text.slice(0, 400),
+    sentence: Math.max(0, sentences.findIndex((s) => s.start + s.text.length > summary.start)),
+  });
 }
 
 /** Every kind some action pattern of the lexicon reads in the trigger's own words (overlapping them). */
@@ -569,7 +622,10 @@ export class NewsExtractor {
 
     const events: RestrictionEvent[] = [];
     const antecedents: Antecedent[] = [];
-    let contextActor: Actor | undefined;
+    // A Federal Register document's agency is the actor of what its summary says the rule does.
+    const preamble = preambleOf(body);
+    const agency = preamble ? findActors(preamble.agency, []).find((a) => !a.court) : undefined;
+    let contextActor: Actor | undefined = agency ? { ...agency.actor, surface: agency.surface } : undefined;
     const jurisdictionVotes = new Map<string, number>();
 
     // The article's main jurisdiction stands in when a sentence names no actor.
@@ -597,6 +653,7 @@ export class NewsExtractor {
       events.push(...sentenceEvents);
     });
 
+    if (preamble?.summary && contextActor) atPreambleStage(preamble, events, sentences, contextActor, allMentions, body, published);
     if (this.actionModel) rekindReadings(events, this.actionModel);
     // A listing whose members the next sentences did not name is no event.
     return { article, mentions: [...mentionCounts.values()], events: events.filter((e) => e.targets.length > 0) };

@@ -10,6 +10,8 @@ export interface ManifestRow {
   id: string;
   url: string;
   published: string | null;
+  /** news, law-firm, official or negative. */
+  kind: string;
 }
 
 /** The corpus's excluded URL hashes and manifest; exits with a usage error naming `tool` when the corpus is not there. */
