@@ -102,8 +102,9 @@ export function datelineOf(text: string): string | undefined {
     const top = offset < 800;
     offset += raw.length + 1;
     if (!top && !(raw.length <= 120 && isPublishingWord(raw))) continue;
-    // A page's text may run a byline into its date ("Lauren MuskettJanuary 6, 2021", "19:13 GMT26 September 2020").
-    const line = raw.replace(/(GMT|UTC)(\d)/g, '$1 $2').replace(new RegExp(`(\\p{Ll})(${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gu'), '$1 $2');
+    // A byline's words and its date fit in a line's first 200 characters. A page's text may run a
+    // byline into its date ("Lauren MuskettJanuary 6, 2021", "19:13 GMT26 September 2020").
+    const line = raw.slice(0, 200).replace(/(GMT|UTC)(\d)/g, '$1 $2').replace(new RegExp(`(\\p{Ll})(${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gu'), '$1 $2');
     for (const r of [...chrono.strict.parse(line), ...(/年/.test(line) ? chrono.zh.strict.parse(line) : [])]) {
       if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;
       // "within 45 days", "2 hours ago": a span counted from today is certain to chrono, but no dateline.
@@ -111,13 +112,15 @@ export function datelineOf(text: string): string | undefined {
       const before = line.slice(0, r.index);
       const after = line.slice(r.index + r.text.length);
       if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before.slice(-30)} ${after.slice(0, 15)}`)) continue;
-      const closesTitle = raw === title && /[,|–—-]\s*$/.test(before) && /^\s*\.?\s*$/.test(after);
+      const closesTitle = raw === title && raw.length <= 200 && /[,|–—-]\s*$/.test(before) && /^\s*\.?\s*$/.test(after);
       if (!closesTitle && !(isBylineHead(before) && DATELINE_TAIL.test(after))) continue;
       // The word nearest the date: "Last updated 18 May 2019 | Published 16 May 2019".
       const words = before.replace(/^.*\d/, '');
       const rank = FIRST_PUBLISHED.test(words) ? 2 : UPDATED.test(words) ? 1 : 0;
       const value = calendarOf(r);
       if (value === undefined || (!top && rank === 0) || (best && best.rank >= rank)) continue;
+      // Nothing beats the first date a first-publication word introduces.
+      if (rank === 2) return value;
       best = { value, rank };
     }
   }
