@@ -98,6 +98,7 @@ describe('publication dates from the text itself', () => {
       'Regulator widens router ban\nUnder the law, which entered into force on January 1 2020, carriers were screened.',
       'Regulator widens router ban\nThe notice was published on May 17, 2019 in the official journal.',
       'Regulator bans routers on May 15, 2019\nThe regulator said.',
+      'Regulator widens router ban\nExecutive Order 14999 of May 15, 2019\nThe order directs the regulator.',
       'Regulator widens router ban\nMay 15, 2019: the regulator adds the vendor to its list',
       'Regulator widens router ban\nThis is a sad day for our customers and for the industry as a whole — Router Maker (@routermaker) May 15, 2019',
       '监管机构扩大禁令\n美国商务部于2019年5月15日将该公司列入清单。',
