@@ -46,34 +46,85 @@ export function parseMachineDate(value: string | undefined): string | undefined 
   return r ? iso(r) : undefined;
 }
 
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /**
- * The publication date a page states near its top: a byline or dateline ("Posted June 28, 2025",
- * "February 01, 2024 07:11 am IST", "Nov. 14, 2018 /PRNewswire/", "Law360 (September 27, 2020,
- * 8:12 PM EDT)"). Only a full date with a year counts; a date that a publishing word introduces
- * ("Published", "Posted", "Updated") beats one that does not, and a photo caption's date ("file
- * photo") never counts.
+ * Words that introduce a page's first publication date ("Date:" only opening its line: an "Effective
+ * date" is when a rule applies), and a later change to it.
+ */
+const FIRST_PUBLISHED = /\b(?:published|posted|released|issued)\b|^\W*dated?\b|发布|发表|日期/i;
+const UPDATED = /\b(?:updated|last modified)\b|更新/i;
+const isPublishingWord = (s: string) => FIRST_PUBLISHED.test(s) || UPDATED.test(s);
+/** Lower-case words a byline or a source line may hold before its date ("By Jane Doe and John Roe | Published on"). */
+const BYLINE_WORDS = new Set(['by', 'and', 'the', 'of', 'for', 'at', 'on', 'in', 'published', 'posted', 'updated', 'last', 'first', 'modified', 'date', 'dated', 'released', 'issued', 'de', 'van', 'von', 'der', 'du', 'la', 'le']);
+/** What may follow a dateline's date on its line: nothing, a time, a separator, an agency ("/PRNewswire/"), an author. */
+const DATELINE_TAIL = /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}\)?)?)?\.?\s*(?:$|[|•·–—()\]/]|--|-\s|by\s|updated\b|\d+\s*min\b|来源|\d{1,2}:\d\d)/i;
+
+/**
+ * Whether the words on a line before a date are a byline or a dateline's place and source ("By Jane
+ * Doe |", "HONG KONG,", "Law360 (", "- The Daily Courier - Sunday,") rather than a sentence telling
+ * an act ("On March 23, 2026, the agency …", "which entered into force on").
+ */
+function isBylineHead(head: string): boolean {
+  const words = head.match(/[\p{L}]+/gu) ?? [];
+  if (head.trim().length > 60 || words.some((w) => /^\p{Ll}/u.test(w) && !BYLINE_WORDS.has(w))) return false;
+  // "On March 23, 2026, …" and "… Act of May 2, 2019" date an act; "Published on" is a byline.
+  const last = words.at(-1)?.toLowerCase();
+  return !(last && ['on', 'of', 'in', 'at', 'by', 'and', 'since', 'from', 'until'].includes(last) && !isPublishingWord(words.at(-2) ?? ''));
+}
+
+/** Year, month and day of a full date chrono read; a numeric date whose day and month could be either ("05/06/2019") is none, but dots are written day first. */
+function calendarOf(r: chrono.ParsedResult): string | undefined {
+  const numeric = /^(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d\d)\b/.exec(r.text);
+  let [month, day] = [r.start.get('month') ?? 0, r.start.get('day') ?? 0];
+  if (numeric && month <= 12 && day <= 12 && month !== day) {
+    if (numeric[2] !== '.') return undefined;
+    [month, day] = [Number(numeric[3]), Number(numeric[1])];
+  }
+  return calendarDay(r.start.get('year') ?? 0, month, day);
+}
+
+/**
+ * The publication date a page states in a byline or a dateline: near its top, a full date with its
+ * year on a line of its own or after a byline ("Jane Doe | May 16, 2019", "Posted June 28, 2025",
+ * "Updated 13 October 2022", "2019年5月16日 来源：…"), opening a dateline ("HONG KONG, Nov. 14, 2018
+ * /PRNewswire/ --", "Law360 (September 27, 2020, 8:12 PM EDT) --"), or closing the title ("Statement
+ * on the decision, 6 November 2025"); further down, only one a publishing word introduces ("First
+ * Published: Mon, July 27 2020"). A date inside a sentence ("On March 23, 2026, the agency added …")
+ * is an event's, not the page's, and never counts; nor does a photo caption's, nor a span counted
+ * from today ("2 days ago", which has nothing to count from). A date a first-publication word
+ * introduces beats an "Updated" one, which beats one no word introduces.
  */
 export function datelineOf(text: string): string | undefined {
-  // A page's text may run a byline into its date ("Lauren MuskettJanuary 6, 2021").
-  const head = text
-    .slice(0, 600)
-    .replace(/(GMT|UTC)(\d)/g, '$1 $2')
-    .replace(/(\p{Ll})((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})/gu, '$1 $2');
-  let first: string | undefined;
-  for (const r of chrono.strict.parse(head)) {
-    if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;
-    // "within 45 days", "2 hours ago": a span counted from today is certain to chrono, but no dateline.
-    if (!/\d{4}|['’]\d\d\b/.test(r.text)) continue;
-    const before = head.slice(Math.max(0, r.index - 30), r.index);
-    const after = head.slice(r.index + r.text.length, r.index + r.text.length + 30);
-    if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before} ${after.slice(0, 15)}`)) continue;
-    // The calendar date as written, not shifted by the time zone of "8:12 PM EDT".
-    const value = calendarDay(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
-    if (value === undefined) continue;
-    if (/\b(?:published|posted|updated|date|dated|released|issued)\b[^.\n]{0,12}$/i.test(before)) return value;
-    first ??= value;
+  const title = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  let offset = 0;
+  let best: { value: string; rank: number } | undefined;
+  for (const raw of text.split('\n')) {
+    const top = offset < 800;
+    offset += raw.length + 1;
+    if (!top && !(raw.length <= 120 && isPublishingWord(raw))) continue;
+    // A byline's words and its date fit in a line's first 200 characters. A page's text may run a
+    // byline into its date ("Lauren MuskettJanuary 6, 2021", "19:13 GMT26 September 2020").
+    const line = raw.slice(0, 200).replace(/(GMT|UTC)(\d)/g, '$1 $2').replace(new RegExp(`(\\p{Ll})(${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gu'), '$1 $2');
+    for (const r of [...chrono.strict.parse(line), ...(/年/.test(line) ? chrono.zh.strict.parse(line) : [])]) {
+      if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;
+      // "within 45 days", "2 hours ago": a span counted from today is certain to chrono, but no dateline.
+      if (!/\d{4}|['’]\d\d\b/.test(r.text)) continue;
+      const before = line.slice(0, r.index);
+      const after = line.slice(r.index + r.text.length);
+      if (/\bfile photo\b|\bphoto\b[^.]{0,10}$/i.test(`${before.slice(-30)} ${after.slice(0, 15)}`)) continue;
+      const closesTitle = raw === title && raw.length <= 200 && /[,|–—-]\s*$/.test(before) && /^\s*\.?\s*$/.test(after);
+      if (!closesTitle && !(isBylineHead(before) && DATELINE_TAIL.test(after))) continue;
+      // The word nearest the date: "Last updated 18 May 2019 | Published 16 May 2019".
+      const words = before.replace(/^.*\d/, '');
+      const rank = FIRST_PUBLISHED.test(words) ? 2 : UPDATED.test(words) ? 1 : 0;
+      const value = calendarOf(r);
+      if (value === undefined || (!top && rank === 0) || (best && best.rank >= rank)) continue;
+      // Nothing beats the first date a first-publication word introduces.
+      if (rank === 2) return value;
+      best = { value, rank };
+    }
   }
-  return first;
+  return best?.value;
 }
 
 /** A date in a URL's path ("/2019/05/16/", "/2020-08-07-"), which news sites often carry. */
@@ -104,19 +155,13 @@ export function htmlToText(html: string): string {
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 
+/** Meta names and properties that carry a page's first publication date, most specific first (matched in any case). */
+const META_DATES = ['article:published_time', 'og:published_time', 'datePublished', 'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date', 'pubdate', 'publish-date', 'publishdate'];
+
 function metaDate(document: HtmlDocument): string | undefined {
-  const selectors = [
-    'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="date"]',
-    'meta[name="pubdate"]',
-    'meta[name="publish-date"]',
-    'meta[name="dc.date"]',
-    'meta[name="DC.date.issued"]',
-  ];
-  for (const s of selectors) {
-    const d = parseMachineDate(document.querySelector(s)?.getAttribute('content') ?? undefined);
+  for (const name of META_DATES) {
+    const meta = document.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
+    const d = parseMachineDate(meta?.getAttribute('content') ?? undefined);
     if (d) return d;
   }
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
@@ -124,7 +169,9 @@ function metaDate(document: HtmlDocument): string | undefined {
     const d = parseMachineDate(m?.[1]);
     if (d) return d;
   }
-  return parseMachineDate(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined);
+  // A <time> marked as the publication's before any other (the first may be a related story's).
+  const time = document.querySelector('time[pubdate][datetime], time[itemprop="datePublished" i][datetime]') ?? document.querySelector('time[datetime]');
+  return parseMachineDate(time?.getAttribute('datetime') ?? undefined);
 }
 
 export function articleFromHtml(id: string, html: string, url?: string, published?: string): Article {
@@ -186,7 +233,7 @@ export function articlesFromFeed(feedId: string, xml: string, published?: string
       id: link || `${feedId}#${index + 1}`,
       title: title || undefined,
       text: title && !text.startsWith(title) ? `${title}\n${text}` : text,
-      published: parseMachineDate(date) ?? published,
+      published: parseMachineDate(date) ?? datelineOf(text) ?? published,
       ...(link ? { url: link } : {}),
     });
   };
@@ -204,7 +251,7 @@ export function articlesFromFeed(feedId: string, xml: string, published?: string
       const alternate = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? links[0];
       const link = alternate ? String(alternate['@href'] ?? '') || undefined : undefined;
       const body = textOf(entry.content) || textOf(entry.summary);
-      push(link, textOf(entry.title), body, textOf(entry.published) || textOf(entry.updated) || undefined, i);
+      push(link, textOf(entry.title), body, textOf(entry.published) || textOf(entry.issued) || textOf(entry.updated) || undefined, i);
     });
   } else {
     throw new SourceError('not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> element)');

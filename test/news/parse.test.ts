@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articleFromHtml, articleFromText, articlesFromFeed, datelineOf, detectKind, SourceError } from '../../src/news/parse.js';
+import { news } from './helpers.js';
 
 const PAGE = `<!doctype html><html><head><title>Site | US adds SMIC to Entity List</title>
 <meta property="article:published_time" content="2020-12-18T21:30:00Z"></head>
@@ -35,6 +36,18 @@ describe('HTML pages', () => {
   });
 });
 
+describe('publication dates of HTML pages', () => {
+  const undated = PAGE.replace(/<meta property[^>]+>/, '');
+  test('meta names written in any case, most specific first', () => {
+    assert.equal(articleFromHtml('p.html', undated.replace('</head>', '<meta name="Parsely-Pub-Date" content="2020-12-17T09:00:00Z"></head>')).published, '2020-12-17');
+    assert.equal(articleFromHtml('p.html', undated.replace('</head>', '<meta name="date" content="2020-12-20"><meta name="DC.Date.Issued" content="2020-12-17"></head>')).published, '2020-12-17');
+  });
+  test("a <time> marked as the publication's beats the first on the page", () => {
+    const page = undated.replace('<header>', '<header><time datetime="2019-01-01">related story</time>').replace('<article><h1>US adds SMIC to Entity List</h1>', '<article><h1>US adds SMIC to Entity List</h1><time pubdate datetime="2020-12-18T21:30:00Z">18 December</time>');
+    assert.equal(articleFromHtml('p.html', page).published, '2020-12-18');
+  });
+});
+
 describe('publication dates from the text itself', () => {
   test('bylines and datelines, a publishing word beating a photo caption', () => {
     assert.equal(datelineOf('Chinese firm ordered to close\n\nIn this Tuesday, Oct. 23, 2018, file photo, visitors pass a booth.\nBy The Canadian Press\nPosted June 28, 2025 1:38 pm.\n'), '2025-06-28');
@@ -52,6 +65,58 @@ describe('publication dates from the text itself', () => {
       assert.ok(published === undefined || /^(19|20|21)\d\d-\d\d-\d\d$/.test(published), `${damaged} → ${published}`);
     }
     assert.equal(datelineOf('Headline\n\nPosted June 28, 20250 1:38 pm.\n'), undefined);
+  });
+
+  test('a byline, a date line or a dateline in the first lines, in the forms pages write it', () => {
+    assert.equal(datelineOf('Regulator widens router ban\n\nBy Maria Okafor and Tim Vance | May 16, 2019\nThe regulator said.'), '2019-05-16');
+    assert.equal(datelineOf('Regulator widens router ban\nSAN FRANCISCO, May 15, 2019 (Wire Service) - The regulator on Wednesday'), '2019-05-15');
+    assert.equal(datelineOf('Regulator widens router ban\nTech desk\n2019-05-16 10:30\nThe regulator said.'), '2019-05-16');
+    assert.equal(datelineOf('Regulator widens router ban\nThu 16 May 2019 10.05 BST\nThe regulator said.'), '2019-05-16');
+    assert.equal(datelineOf('Statement on the supplier decision, 6 November 2025\nThe minister said.'), '2025-11-06', 'a date closing the title');
+    assert.equal(datelineOf('监管机构扩大禁令\n2019年5月16日 08:49 来源：本报\n该机构表示。'), '2019-05-16');
+    assert.equal(datelineOf('监管机构扩大禁令\n发布时间：2019-05-16\n该机构表示。'), '2019-05-16');
+  });
+
+  test('numeric dates: dots are day first; a slashed date that could be either is none', () => {
+    assert.equal(datelineOf('Regulator widens router ban\n16.05.2019\nText.'), '2019-05-16');
+    assert.equal(datelineOf('Regulator widens router ban\n05.06.2019\nText.'), '2019-06-05');
+    assert.equal(datelineOf('Regulator widens router ban\n05/06/2019\nText.'), undefined);
+    assert.equal(datelineOf('Regulator widens router ban\n05/16/2019\nText.'), '2019-05-16');
+  });
+
+  test('first publication beats an update, which beats a date no word introduces', () => {
+    assert.equal(datelineOf('Regulator widens router ban\nPublished: 16 May 2019\nUpdated: 18 May 2019'), '2019-05-16');
+    assert.equal(datelineOf('Regulator widens router ban\nLast updated 18 May 2019 | Published 16 May 2019'), '2019-05-16');
+    assert.equal(datelineOf('Regulator widens router ban\nMay 14, 2019\nUpdated May 18, 2019'), '2019-05-18');
+    assert.equal(datelineOf('Regulator widens router ban\nEffective date: May 20, 2019\nDate: May 16, 2019'), '2019-05-16', 'an effective date is no publication date');
+  });
+
+  test("an event's date in a sentence is not the page's", () => {
+    for (const text of [
+      'Regulator widens router ban\nOn March 23, 2026, the regulator added foreign routers to its list.',
+      'Regulator widens router ban\nThe decision, taken on 30 September 2025, aims to keep supplies flowing.',
+      'Regulator widens router ban\nUnder the law, which entered into force on January 1 2020, carriers were screened.',
+      'Regulator widens router ban\nThe notice was published on May 17, 2019 in the official journal.',
+      'Regulator bans routers on May 15, 2019\nThe regulator said.',
+      'Regulator widens router ban\nExecutive Order 14999 of May 15, 2019\nThe order directs the regulator.',
+      'Regulator widens router ban\nMay 15, 2019: the regulator adds the vendor to its list',
+      'Regulator widens router ban\nThis is a sad day for our customers and for the industry as a whole — Router Maker (@routermaker) May 15, 2019',
+      '监管机构扩大禁令\n美国商务部于2019年5月15日将该公司列入清单。',
+    ]) assert.equal(datelineOf(text), undefined, text);
+  });
+
+  test('further down the page only a date a publishing word introduces counts; a relative date is none', () => {
+    const body = 'The regulator added the vendor to its list after a review of its equipment. '.repeat(12);
+    assert.equal(datelineOf(`Regulator widens router ban\n${body}\nFirst Published: Thu, May 16 2019. 10:00 IST`), '2019-05-16');
+    assert.equal(datelineOf(`Regulator widens router ban\n${body}\nMay 16, 2019`), undefined);
+    assert.equal(datelineOf('Regulator widens router ban\nBy Wire Staff   2 days ago in Technology\nText.'), undefined);
+  });
+
+  test("relative dates in the story are resolved against the page's own date", () => {
+    const a = articleFromText('a.txt', 'US adds Huawei to Entity List\nBy Staff Writer | Published May 17, 2019\nThe Commerce Department on Thursday added Huawei to the Entity List.');
+    assert.equal(a.published, '2019-05-17');
+    const [event] = news().extractor.extract(a).events;
+    assert.equal(event?.date, '2019-05-16');
   });
 
   test("each text file of a directory keeps its own date; --published only fills the gaps", () => {
@@ -85,6 +150,14 @@ describe('feeds', () => {
     assert.equal(entry?.url, 'https://news.example/fcc');
     assert.equal(entry?.published, '2022-03-25');
     assert.match(entry?.text ?? '', /added Kaspersky to its Covered List/);
+  });
+
+  test("an item with no date of its own takes its text's dateline; Atom 0.3 gives its date as issued", () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Router ban</title><link>https://news.example/r</link><description>SAN FRANCISCO, May 15, 2019 (Wire Service) - The regulator banned the routers.</description></item></channel></rss>`;
+    assert.equal(articlesFromFeed('f.xml', rss, '2020-01-01')[0]?.published, '2019-05-15');
+    assert.equal(articlesFromFeed('f.xml', rss.replace(/SAN FRANCISCO[^-]+- /, ''), '2020-01-01')[0]?.published, '2020-01-01');
+    const atom03 = ATOM.replace(/<published>[^<]+<\/published>/, '<issued>2022-03-24T12:00:00Z</issued><modified>2022-03-30T12:00:00Z</modified>');
+    assert.equal(articlesFromFeed('atom.xml', atom03)[0]?.published, '2022-03-24');
   });
 
   test('entity declarations are refused, never expanded', () => {
