@@ -90,11 +90,14 @@ function isEventDate(sentence: string, index: number, text: string): boolean {
   return true;
 }
 
+const OPENING = 600;
+
 /**
- * For a text with no publication date: the latest complete date it states (day, month and year, not
- * a deadline, a duration or a law's year), as a stand-in reference against which its partial and
- * relative dates ("on March 23", "on Saturday") are resolved. News reports what just happened, so
- * the latest full date it names lies at or just before its writing.
+ * For a text with no publication date: a complete date it states (day, month and year, not a
+ * deadline, a duration or a law's year), as a stand-in reference against which its partial and
+ * relative dates ("on March 23", "on Saturday") are resolved. News leads with what just happened:
+ * the first such date in the opening lines is that day; with none there, the latest the text names
+ * lies at or just before its writing.
  */
 export function statedReference(text: string): string | undefined {
   let latest: string | undefined;
@@ -106,6 +109,8 @@ export function statedReference(text: string): string | undefined {
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     if (!isEventDate(line, r.index - lineStart, r.text)) continue;
     const value = iso(s.date());
+    // A full date in the opening lines is the day of the news the text leads with.
+    if (r.index < OPENING) return value;
     if (!latest || value > latest) latest = value;
   }
   return latest;

@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates } from '../../src/news/dates.js';
+import { findDates, statedReference } from '../../src/news/dates.js';
 import { linkEvent } from '../../src/news/link.js';
 import { onlyModifiers, organisationNames } from '../../src/news/nlp.js';
 import { datelineOf } from '../../src/news/parse.js';
@@ -179,6 +179,12 @@ describe('dates', () => {
     assert.deepEqual(dates('The ban takes effect at midnight.'), []);
     assert.deepEqual(dates('Operators must remove the equipment by the end of 2027.'), []);
     assert.deepEqual(dates('BIS announced on April 16, 2018 that it was imposing a denial order.'), ['April 16, 2018']);
+  });
+  test('a text with no date of its own is read against the full date of its opening lines, else the latest it states', () => {
+    const opening = 'On May 15, 2019, the Commerce Department added Huawei to the Entity List. ';
+    const later = 'The agency said a temporary licence would run until August 19, 2019, and another rule would follow on September 30, 2019.';
+    assert.equal(statedReference(opening + later), '2019-05-15');
+    assert.equal(statedReference(`${'The Commerce Department has long restricted exports to Chinese telecoms firms. '.repeat(12)}${later}`), '2019-09-30');
   });
   test('the start of a decided act lies ahead of the article, a bare month-day before it in the past', () => {
     const values = (s: string) => findDates(s, '2024-06-21', false).map((d) => d.value);
