@@ -137,8 +137,9 @@ const GLUED_LEGAL_FORM_START = /\p{Ll}\p{Lu}/u;
  * of a capitalised word is a word of its own ("SiemensAG", "AcmeGmbH").
  */
 function joinAndSplitGlued(text: string): string {
-  // A Persian ezafe hyphenated to its noun ("Bank-e Sarmayeh", "Sherkat-e …") is no word of its own.
-  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1').replace(/(\p{L}{2})-y?e(?![\p{L}\p{N}])/gu, '$1') : text;
+  // A Persian ezafe hyphenated to its noun ("Bank-e Sarmayeh", "SHERKAT-E …", "Khaneh-ye …") is no
+  // word of its own, in capitals too.
+  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1').replace(/(\p{L}{2})-(?:y?e|Y?E)(?![\p{L}\p{N}])/gu, '$1') : text;
   return GLUED_LEGAL_FORM_START.test(joined) ? joined.replace(GLUED_LEGAL_FORM, '$1 $2') : joined;
 }
 
