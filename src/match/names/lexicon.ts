@@ -74,6 +74,17 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   foolad: 'steel', fulad: 'steel', foulad: 'steel', sanaye: 'industrial', sanaat: 'industrial', bazargani: 'trading',
   mohandesi: 'engineering', sakhtemani: 'construction', kashtirani: 'shipping', petroshimi: 'petrochemical',
   sarmayegozari: 'investment', khadamat: 'service', toseh: 'development', tosee: 'development',
+  // Words that many listed names carry in one language and their aliases in English: Russian
+  // (Alfa-Lizing = Alfa-Leasing, Ladoga Menedzhment, Robin Treid, Sberbank Strakhovanie, … Zavod =
+  // … Plant), Persian (Sarafi Ansar = Ansar Exchange, Bonyad = Foundation, Bank-e Gardeshgari =
+  // Tourism Bank) and Spanish (Ministerio de Turismo).
+  lizing: 'leasing', menedzhment: 'management', treid: 'trade', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
+  sudostroitelny: 'shipbuilding', sudostroitelnyi: 'shipbuilding', sudostroitelnyy: 'shipbuilding', svyaz: 'communication',
+  sovremennye: 'modern', torgovyi: 'trading', torgovyy: 'trading', torgovaya: 'trading', torgovoye: 'trading', torgovo: 'trading',
+  promyshlennaya: 'industrial', promyshlennyi: 'industrial', promyshlennyy: 'industrial', avtomatizatsiya: 'automation',
+  inzhenernaya: 'engineering', upravlyayushchaya: 'management',
+  sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
+  ministerio: 'ministry', turismo: 'tourism',
 }));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
