@@ -6,8 +6,8 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES } from './lexicon.js';
-import { normaliseName, type NameForm } from './normalise.js';
+import { BUSINESS_LINES, CITIES, LEGAL_FORMS } from './lexicon.js';
+import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
 export type { Feature, TokenWeight };
@@ -283,10 +283,11 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
   const first = compareForms(a, b, weight);
-  if (first.score >= SAME_THRESHOLD || first.score === 0 || a.weakCore || b.weakCore || a.han || b.han) return first;
+  if (first.score >= SAME_THRESHOLD || a.weakCore || b.weakCore || a.han || b.han) return first;
   // A name that falls short is read again with some of its words written as the other name has them;
   // the explanation leads with what was rewritten.
-  for (const { feature, cap, rewrite } of REWRITES) {
+  for (const { feature, cap, rewrite, fromNothing } of REWRITES) {
+    if (first.score === 0 && !fromNothing) continue;
     for (let side = 0; side < 2; side++) {
       const x = side === 0 ? a : b;
       const y = side === 0 ? b : a;
@@ -306,13 +307,17 @@ interface Rewrite {
   detail: string;
 }
 
-const REWRITES: readonly { feature: string; cap: number; rewrite: (x: NameForm, y: NameForm) => Rewrite | undefined }[] = [
+/**
+ * `fromNothing`: tried also when the names share nothing as they stand — an abbreviation may be the
+ * only distinctive word of its name ("AGD Bank" / "Asia Green Development Bank").
+ */
+const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; rewrite: (x: NameForm, y: NameForm) => Rewrite | undefined }[] = [
   // A place or generic word misspelt ("Suth Kaveh Steel", "Palm Grove Afica") reads as a distinctive
   // word of its own; a respelt word is a typo forgiven, as strong as a dropped letter.
-  { feature: 'respelt', cap: 0.94, rewrite: respelt },
+  { feature: 'respelt', cap: 0.94, fromNothing: false, rewrite: respelt },
   // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
   // Repair Plant", "IRGC Missile Command"), as strong as a whole name's acronym.
-  { feature: 'abbreviation', cap: 0.9, rewrite: abbreviationsWrittenOut },
+  { feature: 'abbreviation', cap: 0.9, fromNothing: true, rewrite: abbreviationsWrittenOut },
 ];
 
 function withWordReplaced(form: NameForm, word: string, by: string): NameForm {
@@ -341,17 +346,35 @@ const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
 /**
  * A word of x's core, three to six letters, that y lacks but spells with the initials of as many of
  * its words in a row (connecting words skipped), not all of them legal forms; x has other words.
+ * y's words are read as normalised and, failing that, as written: the kinds of organisation that
+ * normalising makes one word are abbreviated letter by letter ("SPE" = "Scientific Production
+ * Enterprise", "RPA" = "Research and Production Association").
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
   // A name that is an abbreviation and nothing else is the acronym feature's.
   if (x.tokens.filter((t) => t.cls !== 'legal').length < 2) return undefined;
-  const words = y.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text));
-  for (const abbreviation of x.core) {
+  const candidates = x.core.filter((w) => w.length >= 3 && w.length <= 6 && /^[a-z]+$/.test(w) && !y.core.includes(w));
+  if (candidates.length === 0) return undefined;
+  const normalised = y.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text)).map((t) => ({ text: t.text, legal: t.cls === 'legal' }));
+  const found = spelledRun(candidates, normalised);
+  if (found) return found;
+  const written = writtenWords(y.raw).filter((w) => !SKIPPED_IN_INITIALS.has(w)).map((w) => ({ text: w, legal: LEGAL_FORMS.has(w) }));
+  return spelledRun(candidates, written);
+}
+
+/**
+ * The first run of words whose initials spell one of the abbreviations, leaving a word of the name
+ * outside it: an abbreviation of the whole name is the acronym feature's, with its guards ("SAIC
+ * Motor" is not a company of Science Applications International Corporation).
+ */
+function spelledRun(abbreviations: string[], words: { text: string; legal: boolean }[]): { abbreviation: string; words: string[] } | undefined {
+  for (const abbreviation of abbreviations) {
     const n = abbreviation.length;
-    if (n < 3 || n > 6 || !/^[a-z]+$/.test(abbreviation) || y.core.includes(abbreviation)) continue;
     for (let i = 0; i + n <= words.length; i++) {
       const run = words.slice(i, i + n);
-      if (run.every((t, k) => t.text[0] === abbreviation[k]) && run.some((t) => t.cls !== 'legal')) return { abbreviation, words: run.map((t) => t.text) };
+      if (!run.every((t, k) => t.text[0] === abbreviation[k]) || run.every((t) => t.legal)) continue;
+      const outside = (t: { legal: boolean }, j: number) => !t.legal && (j < i || j >= i + n);
+      if (words.some(outside)) return { abbreviation, words: run.map((t) => t.text) };
     }
   }
   return undefined;

@@ -144,27 +144,32 @@ function joinAndSplitGlued(text: string): string {
 }
 
 function latinWords(text: string): string[] {
+  return canonicalWords(writtenWords(text));
+}
+
+/**
+ * A name's words as written, in lower case: before legal forms and kinds of organisation written
+ * out are made one word, abbreviations expanded or spellings corrected ("Scientific Production
+ * Enterprise" is still three words, which an abbreviation's initials may spell).
+ */
+export function writtenWords(text: string): string[] {
   // Most names are plain ASCII: nothing to transliterate, no marks to strip.
   if (PLAIN_ASCII.test(text)) {
-    return canonicalWords(
-      fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
-        .toLowerCase()
-        .replace(/['`]/g, '')
-        .replace(/&/g, ' and ')
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length > 0),
-    );
-  }
-  return canonicalWords(
-    fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
       .toLowerCase()
-      .replace(/['’`´]/g, '')
+      .replace(/['`]/g, '')
       .replace(/&/g, ' and ')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 0),
-  );
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+  }
+  return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }
 
 /**
