@@ -433,6 +433,33 @@ function classify(words: string[]): Token[] {
   return tokens;
 }
 
+/**
+ * Words the lexicon files with legal forms that are no legal form ("Ford Motor Company of Canada"),
+ * and legal forms written as plain words, which also name a kind of body ("Private Military Company
+ * Wagner").
+ */
+const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
+
+/**
+ * Distinctive words after the abbreviated legal form that closes a name, without business words, are
+ * the company's seat, as registers and lists append it ("Falcon Strategic Solutions DOO Beograd-Palilula", "New Age
+ * Shipping Ltd-BZE", "Silver Bridge Shipping Co-HKG"): a place, not a word of the name. `written`
+ * holds each token's word as the name writes it.
+ */
+function withSeat(tokens: Token[], written: string[]): Token[] {
+  let last = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if ((tokens[i] as Token).cls === 'legal') {
+      last = i;
+      break;
+    }
+  }
+  if (last < 1 || last === tokens.length - 1 || NO_CLOSING_FORM.has(written[last] as string) || !tokens.slice(0, last).some((t) => t.cls === 'core')) return tokens;
+  // Business words after it describe a company ("Banco de Venezuela SA Banco Universal"): no seat.
+  if (tokens.slice(last + 1).some((t) => t.cls === 'qualifier')) return tokens;
+  return tokens.map((t, i) => (i > last && t.cls === 'core' ? { text: t.text, cls: 'place' } : t));
+}
+
 function stripHan(simplified: string): HanForm {
   const whole = simplified.replace(/[^\p{Script=Han}]/gu, '');
   let s = simplified.replace(/[（(][^）)]*[）)]/g, (m) => (HAN_PLACES.some((p) => m.includes(p)) ? '' : m));
@@ -508,7 +535,7 @@ function formOf(raw: string): NameForm {
     latinText = simplified.replace(HAN_RUN, ' ');
   }
   const words = latinWords(latinText);
-  const tokens = classify(words);
+  const tokens = withSeat(classify(words), words);
   let core = tokens.filter((t) => t.cls === 'core').map((t) => t.text);
   let qualifiers = tokens.filter((t) => t.cls === 'qualifier').map((t) => t.text);
   const places = tokens.filter((t) => t.cls === 'place').map((t) => t.text);
