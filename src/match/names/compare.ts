@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES, LEGAL_FORMS } from './lexicon.js';
+import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS } from './lexicon.js';
 import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -483,8 +483,8 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
-    const ca = a.places.filter((p) => CITIES.has(p));
-    const cb = b.places.filter((p) => CITIES.has(p));
+    const ca = a.places.filter(isCityOrCountry);
+    const cb = b.places.filter(isCityOrCountry);
     if (!a.weakCore && !b.weakCore && ca.length > 0 && cb.length > 0 && !ca.some((c) => cb.includes(c)) && ca.join('') !== cb.join('')) {
       // "Beijing Huawei Digital Technologies" / "Chengdu Huawei Technologies": one house's companies
       // in two cities, or two firms of one trade name registered in each.
@@ -509,6 +509,10 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+function isCityOrCountry(place: string): boolean {
+  return CITIES.has(place) || LEADING_COUNTRIES.has(place);
 }
 
 /**

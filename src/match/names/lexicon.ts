@@ -191,6 +191,18 @@ const NOT_CITIES = new Set([
 /** Cities among the places a name may carry: two names in two different cities name two companies. */
 export const CITIES = new Set([...PLACES].filter((p) => !NOT_CITIES.has(p)));
 
+/**
+ * Countries that lead a name the way a city does ("Korea Mandal Credit Bank" = "Mandal Credit
+ * Bank"): a place before the core, and, like a city, a place two names cannot both be in.
+ */
+export const LEADING_COUNTRIES = new Set([
+  'korea', 'iran', 'iraq', 'russia', 'syria', 'indonesia', 'india', 'pakistan', 'afghanistan', 'turkey', 'lebanon',
+  'yemen', 'libya', 'sudan', 'somalia', 'belarus', 'ukraine', 'kazakhstan', 'uzbekistan', 'kyrgyzstan', 'tajikistan',
+  'armenia', 'azerbaijan', 'georgia', 'cuba', 'venezuela', 'nicaragua', 'myanmar', 'burma', 'vietnam', 'cambodia', 'laos',
+  'malaysia', 'thailand', 'philippines', 'singapore', 'japan', 'mongolia', 'nigeria', 'egypt', 'algeria', 'tunisia',
+  'morocco', 'ethiopia', 'kenya', 'tanzania', 'mexico', 'brazil', 'colombia', 'argentina', 'chile', 'peru',
+]);
+
 /** Countries and regions that, after the core of a name, denote a national subsidiary. */
 export const REGIONS = new Set([
   'usa', 'us', 'america', 'americas', 'american', 'canada', 'mexico', 'brazil', 'uk', 'britain', 'england', 'europe',

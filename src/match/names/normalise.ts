@@ -14,6 +14,7 @@ import {
   HAN_GENERIC,
   HAN_LEGAL_SUFFIXES,
   HAN_PLACES,
+  LEADING_COUNTRIES,
   LEGAL_FORMS,
   PLACES,
   REGIONS,
@@ -422,7 +423,7 @@ function classify(words: string[]): Token[] {
     let cls: TokenClass;
     if (LEGAL_FORMS.has(w)) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
-    else if (PLACES.has(w) && !halfAlone) cls = 'place';
+    else if ((PLACES.has(w) && !halfAlone) || (!seenCore && LEADING_COUNTRIES.has(w))) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
     else {
       cls = 'core';
@@ -430,6 +431,9 @@ function classify(words: string[]): Token[] {
     }
     tokens.push({ text: w, cls });
   }
+  // A country leads a core; a name of a country and generic words ("Iran Electronics Industries") is
+  // named by it.
+  if (!seenCore) for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
   return tokens;
 }
 
