@@ -242,8 +242,15 @@ function withoutTrailingStructure(words: string[]): string {
 }
 
 function qualifierSet(form: NameForm): Set<string> {
-  return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
+  const bank = compoundFinancialWord(form) === 'bank';
+  return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding' && !(bank && BANK_KIND.has(q))));
 }
+
+/**
+ * Words that say a body is a bank: beside a name that is a bank's in one word ("Joint Stock
+ * Commercial Bank Sarovbusinessbank", "AKB Mosoblbank") they repeat it.
+ */
+const BANK_KIND = new Set(['bank', 'commercial']);
 
 /** Each name has a business word the other lacks ("Enterprise Solutions" / "Technology Enterprise"). */
 function eachHasItsOwn(a: Set<string>, b: Set<string>): boolean {

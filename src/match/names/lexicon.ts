@@ -85,6 +85,8 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   inzhenernaya: 'engineering', upravlyayushchaya: 'management',
   sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
   ministerio: 'ministry', turismo: 'tourism',
+  // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
+  kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
 }));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
@@ -103,6 +105,8 @@ export const LEGAL_FORMS = new Set([
   // Bulgarian (OOD, EOOD, EAD, AD), Lebanese (S.A.L.), Kyrgyz (OSOO), Czech and Slovak (s.r.o.)
   // and Estonian (OÜ) forms.
   'ood', 'eood', 'ead', 'ad', 'sal', 'osoo', 'sro', 'ou',
+  // "Joint-stock" before a Russian kind of body ("Aktsionerny Kommercheski Bank").
+  'aktsionerny', 'aktsionernyi', 'aktsionernyy',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius', 'jlt', 'jafza',
