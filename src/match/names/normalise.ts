@@ -306,7 +306,9 @@ function canonicalWords(raw: string[]): string[] {
       continue;
     }
     const unit = Object.hasOwn(UNITS, w) ? UNITS[w] : undefined;
-    out.push(unit !== undefined ? String(unit) : w);
+    // A word respelt as a word of a written-out phrase that no phrase took is the name's own word:
+    // "Otkritie" is a bank's name, not "Otkrytoe" (open) without the rest of "Otkrytoe Aktsionernoe …".
+    out.push(unit !== undefined ? String(unit) : w !== raw[i] && PHRASE_ONLY_WORDS.has(w) ? (raw[i] as string) : w);
   }
   return out;
 }
@@ -342,6 +344,13 @@ const KNOWN_WORDS = new Set<string>();
   for (const w of TRANSLATED_WORDS.keys()) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
+
+/** Words known only as words of written-out legal forms and kinds of organisation ("otkrytoe", "predpriyatie"). */
+const PHRASE_ONLY_WORDS = new Set(
+  [...LEGAL_PHRASE_FORMS.keys(), ...ORGANISATION_TYPE_PHRASES.keys()]
+    .flatMap((p) => p.split(' '))
+    .filter((w) => !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w) && !TRANSLATED_WORDS.has(w) && !ABBREVIATIONS.has(w)),
+);
 
 /** Known words of seven letters or more by first letter: one edit away is that word ("Corporaton"). */
 const LONG_KNOWN = new Map<string, string[]>();
