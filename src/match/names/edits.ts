@@ -81,6 +81,10 @@ function spellAsHeard(word: string): string {
     .replace(/zh/g, 'j')
     // Ц as "ts" or "c" (Aktsionernoe/Akcionernoe, Donetsk/Doneck); a final "ts" is an English plural.
     .replace(/ts(?=.)/g, 'c')
+    // Е and Ъе as "ye" or "e" after a consonant (Obyedinenie/Obedinenie), and the endings -oye, -iye
+    // as -oe, -ie (Proizvodstvennoye/Proizvodstvennoe).
+    .replace(/([^aeiouy])ye/g, '$1e')
+    .replace(/([oi])ye$/, '$1e')
     .replace(/x/g, 'ks')
     .replace(/z/g, 's')
     .replace(/c(?=[eiy])/g, 's')
