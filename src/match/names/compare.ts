@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS } from './lexicon.js';
+import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, ORGANISATION_KINDS } from './lexicon.js';
 import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -252,6 +252,20 @@ function qualifierSet(form: NameForm): Set<string> {
  */
 const BANK_KIND = new Set(['bank', 'commercial']);
 
+/**
+ * One name has business words, the other none; a kind of organisation ("NPP Okeanos AO" / "Okeanos
+ * AO") says what kind of body the name is, as a legal form does, not what it trades in.
+ */
+function addsBusinessWord(a: Set<string>, b: Set<string>): boolean {
+  const onlyOneHas = (x: number, y: number) => x !== y && (x === 0 || y === 0);
+  if (!onlyOneHas(a.size, b.size)) return false;
+  let aWords = 0;
+  let bWords = 0;
+  for (const q of a) if (!ORGANISATION_KINDS.has(q)) aWords++;
+  for (const q of b) if (!ORGANISATION_KINDS.has(q)) bWords++;
+  return onlyOneHas(aWords, bWords);
+}
+
 /** Each name has a business word the other lacks ("Enterprise Solutions" / "Technology Enterprise"). */
 function eachHasItsOwn(a: Set<string>, b: Set<string>): boolean {
   let aOwn = false;
@@ -470,7 +484,7 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
-    } else if (qa.size !== qb.size && (qa.size === 0 || qb.size === 0) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
+    } else if (addsBusinessWord(qa, qb) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
       // Two registered names, one adding a business word ("Crystalord Systems Limited" / "Crystalord
       // Ltd"): two companies registered side by side. A brand against a legal name ("Hikvision" /
       // "Hikvision Digital Technology Co., Ltd.") is one company.

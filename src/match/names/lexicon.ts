@@ -145,6 +145,9 @@ export const GENERIC_WORDS = new Set([
   'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb',
 ]);
 
+/** The kinds of Russian organisation among GENERIC_WORDS: what kind of body a name is, not its business. */
+export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb']);
+
 /**
  * Qualifiers that name a line of business. One name carrying one of these where the other does not
  * ("Tencent Music Entertainment" against "Tencent") marks another company of the group; the plain
