@@ -373,14 +373,38 @@ const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
   // A name that is an abbreviation and nothing else is the acronym feature's.
-  if (x.tokens.filter((t) => t.cls !== 'legal').length < 2) return undefined;
-  const candidates = x.core.filter((w) => w.length >= 3 && w.length <= 6 && /^[a-z]+$/.test(w) && !y.core.includes(w));
+  let named = 0;
+  for (const t of x.tokens) if (t.cls !== 'legal') named++;
+  if (named < 2) return undefined;
+  const candidates = x.core.filter((w) => w.length >= 3 && w.length <= 6 && ONLY_LETTERS.test(w) && !y.core.includes(w));
   if (candidates.length === 0) return undefined;
-  const normalised = y.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text)).map((t) => ({ text: t.text, legal: t.cls === 'legal' }));
-  const found = spelledRun(candidates, normalised);
-  if (found) return found;
-  const written = writtenWords(y.raw).filter((w) => !SKIPPED_IN_INITIALS.has(w)).map((w) => ({ text: w, legal: LEGAL_FORMS.has(w) }));
-  return spelledRun(candidates, written);
+  const words = initialWords(y);
+  return spelledRun(candidates, words.normalised) ?? (words.written && spelledRun(candidates, words.written));
+}
+
+const ONLY_LETTERS = /^[a-z]+$/;
+
+interface InitialWord {
+  text: string;
+  legal: boolean;
+}
+
+/**
+ * A name's words that initials may spell: as normalised, and as written when those differ. Kept by
+ * the name's text, bounded as the sound keys are: one name is compared with many.
+ */
+const INITIAL_WORDS = new Map<string, { normalised: InitialWord[]; written?: InitialWord[] }>();
+
+function initialWords(form: NameForm): { normalised: InitialWord[]; written?: InitialWord[] } {
+  let words = INITIAL_WORDS.get(form.raw);
+  if (words) return words;
+  const normalised = form.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text)).map((t) => ({ text: t.text, legal: t.cls === 'legal' }));
+  const asWritten = writtenWords(form.raw).filter((w) => !SKIPPED_IN_INITIALS.has(w));
+  const same = asWritten.length === normalised.length && asWritten.every((w, i) => w === normalised[i]?.text);
+  words = same ? { normalised } : { normalised, written: asWritten.map((w) => ({ text: w, legal: LEGAL_FORMS.has(w) })) };
+  if (INITIAL_WORDS.size > 100_000) INITIAL_WORDS.clear();
+  INITIAL_WORDS.set(form.raw, words);
+  return words;
 }
 
 /**
@@ -388,14 +412,22 @@ function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; wor
  * outside it: an abbreviation of the whole name is the acronym feature's, with its guards ("SAIC
  * Motor" is not a company of Science Applications International Corporation).
  */
-function spelledRun(abbreviations: string[], words: { text: string; legal: boolean }[]): { abbreviation: string; words: string[] } | undefined {
+function spelledRun(abbreviations: string[], words: InitialWord[]): { abbreviation: string; words: string[] } | undefined {
+  // Plain loops: names that share nothing are tried too, and most are tried in vain.
   for (const abbreviation of abbreviations) {
     const n = abbreviation.length;
     for (let i = 0; i + n <= words.length; i++) {
-      const run = words.slice(i, i + n);
-      if (!run.every((t, k) => t.text[0] === abbreviation[k]) || run.every((t) => t.legal)) continue;
-      const outside = (t: { legal: boolean }, j: number) => !t.legal && (j < i || j >= i + n);
-      if (words.some(outside)) return { abbreviation, words: run.map((t) => t.text) };
+      let k = 0;
+      let named = false;
+      for (; k < n; k++) {
+        const t = words[i + k] as InitialWord;
+        if (t.text.charCodeAt(0) !== abbreviation.charCodeAt(k)) break;
+        if (!t.legal) named = true;
+      }
+      if (k < n || !named) continue;
+      let outside = false;
+      for (let j = 0; j < words.length && !outside; j++) if ((j < i || j >= i + n) && !(words[j] as InitialWord).legal) outside = true;
+      if (outside) return { abbreviation, words: words.slice(i, i + n).map((t) => t.text) };
     }
   }
   return undefined;
