@@ -51,8 +51,8 @@ export function slipDistance(a: string, b: string): number {
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
  * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j,
- * "ts" inside a word as c, "shch" as "sch"; doubled letters once. Two words with one key are the same word misspelled
- * or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
+ * "ts" inside a word as c, "shch" as "sch", "ye" after a consonant and a final "oye", "iye" as "e";
+ * doubled letters once. Two words with one key are the same word misspelled or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
  * Druzhba/Drujba, Aktsionernoe/Akcionernoe), not lookalike names.
  */
 const soundKeys = new Map<string, string>();
