@@ -402,8 +402,8 @@ describe('general names: a shared common word never carries a match, a misspelt 
   test('Щ written shch or sch, and Евро- written evro or euro, are one spelling; a bank named in one compound word is a bank', () => {
     same('PUBLICHNOE AKTSIONERNOE OBSCHESTVO ELEKTROPRIBOR', 'PUBLICHNOE AKTSIONERNOE OBSHCHESTVO ELEKTROPRIBOR');
     same('BANK EVROFINANCE', 'EUROFINANCE BANK');
-    // One bank's name with "Commercial Bank" written out: a business word added, so one house at least.
-    assert.ok(score('JOINT STOCK COMPANY VOLGOBUSINESSBANK', 'JOINT STOCK COMMERCIAL BANK VOLGOBUSINESSBANK').score >= 0.7);
+    // A bank named in one word, with "Commercial Bank" written out: the bank's kind repeats its name.
+    same('JOINT STOCK COMPANY VOLGOBUSINESSBANK', 'JOINT STOCK COMMERCIAL BANK VOLGOBUSINESSBANK');
     // A brokerage is still not a company of the technology house whose name it shares.
     apart('Dahua Securities Co., Ltd.', 'Dahua Technology Co., Ltd.');
   });
@@ -434,6 +434,57 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('SIBERIAN CHEMICAL COMBINE', 'SCC');
     // Initials that the other name's words in a row do not spell say nothing.
     apart('JSC 558 ARP', 'JSC 558 AVIATION REPAIR FACTORY');
+  });
+  test('an abbreviation meets the other name\'s words as written, also as its only distinctive word; never the whole other name', () => {
+    for (const [a, b, detail] of [
+      ['JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE RUSBAL', 'JSC SPE RUSBAL', 'SPE = scientific production enterprise'],
+      ['JSC RESEARCH AND PRODUCTION ASSOCIATION KVANT', 'JSC RPA KVANT', 'RPA = research production association'],
+      ['KAMAZ PUBLICLY TRADED COMPANY', 'KAMAZ PTC', 'PTC = publicly traded company'],
+      ['ASIA GREEN DEVELOPMENT BANK LTD', 'AGD BANK', 'AGD = asia green development'],
+    ] as const) {
+      const r = score(a, b);
+      assert.ok(r.score >= SAME_THRESHOLD, `${a} / ${b}: ${JSON.stringify(r)}`);
+      assert.equal(r.features[0]?.detail, detail);
+    }
+    // SAIC spells the whole of the other name: the acronym rule's, and SAIC Motor is another company.
+    const saic = score('SAIC Motor Corporation Limited', 'Science Applications International Corporation');
+    assert.ok(saic.score < 0.7 && !saic.features.some((f) => f.feature === 'abbreviation'), JSON.stringify(saic));
+  });
+  test('a Persian ezafe in capitals is no word; business words many listed names carry in Russian and Persian are the English words', () => {
+    same('SARMAYEH BANK', 'BANK-E SARMAYEH');
+    same('ANSAR-E HEZBOLLAH', 'ANSAR HEZBOLLAH');
+    assert.deepEqual(normaliseName('BANK-E SARMAYEH').core, ['sarmayeh']);
+    same('ALFA-LIZING OOO', 'ALFA-LEASING LLC');
+    same('LADOGA MENEDZHMENT, OOO', 'OOO LADOGA MANAGEMENT');
+    same('ANSAR EXCHANGE', 'SARAFI ANSAR');
+    same('TOURISM BANK', 'BANK-E GARDESHGARI');
+    same('JOINT STOCK COMMERCIAL BANK NOVIKOMBANK', 'AKTSIONERNY KOMMERCHESKI BANK NOVIKOMBANK AKTSIONERNOE OBSHCHESTVO');
+  });
+  test('words after the abbreviated legal form that closes a name are its seat; a kind of body or a description after it is not', () => {
+    same('FALCON STRATEGIC SOLUTIONS DOO', 'FALCON STRATEGIC SOLUTIONS DOO BEOGRAD-PALILULA');
+    same('NEW AGE SHIPPING LIMITED', 'NEW AGE SHIPPING LTD-BZE');
+    same('SILVER BRIDGE SHIPPING CO-HKG', 'SILVER BRIDGE SHIPPING CO., LIMITED');
+    assert.deepEqual(normaliseName('FALCON STRATEGIC SOLUTIONS DOO BEOGRAD-PALILULA').places, ['beograd', 'palilula']);
+    apart('PRIVATE MILITARY COMPANY REDUT', "PRIVATE MILITARY COMPANY 'WAGNER'");
+    apart('BANCO CENTRAL DE VENEZUELA', 'BANCO DE VENEZUELA SA BANCO UNIVERSAL');
+  });
+  test('a country leading the core is a place; two such countries are two companies; a country with generic words names the body', () => {
+    same('KOREA MANDAL CREDIT BANK', 'MANDAL CREDIT BANK');
+    same('CHONSURIM TRADING CORPORATION', 'KOREA CHONSURIM TRADING CORPORATION');
+    const two = score('IRAN KHODRO', 'RUSSIA KHODRO');
+    assert.ok(two.score < SAME_THRESHOLD && two.features.some((f) => f.feature === 'city-differs'), JSON.stringify(two));
+    same('IRAN ELECTRONICS INDUSTRIES', 'SANAYE ELECTRONIC IRAN');
+  });
+  test("a bank named in one word and its kind (AKB, JSB); a kind of Russian body is no business word; a name's own word is not a legal phrase's", () => {
+    same('PAO MOSOBLBANK', 'AKB MOSOBLBANK OAO');
+    same('JSB SOBINBANK', 'SOBINBANK');
+    same('NPP PT OKEANOS, AO', 'OKEANOS, AO');
+    // A business word added to a registered name is still another company of the house.
+    assert.ok(score('NPP OKEANOS TRADING AO', 'OKEANOS AO').sameCoreDifferentEntity);
+    same('OTKRITIE BROKER GROUP', 'AO OTKRYTIE BROKER');
+    assert.deepEqual(normaliseName('AO OTKRYTIE BROKER').core, ['otkrytie', 'broker']);
+    assert.deepEqual(normaliseName('OTKRYTOE AKTSIONERNOE OBSHCHESTVO STANKOIMPORT').tokens.map((t) => t.text), ['oao', 'stankoimport']);
+    same('LIMITED LIABILITY COMPANY NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA', 'NPO RADIOVOLNA');
   });
   test('business words of other languages are the English words; a word they resemble is not corrected to them', () => {
     same('ALPTECH MAKINA SANAYI LIMITED SIRKETI', 'ALPTECH MACHINERY INDUSTRY LTD CO');

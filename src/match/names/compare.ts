@@ -6,8 +6,8 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES } from './lexicon.js';
-import { normaliseName, type NameForm } from './normalise.js';
+import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, ORGANISATION_KINDS } from './lexicon.js';
+import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
 export type { Feature, TokenWeight };
@@ -242,7 +242,28 @@ function withoutTrailingStructure(words: string[]): string {
 }
 
 function qualifierSet(form: NameForm): Set<string> {
-  return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding'));
+  const bank = compoundFinancialWord(form) === 'bank';
+  return new Set([...form.qualifiers, ...(form.han?.qualifiers ?? [])].filter((q) => q !== 'group' && q !== 'holding' && !(bank && BANK_KIND.has(q))));
+}
+
+/**
+ * Words that say a body is a bank: beside a name that is a bank's in one word ("Joint Stock
+ * Commercial Bank Sarovbusinessbank", "AKB Mosoblbank") they repeat it.
+ */
+const BANK_KIND = new Set(['bank', 'commercial']);
+
+/**
+ * One name has business words, the other none; a kind of organisation ("NPP Okeanos AO" / "Okeanos
+ * AO") says what kind of body the name is, as a legal form does, not what it trades in.
+ */
+function addsBusinessWord(a: Set<string>, b: Set<string>): boolean {
+  const onlyOneHas = (x: number, y: number) => x !== y && (x === 0 || y === 0);
+  if (!onlyOneHas(a.size, b.size)) return false;
+  let aWords = 0;
+  let bWords = 0;
+  for (const q of a) if (!ORGANISATION_KINDS.has(q)) aWords++;
+  for (const q of b) if (!ORGANISATION_KINDS.has(q)) bWords++;
+  return onlyOneHas(aWords, bWords);
 }
 
 /** Each name has a business word the other lacks ("Enterprise Solutions" / "Technology Enterprise"). */
@@ -283,10 +304,11 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
   const first = compareForms(a, b, weight);
-  if (first.score >= SAME_THRESHOLD || first.score === 0 || a.weakCore || b.weakCore || a.han || b.han) return first;
+  if (first.score >= SAME_THRESHOLD || a.weakCore || b.weakCore || a.han || b.han) return first;
   // A name that falls short is read again with some of its words written as the other name has them;
   // the explanation leads with what was rewritten.
-  for (const { feature, cap, rewrite } of REWRITES) {
+  for (const { feature, cap, rewrite, fromNothing } of REWRITES) {
+    if (first.score === 0 && !fromNothing) continue;
     for (let side = 0; side < 2; side++) {
       const x = side === 0 ? a : b;
       const y = side === 0 ? b : a;
@@ -306,13 +328,17 @@ interface Rewrite {
   detail: string;
 }
 
-const REWRITES: readonly { feature: string; cap: number; rewrite: (x: NameForm, y: NameForm) => Rewrite | undefined }[] = [
+/**
+ * `fromNothing`: tried also when the names share nothing as they stand — an abbreviation may be the
+ * only distinctive word of its name ("AGD Bank" / "Asia Green Development Bank").
+ */
+const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; rewrite: (x: NameForm, y: NameForm) => Rewrite | undefined }[] = [
   // A place or generic word misspelt ("Suth Kaveh Steel", "Palm Grove Afica") reads as a distinctive
   // word of its own; a respelt word is a typo forgiven, as strong as a dropped letter.
-  { feature: 'respelt', cap: 0.94, rewrite: respelt },
+  { feature: 'respelt', cap: 0.94, fromNothing: false, rewrite: respelt },
   // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
   // Repair Plant", "IRGC Missile Command"), as strong as a whole name's acronym.
-  { feature: 'abbreviation', cap: 0.9, rewrite: abbreviationsWrittenOut },
+  { feature: 'abbreviation', cap: 0.9, fromNothing: true, rewrite: abbreviationsWrittenOut },
 ];
 
 function withWordReplaced(form: NameForm, word: string, by: string): NameForm {
@@ -341,17 +367,67 @@ const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
 /**
  * A word of x's core, three to six letters, that y lacks but spells with the initials of as many of
  * its words in a row (connecting words skipped), not all of them legal forms; x has other words.
+ * y's words are read as normalised and, failing that, as written: the kinds of organisation that
+ * normalising makes one word are abbreviated letter by letter ("SPE" = "Scientific Production
+ * Enterprise", "RPA" = "Research and Production Association").
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
   // A name that is an abbreviation and nothing else is the acronym feature's.
-  if (x.tokens.filter((t) => t.cls !== 'legal').length < 2) return undefined;
-  const words = y.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text));
-  for (const abbreviation of x.core) {
+  let named = 0;
+  for (const t of x.tokens) if (t.cls !== 'legal') named++;
+  if (named < 2) return undefined;
+  const candidates = x.core.filter((w) => w.length >= 3 && w.length <= 6 && ONLY_LETTERS.test(w) && !y.core.includes(w));
+  if (candidates.length === 0) return undefined;
+  const words = initialWords(y);
+  return spelledRun(candidates, words.normalised) ?? (words.written && spelledRun(candidates, words.written));
+}
+
+const ONLY_LETTERS = /^[a-z]+$/;
+
+interface InitialWord {
+  text: string;
+  legal: boolean;
+}
+
+/**
+ * A name's words that initials may spell: as normalised, and as written when those differ. Kept by
+ * the name's text, bounded as the sound keys are: one name is compared with many.
+ */
+const INITIAL_WORDS = new Map<string, { normalised: InitialWord[]; written?: InitialWord[] }>();
+
+function initialWords(form: NameForm): { normalised: InitialWord[]; written?: InitialWord[] } {
+  let words = INITIAL_WORDS.get(form.raw);
+  if (words) return words;
+  const normalised = form.tokens.filter((t) => !SKIPPED_IN_INITIALS.has(t.text)).map((t) => ({ text: t.text, legal: t.cls === 'legal' }));
+  const asWritten = writtenWords(form.raw).filter((w) => !SKIPPED_IN_INITIALS.has(w));
+  const same = asWritten.length === normalised.length && asWritten.every((w, i) => w === normalised[i]?.text);
+  words = same ? { normalised } : { normalised, written: asWritten.map((w) => ({ text: w, legal: LEGAL_FORMS.has(w) })) };
+  if (INITIAL_WORDS.size > 100_000) INITIAL_WORDS.clear();
+  INITIAL_WORDS.set(form.raw, words);
+  return words;
+}
+
+/**
+ * The first run of words whose initials spell one of the abbreviations, leaving a word of the name
+ * outside it: an abbreviation of the whole name is the acronym feature's, with its guards ("SAIC
+ * Motor" is not a company of Science Applications International Corporation).
+ */
+function spelledRun(abbreviations: string[], words: InitialWord[]): { abbreviation: string; words: string[] } | undefined {
+  // Plain loops: names that share nothing are tried too, and most are tried in vain.
+  for (const abbreviation of abbreviations) {
     const n = abbreviation.length;
-    if (n < 3 || n > 6 || !/^[a-z]+$/.test(abbreviation) || y.core.includes(abbreviation)) continue;
     for (let i = 0; i + n <= words.length; i++) {
-      const run = words.slice(i, i + n);
-      if (run.every((t, k) => t.text[0] === abbreviation[k]) && run.some((t) => t.cls !== 'legal')) return { abbreviation, words: run.map((t) => t.text) };
+      let k = 0;
+      let named = false;
+      for (; k < n; k++) {
+        const t = words[i + k] as InitialWord;
+        if (t.text.charCodeAt(0) !== abbreviation.charCodeAt(k)) break;
+        if (!t.legal) named = true;
+      }
+      if (k < n || !named) continue;
+      let outside = false;
+      for (let j = 0; j < words.length && !outside; j++) if ((j < i || j >= i + n) && !(words[j] as InitialWord).legal) outside = true;
+      if (outside) return { abbreviation, words: words.slice(i, i + n).map((t) => t.text) };
     }
   }
   return undefined;
@@ -440,7 +516,7 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       features.push({ feature: 'qualifier-conflict', score: -(core - QUALIFIED_CAP), detail: `${[...qa].join(' ')} ≠ ${[...qb].join(' ')}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
-    } else if (qa.size !== qb.size && (qa.size === 0 || qb.size === 0) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
+    } else if (addsBusinessWord(qa, qb) && sameWords(a.core, b.core) && hasLegalForm(a) && hasLegalForm(b)) {
       // Two registered names, one adding a business word ("Crystalord Systems Limited" / "Crystalord
       // Ltd"): two companies registered side by side. A brand against a legal name ("Hikvision" /
       // "Hikvision Digital Technology Co., Ltd.") is one company.
@@ -460,8 +536,8 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
-    const ca = a.places.filter((p) => CITIES.has(p));
-    const cb = b.places.filter((p) => CITIES.has(p));
+    const ca = a.places.filter(isCityOrCountry);
+    const cb = b.places.filter(isCityOrCountry);
     if (!a.weakCore && !b.weakCore && ca.length > 0 && cb.length > 0 && !ca.some((c) => cb.includes(c)) && ca.join('') !== cb.join('')) {
       // "Beijing Huawei Digital Technologies" / "Chengdu Huawei Technologies": one house's companies
       // in two cities, or two firms of one trade name registered in each.
@@ -486,6 +562,10 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+function isCityOrCountry(place: string): boolean {
+  return CITIES.has(place) || LEADING_COUNTRIES.has(place);
 }
 
 /**

@@ -51,8 +51,8 @@ export function slipDistance(a: string, b: string): number {
 /**
  * A spelling-independent key for one word: a soft c (before e, i, y) sounds as s, any other c, ck
  * and q as k; "oo" and "ou" as u, "ee" and y as i, "ph" as f, x as ks, z as s, "kh" as h, "zh" as j,
- * "ts" inside a word as c, "shch" as "sch"; doubled letters once. Two words with one key are the same word misspelled
- * or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
+ * "ts" inside a word as c, "shch" as "sch", "ye" after a consonant and a final "oye", "iye" as "e";
+ * doubled letters once. Two words with one key are the same word misspelled or transliterated another way (Gazprom/Gasprom, Organisation/Organization, Mikhail/Mihail,
  * Druzhba/Drujba, Aktsionernoe/Akcionernoe), not lookalike names.
  */
 const soundKeys = new Map<string, string>();
@@ -81,6 +81,10 @@ function spellAsHeard(word: string): string {
     .replace(/zh/g, 'j')
     // Ц as "ts" or "c" (Aktsionernoe/Akcionernoe, Donetsk/Doneck); a final "ts" is an English plural.
     .replace(/ts(?=.)/g, 'c')
+    // Е and Ъе as "ye" or "e" after a consonant (Obyedinenie/Obedinenie), and the endings -oye, -iye
+    // as -oe, -ie (Proizvodstvennoye/Proizvodstvennoe).
+    .replace(/([^aeiouy])ye/g, '$1e')
+    .replace(/([oi])ye$/, '$1e')
     .replace(/x/g, 'ks')
     .replace(/z/g, 's')
     .replace(/c(?=[eiy])/g, 's')

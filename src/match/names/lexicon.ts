@@ -74,6 +74,19 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   foolad: 'steel', fulad: 'steel', foulad: 'steel', sanaye: 'industrial', sanaat: 'industrial', bazargani: 'trading',
   mohandesi: 'engineering', sakhtemani: 'construction', kashtirani: 'shipping', petroshimi: 'petrochemical',
   sarmayegozari: 'investment', khadamat: 'service', toseh: 'development', tosee: 'development',
+  // Words that many listed names carry in one language and their aliases in English: Russian
+  // (Alfa-Lizing = Alfa-Leasing, Ladoga Menedzhment, Robin Treid, Sberbank Strakhovanie, … Zavod =
+  // … Plant), Persian (Sarafi Ansar = Ansar Exchange, Bonyad = Foundation, Bank-e Gardeshgari =
+  // Tourism Bank) and Spanish (Ministerio de Turismo).
+  lizing: 'leasing', menedzhment: 'management', treid: 'trade', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
+  sudostroitelny: 'shipbuilding', sudostroitelnyi: 'shipbuilding', sudostroitelnyy: 'shipbuilding', svyaz: 'communication',
+  sovremennye: 'modern', torgovyi: 'trading', torgovyy: 'trading', torgovaya: 'trading', torgovoye: 'trading', torgovo: 'trading',
+  promyshlennaya: 'industrial', promyshlennyi: 'industrial', promyshlennyy: 'industrial', avtomatizatsiya: 'automation',
+  inzhenernaya: 'engineering', upravlyayushchaya: 'management',
+  sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
+  ministerio: 'ministry', turismo: 'tourism',
+  // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
+  kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
 }));
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
@@ -92,6 +105,8 @@ export const LEGAL_FORMS = new Set([
   // Bulgarian (OOD, EOOD, EAD, AD), Lebanese (S.A.L.), Kyrgyz (OSOO), Czech and Slovak (s.r.o.)
   // and Estonian (OÜ) forms.
   'ood', 'eood', 'ead', 'ad', 'sal', 'osoo', 'sro', 'ou',
+  // "Joint-stock" before a Russian kind of body ("Aktsionerny Kommercheski Bank").
+  'aktsionerny', 'aktsionernyi', 'aktsionernyy',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius', 'jlt', 'jafza',
@@ -129,6 +144,9 @@ export const GENERIC_WORDS = new Set([
   // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
   'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb',
 ]);
+
+/** The kinds of Russian organisation among GENERIC_WORDS: what kind of body a name is, not its business. */
+export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb']);
 
 /**
  * Qualifiers that name a line of business. One name carrying one of these where the other does not
@@ -179,6 +197,18 @@ const NOT_CITIES = new Set([
 ]);
 /** Cities among the places a name may carry: two names in two different cities name two companies. */
 export const CITIES = new Set([...PLACES].filter((p) => !NOT_CITIES.has(p)));
+
+/**
+ * Countries that lead a name the way a city does ("Korea Mandal Credit Bank" = "Mandal Credit
+ * Bank"): a place before the core, and, like a city, a place two names cannot both be in.
+ */
+export const LEADING_COUNTRIES = new Set([
+  'korea', 'iran', 'iraq', 'russia', 'syria', 'indonesia', 'india', 'pakistan', 'afghanistan', 'turkey', 'lebanon',
+  'yemen', 'libya', 'sudan', 'somalia', 'belarus', 'ukraine', 'kazakhstan', 'uzbekistan', 'kyrgyzstan', 'tajikistan',
+  'armenia', 'azerbaijan', 'georgia', 'cuba', 'venezuela', 'nicaragua', 'myanmar', 'burma', 'vietnam', 'cambodia', 'laos',
+  'malaysia', 'thailand', 'philippines', 'singapore', 'japan', 'mongolia', 'nigeria', 'egypt', 'algeria', 'tunisia',
+  'morocco', 'ethiopia', 'kenya', 'tanzania', 'mexico', 'brazil', 'colombia', 'argentina', 'chile', 'peru',
+]);
 
 /** Countries and regions that, after the core of a name, denote a national subsidiary. */
 export const REGIONS = new Set([

@@ -14,6 +14,7 @@ import {
   HAN_GENERIC,
   HAN_LEGAL_SUFFIXES,
   HAN_PLACES,
+  LEADING_COUNTRIES,
   LEGAL_FORMS,
   PLACES,
   REGIONS,
@@ -137,33 +138,39 @@ const GLUED_LEGAL_FORM_START = /\p{Ll}\p{Lu}/u;
  * of a capitalised word is a word of its own ("SiemensAG", "AcmeGmbH").
  */
 function joinAndSplitGlued(text: string): string {
-  // A Persian ezafe hyphenated to its noun ("Bank-e Sarmayeh", "Sherkat-e …") is no word of its own.
-  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1').replace(/(\p{L}{2})-y?e(?![\p{L}\p{N}])/gu, '$1') : text;
+  // A Persian ezafe hyphenated to its noun ("Bank-e Sarmayeh", "SHERKAT-E …", "Khaneh-ye …") is no
+  // word of its own, in capitals too.
+  const joined = text.includes('-') ? text.replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1').replace(/(\p{L}{2})-(?:y?e|Y?E)(?![\p{L}\p{N}])/gu, '$1') : text;
   return GLUED_LEGAL_FORM_START.test(joined) ? joined.replace(GLUED_LEGAL_FORM, '$1 $2') : joined;
 }
 
 function latinWords(text: string): string[] {
+  return canonicalWords(writtenWords(text));
+}
+
+/**
+ * A name's words as written, in lower case: before legal forms and kinds of organisation written
+ * out are made one word, abbreviations expanded or spellings corrected ("Scientific Production
+ * Enterprise" is still three words, which an abbreviation's initials may spell).
+ */
+export function writtenWords(text: string): string[] {
   // Most names are plain ASCII: nothing to transliterate, no marks to strip.
   if (PLAIN_ASCII.test(text)) {
-    return canonicalWords(
-      fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
-        .toLowerCase()
-        .replace(/['`]/g, '')
-        .replace(/&/g, ' and ')
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length > 0),
-    );
-  }
-  return canonicalWords(
-    fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
       .toLowerCase()
-      .replace(/['’`´]/g, '')
+      .replace(/['`]/g, '')
       .replace(/&/g, ' and ')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 0),
-  );
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+  }
+  return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }
 
 /**
@@ -299,7 +306,9 @@ function canonicalWords(raw: string[]): string[] {
       continue;
     }
     const unit = Object.hasOwn(UNITS, w) ? UNITS[w] : undefined;
-    out.push(unit !== undefined ? String(unit) : w);
+    // A word respelt as a word of a written-out phrase that no phrase took is the name's own word:
+    // "Otkritie" is a bank's name, not "Otkrytoe" (open) without the rest of "Otkrytoe Aktsionernoe …".
+    out.push(unit !== undefined ? String(unit) : w !== raw[i] && PHRASE_ONLY_WORDS.has(w) ? (raw[i] as string) : w);
   }
   return out;
 }
@@ -335,6 +344,13 @@ const KNOWN_WORDS = new Set<string>();
   for (const w of TRANSLATED_WORDS.keys()) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
+
+/** Words known only as words of written-out legal forms and kinds of organisation ("otkrytoe", "predpriyatie"). */
+const PHRASE_ONLY_WORDS = new Set(
+  [...LEGAL_PHRASE_FORMS.keys(), ...ORGANISATION_TYPE_PHRASES.keys()]
+    .flatMap((p) => p.split(' '))
+    .filter((w) => !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w) && !TRANSLATED_WORDS.has(w) && !ABBREVIATIONS.has(w)),
+);
 
 /** Known words of seven letters or more by first letter: one edit away is that word ("Corporaton"). */
 const LONG_KNOWN = new Map<string, string[]>();
@@ -416,7 +432,7 @@ function classify(words: string[]): Token[] {
     let cls: TokenClass;
     if (LEGAL_FORMS.has(w)) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
-    else if (PLACES.has(w) && !halfAlone) cls = 'place';
+    else if ((PLACES.has(w) && !halfAlone) || (!seenCore && LEADING_COUNTRIES.has(w))) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
     else {
       cls = 'core';
@@ -424,7 +440,37 @@ function classify(words: string[]): Token[] {
     }
     tokens.push({ text: w, cls });
   }
+  // A country leads a core; a name of a country and generic words ("Iran Electronics Industries") is
+  // named by it.
+  if (!seenCore) for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
   return tokens;
+}
+
+/**
+ * Words the lexicon files with legal forms that are no legal form ("Ford Motor Company of Canada"),
+ * and legal forms written as plain words, which also name a kind of body ("Private Military Company
+ * Wagner").
+ */
+const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
+
+/**
+ * Distinctive words after the abbreviated legal form that closes a name, without business words, are
+ * the company's seat, as registers and lists append it ("Falcon Strategic Solutions DOO Beograd-Palilula", "New Age
+ * Shipping Ltd-BZE", "Silver Bridge Shipping Co-HKG"): a place, not a word of the name. `written`
+ * holds each token's word as the name writes it.
+ */
+function withSeat(tokens: Token[], written: string[]): Token[] {
+  let last = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if ((tokens[i] as Token).cls === 'legal') {
+      last = i;
+      break;
+    }
+  }
+  if (last < 1 || last === tokens.length - 1 || NO_CLOSING_FORM.has(written[last] as string) || !tokens.slice(0, last).some((t) => t.cls === 'core')) return tokens;
+  // Business words after it describe a company ("Banco de Venezuela SA Banco Universal"): no seat.
+  if (tokens.slice(last + 1).some((t) => t.cls === 'qualifier')) return tokens;
+  return tokens.map((t, i) => (i > last && t.cls === 'core' ? { text: t.text, cls: 'place' } : t));
 }
 
 function stripHan(simplified: string): HanForm {
@@ -502,7 +548,7 @@ function formOf(raw: string): NameForm {
     latinText = simplified.replace(HAN_RUN, ' ');
   }
   const words = latinWords(latinText);
-  const tokens = classify(words);
+  const tokens = withSeat(classify(words), words);
   let core = tokens.filter((t) => t.cls === 'core').map((t) => t.text);
   let qualifiers = tokens.filter((t) => t.cls === 'qualifier').map((t) => t.text);
   const places = tokens.filter((t) => t.cls === 'place').map((t) => t.text);
