@@ -461,7 +461,7 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
   // governs it carries the tense.
   if (frame.tense === 'none') {
-    const governing = /\b(?:will|would)\s+(?:\w+ly\s+)?(\w+)\b[^.;]{0,80}$/i.exec(text.slice(0, trigger.start));
+    const governing = /\b(?:will|would)\s+(?:\w+ly\s+)?(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
     if (governing) frame = verbFrameAt(text, governing.index + governing[0].indexOf(governing[1] as string));
   }
   if (frame.negative) return false;

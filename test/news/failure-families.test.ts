@@ -17,6 +17,12 @@ describe('status: a decision announced is not a threat', () => {
   test('"will bar …, the minister said" is enacted', () => {
     assert.deepEqual(summary('Canada will bar Huawei and ZTE from its 5G networks, the industry minister said on Thursday.', '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
   });
+  test('"will add … to its Entity List, the department said": the verb governing a listed act may stand far before the list', () => {
+    assert.deepEqual(
+      summary('The United States will add several Chinese technology companies and a government-owned research institute to its national security Entity List, the Commerce Department said in a notice published on Friday.', '2019-06-22'),
+      ['US entity-list generic:CN-companies enacted'],
+    );
+  });
   test('"will be prohibited" by a deadline beside the decision is when it bites, not a threat', () => {
     const text = 'Germany will ban components from Huawei and ZTE in its 5G core networks, the interior minister announced on Thursday. By the end of 2026, Huawei and ZTE components will be prohibited in the core networks.';
     assert.deepEqual(summary(text, '2024-07-11'), ['DE ban huawei enacted', 'DE ban zte enacted']);
