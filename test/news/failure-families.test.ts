@@ -120,6 +120,15 @@ describe('a participle before its noun describes it', () => {
 });
 
 describe('capitalised words that are not targets', () => {
+  test("what a country has (\"China’s Uighur population\") is no organisation an act is on", () => {
+    assert.deepEqual(summary('The Commerce Department added 28 Chinese organizations to the Entity List for abuses against China’s Uighur population and other Muslim minorities.', '2019-10-08'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('"the eight listed firms — A, B, C — are …" names the members of the listing just told', () => {
+    const text =
+      'The Commerce Department on Monday added 28 Chinese organizations to the Entity List. ' +
+      'The eight listed Chinese commercial firms — Dahua Technology, Hikvision, IFLYTEK and Megvii Technology — are said to supply surveillance technology.';
+    assert.deepEqual(summary(text, '2019-10-08'), ['US entity-list dahua enacted', 'US entity-list hikvision enacted', 'US entity-list iflytek enacted', 'US entity-list megvii enacted']);
+  });
   test('sources, agencies, laws and acronyms are not organisations', () => {
     const names = (s: string) => organisationNames(s, 0, s.length).map((n) => n.text);
     assert.deepEqual(names('Reports from Reuters, the Financial Times, and Nikkei Asia reveal that the firms will be barred.'), []);
