@@ -123,6 +123,12 @@ describe('capitalised words that are not targets', () => {
   test("what a country has (\"China’s Uighur population\") is no organisation an act is on", () => {
     assert.deepEqual(summary('The Commerce Department added 28 Chinese organizations to the Entity List for abuses against China’s Uighur population and other Muslim minorities.', '2019-10-08'), ['US entity-list generic:CN-companies enacted']);
   });
+  test('"was adding A, B, C … and numerous aliases to the list": a long list of names between the verb and the list', () => {
+    const text =
+      'The Commerce Department said on Friday it was adding several Chinese supercomputer makers to its entity list. ' +
+      'The department was adding Sugon, the Wuxi Jiangnan Institute of Computing Technology, Higon, Chengdu Haiguang Integrated Circuit and Chengdu Haiguang Microelectronics Technology along with numerous aliases of the five entities to the list.';
+    assert.ok(summary(text, '2019-06-22').includes('US entity-list sugon enacted'), summary(text, '2019-06-22').join('; '));
+  });
   test('"the eight listed firms — A, B, C — are …" names the members of the listing just told', () => {
     const text =
       'The Commerce Department on Monday added 28 Chinese organizations to the Entity List. ' +
