@@ -1042,8 +1042,8 @@ const NOT_AN_ORGANISATION = new RegExp(
  * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
  * knowledge-base names and the lexicon's words that are never organisations.
  */
-/** After a name: its place ("of Shenzhen, China"), then a short name in quotation marks in brackets ("(“ZTE Corporation”)", "(the “Company”)"). */
-const DEFINED_SHORT_NAME = /^(?:,?\s+(?:of|in)\s+[\p{Lu}][\p{L}-]*(?:[\s-]+[\p{Lu}][\p{L}-]*)*)?(?:,\s*[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)?\s*\(\s*(?:the\s+|hereinafter\s+)?[“"][^”"()]{1,60}[”"]\s*\)/u;
+/** After a name: its place ("of Shenzhen, China"), then a short name in brackets, quoted or an abbreviation ("(“ZTE Corporation”)", "(the “Company”)", "(AMEC)"). */
+const DEFINED_SHORT_NAME = /^(?:,?\s+(?:of|in)\s+[\p{Lu}][\p{L}-]*(?:[\s-]+[\p{Lu}][\p{L}-]*)*)?(?:,\s*[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)?\s*\(\s*(?:the\s+|hereinafter\s+)?(?:[“"][^”"()]{1,60}[”"]|[\p{Lu}\p{N}][\p{L}\p{N}&.-]{1,15})\s*\)/u;
 
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.

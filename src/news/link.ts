@@ -210,7 +210,9 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     const fits = ACTION_FITS[event.action];
     const isNamed = named.has(measure.id);
     // A list the act adds to: the knowledge base need not list the target yet.
-    const listAct = (event.action === 'entity-list' || event.action === 'investment-ban') && fits[0] === measure.kind && atLeast(all, 5, inTime);
+    const byAgency = agencyFit(event.actor.authority, measure);
+    // Another body's list is not where this body's act adds the target.
+    const listAct = (event.action === 'entity-list' || event.action === 'investment-ban') && fits[0] === measure.kind && byAgency.score >= 0 && atLeast(all, 5, inTime);
     if (family.length === 0 && !isNamed && !listAct) continue;
     const reasons: string[] = [];
     let score = 0;
@@ -232,7 +234,6 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     } else if (!isNamed) {
       score -= 2;
     }
-    const byAgency = agencyFit(event.actor.authority, measure);
     score += byAgency.score;
     if (byAgency.reason) reasons.push(byAgency.reason);
     // Dates the act could be: timeline entries of a fitting status, and for acts that list or

@@ -120,6 +120,9 @@ describe('a participle before its noun describes it', () => {
 });
 
 describe('capitalised words that are not targets', () => {
+  test('a name followed by its abbreviation in brackets ("Advanced Micro-Fabrication Equipment (AMEC)") is the organisation the abbreviation names', () => {
+    assert.deepEqual(summary('The Pentagon on Thursday added chip equipment maker Advanced Micro-Fabrication Equipment (AMEC) and Comac to its list.', '2021-01-15'), ['US entity-list amec enacted', 'US entity-list comac enacted']);
+  });
   test("what a country has (\"China’s Uighur population\") is no organisation an act is on", () => {
     assert.deepEqual(summary('The Commerce Department added 28 Chinese organizations to the Entity List for abuses against China’s Uighur population and other Muslim minorities.', '2019-10-08'), ['US entity-list generic:CN-companies enacted']);
   });

@@ -57,6 +57,9 @@ describe('linking events to measures', () => {
     assert.ok(byPentagon?.reasons.includes('made by the Department of Defense'), byPentagon?.reasons.join('; '));
     const [byFcc] = linkOf('The FCC designated Huawei and ZTE as national security threats on Tuesday.', '2020-07-01');
     assert.equal(byFcc?.measure, 'us-fcc-covered-list');
+    // Not on any list of the Pentagon's in the knowledge base: no Commerce list is where the Pentagon added it.
+    const [elsewhere] = linkOf('The Department of Defense on Thursday added Xiaomi to a list of companies with ties to the Chinese military.', '2021-01-15');
+    assert.ok(!elsewhere?.measure?.startsWith('us-bis-'), `${elsewhere?.measure}`);
     const [bill] = linkOf('The Senate on Tuesday passed a bill that would ban TikTok on all devices in the United States.', '2020-08-12');
     assert.equal(bill?.kind, 'new');
   });
