@@ -14,6 +14,10 @@ import { datesAgree, devHalfOf, emptyScore, isExcluded, scoreRealArticle, splitO
 import { events, news, summary } from './helpers.js';
 
 describe('status: a decision announced is not a threat', () => {
+  test('a court that prohibits an authority from carrying out or enforcing a ban enjoins it', () => {
+    assert.deepEqual(summary('A Swedish court on Monday issued an interim order prohibiting the PTS from carrying out the ban on Huawei.', '2020-11-10'), ['SE ban huawei enjoined']);
+    assert.deepEqual(summary('Montana banned TikTok in May. The court barred the state from enforcing its ban on TikTok.', '2023-12-01').at(-1), 'US-MT ban bytedance enjoined');
+  });
   test('"will bar …, the minister said" is enacted', () => {
     assert.deepEqual(summary('Canada will bar Huawei and ZTE from its 5G networks, the industry minister said on Thursday.', '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
   });
