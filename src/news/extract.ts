@@ -25,6 +25,7 @@ import {
   genericTargetKey,
   NEGATION_PATTERN,
   NOT_ACTOR_AFTER,
+  continuesAName,
   HEADLINE_PRESENT,
   PAST_FORM,
   POSSESSIVE_NOT_ACTOR,
@@ -204,6 +205,7 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     const after = text.slice(span.end);
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m.phrase);
+    if (actor?.authority === 'government' && continuesAName(after)) continue;
     const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start));
     if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }

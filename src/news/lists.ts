@@ -6,7 +6,7 @@
 const BULLET_LINE = /^[ \t]*(?:[•·▪◦*–-]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+/;
 /** A name: capitalised words (or numbers), with the small words names hold between them, and no verb. */
 const ITEM = /^\s*(?:(?:and|or)\s+)?(?:the\s+)?[\p{Lu}\d][^\s;:]*(?:\s+(?:(?:of|and|&|for|the|de|in|on)\s+)?[\p{Lu}\d(][^\s;:]*){0,7}\s*[.,]?\s*$/u;
-const STARTS_AS_ITEM = /^\s*(?:(?:and|or)\s+)?[\p{Lu}\d]/u;
+const STARTS_AS_ITEM = /^\s*(?:(?:and|or)\s+)?(?:the\s+)?[\p{Lu}\d]/u;
 
 /**
  * "The companies added are:" and then one name a line after a bullet: the lines are items of the

@@ -181,6 +181,16 @@ describe('capitalised words that are not targets', () => {
 });
 
 describe('actors', () => {
+  test('a country\'s name that a capitalised word continues is the start of a name, not an actor', () => {
+    const text =
+      'The Commerce Department added 28 entities to the Entity List on Monday. ' +
+      'The addition to the entity list includes Xinjiang Beidou Navigation Technology; the China Academy of Electronics and Information Technology; Suzhou Keda Technology; and Hikvision.';
+    const [e] = events(text, '2019-10-08');
+    assert.equal(e?.actor.jurisdiction, 'US');
+    assert.deepEqual(e?.targets.map((t) => t.surface).sort(), ['China Academy of Electronics and Information Technology', 'Hikvision', 'Suzhou Keda Technology', 'Xinjiang Beidou Navigation Technology']);
+    // A day, a government's word or another country after it leave it an actor.
+    assert.deepEqual(summary('Britain Tuesday ordered operators to strip Huawei gear from their networks.', '2020-07-15'), ['GB removal-order huawei enacted']);
+  });
   test('a US state bans in its own right, whatever country it names', () => {
     const [e] = events("Oklahoma Gov. Kevin Stitt on Thursday banned TikTok on government-issued devices, citing its owner's ties to the People's Republic of China.", '2022-12-09');
     assert.equal(e?.actor.jurisdiction, 'US-OK');
