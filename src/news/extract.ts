@@ -225,6 +225,8 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
 /** Nouns that make a divestiture before them a commercial transaction. */
 const COMMERCIAL_HEAD_AFTER = /^\s+(?:deals?|agreements?|talks|negotiations|buyers?|bids?|offers?|terms|proceeds|transactions?)\b/i;
 
+const LIST_OF_PRODUCTS_AFTER = /^\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|products|services|gear|devices|technologies|software|hardware)\b/i;
+
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
 function findTriggers(text: string): Trigger[] {
@@ -259,6 +261,9 @@ function findTriggers(text: string): Trigger[] {
     // "would ban TikTok unless ByteDance sells it": a ban that is the penalty for not selling is a divestment order.
     .map((t) => (t.action === 'ban' && banIsPenaltyOfSale(text, t) ? { ...t, action: 'divestment-order' as const } : t))
     .map((t) => (t.action === 'boycott-push' ? dutyOnRegulated(t) : t))
+    // "added products made by Kaspersky to a list of equipment that may threaten national security": a list
+    // of products, not of parties, is a ban on them (the FCC's Covered List).
+    .map((t) => (t.action === 'entity-list' && /list$/i.test(t.text) && LIST_OF_PRODUCTS_AFTER.test(text.slice(t.end)) ? { ...t, action: 'ban' as const } : t))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -351,6 +351,10 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A company's own suspension of a service is none.
     assert.deepEqual(summary('Huawei suspended sales of its new phone in Europe.', '2020-07-14'), []);
   });
+  test('a list of equipment is a ban on it, not a list of parties; devices owned by the state are its own', () => {
+    assert.deepEqual(summary('The FCC on Friday added products made by AO Kaspersky Lab to a list of communications equipment and services that may threaten national security.', '2022-03-26'), ['US ban kaspersky enacted']);
+    assert.deepEqual(summary('Ohio banned TikTok from devices owned by the state government on Monday.', '2023-01-10'), ['US-OH procurement-ban bytedance enacted']);
+  });
   test('a duty laid on the operators a government regulates is its own act; asking them is a push', () => {
     assert.deepEqual(summary('Sweden told operators bidding for 5G spectrum that they must phase out Huawei and ZTE equipment by January 2025.', '2020-10-21'), ['SE removal-order huawei enacted', 'SE removal-order zte enacted']);
     assert.deepEqual(summary('Sweden told operators on Tuesday that they must not buy new Huawei equipment.', '2020-10-21'), ['SE ban huawei enacted']);
