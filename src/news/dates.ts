@@ -81,7 +81,7 @@ function isEventDate(sentence: string, index: number, text: string): boolean {
   if (/\b(?:midnight|noon|[ap]\.?m\.?)\b|\d:\d\d/i.test(text)) return false;
   if (/\b(?:Act|Law|Regulations?|Rules?|Order|Directive)\s+of\s+$|\b(?:FY|Fiscal Year|fiscal)\s*$/i.test(before)) return false;
   if (/^\s*(?:National Defense Authorization Act|NDAA|Defen[cs]e Authori[sz]ation Act|defense (?:policy )?(?:bill|law)|law\b|Act\b|budget)/i.test(after)) return false;
-  if (/\b(?:until|through|thru|till|by|before|expir\w*|deadline of|no later than|as early as|since|starting in|from)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$/i.test(before) || /^(?:the\s+)?(?:end|start|beginning|middle)\s+of\b/i.test(text.trim())) return false;
+  if (/\b(?:until|through|thru|till|by|before|after|expir\w*|deadline of|no later than|as early as|since|starting in|from)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$/i.test(before) || /^(?:the\s+)?(?:end|start|beginning|middle)\s+of\b/i.test(text.trim())) return false;
   if (/^\s*(?:at the latest|or later|onwards|deadline)\b/i.test(after)) return false;
   // "… an injunction against the law before it takes effect next month": when a future effect is due, not when the act took place.
   if (/\b(?:before|until|when|once)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:takes|take|goes|go|comes|come)\s+(?:effect|into effect|into force)\s*(?:on|in)?\s*$/i.test(before)) return false;

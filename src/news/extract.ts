@@ -640,7 +640,9 @@ export class NewsExtractor {
     // "the UK’s public telecoms networks": a country named as owner is no actor, but says which country the article is about.
     for (const m of actorMatches(body)) {
       const actor = actorByPhrase.get(m.phrase);
-      if (actor && actor.authority === 'government' && /^['’]s\s/.test(body.slice(m.index + m.phrase.length)) && !allMentions.some((x) => x.start <= m.index && x.end > m.index)) jurisdictionVotes.set(actor.jurisdiction, (jurisdictionVotes.get(actor.jurisdiction) ?? 0) + 1);
+      // "China's ZTE" names a company's country, not the article's.
+      const owned = m.index + m.phrase.length + 3;
+      if (actor && actor.authority === 'government' && /^['’]s\s/.test(body.slice(m.index + m.phrase.length)) && !allMentions.some((x) => (x.start <= m.index && x.end > m.index) || x.start === owned)) jurisdictionVotes.set(actor.jurisdiction, (jurisdictionVotes.get(actor.jurisdiction) ?? 0) + 1);
     }
 
     sentences.forEach((sentence, index) => {

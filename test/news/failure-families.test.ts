@@ -355,6 +355,14 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The FCC on Friday added products made by AO Kaspersky Lab to a list of communications equipment and services that may threaten national security.', '2022-03-26'), ['US ban kaspersky enacted']);
     assert.deepEqual(summary('Ohio banned TikTok from devices owned by the state government on Monday.', '2023-01-10'), ['US-OH procurement-ban bytedance enacted']);
   });
+  test('a duty to take out what is installed is a removal order; an order to stop buying is a ban, dated by its act, not by when it bites', () => {
+    assert.deepEqual(summary('Britain said operators will have to remove Huawei equipment by the end of 2027.', '2020-07-15'), ['GB removal-order huawei enacted']);
+    assert.deepEqual(summary('Britain decided on Tuesday to ban Huawei from its 5G network. Operators that already use Huawei kit must now remove it by 2027.', '2020-07-15'), ['GB ban huawei enacted', 'GB removal-order huawei enacted']);
+    const [e] = events('Sweden ordered operators on Tuesday to stop buying Huawei 5G equipment after 31 December.', '2020-07-15');
+    assert.deepEqual([e?.action, e?.date], ['ban', '2020-07-14']);
+    // A company's country named as its owner is not the article's.
+    assert.deepEqual(summary("China's ZTE Corp. is also being banned, the minister said.", '2020-07-15'), []);
+  });
   test('a duty laid on the operators a government regulates is its own act; asking them is a push', () => {
     assert.deepEqual(summary('Sweden told operators bidding for 5G spectrum that they must phase out Huawei and ZTE equipment by January 2025.', '2020-10-21'), ['SE removal-order huawei enacted', 'SE removal-order zte enacted']);
     assert.deepEqual(summary('Sweden told operators on Tuesday that they must not buy new Huawei equipment.', '2020-10-21'), ['SE ban huawei enacted']);
