@@ -893,7 +893,7 @@ export class NewsExtractor {
     const modifier = mentions.filter((m) => m.end <= trigger.start && /^\s*$/.test(text.slice(m.end, trigger.start)) && /(?:^|\b(?:the|this|that|its|their|a|an)\s+|['’]s\s+)$/i.test(text.slice(Math.max(0, m.start - 30), m.start)));
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     // "ordered the chatbot blocked": words of one action around its object hold the object's description.
-    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
+    let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac|designat)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
     // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
     // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
     // anything before it.

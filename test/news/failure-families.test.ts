@@ -351,6 +351,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     // A company's own suspension of a service is none.
     assert.deepEqual(summary('Huawei suspended sales of its new phone in Europe.', '2020-07-14'), []);
   });
+  test('a class inside the words of a designation is its target ("designated five Chinese companies as national security threats")', () => {
+    assert.deepEqual(summary('The FCC on Tuesday formally designated five Chinese companies as national security threats.', '2021-03-13'), ['US ban generic:CN-companies enacted']);
+  });
   test('a list of equipment is a ban on it, not a list of parties; devices owned by the state are its own', () => {
     assert.deepEqual(summary('The FCC on Friday added products made by AO Kaspersky Lab to a list of communications equipment and services that may threaten national security.', '2022-03-26'), ['US ban kaspersky enacted']);
     assert.deepEqual(summary('Ohio banned TikTok from devices owned by the state government on Monday.', '2023-01-10'), ['US-OH procurement-ban bytedance enacted']);
