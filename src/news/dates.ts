@@ -115,3 +115,12 @@ export function statedReference(text: string): string | undefined {
   }
   return latest;
 }
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "January 31, 2023" → 2023-01-31. */
+export function longDate(s: string): string | undefined {
+  const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})/i.exec(s);
+  if (!m) return undefined;
+  return `${m[3]}-${String(MONTHS.indexOf(m[1]!.toLowerCase()) + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+}

@@ -8,6 +8,7 @@
  * list's measure, and a proposal whose draft is one review away from knowledge-base records. Pure.
  */
 import { DOMParser } from 'linkedom';
+import { longDate } from './dates.js';
 import { listingsOf, type KnowledgeBase } from '../kb/model.js';
 import type { Article, RestrictionEvent } from './extract.js';
 import type { Action, EventStatus } from './lexicon.js';
@@ -54,15 +55,6 @@ export interface ListChange {
   effective?: string;
   /** The words the change was read from. */
   evidence: string;
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** "January 31, 2023" → 2023-01-31. */
-export function longDate(s: string): string | undefined {
-  const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})/i.exec(s);
-  if (!m) return undefined;
-  return `${m[3]}-${String(MONTHS.indexOf(m[1]!.toLowerCase()) + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim();

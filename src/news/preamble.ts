@@ -4,7 +4,7 @@
  * any of them. The preamble says what the document is — a proposed rule, a final rule, a
  * determination — which its summary, written of the rule in the present tense, does not. Pure.
  */
-import { longDate } from './federal-register.js';
+import { longDate } from './dates.js';
 import type { EventStatus } from './lexicon.js';
 
 export interface Preamble {
