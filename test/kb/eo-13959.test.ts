@@ -69,9 +69,20 @@ describe('us-eo-13959: the listings', () => {
       assert.equal(l.to, '2021-08-02', l.target);
     }
   });
-  test('days derived from the 60-day rule alone are marked unverified', () => {
-    for (const target of ['amec', 'comac', 'gtcom', 'china-mobile-ltd']) assert.equal(listingOf(target)?.unverified, true, target);
-    for (const target of ['smic', 'cnooc-ltd', 'hikvision']) assert.ok(!listingOf(target)?.unverified, target);
+  test("days reckoned by the 60-day rule cite the rule's texts (the order's page and OFAC FAQ 857) and are not unverified", () => {
+    const reckoned = listings.filter((l) => l.from === '2021-03-09' || l.from === '2021-03-15');
+    assert.equal(reckoned.length, 11);
+    for (const l of reckoned) {
+      assert.ok(l.sources.includes('ofac-faq-857'), l.target);
+      assert.ok(!l.unverified, l.target);
+    }
+    for (const target of ['amec', 'comac', 'gowin']) {
+      assert.ok(listingOf(target)?.sources.includes('eo13959-fr-page-73186'), target);
+      assert.ok(listingOf(target)?.sources.includes('xiaomi-v-dod-2021-03-12'), target);
+    }
+  });
+  test('the CNECC listing, whose company the Department named only as a group, stays unverified', () => {
+    assert.equal(listingOf('cnec')?.unverified, true);
   });
   test('the measure is superseded on 2 Aug 2021', () => {
     const m = kb.measures['us-eo-13959']!;
