@@ -523,7 +523,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 
 /** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
 /** "119 apps on Google Play Store": the store an order works through. */
-const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store)\b/;
+const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store|(?:and|or)\s+\p{Lu}[\p{L}]*[’']s\s+(?:app|play)\s+store)/u;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
@@ -1046,6 +1046,9 @@ const NOT_AN_ORGANISATION = new RegExp(
   String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress)$`,
 );
 
+/** "CIO Dru Rai", "Commissioner Brendan Carr": a person named with a title is no organisation. */
+const PERSON_TITLE = /^(?:CIO|CEO|CTO|CFO|COO|CISO|Chairman|Chairwoman|Chair|Director|Commissioner|Secretary|Minister|Senator|Sen\.?|Rep\.?|Representative|Gov\.?|Governor|President|Judge|Justice|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+\p{Lu}/u;
+
 /**
  * Names of organisations the knowledge base does not hold ("Lockheed Martin", "Raytheon Missiles &
  * Defense") between `from` and `to`, as compromise's tagging finds them (see nlp.ts), less actors,
@@ -1064,7 +1067,7 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
   const out: EventTarget[] = [];
   for (const n of organisationNames(text, from, to, { objectOfListing })) {
     const name = n.text.replace(/['’]s$/, '');
-    if (NOT_AN_ORGANISATION.test(name)) continue;
+    if (NOT_AN_ORGANISATION.test(name) || PERSON_TITLE.test(name)) continue;
     // "Elbit Systems of America, LLC", "Bank of China": a country after "of" inside a name is part of it.
     const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
     if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
