@@ -467,9 +467,13 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   let frame = verbFrameAt(text, trigger.start);
   // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
   // governs it carries the tense.
-  if (frame.tense === 'none') {
-    const governing = /\b(?:will|would)\s+(?:\w+ly\s+)?(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
-    if (governing) frame = verbFrameAt(text, governing.index + governing[0].indexOf(governing[1] as string));
+  // "… will then need to be stripped out": an infinitive takes its tense from the verb it depends on.
+  if (frame.tense === 'none' || frame.tense === 'infinitive') {
+    const governing = /\b(will|would)\s+(?:(?:\w+ly|then|also|now|still|further)\s+)*(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
+    if (governing) {
+      const governed = verbFrameAt(text, governing.index + governing[0].indexOf(governing[2] as string, (governing[1] as string).length));
+      frame = /^will$/i.test(governing[1] as string) && governed.tense !== 'future' ? { ...governed, tense: 'future' } : governed;
+    }
   }
   if (frame.negative) return false;
   // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted

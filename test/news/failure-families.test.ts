@@ -27,6 +27,9 @@ describe('status: a decision announced is not a threat', () => {
       ['US entity-list generic:CN-companies enacted'],
     );
   });
+  test('an infinitive takes its tense from the verb it depends on: "announced that … will then need to be stripped out" is a decision', () => {
+    assert.deepEqual(summary('Germany announced on Thursday that Huawei components will then need to be stripped out from access and transport networks by 2029.', '2024-07-12'), ['DE removal-order huawei enacted']);
+  });
   test('"will be prohibited" by a deadline beside the decision is when it bites, not a threat', () => {
     const text = 'Germany will ban components from Huawei and ZTE in its 5G core networks, the interior minister announced on Thursday. By the end of 2026, Huawei and ZTE components will be prohibited in the core networks.';
     assert.deepEqual(summary(text, '2024-07-11'), ['DE ban huawei enacted', 'DE ban zte enacted']);
