@@ -465,20 +465,24 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
 function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
   let frame = verbFrameAt(text, trigger.start);
+  // Where the verb that carries the act's tense begins: the trigger's, or the one it depends on.
+  let verbAt = trigger.start;
   // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
   // governs it carries the tense.
   // "… will then need to be stripped out": an infinitive takes its tense from the verb it depends on.
   if (frame.tense === 'none' || frame.tense === 'infinitive') {
     const governing = /\b(will|would)\s+(?:(?:\w+ly|then|also|now|still|further)\s+)*(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
     if (governing) {
-      const governed = verbFrameAt(text, governing.index + governing[0].indexOf(governing[2] as string, (governing[1] as string).length));
+      verbAt = governing.index + governing[0].indexOf(governing[2] as string, (governing[1] as string).length);
+      const governed = verbFrameAt(text, verbAt);
       frame = /^will$/i.test(governing[1] as string) && governed.tense !== 'future' ? { ...governed, tense: 'future' } : governed;
     }
   }
   if (frame.negative) return false;
-  // "The government said on Tuesday it would ban Huawei": in reported speech "would" is "will" shifted
-  // back by the past-tense reporting verb, the same announcement; any other "would" is a condition.
-  const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, trigger.start));
+  // "The government said on Tuesday it would ban Huawei", "said it would add 12 companies to its Entity
+  // List": in reported speech "would" is "will" shifted back by the past-tense reporting verb, the same
+  // announcement; any other "would" is a condition.
+  const backshifted = frame.modal === 'would' && REPORTED_WOULD.test(text.slice(0, verbAt));
   // A relative clause about someone else ("…, which considers the company a threat") says nothing of the decision.
   const relative = /,\s*(?:which|who|whom|whose)\b/i.exec(text.slice(trigger.end));
   const own = relative ? text.slice(0, trigger.end + relative.index) : text;

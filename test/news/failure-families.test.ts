@@ -27,6 +27,9 @@ describe('status: a decision announced is not a threat', () => {
       ['US entity-list generic:CN-companies enacted'],
     );
   });
+  test('"said it would add 12 companies to its Entity List": the reported "would" of the verb that governs a listed act', () => {
+    assert.deepEqual(summary("The Commerce Department said on Tuesday it would add 12 Chinese companies to its 'Entity List' over national security concerns.", '2023-10-18'), ['US entity-list generic:CN-companies enacted']);
+  });
   test('an infinitive takes its tense from the verb it depends on: "announced that … will then need to be stripped out" is a decision', () => {
     assert.deepEqual(summary('Germany announced on Thursday that Huawei components will then need to be stripped out from access and transport networks by 2029.', '2024-07-12'), ['DE removal-order huawei enacted']);
   });
