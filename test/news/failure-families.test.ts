@@ -366,6 +366,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('a list of equipment is a ban on it, not a list of parties; devices owned by the state are its own', () => {
     assert.deepEqual(summary('The FCC on Friday added products made by AO Kaspersky Lab to a list of communications equipment and services that may threaten national security.', '2022-03-26'), ['US ban kaspersky enacted']);
     assert.deepEqual(summary('Ohio banned TikTok from devices owned by the state government on Monday.', '2023-01-10'), ['US-OH procurement-ban bytedance enacted']);
+    assert.deepEqual(summary('South Dakota banned the use of TikTok from all state government electronic devices.', '2022-11-30'), ['US-SD procurement-ban bytedance enacted']);
   });
   test('a duty to take out what is installed is a removal order; an order to stop buying is a ban, dated by its act, not by when it bites', () => {
     assert.deepEqual(summary('Britain said operators will have to remove Huawei equipment by the end of 2027.', '2020-07-15'), ['GB removal-order huawei enacted']);
