@@ -548,6 +548,9 @@ const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:remov
 /** ", which Gov. Greg Gianforte signed in May", ", which the Commerce Department issued on Friday": who made an act named just before, and how. */
 const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:had\s+|has\s+)?(signed|issued|imposed|enacted|approved|adopted)\b/u;
 
+const LEGISLATURE = /\b(?:House|Senate|Lower House|Upper House|lower chamber|upper chamber|Congress|legislature|lawmakers|legislators|Assembly|Lok Sabha|Rajya Sabha)\b/i;
+const LEGISLATURE_PASSES = /\b(?:pass(?:ed|es)?|approv(?:ed|es)|vot(?:ed|es)\s+(?:to|for)|back(?:ed|s))\b[^.;]{0,40}$/i;
+
 const GOVERNOR = /\b(?:Gov\.|Governor)\s+(?:\p{Lu}[\p{L}.’'-]*\s*){1,3}/u;
 
 /** The US state an article is about: the one acting in context, else the one its actor words name most. */
@@ -805,6 +808,10 @@ export class NewsExtractor {
       const state = governor && chosen && !chosen.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) : undefined;
       const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
+      // "The House has approved a ban on TikTok": a legislature passing an act proposes it; it is law once signed.
+      // "passed a law requiring …" names what it passed a law: enacted.
+      const passed = (status === 'enacted' || status === 'in-force') && LEGISLATURE.test(actor.surface) && LEGISLATURE_PASSES.test(text.slice(startOfClause, trigger.start)) && !/\b(?:signed|into law|became law|royal assent|(?:a|the) law)\b/i.test(text);
+      if (passed) [status, statusCue] = ['proposed', `${actor.surface} passed`];
       // A government's own companies are the ones it obliges ("barring U.S. suppliers from selling to
       // Huawei"), not the ones it targets.
       const own = targets.filter((t) => t.generic?.startsWith(`generic:${actor.jurisdiction}-`));
@@ -816,7 +823,8 @@ export class NewsExtractor {
         if (targets.length === 0) return;
       }
 
-      const future = status === 'threatened' || status === 'considered' || status === 'proposed';
+      // A passage told in the past ("passed a ban on Friday") was done, whatever stage it leaves the act at.
+      const future = (status === 'threatened' || status === 'considered' || status === 'proposed') && !passed;
       const stated = statedDate(text, trigger, reference, future);
       let date = stated?.value;
       const dateText = stated?.text;

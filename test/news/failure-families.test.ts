@@ -30,6 +30,12 @@ describe('status: a decision announced is not a threat', () => {
   test('"said it would add 12 companies to its Entity List": the reported "would" of the verb that governs a listed act', () => {
     assert.deepEqual(summary("The Commerce Department said on Tuesday it would add 12 Chinese companies to its 'Entity List' over national security concerns.", '2023-10-18'), ['US entity-list generic:CN-companies enacted']);
   });
+  test('a legislature passing an act proposes it, in the past; signed, it is law', () => {
+    assert.deepEqual(summary('The US House of Representatives has approved a ban on TikTok.', '2024-03-14'), ['US ban bytedance proposed']);
+    const [e] = events("Montana's legislature passed a ban on TikTok on Friday.", '2024-03-14');
+    assert.deepEqual([e?.status, e?.date], ['proposed', '2024-03-08']);
+    assert.deepEqual(summary('Congress passed a ban on TikTok on government devices, and President Biden signed it into law.', '2022-12-30'), ['US procurement-ban bytedance enacted']);
+  });
   test('an infinitive takes its tense from the verb it depends on: "announced that … will then need to be stripped out" is a decision', () => {
     assert.deepEqual(summary('Germany announced on Thursday that Huawei components will then need to be stripped out from access and transport networks by 2029.', '2024-07-12'), ['DE removal-order huawei enacted']);
   });
