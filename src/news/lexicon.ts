@@ -474,7 +474,7 @@ export const STATUS_CUES: { status: EventStatus; pattern: RegExp }[] = [
 /** Speculation and open questions about an act are not reports of it: "it is unclear whether Biden will overturn the ban", "could also add pressure on the Treasury to sanction them". */
 export const HYPOTHETICAL_PATTERN = /\b(?:unclear|not clear|uncertain|unknown|questions? (?:of|about|over)|wonder(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:whether|if|how|when)\b|\b(?:to (?:understand|know|learn|see|find out|check|ask)|asked|asking) (?:if|whether)\b|\b(?:could|may|might|would) (?:also |further )?(?:add pressure|increase pressure|lead|prompt|pave the way|open (?:the door|them up))\b/i;
 
-export const NEGATION_PATTERN = /\b(?:stopped short of|stops short of|stop short of|refrain(?:s|ed)? from|declin(?:e|es|ed) to|refus(?:e|es|ed) to|not|no|never|n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
+export const NEGATION_PATTERN = /\b(?:stopped short of|stops short of|stop short of|refrain(?:s|ed)? from|declin(?:e|es|ed) to|refus(?:e|es|ed) to|not|no|never|\w*n['’]t|denie[sd]|deny(?:ing)?|denial|rul(?:e|es|ed|ing) out|rejected (?:reports|claims|suggestions)|no plans? to|dismissed (?:reports|speculation)|false(?:ly)?|rumou?rs? (?:that|of)|without)\b|否认|没有|不会|并未/gi;
 
 /** Past-tense or participle form of the action word itself. */
 export const PAST_FORM = /(?:ed|ned|red|ted|ied)$/i;

@@ -30,6 +30,10 @@ describe('status: a decision announced is not a threat', () => {
   test('"said it would add 12 companies to its Entity List": the reported "would" of the verb that governs a listed act', () => {
     assert.deepEqual(summary("The Commerce Department said on Tuesday it would add 12 Chinese companies to its 'Entity List' over national security concerns.", '2023-10-18'), ['US entity-list generic:CN-companies enacted']);
   });
+  test('a contracted negation ("won\'t", "doesn\'t") negates the act', () => {
+    assert.deepEqual(summary("The EU won't recommend banning Huawei, officials said.", '2019-03-20'), []);
+    assert.deepEqual(summary("Britain doesn't plan to ban Huawei, the minister said.", '2019-03-20'), []);
+  });
   test('a legislature passing an act proposes it, in the past; signed, it is law', () => {
     assert.deepEqual(summary('The US House of Representatives has approved a ban on TikTok.', '2024-03-14'), ['US ban bytedance proposed']);
     const [e] = events("Montana's legislature passed a ban on TikTok on Friday.", '2024-03-14');
