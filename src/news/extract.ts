@@ -1227,6 +1227,7 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
 const OWNED_LISTS: { pattern: RegExp; actor: Actor }[] = [
   { pattern: /(?<!\b[Uu]nreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
   { pattern: /\bCovered List\b/, actor: { jurisdiction: 'US', authority: 'FCC', surface: 'Covered List' } },
+  { pattern: /\b[Uu]nreliable [Ee]ntit(?:y|ies) [Ll]ist\b|不可靠实体清单/, actor: { jurisdiction: 'CN', authority: 'MOFCOM', surface: 'Unreliable Entity List' } },
 ];
 function listOwner(words: string): Actor | undefined {
   return OWNED_LISTS.find((l) => l.pattern.test(words))?.actor;

@@ -30,6 +30,9 @@ describe('status: a decision announced is not a threat', () => {
   test('"said it would add 12 companies to its Entity List": the reported "would" of the verb that governs a listed act', () => {
     assert.deepEqual(summary("The Commerce Department said on Tuesday it would add 12 Chinese companies to its 'Entity List' over national security concerns.", '2023-10-18'), ['US entity-list generic:CN-companies enacted']);
   });
+  test("China's unreliable entity list is China's when no government is named: its working mechanism is no actor phrase", () => {
+    assert.deepEqual(summary('The Working Mechanism decided to add Skydio to the unreliable entity list.', '2024-10-11'), ['CN entity-list cn-uel-designated enacted']);
+  });
   test('a contracted negation ("won\'t", "doesn\'t") negates the act', () => {
     assert.deepEqual(summary("The EU won't recommend banning Huawei, officials said.", '2019-03-20'), []);
     assert.deepEqual(summary("Britain doesn't plan to ban Huawei, the minister said.", '2019-03-20'), []);
@@ -754,9 +757,9 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   test('a list named by its proper name is its government\'s when the sentence names none', () => {
     assert.deepEqual(summary('Megvii was put on the Entity List in October.', '2019-10-09'), ['US entity-list megvii enacted']);
     assert.deepEqual(summary('The new rule adds Dahua to the Entity List.', '2019-10-09'), ['US entity-list dahua enacted']);
-    // China's list of the same name is not Washington's: with no government named, nothing is read.
-    assert.deepEqual(summary('Skydio was put on the unreliable entity list in October.', '2024-10-09'), []);
-    assert.deepEqual(summary('Skydio was put on the Unreliable Entity List in October.', '2024-10-09'), []);
+    // China's list of the like name is not Washington's: it is China's.
+    assert.deepEqual(summary('Skydio was put on the unreliable entity list in October.', '2024-10-09'), ['CN entity-list cn-uel-designated enacted']);
+    assert.deepEqual(summary('Skydio was put on the Unreliable Entity List in October.', '2024-10-09'), ['CN entity-list cn-uel-designated enacted']);
   });
   test('the members of a listed class named in the sentences after it', () => {
     // "They include …" after a number of companies with no nationality: the listing waits for its members.
