@@ -229,6 +229,9 @@ const LIST_OF_PRODUCTS_AFTER = /^\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|product
 
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
+/** A ruling or a revocation asked for, not given: "asked a court to block", "seeking to be removed from". */
+const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing))\b[^.;]{0,40}$/i;
+
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
   // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
@@ -699,11 +702,14 @@ export class NewsExtractor {
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
-    const enjoined = spans(text, ENJOINED_PATTERN).filter((e) => !/\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing))\b[^.;]{0,40}$/i.test(text.slice(Math.max(0, e.start - 50), e.start + e.text.search(/block|halt|suspend|struck|strike|paus|stay|froze|freez|enjoin|injunction/i))));
+    const enjoined = spans(text, ENJOINED_PATTERN).filter((e) => !REQUESTED_BEFORE.test(text.slice(Math.max(0, e.start - 50), e.start + e.text.search(/block|halt|suspend|struck|strike|paus|stay|froze|freez|enjoin|injunction/i))));
     const found = findTriggers(text);
     // "The FCC revoked China Telecom's authorization" is an act, not the end of one.
-    const revoked = spans(text, REVOKED_PATTERN).filter((r) => !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)));
-    let triggers = found.filter(
+    // "seeking to be removed from the list" asks for a revocation; it is none, and the list it names is no act.
+    const revocations = spans(text, REVOKED_PATTERN).filter((r) => !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)));
+    const requested = revocations.filter((r) => REQUESTED_BEFORE.test(text.slice(Math.max(0, r.start - 50), r.start)));
+    const revoked = revocations.filter((r) => !requested.includes(r));
+    let triggers = found.filter((t) => !requested.some((r) => t.start >= r.start && t.start <= r.end + 20)).filter(
       // "blocked by a judge": the verb belongs to the court, not to a new ban.
       (t) => !(t.action === 'ban' && /^block/i.test(t.text) && enjoined.some((e) => t.start >= e.start && t.end <= e.end)),
     );

@@ -33,6 +33,10 @@ describe('status: a decision announced is not a threat', () => {
   test("China's unreliable entity list is China's when no government is named: its working mechanism is no actor phrase", () => {
     assert.deepEqual(summary('The Working Mechanism decided to add Skydio to the unreliable entity list.', '2024-10-11'), ['CN entity-list cn-uel-designated enacted']);
   });
+  test('a removal asked for is no revocation, and the list it names no act', () => {
+    assert.deepEqual(summary('Xiaomi sued the Pentagon on Friday, seeking to be removed from the list of Chinese military companies.', '2021-01-30'), []);
+    assert.deepEqual(summary('The Pentagon removed Xiaomi from the list of Chinese military companies on Tuesday.', '2021-05-26').map((e) => e.split(' ').slice(1).join(' ')), ['entity-list xiaomi revoked']);
+  });
   test('a contracted negation ("won\'t", "doesn\'t") negates the act', () => {
     assert.deepEqual(summary("The EU won't recommend banning Huawei, officials said.", '2019-03-20'), []);
     assert.deepEqual(summary("Britain doesn't plan to ban Huawei, the minister said.", '2019-03-20'), []);
