@@ -1065,7 +1065,7 @@ function clauseStartBefore(text: string, at: number): number {
 }
 
 const NOT_AN_ORGANISATION = new RegExp(
-  String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress)$`,
+  String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress|Commerce|Defen[cs]e|Treasury|Justice|Homeland Security|Departments? of (?:the )?(?:Commerce|Defen[cs]e|State|Treasury|Justice|Homeland Security|Energy)(?: and (?:the )?(?:Commerce|Defen[cs]e|State|Treasury|Justice|Homeland Security|Energy))?)$`,
 );
 
 /** "CIO Dru Rai", "Commissioner Brendan Carr": a person named with a title is no organisation. */

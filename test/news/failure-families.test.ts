@@ -150,6 +150,12 @@ describe('capitalised words that are not targets', () => {
   test('a name followed by its abbreviation in brackets ("Advanced Micro-Fabrication Equipment (AMEC)") is the organisation the abbreviation names', () => {
     assert.deepEqual(summary('The Pentagon on Thursday added chip equipment maker Advanced Micro-Fabrication Equipment (AMEC) and Comac to its list.', '2021-01-15'), ['US entity-list amec enacted', 'US entity-list comac enacted']);
   });
+  test('the departments that make up a government body are no organisations an act is on', () => {
+    const text =
+      'The Commerce Department added 12 Chinese companies to its Entity List on Wednesday. ' +
+      'Decisions on additions are made by the End-User Review Committee, which is composed of representatives of the Departments of Commerce (Chair), State, Defense, Energy and Treasury.';
+    assert.deepEqual(summary(text, '2021-11-25').filter((e) => / name:/.test(e)), []);
+  });
   test('a person named with a title is no organisation an act is on', () => {
     assert.deepEqual(summary('New York banned DeepSeek on state devices on Monday. The ban also had the support of the state’s technology chief, CIO Dru Rai.', '2025-02-11'), ['US-NY procurement-ban deepseek enacted']);
   });
