@@ -829,8 +829,10 @@ export class NewsExtractor {
         if (targets.length === 0) return;
       }
 
-      // A passage told in the past ("passed a ban on Friday") was done, whatever stage it leaves the act at.
-      const future = (status === 'threatened' || status === 'considered' || status === 'proposed') && !passed;
+      // A passage or a proposal told in the past ("passed a ban on Friday", "proposed a rule on Monday")
+      // was done, whatever stage it leaves the act at.
+      const toldInThePast = passed || /^propos(?:ed)\b/i.test(statusCue ?? '');
+      const future = (status === 'threatened' || status === 'considered' || status === 'proposed') && !toldInThePast;
       const stated = statedDate(text, trigger, reference, future);
       let date = stated?.value;
       const dateText = stated?.text;

@@ -41,6 +41,12 @@ describe('status: a decision announced is not a threat', () => {
     assert.deepEqual(summary("The EU won't recommend banning Huawei, officials said.", '2019-03-20'), []);
     assert.deepEqual(summary("Britain doesn't plan to ban Huawei, the minister said.", '2019-03-20'), []);
   });
+  test('"proposed a rule that would prohibit …" is a proposal, made on the day the words give, in the past', () => {
+    const [e] = events('The Commerce Department on Monday proposed a rule that would prohibit the sale of connected vehicles with Chinese software.', '2024-09-24');
+    assert.deepEqual([e?.action, e?.status, e?.date], ['ban', 'proposed', '2024-09-23']);
+    // A law that would ban, passed, is the law's effect: enacted.
+    assert.deepEqual(summary('Montana passed a law that would ban TikTok.', '2023-05-18'), ['US-MT ban bytedance enacted']);
+  });
   test('a legislature passing an act proposes it, in the past; signed, it is law', () => {
     assert.deepEqual(summary('The US House of Representatives has approved a ban on TikTok.', '2024-03-14'), ['US ban bytedance proposed']);
     const [e] = events("Montana's legislature passed a ban on TikTok on Friday.", '2024-03-14');
