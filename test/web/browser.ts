@@ -47,23 +47,26 @@ export function buildWeb(): { dir: string; remove(): void } {
 }
 
 /** Counts the page's requests to the API, by path without the query, and knows how many are still open. */
-export function countApiRequests(page: Page): { total(): number; byPath(): Record<string, number>; inFlight(): number } {
+export function countApiRequests(page: Page): { total(): number; byPath(): Record<string, number>; inFlight(except?: string): number } {
   const seen: string[] = [];
-  let open = 0;
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  const open = new Map<string, number>();
+  const pathOf = (url: string) => new URL(url).pathname;
   page.on('request', (request) => {
-    if (!isApi(request.url())) return;
-    seen.push(new URL(request.url()).pathname);
-    open++;
+    const path = pathOf(request.url());
+    if (!path.startsWith('/api/')) return;
+    seen.push(path);
+    open.set(path, (open.get(path) ?? 0) + 1);
   });
   const done = (request: { url(): string }) => {
-    if (isApi(request.url())) open--;
+    const path = pathOf(request.url());
+    if (path.startsWith('/api/')) open.set(path, (open.get(path) ?? 1) - 1);
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   return {
     total: () => seen.length,
     byPath: () => Object.fromEntries([...new Set(seen)].map((p) => [p, seen.filter((s) => s === p).length])),
-    inFlight: () => open,
+    // Requests sent and not yet answered, leaving out those to `except` (a probe's own).
+    inFlight: (except?: string) => [...open].reduce((n, [path, count]) => (path === except ? n : n + count), 0),
   };
 }

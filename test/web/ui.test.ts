@@ -197,12 +197,13 @@ describe('web UI in chromium', { skip }, () => {
    */
   async function assertIdle(idle: Page, requests: ReturnType<typeof countApiRequests>, what: string): Promise<void> {
     const probe = async () => assert.equal(await idle.evaluate(`fetch('/api/health').then((r) => r.ok)`), true);
-    // Settled: no request started while a probe went to the server and back (a
-    // response may render a part that asks for more, e.g. the rejected rows once the scan is known).
+    // Settled: no request still unanswered, and none started while a probe went to the server and
+    // back (a response may render a part that asks for more, e.g. the rejected rows once the scan is
+    // known — a response still on its way when the probe returns would do that after it).
     for (let settled = false; !settled; ) {
       const before = requests.total();
       await probe();
-      settled = requests.total() === before + 1;
+      settled = requests.total() === before + 1 && requests.inFlight('/api/health') === 0;
     }
     const before = requests.byPath();
     await idle.clock.runFor(60_000);
