@@ -356,9 +356,11 @@ export const POSSESSIVE_NOT_ACTOR = new RegExp(String.raw`^['’]s\s+(?!(?:\w+\s
 export function continuesAName(after: string): boolean {
   const next = /^\s+(\p{Lu}\p{Ll}+)\b/u.exec(after)?.[1];
   // "India China border row": one place beside another is no name.
-  if (!next || ACTOR_PHRASES.some((p) => p.phrase === next)) return false;
-  return !new RegExp(String.raw`^(?:${GOVERNMENT_NOUN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Prime|Foreign|Supreme|Federal|Interior|Trade|Commerce|Defen[cs]e|Home|State|Premier|Chancellor|Governor|Attorney|Secretary|Chief|Senate|House|Congress|Parliament|Cabinet|And|Or|On|In|Has|Have|Had|Is|Was|Will|Would|Says|Said)$`, 'i').test(next);
+  if (!next || ACTOR_PHRASE_SET.has(next)) return false;
+  return !NOT_A_NAME_WORD.test(next);
 }
+const ACTOR_PHRASE_SET = new Set(ACTOR_PHRASES.map((p) => p.phrase));
+const NOT_A_NAME_WORD = new RegExp(String.raw`^(?:${GOVERNMENT_NOUN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Prime|Foreign|Supreme|Federal|Interior|Trade|Commerce|Defen[cs]e|Home|State|Premier|Chancellor|Governor|Attorney|Secretary|Chief|Senate|House|Congress|Parliament|Cabinet|And|Or|On|In|Has|Have|Had|Is|Was|Will|Would|Says|Said)$`, 'i');
 
 /** Words that follow a place name and make it something else ("Washington Post", "China Mobile"). */
 export const NOT_ACTOR_AFTER = /^(?:-\w|['’]s?-\w)|^\s*(?:(?:tech(?:nology)? |chip |telecoms? |internet |software )?(?:companies|company|firms|suppliers|chipmakers|manufacturers|vendors|investors|users|consumers|customers|citizens|markets|stocks|shares|carriers|operators|exports|exporters|businesses|industry|tech|technology|chips|networks|market|stock|entities|entity|organi[sz]ations|contractors|parties|defen[cs]e (?:companies|firms|contractors))\b|of Commons|of Lords|Post|Times|Journal|Huawei|Mobile|Telecom|Unicom|Daily|Street Journal|-based|-made|-owned|-listed)\b/;

@@ -156,7 +156,16 @@ const AGENCIES: { agency: string; pattern: RegExp }[] = [
   { agency: 'legislature', pattern: /\bcongress\b|\blegislat|\bparliament\b|\bsenate\b|\bHouse of Representatives\b/i },
 ];
 
+/** Each authority's agencies, read once: an event is linked against every measure. */
+const AGENCIES_OF = new Map<string, Set<string>>();
+
 function agenciesOf(authority: string): Set<string> {
+  let agencies = AGENCIES_OF.get(authority);
+  if (!agencies) AGENCIES_OF.set(authority, (agencies = readAgencies(authority)));
+  return agencies;
+}
+
+function readAgencies(authority: string): Set<string> {
   // What a body acts under ("under the Defense Production Act") and asides in brackets are not who acts.
   const bodies = authority
     .replace(/\([^)]*\)/g, ' ')
