@@ -42,6 +42,18 @@ describe('Entity List rule dates', () => {
     assert.notEqual(r.unverified, true);
   });
 
+  test('85 FR 52898 (South China Sea additions): published and effective 2020-08-27, not the announcement day', () => {
+    const r = rule('fr-85-52898');
+    assert.equal(r.fr.published, '2020-08-27');
+    assert.equal(r.fr.effective, '2020-08-27');
+    assert.equal(r.unverified, true);
+    const d = dateEntry('85 FR 52901', table, LIST_DATE);
+    assert.deepEqual([d.from, d.basis, d.source], ['2020-08-27', 'effective', 'fr-85-52898']);
+    const listed = kb.listings.filter((l) => l.sources.includes('fr-85-52898'));
+    assert.equal(listed.length, 59);
+    assert.deepEqual([...new Set(listed.map((l) => l.from))], ['2020-08-27']);
+  });
+
   test('89 FR 14388 (FR Doc. 2024-03969): published 2024-02-27, effective date still from press accounts', () => {
     const r = rule('fr-89-14388');
     assert.equal(r.fr.document, '2024-03969');
