@@ -202,6 +202,8 @@ const CEASE = new Set(['stop', 'cease', 'quit']);
 const OWN_DEVICES = /^\s*(?:from|off|on)\s+(?:(?:all|any|their|its|the|mobile|issued|owned|managed)\s+){0,3}(?:government|government-issued|state-issued|work-issued|agency-issued|government-owned|state-owned|work|official|federal|state|public[- ]sector|agency|ministry|staff|employees['’]?)\s+(?:(?:mobile|issued|owned|managed)\s+){0,2}(?:devices|phones|smartphones|mobiles|computers|laptops|tablets|systems|networks)\b/i;
 /** Who a government commands: its staff, officials, agencies or troops. */
 const OWN_PEOPLE = /^(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|lawmakers|legislators|troops|soldiers|servicemembers)$/i;
+/** "agencies must", "staff will have to", "employees are required to", right before a verb of taking off. */
+const OWN_PEOPLE_DUTY = /\b(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|troops|soldiers|servicemembers)\s+(?:(?:will|would|must|shall)\s+)?(?:must|have to|had to|need to|(?:are|were|be|been)\s+(?:legally\s+)?(?:required|obliged|ordered|directed|told|instructed)\s+to)\s+(?:(?:also|now|immediately|promptly)\s+)?$/i;
 /** Verbs of commanding, by lemma: they bind, unlike persuasion ("urged staff to …" is a push). */
 const COMMAND = new Set(['order', 'tell', 'instruct', 'direct', 'require', 'mandate', 'give', 'command']);
 const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit)\w*/i;
@@ -225,6 +227,12 @@ export function ownUseBans(text: string): FrameReading[] {
       const end = t.offset.start + t.offset.length;
       // "remove TikTok from government devices": the place after the object, within the clause.
       if (TAKE_OFF.has(lemma(t))) {
+        // "Federal agencies must uninstall Kaspersky products": a duty on the government's own people.
+        const duty = OWN_PEOPLE_DUTY.exec(text.slice(Math.max(0, t.offset.start - 80), t.offset.start));
+        if (duty) {
+          out.push({ start: t.offset.start - duty[0].length, end, text: text.slice(t.offset.start - duty[0].length, end) });
+          return;
+        }
         const rest = text.slice(end);
         const place = /^[^.;]{0,60}?(?=\s+(?:from|off|on)\s)/.exec(rest);
         const devices = place ? OWN_DEVICES.exec(rest.slice(place[0].length)) : null;
@@ -247,7 +255,10 @@ export function ownUseBans(text: string): FrameReading[] {
       if (!/^to$/i.test(terms[j]?.text ?? '')) return;
       const act = terms[j + 1];
       let last: Term | undefined;
+      // "to identify and remove": the taking off may come second.
+      const second = /^and$/i.test(terms[j + 2]?.text ?? '') ? terms[j + 3] : undefined;
       if (TAKE_OFF.has(lemma(act))) last = act;
+      else if (TAKE_OFF.has(lemma(second))) last = second;
       else if (CEASE.has(lemma(act)) && /^using$/i.test(terms[j + 2]?.text ?? '')) last = terms[j + 2];
       if (!last) return;
       const to = last.offset.start + last.offset.length;

@@ -55,6 +55,36 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['Justice Department', 'Department of Justice'],
     ['Department of Justice', 'Department of Justice'],
     ['Department of Homeland Security', 'Homeland Security'],
+    ['Homeland Security Department', 'Homeland Security'],
+    ['DHS', 'Homeland Security'],
+    ['Cybersecurity and Infrastructure Security Agency', 'Homeland Security'],
+    ['CISA', 'Homeland Security'],
+    ['Department of War', 'Department of Defense'],
+    ['War Department', 'Department of Defense'],
+    ['Secretary of Defense', 'Department of Defense'],
+    ['Defense Secretary', 'Department of Defense'],
+    ['Secretary of War', 'Department of Defense'],
+    ['War Secretary', 'Department of Defense'],
+    ['DoD', 'Department of Defense'],
+    ['DOD', 'Department of Defense'],
+    ['General Services Administration', 'GSA'],
+    ['GSA', 'GSA'],
+    ['Federal Acquisition Regulatory Council', 'FAR Council'],
+    ['FAR Council', 'FAR Council'],
+    ['Energy Department', 'Department of Energy'],
+    ['Department of Energy', 'Department of Energy'],
+    ['Transportation Department', 'Department of Transportation'],
+    ['Department of Transportation', 'Department of Transportation'],
+    ['Office of the U.S. Trade Representative', 'USTR'],
+    ['USTR', 'USTR'],
+    ['Howard Lutnick', 'Commerce'],
+    ['Lutnick', 'Commerce'],
+    ['Scott Bessent', 'Treasury'],
+    ['Marco Rubio', 'State Department'],
+    ['Antony Blinken', 'State Department'],
+    ['Pete Hegseth', 'Department of Defense'],
+    ['Lloyd Austin', 'Department of Defense'],
+    ['Mark Esper', 'Department of Defense'],
     ['Office of Management and Budget', 'OMB'],
     ['White House', 'President'],
     ['Trump administration', 'President'],
@@ -314,7 +344,7 @@ function nationalBodies(): { phrase: string; actor: ActorEntry; cs: boolean }[] 
  */
 function otherCountries(): { phrase: string; actor: ActorEntry; cs: boolean }[] {
   const SKIP = new Set(
-    'AC AQ BV CP CQ DG EA EZ IC QO TA UM UN XA XB XK ZZ DD FX AN BU CS DY HV NH RH SU TP UK VD YD YU ZR AS AI AW AX BL BM BQ CC CK CW FK FO GF GG GI GL GP GS GU HM HK MO IM IO JE KY MF MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK VG VI WF YT EH PS GE KP IR SY CU VE'.split(' '),
+    'AC AQ BV CP CQ DG EA EZ IC QO TA UM UN XA XB ZZ DD FX AN BU CS DY HV NH RH SU TP UK VD YD YU ZR AS AI AW AX BL BM BQ CC CK CW FK FO GF GG GI GL GP GS GU HM HK MO IM IO JE KY MF MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK VG VI WF YT EH PS GE KP IR SY CU VE'.split(' '),
   );
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const out: { phrase: string; actor: ActorEntry; cs: boolean }[] = [];
@@ -357,8 +387,13 @@ export function continuesAName(after: string): boolean {
   const next = /^\s+(\p{Lu}\p{Ll}+)\b/u.exec(after)?.[1];
   // "India China border row": one place beside another is no name.
   if (!next || ACTOR_PHRASE_SET.has(next)) return false;
-  return !NOT_A_NAME_WORD.test(next);
+  if (NOT_A_NAME_WORD.test(next)) return false;
+  // "the Pakistan Telecommunication Authority", "China Securities Regulatory Commission": a name that
+  // ends in a word for a public body is the country's own body acting.
+  const name = /^\s+\p{Lu}[\p{L}-]*(?:\s+(?:\p{Lu}[\p{L}-]*|of|and|for|&))*/u.exec(after)?.[0] ?? '';
+  return !PUBLIC_BODY_END.test(name);
 }
+const PUBLIC_BODY_END = /\b(?:Authority|Commission|Ministry|Agency|Council|Regulator|Office|Department|Bureau|Directorate|Administration|Court|Tribunal|Parliament|Government|Cabinet|Inspectorate|Watchdog)$/;
 const ACTOR_PHRASE_SET = new Set(ACTOR_PHRASES.map((p) => p.phrase));
 const NOT_A_NAME_WORD = new RegExp(String.raw`^(?:${GOVERNMENT_NOUN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Prime|Foreign|Supreme|Federal|Interior|Trade|Commerce|Defen[cs]e|Home|State|Premier|Chancellor|Governor|Attorney|Secretary|Chief|Senate|House|Congress|Parliament|Cabinet|And|Or|On|In|Has|Have|Had|Is|Was|Will|Would|Says|Said)$`, 'i');
 
@@ -375,6 +410,9 @@ const CMC_DESIGNATION = /\b(?:(?:designat(?:e|es|ed|ing|ion)|nam(?:e|es|ed|ing)|
  * Action triggers, most specific first: a span claimed by an earlier pattern is not claimed again,
  * so "ban investments in" is an investment ban and not also a ban.
  */
+/** Verbs of taking out what is already installed, as a duty's infinitive. */
+const REMOVAL_VERBS = String.raw`remove|replace|rip out|strip out|phase out|take out|tear out|swap out|purge|dismantle|uninstall|decommission`;
+
 export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // Pushes on third countries or companies to shun a company.
   { action: 'boycott-push', pattern: new RegExp(String.raw`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tell(?:s|ing)?|told|push(?:es|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|call(?:s|ed|ing)? on)\s+(?:(?:its|their|other|allied|friendly|european|western|foreign|partner|us|u\.s\.|american|global|telecoms?|network|the)\s+)*(?:allies|countries|nations|governments|partners|operators|carriers|companies|firms|telecoms|member states|states|them|${THIRD_COUNTRIES})\b[^;]{0,60}?\b(?:to\s+|and\s+)?(?:block|ban|drop|shun|exclude|avoid|stop using|swear off|abandon|boycott|keep\b[^;]{0,40}\bout|follow suit|reject|cut ties|restrict|limit|phase out|remove|replace)\b`, 'gi') },
@@ -386,7 +424,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'procurement-ban', pattern: /\b(?:prohibit|ban|bar|forbid|forbidden|barred|banned|prohibited)(?:s|red|ned|ed|ring|ning|ing|den)?\s+(?:the\s+)?(?:u\.s\.\s+|us\s+|federal\s+|state\s+|executive[- ]branch\s+)?(?:government|agencies|departments|contractors|(?:government|state|federal|public)\s+(?:employees|workers|officials|staff|servants))\b[^;]{0,60}?\bfrom\s+(?:buying|purchasing|using|procuring|contracting|initiating procurements|downloading|accessing)\b|\b(?:government|agencies|departments|ministries|lawmakers|legislators|(?:congressional |parliamentary |government |state |federal |public |civil )?(?:staff(?:ers)?|employees|officials|workers|personnel|servants)|(?:service ?members|troops|soldiers))\s+(?:will be\s+|are\s+|were\s+|have been\s+|had been\s+)?(?:now\s+|also\s+)?(?:forbidden|barred|banned|prohibited)\s+from\s+(?:buying|purchasing|using|procuring|downloading|installing|accessing)\b/gi },
   // "government departments should not use DeepSeek", "advised agencies against using …": a government
   // telling its own bodies or the public to shun a product presses them to drop it.
-  { action: 'boycott-push', pattern: /\b(?:should (?:not|avoid)|advis(?:e|es|ed|ing)\b[^;.]{0,40}?\b(?:not to|against)|urg(?:e|es|ed|ing)\b[^;.]{0,40}?\bto (?:avoid|stop)|warn(?:s|ed|ing)?\b[^;.]{0,40}?\bagainst)\s+(?:using|use|downloading|download|installing|install|buying|procuring)\b/gi },
+  { action: 'boycott-push', pattern: /\b(?:should (?:not|avoid)|(?:advis|recommend)(?:e|es|ed|ing|s)?\b[^;.]{0,40}?\b(?:not to|against)|urg(?:e|es|ed|ing)\b[^;.]{0,40}?\bto (?:avoid|stop)|warn(?:s|ed|ing)?\b[^;.]{0,40}?\bagainst)\s+(?:using|use|downloading|download|installing|install|buying|procuring)\b/gi },
+  // "advised consumers to throw away their Xiaomi phones", "recommended that users delete the app".
+  { action: 'boycott-push', pattern: /\b(?:advis|recommend|urg)(?:e|es|ed|ing|s)?\b[^;.]{0,40}?\b(?:to|that \w+(?: \w+)? should)\s+(?:avoid\s+(?:buying|using)|stop\s+using|throw away|get rid of|discard|dispose of|uninstall|delete)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:us|u\.s\.|american)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },
   // Buying and trading are investment only when what is bought is: "from buying shares", not "from buying American chips".
   { action: 'investment-ban', pattern: /\b(?:ban|bar|prohibit|forbid)(?:s|red|ned|ed|ring|ning|ing|s)?\b[^;]{0,50}?\bfrom (?:(?:owning|holding|investing)\b(?:[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|in))?|(?:buying|purchasing|trading)\b[^;.]{0,30}?\b(?:shares|securities|stocks?|stakes|bonds|equity)\b)/gi },
@@ -423,9 +463,11 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'ban', pattern: /\b(?:releas|publish)(?:e|es|ed|ing)\b[^;.]{0,30}?\b(?:a|an|its|the) list of (?:communications |telecommunications )?(?:equipment|services|providers|companies|vendors)\b[^;.]{0,60}\b(?:threat|risk)s?\b/gi },
   { action: 'export-control', pattern: /\b(?:export[- ]controls?|export restrictions?|export ban|export curbs?|chip (?:export )?(?:curbs|controls|restrictions|ban)|licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |special )?licen[cs]es?|foreign[- ](?:produced )?direct[- ]product rule|without a (?:special )?licen[cs]e|cut(?:s|ting)?\b[^;]{0,40}\boff from\b[^;]{0,30}\b(?:chips?|semiconductors|technology|components|suppl(?:y|ies|iers)|software)|(?:restrict|curb|limit)(?:s|ed|ing)? (?:exports|sales|shipments)|(?:block|bar|ban)(?:s|red|ned|ed|ring|ning|king)? (?:the )?(?:export|shipment)s? of|(?:ban|embargo|curbs?|limits?) on (?:the )?(?:export|shipment)s? of)\b/gi },
   { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?|mandat(?:e|es|ed|ing)\b[^;]{0,40}?\bbe (?:sold|divested)|forced sale|sell-or-ban|unwind (?:its|the) (?:acquisition|purchase))\b/gi },
-  { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|(?:remov(?:e|es|ed|ing|al)|strip(?:s|ped|ping)?|purg(?:e|es|ed|ing)|pull(?:s|ed|ing)?)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:[\w’'-]+\s+(?:and\s+|or\s+)?){0,3}?(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
-  // "Operators will have to remove Huawei equipment by 2027", "must now remove it": a duty to take out what is installed.
-  { action: 'removal-order', pattern: /\b(?:must|will have to|would have to|have to|has to|(?:are|is|were|was|be|been|being) (?:legally )?(?:required|obliged|obligated|ordered|forced) to)\s+(?:now\s+|also\s+|then\s+|gradually\s+)?(?:remove|replace|rip out|strip out|phase out|take out|tear out)\b/gi },
+  { action: 'removal-order', pattern: /\b(?:rip[- ]and[- ]replace|(?:remov(?:e|es|ed|ing|al)|strip(?:s|ped|ping)?|purg(?:e|es|ed|ing)|pull(?:s|ed|ing)?)\b[^;]{0,60}?\bfrom (?:(?:its|their|the|all|britain's|the country's|national|5g|mobile|core)\s+)*(?:[\w’'-]+\s+(?:and\s+|or\s+)?){0,3}?(?:networks?|app stores?|stores|infrastructure)|(?:strip|rip|tear|swap)(?:s|ped|ping|ing)?\b[^;]{0,40}?\bout\b|phas(?:e|es|ed|ing) out|replace (?:all )?(?:equipment|gear))\b/gi },
+  // "Operators will have to remove Huawei equipment by 2027", "must now remove it", "required operators to
+  // replace Huawei components", "gave them until 2026 to swap out existing gear", "a deadline of 2027 for
+  // removing Huawei gear": a duty to take out what is installed, however the duty is worded.
+  { action: 'removal-order', pattern: new RegExp(String.raw`\b(?:(?:must|will have to|would have to|have to|has to|(?:are|is|were|was|be|been|being) (?:legally )?(?:required|obliged|obligated|ordered|forced|directed|told|instructed) to)\s+(?:now\s+|also\s+|then\s+|gradually\s+|fully\s+)?|(?:requir|order|direct|forc|instruct|compel|oblig)(?:e|es|ed|ing|s)?\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:also\s+|gradually\s+|fully\s+)?|\buntil\b[^;.]{1,30}?\bto\s+|\bdeadlines?\b[^;.]{0,30}?\b(?:for|to)\s+)(?:${REMOVAL_VERBS})\b`, 'gi') },
   // "ordered operators to stop buying Huawei equipment": a binding order on those a government regulates.
   { action: 'ban', pattern: /\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?|instruct(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?(?:operators|carriers|companies|firms|telecoms|providers|vendors|retailers|app stores)\s+to\s+(?:stop|cease|halt)\s+(?:buying|using|purchasing|installing|deploying|selling|offering)\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
@@ -435,6 +477,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
   // a product's distribution, or ordering its maker to stop it, is a ban.
   { action: 'ban', pattern: /\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+|new\s+|further\s+|the\s+)*(?:downloads?|sales?|services?|imports?|use|availability|distribution)\s+(?:of|in)\b|\border(?:s|ed|ing)?\b[^;.]{0,60}?\bto (?:block|stop|halt|suspend|cease)\b(?! (?:operations|business))|\border(?:s|ed|ing)?(?=\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){1,3}(?:blocked|banned|suspended)\b)/gi },
+  // "Senegal suspended TikTok", "suspended access to Telegram": a named product suspended is a ban (case
+  // matters: "suspends control over …" names no product).
+  { action: 'ban', pattern: /\b[Ss]uspend(?:s|ed|ing)?(?=\s+(?:access to\s+)?\p{Lu}[\p{L}\p{N}]+(?:\s+(?:app|application|platform|service)s?)?\s*(?:[.,;]|$|\s+(?:in|for|from|over|on|until|after|indefinitely|nationwide|temporarily)\b))(?!\s+(?:The|This|That|Its|Executive|President|Section|Article|Order|Rule|Act)\b)/gu },
   // "previously pulled 59 Chinese apps … from its huge domestic market": driving a product out of a market is a ban.
   { action: 'ban', pattern: /\b(?:pull(?:s|ed|ing)?|kick(?:s|ed|ing)?|driv(?:e|es|ing)|drove|forc(?:e|es|ed|ing)|shut(?:s|ting)?)\b[^;]{0,120}?\b(?:from|out of) (?:its |the |their |the country['’]s )?(?:(?:huge|domestic|local|national|home|\w+n)\s+){0,2}markets?\b/gi },
   // "will no longer authorize new equipment from Huawei": refusing approval is a ban.
@@ -491,14 +536,14 @@ export const PRONOUN_OBJECT = /^\s*(?:them|it)\b/i;
  * Groups of companies named without a name: "Chinese companies", "eight Chinese software
  * applications", "Chinese-made equipment". The nationality and head noun make the key.
  */
-export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators|organi[sz]ations)\b/gi;
+export const GENERIC_TARGET_PATTERN = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|carriers|operators|organi[sz]ations)\b/gi;
 
 /**
  * The same with any words between the nationality and the head noun ("Chinese military-linked
  * companies", "Chinese Military-Industrial Complex Companies"); the words between must be adjectives
  * or nouns (checked with compromise by the extractor), so "US officials warned companies" is none.
  */
-export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|carriers|operators|organi[sz]ations)\b/giu;
+export const GENERIC_TARGET_LOOSE = /\b(chinese|china['’]s|russian|iranian|american|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|carriers|operators|organi[sz]ations)\b/giu;
 
 /**
  * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
@@ -518,7 +563,7 @@ export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
 export function genericTargetKey(nationality: string, head: string): string {
   const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : /iranian/i.test(nationality) ? 'IR' : 'US';
   const h = head.toLowerCase();
-  const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products/.test(h) ? 'equipment' : 'companies';
+  const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters/.test(h) ? 'equipment' : 'companies';
   return `generic:${nation}-${cls}`;
 }
 

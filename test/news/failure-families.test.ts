@@ -836,3 +836,34 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     assert.deepEqual(summary('The Commerce Department put 20 Chinese entities on the Entity List on Monday. Megvii said its clients include Dahua.', '2019-10-09'), ['US entity-list generic:CN-companies enacted']);
   });
 });
+
+describe('fresh wordings of removal orders, advisories, suspensions and public bodies', () => {
+  test('a duty to take out installed equipment is a removal order however the duty is worded', () => {
+    assert.deepEqual(summary('The German government will require operators to replace Huawei components in their 5G core networks by the end of 2026.', '2024-07-11').map((e) => e.split(' ').slice(0, 3).join(' ')), ['DE removal-order huawei']);
+    assert.deepEqual(summary('The Federal Communications Commission ordered carriers to replace Huawei and ZTE gear.', '2020-12-10'), ['US removal-order huawei enacted', 'US removal-order zte enacted']);
+    assert.deepEqual(summary('The order requires mobile operators in India to dismantle Huawei equipment already installed.', '2024-07-11'), ['IN removal-order huawei enacted']);
+    assert.deepEqual(summary('Britain gave operators until 2027 to swap out Huawei gear.', '2020-07-14'), ['GB removal-order huawei enacted']);
+    // A company replacing its own gear is no order.
+    assert.deepEqual(summary('Vodafone said it would replace Huawei equipment in its core network over five years.', '2020-07-14'), []);
+  });
+  test("a duty on the government's own people to take software off is a ban on its own use", () => {
+    assert.deepEqual(summary('Federal agencies must uninstall Kaspersky products within 90 days, the Department of Homeland Security said.', '2017-09-13'), ['US procurement-ban kaspersky enacted']);
+    assert.deepEqual(summary('The Department of Homeland Security directed federal agencies to identify and remove Kaspersky software.', '2017-09-13'), ['US procurement-ban kaspersky enacted']);
+  });
+  test('advising the public to throw a product away presses them to drop it', () => {
+    assert.deepEqual(summary("Lithuania's defence ministry advised consumers to throw away Xiaomi phones.", '2021-09-22'), ['LT boycott-push xiaomi enacted']);
+  });
+  test('a named product suspended is a ban; a control suspended names none', () => {
+    assert.deepEqual(summary('Senegal suspended TikTok on Wednesday.', '2023-08-03'), ['SN ban bytedance enacted']);
+    assert.deepEqual(summary('The Dutch government suspends control over Nexperia.', '2025-11-19').filter((e) => e.includes(' ban ')), []);
+  });
+  test("a country's name that ends in a word for a public body is that country acting", () => {
+    assert.deepEqual(summary('The Pakistan Telecommunication Authority blocked TikTok over immoral content.', '2020-10-09'), ['PK ban bytedance enacted']);
+    // A name beginning with a country that is no public body stays no actor.
+    assert.deepEqual(summary('The China Academy of Sciences was added to the Entity List.', '2020-10-09').filter((e) => e.startsWith('CN ')), []);
+  });
+  test('Kosovo acts as itself, and a class of drones or cameras named by its nationality is that class', () => {
+    assert.deepEqual(summary('Kosovo banned TikTok on government devices.', '2023-05-10'), ['XK procurement-ban bytedance enacted']);
+    assert.deepEqual(summary('Florida banned state agencies from using Chinese drones.', '2023-04-01'), ['US-FL procurement-ban generic:CN-equipment enacted']);
+  });
+});
