@@ -101,19 +101,23 @@ const OPENING = 600;
  */
 export function statedReference(text: string): string | undefined {
   let latest: string | undefined;
+  // A deadline or an offer's end ("complimentary through Jan 14, 2026") is no act's day, but it still
+  // places the text in time: the last resort for resolving "on Dec. 22".
+  let latestAny: string | undefined;
   for (const r of chrono.parse(text, { instant: new Date('2000-01-01T12:00:00Z'), timezone: 0 })) {
     const s = r.start;
     if (!(s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) || !/\b(?:19|20)\d\d\b/.test(r.text)) continue;
+    const value = iso(s.date());
+    if (!latestAny || value > latestAny) latestAny = value;
     const lineStart = text.lastIndexOf('\n', r.index) + 1;
     const lineEnd = text.indexOf('\n', r.index);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     if (!isEventDate(line, r.index - lineStart, r.text)) continue;
-    const value = iso(s.date());
     // A full date in the opening lines is the day of the news the text leads with.
     if (r.index < OPENING) return value;
     if (!latest || value > latest) latest = value;
   }
-  return latest;
+  return latest ?? latestAny;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

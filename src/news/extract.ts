@@ -606,15 +606,15 @@ export class NewsExtractor {
   }
 
   extract(article: Article): Extraction {
-    const { mentions, events } = this.readings(article);
-    return { article, mentions, events: this.consolidateReadings(events) };
+    const { mentions, events, reference } = this.readings(article);
+    return { article, mentions, events: this.consolidateReadings(events).map((e) => datedByArticle(e, reference)) };
   }
 
   /**
    * Every sentence's readings before one act is merged from its restatements: what `extract`
    * consolidates, and what the action model is trained on.
    */
-  readings(article: Article): Extraction {
+  readings(article: Article): Extraction & { reference: string | undefined } {
     // "Moomoo[,] and Lemon8": an editor's bracket around punctuation or a conjunction in a quotation is read as
     // the words it holds (blanks keep every offset).
     // Bulleted names and names between semicolons are read as lists joined by commas.
@@ -679,7 +679,7 @@ export class NewsExtractor {
     if (preamble?.summary && contextActor) atPreambleStage(preamble, events, sentences, contextActor, allMentions, body, published);
     if (this.actionModel) rekindReadings(events, this.actionModel);
     // A listing whose members the next sentences did not name is no event.
-    return { article, mentions: [...mentionCounts.values()], events: events.filter((e) => e.targets.length > 0) };
+    return { article, mentions: [...mentionCounts.values()], events: events.filter((e) => e.targets.length > 0), reference };
   }
 
   /** One event per act from an article's readings, as `extract` gives them (the readings are changed). */
@@ -1277,6 +1277,16 @@ function statedDate(text: string, trigger: Span, reference: string | undefined, 
     return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
   });
   return own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
+}
+
+/**
+ * An act still undated once its restatements and the acts beside it have lent it theirs is dated by
+ * the article it is told in — its publication date, or for a text with none the date it states —
+ * since news tells what just happened; marked `publication`, so that a reader sees the date is the
+ * article's, not one the text gives the act.
+ */
+function datedByArticle(e: RestrictionEvent, reference: string | undefined): RestrictionEvent {
+  return e.date || !reference ? e : { ...e, date: reference, dateSource: 'publication' };
 }
 
 /**

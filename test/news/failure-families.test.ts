@@ -526,9 +526,6 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const text = ['Government widens app ban', 'Just in', 'Home » News » National', 'Topics', 'Apps | Security', 'Press Trust | New Delhi', 'The ministry of electronics and information technology of India blocked 47 Chinese apps, officials said.'].join('\n\n');
     const [e] = events(text, '2020-07-27');
     assert.deepEqual([e?.sentence, e?.date, e?.dateSource], [6, '2020-07-27', 'publication']);
-    // A sentence of prose further on, after the lead, is not dated by the publication.
-    const later = [text, 'Officials met on Monday to discuss the border.', 'Trade talks were held in the capital.', 'Markets in Mumbai were calm after the news.', 'India blocked 59 Chinese apps, the ministry said.'].join('\n\n');
-    assert.equal(events(later, '2020-07-27').find((x) => x.sentence > 6)?.date, undefined);
   });
   test('one sentence telling two acts tells them at one time: an undated removal takes the date of the listing beside it', () => {
     const text = 'The Pentagon on Friday added Alibaba to its list of Chinese military companies. The list is updated every year by the Defense Department. Officials did not explain the decision to the press. Shares of the company fell sharply in Hong Kong trading. Analysts expect more changes to the list this year. Drone maker DJI was also added to the list, while chipmaker YMTC was removed.';
@@ -865,5 +862,18 @@ describe('fresh wordings of removal orders, advisories, suspensions and public b
   test('Kosovo acts as itself, and a class of drones or cameras named by its nationality is that class', () => {
     assert.deepEqual(summary('Kosovo banned TikTok on government devices.', '2023-05-10'), ['XK procurement-ban bytedance enacted']);
     assert.deepEqual(summary('Florida banned state agencies from using Chinese drones.', '2023-04-01'), ['US-FL procurement-ban generic:CN-equipment enacted']);
+  });
+});
+
+describe('dates of acts no words date', () => {
+  test('an undated act anywhere in the article takes the publication date, marked as the article\'s', () => {
+    const text = 'Chip stocks fell on Monday.\nAnalysts weighed the outlook for the sector.\nDemand for memory chips was strong.\nSeveral funds trimmed their holdings.\nThe Commerce Department also added Sugon to the Entity List.';
+    const [e] = events(text, '2019-06-24');
+    assert.deepEqual([e?.action, e?.date, e?.dateSource], ['entity-list', '2019-06-24', 'publication']);
+  });
+  test('a text with no publication date is placed in time by any full date it states, even an offer\'s end', () => {
+    const text = 'FCC lists foreign drones\nThis article is complimentary through Jan 14, 2026.\nThe Federal Communications Commission announced on Dec. 22 that it had added DJI to its Covered List.';
+    const e = news().extractor.extract({ id: 'test', text }).events.find((x) => x.action === 'ban');
+    assert.equal(e?.date, '2025-12-22');
   });
 });
