@@ -37,7 +37,7 @@ describe('app identifiers and publishers checked in December 2026 (second pass)'
   });
 
   test('INTSIG apps whose package id or publisher was not confirmed stay unverified', () => {
-    for (const id of ['camscanner-app', 'camcard-app', 'camcard-salesforce-app']) {
+    for (const id of ['camcard-app', 'camcard-salesforce-app']) {
       assert.equal(kb.products[id]!.unverified, true, id);
     }
     assert.ok(kb.products['camcard-salesforce-app']!.sources.includes('apb-appexchange-camcard-salesforce'));

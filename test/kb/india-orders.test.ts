@@ -134,7 +134,6 @@ describe('India section 69A orders of 2020 and 2022', () => {
   test('a package id taken from the community list alone reaches the listing, and its record stays unverified', () => {
     const cases: [string, string, string][] = [
       ['com.HIsecurity.antivirus.litepro', 'in-69a-2020-06', 'virus-cleaner-app'],
-      ['com.taobao.taobao', 'in-69a-2020-09', 'taobao-app'],
       ['com.yottagames.mafiawar', 'in-69a-2020-09', 'mafia-city-app'],
       ['com.tencent.ludosuperstar', 'in-69a-2020-09', 'ludo-world-app'],
       ['com.lilithgame.sgame.gp.oss', 'in-69a-2020-09', 'art-of-conquest-dark-horizon-app'],
@@ -175,7 +174,7 @@ describe('India section 69A orders of 2020 and 2022', () => {
   });
 
   test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
-    for (const id of ['clean-master-app', 'qq-music-app']) {
+    for (const id of ['clean-master-app', 'kwai-app']) {
       const product = kb.products[id]!;
       assert.equal(product.unverified, true, id);
       for (const appId of [...product.android, ...product.ios]) {
