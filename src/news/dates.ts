@@ -58,7 +58,7 @@ export function findDates(sentence: string, published: string | undefined, futur
     out.push({ value, text: r.text, index: r.index });
   }
   // Bare years ("in 2019") are not dates to chrono.
-  for (const m of sentence.matchAll(/\b(?:in|during|of)\s+((?:19|20)\d\d)\b(?![-/]\d)/g)) {
+  for (const m of sentence.matchAll(/\b(?:[Ii]n|[Dd]uring|of)\s+((?:19|20)\d\d)\b(?![-/]\d)/g)) {
     const index = (m.index ?? 0) + m[0].indexOf(m[1] as string);
     if (!isEventDate(sentence, index, m[1] as string)) continue;
     if (!out.some((d) => index >= d.index && index < d.index + d.text.length)) out.push({ value: m[1] as string, text: m[1] as string, index });

@@ -512,9 +512,12 @@ const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?
 /** A start date: "from January 11", "starting March 1", "as of", "effective", "beginning in". */
 const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
 
+/** "despite US sanctions", "in spite of the ban": an act named as the background of something else. */
+const BACKGROUND_BEFORE = /\b(?:despite|in spite of|notwithstanding)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,3}$/i;
+
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
-  if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near)) return true;
+  if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near) || BACKGROUND_BEFORE.test(near)) return true;
   // A reported denial governs everything after it: "Huawei denied reports that it would be banned".
   return /\b(?:denie[sd]|deny(?:ing)?|dismissed (?:reports|claims|speculation)|rejected (?:reports|claims|suggestions))\b|否认/i.test(sentenceBefore);
 }

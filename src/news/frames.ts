@@ -196,6 +196,8 @@ export function saleDemands(text: string): FrameReading[] {
 
 /** Verbs of taking software or equipment off a device, by lemma. */
 const TAKE_OFF = new Set(['remove', 'delete', 'uninstall', 'wipe', 'purge', 'erase', 'strip']);
+/** Verbs of taking a product up, by lemma: commanded not to, a government's people are barred from it. */
+const TAKE_UP = new Set(['install', 'use', 'buy', 'deploy', 'procure', 'purchase', 'download']);
 /** Verbs of ceasing its use, by lemma, with the word that must follow: "stop using", "cease using". */
 const CEASE = new Set(['stop', 'cease', 'quit']);
 /** A government's own devices: "from government devices", "from their work phones", "off all state-issued laptops". */
@@ -206,7 +208,7 @@ const OWN_PEOPLE = /^(?:staff|staffers|employees|officials|personnel|servants|ag
 const OWN_PEOPLE_DUTY = /\b(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|troops|soldiers|servicemembers)\s+(?:(?:will|would|must|shall)\s+)?(?:must|have to|had to|need to|(?:are|were|be|been)\s+(?:legally\s+)?(?:required|obliged|ordered|directed|told|instructed)\s+to)\s+(?:(?:also|now|immediately|promptly)\s+)?$/i;
 /** Verbs of commanding, by lemma: they bind, unlike persuasion ("urged staff to …" is a push). */
 const COMMAND = new Set(['order', 'tell', 'instruct', 'direct', 'require', 'mandate', 'give', 'command']);
-const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit)\w*/i;
+const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit|not to)\w*/i;
 
 /**
  * A ban on the government's own use, told as what its devices or people must do: a verb of taking
@@ -257,7 +259,9 @@ export function ownUseBans(text: string): FrameReading[] {
       let last: Term | undefined;
       // "to identify and remove": the taking off may come second.
       const second = /^and$/i.test(terms[j + 2]?.text ?? '') ? terms[j + 3] : undefined;
-      if (TAKE_OFF.has(lemma(act))) last = act;
+      // "told departments not to install Chinese cameras": a command not to take a product up.
+      const forbidden = /^not$/i.test(terms[j - 1]?.text ?? '') && TAKE_UP.has(lemma(act));
+      if (TAKE_OFF.has(lemma(act)) || forbidden) last = act;
       else if (TAKE_OFF.has(lemma(second))) last = second;
       else if (CEASE.has(lemma(act)) && /^using$/i.test(terms[j + 2]?.text ?? '')) last = terms[j + 2];
       if (!last) return;

@@ -696,8 +696,8 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
   });
   test('sixth round: a government backing other governments\' decision to restrict a company presses them to shun it', () => {
     assert.deepEqual(summary('The European Commission said on Tuesday that it backs the decision of several member states to exclude Huawei from their 5G networks.', '2023-06-15'), ['EU boycott-push huawei enacted']);
-    // Its own restriction stays a ban.
-    assert.deepEqual(summary('The European Commission said on Tuesday that it will exclude Huawei from its own networks.', '2023-06-15'), ['EU ban huawei enacted']);
+    // Its own restriction is no push: on its own networks, a ban on its own use.
+    assert.deepEqual(summary('The European Commission said on Tuesday that it will exclude Huawei from its own networks.', '2023-06-15'), ['EU procurement-ban huawei enacted']);
   });
   test('sixth round: beside other parties of a listing, the affiliates its restrictions reach are under an export control', () => {
     assert.deepEqual(summary('The Commerce Department added Inspur and any entity at least 50 percent owned by listed entities to the Entity List.', '2025-09-29'), ['US export-control generic:listed-affiliates enacted', 'US entity-list inspur enacted']);
@@ -875,5 +875,26 @@ describe('dates of acts no words date', () => {
     const text = 'FCC lists foreign drones\nThis article is complimentary through Jan 14, 2026.\nThe Federal Communications Commission announced on Dec. 22 that it had added DJI to its Covered List.';
     const e = news().extractor.extract({ id: 'test', text }).events.find((x) => x.action === 'ban');
     assert.equal(e?.date, '2025-12-22');
+  });
+});
+
+describe('third probe of fresh pages: scope, stores, wind-ups, background', () => {
+  test("a ban on the government's own people, bodies or procurement is a procurement ban", () => {
+    assert.deepEqual(summary('Texas will bar its employees from using Shein and TP-Link, Governor Greg Abbott said.', '2025-04-14'), ['US-TX procurement-ban shein enacted', 'US-TX procurement-ban tp-link enacted']);
+    assert.deepEqual(summary('The Czech government banned DeepSeek in state administration.', '2025-07-10'), ['CZ procurement-ban deepseek enacted']);
+    assert.deepEqual(summary('The European Commission will ban Huawei and ZTE from its own procurement.', '2025-11-10').map((e) => e.split(' ').slice(0, 3).join(' ')), ['EU procurement-ban huawei', 'EU procurement-ban zte']);
+    const [e] = events('In 2018 the Australian government stopped using hardware made by Huawei and ZTE.', '2025-06-01');
+    assert.deepEqual([e?.action, e?.date], ['procurement-ban', '2018']);
+    assert.deepEqual(summary('The UK government told departments not to install Hikvision cameras on sensitive sites.', '2022-11-24'), ['GB procurement-ban hikvision enacted']);
+  });
+  test('taking a product off app stores is a ban, not a removal order', () => {
+    assert.deepEqual(summary('Apple and Google were ordered to remove TikTok from their app stores in the United States.', '2025-01-19'), ['US ban bytedance enacted']);
+  });
+  test("an order for the dissolution of a company's business is a wind-up order", () => {
+    assert.deepEqual(summary("Canada ordered the dissolution of TikTok's Canadian business.", '2024-11-06'), ['CA divestment-order bytedance enacted']);
+  });
+  test('an act named as the background of something else ("despite US sanctions") is no event', () => {
+    assert.deepEqual(summary("Huawei's revenue rose despite US sanctions.", '2025-03-31'), []);
+    assert.deepEqual(summary('The US imposed sanctions on Huawei on Friday.', '2025-03-31'), ['US sanction huawei enacted']);
   });
 });
