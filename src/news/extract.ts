@@ -132,6 +132,19 @@ interface ActorHit extends Span {
 }
 
 const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
+/** "from China, Pakistan and" before a place: a list the preposition governs, up to this item. */
+const OBLIQUE_LIST_BEFORE = /\b(?:of|from|in|to|against|on|into|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}(?:\s*,\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})*\s*(?:,\s*(?:and|or)?|\s+(?:and|or))\s+(?:the\s+)?$/u;
+/** What may follow such a list: more items, then a preposition or the clause's end — no verb whose subject the list is. */
+const OBLIQUE_LIST_AFTER = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})*\s*(?:[.;:)]|$|,\s*(?:which|who|including|among|for|in|on)\b|\s+(?:to|for|in|on|at|into|over|with|under|as|after|since|because|that|which|who)\b)/u;
+
+/**
+ * "added 37 entities from China, Pakistan and the United Arab Emirates to the Entity List": a place in a
+ * list a preposition governs is no actor either, when nothing after the list makes it a verb's subject
+ * ("Like the US, Australia and Japan have banned …" keeps its actors).
+ */
+function inObliqueList(text: string, span: Span): boolean {
+  return OBLIQUE_LIST_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start)) && OBLIQUE_LIST_AFTER.test(text.slice(span.end));
+}
 
 interface Trigger extends Span {
   action: Action;
@@ -206,7 +219,7 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m.phrase);
     if (actor?.authority === 'government' && continuesAName(after)) continue;
-    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start));
+    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || inObliqueList(text, span);
     if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
@@ -732,7 +745,8 @@ export class NewsExtractor {
     // A comma before a new subject ("After threatening ZTE, the US has been pushing …") ends a clause.
     const breaks = [
       ...spans(text, CLAUSE_BREAK).filter((b) => !(/[–—-]/.test(b.text) && examplesAside.some((a) => b.start >= a.start && b.end <= a.end && (b.start === a.start || b.end === a.end)))),
-      ...actors.flatMap((a) => {
+      // ", Britain said": a comma before an actor opens a clause; not one inside a list a preposition governs.
+      ...actors.filter((a) => !a.oblique).flatMap((a) => {
         const m = /,\s*(?:the\s+)?$/i.exec(text.slice(Math.max(0, a.start - 8), a.start));
         return m ? [{ start: a.start - m[0].length, end: a.start - m[0].length + 1, text: ',' }] : [];
       }),
@@ -1128,6 +1142,9 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
  */
 const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
+/** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
+const NATION_LIST = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})+/u;
+const NATION_WORD = /\b(?:China|Hong Kong|Russia|Iran|United States)\b/g;
 
 /**
  * "… adding 140 entities to the Entity List. These entries are listed under the destinations of China,
@@ -1161,10 +1178,13 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
     .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))
     .flatMap((m) => {
-      const nation = NATIONALITY_AFTER.exec(`${text.slice((m.index ?? 0) + m[0].length)}${after}`)?.[1] ?? describedNationality(following);
-      if (!nation) return [];
-      const key = genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string);
-      return [{ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }];
+      const rest = `${text.slice((m.index ?? 0) + m[0].length)}${after}`;
+      const found = NATIONALITY_AFTER.exec(rest);
+      // "entities from China, Russia and the United Arab Emirates": one class per nation the list names.
+      const listed = found ? [...(NATION_LIST.exec(rest.slice(found.index + found[0].length))?.[0] ?? '').matchAll(NATION_WORD)].map((n) => n[0]) : [];
+      const nations = found ? [found[1] as string, ...listed] : [describedNationality(following)].filter((n): n is string => n !== undefined);
+      const keys = [...new Set(nations.map((nation) => genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string)))];
+      return keys.map((key) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }));
     });
   return [...byNationality, ...byKind, ...counted].sort((a, b) => a.start - b.start);
 }

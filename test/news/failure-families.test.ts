@@ -898,3 +898,18 @@ describe('third probe of fresh pages: scope, stores, wind-ups, background', () =
     assert.deepEqual(summary('The US imposed sanctions on Huawei on Friday.', '2025-03-31'), ['US sanction huawei enacted']);
   });
 });
+
+describe('third probe of fresh pages: places in lists, headlines and phase-outs', () => {
+  test('a class from several nations is one class per nation, and the places a preposition governs are no actors', () => {
+    assert.deepEqual(summary('The Commerce Department added 37 entities from China, Russia, and Pakistan to the Entity List.', '2024-05-09'), ['US entity-list generic:CN-companies enacted', 'US entity-list generic:RU-companies enacted']);
+    // A list that is a verb's subject keeps its actors.
+    assert.deepEqual(summary('Like the US, Australia and Japan have banned Huawei from their 5G networks.', '2019-06-01').map((e) => e.split(' ')[0]), ['JP']);
+  });
+  test('"the first state in the U.S. to pass a ban" is no "U.S. to ban" headline', () => {
+    assert.deepEqual(summary('Montana became the first state in the U.S. to pass a ban on TikTok.', '2023-05-18'), ['US-MT ban bytedance enacted']);
+    assert.deepEqual(summary('The Commerce Department added 37 entities from China to the Entity List.', '2024-05-09'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('a phase-out named by its noun is a removal order', () => {
+    assert.deepEqual(summary('The German government said on Thursday it had agreed with operators on the phase-out of Huawei components from 5G networks.', '2024-07-11'), ['DE removal-order huawei enacted']);
+  });
+});
