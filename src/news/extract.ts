@@ -486,7 +486,9 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // "said it will add Huawei to its Entity List": when the action is named by a noun, the verb that
   // governs it carries the tense.
   // "… will then need to be stripped out": an infinitive takes its tense from the verb it depends on.
-  if (frame.tense === 'none' || frame.tense === 'infinitive') {
+  // A determiner before the trigger makes it a noun whatever its tag ("carry out the phase-out").
+  const noun = /\b(?:the|a|an|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, trigger.start - 7), trigger.start));
+  if (frame.tense === 'none' || frame.tense === 'infinitive' || noun) {
     const governing = /\b(will|would)\s+(?:(?:\w+ly|then|also|now|still|further)\s+)*(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
     if (governing) {
       verbAt = governing.index + governing[0].indexOf(governing[2] as string, (governing[1] as string).length);
@@ -529,7 +531,7 @@ const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect
 const BACKGROUND_BEFORE = /\b(?:despite|in spite of|notwithstanding)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,3}$/i;
 
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
-  const near = beforeClause.slice(-60).replace(/\bnot only\b/gi, '').replace(/\bno longer\b/gi, '');
+  const near = beforeClause.slice(-60).replace(/\b(?:not|\w*n['’]t)\s+(?:only|just|merely)\b/gi, '').replace(/\bno longer\b/gi, '');
   if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near) || BACKGROUND_BEFORE.test(near)) return true;
   // A reported denial governs everything after it: "Huawei denied reports that it would be banned".
   return /\b(?:denie[sd]|deny(?:ing)?|dismissed (?:reports|claims|speculation)|rejected (?:reports|claims|suggestions))\b|否认/i.test(sentenceBefore);
@@ -590,6 +592,9 @@ const COMPLIANCE_BEFORE = /\b(?:adher(?:e|es|ed|ing) to|compl(?:y|ies|ied|ying) 
 /** Words that tell what follows from something said before: "This means that …", "…, which means …", "As a result, …". */
 const CONSEQUENCE_BEFORE = /(?:^\W*(?:this|that|it)\s+(?:means|meant)|\bwhich\s+(?:means|meant)|\bmeaning|^\W*as a (?:result|consequence)\b|^\W*consequently\b)/i;
 
+/** A line that links to another story: "ALSO READ: …", "Read more: …", "Related: …", "See also …". */
+const OTHER_STORY_LINE = /^[ \t]*(?:also read|read also|read more|related(?: (?:articles?|stories|news|coverage))?|recommended(?: stories)?|see also|more on this|you may also like|must read)\b[ \t]*[:|»>–—-][^\n]*$/gim;
+
 /** The headline and the lead paragraph's first sentences. */
 const LEAD_SENTENCES = 3;
 /** Words a sentence of prose has at least: fewer, with its final stop, is a heading or a caption. */
@@ -634,7 +639,8 @@ export class NewsExtractor {
     // "Moomoo[,] and Lemon8": an editor's bracket around punctuation or a conjunction in a quotation is read as
     // the words it holds (blanks keep every offset).
     // Bulleted names and names between semicolons are read as lists joined by commas.
-    const body = readListsAsCommas((article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `));
+    // A page's links to other stories ("ALSO READ: US ban on TikTok …") tell nothing of this one: blanked.
+    const body = readListsAsCommas((article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `)).replace(OTHER_STORY_LINE, (line) => ' '.repeat(line.length));
     const published = article.published;
     // With no publication date, the latest full date the text states resolves its partial and relative dates.
     const reference = published ?? statedReference(body);

@@ -913,3 +913,18 @@ describe('third probe of fresh pages: places in lists, headlines and phase-outs'
     assert.deepEqual(summary('The German government said on Thursday it had agreed with operators on the phase-out of Huawei components from 5G networks.', '2024-07-11'), ['DE removal-order huawei enacted']);
   });
 });
+
+describe('third probe of fresh pages: nouns under a future verb, delays, asides and links', () => {
+  test('a decision announced with its act as a noun under "will" is a decision', () => {
+    assert.deepEqual(summary('The German government said it will carry out the phase-out of Huawei components in two stages.', '2024-07-11'), ['DE removal-order huawei enacted']);
+  });
+  test('delaying the enforcement of a ban suspends it', () => {
+    assert.deepEqual(summary('Trump signed an executive order delaying enforcement of the TikTok ban by 75 days.', '2025-01-20'), ['US ban bytedance revoked']);
+  });
+  test('"didn\'t only ban" is no negation', () => {
+    assert.ok(summary("Montana didn't only ban TikTok, it also banned other Chinese apps.", '2023-05-18').includes('US-MT ban bytedance enacted'));
+  });
+  test("a line linking to another story tells nothing of this one", () => {
+    assert.deepEqual(summary('Huawei unveils new phone\nHuawei launched a phone on Monday.\nALSO READ: US ban on TikTok takes effect\nThe phone has a new chip.', '2025-01-20'), []);
+  });
+});
