@@ -928,3 +928,13 @@ describe('third probe of fresh pages: nouns under a future verb, delays, asides 
     assert.deepEqual(summary('Huawei unveils new phone\nHuawei launched a phone on Monday.\nALSO READ: US ban on TikTok takes effect\nThe phone has a new chip.', '2025-01-20'), []);
   });
 });
+
+describe('third probe of fresh pages: halted exports and an agency\'s ruling', () => {
+  test('halting exports of a company\'s goods is an export control', () => {
+    assert.deepEqual(summary("China's commerce ministry said it was halting exports of Nexperia's chips from China.", '2025-10-04'), ['CN export-control nexperia enacted']);
+  });
+  test("an agency's ruling that blocks products is its own act, not a court's injunction", () => {
+    const text = "The Federal Communications Commission added DJI to the Covered List on Monday. The FCC's ruling effectively blocks new models of DJI drones.";
+    assert.ok(!summary(text, '2025-12-23').some((e) => e.endsWith('enjoined')));
+  });
+});
