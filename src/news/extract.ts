@@ -528,7 +528,9 @@ const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?
 const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
 
 /** "despite US sanctions", "in spite of the ban": an act named as the background of something else. */
-const BACKGROUND_BEFORE = /\b(?:despite|in spite of|notwithstanding)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,3}$/i;
+const BACKGROUND_BEFORE = /\b(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}$/i;
+/** "… as U.S. trade sanctions took a toll": an act as the cause of a company's fortunes is background too. */
+const BACKGROUND_EFFECT_AFTER = /^[^.;]{0,80}?\b(?:t(?:ook|akes?|aking) (?:a|its|their) toll|weigh(?:s|ed|ing)? on|dent(?:s|ed)|squeez(?:e|es|ed)|hamper(?:s|ed)|hurt(?:s|ing)?)\b/i;
 
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\b(?:not|\w*n['’]t)\s+(?:only|just|merely)\b/gi, '').replace(/\bno longer\b/gi, '');
@@ -555,7 +557,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store|(?:and|or)\s+\p{Lu}[\p{L}]*[’']s\s+(?:app|play)\s+store)/u;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:entities|companies|firms)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
@@ -763,6 +765,7 @@ export class NewsExtractor {
       const startOfClause = clauseStart(breaks, triggers.slice(0, i), trigger.start);
       const before = text.slice(startOfClause, trigger.start);
       if (isNegated(before, text.slice(0, trigger.start))) return;
+      if (/^(?:sanctions|bans?|restrictions|export controls|curbs)$/i.test(trigger.text) && BACKGROUND_EFFECT_AFTER.test(text.slice(trigger.end))) return;
       if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
       // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
       // sanctions": a company's conduct towards rules, not a government's act.
@@ -1019,6 +1022,13 @@ function isAttributive(text: string, trigger: Trigger): boolean {
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
   const afterClass = index - previous.sentence <= 2 && previous.targets.every((t) => t.generic);
+  // "The following Chinese technology companies were added to the list:" and then the names, bulleted: an
+  // act on a class whose sentence ends in a colon has the names that follow as its members.
+  if (afterClass && index - previous.sentence === 1 && /:[\s"”’')]*$/.test(previous.evidence)) {
+    const listed: EventTarget[] = mentions.filter((m) => !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
+    const targets = [...listed, ...properNouns(text, 0, text.length, mentions)];
+    if (targets.length > 0) return [{ ...previous, targets, date: previous.date, dateText: previous.dateText, dateSource: previous.dateSource, trigger: ':', evidence: text, sentence: index }];
+  }
   const cue = LIST_MEMBERSHIP.exec(text) ?? (afterClass && index - previous.sentence === 1 ? THEY_INCLUDE.exec(text) : null);
   if (!cue) return namedAsAdded(text, mentions, previous, index).concat(afterClass ? membersOfClass(text, mentions, previous, index) : []);
   // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies
@@ -1253,7 +1263,8 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
   // "Hikvision was added to the Entity List", "the rule adds …": a list named by its proper name is
   // one government's, and with no government in the sentence the act is that government's, whatever
   // country the article otherwise tells of.
-  const owner = listOwner(text.slice(trigger.start, Math.min(text.length, trigger.end + 60)));
+  // A trigger that is only a list's last word ("… Complex Companies List") has the list's name before it.
+  const owner = listOwner(text.slice(/^list$/i.test(trigger.text) ? Math.max(0, trigger.start - 50) : trigger.start, Math.min(text.length, trigger.end + 60)));
   if (owner) return owner;
   if (contextActor) return { ...contextActor, surface: '(context)' };
   if (defaultJurisdiction) return { jurisdiction: defaultJurisdiction, authority: 'government', surface: '(context)' };
@@ -1264,6 +1275,8 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
 const OWNED_LISTS: { pattern: RegExp; actor: Actor }[] = [
   { pattern: /(?<!\b[Uu]nreliable\s)\bEntity List\b/, actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' } },
   { pattern: /\bCovered List\b/, actor: { jurisdiction: 'US', authority: 'FCC', surface: 'Covered List' } },
+  { pattern: /\bNS-CMIC\b|\bChinese Military-Industrial Complex Companies List\b/i, actor: { jurisdiction: 'US', authority: 'Treasury (OFAC)', surface: 'NS-CMIC List' } },
+  { pattern: /\b1260H\b/, actor: { jurisdiction: 'US', authority: 'Department of Defense', surface: '1260H list' } },
   { pattern: /\b[Uu]nreliable [Ee]ntit(?:y|ies) [Ll]ist\b|不可靠实体清单/, actor: { jurisdiction: 'CN', authority: 'MOFCOM', surface: 'Unreliable Entity List' } },
 ];
 function listOwner(words: string): Actor | undefined {

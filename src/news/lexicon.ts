@@ -437,7 +437,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   // NS-CMIC list is the investment ban.
   { action: 'investment-ban', pattern: new RegExp(String.raw`(?<=\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b[^.;]{0,150})(?:${CMC_DESIGNATION.source})|(?:${CMC_DESIGNATION.source})(?=[^.;]{0,150}\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b)`, 'gi') },
   { action: 'entity-list', pattern: new RegExp(CMC_DESIGNATION.source, 'gi') },
-  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment (?:restrictions?|prohibitions?|curbs|limits)|ban on (?:us |u\.s\. |american )?investments?|ns-cmic list|cmic list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
+  { action: 'investment-ban', pattern: /\b(?:investment ban|investment blacklist|investment (?:restrictions?|prohibitions?|curbs|limits)|ban on (?:us |u\.s\. |american )?investments?|ns-cmic list|cmic list|(?<=chinese military-industrial complex compan(?:y|ies) )list|(?:divest|sell)(?:s|ed|ing)? (?:their |its )?(?:holdings|shares|stakes)|outbound investment (?:rules?|ban|restrictions?))\b/gi },
   // The UK's instruments under the Telecommunications (Security) Act: a designation notice on a vendor and
   // directions to operators restricting their use of its equipment.
   { action: 'ban', pattern: /\b(?:designation notices?|designated vendor directions?|(?:control|restrict|limit)(?:s|led|ling|ed|ing)? (?:the |their )?use of)\b/gi },

@@ -16,10 +16,18 @@ function joinBulletedItems(text: string): string {
   const lines = text.split('\n');
   const joined: string[] = [];
   const item = (line: string) => BULLET_LINE.test(line) && ITEM.test(line.replace(BULLET_LINE, '').replace(/[;,]\s*(?:and|or)?\s*$/, ''));
+  const blank = (line: string | undefined) => line !== undefined && line.trim() === '';
   for (let i = 0; i < lines.length; i++) {
     let j = i + 1;
-    if (/:\s*$/.test(lines[i] as string)) while (j < lines.length && item(lines[j] as string)) j++;
-    if (j - i < 3) {
+    let items = 0;
+    // Blank lines may stand between the colon and the items, and between items.
+    if (/:\s*$/.test(lines[i] as string)) {
+      for (let k = i + 1; k < lines.length; k++) {
+        if (item(lines[k] as string)) [items, j] = [items + 1, k + 1];
+        else if (!blank(lines[k])) break;
+      }
+    }
+    if (items < 2) {
       joined.push(`${lines[i]}${i < lines.length - 1 ? '\n' : ''}`);
       continue;
     }
@@ -28,8 +36,12 @@ function joinBulletedItems(text: string): string {
     let run = lines[i] as string;
     for (let k = i + 1; k < j; k++) {
       const line = lines[k] as string;
+      if (blank(line)) {
+        run += ` ${line}`;
+        continue;
+      }
       const bullet = (BULLET_LINE.exec(line) as RegExpExecArray)[0];
-      const needsComma = k > i + 1 && !/,\s*(?:and|or)?\s*$/.test(run);
+      const needsComma = run.length > (lines[i] as string).length && /\S/.test(run.slice((lines[i] as string).length)) && !/,\s*(?:and|or)?\s*$/.test(run);
       run += ` ${needsComma ? `,${' '.repeat(bullet.length - 1)}` : ' '.repeat(bullet.length)}${line.slice(bullet.length).replace(/;(\s*(?:and|or)?\s*)$/, ',$1')}`;
     }
     joined.push(`${run}${j < lines.length ? '\n' : ''}`);

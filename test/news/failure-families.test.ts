@@ -938,3 +938,18 @@ describe('third probe of fresh pages: halted exports and an agency\'s ruling', (
     assert.ok(!summary(text, '2025-12-23').some((e) => e.endsWith('enjoined')));
   });
 });
+
+describe('fourth probe of fresh pages: list names, bullets after a blank line, background effects', () => {
+  test("OFAC's list named in full is the investment ban, and its bulleted members after a blank line are its targets", () => {
+    const text = 'The following Chinese technology companies were added to the Non-SDN Chinese Military-Industrial Complex Companies List:\n\n  • Megvii Technology Limited;\n  • SZ DJI Technology Co., Ltd.; and\n  • Yitu Limited.\n\nThe listing takes effect in 60 days.';
+    assert.deepEqual(summary(text, '2021-12-16'), ['US investment-ban megvii enacted', 'US investment-ban dji enacted', 'US investment-ban yitu enacted']);
+  });
+  test('an act on a class whose sentence ends in a colon has the names that follow as its members', () => {
+    const text = 'The Commerce Department added three Chinese companies to the Entity List on Monday:\nMegvii, Sugon and Yitu.';
+    assert.deepEqual(summary(text, '2021-12-16'), ['US entity-list megvii enacted', 'US entity-list sugon enacted', 'US entity-list yitu enacted']);
+  });
+  test("sanctions as the cause of a company's fortunes, or named after 'amid' or 'facing', are background", () => {
+    assert.deepEqual(summary("Huawei's profit fell as U.S. trade sanctions designed to cut it off from chips took a toll.", '2022-03-28'), []);
+    assert.deepEqual(summary("Huawei's revenue rose despite a series of crippling US sanctions in 2019 and 2020.", '2022-03-28'), []);
+  });
+});
