@@ -1,9 +1,9 @@
 /**
  * The reach test: whether a candidate name could score at least a given minimum against a query,
  * decided from numbers alone. A search reaches tens of candidates per query and compares only the
- * few that pass, so what the test reads of each candidate is kept in flat arrays, one slot per
- * index entry (its words' first letters, lengths and weights): the candidate's record is not
- * parsed, nor its strings read, unless it passes. An index writes these arrays into its cache file.
+ * few that pass, so what the test reads of each candidate is kept in a flat array, one record per
+ * index entry (its words' first letters, lengths and weights): the candidate's entry is not
+ * parsed, nor its strings read, unless it passes. An index writes these records into its cache file.
  */
 import type { NameForm } from './normalise.js';
 
