@@ -49,7 +49,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   if (a === b) return 1;
   // Every rule below forgives at most two letters.
   if (Math.abs(a.length - b.length) > 2) return 0;
-  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  if (hasDigit(a) || hasDigit(b)) return 0;
   const length = Math.min(a.length, b.length);
   if (a[0] !== b[0]) {
     // Another transliteration of the first sound (Xiong/Ksiong, Qeshm/Keshm, Yamaguchi/Iamaguchi) —
@@ -59,8 +59,10 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   // Spelled as heard: "Bytedanse", "iFlytec", "Qihu" — but Quectel (hard c) is not Questel.
   if (length >= 4 && soundKey(a) === soundKey(b)) return 0.92;
   if (length >= 12) {
-    const [ka, kb] = [soundKey(a), soundKey(b)];
-    const d = slipDistance(ka, kb);
+    const ka = soundKey(a);
+    const kb = soundKey(b);
+    // The distance is at least the difference in length: past two, no table is needed.
+    const d = Math.abs(ka.length - kb.length) > 2 ? 3 : slipDistance(ka, kb);
     // Slips that keep the length (d beyond the difference in length) are a swap at most: a letter
     // dropped here and another added there is a replaced letter.
     if (d <= 2 && d - Math.abs(ka.length - kb.length) <= 1) return 1 - 0.06 * d;
@@ -81,7 +83,14 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
   return 0;
 }
 
-const HAS_DIGIT = /\d/;
+/** Whether a word has a digit 0–9 (a plain loop: it runs for every pair of words). */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /**
  * Endings that make another form of one word ("Agricultural" / "Agriculture", "Supercomputing" /
@@ -113,6 +122,11 @@ const VOWEL = /[aeiouy]/;
 
 const UNIFORM: TokenWeight = () => 1;
 
+/** `coreDice`'s working tables, kept between calls and grown as needed. */
+let diceUsedB = new Uint8Array(16);
+let dicePartner = new Int32Array(16);
+let diceSims = new Float64Array(16);
+
 /**
  * One-to-one alignment of core tokens — exact words first, then typos — as a Dice coefficient
  * weighted by each word's rarity, so a common word shared by two names carries little.
@@ -125,15 +139,17 @@ function coreDice(a: string[], b: string[], weight: TokenWeight): { score: numbe
     const sim = tokenSimilarity(ta, tb);
     return sim === 0 ? { score: 0, pairs: [] } : { score: sim, pairs: [sim === 1 ? ta : `${ta}~${tb}`] };
   }
-  // Plain loops, no closures: this runs for every candidate.
-  const usedB: boolean[] = new Array<boolean>(b.length).fill(false);
-  const partner: number[] = new Array<number>(a.length).fill(-1);
-  const sims: number[] = new Array<number>(a.length).fill(0);
+  // Plain loops, no closures, tables kept between calls: this runs for every candidate.
+  if (dicePartner.length < a.length) [dicePartner, diceSims] = [new Int32Array(a.length * 2), new Float64Array(a.length * 2)];
+  if (diceUsedB.length < b.length) diceUsedB = new Uint8Array(b.length * 2);
+  const usedB = diceUsedB.fill(0, 0, b.length);
+  const partner = dicePartner.fill(-1, 0, a.length);
+  const sims = diceSims.fill(0, 0, a.length);
   let exactWords = 0;
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
       if (!usedB[j] && b[j] === a[i]) {
-        usedB[j] = true;
+        usedB[j] = 1;
         partner[i] = j;
         sims[i] = 1;
         exactWords++;
@@ -154,7 +170,7 @@ function coreDice(a: string[], b: string[], weight: TokenWeight): { score: numbe
       }
     }
     if (bestJ >= 0) {
-      usedB[bestJ] = true;
+      usedB[bestJ] = 1;
       partner[i] = bestJ;
       sims[i] = best;
     }
@@ -164,12 +180,13 @@ function coreDice(a: string[], b: string[], weight: TokenWeight): { score: numbe
   const pairs: string[] = [];
   for (let i = 0; i < a.length; i++) {
     const ta = a[i] as string;
-    sum += weight(ta);
+    const wa = weight(ta);
+    sum += wa;
     const j = partner[i] as number;
     if (j === -1) continue;
     const tb = b[j] as string;
     const sim = sims[i] as number;
-    total += sim * (weight(ta) + weight(tb));
+    total += sim * (wa + weight(tb));
     pairs.push(sim === 1 ? ta : `${ta}~${tb}`);
   }
   for (const tb of b) sum += weight(tb);
@@ -372,12 +389,13 @@ const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
  * Enterprise", "RPA" = "Research and Production Association").
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
+  let candidates: string[] | undefined;
+  for (const w of x.core) if (w.length >= 3 && w.length <= 6 && !y.core.includes(w) && ONLY_LETTERS.test(w)) (candidates ??= []).push(w);
+  if (!candidates) return undefined;
   // A name that is an abbreviation and nothing else is the acronym feature's.
   let named = 0;
   for (const t of x.tokens) if (t.cls !== 'legal') named++;
   if (named < 2) return undefined;
-  const candidates = x.core.filter((w) => w.length >= 3 && w.length <= 6 && ONLY_LETTERS.test(w) && !y.core.includes(w));
-  if (candidates.length === 0) return undefined;
   const words = initialWords(y);
   return spelledRun(candidates, words.normalised) ?? (words.written && spelledRun(candidates, words.written));
 }

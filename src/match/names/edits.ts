@@ -27,6 +27,8 @@ export function isOneEdit(a: string, b: string): boolean {
   return e !== 'none' && e !== 'more';
 }
 
+let slipTable = new Int32Array(1024);
+
 /**
  * Edit distance counting letters dropped, added and swapped as one each, and a replaced letter as
  * three: in a long name two slips of the keyboard are forgiven, a changed letter is not.
@@ -34,7 +36,9 @@ export function isOneEdit(a: string, b: string): boolean {
 export function slipDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols);
+  // One table kept between calls (the scorer asks for many pairs), grown as needed.
+  if (slipTable.length < rows * cols) slipTable = new Int32Array(rows * cols * 2);
+  const d = slipTable;
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {

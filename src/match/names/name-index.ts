@@ -191,7 +191,7 @@ const MIN_WEIGHT = 0.25;
  *   tables (u32, little-endian): hash slots (key number + 1, 0 = empty; FNV-1a of the key's UTF-16
  *   code units, linear probing), key offsets, postings offsets, postings, entry offsets, then the
  *   keys' UTF-8 bytes (sorted, padded to 4);
- *   the reach tables (see `ReachTable`: each entry's words as numbers and their weights), read whole;
+ *   the reach tables (see `ReachTable`: the weights, then each entry's words and joined forms as numbers), read whole;
  *   entries: each entry's JSON, parsed when a query first passes its reach test.
  *
  * The header names the sizes of each part and the CRC-32 of the tables (a damaged file is refused;
@@ -208,8 +208,8 @@ interface CacheHeader {
   entriesBytes: number;
   /** CRC-32 of each `TABLE_PAGE` bytes of the tables, checked as each page is read. */
   pageCrc32: number[];
-  /** The reach tables' counts of words and joined forms, length and CRC-32 (see `ReachTable`). */
-  reach: { words: number; compacts: number; bytes: number; crc32: number };
+  /** The reach tables' counts of weights and record numbers, length and CRC-32 (see `ReachTable`). */
+  reach: { weights: number; records: number; bytes: number; crc32: number };
   withHanName: string[];
   withFullName: string[];
   withAcronym: string[];
@@ -220,7 +220,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;
@@ -435,7 +435,7 @@ export class NameIndex {
     const reach = this.reach.toBuffer();
     const header: CacheHeader = {
       ...sizes,
-      reach: { words: reach.words, compacts: reach.compacts, bytes: reach.bytes.length, crc32: crc32(reach.bytes) },
+      reach: { weights: reach.weights, records: reach.records, bytes: reach.bytes.length, crc32: crc32(reach.bytes) },
       entries: entryTexts.length,
       tablesBytes: tables.length,
       entriesBytes: entryOffsets[entryTexts.length] as number,
@@ -513,7 +513,7 @@ export class NameIndex {
       // The reach tables are read whole (a few MB): every search reads them for each candidate.
       const reachBytes = readExactly(fd, reachAt, header.reach.bytes, path);
       if (crc32(reachBytes) !== header.reach.crc32) throw new NameIndexCacheError(path, 'its reach tables do not match their checksum');
-      const reach = ReachTable.fromBuffer(reachBytes, { entries: header.entries, words: header.reach.words, compacts: header.reach.compacts });
+      const reach = ReachTable.fromBuffer(reachBytes, { entries: header.entries, weights: header.reach.weights, records: header.reach.records });
       if (!reach) throw new NameIndexCacheError(path, 'unreadable header');
       index.reach = reach;
       let scratch = Buffer.alloc(4096);
@@ -632,7 +632,8 @@ export class NameIndex {
     // A key shared by hundreds of names (a common word, or a spelling one letter from it) is used
     // only when the query has no rarer one: a name that shares nothing but a common word with
     // another is not a candidate for it, and the cost of a query stays bounded.
-    found.sort((a, b) => table.size(a) - table.size(b));
+    const sizes = found.map((k) => table.size(k));
+    sortBySize(found, sizes);
     // Each candidate is ranked by the keys it shares, a rare key counting more than a common one,
     // and only the best are scored: the cost of a query does not grow with the knowledge base.
     // Scores are summed in one array kept between queries (entry number → score), not a map per query.
@@ -640,7 +641,7 @@ export class NameIndex {
     const touched: number[] = [];
     for (let n = 0; n < found.length; n++) {
       const k = found[n] as number;
-      const size = table.size(k);
+      const size = sizes[n] as number;
       if (n > 0 && size > COMMON_KEY_POSTINGS) break;
       const weight = 1 / Math.log2(2 + size);
       for (let j = table.postingsStart(k), end = table.postingsEnd(k); j < end; j++) {
@@ -700,6 +701,24 @@ export class NameIndex {
       .filter((m) => m.score >= minScore)
       .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
       .slice(0, options.limit ?? 10);
+  }
+}
+
+/**
+ * Sorts the keys by their sizes, smallest first, equal sizes in their order (as a stable sort
+ * does), with the sizes alongside: a query has a few dozen keys, and each size is read once.
+ */
+function sortBySize(keys: number[], sizes: number[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as number;
+    const size = sizes[i] as number;
+    let at = i;
+    for (; at > 0 && (sizes[at - 1] as number) > size; at--) {
+      keys[at] = keys[at - 1] as number;
+      sizes[at] = sizes[at - 1] as number;
+    }
+    keys[at] = k;
+    sizes[at] = size;
   }
 }
 

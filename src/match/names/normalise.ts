@@ -102,6 +102,8 @@ function singular(token: string): string {
 /** Letters of scripts other than Latin and Han (Cyrillic, Greek, Hangul, Kana …) are transliterated. */
 const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Han}\P{L}]/u;
 
+const CONFUSED_LETTER = /[l01]/;
+const TWO_CAPITALS = /[A-Z].*[A-Z]/;
 /** In plain ASCII, a word of capitals, 0, 1 and l with at least one of the last three: the only words changed below. */
 const CONFUSABLE_WORD = /(?<![A-Za-z0-9])[A-Z01l]*[01l][A-Z01l]*(?![A-Za-z0-9])/;
 /**
@@ -109,7 +111,7 @@ const CONFUSABLE_WORD = /(?<![A-Za-z0-9])[A-Z01l]*[01l][A-Z01l]*(?![A-Za-z0-9])/
  * or read wrongly ("DJl", "HUAWE1"): they look the same in most typefaces. Numbers stay numbers.
  */
 function fixConfusedCapitals(text: string): string {
-  if (!/[l01]/.test(text) || !/[A-Z].*[A-Z]/.test(text) || (PLAIN_ASCII.test(text) && !CONFUSABLE_WORD.test(text))) return text;
+  if (!CONFUSED_LETTER.test(text) || !TWO_CAPITALS.test(text) || (PLAIN_ASCII.test(text) && !CONFUSABLE_WORD.test(text))) return text;
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
     if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
     return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
@@ -144,6 +146,10 @@ function joinAndSplitGlued(text: string): string {
   return GLUED_LEGAL_FORM_START.test(joined) ? joined.replace(GLUED_LEGAL_FORM, '$1 $2') : joined;
 }
 
+const ASCII_APOSTROPHES = /['`]/g;
+const AMPERSANDS = /&/g;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
+
 function latinWords(text: string): string[] {
   return canonicalWords(writtenWords(text));
 }
@@ -158,9 +164,9 @@ export function writtenWords(text: string): string[] {
   if (PLAIN_ASCII.test(text)) {
     return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(text)))
       .toLowerCase()
-      .replace(/['`]/g, '')
-      .replace(/&/g, ' and ')
-      .split(/[^a-z0-9]+/)
+      .replace(ASCII_APOSTROPHES, '')
+      .replace(AMPERSANDS, ' and ')
+      .split(ASCII_SEPARATORS)
       .filter((w) => w.length > 0);
   }
   return fixConfusedCapitals(joinDottedInitials(joinAndSplitGlued(OTHER_SCRIPT.test(text) ? anyAscii(text) : text)))
@@ -242,12 +248,12 @@ const PHRASES_BY_FIRST = new Map<string, { keys: string[]; form: string }[]>();
 for (const p of WRITTEN_OUT_PHRASES) PHRASES_BY_FIRST.set(p.keys[0] as string, [...(PHRASES_BY_FIRST.get(p.keys[0] as string) ?? []), p]);
 
 /** Numbers in words and ordinals are digits: "First" = "1st" = "1", "Forty-Four" = "44". */
-const UNITS: Record<string, number> = {
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+}));
+const TENS: ReadonlyMap<string, number> = new Map(Object.entries({ twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }));
 
 /** Countries written out or abbreviated: "United States" = "U.S." = "USA". */
 const COUNTRY_PHRASES: readonly [string[], string][] = [
@@ -264,6 +270,8 @@ const LEGAL_BY_PREFIX = new Map<string, string>();
 for (const form of [...LEGAL_FORMS].filter((f) => f.length >= 6 && /^[a-z]+$/.test(f)).sort()) {
   for (let n = 5; n < form.length; n++) if (!LEGAL_BY_PREFIX.has(form.slice(0, n))) LEGAL_BY_PREFIX.set(form.slice(0, n), form);
 }
+
+const ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 
 function canonicalWords(raw: string[]): string[] {
   const words = raw.map(correctSpelling);
@@ -290,22 +298,22 @@ function canonicalWords(raw: string[]): string[] {
         continue;
       }
     }
-    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(w);
+    const ordinal = ORDINAL.exec(w);
     if (ordinal) {
       out.push(ordinal[1] as string);
       continue;
     }
-    const tens = Object.hasOwn(TENS, w) ? TENS[w] : undefined;
+    const tens = TENS.get(w);
     if (tens !== undefined) {
       const next = words[i + 1] ?? '';
-      const unit = (Object.hasOwn(UNITS, next) ? UNITS[next] : undefined) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
+      const unit = UNITS.get(next) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
       if (unit !== undefined && unit > 0 && unit < 10) {
         out.push(String(tens + unit));
         i++;
       } else out.push(String(tens));
       continue;
     }
-    const unit = Object.hasOwn(UNITS, w) ? UNITS[w] : undefined;
+    const unit = UNITS.get(w);
     // A word respelt as a word of a written-out phrase that no phrase took is the name's own word:
     // "Otkritie" is a bank's name, not "Otkrytoe" (open) without the rest of "Otkrytoe Aktsionernoe …".
     out.push(unit !== undefined ? String(unit) : w !== raw[i] && PHRASE_ONLY_WORDS.has(w) ? (raw[i] as string) : w);
@@ -315,10 +323,35 @@ function canonicalWords(raw: string[]): string[] {
 
 /** Splits "ChangXin" into "chang xin" for initials only; the token itself stays whole. */
 function camelParts(original: string): string[] {
+  if (PLAIN_ASCII.test(original)) return asciiCamelParts(original);
   return original
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(PLAIN_ASCII.test(original) ? /[^A-Za-z0-9]+/ : /[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+}
+
+/** `camelParts` of plain ASCII in one pass: runs of letters and digits, cut again where a capital follows a small letter. */
+function asciiCamelParts(text: string): string[] {
+  const parts: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    if (!lower && !upper && !(c >= 48 && c <= 57)) {
+      if (start >= 0) parts.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+    else if (upper) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 97 && before <= 122) {
+        parts.push(text.slice(start, i));
+        start = i;
+      }
+    }
+  }
+  if (start >= 0) parts.push(text.slice(start));
+  return parts;
 }
 
 /**
@@ -379,14 +412,15 @@ for (const known of [...KNOWN_WORDS].sort()) {
 const SPELLED = new Map<string, string>();
 
 function correctSpelling(word: string): string {
-  if (word.length < 4 || KNOWN_WORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
+  // Only words that pass the checks below are kept: a word met before is looked up once.
   let known = SPELLED.get(word);
-  if (known === undefined) {
-    known = spellingOf(word);
-    if (SPELLED.size < EXPANDED_LIMIT) SPELLED.set(word, known);
-  }
+  if (known !== undefined) return known;
+  if (word.length < 4 || KNOWN_WORDS.has(word) || !ONLY_LOWER_LETTERS.test(word)) return word;
+  known = spellingOf(word);
+  if (SPELLED.size < EXPANDED_LIMIT) SPELLED.set(word, known);
   return known;
 }
+const ONLY_LOWER_LETTERS = /^[a-z]+$/;
 
 function spellingOf(word: string): string {
   // Spelled as heard (a doubled letter, c for k, i for y …): short words only with the first letter kept.
@@ -534,6 +568,8 @@ export function normaliseName(raw: string): NameForm {
   return formOf(raw);
 }
 
+const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
+
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
   const named = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
@@ -549,25 +585,41 @@ function formOf(raw: string): NameForm {
   }
   const words = latinWords(latinText);
   const tokens = withSeat(classify(words), words);
-  let core = tokens.filter((t) => t.cls === 'core').map((t) => t.text);
-  let qualifiers = tokens.filter((t) => t.cls === 'qualifier').map((t) => t.text);
-  const places = tokens.filter((t) => t.cls === 'place').map((t) => t.text);
-  const regions = tokens.filter((t) => t.cls === 'region').map((t) => t.text);
+  // One pass over the tokens (this runs for every query): the words of each class, and the words
+  // without legal forms, with and without places, joined.
+  let core: string[] = [];
+  let qualifiers: string[] = [];
+  const places: string[] = [];
+  const regions: string[] = [];
+  const notLegal: string[] = [];
+  let meaningful = '';
+  let meaningfulWords = 0;
+  let withPlaces = '';
+  for (const t of tokens) {
+    if (t.cls === 'core') core.push(t.text);
+    else if (t.cls === 'qualifier') qualifiers.push(t.text);
+    else if (t.cls === 'place') places.push(t.text);
+    else if (t.cls === 'region') regions.push(t.text);
+    if (t.cls === 'legal') continue;
+    notLegal.push(t.text);
+    withPlaces += t.text;
+    if (t.cls === 'place') continue;
+    meaningful += t.text;
+    meaningfulWords++;
+  }
   let weakCore = false;
   if (core.length === 0 && tokens.length > 0) {
     weakCore = true;
-    core = qualifiers.length > 0 ? qualifiers : tokens.filter((t) => t.cls !== 'legal').map((t) => t.text);
+    core = qualifiers.length > 0 ? qualifiers : notLegal;
     qualifiers = [];
   } else if (core.length > 0 && !han && core.every((w) => w.length === 1)) {
     // A core of single letters ("Group W") says no more than a generic word: "W Group" is another name.
     weakCore = true;
   }
-  const meaningful = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
-  const withPlaces = tokens.filter((t) => t.cls !== 'legal');
-  const compacts = unique([core.join(''), meaningful.map((t) => t.text).join(''), withPlaces.map((t) => t.text).join('')].filter((c) => c.length > 0));
+  const compacts: string[] = [];
+  for (const c of [core.join(''), meaningful, withPlaces]) if (c.length > 0 && !compacts.includes(c)) compacts.push(c);
   // An abbreviation with a place ("PLA China", "BGI Shenzhen") is still an abbreviation.
-  const onlyCore = tokens.filter((t) => t.cls !== 'legal' && t.cls !== 'place');
-  const acronym = onlyCore.length === 1 && /^[a-z0-9]{2,6}$/.test(onlyCore[0]?.text ?? '') && !han ? (onlyCore[0]?.text as string) : undefined;
+  const acronym = meaningfulWords === 1 && ACRONYM_WORD.test(meaningful) && !han ? meaningful : undefined;
   return shapedForm({
     raw, tokens, core, weakCore, qualifiers, places, regions, compacts, initials: initialsOf(latinText, tokens),
     structure: structureOf(simplified, tokens), series: seriesOf(tokens), acronym, han: han && han.core.length > 0 ? han : undefined,
@@ -614,28 +666,36 @@ function seriesOf(tokens: Token[]): NameForm['series'] {
 const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
 
 function structureOf(text: string, tokens: Token[]): NameForm['structure'] {
-  if (/集团/.test(text) || tokens.some((t) => t.text === 'group')) return 'group';
-  if (/(有限公司|有限责任公司|股份)/.test(text) || tokens.some((t) => COMPANY_FORMS.has(t.text))) return 'company';
+  if (text.includes('集团') || tokens.some((t) => t.text === 'group')) return 'group';
+  if (text.includes('有限公司') || text.includes('有限责任公司') || text.includes('股份') || tokens.some((t) => COMPANY_FORMS.has(t.text))) return 'company';
   return undefined;
 }
 
 function initialsOf(latinText: string, tokens: Token[]): string[] {
   if (tokens.length < 2) return [];
-  const out = new Set<string>();
-  const withoutLegal = tokens.filter((t) => t.cls !== 'legal');
+  let withLegal = '';
+  let withoutLegal = '';
+  let withoutPlaces = '';
+  for (const t of tokens) {
+    const initial = t.text.charAt(0);
+    withLegal += initial;
+    if (t.cls === 'legal') continue;
+    withoutLegal += initial;
+    if (t.cls !== 'place') withoutPlaces += initial;
+  }
   // Initials that count the legal form ("ATL" = Amperex Technology Limited) are too common below four letters.
-  const withLegal = tokens.map((t) => t.text[0]).join('');
-  if (withLegal.length >= 4) out.add(withLegal);
-  out.add(withoutLegal.map((t) => t.text[0]).join(''));
-  out.add(withoutLegal.filter((t) => t.cls !== 'place').map((t) => t.text[0]).join(''));
+  const out: string[] = [];
+  if (withLegal.length >= 4) out.push(withLegal);
+  for (const initials of [withoutLegal, withoutPlaces]) if (initials.length >= 2 && !out.includes(initials)) out.push(initials);
   // Camel-cased words ("ChangXin") contribute one initial per part: CXMT.
-  const parts = camelParts(PLAIN_ASCII.test(latinText) ? latinText : latinText.normalize('NFKD').replace(/\p{M}+/gu, ''))
-    .map((p) => p.toLowerCase())
-    .filter((p) => !LEGAL_FORMS.has(ABBREVIATIONS.get(p) ?? p));
-  if (parts.length >= 2) out.add(parts.map((p) => p[0]).join(''));
-  return [...out].filter((i) => i.length >= 2);
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+  let camel = '';
+  let parts = 0;
+  for (const part of camelParts(PLAIN_ASCII.test(latinText) ? latinText : latinText.normalize('NFKD').replace(/\p{M}+/gu, ''))) {
+    const p = part.toLowerCase();
+    if (LEGAL_FORMS.has(ABBREVIATIONS.get(p) ?? p)) continue;
+    camel += p.charAt(0);
+    parts++;
+  }
+  if (parts >= 2 && camel.length >= 2 && !out.includes(camel)) out.push(camel);
+  return out;
 }

@@ -1,9 +1,9 @@
 /**
  * The reach test: whether a candidate name could score at least a given minimum against a query,
  * decided from numbers alone. A search reaches tens of candidates per query and compares only the
- * few that pass, so what the test reads of each candidate is kept in flat arrays, one slot per
- * index entry (its words' first letters, lengths and weights): the candidate's record is not
- * parsed, nor its strings read, unless it passes. An index writes these arrays into its cache file.
+ * few that pass, so what the test reads of each candidate is kept in a flat array, one record per
+ * index entry (its words' first letters, lengths and weights): the candidate's entry is not
+ * parsed, nor its strings read, unless it passes. An index writes these records into its cache file.
  */
 import type { NameForm } from './normalise.js';
 
@@ -27,79 +27,70 @@ function endsCode(word: string): number {
 }
 
 /**
- * The arrays: entry i's core words are `coreCodes[coreAt[i] … coreAt[i + 1]]` with their weights
- * at the same places of `coreWeights`; its joined forms `compactEnds` / `compactLengths` from
- * `compactAt[i]`.
+ * The numbers laid out entry by entry: entry i's record starts at `recordAt[i]` — its flags, its
+ * number of joined forms and of words, each joined form's ends code and length, then each word's
+ * code and the number of its weight in `weightValues`. A search reads tens of candidates spread
+ * over the whole index, each from one place in memory.
  */
 export class ReachTable {
   constructor(
-    readonly flags: Uint8Array,
-    readonly coreAt: Uint32Array,
-    readonly coreCodes: Uint32Array,
-    readonly coreWeights: Float64Array,
-    readonly compactAt: Uint32Array,
-    readonly compactEnds: Uint32Array,
-    readonly compactLengths: Uint32Array,
+    readonly recordAt: Uint32Array,
+    readonly records: Uint32Array,
+    /** The words' weights, each distinct value once (there are few). */
+    readonly weightValues: Float64Array,
   ) {}
 
   static fromForms(forms: readonly NameForm[], weight: TokenWeight): ReachTable {
     const n = forms.length;
-    const flags = new Uint8Array(n);
-    const coreAt = new Uint32Array(n + 1);
-    const compactAt = new Uint32Array(n + 1);
+    const weightNumbers = new Map<number, number>();
+    const recordAt = new Uint32Array(n + 1);
+    let size = 0;
     forms.forEach((f, i) => {
-      coreAt[i + 1] = (coreAt[i] as number) + f.core.length;
-      compactAt[i + 1] = (compactAt[i] as number) + f.compacts.length;
-      flags[i] = (f.han || f.acronym ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+      recordAt[i] = size;
+      size += 3 + 2 * f.compacts.length + 2 * f.core.length;
     });
-    const coreCodes = new Uint32Array(coreAt[n] as number);
-    const coreWeights = new Float64Array(coreAt[n] as number);
-    const compactEnds = new Uint32Array(compactAt[n] as number);
-    const compactLengths = new Uint32Array(compactAt[n] as number);
+    recordAt[n] = size;
+    const records = new Uint32Array(size);
     forms.forEach((f, i) => {
-      f.core.forEach((w, j) => {
-        coreCodes[(coreAt[i] as number) + j] = wordCode(w);
-        coreWeights[(coreAt[i] as number) + j] = weight(w);
-      });
-      f.compacts.forEach((c, j) => {
-        compactEnds[(compactAt[i] as number) + j] = endsCode(c);
-        compactLengths[(compactAt[i] as number) + j] = c.length;
-      });
+      let at = recordAt[i] as number;
+      records[at++] = (f.han || f.acronym ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+      records[at++] = f.compacts.length;
+      records[at++] = f.core.length;
+      for (const c of f.compacts) {
+        records[at++] = endsCode(c);
+        records[at++] = c.length;
+      }
+      for (const w of f.core) {
+        const value = weight(w);
+        let number = weightNumbers.get(value);
+        if (number === undefined) weightNumbers.set(value, (number = weightNumbers.size));
+        records[at++] = wordCode(w);
+        records[at++] = number;
+      }
     });
-    return new ReachTable(flags, coreAt, coreCodes, coreWeights, compactAt, compactEnds, compactLengths);
+    return new ReachTable(recordAt, records, Float64Array.from(weightNumbers.keys()));
   }
 
   /** The arrays as one buffer (the weights first, where 8-byte alignment is kept) and the counts it needs read back besides the entries'. */
-  toBuffer(): { words: number; compacts: number; bytes: Buffer } {
-    const parts = [this.coreWeights, this.coreAt, this.coreCodes, this.compactAt, this.compactEnds, this.compactLengths, this.flags];
+  toBuffer(): { weights: number; records: number; bytes: Buffer } {
+    const parts = [this.weightValues, this.recordAt, this.records];
     return {
-      words: this.coreCodes.length,
-      compacts: this.compactEnds.length,
+      weights: this.weightValues.length,
+      records: this.records.length,
       bytes: Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
     };
   }
 
   /** Views over a buffer written by `toBuffer` (whose memory starts 8-byte aligned); undefined when its size does not fit the counts. */
-  static fromBuffer(buffer: Buffer, counts: { entries: number; words: number; compacts: number }): ReachTable | undefined {
-    const { entries: n, words, compacts } = counts;
-    const size = words * 8 + (n + 1) * 4 + words * 4 + (n + 1) * 4 + compacts * 8 + n;
-    if (buffer.length !== size || buffer.byteOffset % 8 !== 0) return undefined;
-    let at = buffer.byteOffset;
-    const take = <T>(make: (b: ArrayBufferLike, at: number, length: number) => T, length: number, bytes: number): T => {
-      const view = make(buffer.buffer, at, length);
-      at += length * bytes;
-      return view;
-    };
-    const u32 = (b: ArrayBufferLike, offset: number, length: number) => new Uint32Array(b, offset, length);
-    const coreWeights = take((b, offset, length) => new Float64Array(b, offset, length), words, 8);
-    const coreAt = take(u32, n + 1, 4);
-    const coreCodes = take(u32, words, 4);
-    const compactAt = take(u32, n + 1, 4);
-    const compactEnds = take(u32, compacts, 4);
-    const compactLengths = take(u32, compacts, 4);
-    const flags = take((b, offset, length) => new Uint8Array(b, offset, length), n, 1);
-    if (coreAt[n] !== words || compactAt[n] !== compacts) return undefined;
-    return new ReachTable(flags, coreAt, coreCodes, coreWeights, compactAt, compactEnds, compactLengths);
+  static fromBuffer(buffer: Buffer, counts: { entries: number; weights: number; records: number }): ReachTable | undefined {
+    const { entries: n, weights, records } = counts;
+    if (buffer.length !== weights * 8 + (n + 1) * 4 + records * 4 || buffer.byteOffset % 8 !== 0) return undefined;
+    const at = buffer.byteOffset;
+    const weightValues = new Float64Array(buffer.buffer, at, weights);
+    const recordAt = new Uint32Array(buffer.buffer, at + weights * 8, n + 1);
+    const table = new Uint32Array(buffer.buffer, at + weights * 8 + (n + 1) * 4, records);
+    if (recordAt[n] !== records) return undefined;
+    return new ReachTable(recordAt, table, weightValues);
   }
 }
 
@@ -133,13 +124,18 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
   }
   const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
   const paired = new Uint8Array(n);
+  const series = Boolean(a.series);
   return (table, i) => {
-    const flags = table.flags[i] as number;
-    if (always || flags & FLAG_ALWAYS || (a.series && flags & FLAG_SERIES)) return true;
-    const { compactEnds, compactLengths } = table;
-    for (let j = table.compactAt[i] as number, end = table.compactAt[i + 1] as number; j < end; j++) {
-      const yEnds = compactEnds[j] as number;
-      const yLength = compactLengths[j] as number;
+    const { records, weightValues } = table;
+    let at = table.recordAt[i] as number;
+    const flags = records[at] as number;
+    if (always || flags & FLAG_ALWAYS || (series && flags & FLAG_SERIES)) return true;
+    const compacts = records[at + 1] as number;
+    const words = records[at + 2] as number;
+    at += 3;
+    for (let j = 0; j < compacts; j++, at += 2) {
+      const yEnds = records[at] as number;
+      const yLength = records[at + 1] as number;
       for (let x = 0; x < aEnds.length; x++) {
         const xEnds = aEnds[x] as number;
         if ((xEnds & 0xffff) === (yEnds & 0xffff) && couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength)) return true;
@@ -147,15 +143,13 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     }
     // One pass over the candidate's words: which of the query's words pair with one of them, and
     // the weights of its own words that pair and of all of them.
-    const { coreCodes, coreWeights } = table;
-    const from = table.coreAt[i] as number;
-    const to = table.coreAt[i + 1] as number;
-    paired.fill(0);
+    const from = at;
+    for (let k = 0; k < n; k++) paired[k] = 0;
     let any = false;
     let bReachable = 0;
     let bSum = 0;
-    for (let j = from; j < to; j++) {
-      const y = coreCodes[j] as number;
+    for (let j = 0; j < words; j++, at += 2) {
+      const y = records[at] as number;
       const first = y >>> 16;
       const length = y & 0xffff;
       let pairs = false;
@@ -166,7 +160,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
           pairs = true;
         }
       }
-      const w = coreWeights[j] as number;
+      const w = weightValues[records[at + 1] as number] as number;
       bSum += w;
       if (pairs) {
         bReachable += w;
@@ -180,7 +174,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
       if ((reachable + bReachable) / (aSum + bSum) >= min - 0.001) return true;
     }
     // A shared house name leads both: the same first word (as far as numbers tell), neither core generic.
-    return from < to && coreCodes[from] === aFirstWord && !a.weakCore && !(flags & FLAG_WEAK);
+    return words > 0 && records[from] === aFirstWord && !a.weakCore && !(flags & FLAG_WEAK);
   };
 }
 
