@@ -280,8 +280,14 @@ function findTriggers(text: string): Trigger[] {
     // "added products made by Kaspersky to a list of equipment that may threaten national security": a list
     // of products, not of parties, is a ban on them (the FCC's Covered List).
     .map((t) => (t.action === 'entity-list' && /list$/i.test(t.text) && LIST_OF_PRODUCTS_AFTER.test(text.slice(t.end)) ? { ...t, action: 'ban' as const } : t))
+    // "Pursuant to Executive Order 13959, as amended by E.O. 14032, OFAC sanctioned eight companies": what
+    // the orders on securities of Chinese military companies authorise is an investment ban.
+    .map((t) => (t.action === 'sanction' && SECURITIES_ORDER.test(text) ? { ...t, action: 'investment-ban' as const } : t))
     .sort((a, b) => a.start - b.start);
 }
+
+/** The executive orders on securities of Chinese military companies (13959, 14032), by number. */
+const SECURITIES_ORDER = /\b(?:E\.?\s?O\.?|Executive Order)\s*(?:No\.\s*)?(?:13959|14032)\b/i;
 
 const DUTY_ON_REGULATED = /\b(?:operators|carriers|providers|telecoms|companies|firms)\b[^;]{0,40}?\b(?:must|shall|(?:are|were|will be|would be) (?:legally )?(?:required|obliged|obligated) to|have to|had to)\s+(?:(?:also|gradually|fully|now)\s+)?(phase out|remove|replace|strip|rip out|take out)?/i;
 

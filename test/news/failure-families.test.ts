@@ -953,3 +953,10 @@ describe('fourth probe of fresh pages: list names, bullets after a blank line, b
     assert.deepEqual(summary("Huawei's revenue rose despite a series of crippling US sanctions in 2019 and 2020.", '2022-03-28'), []);
   });
 });
+
+describe('fourth probe of fresh pages: what an order authorises', () => {
+  test('a sanction under the orders on securities of Chinese military companies (13959, 14032) is an investment ban', () => {
+    assert.deepEqual(summary("Pursuant to Executive Order 13959, as amended by E.O. 14032, the Treasury Department's Office of Foreign Assets Control sanctioned eight additional Chinese companies, including DJI.", '2021-12-16'), ['US investment-ban dji enacted']);
+    assert.deepEqual(summary('The Treasury Department sanctioned DJI on Thursday.', '2021-12-16'), ['US sanction dji enacted']);
+  });
+});
