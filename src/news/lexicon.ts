@@ -41,6 +41,8 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['Office of Foreign Assets Control', 'Treasury (OFAC)'],
     ['Federal Communications Commission', 'FCC'],
     ['Committee on Foreign Investment in the United States', 'CFIUS'],
+    ['Committee on Foreign Investment in the US', 'CFIUS'],
+    ['Committee on Foreign Investment in the U.S.', 'CFIUS'],
     ['Commerce Department', 'Commerce'],
     ['Department of Commerce', 'Commerce'],
     ['Commerce Secretary', 'Commerce'],

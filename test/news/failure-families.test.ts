@@ -960,3 +960,10 @@ describe('fourth probe of fresh pages: what an order authorises', () => {
     assert.deepEqual(summary('The Treasury Department sanctioned DJI on Thursday.', '2021-12-16'), ['US sanction dji enacted']);
   });
 });
+
+describe('fourth probe of fresh pages: CFIUS by its name with "in the US"', () => {
+  test('"the Committee on Foreign Investment in the US" acts; its words are no target', () => {
+    assert.deepEqual(summary('Beijing Kunlun Tech has been ordered by the Committee on Foreign Investment in the US to sell Grindr.', '2019-03-27').filter((e) => e.includes('name:')), []);
+    assert.equal(events('Beijing Kunlun Tech has been ordered by the Committee on Foreign Investment in the US to sell Grindr.', '2019-03-27')[0]?.actor.authority, 'CFIUS');
+  });
+});
