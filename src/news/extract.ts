@@ -132,10 +132,14 @@ interface ActorHit extends Span {
 }
 
 const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
+/** A place's name in capitals, of up to four words ("Pakistan", "the United Arab Emirates"). */
+const PLACE = String.raw`(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
+/** A further item of a list of places: ", Russia", ", and the United Arab Emirates", " or Iran". */
+const FURTHER_PLACE = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)${PLACE}`;
 /** "from China, Pakistan and" before a place: a list the preposition governs, up to this item. */
-const OBLIQUE_LIST_BEFORE = /\b(?:of|from|in|to|against|on|into|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}(?:\s*,\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})*\s*(?:,\s*(?:and|or)?|\s+(?:and|or))\s+(?:the\s+)?$/u;
+const OBLIQUE_LIST_BEFORE = new RegExp(String.raw`\b(?:of|from|in|to|against|on|into|at|with)\s+${PLACE}(?:\s*,\s*${PLACE})*\s*(?:,\s*(?:and|or)?|\s+(?:and|or))\s+(?:the\s+)?$`, 'u');
 /** What may follow such a list: more items, then a preposition or the clause's end — no verb whose subject the list is. */
-const OBLIQUE_LIST_AFTER = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})*\s*(?:[.;:)]|$|,\s*(?:which|who|including|among|for|in|on)\b|\s+(?:to|for|in|on|at|into|over|with|under|as|after|since|because|that|which|who)\b)/u;
+const OBLIQUE_LIST_AFTER = new RegExp(String.raw`^(?:${FURTHER_PLACE})*\s*(?:[.;:)]|$|,\s*(?:which|who|including|among|for|in|on)\b|\s+(?:to|for|in|on|at|into|over|with|under|as|after|since|because|that|which|who)\b)`, 'u');
 
 /**
  * "added 37 entities from China, Pakistan and the United Arab Emirates to the Entity List": a place in a
@@ -999,7 +1003,7 @@ export class NewsExtractor {
     // United States": an export control on a destination, with no company named, is on that country's companies.
     if (targets.length === 0 && trigger.action === 'export-control') {
       const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end));
-      if (destination) targets = [{ surface: destination[0].trim(), generic: genericTargetKey(/china|chinese/i.test(destination[1] as string) ? 'chinese' : /russia/i.test(destination[1] as string) ? 'russian' : /iran/i.test(destination[1] as string) ? 'iranian' : 'us', 'companies'), via: 'generic' }];
+      if (destination) targets = [{ surface: destination[0].trim(), generic: genericTargetKey(destination[1] as string, 'companies'), via: 'generic' }];
     }
     const seen = new Set<string>();
     return targets.filter((t) => {
@@ -1033,7 +1037,7 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
   if (afterClass && index - previous.sentence === 1 && /:[\s"”’')]*$/.test(previous.evidence)) {
     const listed: EventTarget[] = mentions.filter((m) => !isPossessor(text, m, mentions)).map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' }));
     const targets = [...listed, ...properNouns(text, 0, text.length, mentions)];
-    if (targets.length > 0) return [{ ...previous, targets, date: previous.date, dateText: previous.dateText, dateSource: previous.dateSource, trigger: ':', evidence: text, sentence: index }];
+    if (targets.length > 0) return [{ ...previous, targets, trigger: ':', evidence: text, sentence: index }];
   }
   const cue = LIST_MEMBERSHIP.exec(text) ?? (afterClass && index - previous.sentence === 1 ? THEY_INCLUDE.exec(text) : null);
   if (!cue) return namedAsAdded(text, mentions, previous, index).concat(afterClass ? membersOfClass(text, mentions, previous, index) : []);
@@ -1165,7 +1169,7 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
-const NATION_LIST = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})+/u;
+const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');
 const NATION_WORD = /\b(?:China|Hong Kong|Russia|Iran|United States)\b/g;
 
 /**
@@ -1205,7 +1209,7 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
       // "entities from China, Russia and the United Arab Emirates": one class per nation the list names.
       const listed = found ? [...(NATION_LIST.exec(rest.slice(found.index + found[0].length))?.[0] ?? '').matchAll(NATION_WORD)].map((n) => n[0]) : [];
       const nations = found ? [found[1] as string, ...listed] : [describedNationality(following)].filter((n): n is string => n !== undefined);
-      const keys = [...new Set(nations.map((nation) => genericTargetKey(/hong kong|china|chinese/i.test(nation) ? 'chinese' : /russia/i.test(nation) ? 'russian' : /iran/i.test(nation) ? 'iranian' : 'us', m[1] as string)))];
+      const keys = [...new Set(nations.map((nation) => genericTargetKey(nation, m[1] as string)))];
       return keys.map((key) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }));
     });
   return [...byNationality, ...byKind, ...counted].sort((a, b) => a.start - b.start);

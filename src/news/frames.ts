@@ -203,9 +203,10 @@ const CEASE = new Set(['stop', 'cease', 'quit']);
 /** A government's own devices: "from government devices", "from their work phones", "off all state-issued laptops". */
 const OWN_DEVICES = /^\s*(?:from|off|on)\s+(?:(?:all|any|their|its|the|mobile|issued|owned|managed)\s+){0,3}(?:government|government-issued|state-issued|work-issued|agency-issued|government-owned|state-owned|work|official|federal|state|public[- ]sector|agency|ministry|staff|employees['’]?)\s+(?:(?:mobile|issued|owned|managed)\s+){0,2}(?:devices|phones|smartphones|mobiles|computers|laptops|tablets|systems|networks)\b/i;
 /** Who a government commands: its staff, officials, agencies or troops. */
-const OWN_PEOPLE = /^(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|lawmakers|legislators|troops|soldiers|servicemembers)$/i;
+const GOVERNMENT_PEOPLE = 'staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|troops|soldiers|servicemembers';
+const OWN_PEOPLE = new RegExp(`^(?:${GOVERNMENT_PEOPLE}|lawmakers|legislators)$`, 'i');
 /** "agencies must", "staff will have to", "employees are required to", right before a verb of taking off. */
-const OWN_PEOPLE_DUTY = /\b(?:staff|staffers|employees|officials|personnel|servants|agencies|ministries|departments|troops|soldiers|servicemembers)\s+(?:(?:will|would|must|shall)\s+)?(?:must|have to|had to|need to|(?:are|were|be|been)\s+(?:legally\s+)?(?:required|obliged|ordered|directed|told|instructed)\s+to)\s+(?:(?:also|now|immediately|promptly)\s+)?$/i;
+const OWN_PEOPLE_DUTY = new RegExp(String.raw`\b(?:${GOVERNMENT_PEOPLE})\s+(?:(?:will|would|must|shall)\s+)?(?:must|have to|had to|need to|(?:are|were|be|been)\s+(?:legally\s+)?(?:required|obliged|ordered|directed|told|instructed)\s+to)\s+(?:(?:also|now|immediately|promptly)\s+)?$`, 'i');
 /** Verbs of commanding, by lemma: they bind, unlike persuasion ("urged staff to …" is a push). */
 const COMMAND = new Set(['order', 'tell', 'instruct', 'direct', 'require', 'mandate', 'give', 'command']);
 const WORDS_OF_OWN_USE = /\b(?:remov|delet|uninstall|wip|purg|eras|strip|stop|ceas|quit|not to)\w*/i;

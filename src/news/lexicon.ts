@@ -566,8 +566,9 @@ export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
   { key: 'generic:high-risk-vendors', pattern: /\bhigh[- ]risk (?:suppliers|vendors|providers)\b/gi },
 ];
 
+/** The class key of a head noun by a nationality or a place ("Chinese", "China", "Hong Kong", "Russia"); any other is the US's. */
 export function genericTargetKey(nationality: string, head: string): string {
-  const nation = /china|chinese/i.test(nationality) ? 'CN' : /russian/i.test(nationality) ? 'RU' : /iranian/i.test(nationality) ? 'IR' : 'US';
+  const nation = /china|chinese|hong kong/i.test(nationality) ? 'CN' : /russia/i.test(nationality) ? 'RU' : /iran/i.test(nationality) ? 'IR' : 'US';
   const h = head.toLowerCase();
   const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters/.test(h) ? 'equipment' : 'companies';
   return `generic:${nation}-${cls}`;
