@@ -584,7 +584,7 @@ const MADE_BY_RELATIVE = /^\s*,?\s*(?:which|that)\s+(?:(?:the|a)\s+)?(?:[\p{Lu}]
 const LEGISLATURE = /\b(?:House|Senate|Lower House|Upper House|lower chamber|upper chamber|Congress|legislature|lawmakers|legislators|Assembly|Lok Sabha|Rajya Sabha)\b/i;
 const LEGISLATURE_PASSES = /\b(?:pass(?:ed|es)?|approv(?:ed|es)|vot(?:ed|es)\s+(?:to|for)|back(?:ed|s))\b[^.;]{0,40}$/i;
 
-const GOVERNOR = /\b(?:Gov\.|Governor)\s+(?:\p{Lu}[\p{L}.’'-]*\s*){1,3}/u;
+const GOVERNOR = /\b(?:(?:Gov\.|Governor)\s+(?:\p{Lu}[\p{L}.’'-]*\s*){1,3}|[Tt]he (?:state['’]s )?governor\b)/u;
 
 /** The US state an article is about: the one acting in context, else the one its actor words name most. */
 function articleState(contextActor: Actor | undefined, votes: Map<string, number>): string | undefined {
@@ -774,7 +774,9 @@ export class NewsExtractor {
     triggers.forEach((trigger, i) => {
       const startOfClause = clauseStart(breaks, triggers.slice(0, i), trigger.start);
       const before = text.slice(startOfClause, trigger.start);
-      if (isNegated(before, text.slice(0, trigger.start))) return;
+      // "said it would not enforce its ban": a negation inside a revocation's own words revokes, it does not deny.
+      const withoutRevocations = revoked.filter((r) => r.start >= startOfClause && r.end <= trigger.start).reduce((s, r) => s.slice(0, r.start - startOfClause) + ' '.repeat(r.end - r.start) + s.slice(r.end - startOfClause), before);
+      if (isNegated(withoutRevocations, text.slice(0, trigger.start))) return;
       if (/^(?:sanctions|bans?|restrictions|export controls|curbs)$/i.test(trigger.text) && BACKGROUND_EFFECT_AFTER.test(text.slice(trigger.end))) return;
       if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
       // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
@@ -846,8 +848,9 @@ export class NewsExtractor {
       const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
       // named without his state acts for the US state the article is about, not for the nation.
-      const governor = GOVERNOR.exec(text.slice(startOfClause, trigger.start)) ?? GOVERNOR.exec(MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80))?.[0] ?? '');
-      const state = governor && chosen && !chosen.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) : undefined;
+      const governor = GOVERNOR.exec(text.slice(chosen ? startOfClause : 0, trigger.start)) ?? GOVERNOR.exec(MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80))?.[0] ?? '');
+      // With no state in the article at all, a governor still acts for a US state, one the words do not name.
+      const state = governor && !chosen?.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) ?? (chosen ? undefined : 'US') : undefined;
       const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
       // "The House has approved a ban on TikTok": a legislature passing an act proposes it; it is law once signed.

@@ -211,6 +211,8 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
   for (const measure of Object.values(kb.measures)) {
     // A state's own measure is the act of that state ("US-MT"), never the national act reported.
     if (measure.subdivision ? measure.subdivision !== event.actor.jurisdiction : measure.jurisdiction !== event.actor.jurisdiction) continue;
+    // A governor makes no national measure, also when the words leave the state unnamed.
+    if (event.actor.authority === 'Governor' && !measure.subdivision) continue;
     // A listing made years after the act says nothing about which measure the act was.
     const inTime = (l: KbListing) => !span || toTime(l.from) <= span[1] + 400 * DAY;
     const { all, byGroup } = measureListings(kb, measure.id);

@@ -967,3 +967,21 @@ describe('fourth probe of fresh pages: CFIUS by its name with "in the US"', () =
     assert.equal(events('Beijing Kunlun Tech has been ordered by the Committee on Foreign Investment in the US to sell Grindr.', '2019-03-27')[0]?.actor.authority, 'CFIUS');
   });
 });
+
+describe('sixth round: governors with no state named, indirect revocations', () => {
+  test('a governor acts for a US state even when the words name none, and makes no national measure', () => {
+    const [event] = events('Gov. Kristi Noem signed an executive order on Tuesday that bans TikTok on state-owned devices.', '2022-12-01');
+    assert.equal(`${event?.actor.jurisdiction} ${event?.actor.authority} ${event?.action}`, 'US Governor procurement-ban');
+    const { kb } = news();
+    assert.ok(event && linkEvent(kb, event, '2022-12-01').every((l) => l.kind !== 'known'), 'no federal act');
+    assert.deepEqual(summary('The governor signed an executive order on Tuesday banning TikTok on state-owned devices.', '2022-12-01'), ['US procurement-ban bytedance enacted']);
+  });
+  test('"would not enforce its ban" revokes it; a negation inside a revocation denies nothing', () => {
+    assert.deepEqual(summary('The Commerce Department said it would not enforce its WeChat ban after a court ruling.', '2021-06-10'), ['US ban tencent revoked']);
+    assert.deepEqual(summary('The Commerce Department said it would not ban WeChat.', '2021-06-10'), []);
+  });
+  test('bans replaced with something else, and restrictions dropped, are revoked', () => {
+    assert.deepEqual(summary('The White House said the new order replaces the Trump-era bans on TikTok and WeChat with a review of apps tied to foreign adversaries.', '2021-06-10'), ['US ban bytedance revoked', 'US ban tencent revoked']);
+    assert.deepEqual(summary('The Commerce Department dropped the restrictions against TikTok on Monday.', '2021-06-10').map((e) => e.split(' ').at(-1)), ['revoked']);
+  });
+});
