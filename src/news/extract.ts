@@ -572,6 +572,9 @@ const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|lis
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
 
+/** "modifies four existing entries on", "revises one entry under": a rule's changes to entries already listed. */
+const REVISED_ENTRIES = /\b(?:modif(?:y|ies|ied|ying)|revis(?:e|es|ed|ing)|correct(?:s|ed|ing)?|amend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?entr(?:y|ies)\b[^.;]{0,30}$/i;
+
 /** Acts that put names on a list, which a later clause can take them off again. */
 const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
 /** "YMTC was removed", "two firms were taken off": a removal in the passive with no list named after it. */
@@ -779,6 +782,8 @@ export class NewsExtractor {
       if (isNegated(withoutRevocations, text.slice(0, trigger.start))) return;
       if (/^(?:sanctions|bans?|restrictions|export controls|curbs)$/i.test(trigger.text) && BACKGROUND_EFFECT_AFTER.test(text.slice(trigger.end))) return;
       if (HYPOTHETICAL_PATTERN.test(text.slice(0, trigger.start))) return;
+      // "also modifies four existing entries on the Entity List": revising entries already listed restricts no one anew.
+      if (REVISED_ENTRIES.test(before)) return;
       // "the company adheres to … export controls", "to circumvent US chip ban", "for violating U.S.
       // sanctions": a company's conduct towards rules, not a government's act.
       if (COMPLIANCE_BEFORE.test(text.slice(Math.max(0, trigger.start - 70), trigger.start))) return;
@@ -1169,7 +1174,7 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
  * A counted class whose nationality follows it: "119 apps …, mostly from China", "more than 200 apps
  * linked to China", "232 apps with Chinese links", "14 defense companies from the United States".
  */
-const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
+const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
 const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');

@@ -34,6 +34,8 @@ interface PatternData {
   /** Names that are also ordinary words or short codes match only in the knowledge base's own case. */
   caseSensitive: boolean;
   original: string;
+  /** The title-case spelling a curated brand also goes by in news ("Oppo" for "OPPO"). */
+  titleCase?: string;
 }
 
 /**
@@ -82,6 +84,17 @@ function needsCase(pattern: string): boolean {
   return letters.length <= 4 && !/\s/.test(pattern);
 }
 
+/**
+ * News writes a four-letter brand set in capitals in title case ("OPPO" as "Oppo"): that spelling is
+ * the brand too, unless it is an ordinary word. Shorter codes ("ZTE", "QQ") stay in capitals only.
+ */
+function titleCased(original: string): string | undefined {
+  if (!/^(?:\p{Lu}{4}|\p{Ll}{4})$/u.test(original)) return undefined;
+  const title = (original[0] as string).toUpperCase() + original.slice(1).toLowerCase();
+  const tag = lexicon[title.toLowerCase()];
+  return COMMON_WORDS.has(title.toLowerCase()) || (tag !== undefined && tag !== 'Abbreviation') ? undefined : title;
+}
+
 /** A Latin name must start and end at word boundaries; Chinese names sit inside running text. */
 function atWordBoundary(ctx: { left: string | undefined; right: string | undefined; first: string; last: string }): boolean {
   const word = /[\p{L}\p{N}]/u;
@@ -107,7 +120,8 @@ export class MentionMatcher {
       // One surface, several entities ("TikTok" the app and TikTok Inc.): prefer the one a measure
       // lists, then the product (news speaks of apps by their names), then the first by id.
       if (prior && !prefer(entity, prior.entity, listed, generated)) return;
-      patterns.set(key, { entity, caseSensitive: needsCase(value), original: value });
+      const title = generated.has(entity.id) ? undefined : titleCased(value);
+      patterns.set(key, { entity, caseSensitive: needsCase(value), original: value, ...(title ? { titleCase: title } : {}) });
     };
     const addWithVariants = (name: string, entity: EntityTarget) => {
       add(name, entity);
@@ -162,7 +176,7 @@ export class MentionMatcher {
     for (const m of this.automaton.search(text, { strategy: 'leftmost-longest' })) {
       const data = m.data as PatternData;
       const surface = text.slice(m.start, m.end);
-      if (data.caseSensitive && surface !== data.original) continue;
+      if (data.caseSensitive && surface !== data.original && surface !== data.titleCase) continue;
       out.push({ start: m.start, end: m.end, surface, entity: data.entity });
     }
     return out;

@@ -985,3 +985,44 @@ describe('sixth round: governors with no state named, indirect revocations', () 
     assert.deepEqual(summary('The Commerce Department dropped the restrictions against TikTok on Monday.', '2021-06-10').map((e) => e.split(' ').at(-1)), ['revoked']);
   });
 });
+
+describe('Federal Register rules that add entities under destinations (quoted from 89 FR 14403 and 90 FR 4617, public domain)', () => {
+  test('the title\'s "Additions", "Revisions", "Removal" are no targets, and a class counted in words takes its destination from the next sentence', () => {
+    const text = [
+      'Additions of Entities, Revisions of Entries, and Removal of an Entity From the Entity List',
+      'AGENCY: Bureau of Industry and Security, Department of Commerce.',
+      'ACTION: Final rule.',
+      "SUMMARY: The Bureau of Industry and Security is amending the Export Administration Regulations (EAR) by adding two entities under seven entries to the Entity List. These entities are listed under the destinations of Canada (1), the People's Republic of China (China) (1), India (1), Japan (1), Malaysia (1), Sweden (1), and the United Arab Emirates (UAE) (1). This final rule also modifies two existing entries on the Entity List under the destination of China.",
+      'DATES: This rule is effective February 27, 2024.',
+    ].join('\n\n');
+    assert.deepEqual(summary(text, '2024-02-27'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('"entries … under the destination of China, People\'s Republic of (China)" and a revised entry are one act on Chinese companies', () => {
+    const text = "Addition of Entities to and Revision of Entry on the Entity List\n\nIn this rule, the Bureau of Industry and Security (BIS) amends the Export Administration Regulations (EAR) by adding 11 entities under 11 entries to the Entity List. These entries are listed on the Entity List under the destination of China, People's Republic of (China) (11). This rule also revises one existing entry on the Entity List under the destination of India.";
+    assert.deepEqual(summary(text, '2025-01-16'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('entries revised under other destinations are no act, and those destinations no actors', () => {
+    assert.deepEqual(summary('The Bureau of Industry and Security added 70 entities to the Entity List, under the destinations of China (42) and Iran (2). This final rule also modifies four existing entries on the Entity List, consisting of revisions to one entry under France and one entry under Senegal.', '2025-03-28'), ['US entity-list generic:CN-companies enacted']);
+  });
+});
+
+describe('fifth probe of fresh pages: wordings of procurement, investment and list acts', () => {
+  test('excluding vendors "from procurement contracts" or "from bidding for government orders" is a procurement ban', () => {
+    assert.deepEqual(summary('The Japanese government on Monday set a policy of excluding Huawei and ZTE from procurement contracts.', '2018-12-10'), ['JP procurement-ban huawei enacted', 'JP procurement-ban zte enacted']);
+    assert.deepEqual(summary('Taiwan said Xiaomi, Vivo and Oppo would be excluded from bidding for government orders.', '2019-04-10').map((e) => e.split(' ').slice(0, 3).join(' ')), ['TW procurement-ban xiaomi', 'TW procurement-ban vivo', 'TW procurement-ban oppo']);
+  });
+  test('a four-letter brand set in capitals or in lower case is named in title case too ("Oppo", "Vivo"), a listed party\'s code is not', () => {
+    const { matcher } = news();
+    assert.deepEqual(matcher.find('Oppo, Vivo, OPPO and vivo phones; Otto and Zeus').map((m) => `${m.surface}:${m.entity.group}`), ['Oppo:oppo', 'Vivo:vivo', 'OPPO:oppo', 'vivo:vivo']);
+  });
+  test('"prohibiting securities investments in" companies is an investment ban', () => {
+    assert.deepEqual(summary('President Biden signed an order prohibiting securities investments in Chinese military companies.', '2021-06-04'), ['US investment-ban generic:CN-companies enacted']);
+  });
+  test('the "unreliable entities" list in quotes is a listing, the sanction it carries out no second act', () => {
+    assert.deepEqual(summary('China will sanction Lockheed Martin by adding it to the government\'s "unreliable entities" list, the Ministry of Commerce said.', '2023-02-16'), ['CN entity-list cn-uel-designated enacted']);
+  });
+  test('an order that would remove an app "from US app stores", or forbid "other US transactions with" it, is a ban', () => {
+    assert.deepEqual(summary('A judge issued a preliminary injunction blocking a Commerce Department order that would remove WeChat from US app stores.', '2020-09-20'), ['US ban tencent enjoined']);
+    assert.deepEqual(summary('The Commerce Department issued an order that forbids other US transactions with WeChat.', '2020-09-19'), ['US ban tencent enacted']);
+  });
+});
