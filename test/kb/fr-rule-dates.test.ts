@@ -54,6 +54,17 @@ describe('Entity List rule dates', () => {
     assert.deepEqual([...new Set(listed.map((l) => l.from))], ['2020-08-27']);
   });
 
+  test('88 FR 38739 (FR Doc. 2023-12726): begins on page 38739, published 2023-06-14, effective 2023-06-12, confirmed', () => {
+    const r = rule('fr-88-38741');
+    assert.equal(r.fr.document, '2023-12726');
+    assert.equal(r.fr.firstPage, 38739);
+    assert.equal(r.fr.published, '2023-06-14');
+    assert.equal(r.fr.effective, '2023-06-12');
+    assert.notEqual(r.unverified, true);
+    const d = dateEntry('88 FR 38741', table, LIST_DATE);
+    assert.deepEqual([d.from, d.basis, d.source], ['2023-06-12', 'effective', 'fr-88-38741']);
+  });
+
   test('89 FR 14388 (FR Doc. 2024-03969): published 2024-02-27, effective date still from press accounts', () => {
     const r = rule('fr-89-14388');
     assert.equal(r.fr.document, '2024-03969');
