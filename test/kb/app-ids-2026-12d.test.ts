@@ -32,6 +32,7 @@ describe('app identifiers checked in December 2026 (fourth pass)', () => {
       ['lalamove-app', 'apd-businesstoday-2020-11-26-lalamove'],
       ['lalamove-driver-app', 'apd-businesstoday-2020-11-26-lalamove'],
       ['taobao-live-app', 'apd-wallstreet-finance-2020-11-taobao-live'],
+      ['pangle-sdk', 'apd-csdn-2022-pangle-cn-gradle'],
     ];
     for (const [id, source] of confirmed) {
       const record = kb.products[id]!;
