@@ -53,3 +53,17 @@ export function inForceObligations(field: 'app' | 'name', value: string, asOf: s
     .findings.filter((f) => f.state === 'in-force' && f.role === 'obligation')
     .map((f) => `${f.measure.id} → ${f.subject.id}`);
 }
+
+/** Products a check confirmed: each is no longer unverified and cites the given source, which has a web address. */
+export function confirmedProductProblems(pairs: [product: string, source: string][]): string[] {
+  const kb = bundledEngine().kb;
+  const problems: string[] = [];
+  for (const [id, source] of pairs) {
+    const record = kb.products[id];
+    if (!record) problems.push(`${id}: no such product`);
+    else if (record.unverified) problems.push(`${id}: still unverified`);
+    else if (!record.sources.includes(source)) problems.push(`${id}: does not cite ${source}`);
+    else if (!/^https?:\/\//.test(kb.sources[source]?.url ?? '')) problems.push(`${source}: no web address`);
+  }
+  return problems;
+}

@@ -174,7 +174,7 @@ describe('India section 69A orders of 2020 and 2022', () => {
   });
 
   test('products whose ids rest on memory are marked unverified, with a store address to check them by', () => {
-    for (const id of ['clean-master-app', 'kwai-app']) {
+    for (const id of ['du-recorder-app', 'hago-app']) {
       const product = kb.products[id]!;
       assert.equal(product.unverified, true, id);
       for (const appId of [...product.android, ...product.ios]) {
