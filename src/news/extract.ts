@@ -247,7 +247,7 @@ const LIST_OF_PRODUCTS_AFTER = /^\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|product
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
 /** A ruling or a revocation asked for, not given: "asked a court to block", "seeking to be removed from". */
-const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing))\b[^.;]{0,40}$/i;
+const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b[^.;]{0,40}$/i;
 
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
@@ -438,7 +438,8 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     // "… Huawei or ZTE (or their affiliates) or, in some cases, cameras made by Hikvision": a comma right
     // after a conjunction opens an aside inside the list, and the comma that closes a short aside goes on too.
     const aside = /\b(?:and|or)\s*$/i.test(text.slice(from, i)) || /\b(?:and|or),[^,;.()]{1,40}$/i.test(text.slice(from, i));
-    const listGoesOn = aside || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "updated its 1260H list, adding two dozen companies": a participle that adds to the act names its objects.
+    const listGoesOn = aside || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || /^(?:adding|naming|designating|placing|putting)\b(?!\s+(?:that|it|this)\b|\s*[:,])/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -567,7 +568,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store|(?:and|or)\s+\p{Lu}[\p{L}]*[’']s\s+(?:app|play)\s+store)/u;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest )?(?:list|blacklist|designation|order|ban) (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
@@ -922,6 +923,9 @@ export class NewsExtractor {
         kept.push({ ...listing, targets: removed.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const })), status: 'revoked', statusCue: r.text, trigger: r.text });
       }
     }
+    // "Newly added companies to the list, which …, include Megvii …": words of a listing that yield no act
+    // of their own name the members of the listing just reported.
+    if (kept.length === 0 && previous && index - previous.sentence <= 10 && LIST_MEMBERSHIP.test(text)) return listMembers(text, mentions, previous, index);
     return kept;
   }
 

@@ -1026,3 +1026,21 @@ describe('fifth probe of fresh pages: wordings of procurement, investment and li
     assert.deepEqual(summary('The Commerce Department issued an order that forbids other US transactions with WeChat.', '2020-09-19'), ['US ban tencent enacted']);
   });
 });
+
+describe('fifth probe of fresh pages: listings updated, continued and completed', () => {
+  test('"updated 1260H …, adding …": the list named by its section, and a participle that adds names its objects', () => {
+    assert.deepEqual(summary('The Pentagon updated its 1260H list on Wednesday, adding Megvii and Hesai.', '2024-02-01'), ['US entity-list megvii enacted', 'US entity-list hesai enacted']);
+    assert.deepEqual(summary('The Department of Defense has updated 1260H, Section 1260H of the 2021 defense act, adding two dozen Chinese companies.', '2024-02-01'), ['US entity-list generic:CN-companies enacted']);
+  });
+  test('"Newly added companies to the list, which …, include …" names the members of the listing just reported', () => {
+    const text = "The Department of Defense has updated 1260H, adding two dozen Chinese companies. Newly added companies to the list, which is posted on the department's website, include memory chip maker YMTC and lidar maker Hesai Technology.";
+    assert.deepEqual(summary(text, '2024-02-01'), ['US entity-list ymtc enacted', 'US entity-list hesai enacted']);
+  });
+  test('"It added …" with no list named continues the listing reported before', () => {
+    const text = 'The Commerce Department said it would add 12 Chinese companies to its Entity List. It added QuantumCTek Co. for acquiring items in support of military applications.';
+    assert.deepEqual(summary(text, '2021-11-26'), ['US entity-list quantumctek enacted']);
+  });
+  test('firms that "tried to be removed" from a list were not removed', () => {
+    assert.deepEqual(summary('Some Chinese firms have tried to be removed from the 1260H list.', '2024-02-01'), []);
+  });
+});
