@@ -551,6 +551,12 @@ describe('general names: a shared common word never carries a match, a misspelt 
     // A word that names companies on its own keeps its spelling.
     assert.ok(normaliseName('Vostochnaya Trubnaya Kompaniya').core.includes('vostochnaya'));
   });
+  test("an Iranian city or free zone in a party's name is its seat: with or without it one company, in two cities two", () => {
+    same('Navid Glass Tabriz Company', 'Navid Glass Company');
+    same('Sepid Kish Shipping Co.', 'Sepid Shipping Company');
+    const c = score('Navid Glass Tabriz Company', 'Navid Glass Shiraz Company');
+    assert.ok(c.score < SAME_THRESHOLD && c.sameCoreDifferentEntity, JSON.stringify(c));
+  });
   test('legal forms of Mexican companies and civil associations, and of Dutch, Belgian and Brazilian bodies', () => {
     same('Rancho Tres Palmas S. de P.R. de R.L.', 'Rancho Tres Palmas');
     same('Club Atletico Lirio, Asociacion Civil', 'Club Atletico Lirio, A.C.');

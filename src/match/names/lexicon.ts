@@ -217,6 +217,10 @@ export const PLACES = new Set([
   'yantai', 'weihai', 'xiangyang', 'mianyang', 'hong', 'kong', 'hongkong', 'macau', 'macao', 'taiwan', 'taipei',
   'asia', 'pacific', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
   'greater',
+  // Cities and free zones of Iran that the lists' Iranian parties carry in their names, or leave out
+  // ("Pegah Aluminum Arak Company" / "Pegah Aluminum Company", "Triliance Kish Petrochemical").
+  'tehran', 'kish', 'arak', 'delijan', 'isfahan', 'esfahan', 'tabriz', 'mashhad', 'shiraz', 'ahvaz', 'kerman', 'qeshm',
+  'sirjan', 'qazvin', 'bushehr', 'karaj', 'yazd',
 ]);
 
 /**
