@@ -557,6 +557,12 @@ describe('general names: a shared common word never carries a match, a misspelt 
     const c = score('Navid Glass Tabriz Company', 'Navid Glass Shiraz Company');
     assert.ok(c.score < SAME_THRESHOLD && c.sameCoreDifferentEntity, JSON.stringify(c));
   });
+  test("'and' in the lists' other languages is 'and'; a fund's numeral I stays a numeral", () => {
+    same('Velasco y Cia. S.A.S.', 'Velasco & Cia. S.A.S.');
+    same('Transportes y Servicios Norte S.A.', 'Transportes i Servicios Norte S.A.');
+    same('Haml va Naghl Sepidar', 'Haml and Naghl Sepidar');
+    assert.equal(normaliseName('Kestrel Capital Partners I L.P.').series?.marker, 'i');
+  });
   test('legal forms of Mexican companies and civil associations, and of Dutch, Belgian and Brazilian bodies', () => {
     same('Rancho Tres Palmas S. de P.R. de R.L.', 'Rancho Tres Palmas');
     same('Club Atletico Lirio, Asociacion Civil', 'Club Atletico Lirio, A.C.');

@@ -314,8 +314,21 @@ function withoutDedication(words: string[]): string[] {
   return words;
 }
 
+/** "And" in Spanish (y), Portuguese and Italian (e), French (et), German (und), Persian (va), Arabic (wa), Russian (i). */
+const CONJUNCTIONS = new Set(['y', 'e', 'et', 'und', 'va', 'wa', 'i']);
+
+function isNameWord(word: string): boolean {
+  return word.length >= 3 && ONLY_LOWER_LETTERS.test(word) && !LEGAL_FORMS.has(ABBREVIATIONS.get(word) ?? word);
+}
+
 function canonicalWords(raw: string[]): string[] {
   const words = withoutDedication(raw.map(correctSpelling));
+  // "And" in the lists' other languages, between two words ("EMMR y Cia", "Haml va Naghl"): "and".
+  // A lone "I" is also a fund's numeral ("Partners I L.P."): "and" only between two words of the name.
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i] as string;
+    if (CONJUNCTIONS.has(w) && (w !== 'i' || (isNameWord(words[i - 1] as string) && isNameWord(words[i + 1] as string)))) words[i] = 'and';
+  }
   const lastWord = words[words.length - 1];
   if (lastWord === 'ac' && words.length >= 3) words[words.length - 1] = 'association';
   if (words.length >= 2 && lastWord !== undefined && !KNOWN_WORDS.has(lastWord)) {
