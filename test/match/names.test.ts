@@ -563,6 +563,11 @@ describe('general names: a shared common word never carries a match, a misspelt 
     same('Haml va Naghl Sepidar', 'Haml and Naghl Sepidar');
     assert.equal(normaliseName('Kestrel Capital Partners I L.P.').series?.marker, 'i');
   });
+  test('Spanish business words the lists carry often are the English words, so their misspellings are too', () => {
+    same('Equipos Induustriales Taray, S.A. de C.V.', 'Equipos Industriales Taray, S.A. de C.V.');
+    same('Grupo Taray Internacional', 'Taray International Group');
+    same('Transportes Mirasol S.A.', 'Mirasol Transport S.A.');
+  });
   test('legal forms of Mexican companies and civil associations, and of Dutch, Belgian and Brazilian bodies', () => {
     same('Rancho Tres Palmas S. de P.R. de R.L.', 'Rancho Tres Palmas');
     same('Club Atletico Lirio, Asociacion Civil', 'Club Atletico Lirio, A.C.');

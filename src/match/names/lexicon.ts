@@ -68,6 +68,9 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   servicios: 'service', tecnologia: 'technology', tecnologias: 'technology', sistemas: 'system', industrias: 'industrial',
   grupo: 'group', importadora: 'import', exportadora: 'export', distribuidora: 'distribution', ingenieria: 'engineering',
   logistica: 'logistics', consultoria: 'consulting', inversora: 'investment', tecnologica: 'technology',
+  internacional: 'international', comercial: 'commercial', comerciales: 'commercial', industriales: 'industrial',
+  desarrollo: 'development', desarrollos: 'development', transporte: 'transport', transportes: 'transport',
+  importaciones: 'import', exportaciones: 'export', construcciones: 'construction',
   technik: 'technology', technologie: 'technology', technologies: 'technology', elektronik: 'electronic', systeme: 'system',
   kommunikation: 'communication', ingenierie: 'engineering',
   // Persian, as the lists transliterate it: Foolad Yazd = Yazd Steel, Sanaye Electronic = Electronics Industries.
