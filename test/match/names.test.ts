@@ -516,6 +516,65 @@ describe('general names: a shared common word never carries a match, a misspelt 
     apart('Unit 61398', 'Unit 61486');
     apart('No. 14 Research Institute', 'No. 38 Research Institute');
   });
+  test('one name registered under English-style and civil-code legal forms is two registrations; forms lists translate stay one', () => {
+    const twoRegistrations = (a: string, b: string) => {
+      const c = score(a, b);
+      assert.ok(c.score < SAME_THRESHOLD && c.sameCoreDifferentEntity && c.features.some((f) => f.feature === 'legal-forms-differ'), `${a} / ${b}: ${JSON.stringify(c)}`);
+    };
+    twoRegistrations('Veltrano Systems Limited', 'Veltrano Systems S.A.');
+    twoRegistrations('Quorvix Holdings LLC', 'Quorvix Holdings S.R.L.');
+    twoRegistrations('Brisamar Ventures S.A.S.', 'Brisamar Ventures Inc.');
+    same('Veltrano Systems AG', 'Veltrano Systems Ltd');
+    same('OOO Quorvix', 'Quorvix LLC');
+    same('Veltrano Systems S.A.', 'Veltrano Systems Sociedad Anonima');
+  });
+  test('kinds of Russian body abbreviated: a scientific or design-technology centre, a central design bureau, a production or foreign-economic association', () => {
+    same('AO NTTs Orlan', 'Joint Stock Company Research Centre Orlan');
+    same('12th Scientific Center', '12th NTs');
+    same('AO TsKB Korund', 'Aktsionernoe Obshchestvo Tsentralnoe Konstruktorskoe Byuro Korund');
+    same('JSC KTTs Polyus', 'JSC Design Technology Center Polyus');
+    same('AO PO Granit', 'Proizvodstvennoe Obedinenie Granit JSC');
+    same('VO Mashpromeksport, OAO', 'Vneshneekonomicheskoe Obedinenie Mashpromeksport');
+  });
+  test("a body dedicated to a person: 'named after', 'imeni', 'im.' and the person's initials are no words of the name", () => {
+    same('Machine Plant Zarya named after P. K. Orlov', 'Zarya Machine Plant im. P. Orlova');
+    same('Institute of Optics imeni S.I. Vavilova', 'Institute of Optics named after S. Vavilov');
+    assert.deepEqual(normaliseName('Zarya im. P. K. Orlova').core, ['zarya', 'orlova']);
+    // Not the first word, and not without a name after it.
+    assert.ok(normaliseName('IM Kovar Trading').core.includes('im'));
+  });
+  test('Russian descriptive words in any of their endings are the English words their translations use', () => {
+    same('AO Volzhskie Elektricheskie Dvigateli', 'Volzhskie Electric Motors JSC');
+    same('OOO Sudokhodnaia Kompaniia Belomor', 'Belomor Shipping Company LLC');
+    same('Trubny Zavod Kama', 'Kama Pipe Plant');
+    same('Kama Metallurgicheskaya Kompaniya', 'Kama Metallurgical Company');
+    // A word that names companies on its own keeps its spelling.
+    assert.ok(normaliseName('Vostochnaya Trubnaya Kompaniya').core.includes('vostochnaya'));
+  });
+  test("an Iranian city or free zone in a party's name is its seat: with or without it one company, in two cities two", () => {
+    same('Navid Glass Tabriz Company', 'Navid Glass Company');
+    same('Sepid Kish Shipping Co.', 'Sepid Shipping Company');
+    const c = score('Navid Glass Tabriz Company', 'Navid Glass Shiraz Company');
+    assert.ok(c.score < SAME_THRESHOLD && c.sameCoreDifferentEntity, JSON.stringify(c));
+  });
+  test("'and' in the lists' other languages is 'and'; a fund's numeral I stays a numeral", () => {
+    same('Velasco y Cia. S.A.S.', 'Velasco & Cia. S.A.S.');
+    same('Transportes y Servicios Norte S.A.', 'Transportes i Servicios Norte S.A.');
+    same('Haml va Naghl Sepidar', 'Haml and Naghl Sepidar');
+    assert.equal(normaliseName('Kestrel Capital Partners I L.P.').series?.marker, 'i');
+  });
+  test('Spanish business words the lists carry often are the English words, so their misspellings are too', () => {
+    same('Equipos Induustriales Taray, S.A. de C.V.', 'Equipos Industriales Taray, S.A. de C.V.');
+    same('Grupo Taray Internacional', 'Taray International Group');
+    same('Transportes Mirasol S.A.', 'Mirasol Transport S.A.');
+  });
+  test('legal forms of Mexican companies and civil associations, and of Dutch, Belgian and Brazilian bodies', () => {
+    same('Rancho Tres Palmas S. de P.R. de R.L.', 'Rancho Tres Palmas');
+    same('Club Atletico Lirio, Asociacion Civil', 'Club Atletico Lirio, A.C.');
+    same('Stichting Noorderlicht Hulp', 'Noorderlicht Hulp ASBL');
+    same('Compania Minera Solvara', 'Compaia Minera Solvara');
+    same('Fort Monologue', 'Fort Monolog LLC');
+  });
   test('a word common in the knowledge base weighs less than a rare one', () => {
     const forms = ['Gulf Star Trading', 'Gulf Oil Trading', 'Gulf Petro Trading', 'Gulf Marine Trading', 'Gulf Line Trading', 'Gulf Sea Trading', 'Gulf Wind Trading', 'Zephyrion Star'].map(normaliseName);
     const rarity = TokenRarity.fromForms(forms);

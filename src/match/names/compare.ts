@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, ORGANISATION_KINDS } from './lexicon.js';
+import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
 import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -97,7 +97,7 @@ function hasDigit(word: string): boolean {
  * "Supercomputer"). A stemmer would also join words of other meanings ("Universal" / "University",
  * "Community" / "Communication"); these endings, on a base of six letters or more, do not.
  */
-const WORD_FORM_ENDINGS = ['ical', 'ing', 'ics', 'al', 'er', 'ed', 'ic', 'e'];
+const WORD_FORM_ENDINGS = ['ical', 'ing', 'ics', 'al', 'er', 'ed', 'ic', 'ue', 'e'];
 const MIN_BASE = 6;
 
 function bases(word: string): string[] {
@@ -547,6 +547,14 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
+    const ta = legalTraditions(a);
+    const tb = legalTraditions(b);
+    if (ta !== 0 && tb !== 0 && (ta & tb) === 0) {
+      // "Intellexa Limited" / "Intellexa S.A.": one name registered under two legal traditions.
+      features.push({ feature: 'legal-forms-differ', score: -(score - QUALIFIED_CAP), detail: `${legalFormsOf(a)} ≠ ${legalFormsOf(b)}` });
+      score = Math.min(score, QUALIFIED_CAP);
+      sameCoreDifferentEntity = true;
+    }
     const ra = new Set(a.regions);
     const rb = new Set(b.regions);
     if (ra.size + rb.size > 0 && [...ra].sort().join() !== [...rb].sort().join()) {
@@ -580,6 +588,23 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
     }
   }
   return { score: round(score), sameCoreDifferentEntity, features };
+}
+
+const TRADITION_BITS = { common: 1, civil: 2 } as const;
+
+/** The legal traditions of a name's legal forms, as bits (0: none, or a form no tradition owns). */
+function legalTraditions(form: NameForm): number {
+  let bits = 0;
+  for (const t of form.tokens) {
+    if (t.cls !== 'legal') continue;
+    const tradition = LEGAL_TRADITIONS.get(t.text);
+    if (tradition) bits |= TRADITION_BITS[tradition];
+  }
+  return bits;
+}
+
+function legalFormsOf(form: NameForm): string {
+  return form.tokens.filter((t) => t.cls === 'legal' && LEGAL_TRADITIONS.has(t.text)).map((t) => t.text).join(' ');
 }
 
 function isCityOrCountry(place: string): boolean {

@@ -68,6 +68,9 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   servicios: 'service', tecnologia: 'technology', tecnologias: 'technology', sistemas: 'system', industrias: 'industrial',
   grupo: 'group', importadora: 'import', exportadora: 'export', distribuidora: 'distribution', ingenieria: 'engineering',
   logistica: 'logistics', consultoria: 'consulting', inversora: 'investment', tecnologica: 'technology',
+  internacional: 'international', comercial: 'commercial', comerciales: 'commercial', industriales: 'industrial',
+  desarrollo: 'development', desarrollos: 'development', transporte: 'transport', transportes: 'transport',
+  importaciones: 'import', exportaciones: 'export', construcciones: 'construction',
   technik: 'technology', technologie: 'technology', technologies: 'technology', elektronik: 'electronic', systeme: 'system',
   kommunikation: 'communication', ingenierie: 'engineering',
   // Persian, as the lists transliterate it: Foolad Yazd = Yazd Steel, Sanaye Electronic = Electronics Industries.
@@ -84,10 +87,30 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   promyshlennaya: 'industrial', promyshlennyi: 'industrial', promyshlennyy: 'industrial', avtomatizatsiya: 'automation',
   inzhenernaya: 'engineering', upravlyayushchaya: 'management',
   sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
-  ministerio: 'ministry', turismo: 'tourism',
+  ministerio: 'ministry', turismo: 'tourism', compania: 'company', companhia: 'company',
   // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
   kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
 }));
+
+/**
+ * Russian descriptive words of names by their stem, as the English word their translations use: a
+ * Russian adjective or noun changes its ending with gender, number and case ("Metallurgicheskaya
+ * Kompaniya", "Metallurgichesky Zavod", "Russkie Elektricheskie Dvigateli" = "Russian Electric
+ * Motors"), and lists write я as "ya" or "ia" ("Sudokhodnaia"), so the stem is looked up with any of
+ * `RUSSIAN_ENDINGS`. Only words that describe a business, a kind of body or a country: words that
+ * also name companies on their own (Vostochny, Severny) are left out.
+ */
+export const RUSSIAN_STEMS: ReadonlyMap<string, string> = new Map(Object.entries({
+  metallurgichesk: 'metallurgical', elektrichesk: 'electric', elektronn: 'electronic', tekhnologichesk: 'technology',
+  khimichesk: 'chemical', mekhanichesk: 'mechanical', optichesk: 'optical', energetichesk: 'energy', kosmichesk: 'space',
+  trubn: 'pipe', sudokhodn: 'shipping', dvigatel: 'motor', ekspertiz: 'expertise', neftyan: 'oil', aviatsionn: 'aviation',
+  transportn: 'transport', investitsionn: 'investment', finansov: 'financial', strakhov: 'insurance', avtomobiln: 'automobile',
+  mezhdunarodn: 'international', natsionaln: 'national', gosudarstvenn: 'state', federaln: 'federal', russk: 'russian',
+  issledovatelsk: 'research', proizvodstvenn: 'production', remontn: 'repair', raketn: 'rocket', yadern: 'nuclear',
+  stroiteln: 'construction',
+}));
+/** Endings of Russian adjectives and nouns as the lists transliterate them, longest first; '' is the bare stem. */
+export const RUSSIAN_ENDINGS = ['yaya', 'iaia', 'aya', 'aia', 'oye', 'iye', 'yye', 'ogo', 'ikh', 'ykh', 'omu', 'uyu', 'yy', 'yi', 'iy', 'ii', 'oe', 'ie', 'ye', 'oi', 'oy', 'ei', 'yu', 'y', 'i', 'o', 'a', 'e', ''];
 
 /** Legal forms in many jurisdictions; they never distinguish one company from another. */
 export const LEGAL_FORMS = new Set([
@@ -105,11 +128,27 @@ export const LEGAL_FORMS = new Set([
   // Bulgarian (OOD, EOOD, EAD, AD), Lebanese (S.A.L.), Kyrgyz (OSOO), Czech and Slovak (s.r.o.)
   // and Estonian (OÜ) forms.
   'ood', 'eood', 'ead', 'ad', 'sal', 'osoo', 'sro', 'ou',
+  // Forms of non-profit bodies and sole traders: Dutch (Stichting), Belgian (ASBL, VZW), Brazilian (EIRELI).
+  'stichting', 'asbl', 'vzw', 'eireli',
   // "Joint-stock" before a Russian kind of body ("Aktsionerny Kommercheski Bank").
   'aktsionerny', 'aktsionernyi', 'aktsionernyy',
   // Registry jurisdictions written into names: "(Cayman Islands)", "(BVI)".
   'cayman', 'islands', 'bvi', 'bermuda', 'delaware', 'british', 'virgin', 'jersey', 'guernsey', 'labuan', 'marshall',
   'seychelles', 'mauritius', 'jlt', 'jafza',
+]);
+
+/**
+ * Legal forms by the legal tradition that registers them: a company limited under English-style
+ * company law (Ltd, LLC, Inc, PLC) and a société or sociedad of the civil codes (S.A., SAS, SARL,
+ * SRL, SpA). One name registered in both ("Intellexa Limited" / "Intellexa S.A.") is two
+ * registrations, of one house at most. Forms that lists translate from one tradition into the
+ * other belong to neither: the Russian and other CIS forms (OOO = LLC, AO = JSC), "Company",
+ * "Limitada" (= "Limited"), and the German, Dutch and Nordic forms, which lists render as "Ltd"
+ * ("… AG" / "… Ltd").
+ */
+export const LEGAL_TRADITIONS: ReadonlyMap<string, 'common' | 'civil'> = new Map([
+  ...['limited', 'llc', 'llp', 'lp', 'plc', 'incorporated', 'corporation', 'pte', 'pty', 'pvt', 'ulc', 'pllc', 'lc'].map((f) => [f, 'common'] as const),
+  ...['sa', 'sas', 'sarl', 'srl', 'spa', 'sab', 'sal', 'sociedad', 'anonima', 'societe', 'anonyme', 'societa'].map((f) => [f, 'civil'] as const),
 ]);
 
 /**
@@ -142,11 +181,11 @@ export const GENERIC_WORDS = new Set([
   'mobilfunk', 'comunicaciones', 'telecomunicacoes', 'solutions', 'automobile', 'visual', 'appliance', 'appliances',
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
   // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
-  'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb',
+  'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo',
 ]);
 
 /** The kinds of Russian organisation among GENERIC_WORDS: what kind of body a name is, not its business. */
-export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb']);
+export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo']);
 
 /**
  * Qualifiers that name a line of business. One name carrying one of these where the other does not
@@ -181,6 +220,10 @@ export const PLACES = new Set([
   'yantai', 'weihai', 'xiangyang', 'mianyang', 'hong', 'kong', 'hongkong', 'macau', 'macao', 'taiwan', 'taipei',
   'asia', 'pacific', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
   'greater',
+  // Cities and free zones of Iran that the lists' Iranian parties carry in their names, or leave out
+  // ("Pegah Aluminum Arak Company" / "Pegah Aluminum Company", "Triliance Kish Petrochemical").
+  'tehran', 'kish', 'arak', 'delijan', 'isfahan', 'esfahan', 'tabriz', 'mashhad', 'shiraz', 'ahvaz', 'kerman', 'qeshm',
+  'sirjan', 'qazvin', 'bushehr', 'karaj', 'yazd',
 ]);
 
 /**

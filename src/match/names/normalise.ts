@@ -10,6 +10,8 @@ import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 import {
   ABBREVIATIONS,
   TRANSLATED_WORDS,
+  RUSSIAN_STEMS,
+  RUSSIAN_ENDINGS,
   GENERIC_WORDS,
   HAN_GENERIC,
   HAN_LEGAL_SUFFIXES,
@@ -209,6 +211,9 @@ const LEGAL_PHRASE_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   'publicly traded company': 'pjsc', 'mahdud masuliyyatli camiyyati': 'llc', 'mahdud masuliyyatli camiyyat': 'llc',
   'anonim sirketi': 'as', 'limited sirketi': 'limited', 'sociedad anonima de capital variable': 'sa',
   'sociedad de responsabilidad limitada de capital variable': 'srl', 'sociedad anonima': 'sa', 'sahami khass': 'pjs', 'sahami aam': 'pjs',
+  // Mexican rural production and limited companies (S. de P.R. de R.L., S. de R.L.); a civil
+  // association (Asociación Civil, "A.C." at the end of a name) is an association.
+  's de pr de rl': 'srl', 's de rl': 'srl', 'asociacion civil': 'association',
 }));
 /**
  * Kinds of organisation that Russian names carry before the name itself, transliterated, translated
@@ -234,6 +239,18 @@ const ORGANISATION_TYPE_PHRASES: ReadonlyMap<string, string> = new Map(Object.en
   'nauchno issledovatelskiy institut': 'nii', 'scientific research institute': 'nii', 'research institute': 'nii',
   'opytno konstruktorskoe byuro': 'kb', 'experimental design bureau': 'kb', 'spetsialnoe konstruktorskoe byuro': 'kb', okb: 'kb', skb: 'kb',
   'special design bureau': 'kb', 'konstruktorskoe byuro': 'kb', 'design bureau': 'kb',
+  // A central design bureau (TsKB) is a design bureau, as a central research institute is a research
+  // institute; a scientific or scientific-technical centre (NTs, NTTs, NITs), a design-technology
+  // centre (KTTs), a production association (PO) and a foreign-economic association (VO), each
+  // transliterated, translated or abbreviated.
+  'tsentralnoe konstruktorskoe byuro': 'kb', 'central design bureau': 'kb', tskb: 'kb',
+  'nauchno tekhnicheskiy tsentr': 'nts', 'scientific and technical center': 'nts', 'scientific technical center': 'nts',
+  'scientific and technical centre': 'nts', 'scientific technical centre': 'nts', 'nauchnyy tsentr': 'nts', 'nauchny tsentr': 'nts',
+  'scientific center': 'nts', 'scientific centre': 'nts', 'research center': 'nts', 'research centre': 'nts', ntts: 'nts', ntc: 'nts', nits: 'nts',
+  'konstruktorsko tekhnologicheskiy tsentr': 'ktts', 'design technology center': 'ktts', 'design and technology center': 'ktts',
+  'design technological center': 'ktts', 'design and technological center': 'ktts',
+  'proizvodstvennoe obedinenie': 'po', 'production association': 'po',
+  'vneshneekonomicheskoe obedinenie': 'vo', 'foreign economic association': 'vo',
 }));
 
 /**
@@ -273,9 +290,47 @@ for (const form of [...LEGAL_FORMS].filter((f) => f.length >= 6 && /^[a-z]+$/.te
 
 const ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 
+/**
+ * Words that dedicate a body to a person ("… Plant named after A. Yaskin", "… imeni V.V. Bakhireva",
+ * "… im. A. I. Yaskina", "… in the name of …"): lists write them, translate them or leave them out,
+ * so they are no words of the name; nor are the person's initials that follow (one or two letters:
+ * "A. I.", "V.V.", joined as dotted initials are).
+ */
+const DEDICATIONS: readonly string[][] = [['named', 'after'], ['in', 'the', 'name', 'of'], ['imeni'], ['im']];
+const DEDICATION_FIRST = new Set(DEDICATIONS.map((d) => d[0] as string));
+
+/** The words without a dedication's words and the initials after them; not the name's first word. */
+function withoutDedication(words: string[]): string[] {
+  for (let i = 1; i < words.length; i++) {
+    if (!DEDICATION_FIRST.has(words[i] as string)) continue;
+    const phrase = DEDICATIONS.find((d) => d.every((x, k) => words[i + k] === x));
+    if (!phrase) continue;
+    let end = i + phrase.length;
+    while (end < words.length - 1 && (words[end] as string).length <= 2) end++;
+    // Something of the person's name must follow: "… IM" alone is a word of the name.
+    if (end >= words.length) continue;
+    return [...words.slice(0, i), ...words.slice(end)];
+  }
+  return words;
+}
+
+/** "And" in Spanish (y), Portuguese and Italian (e), French (et), German (und), Persian (va), Arabic (wa), Russian (i). */
+const CONJUNCTIONS = new Set(['y', 'e', 'et', 'und', 'va', 'wa', 'i']);
+
+function isNameWord(word: string): boolean {
+  return word.length >= 3 && ONLY_LOWER_LETTERS.test(word) && !LEGAL_FORMS.has(ABBREVIATIONS.get(word) ?? word);
+}
+
 function canonicalWords(raw: string[]): string[] {
-  const words = raw.map(correctSpelling);
+  const words = withoutDedication(raw.map(correctSpelling));
+  // "And" in the lists' other languages, between two words ("EMMR y Cia", "Haml va Naghl"): "and".
+  // A lone "I" is also a fund's numeral ("Partners I L.P."): "and" only between two words of the name.
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i] as string;
+    if (CONJUNCTIONS.has(w) && (w !== 'i' || (isNameWord(words[i - 1] as string) && isNameWord(words[i + 1] as string)))) words[i] = 'and';
+  }
   const lastWord = words[words.length - 1];
+  if (lastWord === 'ac' && words.length >= 3) words[words.length - 1] = 'association';
   if (words.length >= 2 && lastWord !== undefined && !KNOWN_WORDS.has(lastWord)) {
     const cut = LEGAL_BY_PREFIX.get(lastWord);
     if (cut) words[words.length - 1] = cut;
@@ -446,10 +501,21 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = singular(ABBREVIATIONS.get(word) ?? TRANSLATED_WORDS.get(word) ?? word);
+    expanded = singular(ABBREVIATIONS.get(word) ?? TRANSLATED_WORDS.get(word) ?? russianWord(word) ?? word);
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
+}
+
+/** A Russian descriptive word in any of its endings, as its English word ("elektricheskie" → "electric"). */
+function russianWord(word: string): string | undefined {
+  if (word.length < 5) return undefined;
+  for (const ending of RUSSIAN_ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    const english = RUSSIAN_STEMS.get(word.slice(0, word.length - ending.length));
+    if (english) return english;
+  }
+  return undefined;
 }
 
 /** Places of two words: either word alone is no place ("Hua Hong" is a name, "Hong Kong" a place). */
