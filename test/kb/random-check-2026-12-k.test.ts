@@ -1,6 +1,7 @@
 /**
- * The eleventh to thirteenth random checks of December 2026 (seeds 20261221, 20261222, 20261223; verdicts in
- * data/sources/checks-2026-12-k.yaml). One drawn fact was wrong: TDK's former name, recorded without the word Kogyo.
+ * The eleventh to fourteenth random checks of December 2026 (seeds 20261221-20261224; verdicts in
+ * data/sources/checks-2026-12-k.yaml). Two drawn facts were wrong: TDK's former name, recorded without the word
+ * Kogyo, and EO 14032 dated as effective on the day it was signed.
  * Checking around the draws found an Entity List listing that gave one entry's name with another entry's date, and
  * Sophgo's own Chinese legal name; a listing that rests on one press copy of India's list is now marked unverified.
  */
@@ -18,7 +19,7 @@ const entityList = (name: string, asOf: string) =>
     .screen(item({ name }), { asOf, profile: all, includeHistorical: false })
     .findings.filter((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list' && f.kinship === 'self');
 
-describe('random checks of December 2026, seeds 20261221-20261223', () => {
+describe('random checks of December 2026, seeds 20261221-20261224', () => {
   test("TDK's former name is the one it bore, Tokyo Denkikagaku Kogyo K.K. (東京電気化学工業株式会社)", () => {
     const former = (kb.organisations['tdk']?.names ?? []).filter((n) => n.kind === 'former').map((n) => n.value);
     assert.deepEqual(former.sort(), ['Tokyo Denkikagaku Kogyo K.K.', '東京電気化学工業株式会社'].sort());
@@ -40,5 +41,17 @@ describe('random checks of December 2026, seeds 20261221-20261223', () => {
   test("India's listing of CamOCR, known from one press copy of the list, is marked unverified", () => {
     const listing = kb.listings.find((l) => l.measure === 'in-69a-2020-09' && l.target === 'camocr-app');
     assert.equal(listing?.unverified, true);
+  });
+
+  test('NS-CMIC listings of 3 June 2021 are pending until EO 14032 took effect on 2 August 2021', () => {
+    const timeline = kb.measures['us-ofac-ns-cmic']!.timeline;
+    assert.equal(timeline.find((ev) => ev.date === '2021-06-03')?.status, 'signed');
+    assert.equal(timeline.find((ev) => ev.date === '2021-08-02')?.status, 'effective');
+    const nsCmic = (asOf: string) =>
+      engine
+        .screen(item({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.' }), { asOf, profile: all, includeHistorical: false })
+        .findings.find((f) => f.measure.id === 'us-ofac-ns-cmic' && f.kinship === 'self');
+    assert.equal(nsCmic('2021-07-01')?.state, 'pending');
+    assert.equal(nsCmic('2021-08-02')?.state, 'in-force');
   });
 });
