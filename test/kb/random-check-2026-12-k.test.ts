@@ -1,7 +1,8 @@
 /**
- * The eleventh to fourteenth random checks of December 2026 (seeds 20261221-20261224; verdicts in
- * data/sources/checks-2026-12-k.yaml). Two drawn facts were wrong: TDK's former name, recorded without the word
- * Kogyo, and EO 14032 dated as effective on the day it was signed.
+ * The eleventh to fifteenth random checks of December 2026 (seeds 20261221-20261225; verdicts in
+ * data/sources/checks-2026-12-k.yaml). Three drawn facts were wrong: TDK's former name, recorded without the word
+ * Kogyo; EO 14032 dated as effective on the day it was signed; Kingsoft Security given as Cheetah Mobile's former
+ * name, when it was a business merged into it.
  * Checking around the draws found an Entity List listing that gave one entry's name with another entry's date, and
  * Sophgo's own Chinese legal name; a listing that rests on one press copy of India's list is now marked unverified.
  */
@@ -19,7 +20,7 @@ const entityList = (name: string, asOf: string) =>
     .screen(item({ name }), { asOf, profile: all, includeHistorical: false })
     .findings.filter((f) => f.role === 'obligation' && f.measure.id === 'us-bis-entity-list' && f.kinship === 'self');
 
-describe('random checks of December 2026, seeds 20261221-20261224', () => {
+describe('random checks of December 2026, seeds 20261221-20261225', () => {
   test("TDK's former name is the one it bore, Tokyo Denkikagaku Kogyo K.K. (東京電気化学工業株式会社)", () => {
     const former = (kb.organisations['tdk']?.names ?? []).filter((n) => n.kind === 'former').map((n) => n.value);
     assert.deepEqual(former.sort(), ['Tokyo Denkikagaku Kogyo K.K.', '東京電気化学工業株式会社'].sort());
@@ -53,5 +54,11 @@ describe('random checks of December 2026, seeds 20261221-20261224', () => {
         .findings.find((f) => f.measure.id === 'us-ofac-ns-cmic' && f.kinship === 'self');
     assert.equal(nsCmic('2021-07-01')?.state, 'pending');
     assert.equal(nsCmic('2021-08-02')?.state, 'in-force');
+  });
+
+  test('Kingsoft Security, a business merged into Cheetah Mobile, is an alias of it, not a former name', () => {
+    const name = kb.organisations['cheetah-mobile']?.names.find((n) => n.value === 'Kingsoft Security');
+    assert.equal(name?.kind, 'alias');
+    assert.equal(engine.resolver.resolve('name', 'Kingsoft Security').resolutions[0]?.entity.id, 'cheetah-mobile');
   });
 });
