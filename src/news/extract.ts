@@ -515,7 +515,8 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // A relative clause about someone else ("…, which considers the company a threat") says nothing of the decision.
   const relative = /,\s*(?:which|who|whom|whose)\b/i.exec(text.slice(trigger.end));
   const own = relative ? text.slice(0, trigger.end + relative.index) : text;
-  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?)\b/i.test(own)) return false;
+  // "will likely agree … to block", "is expected to": a forecast of a decision is not one announced.
+  if (/\b(?:threat(?:en|ens|ened)|warn(?:s|ed)?|vow(?:s|ed)?|if|unless|could|might|may|coming days|soon|consider(?:s|ed|ing)?|likely|probably|expected to|as early as)\b/i.test(own)) return false;
   if (!backshifted && /\bwould\b/i.test(own)) return false;
   return frame.tense === 'future' || backshifted;
 }
@@ -1051,6 +1052,8 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
     const targets = [...listed, ...properNouns(text, 0, text.length, mentions)];
     if (targets.length > 0) return [{ ...previous, targets, trigger: ':', evidence: text, sentence: index }];
   }
+  // "Among the previously listed companies that they joined are Huawei …": members listed before are no part of this act.
+  if (/\b(?:previously|already|earlier)\s+(?:listed|added|designated|sanctioned|blacklisted|named)\b/i.test(text)) return [];
   const cue = LIST_MEMBERSHIP.exec(text) ?? (afterClass && index - previous.sentence === 1 ? THEY_INCLUDE.exec(text) : null);
   if (!cue) return namedAsAdded(text, mentions, previous, index).concat(afterClass ? membersOfClass(text, mentions, previous, index) : []);
   // "the apps are “engaged in activities …”", "Most of these apps are from Hong Kong", "the companies

@@ -1044,3 +1044,19 @@ describe('fifth probe of fresh pages: listings updated, continued and completed'
     assert.deepEqual(summary('Some Chinese firms have tried to be removed from the 1260H list.', '2024-02-01'), []);
   });
 });
+
+describe('fifth probe of fresh pages: nationality words, periods to divest, contracting bars, earlier members', () => {
+  test('a nationality word is no target, even where a tagger reads "German media" as an organisation', () => {
+    const text = 'Germany plans to ban operators from using components made by Huawei and ZTE in 5G networks. The ban could include components already built into the networks, requiring operators to remove and replace them, German media reported.';
+    assert.ok(!summary(text, '2023-03-09').some((e) => e.includes('name:')), summary(text, '2023-03-09').join('; '));
+  });
+  test('"a one-year divestment period for securities" is part of an investment ban, not an order to sell a business', () => {
+    assert.deepEqual(summary('The order gave U.S. persons a one-year divestment period for securities of Chinese companies added to the NS-CMIC list.', '2022-02-16').filter((e) => e.includes('divestment-order')), []);
+  });
+  test('a department "blocked from contracting with or procuring from" firms is a procurement ban', () => {
+    assert.deepEqual(summary('The Department of Defense is barred from contracting with Hesai.', '2024-02-01').map((e) => e.split(' ').slice(1).join(' ')), ['procurement-ban hesai in-force']);
+  });
+  test('members named as "previously listed" are no part of the listing just reported', () => {
+    assert.deepEqual(summary('The Pentagon added Hesai to its 1260H list. Among the previously listed companies are Huawei Technologies and ZTE.', '2024-02-01'), ['US entity-list hesai enacted']);
+  });
+});
