@@ -577,6 +577,21 @@ const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\
 /** "modifies four existing entries on", "revises one entry under": a rule's changes to entries already listed. */
 const REVISED_ENTRIES = /\b(?:modif(?:y|ies|ied|ying)|revis(?:e|es|ed|ing)|correct(?:s|ed|ing)?|amend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?entr(?:y|ies)\b[^.;]{0,30}$/i;
 
+/** "Executive Order 13942 of August 6, 2020 (Addressing the Threat Posed by TikTok, …)": a US order by its number, with its title in brackets. */
+const ORDER_WITH_TITLE = /\bExecutive Order (1\d{4})(?: of [A-Z][a-z]+ \d{1,2}, \d{4})?,?\s*\(([^()]{5,400})\)/g;
+/** The act a measure of each kind is, for acts known only by the measure they revoke. */
+const KIND_ACTION: Record<string, Action> = {
+  'app-ban': 'ban',
+  'device-ban': 'ban',
+  'equipment-ban': 'ban',
+  'network-exclusion': 'ban',
+  'procurement-ban': 'procurement-ban',
+  'investment-ban': 'investment-ban',
+  'divestment-order': 'divestment-order',
+  'export-control': 'export-control',
+  designation: 'entity-list',
+};
+
 /** Acts that put names on a list, which a later clause can take them off again. */
 const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
 /** "YMTC was removed", "two firms were taken off": a removal in the passive with no list named after it. */
@@ -753,6 +768,12 @@ export class NewsExtractor {
       (t) => !(t.action === 'ban' && /^block/i.test(t.text) && enjoined.some((e) => t.start >= e.start && t.end <= e.end)),
     );
     const previous = earlier.at(-1);
+    // "The following orders are revoked: Executive Order 13942 of August 6, 2020 (Addressing the Threat Posed
+    // by TikTok …)": orders revoked by number are acts on what their titles name.
+    if (triggers.length === 0 && revoked.length > 0) {
+      const orders = this.revokedOrders(text, revoked[0] as Span, mentions, index, contextActor);
+      if (orders.length > 0) return orders;
+    }
     if (triggers.length === 0 && (enjoined.length > 0 || revoked.length > 0) && previous) {
       // "A judge blocked the order on Sunday": the act is the one reported just before.
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
@@ -928,6 +949,22 @@ export class NewsExtractor {
     // of their own name the members of the listing just reported.
     if (kept.length === 0 && previous && index - previous.sentence <= 10 && LIST_MEMBERSHIP.test(text)) return listMembers(text, mentions, previous, index);
     return kept;
+  }
+
+  private revokedOrders(text: string, cue: Span, mentions: Mention[], index: number, contextActor: Actor | undefined): RestrictionEvent[] {
+    const out: RestrictionEvent[] = [];
+    for (const m of text.slice(cue.start).matchAll(ORDER_WITH_TITLE)) {
+      const from = cue.start + (m.index ?? 0);
+      const to = from + m[0].length;
+      const titled = mentions.filter((x) => x.start >= from && x.end <= to).map((x): EventTarget => ({ surface: x.surface, entity: x.entity, via: 'name' }));
+      const targets = titled.length > 0 ? titled : genericTargets(m[2] as string, []).map((g) => g.target);
+      if (targets.length === 0) continue;
+      const kind = this.matcher.orderKind(m[1] as string);
+      const action: Action = (kind ? KIND_ACTION[kind] : undefined) ?? 'other';
+      const actor: Actor = contextActor?.jurisdiction === 'US' ? contextActor : { jurisdiction: 'US', authority: 'President', surface: `Executive Order ${m[1]}` };
+      out.push({ actor, action, targets, status: 'revoked', statusCue: text.slice(cue.start, cue.end), trigger: `Executive Order ${m[1]}`, evidence: text, sentence: index });
+    }
+    return out;
   }
 
   private targetsFor(

@@ -186,6 +186,11 @@ export class MentionMatcher {
     return entityTarget(this.kb, id);
   }
 
+  /** The kind of the measure whose title carries an executive order's number ("13942"), when the knowledge base holds it. */
+  orderKind(number: string): string | undefined {
+    return Object.values(this.kb.measures).find((m) => new RegExp(String.raw`\b${number}\b`).test(m.title))?.kind;
+  }
+
   /** The country of an organisation, or of a product's or organisation's group when it has none of its own. */
   country(target: EntityTarget): string | undefined {
     const own = this.kb.organisations[target.id]?.country;

@@ -1060,3 +1060,14 @@ describe('fifth probe of fresh pages: nationality words, periods to divest, cont
     assert.deepEqual(summary('The Pentagon added Hesai to its 1260H list. Among the previously listed companies are Huawei Technologies and ZTE.', '2024-02-01'), ['US entity-list hesai enacted']);
   });
 });
+
+describe('official texts: orders revoked by number, headings of a rule (quoted from 86 FR 31423 and BIS rules, public domain)', () => {
+  test('orders revoked by number are revoked acts on what their titles name, of the kind the knowledge base records', () => {
+    const text = 'The following orders are revoked: Executive Order 13942 of August 6, 2020 (Addressing the Threat Posed by TikTok, and Taking Additional Steps To Address the National Emergency With Respect to the Information and Communications Technology and Services Supply Chain); Executive Order 13943 of August 6, 2020 (Addressing the Threat Posed by WeChat, and Taking Additional Steps To Address the National Emergency With Respect to the Information and Communications Technology and Services Supply Chain).';
+    assert.deepEqual(summary(text, '2021-06-11'), ['US ban bytedance revoked', 'US ban tencent revoked']);
+  });
+  test('a column or a part of the regulations named in capitals is no target', () => {
+    const text = 'The Bureau of Industry and Security places entities on the Entity List pursuant to parts 744 (Control Policy: End-User and End-Use Based) and 746 of the EAR. The license review policy for each listed entity is identified in the "License Review Policy" column on the Entity List.';
+    assert.deepEqual(summary(text, '2023-11-16'), []);
+  });
+});
