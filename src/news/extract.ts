@@ -555,7 +555,7 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
   other: ['ban', 'entity-list', 'sanction', 'investment-ban', 'procurement-ban', 'export-control', 'divestment-order', 'removal-order', 'boycott-push'],
   'export-control': ['entity-list'],
   sanction: ['entity-list', 'investment-ban'],
-  ban: ['procurement-ban', 'investment-ban', 'divestment-order', 'removal-order', 'export-control', 'entity-list'],
+  ban: ['procurement-ban', 'investment-ban', 'divestment-order', 'export-control', 'entity-list'],
   'entity-list': [],
   'investment-ban': [],
   'procurement-ban': [],

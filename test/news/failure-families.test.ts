@@ -1071,3 +1071,12 @@ describe('official texts: orders revoked by number, headings of a rule (quoted f
     assert.deepEqual(summary(text, '2023-11-16'), []);
   });
 });
+
+describe('fifth probe of fresh pages: one decision of two kinds', () => {
+  test('"will ban Huawei from the 5G network by ordering operators to remove its equipment" is a ban and a removal order', () => {
+    assert.deepEqual(summary("The government will ban Huawei from Britain's 5G network by ordering telecoms companies to remove its equipment by 2027, the minister said.", '2020-07-14').map((e) => e.split(' ').slice(1).join(' ')), ['ban huawei enacted', 'removal-order huawei enacted']);
+  });
+  test('a duty to remove after another verb ("required to cease its use and remove it") is a removal order', () => {
+    assert.deepEqual(summary('Canada will bar Huawei from its networks. Providers will be required to cease using Huawei gear and remove it.', '2022-05-20').map((e) => e.split(' ').slice(1, 3).join(' ')), ['ban huawei', 'removal-order huawei']);
+  });
+});
