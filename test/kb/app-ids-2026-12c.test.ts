@@ -59,10 +59,11 @@ describe('app identifiers checked in December 2026 (third pass)', () => {
     assert.ok(findings('app', 'cn.xender', '2021-01-01').includes('in-69a-2020-06 → xender-app'));
   });
 
-  test('CapCut keeps its house owner; the provider its own policy names is recorded in the note, and the Android id stays unverified', () => {
+  test('CapCut keeps its house owner; the provider its own policy names is recorded in the note (its Android id was confirmed in the fifth pass)', () => {
     const record = kb.products['capcut-app']!;
     assert.equal(record.owner, 'bytedance-ltd');
-    assert.equal(record.unverified, true);
+    assert.ok(!record.unverified);
+    assert.ok(record.sources.includes('ape-riky-morphe-capcut'));
     assert.ok(record.sources.includes('apc-capcut-privacy-2024'));
     assert.match(record.note ?? '', /Bytedance Pte\. Ltd\./);
   });
