@@ -928,7 +928,9 @@ export class NewsExtractor {
     const kept = out.filter((e) => !out.some((o) => subsumes(o, e)));
     // The specific act keeps the status the general words stated: "US to ban … from federal contracts".
     for (const k of kept) {
-      const stated = k.statusCue ? undefined : out.find((e) => e.statusCue && subsumes(k, e));
+      // "the draft being prepared for banning Chinese companies in government agencies includes Huawei": the
+      // words that scope a general act to the government's own use carry no stage of their own either.
+      const stated = k.statusCue ? undefined : out.find((e) => e.statusCue && (subsumes(k, e) || (e !== k && SUBSUMED_BY[e.action].includes(k.action))));
       if (stated) [k.status, k.statusCue] = [stated.status, stated.statusCue];
     }
     // "… were added to the list, while chipmaker YMTC was removed": a removal that names no list, in a

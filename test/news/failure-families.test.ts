@@ -1080,3 +1080,12 @@ describe('fifth probe of fresh pages: one decision of two kinds', () => {
     assert.deepEqual(summary('Canada will bar Huawei from its networks. Providers will be required to cease using Huawei gear and remove it.', '2022-05-20').map((e) => e.split(' ').slice(1, 3).join(' ')), ['ban huawei', 'removal-order huawei']);
   });
 });
+
+describe('fifth probe of fresh pages: drafts, and a spokeswoman', () => {
+  test('a draft being prepared is proposed, and the words that scope it to government agencies take its stage', () => {
+    assert.deepEqual(summary("Media reports say Taiwan's draft that is being prepared for banning Chinese companies in government agencies includes Huawei and ZTE.", '2019-03-01').filter((e) => !e.includes('generic:')), ['TW procurement-ban huawei proposed', 'TW procurement-ban zte proposed']);
+  });
+  test('a spokeswoman is no target', () => {
+    assert.ok(!summary('Executive Yuan Spokeswoman Kolas Yotaka said public agencies will be prohibited from buying Huawei products.', '2019-03-01').some((e) => e.includes('name:')));
+  });
+});
