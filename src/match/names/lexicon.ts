@@ -57,6 +57,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
  * also name companies on their own (Persian tejarat, saderat) are left out.
  */
 export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
+  // Korea's own name, as North Korean bodies write it ("Chosun Expo" = "Korea Expo").
+  chosun: 'korea', choson: 'korea', joseon: 'korea',
   sanayi: 'industrial', sanayii: 'industrial', ticaret: 'trade', ithalat: 'import', ihracat: 'export', insaat: 'construction',
   nakliyat: 'transport', pazarlama: 'marketing', makina: 'machinery', sistemleri: 'system',
   teknoloji: 'technology', teknolojileri: 'technology', muhendislik: 'engineering', lojistik: 'logistics', otomotiv: 'automotive',

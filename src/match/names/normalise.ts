@@ -542,9 +542,29 @@ function classify(words: string[]): Token[] {
   }
   // A country leads a core; a name of a country and generic words ("Iran Electronics Industries") is
   // named by it.
-  if (!seenCore) for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
+  if (!seenCore) {
+    for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
+  } else countriesInsideCore(tokens);
   return tokens;
 }
+
+/**
+ * A country written between two words of a name's core, in the same legal name, is a word of the name
+ * ("Islamic Republic of Iran - China Shipping Lines", a line of two countries, is not "Islamic
+ * Republic of Iran Shipping Lines"); a country leading or closing the name stays a place or a region.
+ */
+function countriesInsideCore(tokens: Token[]): void {
+  let lastCore = -1;
+  for (let i = tokens.length - 1; i >= 0 && lastCore < 0; i--) if ((tokens[i] as Token).cls === 'core') lastCore = i;
+  let coreBefore = false;
+  for (let i = 0; i < lastCore; i++) {
+    const t = tokens[i] as Token;
+    if (t.cls === 'core') coreBefore = true;
+    else if (t.cls === 'legal' && !CONNECTING_WORDS.has(t.text)) coreBefore = false;
+    else if (coreBefore && (t.cls === 'place' || t.cls === 'region') && (LEADING_COUNTRIES.has(t.text) || t.text === 'china')) t.cls = 'region';
+  }
+}
+const CONNECTING_WORDS = new Set(['of', 'the', 'and']);
 
 /**
  * Words the lexicon files with legal forms that are no legal form ("Ford Motor Company of Canada"),
@@ -621,6 +641,15 @@ function stripHan(simplified: string): HanForm {
 /** A name that ends in its own abbreviation in brackets: "North China Research Institute of Electro-Optics (NCRIEO)". */
 const GLOSSED_ABBREVIATION = /^(.*[^\s(])\s*\(\s*([A-Za-z]{2,8})\s*\)\s*$/;
 
+/**
+ * A name written as its web address ("Amazon.com, Inc.", "Sinbad.io"): the suffix glued to the name
+ * by a dot is no word of it, from five letters on: a short name keeps its domain, which is then the
+ * brand ("JD.com", "Trip.com", "Mail.ru" are not the words "JD", "Trip", "Mail"). Only top-level
+ * domains that are no legal form or word ("co", "de" are left).
+ */
+const WEB_SUFFIX = /(?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9]\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/i;
+const WEB_SUFFIXES = /((?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9])\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/gi;
+
 export function normaliseName(raw: string): NameForm {
   // The bracketed abbreviation spells the words before it: its letters are no initial of the name
   // ("NEON" is not that institute); it stays a word of the name, as lists also write it unbracketed.
@@ -638,7 +667,8 @@ const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
 
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
-  const named = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const named = WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
   const text = ascii ? named : named.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
