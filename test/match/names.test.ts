@@ -697,6 +697,11 @@ describe('general names: trades, countries inside a name, cut-short words, web a
     assert.ok(c('Norvix.io', 'Norvix') >= SAME_THRESHOLD);
     assert.deepEqual(normaliseName('Acme Co.').legal, normaliseName('Acme Co').legal);
   });
+  test('Spanish plural articles are no words of a name, and a cartel is a kind of body', () => {
+    assert.ok(c('Los Halcones', 'Cartel de Los Halcones') >= SAME_THRESHOLD);
+    assert.ok(c('Los Halcones', 'Los Halcones Cartel') >= SAME_THRESHOLD);
+    assert.ok(c('Las Palomas Trading', 'Palomas Trading') >= SAME_THRESHOLD);
+  });
   test('Chosun is Korea', () => {
     assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
   });

@@ -313,8 +313,8 @@ function sameWords(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((t) => b.includes(t));
 }
 
-/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of"). */
-const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de']);
+/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of", Spanish "Los", "Las"). */
+const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'los', 'las']);
 
 /** The strongest feature so far, and whether it matched the whole name, qualifiers included ("HIK VISION"). */
 interface Best {

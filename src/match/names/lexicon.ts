@@ -119,7 +119,7 @@ export const LEGAL_FORMS = new Set([
   'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
   'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
   'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
-  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'in', 'a', 'an', 'joint', 'stock',
+  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'in', 'a', 'an', 'los', 'las', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
   // Legal forms written out in full in their own languages.
@@ -170,7 +170,7 @@ export const GENERIC_WORDS = new Set([
   'integrated', 'circuit', 'memory', 'storage', 'robotics', 'robot', 'automation', 'instrument', 'precision', 'vision',
   'imaging', 'smart', 'online', 'web', 'net', 'lab', 'laboratory', 'research', 'institute', 'academy', 'university',
   'college', 'center', 'centre', 'office', 'branch', 'division', 'operations', 'operation', 'americas', 'usa',
-  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing',
+  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing', 'cartel',
   'distribution', 'import', 'export', 'supply', 'supplies', 'resource', 'resources', 'commercial', 'consulting',
   'association', 'corp', 'fund', 'asset', 'assets', 'payment', 'pay', 'wallet', 'commerce', 'ecommerce', 'retail',
   'aviation', 'aerospace', 'shipping', 'marine', 'railway', 'construction', 'architecture', 'design', 'culture',

@@ -571,7 +571,7 @@ const CONNECTING_WORDS = new Set(['of', 'the', 'and']);
  * and legal forms written as plain words, which also name a kind of body ("Private Military Company
  * Wagner").
  */
-const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
+const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'los', 'las', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
 
 /**
  * Distinctive words after the abbreviated legal form that closes a name, without business words, are
