@@ -702,6 +702,11 @@ describe('general names: trades, countries inside a name, cut-short words, web a
     assert.ok(c('Los Halcones', 'Los Halcones Cartel') >= SAME_THRESHOLD);
     assert.ok(c('Las Palomas Trading', 'Palomas Trading') >= SAME_THRESHOLD);
   });
+  test('import and export as traders abbreviate it (I/E, Imp&Exp, Impex) is import and export', () => {
+    assert.ok(c('Redleaf I/E Co., Ltd.', 'Redleaf Import & Export Co., Ltd.') >= SAME_THRESHOLD);
+    assert.ok(c('Redleaf Impex Trading Co', 'Redleaf Import and Export Trading Co') >= SAME_THRESHOLD);
+    assert.ok(c('Redleaf Imp&Exp Trading Co', 'Redleaf Import and Export Trading Co') >= SAME_THRESHOLD);
+  });
   test('Chosun is Korea', () => {
     assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
   });

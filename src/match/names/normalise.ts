@@ -650,6 +650,14 @@ const GLOSSED_ABBREVIATION = /^(.*[^\s(])\s*\(\s*([A-Za-z]{2,8})\s*\)\s*$/;
 const WEB_SUFFIX = /(?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9]\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/i;
 const WEB_SUFFIXES = /((?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9])\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/gi;
 
+/**
+ * "Import and export" as traders abbreviate it: "Imp & Exp", "Imp. and Exp.", "I/E", "I & E",
+ * "Impex" (and "ImpAndExp", an ampersand spelt out inside one word).
+ */
+const IMPORT_EXPORT_PATTERN = String.raw`(?<![a-z0-9])(?:imp(?:ort)?\.?\s*(?:&|and|\/|-)\s*exp(?:ort)?\.?|i\s*[\/&]\s*e|impex|impandexp)(?![a-z0-9])`;
+const IMPORT_EXPORT = new RegExp(IMPORT_EXPORT_PATTERN, 'i');
+const IMPORT_EXPORTS = new RegExp(IMPORT_EXPORT_PATTERN, 'gi');
+
 export function normaliseName(raw: string): NameForm {
   // The bracketed abbreviation spells the words before it: its letters are no initial of the name
   // ("NEON" is not that institute); it stays a word of the name, as lists also write it unbracketed.
@@ -668,7 +676,8 @@ const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
   const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
-  const named = WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
+  const addressed = WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
+  const named = IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
   const text = ascii ? named : named.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
