@@ -59,6 +59,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
 export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   // Korea's own name, as North Korean bodies write it ("Chosun Expo" = "Korea Expo").
   chosun: 'korea', choson: 'korea', joseon: 'korea',
+  // "Saint" in German and Russian place names ("Sankt-Peterburg").
+  sankt: 'saint',
   sanayi: 'industrial', sanayii: 'industrial', ticaret: 'trade', ithalat: 'import', ihracat: 'export', insaat: 'construction',
   nakliyat: 'transport', pazarlama: 'marketing', makina: 'machinery', sistemleri: 'system',
   teknoloji: 'technology', teknolojileri: 'technology', muhendislik: 'engineering', lojistik: 'logistics', otomotiv: 'automotive',
