@@ -712,6 +712,11 @@ describe('general names: trades, countries inside a name, cut-short words, web a
     assert.ok(c('Paros Marine Lines', 'Faros Marine Lines') < SAME_THRESHOLD);
     assert.ok(c('Volna Sankt-Peterburg', 'Volna Saint Petersburg') >= SAME_THRESHOLD);
   });
+  test('a region one name closes with is the place the other leads with ("(HK)" / "Hong Kong …"); a region on one side only still differs', () => {
+    assert.ok(c('Meridian Pearl Trading (HK) Limited', 'Hong Kong Meridian Pearl Trading Limited') >= SAME_THRESHOLD);
+    assert.ok(c('Sinar Harapan Foundation Malaysia', 'Malaysia Sinar Harapan Foundation') >= SAME_THRESHOLD);
+    assert.ok(c('Sinar Harapan Foundation Malaysia', 'Sinar Harapan Foundation') < SAME_THRESHOLD);
+  });
   test('Chosun is Korea', () => {
     assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
   });

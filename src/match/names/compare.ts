@@ -313,6 +313,20 @@ function sameWords(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((t) => b.includes(t));
 }
 
+/** Regions of x that y does not write as a place. */
+function regionsNotPlacedBy(x: NameForm, y: NameForm): Set<string> {
+  const out = new Set(x.regions);
+  if (y.places.length === 0) return out;
+  for (const r of x.regions) {
+    const place = REGION_AS_PLACE.get(r) ?? r;
+    for (let i = 0; i < y.places.length; i++) {
+      if (y.places[i] === place || `${y.places[i]}${y.places[i + 1] ?? ''}` === place) out.delete(r);
+    }
+  }
+  return out;
+}
+const REGION_AS_PLACE: ReadonlyMap<string, string> = new Map([['hk', 'hongkong']]);
+
 /** Words the lexicon files with legal forms that are no legal form ("The", "and", "of", Spanish "Los", "Las"). */
 const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'los', 'las']);
 
@@ -593,8 +607,10 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
-    const ra = new Set(a.regions);
-    const rb = new Set(b.regions);
+    // A region the other name writes as a place ("… (HK) Co." / "Hong Kong …", "… Society
+    // Indonesia" / "Indonesia … Society") is the same place, written at the other end.
+    const ra = regionsNotPlacedBy(a, b);
+    const rb = regionsNotPlacedBy(b, a);
     if (ra.size + rb.size > 0 && [...ra].sort().join() !== [...rb].sort().join()) {
       features.push({ feature: 'region-differs', score: -(core - QUALIFIED_CAP), detail: `${[...ra].join(' ') || '—'} ≠ ${[...rb].join(' ') || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);
