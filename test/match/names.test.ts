@@ -717,6 +717,9 @@ describe('general names: trades, countries inside a name, cut-short words, web a
     assert.ok(c('Sinar Harapan Foundation Malaysia', 'Malaysia Sinar Harapan Foundation') >= SAME_THRESHOLD);
     assert.ok(c('Sinar Harapan Foundation Malaysia', 'Sinar Harapan Foundation') < SAME_THRESHOLD);
   });
+  test('a charity or an organisation written after a name is the kind of body, not a word of the name', () => {
+    assert.ok(c('Amal Rahma', 'Amal Rahma Charitable Organization') >= SAME_THRESHOLD);
+  });
   test('Chosun is Korea', () => {
     assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
   });

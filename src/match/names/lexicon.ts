@@ -172,7 +172,7 @@ export const GENERIC_WORDS = new Set([
   'integrated', 'circuit', 'memory', 'storage', 'robotics', 'robot', 'automation', 'instrument', 'precision', 'vision',
   'imaging', 'smart', 'online', 'web', 'net', 'lab', 'laboratory', 'research', 'institute', 'academy', 'university',
   'college', 'center', 'centre', 'office', 'branch', 'division', 'operations', 'operation', 'americas', 'usa',
-  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing', 'cartel',
+  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing', 'cartel', 'charity', 'charitable', 'organization', 'organisation',
   'distribution', 'import', 'export', 'supply', 'supplies', 'resource', 'resources', 'commercial', 'consulting',
   'association', 'corp', 'fund', 'asset', 'assets', 'payment', 'pay', 'wallet', 'commerce', 'ecommerce', 'retail',
   'aviation', 'aerospace', 'shipping', 'marine', 'railway', 'construction', 'architecture', 'design', 'culture',
