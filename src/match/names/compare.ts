@@ -119,7 +119,11 @@ function sameBase(a: string, b: string): boolean {
  * ("Refinery" / "Refining", "Fishery" / "Fishing", "Brewery" / "Brewing"), plural "-eries" too.
  */
 function trade(a: string, b: string): boolean {
-  const [x, y] = a.charCodeAt(a.length - 1) === 103 ? [b, a] : [a, b];
+  // Most pairs end in no "g" on either side: nothing to allocate or compare for them.
+  const aIng = a.charCodeAt(a.length - 1) === 103;
+  if (!aIng && b.charCodeAt(b.length - 1) !== 103) return false;
+  const x = aIng ? b : a;
+  const y = aIng ? a : b;
   if (!y.endsWith('ing')) return false;
   const base = x.endsWith('ery') ? x.length - 3 : x.endsWith('eries') ? x.length - 5 : -1;
   // "Battery" / "Batting", "Pottery" / "Potting": a short base ending in a doubled consonant is no trade.
@@ -394,20 +398,22 @@ const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; r
  */
 function truncatedWordsWrittenOut(x: NameForm, y: NameForm): Rewrite | undefined {
   let form = x;
-  const written: string[] = [];
+  let written: string[] | undefined;
+  // Plain loops, cheapest tests first: this is tried for every candidate that falls short.
   for (const w of x.core) {
-    if (w.length < 3 || w.length > 6 || !ONLY_LETTERS.test(w) || written.length >= 3) continue;
+    if (w.length < 3 || w.length > 6 || (written && written.length >= 3)) continue;
+    const first = w.charCodeAt(0);
     let dotted: boolean | undefined;
     for (const t of y.tokens) {
-      if (t.cls === 'legal' || t.text.length < w.length + 3 || !t.text.startsWith(w)) continue;
+      if (t.text.length < w.length + 3 || t.text.charCodeAt(0) !== first || t.cls === 'legal' || !t.text.startsWith(w) || !ONLY_LETTERS.test(w)) continue;
       if (t.cls !== 'qualifier' && !(dotted ??= new RegExp(`(^|[^a-z])${w}\\.`).test(x.raw.toLowerCase()))) continue;
       if (x.tokens.some((u) => u.text === t.text) || y.tokens.some((u) => u.text === w)) continue;
       form = withWordReplaced(form, w, t.text);
-      written.push(`${w}. = ${t.text}`);
+      (written ??= []).push(`${w}. = ${t.text}`);
       break;
     }
   }
-  return written.length > 0 ? { form, detail: written.join('; ') } : undefined;
+  return written && { form, detail: written.join('; ') };
 }
 
 function withWordReplaced(form: NameForm, word: string, by: string): NameForm {

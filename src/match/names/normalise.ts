@@ -657,6 +657,9 @@ const WEB_SUFFIXES = /((?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9])\.(?:com|net|org|io
 const IMPORT_EXPORT_PATTERN = String.raw`(?<![a-z0-9])(?:imp(?:ort)?\.?\s*(?:&|and|\/|-)\s*exp(?:ort)?\.?|i\s*[\/&]\s*e|impex|impandexp)(?![a-z0-9])`;
 const IMPORT_EXPORT = new RegExp(IMPORT_EXPORT_PATTERN, 'i');
 const IMPORT_EXPORTS = new RegExp(IMPORT_EXPORT_PATTERN, 'gi');
+function mayAbbreviateImportExport(text: string): boolean {
+  return text.includes('/') || text.includes('&') || text.includes('mp') || text.includes('MP') || text.includes('Mp');
+}
 
 export function normaliseName(raw: string): NameForm {
   // The bracketed abbreviation spells the words before it: its letters are no initial of the name
@@ -676,8 +679,9 @@ const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
   const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
-  const addressed = WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
-  const named = IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
+  // Plain searches first: most names have neither, and a regular expression costs more.
+  const addressed = unlisted.includes('.') && WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
+  const named = mayAbbreviateImportExport(addressed) && IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
   const text = ascii ? named : named.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;

@@ -186,9 +186,9 @@ function couldPair(xFirst: number, xLength: number, yFirst: number, yLength: num
   return Math.abs(xLength - yLength) <= 2 && (xFirst === yFirst || otherFirstSoundOf(xFirst, yFirst));
 }
 
-/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h, ph/f (by their two codes: the scorer asks for each pair of words). */
+/** First letters that write one sound in two transliterations: x/ks, q/k, y/i, zh/j, kh/h (by their two codes: the scorer asks for each pair of words). */
 const OTHER_FIRST_SOUND = new Uint8Array(128 * 128);
-for (const [x, y] of ['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk', 'pf', 'fp']) OTHER_FIRST_SOUND[(x as string).charCodeAt(0) * 128 + (y as string).charCodeAt(0)] = 1;
+for (const [x, y] of ['xk', 'kx', 'qk', 'kq', 'xq', 'qx', 'yi', 'iy', 'zj', 'jz', 'kh', 'hk']) OTHER_FIRST_SOUND[(x as string).charCodeAt(0) * 128 + (y as string).charCodeAt(0)] = 1;
 
 export function otherFirstSoundOf(x: number, y: number): boolean {
   return x < 128 && y < 128 && OTHER_FIRST_SOUND[x * 128 + y] === 1;
