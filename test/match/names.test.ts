@@ -672,3 +672,53 @@ describe('ranked candidates and thresholds', async () => {
     }
   });
 });
+
+describe('general names: trades, countries inside a name, cut-short words, web addresses, Korea', () => {
+  const c = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b)).score;
+  test('a trade\'s place and its work are one word (Fishery / Fishing, Refinery / Refining); a short doubled base is not (Battery / Batting)', () => {
+    assert.ok(c('Baltic Fishery Co', 'Baltic Fishing Co') >= SAME_THRESHOLD);
+    assert.ok(c('Volga Oil Refinery', 'Volga Oil Refining Company') >= SAME_THRESHOLD);
+    assert.ok(c('Acme Battery Works', 'Acme Batting Works') < SAME_THRESHOLD);
+  });
+  test('a country written inside a name is a word of it, not a place to leave out', () => {
+    assert.ok(c('Kingdom of Cambodia - China Cargo Lines', 'Kingdom of Cambodia Cargo Lines') < SAME_THRESHOLD);
+    assert.ok(c('Republic of Cuba - China Ferry Lines', 'Republic of Cuba Ferry Lines') < SAME_THRESHOLD);
+    // A city leading or closing a name is still a place.
+    assert.ok(c('Hangzhou Acme Widgets', 'Acme Widgets') >= SAME_THRESHOLD);
+    assert.ok(c('Acme Widgets Hangzhou Trading', 'Acme Widgets Trading') >= SAME_THRESHOLD);
+  });
+  test('a word cut short is the word it begins: a business word, or any word written with a full stop', () => {
+    assert.ok(c('Norland Shipping & Cons.', 'Norland Shipping and Consulting Ltd') >= SAME_THRESHOLD);
+    assert.ok(c('Pohang Steel Exp. Co', 'Pohang Steel Export Co') >= SAME_THRESHOLD);
+    assert.ok(c('Acme Star Holdings', 'Acme Starlight Holdings') < SAME_THRESHOLD);
+  });
+  test('a name written as its web address is the name', () => {
+    assert.ok(c('Zelpha.com, Inc.', 'Zelpha Inc') >= SAME_THRESHOLD);
+    assert.ok(c('Norvix.io', 'Norvix') >= SAME_THRESHOLD);
+    assert.deepEqual(normaliseName('Acme Co.').legal, normaliseName('Acme Co').legal);
+  });
+  test('Spanish plural articles are no words of a name, and a cartel is a kind of body', () => {
+    assert.ok(c('Los Halcones', 'Cartel de Los Halcones') >= SAME_THRESHOLD);
+    assert.ok(c('Los Halcones', 'Los Halcones Cartel') >= SAME_THRESHOLD);
+    assert.ok(c('Las Palomas Trading', 'Palomas Trading') >= SAME_THRESHOLD);
+  });
+  test('import and export as traders abbreviate it (I/E, Imp&Exp, Impex) is import and export', () => {
+    assert.ok(c('Redleaf I/E Co., Ltd.', 'Redleaf Import & Export Co., Ltd.') >= SAME_THRESHOLD);
+    assert.ok(c('Redleaf Impex Trading Co', 'Redleaf Import and Export Trading Co') >= SAME_THRESHOLD);
+    assert.ok(c('Redleaf Imp&Exp Trading Co', 'Redleaf Import and Export Trading Co') >= SAME_THRESHOLD);
+  });
+  test('"Sankt" is "Saint"', () => {
+    assert.ok(c('Volna Sankt-Peterburg', 'Volna Saint Petersburg') >= SAME_THRESHOLD);
+  });
+  test('a region one name closes with is the place the other leads with ("(HK)" / "Hong Kong …"); a region on one side only still differs', () => {
+    assert.ok(c('Meridian Pearl Trading (HK) Limited', 'Hong Kong Meridian Pearl Trading Limited') >= SAME_THRESHOLD);
+    assert.ok(c('Sinar Harapan Foundation Malaysia', 'Malaysia Sinar Harapan Foundation') >= SAME_THRESHOLD);
+    assert.ok(c('Sinar Harapan Foundation Malaysia', 'Sinar Harapan Foundation') < SAME_THRESHOLD);
+  });
+  test('a charity or an organisation written after a name is the kind of body, not a word of the name', () => {
+    assert.ok(c('Amal Rahma', 'Amal Rahma Charitable Organization') >= SAME_THRESHOLD);
+  });
+  test('Chosun is Korea', () => {
+    assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
+  });
+});

@@ -67,7 +67,7 @@ export function tokenSimilarity(a: string, b: string, besideExactWord = false): 
     // dropped here and another added there is a replaced letter.
     if (d <= 2 && d - Math.abs(ka.length - kb.length) <= 1) return 1 - 0.06 * d;
   }
-  if (sameBase(a, b)) return 0.9;
+  if (sameBase(a, b) || trade(a, b)) return 0.9;
   const edit = singleEdit(a, b);
   if (edit === 'transpose' && length >= 5) return 0.94;
   if (edit === 'insert-delete' && length >= 5) return 0.94;
@@ -113,6 +113,22 @@ function sameBase(a: string, b: string): boolean {
   for (let i = 0; i < MIN_BASE; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   const ofB = bases(b);
   return bases(a).some((x) => x.length >= MIN_BASE && ofB.includes(x));
+}
+/**
+ * A trade's place and its work: "-ery" against "-ing" on one base of four letters or more
+ * ("Refinery" / "Refining", "Fishery" / "Fishing", "Brewery" / "Brewing"), plural "-eries" too.
+ */
+function trade(a: string, b: string): boolean {
+  // Most pairs end in no "g" on either side: nothing to allocate or compare for them.
+  const aIng = a.charCodeAt(a.length - 1) === 103;
+  if (!aIng && b.charCodeAt(b.length - 1) !== 103) return false;
+  const x = aIng ? b : a;
+  const y = aIng ? a : b;
+  if (!y.endsWith('ing')) return false;
+  const base = x.endsWith('ery') ? x.length - 3 : x.endsWith('eries') ? x.length - 5 : -1;
+  // "Battery" / "Batting", "Pottery" / "Potting": a short base ending in a doubled consonant is no trade.
+  if (base < 4 || base !== y.length - 3 || (base < 6 && x.charCodeAt(base - 1) === x.charCodeAt(base - 2))) return false;
+  return x.startsWith(y.slice(0, base));
 }
 /** Whether the words' first letters write one sound. */
 function otherFirstSound(a: string, b: string): boolean {
@@ -301,8 +317,22 @@ function sameWords(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((t) => b.includes(t));
 }
 
-/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of"). */
-const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de']);
+/** Regions of x that y does not write as a place. */
+function regionsNotPlacedBy(x: NameForm, y: NameForm): Set<string> {
+  const out = new Set(x.regions);
+  if (y.places.length === 0) return out;
+  for (const r of x.regions) {
+    const place = REGION_AS_PLACE.get(r) ?? r;
+    for (let i = 0; i < y.places.length; i++) {
+      if (y.places[i] === place || `${y.places[i]}${y.places[i + 1] ?? ''}` === place) out.delete(r);
+    }
+  }
+  return out;
+}
+const REGION_AS_PLACE: ReadonlyMap<string, string> = new Map([['hk', 'hongkong']]);
+
+/** Words the lexicon files with legal forms that are no legal form ("The", "and", "of", Spanish "Los", "Las"). */
+const ARTICLES = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'los', 'las']);
 
 /** The strongest feature so far, and whether it matched the whole name, qualifiers included ("HIK VISION"). */
 interface Best {
@@ -356,7 +386,35 @@ const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; r
   // An abbreviation standing for some of the other name's words ("JSC 558 ARP" / "JSC 558 Aircraft
   // Repair Plant", "IRGC Missile Command"), as strong as a whole name's acronym.
   { feature: 'abbreviation', cap: 0.9, fromNothing: true, rewrite: abbreviationsWrittenOut },
+  // A word cut short ("Hesco Eng. & Con. Co", "Acme Mach. Works"), as strong as an abbreviation.
+  { feature: 'truncated', cap: 0.9, fromNothing: false, rewrite: truncatedWordsWrittenOut },
 ];
+
+/**
+ * Words of x's core, three to six letters, that y lacks but begins a longer word of its own with —
+ * a business or generic word of y, or any word when x writes the short word with a full stop
+ * ("Con." = "Construction"): x's words written out as y has them, up to three. A distinctive word
+ * that merely begins another ("Star" / "Starlight") is no truncation.
+ */
+function truncatedWordsWrittenOut(x: NameForm, y: NameForm): Rewrite | undefined {
+  let form = x;
+  let written: string[] | undefined;
+  // Plain loops, cheapest tests first: this is tried for every candidate that falls short.
+  for (const w of x.core) {
+    if (w.length < 3 || w.length > 6 || (written && written.length >= 3)) continue;
+    const first = w.charCodeAt(0);
+    let dotted: boolean | undefined;
+    for (const t of y.tokens) {
+      if (t.text.length < w.length + 3 || t.text.charCodeAt(0) !== first || t.cls === 'legal' || !t.text.startsWith(w) || !ONLY_LETTERS.test(w)) continue;
+      if (t.cls !== 'qualifier' && !(dotted ??= new RegExp(`(^|[^a-z])${w}\\.`).test(x.raw.toLowerCase()))) continue;
+      if (x.tokens.some((u) => u.text === t.text) || y.tokens.some((u) => u.text === w)) continue;
+      form = withWordReplaced(form, w, t.text);
+      (written ??= []).push(`${w}. = ${t.text}`);
+      break;
+    }
+  }
+  return written && { form, detail: written.join('; ') };
+}
 
 function withWordReplaced(form: NameForm, word: string, by: string): NameForm {
   return normaliseName(form.tokens.map((t) => (t.text === word ? by : t.text)).join(' '));
@@ -555,8 +613,10 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
     }
-    const ra = new Set(a.regions);
-    const rb = new Set(b.regions);
+    // A region the other name writes as a place ("… (HK) Co." / "Hong Kong …", "… Society
+    // Indonesia" / "Indonesia … Society") is the same place, written at the other end.
+    const ra = regionsNotPlacedBy(a, b);
+    const rb = regionsNotPlacedBy(b, a);
     if (ra.size + rb.size > 0 && [...ra].sort().join() !== [...rb].sort().join()) {
       features.push({ feature: 'region-differs', score: -(core - QUALIFIED_CAP), detail: `${[...ra].join(' ') || '—'} ≠ ${[...rb].join(' ') || '—'}` });
       score = Math.min(score, QUALIFIED_CAP);

@@ -57,6 +57,10 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
  * also name companies on their own (Persian tejarat, saderat) are left out.
  */
 export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
+  // Korea's own name, as North Korean bodies write it ("Chosun Expo" = "Korea Expo").
+  chosun: 'korea', choson: 'korea', joseon: 'korea',
+  // "Saint" in German and Russian place names ("Sankt-Peterburg").
+  sankt: 'saint',
   sanayi: 'industrial', sanayii: 'industrial', ticaret: 'trade', ithalat: 'import', ihracat: 'export', insaat: 'construction',
   nakliyat: 'transport', pazarlama: 'marketing', makina: 'machinery', sistemleri: 'system',
   teknoloji: 'technology', teknolojileri: 'technology', muhendislik: 'engineering', lojistik: 'logistics', otomotiv: 'automotive',
@@ -117,7 +121,7 @@ export const LEGAL_FORMS = new Set([
   'company', 'limited', 'incorporated', 'corporation', 'llc', 'llp', 'lp', 'plc', 'pte', 'pty', 'pvt', 'private',
   'public', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa',
   'aps', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'pao', 'oao', 'zao', 'ooo', 'sdn', 'bhd', 'tbk', 'pt', 'se', 'cv',
-  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'in', 'a', 'an', 'joint', 'stock',
+  'ltda', 'sab', 'de', 'kft', 'zrt', 'sp', 'zoo', 'spzoo', 'doo', 'dd', 'the', 'and', 'of', 'in', 'a', 'an', 'los', 'las', 'joint', 'stock',
   'liability', 'unlimited', 'share', 'shares', 'sole', 'proprietorship', 'partnership', 'fzc', 'fze', 'fzco',
   'dmcc', 'wll', 'spc', 'cooperative', 'coop', 'ek', 'ug', 'gk', 'yk', 'cia', 'ulc', 'nl', 'lc', 'pllc',
   // Legal forms written out in full in their own languages.
@@ -168,7 +172,7 @@ export const GENERIC_WORDS = new Set([
   'integrated', 'circuit', 'memory', 'storage', 'robotics', 'robot', 'automation', 'instrument', 'precision', 'vision',
   'imaging', 'smart', 'online', 'web', 'net', 'lab', 'laboratory', 'research', 'institute', 'academy', 'university',
   'college', 'center', 'centre', 'office', 'branch', 'division', 'operations', 'operation', 'americas', 'usa',
-  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing',
+  'subsidiary', 'affiliate', 'associates', 'partners', 'ventures', 'venture', 'brothers', 'sales', 'marketing', 'cartel', 'charity', 'charitable', 'organization', 'organisation',
   'distribution', 'import', 'export', 'supply', 'supplies', 'resource', 'resources', 'commercial', 'consulting',
   'association', 'corp', 'fund', 'asset', 'assets', 'payment', 'pay', 'wallet', 'commerce', 'ecommerce', 'retail',
   'aviation', 'aerospace', 'shipping', 'marine', 'railway', 'construction', 'architecture', 'design', 'culture',

@@ -542,16 +542,36 @@ function classify(words: string[]): Token[] {
   }
   // A country leads a core; a name of a country and generic words ("Iran Electronics Industries") is
   // named by it.
-  if (!seenCore) for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
+  if (!seenCore) {
+    for (const t of tokens) if (t.cls === 'place' && LEADING_COUNTRIES.has(t.text)) t.cls = 'core';
+  } else countriesInsideCore(tokens);
   return tokens;
 }
+
+/**
+ * A country written between two words of a name's core, in the same legal name, is a word of the name
+ * ("Islamic Republic of Iran - China Shipping Lines", a line of two countries, is not "Islamic
+ * Republic of Iran Shipping Lines"); a country leading or closing the name stays a place or a region.
+ */
+function countriesInsideCore(tokens: Token[]): void {
+  let lastCore = -1;
+  for (let i = tokens.length - 1; i >= 0 && lastCore < 0; i--) if ((tokens[i] as Token).cls === 'core') lastCore = i;
+  let coreBefore = false;
+  for (let i = 0; i < lastCore; i++) {
+    const t = tokens[i] as Token;
+    if (t.cls === 'core') coreBefore = true;
+    else if (t.cls === 'legal' && !CONNECTING_WORDS.has(t.text)) coreBefore = false;
+    else if (coreBefore && (t.cls === 'place' || t.cls === 'region') && (LEADING_COUNTRIES.has(t.text) || t.text === 'china')) t.cls = 'region';
+  }
+}
+const CONNECTING_WORDS = new Set(['of', 'the', 'and']);
 
 /**
  * Words the lexicon files with legal forms that are no legal form ("Ford Motor Company of Canada"),
  * and legal forms written as plain words, which also name a kind of body ("Private Military Company
  * Wagner").
  */
-const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
+const NO_CLOSING_FORM = new Set(['the', 'and', 'of', 'a', 'an', 'de', 'los', 'las', 'in', 'company', 'corporation', 'incorporated', 'limited', 'private', 'public', 'joint', 'stock', 'cooperative', 'partnership', 'sole', 'share', 'shares', 'liability', 'unlimited']);
 
 /**
  * Distinctive words after the abbreviated legal form that closes a name, without business words, are
@@ -621,6 +641,26 @@ function stripHan(simplified: string): HanForm {
 /** A name that ends in its own abbreviation in brackets: "North China Research Institute of Electro-Optics (NCRIEO)". */
 const GLOSSED_ABBREVIATION = /^(.*[^\s(])\s*\(\s*([A-Za-z]{2,8})\s*\)\s*$/;
 
+/**
+ * A name written as its web address ("Amazon.com, Inc.", "Sinbad.io"): the suffix glued to the name
+ * by a dot is no word of it, from five letters on: a short name keeps its domain, which is then the
+ * brand ("JD.com", "Trip.com", "Mail.ru" are not the words "JD", "Trip", "Mail"). Only top-level
+ * domains that are no legal form or word ("co", "de" are left).
+ */
+const WEB_SUFFIX = /(?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9]\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/i;
+const WEB_SUFFIXES = /((?:^|[^a-z0-9-])[a-z0-9-]{4,}[a-z0-9])\.(?:com|net|org|io|ai|ru|ir|cn|ae|biz|info|app|hk)(?![a-z0-9.])/gi;
+
+/**
+ * "Import and export" as traders abbreviate it: "Imp & Exp", "Imp. and Exp.", "I/E", "I & E",
+ * "Impex" (and "ImpAndExp", an ampersand spelt out inside one word).
+ */
+const IMPORT_EXPORT_PATTERN = String.raw`(?<![a-z0-9])(?:imp(?:ort)?\.?\s*(?:&|and|\/|-)\s*exp(?:ort)?\.?|i\s*[\/&]\s*e|impex|impandexp)(?![a-z0-9])`;
+const IMPORT_EXPORT = new RegExp(IMPORT_EXPORT_PATTERN, 'i');
+const IMPORT_EXPORTS = new RegExp(IMPORT_EXPORT_PATTERN, 'gi');
+function mayAbbreviateImportExport(text: string): boolean {
+  return text.includes('/') || text.includes('&') || text.includes('mp') || text.includes('MP') || text.includes('Mp');
+}
+
 export function normaliseName(raw: string): NameForm {
   // The bracketed abbreviation spells the words before it: its letters are no initial of the name
   // ("NEON" is not that institute); it stays a word of the name, as lists also write it unbracketed.
@@ -638,7 +678,10 @@ const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
 
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
-  const named = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  // Plain searches first: most names have neither, and a regular expression costs more.
+  const addressed = unlisted.includes('.') && WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
+  const named = mayAbbreviateImportExport(addressed) && IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
   const text = ascii ? named : named.normalize('NFKC');
   let han: HanForm | undefined;
   let latinText = text;
