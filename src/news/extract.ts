@@ -1111,7 +1111,9 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
 }
 
 /** A number of parties, in figures or words ("12 companies", "nine entities", "dozens of firms"). */
-const NUMBERED_CLASS = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:entities|companies|firms|organi[sz]ations|parties|businesses)\b/i;
+/** Counts in figures or words, before a class: "12", "two", "a dozen", "dozens of". */
+const COUNT_WORDS = String.raw`\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of`;
+const NUMBERED_CLASS = new RegExp(String.raw`\b(?:${COUNT_WORDS}|scores of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:entities|companies|firms|organi[sz]ations|parties|businesses)\b`, 'i');
 const THEY_INCLUDE = /^\W*they\s+(?:include|included)\b/i;
 
 /**
@@ -1220,7 +1222,7 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
  * A counted class whose nationality follows it: "119 apps …, mostly from China", "more than 200 apps
  * linked to China", "232 apps with Chinese links", "14 defense companies from the United States".
  */
-const COUNTED_CLASS = /\b(?:\d[\d,]*|more than \d[\d,]*|over \d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b/gi;
+const COUNTED_CLASS = new RegExp(String.raw`\b(?:more than \d[\d,]*|over \d[\d,]*|${COUNT_WORDS})\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b`, 'gi');
 const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
 const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');
