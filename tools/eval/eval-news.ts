@@ -10,6 +10,10 @@
  * `--dev-half a` (or `b`) prints that half alone and lists only its errors, so that a mechanism can be
  * chosen from one half's errors and checked on the other before the test split's figures are read.
  *
+ * `--gold FILE` scores another labelled corpus in the same layout (a fresh set of pages labelled
+ * outside the project, given with `--corpus`): all its articles are read as one part, whatever split
+ * their labels name, and `--errors` lists that part's errors.
+ *
  * `--action-model FILE` scores with another action model than the one shipped
  * (`tools/news/train-action-model.ts --half a --out FILE` trains one on half a only, to score half b);
  * `--action-model none` with the lexicon's kinds alone.
@@ -38,13 +42,17 @@ if (onlyHalf !== undefined && onlyHalf !== 'a' && onlyHalf !== 'b') {
 }
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? (args[corpusArg + 1] ?? '') : join(process.cwd(), '..', 'shared', 'news-corpus'));
-const goldFile = 'test/fixtures/news/real-gold.jsonl';
+const goldArg = args.indexOf('--gold');
+/** A corpus labelled outside the project: one part, read whole. */
+const external = goldArg >= 0;
+const goldFile = external ? resolve(args[goldArg + 1] ?? '') : 'test/fixtures/news/real-gold.jsonl';
 
 const { excluded, manifest } = readCorpus(corpus, 'eval:news');
 const gold = readFileSync(goldFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as GoldRealArticle);
+  .map((l) => JSON.parse(l) as GoldRealArticle)
+  .map((g) => (external ? { ...g, split: 'dev' as const } : g));
 
 const kb = loadKnowledgeBase();
 const modelArg = args.indexOf('--action-model');
@@ -82,7 +90,7 @@ for (const g of gold) {
     notAsked++;
     continue;
   }
-  if (splitOf(row.url) !== g.split) throw new Error(`${goldFile}: article ${g.id} is labelled ${g.split} but its URL puts it in ${splitOf(row.url)}`);
+  if (!external && splitOf(row.url) !== g.split) throw new Error(`${goldFile}: article ${g.id} is labelled ${g.split} but its URL puts it in ${splitOf(row.url)}`);
   const text = readFileSync(join(corpus, 'articles', `${g.id}.txt`), 'utf8');
   // The manifest's date when it has one (as a feed item or a URL gives it); else what the page says.
   const fromPage = articleFromText(g.id, text);
@@ -118,7 +126,9 @@ const rows: [string, (s: SplitScore) => string][] = [
   ['  measure link right', (s) => `${ratio(s.links.right, s.links.total)}(${s.links.right}/${s.links.total})`],
 ];
 console.log(`news evaluation on ${relative(process.cwd(), corpus) || '.'}: ${gold.length - skipped - notAsked} articles in ${ms.toFixed(0)} ms${skipped ? ` (${skipped} skipped)` : ''}`);
-const columns: [string, SplitScore][] = onlyHalf
+const columns: [string, SplitScore][] = external
+  ? [['all', scores.dev]]
+  : onlyHalf
   ? [[`dev half ${onlyHalf}`, scores[onlyHalf]]]
   : [['dev', scores.dev], ['dev half a', scores.a], ['dev half b', scores.b], ...(devOnly ? [] : [['test', scores.test] as [string, SplitScore]])];
 console.log(`${''.padEnd(36)}${columns.map(([name]) => name.padEnd(30)).join('')}`);
@@ -138,7 +148,7 @@ for (const [name, s] of columns) {
   console.log(`${name}: articles with labelled events and nothing extracted: ${s.silent.articles} (${s.silent.events} labelled events)`);
 }
 if (!onlyHalf) {
-  const splits = devOnly ? (['dev'] as const) : (['dev', 'test'] as const);
+  const splits = devOnly || external ? (['dev'] as const) : (['dev', 'test'] as const);
   for (const [kind, kindScores] of [...byTextKind].sort((x, y) => x[0].localeCompare(y[0]))) {
     const cells = splits.map((split) => {
       const s = kindScores[split];
