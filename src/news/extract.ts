@@ -16,6 +16,7 @@ import {
   COREFERENCE_PATTERN,
   COURT_NATIONALITY,
   COURT_PATTERN,
+  CMC_DESIGNATION,
   ENJOINED_PATTERN,
   CLASS_TARGETS,
   GENERIC_TARGET_PATTERN,
@@ -247,7 +248,8 @@ const LIST_OF_PRODUCTS_AFTER = /^\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|product
 const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|firms?|members?)\b/i;
 
 /** A ruling or a revocation asked for, not given: "asked a court to block", "seeking to be removed from". */
-const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b[^.;]{0,40}$/i;
+const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){0,3}(?:request|petition|motion|application|bid)\b/i;
+const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b[^.;]{0,40}$/i;
 
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
@@ -594,6 +596,19 @@ const KIND_ACTION: Record<string, Action> = {
 
 /** Acts that put names on a list, which a later clause can take them off again. */
 const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
+/** The noun of an act a ruling or revocation names as its object ("the TikTok ban", "its designation of Xiaomi"). */
+const RULED_ACT_NOUN = /\b(?:ban|prohibition|designation|listing|blacklisting|divest(?:ment|iture) order|divest-or-ban law)\b/i;
+const ACT_NOUN_KIND: [RegExp, Action][] = [
+  [/^(?:ban|prohibition)$/i, 'ban'],
+  [/^(?:designation|listing|blacklisting)$/i, 'entity-list'],
+  [/^divest/i, 'divestment-order'],
+];
+/** Where a ruling's object ends: the next clause. */
+const CLAUSE_END = /[;:]|,\s+(?:which|who|but|and|while)\b|\s[–—]\s/;
+const INVESTMENT_WORD = /\b(?:invest(?:s|ed|ing|ment|ments|ors)?|securities|shares|stocks?)\b/i;
+const CMC_DESIGNATION_ANY_CASE = new RegExp(CMC_DESIGNATION.source, 'i');
+/** A list a trigger does not name: "its blacklist", "added … to a list" (not the Entity List, not China's unreliable entities). */
+const UNNAMED_LIST = /^(?!.*\b(?:entity|unreliable|end[- ]user|military|1260h)\b)(?:.*\blist|(?:trade |economic |export )?black-?list\w*)$/is;
 /** "YMTC was removed", "two firms were taken off": a removal in the passive with no list named after it. */
 const REMOVAL_SUBJECT_BEFORE = /^[\s,]*(?:(?:the|a|an|and)\s+)?(?:(?!(?:against|of|for|on|in|with|about|to|from|by|over)\b)[a-z][\w-]*\s+){0,3}$/;
 const UNNAMED_REMOVAL = /\b(?:was|were|(?:has|have) been)\s+(?:also\s+)?(?:removed|dropped|taken off|delisted)\b(?!\s+(?:from|by|as|in favou?r)\b)/gi;
@@ -756,7 +771,11 @@ export class NewsExtractor {
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
-    const enjoined = spans(text, ENJOINED_PATTERN).filter((e) => !REQUESTED_BEFORE.test(text.slice(Math.max(0, e.start - 50), e.start + e.text.search(/block|halt|suspend|struck|strike|paus|stay|froze|freez|enjoin|injunction/i))));
+    // "granted TikTok's request for a stay" is the ruling the request asked for.
+    const enjoined = spans(text, ENJOINED_PATTERN).filter((e) => {
+      const before = text.slice(Math.max(0, e.start - 50), e.start + e.text.search(/block|halt|suspend|struck|strike|paus|stay|froze|freez|enjoin|injunction|restraining/i));
+      return !REQUESTED_BEFORE.test(before) || REQUEST_GRANTED.test(before);
+    });
     const found = findTriggers(text);
     // "The FCC revoked China Telecom's authorization" is an act, not the end of one.
     // "seeking to be removed from the list" asks for a revocation; it is none, and the list it names is no act.
@@ -773,6 +792,17 @@ export class NewsExtractor {
     if (triggers.length === 0 && revoked.length > 0) {
       const orders = this.revokedOrders(text, revoked[0] as Span, mentions, index, contextActor);
       if (orders.length > 0) return orders;
+    }
+    // "A judge blocked the TikTok ban", "granted a stay of the designation of Xiaomi": with no act reported
+    // before, the act a ruling or revocation falls on is the one its object names.
+    if (triggers.length === 0 && (enjoined.length > 0 || revoked.length > 0) && !previous) {
+      const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
+      const named = RULED_ACT_NOUN.exec(text.slice(cue.start, cue.end + 80).split(CLAUSE_END)[0] ?? '');
+      const kind = named ? ACT_NOUN_KIND.find(([pattern]) => pattern.test(named[0]))?.[1] : undefined;
+      if (named && kind) {
+        const at = cue.start + (named.index ?? 0);
+        triggers = [{ start: at, end: at + named[0].length, action: kind, text: named[0] }];
+      }
     }
     if (triggers.length === 0 && (enjoined.length > 0 || revoked.length > 0) && previous) {
       // "A judge blocked the order on Sunday": the act is the one reported just before.
@@ -871,7 +901,7 @@ export class NewsExtractor {
       const backsOthers = trigger.action !== 'boycott-push' && BACKS_OTHERS_BEFORE.test(text.slice(startOfClause, trigger.start));
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
-      const action: Action = (trigger.action === 'entity-list' && targets.length > 0 && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
+      let action: Action = (trigger.action === 'entity-list' && targets.length > 0 && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
 
       const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor
@@ -881,6 +911,14 @@ export class NewsExtractor {
       const state = governor && !chosen?.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) ?? (chosen ? undefined : 'US') : undefined;
       const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
+      // "The FCC added China Mobile to its blacklist": a list no name identifies is the acting body's own, and
+      // the FCC's is the Covered List, a ban on authorising the equipment and services, not the Entity List.
+      if (action === 'entity-list' && actor.authority === 'FCC' && UNNAMED_LIST.test(trigger.text)) action = 'ban';
+      // "The Pentagon designated DJI as a Chinese military company, a move that bars U.S. investors": the
+      // Defense Department's act is the designation; the bar on investing is another body's act it feeds.
+      // When the bar on investing governs the designation ("bars Americans from investing in companies the
+      // Pentagon designated …"), the act is that bar.
+      if (action === 'investment-ban' && actor.authority === 'Department of Defense' && CMC_DESIGNATION_ANY_CASE.test(trigger.text) && !INVESTMENT_WORD.test(text.slice(0, trigger.start))) action = 'entity-list';
       // "The House has approved a ban on TikTok": a legislature passing an act proposes it; it is law once signed.
       // "passed a law requiring …" names what it passed a law: enacted.
       const passed = (status === 'enacted' || status === 'in-force') && LEGISLATURE.test(actor.surface) && LEGISLATURE_PASSES.test(text.slice(startOfClause, trigger.start)) && !/\b(?:signed|into law|became law|royal assent|(?:a|the) law)\b/i.test(text);
@@ -1006,6 +1044,12 @@ export class NewsExtractor {
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     // "ordered the chatbot blocked": words of one action around its object hold the object's description.
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac|designat)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
+    // "asked Apple and Google to remove DeepSeek": those pressed are not whom they are pressed to shun.
+    const pressedUntil = trigger.action === 'boycott-push' ? trigger.text.search(/\bto\s+(?:\S+\s+){0,3}?\S+$/i) : -1;
+    if (pressedUntil > 0) {
+      const shunned = targets.filter((t) => t.via !== 'name' || text.indexOf(t.surface, trigger.start) >= trigger.start + pressedUntil);
+      if (shunned.length > 0) targets = shunned;
+    }
     // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
     // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
     // anything before it.

@@ -74,12 +74,12 @@ export function banIsPenaltyOfSale(text: string, ban: { start: number; end: numb
  * Verbs of bringing others round, by stem: they ask, not order ("ordered ByteDance to sell" is the act
  * itself). By stem as well as lemma: compromise reads "is encouraging other countries" as an adjective.
  */
-const PERSUADE = /^(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)(?:e|es|ed|s|ing|y|ies|ied|ying)?$/;
+const PERSUADE = /^(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|request|want|call|prod|nudg|implor|lean)(?:e|es|ed|s|ing|y|ies|ied|ying)?$/;
 /** What those others are to do to a company, as the infinitive after them: shun it in some way. */
 const SHUN = new Set(['ban', 'bar', 'block', 'exclude', 'drop', 'avoid', 'shun', 'remove', 'replace', 'restrict', 'limit', 'abandon', 'reject', 'boycott', 'stop', 'cut', 'phase', 'purge', 'prohibit', 'keep', 'rip', 'strip']);
 /** Using or buying is shunned only when negated: "lobbied governments not to use Huawei". */
 const USE = new Set(['use', 'buy', 'deploy', 'install', 'procure', 'allow', 'choose', 'adopt', 'work']);
-const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|want|call|prod|nudg|implor|lean)\w*/i;
+const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|request|want|call|prod|nudg|implor|lean)\w*/i;
 
 /**
  * An act in an infinitive whose doer is someone the subject is bringing round ("wants its allies to
@@ -122,7 +122,9 @@ export function pushesOnOthers(text: string): FrameReading[] {
       // Others: a plural ("its allies", "European governments"), a country, or "them"; a court asked to
       // block something is asked for a ruling.
       const object = terms.slice(objectStart, j);
-      if (!object.some((w) => w.tags.includes('Plural') || (w.tags.includes('PresentTense') && /s$/i.test(w.text)) || w.tags.includes('Country') || /^them$/i.test(w.text)) || object.some((w) => /^(?:courts?|judges?|justices?)$/i.test(w.text))) return;
+      // Two names joined ("asked Apple and Google to remove DeepSeek") are others as a plural is.
+      const namesJoined = object.some((w, k) => /^(?:and|&)$/i.test(w.text) && k > 0 && /^\p{Lu}/u.test(object[k - 1]?.text ?? '') && /^\p{Lu}/u.test(object[k + 1]?.text ?? ''));
+      if (!(namesJoined || object.some((w) => w.tags.includes('Plural') || (w.tags.includes('PresentTense') && /s$/i.test(w.text)) || w.tags.includes('Country') || /^them$/i.test(w.text))) || object.some((w) => /^(?:courts?|judges?|justices?)$/i.test(w.text))) return;
       const negated = /^not$/i.test(terms[j]?.text ?? '');
       if (negated) j++;
       if (!/^to$/i.test(terms[j]?.text ?? '')) return;

@@ -284,6 +284,14 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
       const only = fitting[0] as Candidate;
       if (only.score >= 4) return { kind: 'known', measure: only.measure, reasons: only.reasons };
     }
+    // "The Commerce Department … added …", undated: of the measures that list the target, the one the acting
+    // body itself makes is the one its act is.
+    // (a body's lists that hold only another unit of the group rank below the one that lists the target itself).
+    const ownBody = fitting.filter((c) => agencyFit(event.actor.authority, kb.measures[c.measure] as Measure).score > 0).sort((a, b) => b.score - a.score);
+    const own = ownBody[0];
+    if (fitting.length > 1 && own && !(ownBody[1] && ownBody[1].score >= own.score) && !candidates.some((c) => named.has(c.measure))) {
+      if (own.score >= 4) return { kind: 'known', measure: own.measure, reasons: [...own.reasons, 'no date to compare; the only measure listing the target that the acting body makes'] };
+    }
     if (fitting.length > 1 && !candidates.some((c) => named.has(c.measure))) return { kind: 'new', reasons: ['no date to tell the measures that list the target apart'] };
   }
 

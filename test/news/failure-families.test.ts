@@ -1089,3 +1089,30 @@ describe('fifth probe of fresh pages: drafts, and a spokeswoman', () => {
     assert.ok(!summary('Executive Yuan Spokeswoman Kolas Yotaka said public agencies will be prohibited from buying Huawei products.', '2019-03-01').some((e) => e.includes('name:')));
   });
 });
+
+describe('sixth probe of fresh pages: the acting body decides an unnamed list, and rulings on a named act', () => {
+  test("the FCC's unnamed blacklist is its Covered List (a ban), not the Entity List", () => {
+    assert.deepEqual(summary('The FCC on Friday added Kaspersky Lab and China Mobile to its blacklist of companies deemed a threat to national security.', '2022-03-26'), ['US ban kaspersky enacted', 'US ban china-mobile enacted']);
+    assert.deepEqual(summary('The Commerce Department on Friday added Kaspersky Lab to its trade blacklist.', '2022-03-26'), ['US entity-list kaspersky enacted']);
+  });
+  test('a Pentagon designation that is said to bar investors is a listing', () => {
+    assert.ok(summary('The Pentagon designated DJI and Hesai as Chinese military companies, a move that bars US investors from their shares.', '2022-10-06').includes('US entity-list dji enacted'));
+    assert.deepEqual(summary('The order bars Americans from investing in companies the Pentagon designated as Chinese military companies, including Xiaomi.', '2021-01-15'), ['US investment-ban xiaomi enacted']);
+    assert.deepEqual(summary('The Trump administration on Thursday banned Americans from investing in companies the Pentagon designated as Chinese military companies, including Huawei and Hikvision.', '2020-11-13'), ['US investment-ban huawei enacted', 'US investment-ban hikvision enacted']);
+  });
+  test('a ruling on an act its object names ("a stay of the TikTok ban") enjoins that act, and an appeals court is no appeal', () => {
+    assert.deepEqual(summary('A federal judge blocked the TikTok ban on Sunday.', '2020-09-28'), ['US ban bytedance enjoined']);
+    assert.deepEqual(summary('A U.S. appeals court granted a stay of the TikTok ban pending appeal.', '2020-11-13'), ['US ban bytedance enjoined']);
+    assert.deepEqual(summary("A federal judge granted TikTok's request for a stay of the ban.", '2020-09-28'), ['US ban bytedance enjoined']);
+    assert.deepEqual(summary('TikTok asked a federal judge to block the ban.', '2020-09-24'), []);
+  });
+});
+
+describe('seventh probe of fresh pages: named parties pressed to shun a company', () => {
+  test('a government asking named companies to remove an app presses them; they are not its targets', () => {
+    assert.deepEqual(summary("Germany's data protection commissioner has requested Apple and Google to remove DeepSeek from their app stores in the country.", '2025-06-27'), ['DE boycott-push deepseek enacted']);
+    assert.deepEqual(summary('Trump pressed Japan to stop using Huawei and ZTE equipment.', '2019-06-27'), ['US boycott-push huawei enacted', 'US boycott-push zte enacted']);
+    // An order to named companies is the act itself.
+    assert.deepEqual(summary('India ordered Apple and Google to remove TikTok from their app stores.', '2020-06-30'), ['IN ban bytedance enacted']);
+  });
+});

@@ -74,4 +74,14 @@ describe('linking events to measures', () => {
     assert.equal(link?.kind, 'new');
     assert.equal(link?.target, 'generic:CN-companies');
   });
+
+  test('undated, the measure listing the target that the acting body itself makes is the act, when no sentence names it', () => {
+    const text = "The Commerce Department's Bureau of Industry and Security on Oct. 7 added 28 Chinese organizations to the Entity List. The eight listed commercial firms are Dahua Technology, Hikvision and iFlytek.";
+    const all = events(text, undefined);
+    const listed = all.find((e) => e.targets.some((t) => t.entity?.group === 'dahua'));
+    assert.ok(listed, 'an event on Dahua');
+    const link = linkEvent(news().kb, listed, undefined).find((l) => l.target === 'dahua-technology');
+    assert.equal(link?.kind, 'known');
+    assert.equal(link?.measure, 'us-bis-entity-list');
+  });
 });
