@@ -41,6 +41,7 @@ import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { nationAlternation } from './nations.js';
 import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 import { preambleOf, type Preamble } from './preamble.js';
@@ -132,6 +133,8 @@ interface ActorHit extends Span {
   oblique: boolean;
 }
 
+/** "Taiwan has joined other U.S. states in prohibiting …": those joined acted before; the subject acts now. */
+const JOINED_OTHERS_BEFORE = /\b(?:join(?:s|ed|ing)?\s+(?:(?:the|other|several|many|some|fellow|a\s+number\s+of|dozens\s+of)\s+)*|follow(?:s|ed|ing)?\s+(?:(?:other|several|many|some|fellow)\s+)+)$/i;
 const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
 /** A place's name in capitals, of up to four words ("Pakistan", "the United Arab Emirates"). */
 const PLACE = String.raw`(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
@@ -148,8 +151,12 @@ const OBLIQUE_LIST_AFTER = new RegExp(String.raw`^(?:${FURTHER_PLACE})*\s*(?:[.;
  * ("Like the US, Australia and Japan have banned …" keeps its actors).
  */
 function inObliqueList(text: string, span: Span): boolean {
-  return OBLIQUE_LIST_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start)) && OBLIQUE_LIST_AFTER.test(text.slice(span.end));
+  const before = text.slice(Math.max(0, span.start - 120), span.start);
+  // "Companies based in Turkey and the United Arab Emirates were also added": where a class's members are
+  // is part of its noun phrase, whatever verb follows.
+  return OBLIQUE_LIST_BEFORE.test(before) && (OBLIQUE_LIST_AFTER.test(text.slice(span.end)) || LOCATED_LIST_BEFORE.test(before));
 }
+const LOCATED_LIST_BEFORE = new RegExp(String.raw`\b(?:based|located|headquartered|registered|incorporated)\s+in\s+${PLACE}(?:\s*,\s*${PLACE})*\s*(?:,\s*(?:and|or)?|\s+(?:and|or))\s+(?:the\s+)?$`, 'u');
 
 interface Trigger extends Span {
   action: Action;
@@ -224,7 +231,7 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m.phrase);
     if (actor?.authority === 'government' && continuesAName(after)) continue;
-    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || inObliqueList(text, span);
+    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || JOINED_OTHERS_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) || inObliqueList(text, span);
     if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
@@ -249,7 +256,7 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 
 /** A ruling or a revocation asked for, not given: "asked a court to block", "seeking to be removed from". */
 const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){0,3}(?:request|petition|motion|application|bid)\b/i;
-const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b[^.;]{0,40}$/i;
+const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
@@ -911,6 +918,10 @@ export class NewsExtractor {
       const state = governor && !chosen?.jurisdiction.startsWith('US-') ? articleState(contextActor, jurisdictionVotes) ?? (chosen ? undefined : 'US') : undefined;
       const actor = state ? { jurisdiction: state, authority: 'Governor', surface: governor?.[0] ?? '' } : chosen;
       if (!actor) return;
+      // "Xiaohongshu … was also outlawed", after a ban on government devices: "also" extends the act before,
+      // with its scope, to another target.
+      const extended = earlier.at(-1);
+      if (action === 'ban' && extended && SUBSUMED_BY.ban.includes(extended.action) && extended.actor.jurisdiction === actor.jurisdiction && /\balso\s+(?:\w+\s+)?$/i.test(text.slice(startOfClause, trigger.start))) action = extended.action;
       // "The FCC added China Mobile to its blacklist": a list no name identifies is the acting body's own, and
       // the FCC's is the Covered List, a ban on authorising the equipment and services, not the Entity List.
       if (action === 'entity-list' && actor.authority === 'FCC' && UNNAMED_LIST.test(trigger.text)) action = 'ban';
@@ -1044,6 +1055,12 @@ export class NewsExtractor {
     if (modifier.length > 0 && /^(?:bans?|blacklisting|prohibition|sanctions?|restrictions?|order)$/i.test(trigger.text)) return modifier.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
     // "ordered the chatbot blocked": words of one action around its object hold the object's description.
     let targets = inRange(trigger.start, endOfClause, /^(?:add|put|plac|designat)/i.test(trigger.text) || new RegExp(COREFERENCE_PATTERN.source, 'i').test(trigger.text) ? trigger.start : trigger.end);
+    // "DJI will remain on the Pentagon's blacklist of Chinese companies working with …": a class after a
+    // list's "of" describes the list; the one named before it, in its clause, is the one on it.
+    if (targets.length > 0 && targets.every((t) => t.generic) && /list$/i.test(trigger.text) && /^\s+of\b/i.test(text.slice(trigger.end))) {
+      const subject = mentions.filter((m) => m.start >= startOfClause && m.end <= trigger.start && !isPossessor(text, m, mentions));
+      if (subject.length > 0) targets = subject.map((m) => ({ surface: m.surface, entity: m.entity, via: 'name' as const }));
+    }
     // "asked Apple and Google to remove DeepSeek": those pressed are not whom they are pressed to shun.
     const pressedUntil = trigger.action === 'boycott-push' ? trigger.text.search(/\bto\s+(?:\S+\s+){0,3}?\S+$/i) : -1;
     if (pressedUntil > 0) {
@@ -1267,10 +1284,14 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
  * linked to China", "232 apps with Chinese links", "14 defense companies from the United States".
  */
 const COUNTED_CLASS = new RegExp(String.raw`\b(?:more than \d[\d,]*|over \d[\d,]*|${COUNT_WORDS})\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b`, 'gi');
-const NATIONALITY_AFTER = /^[^.;]{0,60}?\b(?:from|linked to|tied to|connected to|with|based in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)\b/i;
+// China, Russia, Iran and the US after any of these words; any other nation only where the members are ("from",
+// "in", "based in"): "integrity of India" says nothing of where apps come from.
+const NATIONALITY_AFTER = new RegExp(String.raw`^[^.;]{0,60}?(?:\b(?:from|linked to|tied to|connected to|with|based in|located in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)|\b(?:from|based in|located in|headquartered in|in)\s+(?:the\s+)?(${nationAlternation()}))\b`, 'i');
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
 const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');
-const NATION_WORD = /\b(?:China|Hong Kong|Russia|Iran|United States)\b/g;
+const NATION_WORD = new RegExp(String.raw`\b(?:${nationAlternation()})\b`, 'gi');
+/** "Companies based in Turkey and the United Arab Emirates", "entities located in Georgia": a class by where its members are. */
+const LOCATED_CLASS = /\b(companies|entities|firms|organi[sz]ations|parties|businesses)\s+(?:based|located|headquartered|registered|incorporated)\s+in\s+/gi;
 
 /**
  * "… adding 140 entities to the Entity List. These entries are listed under the destinations of China,
@@ -1308,11 +1329,19 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
       const found = NATIONALITY_AFTER.exec(rest);
       // "entities from China, Russia and the United Arab Emirates": one class per nation the list names.
       const listed = found ? [...(NATION_LIST.exec(rest.slice(found.index + found[0].length))?.[0] ?? '').matchAll(NATION_WORD)].map((n) => n[0]) : [];
-      const nations = found ? [found[1] as string, ...listed] : [describedNationality(following)].filter((n): n is string => n !== undefined);
+      const nations = found ? [(found[1] ?? found[2]) as string, ...listed] : [describedNationality(following)].filter((n): n is string => n !== undefined);
       const keys = [...new Set(nations.map((nation) => genericTargetKey(nation, m[1] as string)))];
       return keys.map((key) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }));
     });
-  return [...byNationality, ...byKind, ...counted].sort((a, b) => a.start - b.start);
+  const located = [...text.matchAll(LOCATED_CLASS)].flatMap((m) => {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    const first = new RegExp(String.raw`^(?:the\s+)?(?:${NATION_WORD.source})\b`, 'i').exec(rest);
+    if (!first) return [];
+    const listed = [...(NATION_LIST.exec(rest.slice(first[0].length))?.[0] ?? '').matchAll(NATION_WORD)].map((n) => n[0]);
+    const keys = [...new Set([first[0], ...listed].map((nation) => genericTargetKey(nation, m[1] as string)))];
+    return keys.map((key) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } }));
+  });
+  return [...byNationality, ...byKind, ...counted, ...located].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -1404,6 +1433,14 @@ function definiteMention(e: RestrictionEvent): boolean {
 const ACT_NOUN = String.raw`(?:order|ban|rule|listing|designation|determination|measure|prohibition|decision|law|legislation|act|sanctions?|restrictions?)`;
 const DEFINITE_SUBJECT = new RegExp(String.raw`^\W*(?:the|this|that|these|its|their)\s+(?:[\p{L}-]+\s+){0,2}${ACT_NOUN}\s+(?:(?:will|would|also|further|effectively|now|then|has|have|had|is|are|be|in effect|essentially)\s+){0,4}$`, 'iu');
 
+/** The action's trigger is an act's noun opening the sentence as its subject: "The ban underscores …". */
+function actNounSubject(e: RestrictionEvent): boolean {
+  if (e.status === 'enjoined' || e.status === 'revoked') return false;
+  if (!new RegExp(String.raw`^${ACT_NOUN}$`, 'i').test(e.trigger)) return false;
+  const at = e.evidence.indexOf(e.trigger);
+  return at > 0 && /^\W*(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(e.evidence.slice(0, at)) && !/^\s+(?:on|against|of|to|in|from)\b/i.test(e.evidence.slice(at + e.trigger.length));
+}
+
 /** The action's subject is a definite noun naming an act: "The denial order will effectively prohibit …". */
 function definiteSubject(e: RestrictionEvent): boolean {
   if (e.status === 'enjoined' || e.status === 'revoked') return false;
@@ -1474,6 +1511,14 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // "The denial order will effectively prohibit all persons from providing ZTE with …", "The order
     // also bans WeChat Pay": a definite noun naming an act as the subject of the action's verb says
     // what that act does; it is the act reported before, and any targets it names join it.
+    // "The ban underscores growing worries that China could …": the act's own noun as the subject of another
+    // verb is the act reported before (whoever else the sentence names), not a new one.
+    const referredTo = actNounSubject(e) ? [...out].reverse().find((o) => o.sentence < e.sentence && (o.action === e.action || SUBSUMED_BY[e.action].includes(o.action)) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) : undefined;
+    if (referredTo) {
+      for (const t of e.targets) if (!referredTo.targets.some((u) => sameTarget(t, u))) referredTo.targets.push(t);
+      alsoToldIn(referredTo, e.sentence);
+      continue;
+    }
     const restated = definiteSubject(e) ? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ?? [...out].reverse().find((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action) : undefined;
     if (restated) {
       for (const t of e.targets) if (!restated.targets.some((u) => sameTarget(t, u))) restated.targets.push(t);

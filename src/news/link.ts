@@ -292,6 +292,15 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     if (fitting.length > 1 && own && !(ownBody[1] && ownBody[1].score >= own.score) && !candidates.some((c) => named.has(c.measure))) {
       if (own.score >= 4) return { kind: 'known', measure: own.measure, reasons: [...own.reasons, 'no date to compare; the only measure listing the target that the acting body makes'] };
     }
+    // Else, of those, the only one whose kind comes first among what this act does (the Covered List, an
+    // equipment ban, for a ban, beside procurement and investment lists that hold the same group).
+    const rank = (c: Candidate) => ACTION_FITS[event.action].indexOf(kb.measures[c.measure]?.kind as Measure['kind']);
+    const closest = Math.min(...fitting.map(rank).filter((r) => r >= 0));
+    const ofTheKind = fitting.filter((c) => rank(c) === closest);
+    const chief = ofTheKind[0];
+    if (fitting.length > 1 && ofTheKind.length === 1 && chief && chief.score >= 4 && !candidates.some((c) => named.has(c.measure))) {
+      return { kind: 'known', measure: chief.measure, reasons: [...chief.reasons, 'no date to compare; the only measure listing the target whose kind comes first among what this act does'] };
+    }
     if (fitting.length > 1 && !candidates.some((c) => named.has(c.measure))) return { kind: 'new', reasons: ['no date to tell the measures that list the target apart'] };
   }
 

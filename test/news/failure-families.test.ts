@@ -901,7 +901,7 @@ describe('third probe of fresh pages: scope, stores, wind-ups, background', () =
 
 describe('third probe of fresh pages: places in lists, headlines and phase-outs', () => {
   test('a class from several nations is one class per nation, and the places a preposition governs are no actors', () => {
-    assert.deepEqual(summary('The Commerce Department added 37 entities from China, Russia, and Pakistan to the Entity List.', '2024-05-09'), ['US entity-list generic:CN-companies enacted', 'US entity-list generic:RU-companies enacted']);
+    assert.deepEqual(summary('The Commerce Department added 37 entities from China, Russia, and Pakistan to the Entity List.', '2024-05-09'), ['US entity-list generic:CN-companies enacted', 'US entity-list generic:RU-companies enacted', 'US entity-list generic:PK-companies enacted']);
     // A list that is a verb's subject keeps its actors.
     assert.deepEqual(summary('Like the US, Australia and Japan have banned Huawei from their 5G networks.', '2019-06-01').map((e) => e.split(' ')[0]), ['JP']);
   });
@@ -1114,5 +1114,54 @@ describe('seventh probe of fresh pages: named parties pressed to shun a company'
     assert.deepEqual(summary('Trump pressed Japan to stop using Huawei and ZTE equipment.', '2019-06-27'), ['US boycott-push huawei enacted', 'US boycott-push zte enacted']);
     // An order to named companies is the act itself.
     assert.deepEqual(summary('India ordered Apple and Google to remove TikTok from their app stores.', '2020-06-30'), ['IN ban bytedance enacted']);
+  });
+});
+
+describe('seventh probe of fresh pages: a court throwing out a challenge, and lifted orders', () => {
+  test('a court that dismisses or denies a challenge to an act leaves it in force; the challenge asked for its end', () => {
+    assert.deepEqual(summary('A US federal judge has dismissed a lawsuit filed by China-based drone maker DJI challenging its classification by the Department of Defense as a “Chinese military company.”', '2025-09-27'), ['US entity-list dji in-force']);
+    assert.deepEqual(summary('A US appeals court dismissed a move by Huawei to overturn a Federal Communications Commission ruling barring companies awarded government subsidies from purchasing the vendor’s equipment.', '2021-06-18'), ['US ban huawei in-force']);
+  });
+  test('"will remain on the blacklist of Chinese companies …" is in force on the one named before the list', () => {
+    assert.deepEqual(summary('China-based drone maker DJI will remain on the Pentagon’s blacklist of Chinese companies working with Beijing’s military.', '2025-09-27'), ['US entity-list dji in-force']);
+  });
+  test('lifting a denial order revokes the export control', () => {
+    assert.deepEqual(summary('The Commerce Department lifted its export denial order against ZTE, Commerce Secretary Wilbur Ross announced Friday.', '2018-07-13'), ['US export-control zte revoked']);
+  });
+});
+
+describe('seventh probe of fresh pages: scope, joined governments and an act named as a subject', () => {
+  test('devices used in the public sector scope a ban to the government; "also outlawed" extends that scope', () => {
+    assert.deepEqual(
+      summary('Taiwan has joined other U.S. states in prohibiting TikTok from communication devices used in the public sector. Xiaohongshu, another Chinese-owned social networking site, was also outlawed.', '2022-12-09'),
+      ['TW procurement-ban bytedance enacted', 'TW procurement-ban xiaohongshu enacted'],
+    );
+  });
+  test('governments followed or joined are no actors, but a decision that is followed is', () => {
+    assert.deepEqual(summary('This move follows the U.S. decision to restrict exports to 140 Chinese companies.', '2024-12-04'), ['US export-control generic:CN-companies enacted']);
+  });
+  test('"The ban underscores …" is the ban reported before, whoever else its sentence names', () => {
+    assert.deepEqual(
+      summary("Australia banned TikTok on Tuesday from all federal government-owned devices. The ban underscores growing worries that China could use the Beijing-based company, owned by ByteDance Ltd, to harvest users' data.", '2023-04-04'),
+      ['AU procurement-ban bytedance enacted'],
+    );
+  });
+});
+
+describe('seventh probe of fresh pages: classes of any nation', () => {
+  test('companies based or located in other nations are classes of those nations, and those places are no actors', () => {
+    assert.deepEqual(
+      summary('The Commerce Department added 12 Chinese companies to the Entity List on Tuesday. Companies based in Turkey and the United Arab Emirates were also added to the list.', '2024-04-11'),
+      ['US entity-list generic:CN-companies enacted', 'US entity-list generic:TR-companies enacted', 'US entity-list generic:AE-companies enacted'],
+    );
+    assert.deepEqual(summary('The rule adds 40 entities located in China, Georgia, Malaysia and Turkey to the Entity List.', '2024-04-11'), [
+      'US entity-list generic:CN-companies enacted',
+      'US entity-list generic:GE-companies enacted',
+      'US entity-list generic:MY-companies enacted',
+      'US entity-list generic:TR-companies enacted',
+    ]);
+  });
+  test('a nation named after "of" in a description is not where a class comes from', () => {
+    assert.ok(!summary('The government blocked 118 mobile apps which are prejudicial to sovereignty and integrity of India.', '2020-09-02').some((e) => e.includes('IN-apps')));
   });
 });

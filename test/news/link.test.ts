@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkEvent } from '../../src/news/link.js';
+import type { RestrictionEvent } from '../../src/news/extract.js';
 import { events, news } from './helpers.js';
 
 const linkOf = (text: string, published: string) => {
@@ -76,12 +77,25 @@ describe('linking events to measures', () => {
   });
 
   test('undated, the measure listing the target that the acting body itself makes is the act, when no sentence names it', () => {
-    const text = "The Commerce Department's Bureau of Industry and Security on Oct. 7 added 28 Chinese organizations to the Entity List. The eight listed commercial firms are Dahua Technology, Hikvision and iFlytek.";
-    const all = events(text, undefined);
-    const listed = all.find((e) => e.targets.some((t) => t.entity?.group === 'dahua'));
-    assert.ok(listed, 'an event on Dahua');
-    const link = linkEvent(news().kb, listed, undefined).find((l) => l.target === 'dahua-technology');
+    // As the extractor gives a list of members read in a later paragraph than the listing that names the list.
+    const listed: RestrictionEvent = {
+      actor: { jurisdiction: 'US', authority: 'Commerce (BIS)', surface: 'Entity List' },
+      action: 'entity-list',
+      targets: [{ surface: 'Dahua Technology', entity: { kind: 'organisation', id: 'dahua-technology', group: 'dahua' }, via: 'name' }],
+      status: 'enacted',
+      trigger: 'The eight listed commercial firms',
+      evidence: 'The eight listed commercial firms are Dahua Technology, Hikvision and iFlytek.',
+      sentence: 3,
+    };
+    const [link] = linkEvent(news().kb, listed, undefined);
     assert.equal(link?.kind, 'known');
     assert.equal(link?.measure, 'us-bis-entity-list');
+  });
+
+  test('undated and made by no body of its own (a court), the act links to the one measure listing the target whose kind comes first for it', () => {
+    const all = news().extractor.extract({ id: 'undated', text: 'The U.S. Court of Appeals ruled this week that the Federal Communications Commission acted properly when it banned video equipment from Chinese companies Hikvision and Dahua from being sold in the U.S.' }).events;
+    const banned = all.find((e) => e.action === 'ban' && e.targets.some((t) => t.entity?.group === 'hikvision'));
+    assert.ok(banned, JSON.stringify(all.map((e) => [e.action, e.status])));
+    assert.equal(linkEvent(news().kb, banned, undefined).find((l) => l.target === 'hikvision')?.measure, 'us-fcc-covered-list');
   });
 });
