@@ -56,8 +56,13 @@ describe('BIS Entity List: universities and research institutes', () => {
     assert.equal(casc1.dateBasis, 'on-or-before');
   });
   test('secondary-only dates are marked unverified', () => {
+    // Once marked unverified because no source read named the rule's "subordinate institute"; a client alert listing
+    // the 28 entities of the rule of 9 Oct 2019 names it, and the rule's public inspection copy dates it.
     const xinjiang = listingsOf('us-bis-entity-list').find((l) => l.target === 'xinjiang-police-college')!;
-    assert.equal(xinjiang.unverified, true);
+    assert.equal(xinjiang.unverified, undefined);
+    assert.equal(xinjiang.from, '2019-10-09');
+    assert.ok(xinjiang.sources.includes('vt-lexology-2019-10-el-28-entities'));
+    assert.ok(xinjiang.sources.includes('vt-docslib-2019-22210-pi'));
     // Checked since against its Federal Register citation in the July 2026 screening list.
     const tianjin = listingsOf('us-bis-entity-list').find((l) => l.target === 'tianjin-university')!;
     assert.equal(tianjin.unverified, undefined);
