@@ -722,3 +722,23 @@ describe('general names: trades, countries inside a name, cut-short words, web a
     assert.ok(c('Chosun Ryongbong Trading Corporation', 'Korea Ryongbong Trading Corporation') >= SAME_THRESHOLD);
   });
 });
+
+describe('general names: spellings of one word, kinds of body, abbreviations of two letters (names from the lists and the public benchmark)', () => {
+  const c = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b)).score;
+  test('a British spelling is the American one (Organisation, Centre, Aluminium; -isation = -ization)', () => {
+    assert.ok(c('World Health Organisation', 'World Health Organization') >= SAME_THRESHOLD);
+    assert.ok(c('Al-Akhtar Medical Centre', 'Al-Akhtar Medical Center') >= SAME_THRESHOLD);
+    assert.ok(c('Iran Aluminium Company', 'Iran Aluminum Company') >= SAME_THRESHOLD);
+    assert.equal(normaliseName('Palestinian Liberation Organisation').tokens.at(-1)?.text, 'organization');
+  });
+  test('a plural is not respelt as a word of another ending ("Constructors" is not Spanish "Constructora")', () => {
+    assert.ok(c('China Railway Constructors Corporation', 'China Railway Construction Corporation') < SAME_THRESHOLD);
+    assert.ok(normaliseName('Acme Constructors').core.includes('constructors'));
+  });
+  test('"Trade" and "Trading" are one line of business; Turkish "Sanayi ve Ticaret" is no line of business', () => {
+    assert.ok(c('Okryu Trading Company', 'Okryu Trade Co.') >= SAME_THRESHOLD);
+    assert.ok(c('YMV Kreyn ve Makina Sistemleri Sanayi Ticaret Anonim Sirketi', 'YMV Kreyn') >= SAME_THRESHOLD);
+    // Two registrations in two legal traditions stay apart.
+    assert.ok(c('Rosneft Trade Limited', 'Rosneft Trading S.A.') < SAME_THRESHOLD);
+  });
+});

@@ -37,6 +37,10 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   semicon: 'semiconductor', semi: 'semiconductor',
   tel: 'telecom', telecoms: 'telecom',
   amer: 'america',
+  // "Trade" and "Trading" name one line of business ("Okryu Trade Co." = "Okryu Trading Company");
+  // Turkish "Ticaret" stays "trade": "Sanayi ve Ticaret" (industry and trade) describes nearly every
+  // Turkish company, not a line of its business.
+  trade: 'trading',
   shpg: 'shipping', shipg: 'shipping', trdg: 'trading', navig: 'navigation', transp: 'transport', mktg: 'marketing',
   petrochem: 'petrochemical', constr: 'construction', univ: 'university', inst: 'institute',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
@@ -85,7 +89,7 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   // (Alfa-Lizing = Alfa-Leasing, Ladoga Menedzhment, Robin Treid, Sberbank Strakhovanie, … Zavod =
   // … Plant), Persian (Sarafi Ansar = Ansar Exchange, Bonyad = Foundation, Bank-e Gardeshgari =
   // Tourism Bank) and Spanish (Ministerio de Turismo).
-  lizing: 'leasing', menedzhment: 'management', treid: 'trade', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
+  lizing: 'leasing', menedzhment: 'management', treid: 'trading', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
   sudostroitelny: 'shipbuilding', sudostroitelnyi: 'shipbuilding', sudostroitelnyy: 'shipbuilding', svyaz: 'communication',
   sovremennye: 'modern', torgovyi: 'trading', torgovyy: 'trading', torgovaya: 'trading', torgovoye: 'trading', torgovo: 'trading',
   promyshlennaya: 'industrial', promyshlennyi: 'industrial', promyshlennyy: 'industrial', avtomatizatsiya: 'automation',
@@ -94,6 +98,18 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   ministerio: 'ministry', turismo: 'tourism', compania: 'company', companhia: 'company',
   // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
   kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
+}));
+
+/**
+ * British spellings as the American ones, which the lists also use: "World Health Organisation" =
+ * "… Organization", "Medical Centre" = "Medical Center", "Aluminium" = "Aluminum". Words ending in
+ * "-isation" are written "-ization" by one rule (normalise.ts).
+ */
+export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries({
+  centre: 'center', centres: 'centers', theatre: 'theater', fibre: 'fiber', fibres: 'fibers', metre: 'meter',
+  labour: 'labor', harbour: 'harbor', colour: 'color', colours: 'colors', honour: 'honor', defence: 'defense',
+  licence: 'license', programme: 'program', aluminium: 'aluminum', jewellery: 'jewelry', jeweller: 'jeweler',
+  jewellers: 'jewelers', tyre: 'tire', tyres: 'tires', catalogue: 'catalog', analyse: 'analyze', cheque: 'check',
 }));
 
 /**

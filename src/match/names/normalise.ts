@@ -9,6 +9,7 @@ import anyAscii from 'any-ascii';
 import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 import {
   ABBREVIATIONS,
+  BRITISH_SPELLINGS,
   TRANSLATED_WORDS,
   RUSSIAN_STEMS,
   RUSSIAN_ENDINGS,
@@ -430,6 +431,7 @@ const KNOWN_WORDS = new Set<string>();
   for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w, false);
   // Words of other languages are spelt with their own endings: no English plurals.
   for (const w of TRANSLATED_WORDS.keys()) add(w, false);
+  for (const w of BRITISH_SPELLINGS.keys()) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
 
@@ -485,9 +487,16 @@ function spellingOf(word: string): string {
   if (word.length < 7) return SHORT_BY_SLIP.get(word) ?? word;
   for (const known of LONG_KNOWN.get(word[0] as string) ?? []) {
     // A last letter more or less is a word of its own ("Constructor" / "Constructora").
-    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known) && !endsApart(word, known)) return known;
+    // …and so is a plural's "s" against another last letter ("Constructors" / "Constructora").
+    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known) && !endsApart(word, known) && !otherEnding(word, known)) return known;
   }
   return word;
+}
+
+/** Words of one length that differ in their last letter only, one of them ending in "s". */
+function otherEnding(a: string, b: string): boolean {
+  const n = a.length;
+  return n === b.length && a[n - 1] !== b[n - 1] && (a[n - 1] === 's' || b[n - 1] === 's') && a.slice(0, n - 1) === b.slice(0, n - 1);
 }
 
 function endsApart(a: string, b: string): boolean {
@@ -501,10 +510,19 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = singular(ABBREVIATIONS.get(word) ?? TRANSLATED_WORDS.get(word) ?? russianWord(word) ?? word);
+    const spelt = americanSpelling(word);
+    expanded = singular(ABBREVIATIONS.get(spelt) ?? TRANSLATED_WORDS.get(spelt) ?? russianWord(spelt) ?? spelt);
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
+}
+
+/** A word in its American spelling: "Organisation" = "Organization", "Centre" = "Center" (lexicon.ts). */
+function americanSpelling(word: string): string {
+  const listed = BRITISH_SPELLINGS.get(word);
+  if (listed) return listed;
+  if (word.length > 8 && (word.endsWith('isation') || word.endsWith('isations'))) return word.replace(/isation(s?)$/, 'ization$1');
+  return word;
 }
 
 /** A Russian descriptive word in any of its endings, as its English word ("elektricheskie" → "electric"). */
