@@ -741,4 +741,13 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     // Two registrations in two legal traditions stay apart.
     assert.ok(c('Rosneft Trade Limited', 'Rosneft Trading S.A.') < SAME_THRESHOLD);
   });
+  test('an abbreviation of two letters is the words of the other name it spells ("IC" = Insurance Company, "SB RAS"); an article is no abbreviation', () => {
+    assert.ok(c('IC Rosgosstrakh PJSC', 'Public Joint Stock Company Insurance Company Rosgosstrakh') >= SAME_THRESHOLD);
+    assert.ok(c('Institute of Laser Physics SB RAS', 'Institute of Laser Physics of the Siberian Branch of the Russian Academy of Sciences') >= SAME_THRESHOLD);
+    assert.ok(c('Al Mashreq Trading', 'Arabian Logistics Mashreq Trading') < SAME_THRESHOLD);
+  });
+  test('a dated tranche\'s number stays a number: "2007-AHL1" is not "AHLI"', () => {
+    assert.ok(c('Citigroup Mortgage Loan Trust 2007-AHL1', 'Citigroup Mortgage Loan Trust 2007-AHL2') >= SAME_THRESHOLD);
+    assert.ok(c('HUAWE1 TECHNOLOGIES', 'Huawei Technologies') >= SAME_THRESHOLD);
+  });
 });

@@ -440,15 +440,23 @@ function abbreviationsWrittenOut(x: NameForm, y: NameForm): Rewrite | undefined 
 const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
 
 /**
- * A word of x's core, three to six letters, that y lacks but spells with the initials of as many of
- * its words in a row (connecting words skipped), not all of them legal forms; x has other words.
+ * Words of two letters that are articles and particles of names ("Al Nour", "El Mal", "De Rosa"),
+ * not abbreviations.
+ */
+const NAME_PARTICLES = new Set(['al', 'el', 'ul', 'da', 'de', 'di', 'du', 'la', 'le']);
+
+/**
+ * A word of x's core, two to six letters (not a particle of names), that y lacks but spells with the
+ * initials of as many of its words in a row (connecting words skipped), not all of them legal
+ * forms; x has other words ("IC Rosgosstrakh" = "Insurance Company Rosgosstrakh", "SB RAS" =
+ * "Siberian Branch of the Russian Academy of Sciences").
  * y's words are read as normalised and, failing that, as written: the kinds of organisation that
  * normalising makes one word are abbreviated letter by letter ("SPE" = "Scientific Production
  * Enterprise", "RPA" = "Research and Production Association").
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
   let candidates: string[] | undefined;
-  for (const w of x.core) if (w.length >= 3 && w.length <= 6 && !y.core.includes(w) && ONLY_LETTERS.test(w)) (candidates ??= []).push(w);
+  for (const w of x.core) if (w.length >= 2 && w.length <= 6 && !y.core.includes(w) && ONLY_LETTERS.test(w) && !(w.length === 2 && NAME_PARTICLES.has(w))) (candidates ??= []).push(w);
   if (!candidates) return undefined;
   // A name that is an abbreviation and nothing else is the acronym feature's.
   let named = 0;

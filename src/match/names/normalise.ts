@@ -115,11 +115,15 @@ const CONFUSABLE_WORD = /(?<![A-Za-z0-9])[A-Z01l]*[01l][A-Z01l]*(?![A-Za-z0-9])/
  */
 function fixConfusedCapitals(text: string): string {
   if (!CONFUSED_LETTER.test(text) || !TWO_CAPITALS.test(text) || (PLAIN_ASCII.test(text) && !CONFUSABLE_WORD.test(text))) return text;
-  return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
+  return text.replace(/[\p{L}\p{N}]+/gu, (w, at: number) => {
     if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
+    // A dated tranche's own number ("Trust 2007-AHL1") is a number.
+    if (at >= 5 && DATED_TRANCHE.test(text.slice(at - 5, at))) return w;
     return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
   });
 }
+
+const DATED_TRANCHE = /^(19|20)\d\d-$/;
 
 const DOTTED_PAIR = /\p{L}\.\p{L}\./u;
 /** Dotted initials are one word: "S.A." is the legal form SA, "U.S.A." the region USA. */
