@@ -750,4 +750,11 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('Citigroup Mortgage Loan Trust 2007-AHL1', 'Citigroup Mortgage Loan Trust 2007-AHL2') >= SAME_THRESHOLD);
     assert.ok(c('HUAWE1 TECHNOLOGIES', 'Huawei Technologies') >= SAME_THRESHOLD);
   });
+  test('one kind of body named by two words: plant, factory or works; prison or penitentiary; airline or air company', () => {
+    assert.ok(c('Ghezel Hesar Prison', 'Ghezel Hesar Penitentiary') >= SAME_THRESHOLD);
+    assert.ok(c('Joint Stock Company Shipbuilding Plant Lotos', 'JSC Sudostroitelny Factory Lotos') >= SAME_THRESHOLD);
+    assert.ok(c('Khors Aircompany', 'Aviakompaniya Khors, TOV') >= SAME_THRESHOLD);
+    // Two kinds of body are two bodies.
+    assert.ok(c('Ghezel Hesar Prison', 'Ghezel Hesar Plant') < SAME_THRESHOLD);
+  });
 });

@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
+import { BUSINESS_LINES, CITIES, KINDS_OF_BODY, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
 import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -388,7 +388,27 @@ const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; r
   { feature: 'abbreviation', cap: 0.9, fromNothing: true, rewrite: abbreviationsWrittenOut },
   // A word cut short ("Hesco Eng. & Con. Co", "Acme Mach. Works"), as strong as an abbreviation.
   { feature: 'truncated', cap: 0.9, fromNothing: false, rewrite: truncatedWordsWrittenOut },
+  // One kind of body named by two words ("Shipbuilding Plant Lotos" / "… Factory Lotos", "Ghezel
+  // Hesar Prison" / "… Penitentiary"), as strong as an abbreviation.
+  { feature: 'kind-of-body', cap: 0.9, fromNothing: false, rewrite: kindOfBodyWrittenAlike },
 ];
+
+/**
+ * A word of x naming the kind of body that y names by another word of KINDS_OF_BODY: x's word
+ * written as y writes it.
+ */
+function kindOfBodyWrittenAlike(x: NameForm, y: NameForm): Rewrite | undefined {
+  for (const t of x.tokens) {
+    const kind = KINDS_OF_BODY.get(t.text);
+    if (kind === undefined) continue;
+    for (const u of y.tokens) {
+      if (u.text === t.text || KINDS_OF_BODY.get(u.text) !== kind) continue;
+      if (x.tokens.some((v) => v.text === u.text) || y.tokens.some((v) => v.text === t.text)) continue;
+      return { form: withWordReplaced(x, t.text, u.text), detail: `${t.text} = ${u.text}` };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Words of x's core, three to six letters, that y lacks but begins a longer word of its own with —

@@ -113,6 +113,17 @@ export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.ent
 }));
 
 /**
+ * Words that name one kind of body, as lists translate it one way or another: a plant, factory or
+ * works (Russian zavod, fabrika), a prison or penitentiary, an airline or air company (Russian
+ * aviakompaniya). The word each stands for; compare.ts reads a name with the other name's word.
+ */
+export const KINDS_OF_BODY: ReadonlyMap<string, string> = new Map(Object.entries({
+  plant: 'plant', factory: 'plant', works: 'plant', fabrika: 'plant',
+  prison: 'prison', penitentiary: 'prison', jail: 'prison',
+  aircompany: 'airline', airline: 'airline', airlines: 'airline', aviakompaniya: 'airline', aviakompaniia: 'airline',
+}));
+
+/**
  * Russian descriptive words of names by their stem, as the English word their translations use: a
  * Russian adjective or noun changes its ending with gender, number and case ("Metallurgicheskaya
  * Kompaniya", "Metallurgichesky Zavod", "Russkie Elektricheskie Dvigateli" = "Russian Electric
