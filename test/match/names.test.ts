@@ -757,4 +757,9 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     // Two kinds of body are two bodies.
     assert.ok(c('Ghezel Hesar Prison', 'Ghezel Hesar Plant') < SAME_THRESHOLD);
   });
+  test('business words of the lists\' Persian names are the English words (Sanat, Ertebatat, Madaniye, Palayesh)', () => {
+    assert.ok(c('Fanavaran Sanat Ertebatat Company', 'Fanavaran Communication Industry Company') >= SAME_THRESHOLD);
+    assert.ok(c('Kangan Petro Refining Company', 'Petro Palayesh Kangan') >= SAME_THRESHOLD);
+    assert.deepEqual(normaliseName('Sherkate Sanaye Madaniye Kaveh Pars').core, ['mining', 'kaveh', 'pars']);
+  });
 });

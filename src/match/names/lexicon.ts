@@ -96,6 +96,14 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   inzhenernaya: 'engineering', upravlyayushchaya: 'management',
   sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
   ministerio: 'ministry', turismo: 'tourism', compania: 'company', companhia: 'company',
+  // More business words of the lists' Persian, Russian and Turkish names, each common in them:
+  // Fanavaran Sanat Ertebatat = Fanavaran Communication Industry, Sherkate Sanaye Madaniye = Mining
+  // Industries Company, Palayesh = Refining, Bimeh = Insurance; Russian Institut, Obedinenie
+  // (association); Turkish Gida (food), Tekstil.
+  sanat: 'industrial', sanaat: 'industrial', ertebatat: 'communication', madani: 'mining', madaniye: 'mining',
+  palayesh: 'refining', pakhsh: 'distribution', tolid: 'production', bimeh: 'insurance',
+  institut: 'institute', obedinenie: 'association', obedinenia: 'association', obedineniye: 'association',
+  gida: 'food', tekstil: 'textile',
   // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
   kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
 }));
@@ -118,7 +126,7 @@ export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.ent
  * aviakompaniya). The word each stands for; compare.ts reads a name with the other name's word.
  */
 export const KINDS_OF_BODY: ReadonlyMap<string, string> = new Map(Object.entries({
-  plant: 'plant', factory: 'plant', works: 'plant', fabrika: 'plant',
+  plant: 'plant', factory: 'plant', works: 'plant', fabrika: 'plant', kombinat: 'plant', combine: 'plant',
   prison: 'prison', penitentiary: 'prison', jail: 'prison',
   aircompany: 'airline', airline: 'airline', airlines: 'airline', aviakompaniya: 'airline', aviakompaniia: 'airline',
 }));
