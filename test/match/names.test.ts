@@ -762,4 +762,11 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('Kangan Petro Refining Company', 'Petro Palayesh Kangan') >= SAME_THRESHOLD);
     assert.deepEqual(normaliseName('Sherkate Sanaye Madaniye Kaveh Pars').core, ['mining', 'kaveh', 'pars']);
   });
+  test('a name listing alternatives with a slash is each of them; "M/S" (Messrs) is no word of a name', () => {
+    assert.ok(c('Al Qaeda', "Al-Qa'ida/Islamic Army") >= SAME_THRESHOLD);
+    assert.ok(c('Front for the Conquest of the Levant', 'Front for the Conquest of Syria/the Levant') >= SAME_THRESHOLD);
+    assert.ok(c('M/S. Al Zarooni Exchange', 'Al Zarooni Exchange') >= SAME_THRESHOLD);
+    // "Army" alone says nothing.
+    assert.ok(c('Army', "Lord's Resistance Movement/Army") < SAME_THRESHOLD);
+  });
 });

@@ -350,6 +350,58 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 }
 
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
+  const whole = compareWhole(a, b, weight);
+  // Most names have no slash: nothing more to try.
+  if (whole.score >= SAME_THRESHOLD || (!a.raw.includes('/') && !b.raw.includes('/'))) return whole;
+  let best = whole;
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? a : b;
+    const y = side === 0 ? b : a;
+    for (const part of alternativesOf(x.raw)) {
+      const c = side === 0 ? compareWhole(part, y, weight) : compareWhole(y, part, weight);
+      if (c.score > best.score) best = { ...c, features: [{ feature: 'alternative', score: c.score, detail: part.raw }, ...c.features] };
+    }
+  }
+  return best;
+}
+
+/** Two words of two letters or more on either side of a slash: "Al-Qa'ida/Islamic Army", "Isfahan/Esfahan" (not "M/S", "I/E", "J/V"). */
+const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
+const ALTERNATIVE_FORMS = new Map<string, NameForm[]>();
+
+/**
+ * The names a name lists with a slash, each on its own: the parts ("Al-Qa'ida/Islamic Army" is
+ * "Al-Qa'ida" or "Islamic Army"), and, for two parts, the last word of the first replaced by the
+ * second ("Lord's Resistance Movement/Army" is also "Lord's Resistance Army", "Front for the
+ * Conquest of Syria/the Levant" "… of the Levant"; that one word alone is no name). A part without
+ * a distinctive word of four letters or more is no name of its own.
+ */
+function alternativesOf(raw: string): NameForm[] {
+  let forms = ALTERNATIVE_FORMS.get(raw);
+  if (forms) return forms;
+  forms = [];
+  if (ALTERNATIVES.test(raw)) {
+    const parts = raw.split('/').map((p) => p.trim()).filter((p) => p.length > 0);
+    const texts = [...parts];
+    if (parts.length === 2) {
+      const words = (parts[0] as string).split(/\s+/);
+      if (words.length > 1) {
+        texts.push(`${words.slice(0, -1).join(' ')} ${parts[1]}`);
+        // One word after several is the first part's last word written another way, not a name.
+        if (!/\s/.test(parts[1] as string)) texts.splice(1, 1);
+      }
+    }
+    for (const text of texts) {
+      const form = normaliseName(text);
+      if (!form.weakCore && form.core.some((w) => w.length >= 4)) forms.push(form);
+    }
+  }
+  if (ALTERNATIVE_FORMS.size > 10_000) ALTERNATIVE_FORMS.clear();
+  ALTERNATIVE_FORMS.set(raw, forms);
+  return forms;
+}
+
+function compareWhole(a: NameForm, b: NameForm, weight: TokenWeight): NameComparison {
   const first = compareForms(a, b, weight);
   if (first.score >= SAME_THRESHOLD || a.weakCore || b.weakCore || a.han || b.han) return first;
   // A name that falls short is read again with some of its words written as the other name has them;

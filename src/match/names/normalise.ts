@@ -697,10 +697,13 @@ export function normaliseName(raw: string): NameForm {
 }
 
 const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
+const MESSRS = /^(?:m\/s|messrs)\.?\s+/i;
 
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
-  const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const listed = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  // "M/S" (Messrs) before a firm's name is a courtesy, no word of it ("M/S Aren Ship Management").
+  const unlisted = listed.charCodeAt(1) === 47 || listed.startsWith('Messrs') || listed.startsWith('MESSRS') ? listed.replace(MESSRS, '') || listed : listed;
   // Plain searches first: most names have neither, and a regular expression costs more.
   const addressed = unlisted.includes('.') && WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
   const named = mayAbbreviateImportExport(addressed) && IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
