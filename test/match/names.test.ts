@@ -422,7 +422,7 @@ describe('general names: a shared common word never carries a match, a misspelt 
   });
   test('a city glued or apart is one city; generic names a group word apart are one house, not strangers', () => {
     same('HONG KONG YAYANG TRADING LIMITED', 'HONGKONG YAYANG TRADING LTD');
-    const r = score('AEROSPACE COMMUNICATIONS HOLDINGS GROUP COMPANY LIMITED', 'Aerospace Communications Holdings Company Limited');
+    const r = score('AEROSPACE COMMUNICATIONS GROUP COMPANY LIMITED', 'Aerospace Communications Company Limited');
     assert.ok(r.score >= 0.7 && r.score < SAME_THRESHOLD, JSON.stringify(r));
     assert.ok(score('China Mobile', 'Mobile China Ltd').score < 0.7);
   });
@@ -768,5 +768,11 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('M/S. Al Zarooni Exchange', 'Al Zarooni Exchange') >= SAME_THRESHOLD);
     // "Army" alone says nothing.
     assert.ok(c('Army', "Lord's Resistance Movement/Army") < SAME_THRESHOLD);
+  });
+  test('a holding company is a group\'s parent, as a group is: "GMCG Holding Corp" is not "GMCG Ltd."; "Holding Group" is "Holding Company"', () => {
+    assert.ok(c('GMCG Ltd.', 'GMCG Holding Corp') < SAME_THRESHOLD);
+    assert.ok(c('Khiti Holding Group', 'Khiti Holding Company') >= SAME_THRESHOLD);
+    assert.ok(c('Aerospace Communications Holdings Group Company Limited', 'Aerospace Communications Holdings Co., Ltd.') >= SAME_THRESHOLD);
+    assert.ok(c('Tencent Holdings Limited', 'Tencent') >= SAME_THRESHOLD);
   });
 });

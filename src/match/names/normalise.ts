@@ -799,8 +799,9 @@ function seriesOf(tokens: Token[]): NameForm['series'] {
 
 const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
 
+/** A group's parent: "… Group", 集团, and a holding company ("… Holding Corp", 控股), which holds the group's companies. */
 function structureOf(text: string, tokens: Token[]): NameForm['structure'] {
-  if (text.includes('集团') || tokens.some((t) => t.text === 'group')) return 'group';
+  if (text.includes('集团') || text.includes('控股') || tokens.some((t) => t.text === 'group' || t.text === 'holding')) return 'group';
   if (text.includes('有限公司') || text.includes('有限责任公司') || text.includes('股份') || tokens.some((t) => COMPANY_FORMS.has(t.text))) return 'company';
   return undefined;
 }
