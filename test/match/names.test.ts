@@ -775,4 +775,12 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('Aerospace Communications Holdings Group Company Limited', 'Aerospace Communications Holdings Co., Ltd.') >= SAME_THRESHOLD);
     assert.ok(c('Tencent Holdings Limited', 'Tencent') >= SAME_THRESHOLD);
   });
+  test('an industrial complex is the kind of body, and what an exchange house deals in (money, currency, transfers) no business of its own', () => {
+    assert.ok(c('Jam Petrochemical Company', 'Jam Petrochemical Complex') >= SAME_THRESHOLD);
+    assert.ok(c('Khorasan Steel Company', 'Khorasan Steel Complex Joint Stock Company') >= SAME_THRESHOLD);
+    assert.ok(c('Atlas Exchange', 'Atlas Currency Exchange') >= SAME_THRESHOLD);
+    assert.ok(c('Al-Ridhwan Exchange and Transfer Company', 'Al-Ridhwan Exchange Company') >= SAME_THRESHOLD);
+    // Another line of business is still another company of the house.
+    assert.ok(c('Khorasan Steel Company', 'Khorasan Steel Shipping Company') < SAME_THRESHOLD);
+  });
 });

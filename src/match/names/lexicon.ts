@@ -221,10 +221,17 @@ export const GENERIC_WORDS = new Set([
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
   // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
   'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo',
+  // An industrial complex is the kind of body a plant is ("Jam Petrochemical Complex" = "… Company").
+  'complex',
+  // What an exchange house deals in: "Atlas Currency Exchange" = "Atlas Exchange".
+  'money', 'currency', 'transfer', 'remittance',
 ]);
 
-/** The kinds of Russian organisation among GENERIC_WORDS: what kind of body a name is, not its business. */
-export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo']);
+/**
+ * Words among GENERIC_WORDS that say what kind of body a name is, not a business of its own: the
+ * kinds of Russian organisation, an industrial complex, what an exchange house deals in.
+ */
+export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo', 'complex', 'money', 'currency', 'transfer', 'remittance']);
 
 /**
  * Qualifiers that name a line of business. One name carrying one of these where the other does not
