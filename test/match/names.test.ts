@@ -735,8 +735,10 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('China Railway Constructors Corporation', 'China Railway Construction Corporation') < SAME_THRESHOLD);
     assert.ok(normaliseName('Acme Constructors').core.includes('constructors'));
   });
-  test('"Trade" and "Trading" are one line of business; Turkish "Sanayi ve Ticaret" is no line of business', () => {
+  test('"Trade" and "Trading", "Transport" and "Transportation" are one line of business; Turkish "Sanayi ve Ticaret" is no line of business', () => {
     assert.ok(c('Okryu Trading Company', 'Okryu Trade Co.') >= SAME_THRESHOLD);
+    // So are "Transport" and "Transportation", and "Trans." cut short.
+    assert.ok(c('Atlantic Shipping & Trans', 'Atlantic Shipping and Transportation Limited') >= SAME_THRESHOLD);
     assert.ok(c('YMV Kreyn ve Makina Sistemleri Sanayi Ticaret Anonim Sirketi', 'YMV Kreyn') >= SAME_THRESHOLD);
     // Two registrations in two legal traditions stay apart.
     assert.ok(c('Rosneft Trade Limited', 'Rosneft Trading S.A.') < SAME_THRESHOLD);

@@ -37,10 +37,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   semicon: 'semiconductor', semi: 'semiconductor',
   tel: 'telecom', telecoms: 'telecom',
   amer: 'america',
-  // "Trade" and "Trading" name one line of business ("Okryu Trade Co." = "Okryu Trading Company");
+  // "Trade" and "Trading" name one line of business ("Okryu Trade Co." = "Okryu Trading Company"),
+  // as "Transport" and "Transportation" do;
   // Turkish "Ticaret" stays "trade": "Sanayi ve Ticaret" (industry and trade) describes nearly every
   // Turkish company, not a line of its business.
-  trade: 'trading',
+  trade: 'trading', transportation: 'transport',
   shpg: 'shipping', shipg: 'shipping', trdg: 'trading', navig: 'navigation', transp: 'transport', mktg: 'marketing',
   petrochem: 'petrochemical', constr: 'construction', univ: 'university', inst: 'institute',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
