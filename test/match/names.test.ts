@@ -776,6 +776,9 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('Khiti Holding Group', 'Khiti Holding Company') >= SAME_THRESHOLD);
     assert.ok(c('Aerospace Communications Holdings Group Company Limited', 'Aerospace Communications Holdings Co., Ltd.') >= SAME_THRESHOLD);
     assert.ok(c('Tencent Holdings Limited', 'Tencent') >= SAME_THRESHOLD);
+    // Two registered parents, one a group, the other a holding company, are two registrations.
+    assert.ok(c('PDD Group Ltd', 'PDD Holdings Inc.') < SAME_THRESHOLD);
+    assert.ok(c('聯想集團有限公司', '联想集团有限公司') >= SAME_THRESHOLD);
   });
   test('an industrial complex is the kind of body, and what an exchange house deals in (money, currency, transfers) no business of its own', () => {
     assert.ok(c('Jam Petrochemical Company', 'Jam Petrochemical Complex') >= SAME_THRESHOLD);

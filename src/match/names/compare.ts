@@ -684,6 +684,16 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       features.push({ feature: 'group-vs-company', score: -(core - QUALIFIED_CAP), detail: `${a.structure} ≠ ${b.structure}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
+    } else if (a.structure === 'group' && b.structure === 'group') {
+      // Two registered names of a group's parent, one "… Group Ltd", the other "… Holdings Inc.":
+      // two registrations. One word shared ("Holding Group" / "Holding Company") is one parent.
+      const pa = parentWords(a);
+      const pb = parentWords(b);
+      if ((pa & pb) === 0 && hasLegalForm(a) && hasLegalForm(b)) {
+        features.push({ feature: 'group-vs-company', score: -(core - QUALIFIED_CAP), detail: `${PARENT_WORD_NAMES[pa]} ≠ ${PARENT_WORD_NAMES[pb]}` });
+        score = Math.min(score, QUALIFIED_CAP);
+        sameCoreDifferentEntity = true;
+      }
     }
     const ta = legalTraditions(a);
     const tb = legalTraditions(b);
@@ -729,6 +739,23 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
   }
   return { score: round(score), sameCoreDifferentEntity, features };
 }
+
+/** The words that make a name a group's parent, as bits: 1 "group" (集团), 2 "holding" (控股). */
+function parentWords(form: NameForm): number {
+  let bits = 0;
+  for (const t of form.tokens) {
+    if (t.text === 'group') bits |= 1;
+    else if (t.text === 'holding') bits |= 2;
+  }
+  if (form.han) {
+    // Simplified: 集團 is 集团.
+    const { legal, qualifiers } = form.han;
+    if (legal.includes('集团') || qualifiers.includes('group')) bits |= 1;
+    if (legal.includes('控股') || qualifiers.includes('holding')) bits |= 2;
+  }
+  return bits;
+}
+const PARENT_WORD_NAMES = ['—', 'group', 'holding', 'group holding'];
 
 const TRADITION_BITS = { common: 1, civil: 2 } as const;
 
