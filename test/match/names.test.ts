@@ -768,8 +768,9 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
     assert.ok(c('Al Qaeda', "Al-Qa'ida/Islamic Army") >= SAME_THRESHOLD);
     assert.ok(c('Front for the Conquest of the Levant', 'Front for the Conquest of Syria/the Levant') >= SAME_THRESHOLD);
     assert.ok(c('M/S. Al Zarooni Exchange', 'Al Zarooni Exchange') >= SAME_THRESHOLD);
-    // "Army" alone says nothing.
+    // "Army" alone says nothing, and a unit after a slash is the other part's, no name of its own.
     assert.ok(c('Army', "Lord's Resistance Movement/Army") < SAME_THRESHOLD);
+    assert.ok(c('China Satcom', 'Communications & Power Industries / Satcom Division') < SAME_THRESHOLD);
   });
   test('a holding company is a group\'s parent, as a group is: "GMCG Holding Corp" is not "GMCG Ltd."; "Holding Group" is "Holding Company"', () => {
     assert.ok(c('GMCG Ltd.', 'GMCG Holding Corp') < SAME_THRESHOLD);

@@ -368,6 +368,7 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
 /** Two words of two letters or more on either side of a slash: "Al-Qa'ida/Islamic Army", "Isfahan/Esfahan" (not "M/S", "I/E", "J/V"). */
 const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
 const ALTERNATIVE_FORMS = new Map<string, NameForm[]>();
+const SUBDIVISIONS = new Set(['division', 'branch', 'office', 'unit', 'section', 'department', 'cell', 'cells', 'subsidiary', 'affiliate']);
 
 /**
  * The names a name lists with a slash, each on its own: the parts ("Al-Qa'ida/Islamic Army" is
@@ -393,7 +394,8 @@ function alternativesOf(raw: string): NameForm[] {
     }
     for (const text of texts) {
       const form = normaliseName(text);
-      if (!form.weakCore && form.core.some((w) => w.length >= 4)) forms.push(form);
+      // A part naming a unit of the other ("… / Satcom Division", "FAI/Metropolitan Cells") is no name of its own.
+      if (!form.weakCore && form.core.some((w) => w.length >= 4) && !form.tokens.some((t) => SUBDIVISIONS.has(t.text))) forms.push(form);
     }
   }
   if (ALTERNATIVE_FORMS.size > 10_000) ALTERNATIVE_FORMS.clear();
