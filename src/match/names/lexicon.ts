@@ -101,7 +101,7 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   // Fanavaran Sanat Ertebatat = Fanavaran Communication Industry, Sherkate Sanaye Madaniye = Mining
   // Industries Company, Palayesh = Refining, Bimeh = Insurance; Russian Institut, Obedinenie
   // (association); Turkish Gida (food), Tekstil.
-  sanat: 'industrial', sanaat: 'industrial', ertebatat: 'communication', madani: 'mining', madaniye: 'mining',
+  sanat: 'industrial', ertebatat: 'communication', madani: 'mining', madaniye: 'mining',
   palayesh: 'refining', pakhsh: 'distribution', tolid: 'production', bimeh: 'insurance',
   institut: 'institute', obedinenie: 'association', obedinenia: 'association', obedineniye: 'association',
   gida: 'food', tekstil: 'textile',
