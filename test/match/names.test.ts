@@ -810,4 +810,10 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
       # Another line of business is still another company of the house.
       Khorasan Steel Company ≠ Khorasan Steel Shipping Company`);
   });
+  test('"Stock" is a legal form\'s word after "Joint" only: a stock brokerage is not an exchange brokerage', () => {
+    check(`
+      EDBI Exchange Brokerage ≠ EDBI Stock Brokerage
+      Tactical Missiles Corporation Joint Stock Company = JSC Tactical Missiles Corporation
+      Volna Joint Stock = Volna JSC`);
+  });
 });

@@ -552,7 +552,8 @@ function classify(words: string[]): Token[] {
     const partner = PLACE_HALVES.get(w);
     const halfAlone = partner !== undefined && expanded[i - 1] !== partner && expanded[i + 1] !== partner;
     let cls: TokenClass;
-    if (LEGAL_FORMS.has(w)) cls = 'legal';
+    // "Stock" is a legal form's word after "Joint" ("Joint Stock Company"), a word of the name elsewhere ("EDBI Stock Brokerage").
+    if (LEGAL_FORMS.has(w) && (w !== 'stock' || expanded[i - 1] === 'joint' || i === expanded.length - 1 || expanded[i + 1] === 'company')) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
     else if ((PLACES.has(w) && !halfAlone) || (!seenCore && LEADING_COUNTRIES.has(w))) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
