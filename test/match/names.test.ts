@@ -813,6 +813,7 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
   test('"Stock" is a legal form\'s word after "Joint" only: a stock brokerage is not an exchange brokerage', () => {
     check(`
       EDBI Exchange Brokerage ≠ EDBI Stock Brokerage
+      Mellat Sepehr Exchange Brokerage ≠ Mellat Sepehr Stock Brokerage
       Tactical Missiles Corporation Joint Stock Company = JSC Tactical Missiles Corporation
       Volna Joint Stock = Volna JSC`);
   });
