@@ -810,6 +810,15 @@ describe('general names: spellings of one word, kinds of body, abbreviations of 
       # Another line of business is still another company of the house.
       Khorasan Steel Company ≠ Khorasan Steel Shipping Company`);
   });
+  test('legal forms of Spain, Portugal and Vietnam (S.L., Lda, Cong Ty Co Phan); S.L. only where it closes a name', () => {
+    check(`
+      Saf Tech S.L. = Saf Tech
+      Grupo MBS Lda = Grupo MBS Limitada
+      Quoc Viet Marine Transport JSC = Cong Ty Co Phan Van Tai Hang Hai Quoc Viet
+      # "SL Corporation" is named SL.
+      SL Corporation ≠ KL Corporation`);
+    assert.deepEqual(normaliseName('Blue Lagoon Ali Kanso Group (S.L.) Limited').tokens.filter((t) => t.cls === 'legal').map((t) => t.text), ['sl', 'limited']);
+  });
   test('"Stock" is a legal form\'s word after "Joint" only: a stock brokerage is not an exchange brokerage', () => {
     check(`
       EDBI Exchange Brokerage ≠ EDBI Stock Brokerage

@@ -188,7 +188,7 @@ export const LEGAL_FORMS = new Set([
  */
 export const LEGAL_TRADITIONS: ReadonlyMap<string, 'common' | 'civil'> = new Map([
   ...['limited', 'llc', 'llp', 'lp', 'plc', 'incorporated', 'corporation', 'pte', 'pty', 'pvt', 'ulc', 'pllc', 'lc'].map((f) => [f, 'common'] as const),
-  ...['sa', 'sas', 'sarl', 'srl', 'spa', 'sab', 'sal', 'sociedad', 'anonima', 'societe', 'anonyme', 'societa'].map((f) => [f, 'civil'] as const),
+  ...['sa', 'sas', 'sarl', 'srl', 'spa', 'sab', 'sal', 'sl', 'slu', 'sociedad', 'anonima', 'societe', 'anonyme', 'societa'].map((f) => [f, 'civil'] as const),
 ]);
 
 /**

@@ -262,7 +262,19 @@ const ORGANISATION_TYPE_PHRASES: ReadonlyMap<string, string> = new Map(Object.en
  * The written-out phrases, of legal forms and of kinds of organisation, as the sound keys of their
  * words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one.
  */
-const WRITTEN_OUT_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES]
+/**
+ * Vietnamese legal forms and business words, each of syllables written apart, as the English:
+ * "Cong Ty Co Phan Van Tai Hang Hai Quoc Viet" = "Quoc Viet Marine Transport JSC" (a joint-stock
+ * company, Cong Ty Co Phan; a limited liability company, Cong Ty TNHH). The syllables are no known
+ * words of their own: short words spelt near them ("Cons.", "Kong") stay as they are.
+ */
+const VIETNAMESE_PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'cong ty co phan': 'jsc', 'cong ty tnhh': 'llc', 'cong ty': 'company',
+  'van tai': 'transport', 'hang hai': 'marine', 'thuong mai': 'trading', 'dau tu': 'investment', 'dich vu': 'service',
+  'cong nghe': 'technology', 'xay dung': 'construction',
+}));
+
+const WRITTEN_OUT_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES, ...VIETNAMESE_PHRASES]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
 /** The phrases by the sound key of their first word, longest first: a name's word is tried only against those. */
@@ -540,6 +552,15 @@ function russianWord(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Legal forms that are also words or abbreviations of names ("SL Corporation"): a legal form only
+ * where they close a name after a word of it ("Saf Tech S.L.", "Grupo MBS Lda", "Blue Lagoon Group
+ * (S.L.) Limited"). Spanish Sociedad Limitada (Unipersonal), Portuguese Limitada. (German "e.V.",
+ * a registered association, is left a word: the lists hold "Al-Aqsa" and "Al-Aqsa e.V." as two
+ * parties.)
+ */
+const CLOSING_FORMS = new Set(['sl', 'slu', 'lda']);
+
 /** Places of two words: either word alone is no place ("Hua Hong" is a name, "Hong Kong" a place). */
 const PLACE_HALVES = new Map([['hong', 'kong'], ['kong', 'hong'], ['inner', 'mongolia'], ['mongolia', 'inner']]);
 
@@ -553,7 +574,8 @@ function classify(words: string[]): Token[] {
     const halfAlone = partner !== undefined && expanded[i - 1] !== partner && expanded[i + 1] !== partner;
     let cls: TokenClass;
     // "Stock" is a legal form's word after "Joint" ("Joint Stock Company"), a word of the name elsewhere ("EDBI Stock Brokerage").
-    if (LEGAL_FORMS.has(w) && (w !== 'stock' || expanded[i - 1] === 'joint' || i === expanded.length - 1 || expanded[i + 1] === 'company')) cls = 'legal';
+    if (CLOSING_FORMS.has(w) && seenCore && expanded.slice(i + 1).every((x) => LEGAL_FORMS.has(x) || CLOSING_FORMS.has(x))) cls = 'legal';
+    else if (LEGAL_FORMS.has(w) && (w !== 'stock' || expanded[i - 1] === 'joint' || i === expanded.length - 1 || expanded[i + 1] === 'company')) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
     else if ((PLACES.has(w) && !halfAlone) || (!seenCore && LEADING_COUNTRIES.has(w))) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
