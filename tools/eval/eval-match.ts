@@ -140,7 +140,7 @@ if (benchFlag) {
     const result = matchPair(row.name1 ?? '', row.name2 ?? '', ctx.resolver.names, graph, asOf);
     const gold = row.is_match === 'true';
     const predicted = result.verdict === 'same';
-    for (const key of [split(row), 'all', `${split(row)}|${row.case_group ?? ''}`]) countPair(tally, key, gold, predicted);
+    for (const key of [split(row), 'all', `all ${row.schema}`, `${split(row)}|${row.case_group ?? ''}`]) countPair(tally, key, gold, predicted);
     if (gold !== predicted && split(row) === 'dev') benchErrors.push(`${gold ? 'miss' : 'false match'}: ${result.verdict} ${result.score} ${row.name1} | ${row.name2}\n      ${result.reasons.join('\n      ')}`);
   }
   console.log(`\npublic benchmark: ${bench.length} Company/Organization pairs from ${benchFlag}, verdict "same" = match`);

@@ -6,7 +6,7 @@
 import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
-import { BUSINESS_LINES, CITIES, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
+import { BUSINESS_LINES, CITIES, KINDS_OF_BODY, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
 import { normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
@@ -350,6 +350,60 @@ function considerFeature(best: Best, f: Feature, matchedWholeName = false): void
 }
 
 export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNIFORM): NameComparison {
+  const whole = compareWhole(a, b, weight);
+  // Most names have no slash: nothing more to try.
+  if (whole.score >= SAME_THRESHOLD || (!a.raw.includes('/') && !b.raw.includes('/'))) return whole;
+  let best = whole;
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? a : b;
+    const y = side === 0 ? b : a;
+    for (const part of alternativesOf(x.raw)) {
+      const c = side === 0 ? compareWhole(part, y, weight) : compareWhole(y, part, weight);
+      if (c.score > best.score) best = { ...c, features: [{ feature: 'alternative', score: c.score, detail: part.raw }, ...c.features] };
+    }
+  }
+  return best;
+}
+
+/** Two words of two letters or more on either side of a slash: "Al-Qa'ida/Islamic Army", "Isfahan/Esfahan" (not "M/S", "I/E", "J/V"). */
+const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
+const ALTERNATIVE_FORMS = new Map<string, NameForm[]>();
+const SUBDIVISIONS = new Set(['division', 'branch', 'office', 'unit', 'section', 'department', 'cell', 'cells', 'subsidiary', 'affiliate']);
+
+/**
+ * The names a name lists with a slash, each on its own: the parts ("Al-Qa'ida/Islamic Army" is
+ * "Al-Qa'ida" or "Islamic Army"), and, for two parts, the last word of the first replaced by the
+ * second ("Lord's Resistance Movement/Army" is also "Lord's Resistance Army", "Front for the
+ * Conquest of Syria/the Levant" "… of the Levant"; that one word alone is no name). A part without
+ * a distinctive word of four letters or more is no name of its own.
+ */
+function alternativesOf(raw: string): NameForm[] {
+  let forms = ALTERNATIVE_FORMS.get(raw);
+  if (forms) return forms;
+  forms = [];
+  if (ALTERNATIVES.test(raw)) {
+    const parts = raw.split('/').map((p) => p.trim()).filter((p) => p.length > 0);
+    const texts = [...parts];
+    if (parts.length === 2) {
+      const words = (parts[0] as string).split(/\s+/);
+      if (words.length > 1) {
+        texts.push(`${words.slice(0, -1).join(' ')} ${parts[1]}`);
+        // One word after several is the first part's last word written another way, not a name.
+        if (!/\s/.test(parts[1] as string)) texts.splice(1, 1);
+      }
+    }
+    for (const text of texts) {
+      const form = normaliseName(text);
+      // A part naming a unit of the other ("… / Satcom Division", "FAI/Metropolitan Cells") is no name of its own.
+      if (!form.weakCore && form.core.some((w) => w.length >= 4) && !form.tokens.some((t) => SUBDIVISIONS.has(t.text))) forms.push(form);
+    }
+  }
+  if (ALTERNATIVE_FORMS.size > 10_000) ALTERNATIVE_FORMS.clear();
+  ALTERNATIVE_FORMS.set(raw, forms);
+  return forms;
+}
+
+function compareWhole(a: NameForm, b: NameForm, weight: TokenWeight): NameComparison {
   const first = compareForms(a, b, weight);
   if (first.score >= SAME_THRESHOLD || a.weakCore || b.weakCore || a.han || b.han) return first;
   // A name that falls short is read again with some of its words written as the other name has them;
@@ -388,7 +442,27 @@ const REWRITES: readonly { feature: string; cap: number; fromNothing: boolean; r
   { feature: 'abbreviation', cap: 0.9, fromNothing: true, rewrite: abbreviationsWrittenOut },
   // A word cut short ("Hesco Eng. & Con. Co", "Acme Mach. Works"), as strong as an abbreviation.
   { feature: 'truncated', cap: 0.9, fromNothing: false, rewrite: truncatedWordsWrittenOut },
+  // One kind of body named by two words ("Shipbuilding Plant Lotos" / "… Factory Lotos", "Ghezel
+  // Hesar Prison" / "… Penitentiary"), as strong as an abbreviation.
+  { feature: 'kind-of-body', cap: 0.9, fromNothing: false, rewrite: kindOfBodyWrittenAlike },
 ];
+
+/**
+ * A word of x naming the kind of body that y names by another word of KINDS_OF_BODY: x's word
+ * written as y writes it.
+ */
+function kindOfBodyWrittenAlike(x: NameForm, y: NameForm): Rewrite | undefined {
+  for (const t of x.tokens) {
+    const kind = KINDS_OF_BODY.get(t.text);
+    if (kind === undefined) continue;
+    for (const u of y.tokens) {
+      if (u.text === t.text || KINDS_OF_BODY.get(u.text) !== kind) continue;
+      if (x.tokens.some((v) => v.text === u.text) || y.tokens.some((v) => v.text === t.text)) continue;
+      return { form: withWordReplaced(x, t.text, u.text), detail: `${t.text} = ${u.text}` };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Words of x's core, three to six letters, that y lacks but begins a longer word of its own with —
@@ -440,15 +514,23 @@ function abbreviationsWrittenOut(x: NameForm, y: NameForm): Rewrite | undefined 
 const SKIPPED_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de']);
 
 /**
- * A word of x's core, three to six letters, that y lacks but spells with the initials of as many of
- * its words in a row (connecting words skipped), not all of them legal forms; x has other words.
+ * Words of two letters that are articles and particles of names ("Al Nour", "El Mal", "De Rosa"),
+ * not abbreviations.
+ */
+const NAME_PARTICLES = new Set(['al', 'el', 'ul', 'da', 'de', 'di', 'du', 'la', 'le']);
+
+/**
+ * A word of x's core, two to six letters (not a particle of names), that y lacks but spells with the
+ * initials of as many of its words in a row (connecting words skipped), not all of them legal
+ * forms; x has other words ("IC Rosgosstrakh" = "Insurance Company Rosgosstrakh", "SB RAS" =
+ * "Siberian Branch of the Russian Academy of Sciences").
  * y's words are read as normalised and, failing that, as written: the kinds of organisation that
  * normalising makes one word are abbreviated letter by letter ("SPE" = "Scientific Production
  * Enterprise", "RPA" = "Research and Production Association").
  */
 function abbreviatedWords(x: NameForm, y: NameForm): { abbreviation: string; words: string[] } | undefined {
   let candidates: string[] | undefined;
-  for (const w of x.core) if (w.length >= 3 && w.length <= 6 && !y.core.includes(w) && ONLY_LETTERS.test(w)) (candidates ??= []).push(w);
+  for (const w of x.core) if (w.length >= 2 && w.length <= 6 && !y.core.includes(w) && ONLY_LETTERS.test(w) && !(w.length === 2 && NAME_PARTICLES.has(w))) (candidates ??= []).push(w);
   if (!candidates) return undefined;
   // A name that is an abbreviation and nothing else is the acronym feature's.
   let named = 0;
@@ -604,6 +686,16 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
       features.push({ feature: 'group-vs-company', score: -(core - QUALIFIED_CAP), detail: `${a.structure} ≠ ${b.structure}` });
       score = Math.min(score, QUALIFIED_CAP);
       sameCoreDifferentEntity = true;
+    } else if (a.structure === 'group' && b.structure === 'group') {
+      // Two registered names of a group's parent, one "… Group Ltd", the other "… Holdings Inc.":
+      // two registrations. One word shared ("Holding Group" / "Holding Company") is one parent.
+      const pa = parentWords(a);
+      const pb = parentWords(b);
+      if ((pa & pb) === 0 && hasLegalForm(a) && hasLegalForm(b)) {
+        features.push({ feature: 'group-vs-company', score: -(core - QUALIFIED_CAP), detail: `${PARENT_WORD_NAMES[pa]} ≠ ${PARENT_WORD_NAMES[pb]}` });
+        score = Math.min(score, QUALIFIED_CAP);
+        sameCoreDifferentEntity = true;
+      }
     }
     const ta = legalTraditions(a);
     const tb = legalTraditions(b);
@@ -649,6 +741,23 @@ function compareForms(a: NameForm, b: NameForm, weight: TokenWeight): NameCompar
   }
   return { score: round(score), sameCoreDifferentEntity, features };
 }
+
+/** The words that make a name a group's parent, as bits: 1 "group" (集团), 2 "holding" (控股). */
+function parentWords(form: NameForm): number {
+  let bits = 0;
+  for (const t of form.tokens) {
+    if (t.text === 'group') bits |= 1;
+    else if (t.text === 'holding') bits |= 2;
+  }
+  if (form.han) {
+    // Simplified: 集團 is 集团.
+    const { legal, qualifiers } = form.han;
+    if (legal.includes('集团') || qualifiers.includes('group')) bits |= 1;
+    if (legal.includes('控股') || qualifiers.includes('holding')) bits |= 2;
+  }
+  return bits;
+}
+const PARENT_WORD_NAMES = ['—', 'group', 'holding', 'group holding'];
 
 const TRADITION_BITS = { common: 1, civil: 2 } as const;
 

@@ -37,6 +37,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries
   semicon: 'semiconductor', semi: 'semiconductor',
   tel: 'telecom', telecoms: 'telecom',
   amer: 'america',
+  // "Trade" and "Trading" name one line of business ("Okryu Trade Co." = "Okryu Trading Company"),
+  // as "Transport" and "Transportation" do;
+  // Turkish "Ticaret" stays "trade": "Sanayi ve Ticaret" (industry and trade) describes nearly every
+  // Turkish company, not a line of its business.
+  trade: 'trading', transportation: 'transport',
   shpg: 'shipping', shipg: 'shipping', trdg: 'trading', navig: 'navigation', transp: 'transport', mktg: 'marketing',
   petrochem: 'petrochemical', constr: 'construction', univ: 'university', inst: 'institute',
   chem: 'chemical', chems: 'chemical', pharma: 'pharmaceutical', pharm: 'pharmaceutical', auto: 'automotive',
@@ -85,15 +90,46 @@ export const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
   // (Alfa-Lizing = Alfa-Leasing, Ladoga Menedzhment, Robin Treid, Sberbank Strakhovanie, … Zavod =
   // … Plant), Persian (Sarafi Ansar = Ansar Exchange, Bonyad = Foundation, Bank-e Gardeshgari =
   // Tourism Bank) and Spanish (Ministerio de Turismo).
-  lizing: 'leasing', menedzhment: 'management', treid: 'trade', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
+  lizing: 'leasing', menedzhment: 'management', treid: 'trading', strakhovanie: 'insurance', zavod: 'plant', firma: 'firm',
   sudostroitelny: 'shipbuilding', sudostroitelnyi: 'shipbuilding', sudostroitelnyy: 'shipbuilding', svyaz: 'communication',
   sovremennye: 'modern', torgovyi: 'trading', torgovyy: 'trading', torgovaya: 'trading', torgovoye: 'trading', torgovo: 'trading',
   promyshlennaya: 'industrial', promyshlennyi: 'industrial', promyshlennyy: 'industrial', avtomatizatsiya: 'automation',
   inzhenernaya: 'engineering', upravlyayushchaya: 'management',
   sarafi: 'exchange', bonyad: 'foundation', taavon: 'cooperative', taawon: 'cooperative', gardeshgari: 'tourism', siman: 'cement',
   ministerio: 'ministry', turismo: 'tourism', compania: 'company', companhia: 'company',
+  // More business words of the lists' Persian, Russian and Turkish names, each common in them:
+  // Fanavaran Sanat Ertebatat = Fanavaran Communication Industry, Sherkate Sanaye Madaniye = Mining
+  // Industries Company, Palayesh = Refining, Bimeh = Insurance; Russian Institut, Obedinenie
+  // (association); Turkish Gida (food), Tekstil.
+  sanat: 'industrial', ertebatat: 'communication', madani: 'mining', madaniye: 'mining',
+  palayesh: 'refining', pakhsh: 'distribution', tolid: 'production', bimeh: 'insurance',
+  institut: 'institute', obedinenie: 'association', obedinenia: 'association', obedineniye: 'association',
+  gida: 'food', tekstil: 'textile',
   // Banks of the former Soviet Union: AKB (Aktsionerny Kommercheski Bank), JSB, JSCB.
   kommercheski: 'commercial', kommercheskiy: 'commercial', kommercheskii: 'commercial', akb: 'bank', jsb: 'bank', jscb: 'bank',
+}));
+
+/**
+ * British spellings as the American ones, which the lists also use: "World Health Organisation" =
+ * "… Organization", "Medical Centre" = "Medical Center", "Aluminium" = "Aluminum". Words ending in
+ * "-isation" are written "-ization" by one rule (normalise.ts).
+ */
+export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries({
+  centre: 'center', centres: 'centers', theatre: 'theater', fibre: 'fiber', fibres: 'fibers', metre: 'meter',
+  labour: 'labor', harbour: 'harbor', colour: 'color', colours: 'colors', honour: 'honor', defence: 'defense',
+  licence: 'license', programme: 'program', aluminium: 'aluminum', jewellery: 'jewelry', jeweller: 'jeweler',
+  jewellers: 'jewelers', tyre: 'tire', tyres: 'tires', catalogue: 'catalog', analyse: 'analyze', cheque: 'check',
+}));
+
+/**
+ * Words that name one kind of body, as lists translate it one way or another: a plant, factory or
+ * works (Russian zavod, fabrika), a prison or penitentiary, an airline or air company (Russian
+ * aviakompaniya). The word each stands for; compare.ts reads a name with the other name's word.
+ */
+export const KINDS_OF_BODY: ReadonlyMap<string, string> = new Map(Object.entries({
+  plant: 'plant', factory: 'plant', works: 'plant', fabrika: 'plant', kombinat: 'plant', combine: 'plant',
+  prison: 'prison', penitentiary: 'prison', jail: 'prison',
+  aircompany: 'airline', airline: 'airline', airlines: 'airline', aviakompaniya: 'airline', aviakompaniia: 'airline',
 }));
 
 /**
@@ -152,7 +188,7 @@ export const LEGAL_FORMS = new Set([
  */
 export const LEGAL_TRADITIONS: ReadonlyMap<string, 'common' | 'civil'> = new Map([
   ...['limited', 'llc', 'llp', 'lp', 'plc', 'incorporated', 'corporation', 'pte', 'pty', 'pvt', 'ulc', 'pllc', 'lc'].map((f) => [f, 'common'] as const),
-  ...['sa', 'sas', 'sarl', 'srl', 'spa', 'sab', 'sal', 'sociedad', 'anonima', 'societe', 'anonyme', 'societa'].map((f) => [f, 'civil'] as const),
+  ...['sa', 'sas', 'sarl', 'srl', 'spa', 'sab', 'sal', 'sl', 'slu', 'sociedad', 'anonima', 'societe', 'anonyme', 'societa'].map((f) => [f, 'civil'] as const),
 ]);
 
 /**
@@ -186,10 +222,17 @@ export const GENERIC_WORDS = new Set([
   'home', 'household', 'recycling', 'airlines', 'express', 'wireless',
   // Kinds of Russian organisation, as normalise.ts writes them whether spelt out or abbreviated.
   'npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo',
+  // An industrial complex is the kind of body a plant is ("Jam Petrochemical Complex" = "… Company").
+  'complex',
+  // What an exchange house deals in: "Atlas Currency Exchange" = "Atlas Exchange".
+  'money', 'currency', 'transfer', 'remittance',
 ]);
 
-/** The kinds of Russian organisation among GENERIC_WORDS: what kind of body a name is, not its business. */
-export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo']);
+/**
+ * Words among GENERIC_WORDS that say what kind of body a name is, not a business of its own: the
+ * kinds of Russian organisation, an industrial complex, what an exchange house deals in.
+ */
+export const ORGANISATION_KINDS = new Set(['npp', 'npo', 'npk', 'npts', 'npf', 'fgup', 'gup', 'fgbu', 'nii', 'kb', 'nts', 'ktts', 'po', 'vo', 'complex', 'money', 'currency', 'transfer', 'remittance']);
 
 /**
  * Qualifiers that name a line of business. One name carrying one of these where the other does not

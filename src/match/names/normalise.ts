@@ -9,6 +9,7 @@ import anyAscii from 'any-ascii';
 import { SUCCESSOR_CLAUSE } from '../../model/list-prose.js';
 import {
   ABBREVIATIONS,
+  BRITISH_SPELLINGS,
   TRANSLATED_WORDS,
   RUSSIAN_STEMS,
   RUSSIAN_ENDINGS,
@@ -114,11 +115,15 @@ const CONFUSABLE_WORD = /(?<![A-Za-z0-9])[A-Z01l]*[01l][A-Z01l]*(?![A-Za-z0-9])/
  */
 function fixConfusedCapitals(text: string): string {
   if (!CONFUSED_LETTER.test(text) || !TWO_CAPITALS.test(text) || (PLAIN_ASCII.test(text) && !CONFUSABLE_WORD.test(text))) return text;
-  return text.replace(/[\p{L}\p{N}]+/gu, (w) => {
+  return text.replace(/[\p{L}\p{N}]+/gu, (w, at: number) => {
     if (!/^[A-Z01l]+$/.test(w) || (w.match(/[A-Z]/g)?.length ?? 0) < 2 || !/[01l]/.test(w)) return w;
+    // A dated tranche's own number ("Trust 2007-AHL1") is a number.
+    if (at >= 5 && DATED_TRANCHE.test(text.slice(at - 5, at))) return w;
     return w.replace(/[1l]/g, 'I').replace(/0/g, 'O');
   });
 }
+
+const DATED_TRANCHE = /^(19|20)\d\d-$/;
 
 const DOTTED_PAIR = /\p{L}\.\p{L}\./u;
 /** Dotted initials are one word: "S.A." is the legal form SA, "U.S.A." the region USA. */
@@ -257,7 +262,19 @@ const ORGANISATION_TYPE_PHRASES: ReadonlyMap<string, string> = new Map(Object.en
  * The written-out phrases, of legal forms and of kinds of organisation, as the sound keys of their
  * words, so "Ogranichennoi Otvetstvennostyu" mixing two transliterations is one.
  */
-const WRITTEN_OUT_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES]
+/**
+ * Vietnamese legal forms and business words, each of syllables written apart, as the English:
+ * "Cong Ty Co Phan Van Tai Hang Hai Quoc Viet" = "Quoc Viet Marine Transport JSC" (a joint-stock
+ * company, Cong Ty Co Phan; a limited liability company, Cong Ty TNHH). The syllables are no known
+ * words of their own: short words spelt near them ("Cons.", "Kong") stay as they are.
+ */
+const VIETNAMESE_PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'cong ty co phan': 'jsc', 'cong ty tnhh': 'llc', 'cong ty': 'company',
+  'van tai': 'transport', 'hang hai': 'marine', 'thuong mai': 'trading', 'dau tu': 'investment', 'dich vu': 'service',
+  'cong nghe': 'technology', 'xay dung': 'construction',
+}));
+
+const WRITTEN_OUT_PHRASES: readonly { keys: string[]; form: string }[] = [...LEGAL_PHRASE_FORMS, ...ORGANISATION_TYPE_PHRASES, ...VIETNAMESE_PHRASES]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, form]) => ({ keys: phrase.split(' ').map(soundKey), form }));
 /** The phrases by the sound key of their first word, longest first: a name's word is tried only against those. */
@@ -430,6 +447,7 @@ const KNOWN_WORDS = new Set<string>();
   for (const [w, full] of ABBREVIATIONS) if (w.length >= 5 && (LEGAL_FORMS.has(full) || GENERIC_WORDS.has(full))) add(w, false);
   // Words of other languages are spelt with their own endings: no English plurals.
   for (const w of TRANSLATED_WORDS.keys()) add(w, false);
+  for (const w of BRITISH_SPELLINGS.keys()) add(w, false);
   for (const w of [...PLACES, ...REGIONS]) if (w.length >= 7) add(w);
 }
 
@@ -485,9 +503,16 @@ function spellingOf(word: string): string {
   if (word.length < 7) return SHORT_BY_SLIP.get(word) ?? word;
   for (const known of LONG_KNOWN.get(word[0] as string) ?? []) {
     // A last letter more or less is a word of its own ("Constructor" / "Constructora").
-    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known) && !endsApart(word, known)) return known;
+    // …and so is a plural's "s" against another last letter ("Constructors" / "Constructora").
+    if (Math.abs(known.length - word.length) <= 1 && isOneEdit(word, known) && !endsApart(word, known) && !otherEnding(word, known)) return known;
   }
   return word;
+}
+
+/** Words of one length that differ in their last letter only, one of them ending in "s". */
+function otherEnding(a: string, b: string): boolean {
+  const n = a.length;
+  return n === b.length && a[n - 1] !== b[n - 1] && (a[n - 1] === 's' || b[n - 1] === 's') && a.slice(0, n - 1) === b.slice(0, n - 1);
 }
 
 function endsApart(a: string, b: string): boolean {
@@ -501,10 +526,19 @@ const EXPANDED_LIMIT = 100_000;
 function expandWord(word: string): string {
   let expanded = EXPANDED.get(word);
   if (expanded === undefined) {
-    expanded = singular(ABBREVIATIONS.get(word) ?? TRANSLATED_WORDS.get(word) ?? russianWord(word) ?? word);
+    const spelt = americanSpelling(word);
+    expanded = singular(ABBREVIATIONS.get(spelt) ?? TRANSLATED_WORDS.get(spelt) ?? russianWord(spelt) ?? spelt);
     if (EXPANDED.size < EXPANDED_LIMIT) EXPANDED.set(word, expanded);
   }
   return expanded;
+}
+
+/** A word in its American spelling: "Organisation" = "Organization", "Centre" = "Center" (lexicon.ts). */
+function americanSpelling(word: string): string {
+  const listed = BRITISH_SPELLINGS.get(word);
+  if (listed) return listed;
+  if (word.length > 8 && (word.endsWith('isation') || word.endsWith('isations'))) return word.replace(/isation(s?)$/, 'ization$1');
+  return word;
 }
 
 /** A Russian descriptive word in any of its endings, as its English word ("elektricheskie" → "electric"). */
@@ -518,6 +552,15 @@ function russianWord(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Legal forms that are also words or abbreviations of names ("SL Corporation"): a legal form only
+ * where they close a name after a word of it ("Saf Tech S.L.", "Grupo MBS Lda", "Blue Lagoon Group
+ * (S.L.) Limited"). Spanish Sociedad Limitada (Unipersonal), Portuguese Limitada. (German "e.V.",
+ * a registered association, is left a word: the lists hold "Al-Aqsa" and "Al-Aqsa e.V." as two
+ * parties.)
+ */
+const CLOSING_FORMS = new Set(['sl', 'slu', 'lda']);
+
 /** Places of two words: either word alone is no place ("Hua Hong" is a name, "Hong Kong" a place). */
 const PLACE_HALVES = new Map([['hong', 'kong'], ['kong', 'hong'], ['inner', 'mongolia'], ['mongolia', 'inner']]);
 
@@ -530,7 +573,9 @@ function classify(words: string[]): Token[] {
     const partner = PLACE_HALVES.get(w);
     const halfAlone = partner !== undefined && expanded[i - 1] !== partner && expanded[i + 1] !== partner;
     let cls: TokenClass;
-    if (LEGAL_FORMS.has(w)) cls = 'legal';
+    // "Stock" is a legal form's word after "Joint" ("Joint Stock Company"), a word of the name elsewhere ("EDBI Stock Brokerage").
+    if (CLOSING_FORMS.has(w) && seenCore && expanded.slice(i + 1).every((x) => LEGAL_FORMS.has(x) || CLOSING_FORMS.has(x))) cls = 'legal';
+    else if (LEGAL_FORMS.has(w) && (w !== 'stock' || expanded[i - 1] === 'joint' || i === expanded.length - 1 || expanded[i + 1] === 'company')) cls = 'legal';
     else if (seenCore && REGIONS.has(w)) cls = 'region';
     else if ((PLACES.has(w) && !halfAlone) || (!seenCore && LEADING_COUNTRIES.has(w))) cls = 'place';
     else if (GENERIC_WORDS.has(w)) cls = 'qualifier';
@@ -675,10 +720,13 @@ export function normaliseName(raw: string): NameForm {
 }
 
 const ACRONYM_WORD = /^[a-z0-9]{2,6}$/;
+const MESSRS = /^(?:m\/s|messrs)\.?\s+/i;
 
 function formOf(raw: string): NameForm {
   const ascii = PLAIN_ASCII.test(raw);
-  const unlisted = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  const listed = SUCCESSOR_WORD.test(raw) ? raw.replace(SUCCESSOR_CLAUSE, '') || raw : raw;
+  // "M/S" (Messrs) before a firm's name is a courtesy, no word of it ("M/S Aren Ship Management").
+  const unlisted = listed.charCodeAt(1) === 47 || listed.startsWith('Messrs') || listed.startsWith('MESSRS') ? listed.replace(MESSRS, '') || listed : listed;
   // Plain searches first: most names have neither, and a regular expression costs more.
   const addressed = unlisted.includes('.') && WEB_SUFFIX.test(unlisted) ? unlisted.replace(WEB_SUFFIXES, '$1') : unlisted;
   const named = mayAbbreviateImportExport(addressed) && IMPORT_EXPORT.test(addressed) ? addressed.replace(IMPORT_EXPORTS, ' import and export ') : addressed;
@@ -774,8 +822,9 @@ function seriesOf(tokens: Token[]): NameForm['series'] {
 
 const COMPANY_FORMS = new Set(['limited', 'corporation', 'incorporated', 'company', 'plc', 'ag', 'sa', 'llc', 'gmbh', 'bv', 'nv']);
 
+/** A group's parent: "… Group", 集团, and a holding company ("… Holding Corp", 控股), which holds the group's companies. */
 function structureOf(text: string, tokens: Token[]): NameForm['structure'] {
-  if (text.includes('集团') || tokens.some((t) => t.text === 'group')) return 'group';
+  if (text.includes('集团') || text.includes('控股') || tokens.some((t) => t.text === 'group' || t.text === 'holding')) return 'group';
   if (text.includes('有限公司') || text.includes('有限责任公司') || text.includes('股份') || tokens.some((t) => COMPANY_FORMS.has(t.text))) return 'company';
   return undefined;
 }
