@@ -1165,3 +1165,12 @@ describe('seventh probe of fresh pages: classes of any nation', () => {
     assert.ok(!summary('The government blocked 118 mobile apps which are prejudicial to sovereignty and integrity of India.', '2020-09-02').some((e) => e.includes('IN-apps')));
   });
 });
+
+describe('seventh probe of fresh pages: a government-use ban and the list that names its members', () => {
+  test('employees required to refrain from using products are a government-use ban; "the specific list of companies includes" names its members', () => {
+    assert.deepEqual(
+      summary('Texas Governor Greg Abbott issued an order requiring state employees to refrain from using products of certain Chinese companies. According to the officially released list of prohibited technologies, the companies and products included in the restrictions cover multiple sectors. This decision aims to protect the data. The specific list of companies includes Alibaba and Temu.', '2026-01-27'),
+      ['US-TX procurement-ban alibaba enacted', 'US-TX procurement-ban pdd enacted'],
+    );
+  });
+});
