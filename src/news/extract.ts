@@ -603,6 +603,7 @@ const KIND_ACTION: Record<string, Action> = {
 
 /** Acts that put names on a list, which a later clause can take them off again. */
 const LISTING_ACTIONS = new Set<Action>(['entity-list', 'investment-ban', 'sanction']);
+const LIST_WORDS = /\b(?:list|blacklist|additions?|added|update|updated|designations?|designated)\b/i;
 /** The noun of an act a ruling or revocation names as its object ("the TikTok ban", "its designation of Xiaomi"). */
 const RULED_ACT_NOUN = /\b(?:ban|prohibition|designation|listing|blacklisting|divest(?:ment|iture) order|divest-or-ban law)\b/i;
 const ACT_NOUN_KIND: [RegExp, Action][] = [
@@ -817,7 +818,11 @@ export class NewsExtractor {
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
     // "Other firms added on Wednesday include …" may come several paragraphs after the listing it completes.
-    if (triggers.length === 0) return previous && index - previous.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, previous, index) : [];
+    // "This latest update includes …", "Other notable additions include …": members of a list or its update
+    // belong to the latest listing, also when another act was told since ("The list prohibits …").
+    const latestListing = LIST_WORDS.test(text) ? [...earlier].reverse().find((e) => LISTING_ACTIONS.has(e.action) && index - e.sentence <= 10) : undefined;
+    const completed = latestListing ?? previous;
+    if (triggers.length === 0) return completed && index - completed.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
 
     const actors = findActors(text, mentions);
     // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
@@ -1494,13 +1499,14 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   for (const e of events) {
     if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
     // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
-    // points back to an act already reported on the same targets; it is that act, not another.
+    // points back to an act already reported on the same targets; it is that act, not another ("the
+    // blacklist" after an investment ban is that ban: news calls any list a blacklist).
     // "The Texas ban includes other apps …, including Webull": a definite "ban" of the government that
     // just made a more specific ban (on state devices) is that act, and what it includes joins it.
     // "the ban, which the governor signed in May": the act's making told beside a later stage is that stage's act at its own.
     const made = MADE_BY_RELATIVE.test(e.evidence.slice(e.evidence.indexOf(e.trigger) + e.trigger.length)) && e.statusCue !== undefined && /^(?:signed|issued|imposed|enacted|approved|adopted)$/.test(e.statusCue);
     const pointedTo = definiteMention(e)
-      ? (out.find((o) => o.action === e.action && (!made || o.status === e.status) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
+      ? (out.find((o) => (o.action === e.action || (e.action === 'entity-list' && LISTING_ACTIONS.has(o.action) && /black-?list/i.test(e.trigger))) && (!made || o.status === e.status) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u)))) ??
         (e.action === 'ban' && /\b(?:includ(?:es|ed|ing)|covers?|extends? to|applies to)\b/i.test(e.evidence) ? [...out].reverse().find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction) : undefined))
       : undefined;
     if (pointedTo) {

@@ -1174,3 +1174,30 @@ describe('seventh probe of fresh pages: a government-use ban and the list that n
     );
   });
 });
+
+describe('seventh probe of fresh pages: more wordings', () => {
+  test('an order to dissolve a business is a wind-up order', () => {
+    assert.deepEqual(summary('The Government of Canada has ordered TikTok to dissolve its operations in Canada, citing national security risks.', '2024-11-07'), ['CA divestment-order bytedance enacted']);
+  });
+  test('"blacklisted from getting U.S. investments" is an investment ban, and "the blacklist" after it is that ban', () => {
+    assert.deepEqual(
+      summary('Xiaomi was blacklisted from getting U.S. investments over allegations of having connections with the Chinese military. It is believed that the blacklist was imposed after Xiaomi’s founder was awarded a prize in 2019.', '2021-03-13'),
+      ['US investment-ban xiaomi enacted'],
+    );
+  });
+  test('additions to a list named after another act belong to the listing', () => {
+    assert.deepEqual(
+      summary('The Defense Department added Tencent and CATL to its Chinese military companies list on Monday. The list prohibits the Department of Defense from engaging with these companies starting June 2026. Other notable additions include COSCO Shipping.', '2025-01-07').filter((e) => e.includes('cosco')),
+      ['US entity-list cosco enacted'],
+    );
+  });
+  test('a cabinet is no target', () => {
+    assert.ok(!summary('Cabinet office minister Oliver Dowden told parliament government devices would only be able to access third-party apps that are on an approved list, and TikTok was banned on them.', '2023-03-16').some((e) => e.includes('name:')));
+  });
+});
+
+describe('seventh probe of fresh pages: suspension from a list', () => {
+  test('entities suspended from a list are taken off it', () => {
+    assert.deepEqual(summary('The ministry announced the suspension of 17 US entities from the Unreliable Entity List.', '2025-05-14'), ['CN entity-list generic:US-companies revoked']);
+  });
+});
