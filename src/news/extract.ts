@@ -41,7 +41,7 @@ import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { nationAlternation } from './nations.js';
+import { demonymCode, nationAlternation } from './nations.js';
 import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 import { preambleOf, type Preamble } from './preamble.js';
@@ -1046,7 +1046,7 @@ export class NewsExtractor {
       const slice = text.slice(descriptionsFrom, to);
       const corefSpans = [...slice.matchAll(new RegExp(COREFERENCE_PATTERN.source, COREFERENCE_PATTERN.flags))];
       const coref = corefSpans
-        .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions));
+        .flatMap((m) => resolveCoreference(m[1] as string, m[0], antecedents, index, descriptionsFrom + (m.index ?? 0), mentions, (t, nation) => this.matcher.inNation(t, nation)));
       const generic = genericTargets(slice, [], text.slice(to), following)
         .filter((g) => !corefSpans.some((c) => g.start >= (c.index ?? 0) && g.start < (c.index ?? 0) + c[0].length))
         .map((g) => g.target);
@@ -1114,7 +1114,8 @@ export class NewsExtractor {
     // "Courts have blocked the August executive order", "revoked the ban": a ruling or a revocation whose
     // object is an act named by a definite noun is on that act's targets.
     if (targets.length === 0 && (/\b(?:the|these|those|that|this|its|their)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start)) || DEFINITE_ACT_OBJECT.test(text.slice(trigger.end, trigger.end + 80)) || DEFINITE_ACT_OBJECT.test(trigger.text.replace(/^\S+/, '')))) {
-      const same = [...earlier].reverse().find((e) => e.action === trigger.action);
+      // "blocked that ban" after an investment ban: a bare "ban" names whichever act of a ban's kind came last.
+      const same = [...earlier].reverse().find((e) => e.action === trigger.action || (trigger.action === 'ban' && RESTATED_AS_BAN.has(e.action)));
       if (same) targets = same.targets.map((t) => ({ ...t, via: 'coreference' as const }));
     }
     // "China bans exports of gallium … to the US", "strengthen the export control of dual-use items to the
@@ -1354,15 +1355,18 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
  * or the three before it; a plural ("the apps", "them") takes every fitting name of the nearest
  * sentence that has one.
  */
-function resolveCoreference(head: string, surface: string, antecedents: Antecedent[], sentence: number, offset: number, mentions: Mention[]): EventTarget[] {
+function resolveCoreference(head: string, surface: string, antecedents: Antecedent[], sentence: number, offset: number, mentions: Mention[], inNation?: (entity: EntityTarget, nation: string) => boolean | undefined): EventTarget[] {
   const h = head.toLowerCase();
+  // "the Chinese smartphone giant" points back to a Chinese company, not to the nearest name ("it overtook Apple").
+  const nation = inNation ? surface.split(/\s+/).map((w) => (/^\p{Lu}/u.test(w) ? demonymCode(w) : undefined)).find((c) => c !== undefined) : undefined;
+  const ofNation = (a: Antecedent) => !nation || !a.target.entity || !inNation || inNation(a.target.entity, nation) !== false;
   const wantsApp = /^(?:app|apps|application|applications|platform|platforms|service|services)$/.test(h);
   const plural = /(?:s|them)$/.test(h) && h !== 'business';
   const earlierHere = mentions
     .filter((m) => m.end <= offset)
     .map((m): Antecedent => ({ target: { surface: m.surface, entity: m.entity, via: 'name' }, sentence, offset: m.start }));
   const candidates = [...antecedents.filter((a) => a.sentence >= sentence - 3 && a.sentence < sentence), ...earlierHere].sort((a, b) => b.sentence - a.sentence || b.offset - a.offset);
-  const named = (a: Antecedent) => a.target.entity !== undefined && (!wantsApp || a.target.entity.kind === 'product');
+  const named = (a: Antecedent) => a.target.entity !== undefined && (!wantsApp || a.target.entity.kind === 'product') && ofNation(a);
   const pointing = (t: EventTarget): EventTarget => ({ ...t, surface: `${surface} (${t.surface})`, via: t.generic ? 'generic' : 'coreference' });
   const nearest = candidates.find(named) ?? (wantsApp ? candidates.find((a) => a.target.entity) : undefined);
   if (nearest && plural) {
@@ -1544,7 +1548,10 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     // A ban the words date apart from it ("an order on 6 August banning transactions", "a separate
     // order on 14 August that ByteDance must sell") is another act.
     const datedApart = (o: RestrictionEvent) => o.dateSource === 'text' && e.dateSource === 'text' && o.date !== undefined && e.date !== undefined && !o.date.startsWith(e.date) && !e.date.startsWith(o.date);
-    if (e.action === 'ban' && events.some((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && !datedApart(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u))))) continue;
+    const restatedAct = e.action === 'ban' ? events.find((o) => RESTATED_AS_BAN.has(o.action) && o.actor.jurisdiction === e.actor.jurisdiction && !datedApart(o) && e.targets.every((t) => o.targets.some((u) => sameTarget(t, u)))) : undefined;
+    // A court's or a government's end of "that ban" is the end of the act it restates, of that act's kind.
+    if (restatedAct && (e.status === 'enjoined' || e.status === 'revoked') && restatedAct.status !== e.status) e.action = restatedAct.action;
+    else if (restatedAct) continue;
     // "US sanctions Huawei" beside the report of its Entity List listing, "the sanctions on the listed
     // companies" beside their investment ban: news calls a listing "sanctions" loosely; the word
     // restates the specific act of that government on the same targets at the same stage.

@@ -202,6 +202,25 @@ export class MentionMatcher {
     return this.groupCountries.get(target.group);
   }
   private groupCountries: Map<string, string> | undefined;
+
+  /**
+   * Whether a group has a unit in a nation (Hong Kong and Macao count as China): Xiaomi, incorporated in
+   * the Cayman Islands, is Chinese by its units in China. Undefined when the knowledge base gives no country.
+   */
+  inNation(target: EntityTarget, nation: string): boolean | undefined {
+    if (!this.nationsOfGroups) {
+      this.nationsOfGroups = new Map();
+      for (const o of Object.values(this.kb.organisations)) {
+        if (!o.country) continue;
+        const set = this.nationsOfGroups.get(o.group) ?? new Set<string>();
+        set.add(o.country === 'HK' || o.country === 'MO' ? 'CN' : o.country);
+        this.nationsOfGroups.set(o.group, set);
+      }
+    }
+    const nations = this.nationsOfGroups.get(target.group);
+    return nations ? nations.has(nation) : undefined;
+  }
+  private nationsOfGroups: Map<string, Set<string>> | undefined;
 }
 
 function prefer(candidate: EntityTarget, current: EntityTarget, listed: Set<string>, generated: Set<string>): boolean {

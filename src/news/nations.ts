@@ -50,6 +50,11 @@ export function nationAlternation(): string {
   return [...new Set(all)].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 }
 
+/** The code of a people's adjective alone ("Chinese" → CN); undefined for a country's name or anything else. */
+export function demonymCode(word: string): string | undefined {
+  return DEMONYMS[word.trim().toLowerCase()];
+}
+
 /** The people's adjectives alone, as an alternation ("turkish|emirati|…"). */
 export function demonymAlternation(): string {
   return Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+')).join('|');

@@ -1201,3 +1201,20 @@ describe('seventh probe of fresh pages: suspension from a list', () => {
     assert.deepEqual(summary('The ministry announced the suspension of 17 US entities from the Unreliable Entity List.', '2025-05-14'), ['CN entity-list generic:US-companies revoked']);
   });
 });
+
+describe('seventh probe of fresh pages: a nationality in a description, and trading bans', () => {
+  test('"the Chinese smartphone giant" points back to the Chinese company, not the nearest name', () => {
+    const got = summary('Xiaomi is China’s largest smartphone company, and it overtook Apple last year as the world’s third-largest phone manufacturer. But a ban enacted late in the Trump administration was about to block all American investment in the Chinese smartphone giant. Now a US federal judge has blocked that ban, paving the way for domestic companies to continue investing in Xiaomi.', '2021-03-13');
+    assert.ok(got.some((e) => e.startsWith('US investment-ban xiaomi')), JSON.stringify(got));
+    assert.ok(!got.some((e) => e.includes('apple')), JSON.stringify(got));
+  });
+  test('a judge blocking "that ban" after an investment ban enjoins that investment ban', () => {
+    assert.deepEqual(summary('A ban enacted by the Trump administration was about to block all American investment in Xiaomi. Now a US federal judge has blocked that ban.', '2021-03-13'), ['US investment-ban xiaomi enjoined']);
+  });
+  test('a trading ban on a company is an investment ban', () => {
+    assert.deepEqual(summary('A federal judge blocks the US trading ban on Xiaomi.', '2021-03-13'), ['US investment-ban xiaomi enjoined']);
+  });
+  test('those banned from entering a country are no new act on the companies a listing named', () => {
+    assert.ok(!summary('China added seven US companies, including Anduril Industries, to the unreliable entity list on Tuesday. Senior executives of these companies are banned from entering China.', '2025-01-14').some((e) => e.includes('in-force')));
+  });
+});
