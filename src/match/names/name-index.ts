@@ -20,6 +20,17 @@ export interface AliasEntry {
   wholeNameOnly?: true;
 }
 
+/**
+ * What one search went through, for measuring the candidate step (tools/eval/eval-reach.ts): the
+ * entries sharing a key with the query, those ranked high enough to be scored, and those that passed
+ * the reach test and were compared. Entry numbers; `entityOfEntry` names their entities.
+ */
+export interface SearchTrace {
+  touched: number[];
+  candidates: number[];
+  compared: number[];
+}
+
 export interface NameMatch {
   entity: EntityRef;
   /** The alias of the entity that matched best, and what kind of name it is (legal, brand …). */
@@ -604,8 +615,22 @@ export class NameIndex {
     return keys;
   }
 
+  /** The entity entry i names (see `SearchTrace`). */
+  entityOfEntry(i: number): EntityRef {
+    return this.entry(i).entity;
+  }
+
+  /** The entries whose names are `name` word for word, once normalised. */
+  entriesNamed(name: string | NameForm): number[] {
+    const form = typeof name === 'string' ? normaliseName(name) : name;
+    const k = this.table.find('f:', fullKey(form));
+    const out: number[] = [];
+    if (k >= 0) for (let j = this.table.postingsStart(k), end = this.table.postingsEnd(k); j < end; j++) out.push(this.table.postingList[j] as number);
+    return out;
+  }
+
   /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
-  search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
+  search(query: string | NameForm, options: { limit?: number; minScore?: number; trace?: SearchTrace } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
     const table = this.table;
@@ -656,6 +681,12 @@ export class NameIndex {
     if (whole >= 0) for (let j = table.postingsStart(whole), end = table.postingsEnd(whole); j < end; j++) candidates.push(postingList[j] as number);
     for (const i of touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched) if (!candidates.includes(i)) candidates.push(i);
     for (const i of touched) scores[i] = 0;
+    const trace = options.trace;
+    if (trace) {
+      trace.touched = [...touched];
+      trace.candidates = [...candidates];
+      trace.compared = [];
+    }
     const minScore = options.minScore ?? 0;
     const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
     const best = new Map<string, NameMatch>();
@@ -663,6 +694,7 @@ export class NameIndex {
     for (const i of candidates) {
       // Most candidates share a word with the query and nothing more: they are not compared, nor read.
       if (mayReach && !mayReach(reach, i)) continue;
+      trace?.compared.push(i);
       const entry = this.entry(i);
       const key = (this.entityKeys[i] ??= entityKey(entry.entity));
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is
