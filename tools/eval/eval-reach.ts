@@ -11,9 +11,10 @@
  * entity comes out: a list's alias is found word for word as its own entry of that entity.) `--index kb` (the default) searches the bundled knowledge base, which holds the list's own
  * names (a made-up variant, a typo, is then only ever a query); `--index dev` an index of the
  * development part's names alone, each its own entity, as the resolver builds one. A miss is put
- * down to the stage that lost it: no key shared, ranked below the candidates scored, or turned away
- * by the reach test. `--counts N` prints, for N of the development part's names looked up against
- * the index, how many entries share a key, how many are scored and how many pass the reach test.
+ * down to the stage that lost it: no key shared, turned away by the reach test, or ranked below the
+ * candidates compared. `--counts N` prints, for N of the development part's names looked up against
+ * the index, how many entries share a key, how many of them pass the reach test, and how many are
+ * compared (at most 32, and the names that are the query word for word).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -69,12 +70,12 @@ for (const row of rows) {
 function lookUp(query: string, target: string): Stage {
   const entries = index.entriesNamed(target);
   if (entries.length === 0) return 'not in the index';
-  const trace: SearchTrace = { touched: [], candidates: [], compared: [] };
+  const trace: SearchTrace = { touched: [], reachable: [], candidates: [] };
   index.search(query, { ...LOOKUP, trace });
   const reaches = (list: number[]) => list.some((i) => entries.includes(i));
-  if (reaches(trace.compared)) return 'found';
-  if (reaches(trace.candidates)) return 'reach test';
-  if (reaches(trace.touched)) return 'ranked out';
+  if (reaches(trace.candidates)) return 'found';
+  if (reaches(trace.reachable)) return 'ranked out';
+  if (reaches(trace.touched)) return 'reach test';
   return 'no shared key';
 }
 
@@ -90,15 +91,15 @@ if (showLosses) console.log(`\nlosses (${losses.length}):\n${losses.map((l) => `
 if (countsFlag) {
   const n = Math.min(Number(countsFlag), names.length);
   const touched: number[] = [];
-  const scored: number[] = [];
+  const reachable: number[] = [];
   const compared: number[] = [];
   const t0 = performance.now();
   for (const name of names.slice(0, n)) {
-    const trace: SearchTrace = { touched: [], candidates: [], compared: [] };
+    const trace: SearchTrace = { touched: [], reachable: [], candidates: [] };
     index.search(name, { ...LOOKUP, trace });
     touched.push(trace.touched.length);
-    scored.push(trace.candidates.length);
-    compared.push(trace.compared.length);
+    reachable.push(trace.reachable.length);
+    compared.push(trace.candidates.length);
   }
   const ms = performance.now() - t0;
   const describe = (xs: number[]) => {
@@ -108,6 +109,6 @@ if (countsFlag) {
   };
   console.log(`\ncandidates per query, ${n} ${split} names against the ${which === 'kb' ? 'knowledge base' : `${split} index`} (${(ms / n).toFixed(2)} ms a query):`);
   console.log(`  sharing a key   ${describe(touched)}`);
-  console.log(`  ranked, scored  ${describe(scored)}`);
-  console.log(`  past the reach  ${describe(compared)}`);
+  console.log(`  past the reach  ${describe(reachable)}`);
+  console.log(`  compared        ${describe(compared)}`);
 }
