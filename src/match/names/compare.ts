@@ -591,35 +591,6 @@ function spelledRun(abbreviations: string[], words: InitialWord[]): { abbreviati
   return undefined;
 }
 
-/**
- * The abbreviations another name may write for some of this name's words (see `abbreviatedWords`):
- * the initials of each run of three to six of its words in a row (connecting words skipped, as
- * normalised and as written), not all legal forms, that leaves a word of the name outside it. The
- * name index keys a name by them, and looks a query's up as words: "AGD Bank" finds "Asia Green
- * Development Bank", and the other way round. Two letters spell a run of too many names to key.
- */
-export function abbreviationsOf(form: NameForm): string[] {
-  const words = initialWords(form);
-  const out = new Set<string>();
-  for (const list of words.written ? [words.normalised, words.written] : [words.normalised]) {
-    let named = 0;
-    for (const w of list) if (!w.legal) named++;
-    for (let n = 3; n <= 6; n++) {
-      for (let i = 0; i + n <= list.length; i++) {
-        let inside = 0;
-        let initials = '';
-        for (let k = i; k < i + n; k++) {
-          const w = list[k] as InitialWord;
-          if (!w.legal) inside++;
-          initials += w.text[0];
-        }
-        if (inside > 0 && named > inside && ONLY_LETTERS.test(initials)) out.add(initials);
-      }
-    }
-  }
-  return [...out];
-}
-
 /** A word of x's core that y lacks but writes, one slip apart, as a place or a generic word. */
 function misspeltGenericWord(x: NameForm, y: NameForm): { word: string; as: string } | undefined {
   if (x.core.length < 2) return undefined;

@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
-import { abbreviationsOf, compareNames, hasLegalForm, round, type Feature } from './compare.js';
+import { compareNames, hasLegalForm, round, type Feature } from './compare.js';
 import { soundKey } from './edits.js';
 import { ReachTable, reachTest } from './reach.js';
 import { normaliseName, shapedForm, type NameForm } from './normalise.js';
@@ -64,7 +64,7 @@ const MAX_TWO_SLIP_LENGTH = 11;
 
 /**
  * A key of the index: its kind ("t:" a word or joined form, "h:" a Han core, "a:"/"i:" an acronym
- * and initials, "r:" the initials of a run of words, "f:" a whole name) and its text without the letters at `skip1` and `skip2` (−1:
+ * and initials, "f:" a whole name) and its text without the letters at `skip1` and `skip2` (−1:
  * none). A query's typo keys are looked up so, without a string made for each.
  */
 type KeyVisitor = (kind: string, text: string, skip1: number, skip2: number) => void;
@@ -130,15 +130,6 @@ function forEachBlockingKey(
   // An acronym meets the initials of a long form, whichever side is the query — never initials meet initials.
   if (form.acronym) visit(side === 'alias' ? 'a:' : 'i:', form.acronym, -1, -1);
   for (const i of form.initials) visit(side === 'alias' ? 'i:' : 'a:', i, -1, -1);
-  // An abbreviation of some of a name's words ("AGD Bank" / "Asia Green Development Bank"): a name
-  // is keyed by the initials of its runs of words, and a query's short words are looked up among
-  // them; a query's runs are looked up among the names' words.
-  if (form.han) return;
-  if (side === 'alias') for (const r of abbreviationsOf(form)) visit('r:', r, -1, -1);
-  else {
-    for (const t of form.core) if (t.length >= 3 && t.length <= 6) visit('r:', t, -1, -1);
-    for (const r of abbreviationsOf(form)) visit('t:', r, -1, -1);
-  }
 }
 
 /**
@@ -260,7 +251,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 8;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;
