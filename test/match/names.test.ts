@@ -198,6 +198,35 @@ describe('name index', () => {
     }
     assert.ok(skipped > 0);
   });
+  test('the reach test allows for the scorer\'s rewrites: abbreviations, words cut short or respelt, kinds of body, alternatives', () => {
+    const pairs = [
+      ['IC Rosgosstrakh PJSC', 'Public Joint Stock Company Insurance Company Rosgosstrakh'],
+      ['JSC SPE Rusbal', 'Joint Stock Company Scientific Production Enterprise Rusbal'],
+      ['FSUE FCDT Soyuz', 'Federal State Unitary Enterprise Federal Center of Dual Technologies Soyuz'],
+      ['Khors Aircompany', 'Aviakompaniya Khors, TOV'],
+      ['Hesco Eng. & Con. Co', 'Hesco Engineering & Construction Co'],
+      ['Suth Kaveh Steel', 'South Kaveh Steel'],
+      ['Al-Qaida/Islamic Army', 'Islamic Army'],
+    ];
+    const forms = pairs.flat().map((n) => normaliseName(n));
+    const rarity = TokenRarity.fromForms(forms);
+    const table = ReachTable.fromForms(forms, rarity.weight);
+    for (const [x, y] of pairs.map(([a, b]) => [forms.findIndex((f) => f.raw === a), forms.findIndex((f) => f.raw === b)] as const)) {
+      for (const [a, b] of [[x, y], [y, x]] as const) {
+        const score = compareNames(forms[a]!, forms[b]!, rarity.weight).score;
+        assert.ok(score >= 0.85, `${forms[a]!.raw} / ${forms[b]!.raw}: ${score}`);
+        assert.ok(reachTest(forms[a]!, rarity.weight, 0.85)(table, b), `${forms[a]!.raw} / ${forms[b]!.raw}`);
+      }
+    }
+  });
+  test('words are keyed as the scorer reads them, by sound (Druzhba / Drujba, Chemix / Chemiks)', () => {
+    const entry = (id: string, name: string) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'listed', form: normaliseName(name) });
+    const index = new NameIndex([entry('chemix', 'Chemix Trading L.L.C'), entry('druzhba', 'Druzhba AO'), entry('polymetal', 'Joint Stock Company Polymetal')]);
+    const found = (q: string) => index.search(q, { minScore: 0.8 }).map((m) => m.entity.id);
+    assert.deepEqual(found('Chemiks Trading LLC'), ['chemix']);
+    assert.deepEqual(found('Drujba AO'), ['druzhba']);
+    assert.deepEqual(found('JSC Polimetall'), ['polymetal']);
+  });
   test('a name given word for word is found however many other names share its words', () => {
     const entry = (id: string, name: string) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'listed', form: normaliseName(name) });
     const crowd = Array.from({ length: 60 }, (_, i) => entry(`unit-${i}`, `Gazprom Unit ${i} OOO`));

@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
 import { compareNames, hasLegalForm, round, type Feature } from './compare.js';
+import { soundKey } from './edits.js';
 import { ReachTable, reachTest } from './reach.js';
 import { normaliseName, shapedForm, type NameForm } from './normalise.js';
 
@@ -18,6 +19,18 @@ export interface AliasEntry {
   form: NameForm;
   /** A person's name: it matches only word for word, since personal names recur ("Wang Wei"). */
   wholeNameOnly?: true;
+}
+
+/**
+ * What one search went through, for measuring the candidate step (tools/eval/eval-reach.ts): the
+ * entries sharing a key with the query, those of them that passed the reach test, and those ranked
+ * high enough among these to be compared (with the names that are the query word for word). Entry
+ * numbers; `entityOfEntry` names their entities.
+ */
+export interface SearchTrace {
+  touched: number[];
+  reachable: number[];
+  candidates: number[];
 }
 
 export interface NameMatch {
@@ -79,6 +92,13 @@ function forEachTokenKey(t: string, twice: boolean, longest: number, visit: KeyV
   }
 }
 
+/** A word's sound key (see `soundKey`) where it differs from the word and the scorer reads words by sound (four letters or more). */
+function soundKeyOf(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  const key = soundKey(word);
+  return key !== word && key.length >= 4 ? key : undefined;
+}
+
 /** Visits each of a name's index keys in a fixed order, some more than once (the caller keeps each once). */
 function forEachBlockingKey(
   form: NameForm,
@@ -87,10 +107,21 @@ function forEachBlockingKey(
   visitToken: TokenVisitor = (t, twice, longest) => forEachTokenKey(t, twice, longest, visit),
 ): void {
   // Two slips are looked for in a short name's long words only: the keys grow with the square.
-  for (const t of form.core) visitToken(t, side === 'query' && form.core.length <= 2 && t.length >= 9 && t.length <= MAX_TWO_SLIP_LENGTH, MAX_TYPO_KEY_LENGTH);
+  for (const t of form.core) {
+    visitToken(t, side === 'query' && form.core.length <= 2 && t.length >= 9 && t.length <= MAX_TWO_SLIP_LENGTH, MAX_TYPO_KEY_LENGTH);
+    // A word spelled as heard, as the scorer reads it (Druzhba/Drujba, Chemix/Chemiks, Polymetal/
+    // Polimetall): its sound key and that key's typo neighbourhood (Rostshipservice/Rostshipservis).
+    const sound = soundKeyOf(t);
+    if (sound) visitToken(sound, false, MAX_TYPO_KEY_LENGTH);
+  }
   // A compact form made of one core word is that word; the others forgive one slip up to a length
   // (past it, their words carry the typo keys), which keeps the index and each query small.
-  for (const t of form.compacts) if (!form.core.includes(t)) visitToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
+  for (const t of form.compacts) {
+    if (form.core.includes(t)) continue;
+    visitToken(t, false, MAX_COMPACT_TYPO_KEY_LENGTH);
+    const sound = soundKeyOf(t);
+    if (sound) visitToken(sound, false, MAX_COMPACT_TYPO_KEY_LENGTH);
+  }
   if (form.han) {
     visit('h:', form.han.core, -1, -1);
     visit('t:', form.han.pinyin, -1, -1);
@@ -220,7 +251,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;
@@ -604,8 +635,22 @@ export class NameIndex {
     return keys;
   }
 
+  /** The entity entry i names (see `SearchTrace`). */
+  entityOfEntry(i: number): EntityRef {
+    return this.entry(i).entity;
+  }
+
+  /** The entries whose names are `name` word for word, once normalised. */
+  entriesNamed(name: string | NameForm): number[] {
+    const form = typeof name === 'string' ? normaliseName(name) : name;
+    const k = this.table.find('f:', fullKey(form));
+    const out: number[] = [];
+    if (k >= 0) for (let j = this.table.postingsStart(k), end = this.table.postingsEnd(k); j < end; j++) out.push(this.table.postingList[j] as number);
+    return out;
+  }
+
   /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
-  search(query: string | NameForm, options: { limit?: number; minScore?: number } = {}): NameMatch[] {
+  search(query: string | NameForm, options: { limit?: number; minScore?: number; trace?: SearchTrace } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
     const table = this.table;
@@ -654,15 +699,21 @@ export class NameIndex {
     const candidates: number[] = [];
     const whole = table.find('f:', queryKey);
     if (whole >= 0) for (let j = table.postingsStart(whole), end = table.postingsEnd(whole); j < end; j++) candidates.push(postingList[j] as number);
-    for (const i of touched.length > MAX_SCORED ? topScored(touched, scores, MAX_SCORED) : touched) if (!candidates.includes(i)) candidates.push(i);
-    for (const i of touched) scores[i] = 0;
     const minScore = options.minScore ?? 0;
-    const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
-    const best = new Map<string, NameMatch>();
     const reach = this.reach;
+    const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
+    // The reach test (numbers only) runs before the candidates are ranked: a common word's names
+    // that cannot reach the score take no place from one that can ("Progress" LLC among hundreds).
+    const reachable = mayReach ? touched.filter((i) => mayReach(reach, i)) : touched;
+    for (const i of reachable.length > MAX_SCORED ? topScored(reachable, scores, MAX_SCORED) : reachable) if (!candidates.includes(i)) candidates.push(i);
+    for (const i of touched) scores[i] = 0;
+    if (options.trace) {
+      options.trace.touched = [...touched];
+      options.trace.reachable = [...reachable];
+      options.trace.candidates = [...candidates];
+    }
+    const best = new Map<string, NameMatch>();
     for (const i of candidates) {
-      // Most candidates share a word with the query and nothing more: they are not compared, nor read.
-      if (mayReach && !mayReach(reach, i)) continue;
       const entry = this.entry(i);
       const key = (this.entityKeys[i] ??= entityKey(entry.entity));
       // Homophones: 华纬 and 华为 are both "huawei"; an entity whose Chinese name is known is

@@ -5,7 +5,8 @@
  * index entry (its words' first letters, lengths and weights): the candidate's entry is not
  * parsed, nor its strings read, unless it passes. An index writes these records into its cache file.
  */
-import type { NameForm } from './normalise.js';
+import { KINDS_OF_BODY } from './lexicon.js';
+import { writtenWords, type NameForm } from './normalise.js';
 
 /** How much a word says about which company is meant (see `TokenRarity`). */
 export type TokenWeight = (token: string) => number;
@@ -17,9 +18,81 @@ const FLAG_SERIES = 2;
 /** The core is made of generic words (see `NameForm.weakCore`). */
 const FLAG_WEAK = 4;
 
+/**
+ * Two words of two letters or more on either side of a slash: a name listing alternatives
+ * ("Al-Qa'ida/Islamic Army"), which the scorer compares part by part (see `compareNames`).
+ */
+export const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
+
+/**
+ * What the scorer's rewrites (see `compareWhole`) may read of a name, as bits of one number: the
+ * letters a–z (bits 0–25) and, from `KIND_BIT` on, the kinds of body of `KINDS_OF_BODY`.
+ */
+const KIND_BIT = 26;
+const KINDS = [...new Set(KINDS_OF_BODY.values())];
+/** A word's bits: its letters, and its kind of body if it names one; set when it is made of letters alone. */
+const ONLY_LETTERS_BIT = 1 << 31;
+/** Set when the name writes the word with a full stop ("Con."): it may stand for any longer word. */
+const DOTTED_BIT = 1 << 30;
+if (KINDS.length > 4) throw new Error('reach: more kinds of body than bits for them');
+
+function letterBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : 0;
+}
+
+function kindBits(word: string): number {
+  const kind = KINDS_OF_BODY.get(word);
+  return kind === undefined ? 0 : 1 << (KIND_BIT + KINDS.indexOf(kind));
+}
+
+/** The word's letters and kind; `ONLY_LETTERS_BIT` when it is made of letters a–z alone (it may be an abbreviation), `DOTTED_BIT` when `raw` writes it with a full stop. */
+function wordBits(word: string, raw: string): number {
+  let bits = kindBits(word);
+  let onlyLetters = word.length > 0;
+  for (let i = 0; i < word.length; i++) {
+    const bit = letterBit(word.charCodeAt(i));
+    if (bit === 0) onlyLetters = false;
+    bits |= bit;
+  }
+  if (onlyLetters && word.length <= 6 && raw.toLowerCase().includes(`${word}.`)) bits |= DOTTED_BIT;
+  return (onlyLetters ? bits | ONLY_LETTERS_BIT : bits) >>> 0;
+}
+
+/**
+ * What a rewrite of the other name may meet in this one: the first letters of all its words, as
+ * normalised and as written (an abbreviation spells them), and the kinds of body it names.
+ */
+function nameBits(form: NameForm): { initials: number; kinds: number } {
+  let initials = 0;
+  let kinds = 0;
+  for (const t of form.tokens) {
+    initials |= letterBit(t.text.charCodeAt(0));
+    kinds |= kindBits(t.text);
+  }
+  for (const w of writtenWords(form.raw)) initials |= letterBit(w.charCodeAt(0));
+  return { initials: initials >>> 0, kinds: kinds >>> 0 };
+}
+
+/** Set in the code of a word outside the core that is (part of) a legal form: no word is cut short from it. */
+const LEGAL_WORD = 0x8000;
+
+/**
+ * A name's words outside its core of four letters or more, as codes (`LEGAL_WORD` set for a legal
+ * form's): a word of the other name's core may be respelt as one, or cut short from one.
+ */
+function otherWords(form: NameForm): number[] {
+  const out: number[] = [];
+  for (const t of form.tokens) if (t.cls !== 'core' && t.text.length >= 4) out.push((wordCode(t.text) | (t.cls === 'legal' ? LEGAL_WORD : 0)) >>> 0);
+  return out;
+}
+
+/** Numbers before an entry's joined forms, and per word. */
+const HEAD = 6;
+const WORD = 3;
+
 /** A word as a number: its first UTF-16 code in the high half, its length (capped) in the low half. */
 function wordCode(word: string): number {
-  return ((word.charCodeAt(0) << 16) | Math.min(word.length, 0xffff)) >>> 0;
+  return ((word.charCodeAt(0) << 16) | Math.min(word.length, 0x7fff)) >>> 0;
 }
 /** A joined form as a number: its first and last UTF-16 codes (its length is kept beside it). */
 function endsCode(word: string): number {
@@ -28,9 +101,10 @@ function endsCode(word: string): number {
 
 /**
  * The numbers laid out entry by entry: entry i's record starts at `recordAt[i]` — its flags, its
- * number of joined forms and of words, each joined form's ends code and length, then each word's
- * code and the number of its weight in `weightValues`. A search reads tens of candidates spread
- * over the whole index, each from one place in memory.
+ * number of joined forms, of words and of `otherWords`, its `nameBits` (initials, kinds), each
+ * joined form's ends code and length, its other words' codes, then each word's code, the number of
+ * its weight in `weightValues` and its `wordBits`. A search reads hundreds of candidates spread over the whole index, each from one place
+ * in memory.
  */
 export class ReachTable {
   constructor(
@@ -47,25 +121,32 @@ export class ReachTable {
     let size = 0;
     forms.forEach((f, i) => {
       recordAt[i] = size;
-      size += 3 + 2 * f.compacts.length + 2 * f.core.length;
+      size += HEAD + 2 * f.compacts.length + otherWords(f).length + WORD * f.core.length;
     });
     recordAt[n] = size;
     const records = new Uint32Array(size);
     forms.forEach((f, i) => {
       let at = recordAt[i] as number;
-      records[at++] = (f.han || f.acronym ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+      records[at++] = (f.han || f.acronym || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
       records[at++] = f.compacts.length;
       records[at++] = f.core.length;
+      const others = otherWords(f);
+      records[at++] = others.length;
+      const bits = nameBits(f);
+      records[at++] = bits.initials;
+      records[at++] = bits.kinds;
       for (const c of f.compacts) {
         records[at++] = endsCode(c);
         records[at++] = c.length;
       }
+      for (const o of others) records[at++] = o;
       for (const w of f.core) {
         const value = weight(w);
         let number = weightNumbers.get(value);
         if (number === undefined) weightNumbers.set(value, (number = weightNumbers.size));
         records[at++] = wordCode(w);
         records[at++] = number;
+        records[at++] = wordBits(w, f.raw);
       }
     });
     return new ReachTable(recordAt, records, Float64Array.from(weightNumbers.keys()));
@@ -98,22 +179,38 @@ export class ReachTable {
  * For a query `a`: a test that is false for entry i of a table only when `compareNames(a, b,
  * weight).score` is certainly below `min`, found without comparing the words: a search skips most
  * of its candidates so, with the same results. Every feature of `compareNames` that could reach
- * `min` is allowed for: Chinese names, acronyms, series and a shared house name are compared in
- * full; joined forms only when one could be a typo of the other (same last letter, first letters
- * of one sound, lengths within two); and the words' score is bounded by the weights of the words
- * that could pair at all. What depends on the query alone is worked out once.
+ * `min` is allowed for: Chinese names, acronyms, series, names listing alternatives and a shared
+ * house name are compared in full; joined forms only when one could be a typo of the other (same
+ * last letter, first letters of one sound, lengths within two); and the words' score is bounded by
+ * the weights of the words that could pair at all — or that one of the scorer's rewrites could
+ * write as the other name has them (see `compareWhole`): an abbreviation whose letters begin words
+ * of the other name ("IC" / "Insurance Company", with those words), a short word that begins a
+ * longer one ("Eng." / "Engineering"), a word one slip from a place or generic word of the other
+ * ("Suth" / "South"), a kind of body the other names by another word ("Aircompany" /
+ * "Aviakompaniya"). What depends on the query alone is worked out once.
  */
 export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table: ReachTable, i: number) => boolean {
-  const always = Boolean(a.han || a.acronym);
+  const always = Boolean(a.han || a.acronym || ALTERNATIVES.test(a.raw));
   const n = a.core.length;
   // Filled by plain loops: a typed array's \`from\` with a mapping function costs more than the test itself.
   const aWeights = new Float64Array(n);
   const aCodes = new Uint32Array(n);
+  const aBits = new Uint32Array(n);
+  /** Per query word, the rewrites it may take part in (`ABBREVIATION`, `TRUNCATION`). */
+  const aRewrites = new Uint8Array(n);
+  let named = 0;
+  for (const t of a.tokens) if (t.cls !== 'legal') named++;
   let aSum = 0;
   for (let k = 0; k < n; k++) {
     const word = a.core[k] as string;
     aWeights[k] = weight(word);
     aCodes[k] = wordCode(word);
+    aBits[k] = wordBits(word, a.raw);
+    const onlyLetters = ((aBits[k] as number) & ONLY_LETTERS_BIT) !== 0;
+    let rewrites = 0;
+    if (onlyLetters && named >= 2 && word.length >= 2 && word.length <= 6) rewrites |= ABBREVIATION;
+    if (onlyLetters && word.length >= 3 && word.length <= 6) rewrites |= TRUNCATION;
+    aRewrites[k] = rewrites;
     aSum += aWeights[k] as number;
   }
   const aEnds = new Uint32Array(a.compacts.length);
@@ -122,6 +219,13 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     aEnds[k] = endsCode(a.compacts[k] as string);
     aLengths[k] = (a.compacts[k] as string).length;
   }
+  const aName = nameBits(a);
+  // The query's words outside its core: a candidate's word may be respelt as one, or cut short from
+  // one (not a legal form) three letters longer, or from any word when it is written with a full stop.
+  const aOthers = otherWords(a);
+  const aLonger: number[] = [];
+  for (const t of a.tokens) if (t.cls !== 'legal') aLonger.push(wordCode(t.text));
+  const aRespelt = a.core.length >= 2;
   const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
   const paired = new Uint8Array(n);
   const series = Boolean(a.series);
@@ -132,7 +236,10 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     if (always || flags & FLAG_ALWAYS || (series && flags & FLAG_SERIES)) return true;
     const compacts = records[at + 1] as number;
     const words = records[at + 2] as number;
-    at += 3;
+    const others = records[at + 3] as number;
+    const bInitials = records[at + 4] as number;
+    const bKinds = records[at + 5] as number;
+    at += HEAD;
     for (let j = 0; j < compacts; j++, at += 2) {
       const yEnds = records[at] as number;
       const yLength = records[at + 1] as number;
@@ -141,24 +248,78 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
         if ((xEnds & 0xffff) === (yEnds & 0xffff) && couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength)) return true;
       }
     }
-    // One pass over the candidate's words: which of the query's words pair with one of them, and
-    // the weights of its own words that pair and of all of them.
-    const from = at;
-    for (let k = 0; k < n; k++) paired[k] = 0;
+    const othersAt = at;
+    at += others;
+    // The query's words a rewrite may write as the candidate has them, and the letters and kinds of
+    // the candidate's words they may then pair with.
     let any = false;
+    let partnerLetters = 0;
+    let partnerKinds = 0;
+    for (let k = 0; k < n; k++) {
+      paired[k] = 0;
+      const rewrites = aRewrites[k] as number;
+      const bits = aBits[k] as number;
+      const letters = bits & LETTERS;
+      if (rewrites & ABBREVIATION && (letters & bInitials) === letters) {
+        paired[k] = 1;
+        partnerLetters |= letters;
+      }
+      const code = aCodes[k] as number;
+      const dotted = (bits & DOTTED_BIT) !== 0;
+      for (let o = othersAt; o < othersAt + others && paired[k] === 0; o++) {
+        const other = records[o] as number;
+        const length = other & 0x7fff;
+        // Respelt as the candidate's word (one slip), or cut short from it (not from a legal form).
+        if (aRespelt && couldPair(code >>> 16, code & 0xffff, other >>> 16, length)) paired[k] = 1;
+        else if (rewrites & TRUNCATION && !(other & LEGAL_WORD) && other >>> 16 === code >>> 16 && length >= (code & 0xffff) + 3) paired[k] = 1;
+      }
+      // Written with a full stop, it may stand for any longer word of the candidate's.
+      if (rewrites & TRUNCATION && dotted) partnerLetters |= letterBit(code >>> 16) & bInitials;
+      if (bits & bKinds & KINDS_MASK) {
+        paired[k] = 1;
+        partnerKinds |= bits & KINDS_MASK;
+      }
+      if (paired[k] === 1) any = true;
+    }
+    // One pass over the candidate's words: which of the query's words pair with one of them, and
+    // the weights of its own words that pair (or may be rewritten) and of all of them.
+    const from = at;
     let bReachable = 0;
     let bSum = 0;
-    for (let j = 0; j < words; j++, at += 2) {
+    for (let j = 0; j < words; j++, at += WORD) {
       const y = records[at] as number;
+      const yBits = records[at + 2] as number;
       const first = y >>> 16;
       const length = y & 0xffff;
-      let pairs = false;
+      let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0;
       for (let k = 0; k < n; k++) {
         const x = aCodes[k] as number;
         if (couldPair(x >>> 16, x & 0xffff, first, length)) {
           paired[k] = 1;
           pairs = true;
         }
+      }
+      // The candidate's word rewritten as the query has it: an abbreviation of the query's words,
+      // a word cut short from one of them, a word respelt as a place or generic word of the query's,
+      // a kind of body the query names by another word; the query's words it becomes pair with it.
+      const letters = yBits & LETTERS;
+      if (yBits & ONLY_LETTERS_BIT && length >= 2 && length <= 6 && (letters & aName.initials) === letters) {
+        pairs = true;
+        for (let k = 0; k < n; k++) if (letterBit((aCodes[k] as number) >>> 16) & letters) paired[k] = 1;
+      }
+      if (yBits & ONLY_LETTERS_BIT && length >= 3 && length <= 6) {
+        const dotted = (yBits & DOTTED_BIT) !== 0;
+        for (const x of dotted ? aLonger : aOthers) {
+          if (x >>> 16 !== first || (x & 0x7fff) < length + 3 || (!dotted && x & LEGAL_WORD)) continue;
+          pairs = true;
+          if (dotted) for (let k = 0; k < n; k++) if ((aCodes[k] as number) >>> 16 === first && ((aCodes[k] as number) & 0xffff) >= length + 3) paired[k] = 1;
+          break;
+        }
+      }
+      if (words >= 2) for (const x of aOthers) if (couldPair(x >>> 16, x & 0x7fff, first, length)) pairs = true;
+      if (yBits & aName.kinds & KINDS_MASK) {
+        pairs = true;
+        for (let k = 0; k < n; k++) if ((aBits[k] as number) & yBits & KINDS_MASK) paired[k] = 1;
       }
       const w = weightValues[records[at + 1] as number] as number;
       bSum += w;
@@ -177,6 +338,13 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     return words > 0 && records[from] === aFirstWord && !a.weakCore && !(flags & FLAG_WEAK);
   };
 }
+
+const LETTERS = (1 << KIND_BIT) - 1;
+const KINDS_MASK = ~LETTERS & ~ONLY_LETTERS_BIT & ~DOTTED_BIT;
+/** Rewrites a query word may take part in (see `reachTest`). */
+const ABBREVIATION = 1;
+const TRUNCATION = 2;
+
 
 /**
  * Whether `tokenSimilarity(x, y)` can be above 0 (see there), from the words' first letters and
