@@ -576,6 +576,8 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 /** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
 /** "119 apps on Google Play Store": the store an order works through. */
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store|(?:and|or)\s+\p{Lu}[\p{L}]*[’']s\s+(?:app|play)\s+store)/u;
+/** "forcing Apple and Google to remove", "requiring carriers X and Y to stop": whom an act obliges, up to its infinitive. */
+const OBLIGED_PARTIES = /\b(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+/gu;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest |specific |full |official )?(?:list|blacklist|designation|order|ban)(?: of (?:[\w-]+ ){0,2}?[\w-]+)? (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
@@ -869,7 +871,8 @@ export class NewsExtractor {
       // A court that upholds a measure leaves it in force.
       if (upheld) [status, statusCue] = ['in-force', upheld.text];
       else if (court) [status, statusCue] = ['enjoined', court.text];
-      else if (revocation) [status, statusCue] = ['revoked', revocation.text];
+      // "A US judge ordered Xiaomi temporarily removed from the blacklist": an end a court orders is an injunction.
+      else if (revocation) [status, statusCue] = [/\b(?:judges?|courts?|justices?)\b/i.test(text.slice(Math.max(0, startOfClause - 1), revocation.start)) && !REQUESTED_BEFORE.test(text.slice(Math.max(0, revocation.start - 50), revocation.start)) ? 'enjoined' : 'revoked', revocation.text];
       else {
         const cued = statusFromCues(before, text.slice(trigger.end), trigger.text);
         status = cued.status;
@@ -1071,6 +1074,14 @@ export class NewsExtractor {
     if (pressedUntil > 0) {
       const shunned = targets.filter((t) => t.via !== 'name' || text.indexOf(t.surface, trigger.start) >= trigger.start + pressedUntil);
       if (shunned.length > 0) targets = shunned;
+    }
+    // "the order -- forcing Apple and Google to remove WeChat": those an act obliges to do something to
+    // a company are not its targets when that company is named after them.
+    for (const m of text.slice(startOfClause, endOfClause).matchAll(OBLIGED_PARTIES)) {
+      const from = startOfClause + (m.index ?? 0);
+      const to = from + m[0].length;
+      const obliged = targets.filter((t) => t.via === 'name' && text.indexOf(t.surface, from) >= from && text.indexOf(t.surface, from) < to);
+      if (obliged.length > 0 && targets.some((t) => !obliged.includes(t) && (t.via !== 'name' || text.indexOf(t.surface, from) >= to))) targets = targets.filter((t) => !obliged.includes(t));
     }
     // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
     // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on

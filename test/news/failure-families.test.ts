@@ -1218,3 +1218,22 @@ describe('seventh probe of fresh pages: a nationality in a description, and trad
     assert.ok(!summary('China added seven US companies, including Anduril Industries, to the unreliable entity list on Tuesday. Senior executives of these companies are banned from entering China.', '2025-01-14').some((e) => e.includes('in-force')));
   });
 });
+
+describe('eighth probe of fresh pages: the obliged, members told, and removals a court orders', () => {
+  test('companies an order forces to remove an app are not its targets', () => {
+    assert.ok(!summary('The plaintiffs argued that the Commerce Department order -- forcing Apple and Google to remove WeChat as of Sunday -- would violate their rights.', '2020-09-21').some((e) => / (?:apple|alphabet) /.test(e)));
+  });
+  test('telling its members to ban a vendor presses them', () => {
+    assert.deepEqual(summary('EU tells its members to ban Huawei and ZTE over materially higher risks than other 5G suppliers.', '2023-06-16'), ['EU boycott-push huawei enacted', 'EU boycott-push zte enacted']);
+  });
+  test('a removal from a list that a judge orders is an injunction; one the government makes is a revocation', () => {
+    assert.deepEqual(summary('US judge orders Xiaomi temporarily removed from investment blacklist', '2021-03-13'), ['US investment-ban xiaomi enjoined']);
+    assert.deepEqual(summary('The Pentagon removed Xiaomi from its blacklist.', '2021-05-26'), ['US entity-list xiaomi revoked']);
+  });
+});
+
+describe('eighth probe of fresh pages: a ban on use among government employees', () => {
+  test('a ban on the use of an app among government employees is a government-use ban, and the headline ban is that act', () => {
+    assert.deepEqual(summary("Taiwan bans China's AI model DeepSeek. Taiwan's Ministry of Digital Affairs has announced a ban on the use of China's artificial intelligence model DeepSeek among government employees.", '2025-02-01'), ['TW procurement-ban deepseek enacted']);
+  });
+});
