@@ -1307,6 +1307,8 @@ const NATIONALITY_AFTER = new RegExp(String.raw`^[^.;]{0,60}?(?:\b(?:from|linked
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
 const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');
 const NATION_WORD = new RegExp(String.raw`\b(?:${nationAlternation()})\b`, 'gi');
+/** A nation opening the words after "based in". */
+const NATION_FIRST = new RegExp(String.raw`^(?:the\s+)?(?:${NATION_WORD.source})\b`, 'i');
 /** "Companies based in Turkey and the United Arab Emirates", "entities located in Georgia": a class by where its members are. */
 const LOCATED_CLASS = /\b(companies|entities|firms|organi[sz]ations|parties|businesses)\s+(?:based|located|headquartered|registered|incorporated)\s+in\s+/gi;
 
@@ -1352,7 +1354,7 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
     });
   const located = [...text.matchAll(LOCATED_CLASS)].flatMap((m) => {
     const rest = text.slice((m.index ?? 0) + m[0].length);
-    const first = new RegExp(String.raw`^(?:the\s+)?(?:${NATION_WORD.source})\b`, 'i').exec(rest);
+    const first = NATION_FIRST.exec(rest);
     if (!first) return [];
     const listed = [...(NATION_LIST.exec(rest.slice(first[0].length))?.[0] ?? '').matchAll(NATION_WORD)].map((n) => n[0]);
     const keys = [...new Set([first[0], ...listed].map((nation) => genericTargetKey(nation, m[1] as string)))];
@@ -1453,10 +1455,11 @@ function definiteMention(e: RestrictionEvent): boolean {
 const ACT_NOUN = String.raw`(?:order|ban|rule|listing|designation|determination|measure|prohibition|decision|law|legislation|act|sanctions?|restrictions?)`;
 const DEFINITE_SUBJECT = new RegExp(String.raw`^\W*(?:the|this|that|these|its|their)\s+(?:[\p{L}-]+\s+){0,2}${ACT_NOUN}\s+(?:(?:will|would|also|further|effectively|now|then|has|have|had|is|are|be|in effect|essentially)\s+){0,4}$`, 'iu');
 
+const ACT_NOUN_ALONE = new RegExp(String.raw`^${ACT_NOUN}$`, 'i');
 /** The action's trigger is an act's noun opening the sentence as its subject: "The ban underscores …". */
 function actNounSubject(e: RestrictionEvent): boolean {
   if (e.status === 'enjoined' || e.status === 'revoked') return false;
-  if (!new RegExp(String.raw`^${ACT_NOUN}$`, 'i').test(e.trigger)) return false;
+  if (!ACT_NOUN_ALONE.test(e.trigger)) return false;
   const at = e.evidence.indexOf(e.trigger);
   return at > 0 && /^\W*(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(e.evidence.slice(0, at)) && !/^\s+(?:on|against|of|to|in|from)\b/i.test(e.evidence.slice(at + e.trigger.length));
 }
