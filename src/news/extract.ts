@@ -509,7 +509,8 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
   // A determiner before the trigger makes it a noun whatever its tag ("carry out the phase-out").
   const noun = /\b(?:the|a|an|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, trigger.start - 7), trigger.start));
   if (frame.tense === 'none' || frame.tense === 'infinitive' || noun) {
-    const governing = /\b(will|would)\s+(?:(?:\w+ly|then|also|now|still|further)\s+)*(\w+)\b[^.;]{0,150}$/i.exec(text.slice(0, trigger.start));
+    // The object between the verb and the act's noun may be a long list ("add 28 organizations — including … — to the Entity List").
+    const governing = /\b(will|would)\s+(?:(?:\w+ly|then|also|now|still|further)\s+)*(\w+)\b[^.;]{0,300}$/i.exec(text.slice(0, trigger.start));
     if (governing) {
       verbAt = governing.index + governing[0].indexOf(governing[2] as string, (governing[1] as string).length);
       const governed = verbFrameAt(text, verbAt);
@@ -576,8 +577,12 @@ const SUBSUMED_BY: Record<Action, Action[]> = {
 /** Companies an order works through, not against: "app stores hosted by companies like Apple and Google". */
 /** "119 apps on Google Play Store": the store an order works through. */
 const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+(?:app|play)\s+store|(?:and|or)\s+\p{Lu}[\p{L}]*[’']s\s+(?:app|play)\s+store)/u;
-/** "forcing Apple and Google to remove", "requiring carriers X and Y to stop": whom an act obliges, up to its infinitive. */
-const OBLIGED_PARTIES = /\b(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+/gu;
+/**
+ * "forcing Apple and Google to remove", "requiring carriers X and Y to stop": whom an act obliges, up to
+ * its infinitive; and "banning Apple and Google from offering TikTok", "barring the Apple and Android app
+ * stores from allowing downloads": those barred from carrying another's product.
+ */
+const OBLIGED_PARTIES = /\b(?:(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+|(?:bann|barr|prohibit|forbidd?|block)(?:s|ed|ing)?\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}(?:(?:app|play|online)\s+stores?\s+)?from\s+(?:offering|allowing|hosting|distributing|carrying|listing|making|processing|providing\s+(?:downloads|updates|access|payments?))\b)/gu;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest |specific |full |official )?(?:list|blacklist|designation|order|ban)(?: of (?:[\w-]+ ){0,2}?[\w-]+)? (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
@@ -1338,8 +1343,12 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   }
   // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
   // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
+  // "connected vehicles … linked to China and Russia": one class per nation named.
+  const nationsOfKind = [/\b(?:china|prc|chinese|people['’]s republic of china)\b/i.test(`${text}${after}`) || !/\brussia/i.test(`${text}${after}`) ? 'CN' : undefined, /\brussia/i.test(`${text}${after}`) ? 'RU' : undefined].filter((n): n is string => n !== undefined);
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
-    [...`${text}${after}`.matchAll(new RegExp(pattern.source, pattern.flags))].filter((m) => (m.index ?? 0) < text.length).map((m) => ({ start: m.index ?? 0, target: { surface: m[0], generic: key, via: 'generic' as const } })),
+    [...`${text}${after}`.matchAll(new RegExp(pattern.source, pattern.flags))]
+      .filter((m) => (m.index ?? 0) < text.length)
+      .flatMap((m) => (key.includes('{nation}') ? nationsOfKind.map((n) => key.replace('{nation}', n)) : [key]).map((generic) => ({ start: m.index ?? 0, target: { surface: m[0], generic, via: 'generic' as const } }))),
   );
   const counted = [...text.matchAll(new RegExp(COUNTED_CLASS.source, COUNTED_CLASS.flags))]
     .filter((m) => !byNationality.some((g) => g.start >= (m.index ?? 0) && g.start < (m.index ?? 0) + m[0].length))

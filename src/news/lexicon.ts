@@ -565,13 +565,14 @@ export const GENERIC_TARGET_LOOSE = new RegExp(String.raw`\b(${NATIONALITY}|chin
  * routers and drones (FCC Covered List entries), affiliates of listed parties (BIS's Affiliates
  * Rule), connected-vehicle hardware and software from China or Russia, "high-risk" vendors.
  */
+/** Classes by kind of product; `{nation}` in a key stands for each nation the sentence ties the class to (China when only "foreign adversaries"). */
 export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
   { key: 'generic:foreign-routers', pattern: /\b(?:(?:foreign[- ](?:made|produced)|non-us|overseas[- ]made)\s+(?:consumer[- ]grade\s+|consumer\s+|new\s+)?routers|routers (?:produced|made|manufactured) (?:in a foreign country|abroad|outside the (?:united states|us|u\.s\.))|(?:consumer[- ]grade\s+)?routers produced in foreign countries)\b/gi },
   { key: 'generic:foreign-drones', pattern: /\b(?:foreign[- ](?:made|produced)\s+(?:aerial\s+)?(?:drones|uncrewed aircraft systems|unmanned aircraft systems|uas)|(?:drones|uas) (?:produced|made) (?:in a foreign country|abroad))\b/gi },
   { key: 'generic:listed-affiliates', pattern: /\b(?:(?:affiliates|subsidiaries)\s+(?:of|owned by)\s+(?:already\s+)?(?:listed|blacklisted|sanctioned|restricted)\s+(?:entities|companies|parties|persons)|(?:entit(?:y|ies)|affiliates?|compan(?:y|ies))\s+(?:that (?:is|are)\s+)?at least 50 (?:percent|%) owned by|affiliates rule|50 percent rule)\b/gi },
-  { key: 'generic:CN-connected-vehicles', pattern: /\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b(?=[^.]{0,400}\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar))/gi },
+  { key: 'generic:{nation}-connected-vehicles', pattern: /\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b(?=[^.]{0,400}\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar))/gi },
   // "… supplied by persons subject to the jurisdiction of certain foreign adversaries, and which are integral to connected vehicles".
-  { key: 'generic:CN-connected-vehicles', pattern: /(?<=\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar)[^.]{0,400})\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b/gi },
+  { key: 'generic:{nation}-connected-vehicles', pattern: /(?<=\b(?:china|prc|people['’]s republic of china|russia|chinese|foreign adversar)[^.]{0,400})\b(?:connected[- ]vehicles?|vehicle connectivity systems|automated driving systems)\b/gi },
   { key: 'generic:high-risk-vendors', pattern: /\bhigh[- ]risk (?:suppliers|vendors|providers)\b/gi },
 ];
 

@@ -55,6 +55,22 @@ export function isPlaceName(name: string): boolean {
   return (Array.isArray(tag) ? tag : tag ? [tag] : []).some((t) => PLACE_TAG.test(t));
 }
 
+const GOVERNMENT_BODY = /^(?:the\s+)?(?:ministry|department|bureau|office|agency|directorate|commission|council|committee|administration|service|secretariat)\s+(?:of|for|on)\s+(.+)$/i;
+/**
+ * "Ministry of Home Affairs", "Department of State Security": a body of government named only by what
+ * it does, which every country has. A list's party of that name (of one country) is no one in
+ * particular in prose, where such a body is usually the one that acts; "Ministry of Defence of the
+ * Russian Federation" names its country and stays.
+ */
+export function isGenericBody(name: string): boolean {
+  const rest = GOVERNMENT_BODY.exec(name.trim())?.[1];
+  if (!rest) return false;
+  return rest.split(/[\s,]+/).every((w) => {
+    const tags = (nlp(w.toLowerCase()).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    return !tags.some((t) => t === 'ProperNoun' || t === 'Place' || t === 'Demonym');
+  });
+}
+
 const isLegalWord = (w: string) => LEGAL_FORMS.has(w) || ['co', 'ltd', 'inc', 'corp', 'plc', 'llc', 'group', 'holdings'].includes(w);
 
 /** "Huawei Technologies Co., Ltd." → "Huawei Technologies"; names are written short in prose. */
@@ -142,7 +158,7 @@ export class MentionMatcher {
       // OJSC", "World Co Ltd.") are found only by a full name of two words or more besides the legal
       // form, and people, ships and planes not at all: in prose their names mean something else.
       if (WHOLE_NAME_KINDS.has(org.kind)) continue;
-      for (const n of org.names) if (n.value.split(/\s+/).filter((w) => !isLegalWord(w.toLowerCase().replace(/[.,]/g, ''))).length >= 2 && !isPlaceName(n.value)) add(n.value, entity);
+      for (const n of org.names) if (n.value.split(/\s+/).filter((w) => !isLegalWord(w.toLowerCase().replace(/[.,]/g, ''))).length >= 2 && !isPlaceName(n.value) && !isGenericBody(n.value)) add(n.value, entity);
     }
     for (const p of Object.values(kb.products)) {
       const entity: EntityTarget = { kind: 'product', id: p.id, group: p.group, productKind: p.kind };

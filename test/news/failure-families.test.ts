@@ -1237,3 +1237,23 @@ describe('eighth probe of fresh pages: a ban on use among government employees',
     assert.deepEqual(summary("Taiwan bans China's AI model DeepSeek. Taiwan's Ministry of Digital Affairs has announced a ban on the use of China's artificial intelligence model DeepSeek among government employees.", '2025-02-01'), ['TW procurement-ban deepseek enacted']);
   });
 });
+
+describe('tenth round of fresh pages: long objects, barred stores, generic bodies, classes per nation', () => {
+  test('a verb that governs a listed act across a long list of the added is still the tense of the act', () => {
+    assert.deepEqual(
+      summary('Yesterday, on Oct. 7, the Bureau of Industry and Security of the Department of Commerce announced that it will add 28 Chinese governmental and commercial organizations — including Hikvision and Dahua, two of the largest video surveillance manufacturers in the world — to the Entity List.', '2019-10-08'),
+      ['US entity-list hikvision enacted', 'US entity-list dahua enacted'],
+    );
+  });
+  test('app stores barred from offering an app are not the targets of the order', () => {
+    assert.deepEqual(summary('A judge has temporarily blocked a Trump administration order banning Apple and Google from offering the Chinese-owned app TikTok for download.', '2020-09-28'), ['US ban bytedance enjoined']);
+    assert.deepEqual(summary('The Commerce Department banned Huawei and ZTE from selling equipment to AT&T.', '2020-09-28').length, 2);
+  });
+  test("a list's party named only by what a ministry does is no one in particular in prose", () => {
+    const found = events('The Ministry of Home Affairs recommended that the ministry ban and block these apps.', '2020-06-29');
+    assert.ok(!found.some((e) => e.targets.some((t) => t.entity?.group === 'csl-parties')));
+  });
+  test('a class of products tied to two nations is one class per nation', () => {
+    assert.deepEqual(summary('The Commerce Department issued a final rule that prohibits the sale or import of connected vehicles that incorporate software linked to the People’s Republic of China and Russia.', '2025-01-16'), ['US ban generic:CN-connected-vehicles enacted', 'US ban generic:RU-connected-vehicles enacted']);
+  });
+});
