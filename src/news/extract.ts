@@ -41,7 +41,7 @@ import type { EntityTarget, Mention, MentionMatcher } from './mentions.js';
 import { coordinatedVerbBetween, onlyModifiers, organisationNames, verbFrameAt } from './nlp.js';
 import { readListsAsCommas } from './lists.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { demonymCode, nationAlternation } from './nations.js';
+import { demonymAlternation, demonymCode, nationAlternation } from './nations.js';
 import { banIsPenaltyOfSale, deniedMarket, ownUseBans, pushesOnOthers, saleDemands } from './frames.js';
 import { chooseAction, noAct, type ActionModel } from './action-model.js';
 import { preambleOf, type Preamble } from './preamble.js';
@@ -135,6 +135,9 @@ interface ActorHit extends Span {
 
 /** "Taiwan has joined other U.S. states in prohibiting …": those joined acted before; the subject acts now. */
 const JOINED_OTHERS_BEFORE = /\b(?:join(?:s|ed|ing)?\s+(?:(?:the|other|several|many|some|fellow|a\s+number\s+of|dozens\s+of)\s+)*|follow(?:s|ed|ing)?\s+(?:(?:other|several|many|some|fellow)\s+)+)$/i;
+/** "followed the UK by ordering …", "following Britain in banning …": the one followed acted before (not "follows the U.S. decision to …", where it acts). */
+const FOLLOWED_BEFORE = /\bfollow(?:s|ed|ing)?\s+(?:the\s+lead\s+of\s+|in\s+the\s+footsteps\s+of\s+|the\s+example\s+of\s+)?(?:the\s+)?$/i;
+const FOLLOWED_AFTER = /^\s*(?:by|in|and)\s+\w+ing\b/i;
 const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
 /** A place's name in capitals, of up to four words ("Pakistan", "the United Arab Emirates"). */
 const PLACE = String.raw`(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
@@ -214,6 +217,12 @@ const actorByPhrase = new Map([...ACTOR_PHRASES].reverse().map((p) => [p.phrase,
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** "Canadian Innovation Minister", "the German Federal Network Agency": a people's adjective, a portfolio in capitals, and an office. */
+const NATIONAL_OFFICE = new RegExp(
+  String.raw`\b(${demonymAlternation().replace(/(^|\||\\s\+)([a-z])/g, (_, before: string, c: string) => before + c.toUpperCase())})\s+((?:\p{Lu}[\p{L}-]*\s+(?:and\s+)?){1,4})(Minister|Ministry|Department|Agency|Authority|Office|Commission|Regulator|Secretary)\b`,
+  'gu',
+);
+
 function findActors(text: string, mentions: Mention[]): ActorHit[] {
   const out: ActorHit[] = [];
   // The country a national subsidiary is named after ("Hikvision Canada"): where an act against it is
@@ -231,7 +240,8 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     if (POSSESSIVE_NOT_ACTOR.test(after) || NOT_ACTOR_AFTER.test(after)) continue;
     const actor = actorByPhrase.get(m.phrase);
     if (actor?.authority === 'government' && continuesAName(after)) continue;
-    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || JOINED_OTHERS_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) || inObliqueList(text, span);
+    const followed = FOLLOWED_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) && FOLLOWED_AFTER.test(after);
+    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || JOINED_OTHERS_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) || followed || inObliqueList(text, span);
     if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
@@ -242,6 +252,14 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     const jurisdiction = words.map((w) => COURT_NATIONALITY[w]).find((j) => j !== undefined) ?? '';
     const authority = /judge|court|justice/i.test(m[0]) ? 'court' : 'legislature';
     out.push({ ...span, actor: { jurisdiction, authority }, surface: m[0], court: true, oblique: false });
+  }
+  for (const m of text.matchAll(NATIONAL_OFFICE)) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    const jurisdiction = demonymCode(m[1] as string);
+    if (!jurisdiction || out.some((a) => overlaps(a, span)) || mentions.some((x) => overlaps(x, span))) continue;
+    const head = m[3] as string;
+    const authority = /^(?:Authority|Regulator|Commission|Agency)$/.test(head) ? 'regulator' : /^(?:Minist|Secretary)/.test(head) ? 'ministry' : 'government';
+    out.push({ ...span, actor: { jurisdiction, authority }, surface: m[0], court: false, oblique: OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) });
   }
   if (out.length === 0) out.push(...namedAfter);
   return out.sort((a, b) => a.start - b.start);

@@ -1256,4 +1256,15 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
   test('a class of products tied to two nations is one class per nation', () => {
     assert.deepEqual(summary('The Commerce Department issued a final rule that prohibits the sale or import of connected vehicles that incorporate software linked to the People’s Republic of China and Russia.', '2025-01-16'), ['US ban generic:CN-connected-vehicles enacted', 'US ban generic:RU-connected-vehicles enacted']);
   });
+  test("a people's adjective, a portfolio and an office name the acting government", () => {
+    assert.deepEqual(summary('Canadian Innovation Minister said in a policy statement that the telecom companies will have to remove 5G equipment from Huawei and ZTE by June 2024.', '2022-05-20'), ['CA removal-order huawei enacted', 'CA removal-order zte enacted']);
+  });
+  test('a country followed in doing something is not the one acting; a decision of a country followed is that country\'s', () => {
+    assert.deepEqual(summary('Sweden banned Huawei. The country also followed the UK by ordering operators to strip out the vendors’ products from 4G and 5G networks.', '2020-11-10'), ['SE ban huawei enacted', 'SE removal-order huawei enacted']);
+    assert.deepEqual(summary('This move follows the U.S. decision to restrict exports to 140 Chinese companies.', '2024-12-03'), ['US export-control generic:CN-companies enacted']);
+  });
+  test('a ban on selling to a company is an export control', () => {
+    assert.deepEqual(summary("US lifts ban on suppliers selling to China's ZTE", '2018-07-13'), ['US export-control zte revoked']);
+    assert.deepEqual(summary('Earlier this year, the U.S. government also blocked sales of components to ZTE, a Chinese telecom company.', '2018-11-01'), ['US export-control zte enacted']);
+  });
 });
