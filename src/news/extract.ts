@@ -1100,12 +1100,19 @@ export class NewsExtractor {
     }
     // "the order -- forcing Apple and Google to remove WeChat": those an act obliges to do something to
     // a company are not its targets when that company is named after them.
+    // Those barred "from offering" something carry another's product, whether or not it is named here:
+    // no name in that span is a target, however it is found.
+    const carrierSpans: Span[] = [];
     for (const m of text.slice(startOfClause, endOfClause).matchAll(OBLIGED_PARTIES)) {
       const from = startOfClause + (m.index ?? 0);
       const to = from + m[0].length;
-      const obliged = targets.filter((t) => t.via === 'name' && text.indexOf(t.surface, from) >= from && text.indexOf(t.surface, from) < to);
-      if (obliged.length > 0 && targets.some((t) => !obliged.includes(t) && (t.via !== 'name' || text.indexOf(t.surface, from) >= to))) targets = targets.filter((t) => !obliged.includes(t));
+      const within = (t: EventTarget) => text.indexOf(t.surface, from) >= from && text.indexOf(t.surface, from) < to;
+      const obliged = targets.filter(within);
+      if (/\bfrom\s+\w+ing\b/.test(m[0])) carrierSpans.push({ start: from, end: to });
+      else if (obliged.length > 0 && targets.some((t) => !obliged.includes(t) && (t.via !== 'name' || text.indexOf(t.surface, from) >= to))) targets = targets.filter((t) => !obliged.includes(t));
     }
+    const carried = (t: EventTarget) => carrierSpans.some((c) => text.indexOf(t.surface, c.start) >= c.start && text.indexOf(t.surface, c.start) < c.end);
+    targets = targets.filter((t) => !carried(t));
     // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
     // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
     // anything before it.
@@ -1161,7 +1168,7 @@ export class NewsExtractor {
     const seen = new Set<string>();
     return targets.filter((t) => {
       const key = targetKey(t);
-      if (seen.has(key)) return false;
+      if (seen.has(key) || carried(t)) return false;
       seen.add(key);
       return true;
     });

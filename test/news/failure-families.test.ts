@@ -1267,4 +1267,14 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
     assert.deepEqual(summary("US lifts ban on suppliers selling to China's ZTE", '2018-07-13'), ['US export-control zte revoked']);
     assert.deepEqual(summary('Earlier this year, the U.S. government also blocked sales of components to ZTE, a Chinese telecom company.', '2018-11-01'), ['US export-control zte enacted']);
   });
+  test('installed equipment that will be removed is a removal order', () => {
+    assert.deepEqual(summary("The UK government further announced all the existing equipment of China's Huawei in the country's 5G network will be removed by 2027.", '2020-07-15'), ['GB removal-order huawei enacted']);
+  });
+  test('stores barred from carrying an app are no targets even when the app is only "the app"', () => {
+    assert.ok(!summary('Trump issued an executive order banning the Apple and Android app stores from allowing downloads of the app.', '2020-09-20').some((e) => /apple|alphabet|android/i.test(e)));
+  });
+  test('restricting covered investments in Chinese businesses is an investment ban on them', () => {
+    assert.deepEqual(summary('The rule restricts covered U.S. investments in Chinese businesses involving semiconductors.', '2025-01-05'), ['US investment-ban generic:CN-companies enacted']);
+  });
 });
+
