@@ -1539,6 +1539,12 @@ function datedByArticle(e: RestrictionEvent, reference: string | undefined): Res
  * One event per act: repeated reports of the same act merge, and an act stated without a status
  * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
  */
+/** The number of a counted class an act's sentence names ("43 Chinese apps" → "43"), as written. */
+function countedClassSize(evidence: string): string | undefined {
+  const m = new RegExp(String.raw`\b(\d[\d,]*)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:apps|applications|entities|companies|firms|organi[sz]ations)\b`, 'i').exec(evidence);
+  return m?.[1]?.replace(/,/g, '');
+}
+
 function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
   /** The sentences each act was told in, its restatements' included. */
@@ -1613,7 +1619,13 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     if (e.action === 'other' && specificOnSame(e)) continue;
     // Two reports of one act agree on its date; "added in March" and "revoked last October" are two acts.
     // A date taken from the publication gives way to one the words give.
-    const compatible = (o: RestrictionEvent) => !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    // "India blocks 43 Chinese apps" and "had first banned 59 Chinese apps in June": classes of other sizes are other acts.
+    const size = countedClassSize(e.evidence);
+    const compatible = (o: RestrictionEvent) => {
+      const otherSize = countedClassSize(o.evidence);
+      if (size !== undefined && otherSize !== undefined && size !== otherSize) return false;
+      return !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
+    };
     // "… added 14 defense companies from the United States … to their list" then "the companies added
     // to the list are Dedrone, …": the members named just after an act on a class are its targets.
     const classAct = (o: RestrictionEvent) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && compatible(o) && e.sentence > o.sentence && e.sentence - o.sentence <= 3 && o.targets.every((t) => t.generic) && e.targets.every((t) => !t.generic);

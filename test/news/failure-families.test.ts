@@ -1276,5 +1276,9 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
   test('restricting covered investments in Chinese businesses is an investment ban on them', () => {
     assert.deepEqual(summary('The rule restricts covered U.S. investments in Chinese businesses involving semiconductors.', '2025-01-05'), ['US investment-ban generic:CN-companies enacted']);
   });
+  test('classes of other sizes are other acts: an earlier ban told in the body does not date the headline\'s', () => {
+    const found = events('India blocks 43 Chinese apps. The government had first banned 59 Chinese apps in June.', '2020-11-24');
+    assert.ok(found.some((e) => e.date === '2020-11-24'));
+  });
 });
 
