@@ -560,6 +560,9 @@ const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told
 /** "… to the United States", "… to China": the country goods go to, within the sentence. */
 const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 
+const WEAK_STATUS: ReadonlySet<EventStatus> = new Set(['threatened', 'considered', 'proposed']);
+/** A proposal an act is told of in a relative clause, right before the act's verb: "the proposed measure, which effectively". */
+const PROPOSAL_RELATIVE = /\b(?:proposed|draft)\s+(?:[\w-]+\s+){0,2}?(?:measures?|rules?|regulations?|bans?|bills?|orders?|legislation)\s*,?\s*(?:which|that)\s+(?:would\s+|will\s+|could\s+)?(?:also\s+)?(?:\w+ly\s+)?$/i;
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
 /** "will be prohibited", "shall be banned": a prohibition in the passive future. */
@@ -603,7 +606,7 @@ const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+
 const OBLIGED_PARTIES = /\b(?:(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+|(?:bann|barr|prohibit|forbidd?|block)(?:s|ed|ing)?\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}(?:(?:app|play|online)\s+stores?\s+)?from\s+(?:offering|allowing|hosting|distributing|carrying|listing|making|processing|providing\s+(?:downloads|updates|access|payments?))\b)/gu;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
-const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest |specific |full |official )?(?:list|blacklist|designation|order|ban)(?: of (?:[\w-]+ ){0,2}?[\w-]+)? (?:also )?(?:includes?|included|names?|named|covers?|contains?)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
+const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest |specific |full |official )?(?:fcc |commerce |treasury |bis |government )?(?:list|blacklist|designation|order|ban|action|rules?|measure)(?: of (?:[\w-]+ ){0,2}?[\w-]+)? (?:would |will )?(?:also )?(?:includes?|included|names?|named|covers?|contains?|affects?|affected|appl(?:y|ies) to)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
 
 /** A definite noun naming an act, right after a verb: "… the August executive order", "… the ban", "… its earlier orders". */
 const DEFINITE_ACT_OBJECT = /^\s+(?:the|these|those|that|this|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:executive\s+)?orders?|bans?|laws?|rules?|measures?|prohibitions?|restrictions|decisions?|directives?|listings?|designations?|determinations?|regulations?)\b/i;
@@ -842,12 +845,16 @@ export class NewsExtractor {
       const cue = (enjoined[0] ?? revoked[0]) as Span & { text: string };
       triggers = [{ start: cue.start, end: cue.end, action: previous.action, text: cue.text }];
     }
-    // "Other firms added on Wednesday include …" may come several paragraphs after the listing it completes.
+    // "Other firms added on Wednesday include …", "Among the companies identified are …" may come several
+    // paragraphs after the listing it completes; a weaker cue ("They include …") only a few sentences after.
     // "This latest update includes …", "Other notable additions include …": members of a list or its update
     // belong to the latest listing, also when another act was told since ("The list prohibits …").
     const latestListing = LIST_WORDS.test(text) ? [...earlier].reverse().find((e) => LISTING_ACTIONS.has(e.action) && index - e.sentence <= 10) : undefined;
-    const completed = latestListing ?? previous;
-    if (triggers.length === 0) return completed && index - completed.sentence <= (/\badd(?:ed|itions?)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
+    // "The FCC action would also affect Dahua …" after a proposal of that action was told: members of "the
+    // action" belong to the act decided, unless the words name the proposal.
+    const decided = previous && WEAK_STATUS.has(previous.status) && !/\b(?:propos\w*|draft|bill|plan)\b/i.test(text) ? [...earlier].reverse().find((e) => e.action === previous.action && e.actor.jurisdiction === previous.actor.jurisdiction && !WEAK_STATUS.has(e.status) && index - e.sentence <= 10) : undefined;
+    const completed = latestListing ?? decided ?? previous;
+    if (triggers.length === 0) return completed && index - completed.sentence <= (LIST_MEMBERSHIP.test(text) || /\b(?:add(?:ed|itions?)|identified|designated)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
 
     const actors = findActors(text, mentions);
     // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
@@ -904,6 +911,10 @@ export class NewsExtractor {
         // and when states its enactment, whatever the sentence goes on to say of it.
         const made = MADE_BY_RELATIVE.exec(text.slice(trigger.end, trigger.end + 80));
         if (made && /^(?:bans?|prohibitions?|orders?|executive order|laws?|rules?|restrictions?|sanctions?|blacklist|listing|designation|directive)$/i.test(trigger.text.trim())) [status, statusCue] = ['enacted', made[1] as string];
+        // "circulated the proposed measure, which effectively bars the firms …": what a proposal does, told in
+        // a relative clause on it, is proposed.
+        const proposal = PROPOSAL_RELATIVE.exec(text.slice(0, trigger.start));
+        if (proposal && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['proposed', proposal[0].trim()];
         // An investigation studies a measure: its own words say it is under consideration.
         if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.
@@ -1539,10 +1550,23 @@ function datedByArticle(e: RestrictionEvent, reference: string | undefined): Res
  * One event per act: repeated reports of the same act merge, and an act stated without a status
  * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
  */
+const LIST_NAME = /\b(entity list|unverified list|military end[- ]user list|meu list|covered list|unreliable entity list|sdn list|specially designated nationals|ns-cmic list|1260h list|denied persons list)\b/i;
+/** The list an act's sentence names, if any, in lower case. */
+function namedList(evidence: string): string | undefined {
+  return LIST_NAME.exec(evidence)?.[1]?.toLowerCase().replace(/-/g, ' ');
+}
+
 /** The number of a counted class an act's sentence names ("43 Chinese apps" → "43"), as written. */
 function countedClassSize(evidence: string): string | undefined {
   const m = new RegExp(String.raw`\b(\d[\d,]*)\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:apps|applications|entities|companies|firms|organi[sz]ations)\b`, 'i').exec(evidence);
   return m?.[1]?.replace(/,/g, '');
+}
+
+/** Two acts dated in different months (or years, when only the year is known): "the addition of Huawei in May" is not the October listing. */
+function monthsApart(a: RestrictionEvent, b: RestrictionEvent): boolean {
+  if (!a.date || !b.date) return false;
+  const precision = Math.min(a.date.length, b.date.length, 7);
+  return a.date.slice(0, precision) !== b.date.slice(0, precision);
 }
 
 function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
@@ -1624,6 +1648,9 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     const compatible = (o: RestrictionEvent) => {
       const otherSize = countedClassSize(o.evidence);
       if (size !== undefined && otherSize !== undefined && size !== otherSize) return false;
+      // "… to the Entity List" and "… to the Unverified List": additions to two lists are two acts.
+      const [list, otherList] = [namedList(e.evidence), namedList(o.evidence)];
+      if (list !== undefined && otherList !== undefined && list !== otherList) return false;
       return !o.date || !e.date || o.dateSource === 'publication' || e.dateSource === 'publication' || o.date.startsWith(e.date) || e.date.startsWith(o.date);
     };
     // "… added 14 defense companies from the United States … to their list" then "the companies added
@@ -1647,7 +1674,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   for (const e of out) {
     if (!e.targets.some((t) => t.generic)) continue;
     const named = out
-      .filter((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status)
+      .filter((o) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && !monthsApart(o, e))
       .flatMap((o) => o.targets.filter((t) => !t.generic));
     if (named.length === 0) continue;
     // Chinese groups are often incorporated offshore (Cayman Islands, Singapore, Hong Kong …).

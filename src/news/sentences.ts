@@ -13,8 +13,24 @@ const ABBREVIATION_END = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|D
 
 let segmenter: Intl.Segmenter | undefined;
 
-export function splitSentences(text: string): Sentence[] {
+/**
+ * Wire copy reprinted at a fixed width ("The U.S. Federal Communications\nCommission on Friday banned …")
+ * breaks every sentence across lines. In a run of three or more lines that are mostly of one middling
+ * length and mostly end mid-sentence, the line breaks are spaces (same length, so offsets hold).
+ */
+export function unwrapHardWrapped(text: string): string {
+  return text.replace(/(?:[^\n]+\n){2,}[^\n]+/g, (run) => {
+    const lines = run.split('\n');
+    const body = lines.slice(0, -1);
+    const middling = body.filter((l) => l.length >= 35 && l.length <= 90).length;
+    const open = body.filter((l) => !/[.!?:;"”’)\]]\s*$/.test(l)).length;
+    return middling >= 0.75 * body.length && open >= 0.5 * body.length ? lines.join(' ') : run;
+  });
+}
+
+export function splitSentences(raw: string): Sentence[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const text = unwrapHardWrapped(raw);
   const out: Sentence[] = [];
   const lineRe = /[^\n]+/g;
   for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {

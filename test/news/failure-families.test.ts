@@ -680,7 +680,7 @@ describe('generalising mechanisms (sentences written for these tests)', () => {
     const { matcher } = news();
     assert.deepEqual(matcher.find('The hit game PUBG was among the apps banned.').map((m) => m.entity.id), ['pubg-mobile-app']);
     assert.deepEqual(matcher.find('He bought a paddle for the lake.').map((m) => m.entity.id), []);
-    assert.deepEqual(summary('India banned 43 Chinese apps on Tuesday. A further 118 Chinese apps, including the hit game PUBG, were banned in September.', '2020-11-24'), ['IN ban tencent enacted']);
+    assert.deepEqual(summary('India banned 43 Chinese apps on Tuesday. A further 118 Chinese apps, including the hit game PUBG, were banned in September.', '2020-11-24'), ['IN ban generic:CN-apps enacted', 'IN ban tencent enacted']);
   });
   test('fifth round: affiliates that a list\'s restrictions reach are under an export control, not listed; what an act does "under" it is that act', () => {
     const text = 'The Commerce Department issued the rule on Monday. Under this rule, any company that is at least 50 percent owned by one or more entities on the Entity List will itself be subject to Entity List restrictions.';
@@ -1279,6 +1279,26 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
   test('classes of other sizes are other acts: an earlier ban told in the body does not date the headline\'s', () => {
     const found = events('India blocks 43 Chinese apps. The government had first banned 59 Chinese apps in June.', '2020-11-24');
     assert.ok(found.some((e) => e.date === '2020-11-24'));
+  });
+  test('wire copy wrapped at a fixed width is read as whole sentences', () => {
+    const wrapped = 'The U.S. Federal Communications\nCommission on Friday banned approvals of new telecommunications\nequipment from China\'s Huawei Technologies and ZTE\nbecause they pose "an unacceptable risk" to U.S.\nnational security.';
+    assert.deepEqual(summary(wrapped, '2022-11-25'), ['US ban huawei enacted', 'US ban zte enacted']);
+  });
+  test('what a proposed measure does, told in a relative clause on it, is proposed; members of "the action" join the act decided', () => {
+    const text = 'The Federal Communications Commission on Friday banned approvals of new equipment from Huawei and ZTE. FCC Chairwoman Jessica Rosenworcel circulated the proposed measure, which effectively bars the firms from selling new equipment, in October. Huawei declined to comment. The FCC action would also affect Dahua Technology and Hytera Communications.';
+    assert.deepEqual(summary(text, '2022-11-25'), ['US ban huawei enacted', 'US ban zte enacted', 'US ban huawei proposed', 'US ban zte proposed', 'US ban dahua enacted', 'US ban hytera enacted']);
+  });
+  test('members named several sentences after a listing of a class join it', () => {
+    const text = 'The U.S. Department of Commerce has added 28 Chinese organizations to the Entity List. These new restrictions are effective upon publication. The Chinese organizations include commercial entities. Twenty of the organizations are government entities. Commerce determined that eight commercial companies act against US interests. Among the companies identified are Hikvision, Dahua Technology and SenseTime. These designations were anticipated following the addition of Huawei to the Entity List in May 2019.';
+    const found = summary(text, '2019-10-08');
+    assert.ok(found.includes('US entity-list hikvision enacted') && found.includes('US entity-list sensetime enacted'), found.join('; '));
+  });
+  test('a class of an act is kept beside members named for an act of another month', () => {
+    assert.deepEqual(summary('India banned 43 Chinese apps on Tuesday. The government had banned PUBG in September.', '2020-11-24'), ['IN ban generic:CN-apps enacted', 'IN ban tencent enacted']);
+  });
+  test('additions to two lists are two acts', () => {
+    const found = events('Commerce adds dozens of Chinese companies to Entity List. As part of the same October 2022 action, BIS added 31 Chinese entities to the Unverified List.', '2022-12-19');
+    assert.equal(found.length, 2);
   });
 });
 
