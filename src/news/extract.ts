@@ -517,7 +517,7 @@ function statusFromCues(before: string, after: string, trigger: string): { statu
  * vagueness in it.
  */
 function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
-  if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers))\b/i.test(text)) return false;
+  if (!/\b(?:announc(?:ed|es|ing)|said|says|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers)|inform(?:ed|s)|notifie[ds])\b/i.test(text)) return false;
   let frame = verbFrameAt(text, trigger.start);
   // Where the verb that carries the act's tense begins: the trigger's, or the one it depends on.
   let verbAt = trigger.start;
@@ -563,6 +563,8 @@ const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\
 const WEAK_STATUS: ReadonlySet<EventStatus> = new Set(['threatened', 'considered', 'proposed']);
 /** A proposal an act is told of in a relative clause, right before the act's verb: "the proposed measure, which effectively". */
 const PROPOSAL_RELATIVE = /\b(?:proposed|draft)\s+(?:[\w-]+\s+){0,2}?(?:measures?|rules?|regulations?|bans?|bills?|orders?|legislation)\s*,?\s*(?:which|that)\s+(?:would\s+|will\s+|could\s+)?(?:also\s+)?(?:\w+ly\s+)?$/i;
+/** "exports of its H20 chips to China, and several other nations, will …": an export's destination before the act's words. */
+const EXPORTS_TO_BEFORE = /\bexports?\s+(?:of\s+[^.;]{0,80}?)?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
 /** "will be prohibited", "shall be banned": a prohibition in the passive future. */
@@ -601,9 +603,11 @@ const STORE_AFTER = /^\s*(?:Play(?:\s+Store)?|App\s+Store|app\s+store|[’']s\s+
 /**
  * "forcing Apple and Google to remove", "requiring carriers X and Y to stop": whom an act obliges, up to
  * its infinitive; and "banning Apple and Google from offering TikTok", "barring the Apple and Android app
- * stores from allowing downloads": those barred from carrying another's product.
+ * stores from allowing downloads": those barred from carrying another's product; "informed Nvidia that
+ * exports of its H20 chips …", "Nvidia was informed the new licensing requirement …": the
+ * exporter told of a control on its sales.
  */
-const OBLIGED_PARTIES = /\b(?:(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+|(?:bann|barr|prohibit|forbidd?|block)(?:s|ed|ing)?\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}(?:(?:app|play|online)\s+stores?\s+)?from\s+(?:offering|allowing|hosting|distributing|carrying|listing|making|processing|providing\s+(?:downloads|updates|access|payments?))\b)/gu;
+const OBLIGED_PARTIES = /\b(?:(?:forc|requir|order|direct|compel|instruct|oblig)(?:e|es|ed|ing|s)?\s+(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}to\s+\w+|(?:bann|barr|prohibit|forbidd?|block)(?:s|ed|ing)?\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,6}(?:(?:app|play|online)\s+stores?\s+)?from\s+(?:offering|allowing|hosting|distributing|carrying|listing|making|processing|providing\s+(?:downloads|updates|access|payments?))\b|(?:inform|notif)(?:s|ed|ied|ies|y)?\s+(?:[\p{L}.-]+\s+){0,2}?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,4}that\s+(?:[\w-]+\s+){0,3}?(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:chips|products|processors|exports|sales|shipments)\b|(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|or)\s+)?){1,4}(?:was|were|(?:has|have|had)\s+been)\s+(?:informed|notified)\s+(?:that\s+|of\s+)?(?:the\s+|a\s+)?(?:new\s+)?(?:licen[cs](?:e|ing)|export)\b)/gu;
 const INTERMEDIARY_BEFORE = /\b(?:(?:hosted|operated|run|offered) by|app stores? (?:of|from|like|such as)|companies like)\s+(?:(?:\p{Lu}[\p{L}]*|and|or),?\s+)*$/u;
 
 const LIST_MEMBERSHIP = /\b(?:on the list (?:are|were|is)|(?:specified|named|listed|included|covered) (?:are|were)|the (?:updated |new |latest |specific |full |official )?(?:fcc |commerce |treasury |bis |government )?(?:list|blacklist|designation|order|ban|action|rules?|measure)(?: of (?:[\w-]+ ){0,2}?[\w-]+)? (?:would |will )?(?:also )?(?:includes?|included|names?|named|covers?|contains?|affects?|affected|appl(?:y|ies) to)|(?:new |other |further )?(?:additions?|firms|companies|entities|organi[sz]ations|apps)(?: added)?(?:,\s*(?:which|that))?\s+(?:\w+ ){0,3}(?:include|included|are|were)|among (?:the|them|those)\b[^.;]{0,60}\b(?:are|were|is|was)|(?:newly\s+)?(?:added|listed|designated)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|organi[sz]ations)\b[^.;]{0,120}?\b(?:include|included)\b|^\W*(?:here,\s*)?(?:it|they|the\s+(?:erc|end-user review committee|committee|agency|department|bureau|ministry|pentagon))\s+(?:also\s+|further\s+)?(?:decided to\s+)?add(?:s|ed)?\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b)|(?:also|further) (?:includes?|included|names?)|the following (?:[\w-]+\s+){0,3}?(?:entities|companies|firms|organi[sz]ations|apps|parties)|the\s+(?:[\w-]+\s+)?(?:listed|added|designated|blacklisted|sanctioned|named|banned)\s+(?:[\w-]+\s+){0,3}(?:firms|companies|entities|organi[sz]ations|apps)(?=\s*(?:[—–:]|--))|(?:another|one other|a further|one more)\s+(?:[\w-]+\s+)?(?:company|firm|entity|app|organi[sz]ation|supplier|vendor)\s+(?:cited|named|listed|added|included|targeted|designated)\s+(?:is|was)|(?:also|further|additionally)\s+add(?:s|ed)\b(?![^;]{0,150}?\b(?:to|on)\s+(?:the|a|an|its|their)\b))\b/i;
@@ -1119,10 +1123,10 @@ export class NewsExtractor {
       const to = from + m[0].length;
       const within = (t: EventTarget) => text.indexOf(t.surface, from) >= from && text.indexOf(t.surface, from) < to;
       const obliged = targets.filter(within);
-      if (/\bfrom\s+\w+ing\b/.test(m[0])) carrierSpans.push({ start: from, end: to });
+      if (/\bfrom\s+\w+ing\b|\bthat\b|\b(?:informed|notified)\b/.test(m[0])) carrierSpans.push({ start: from, end: to });
       else if (obliged.length > 0 && targets.some((t) => !obliged.includes(t) && (t.via !== 'name' || text.indexOf(t.surface, from) >= to))) targets = targets.filter((t) => !obliged.includes(t));
     }
-    const carried = (t: EventTarget) => carrierSpans.some((c) => text.indexOf(t.surface, c.start) >= c.start && text.indexOf(t.surface, c.start) < c.end);
+    const carried = (t: EventTarget) => !t.generic && carrierSpans.some((c) => text.indexOf(t.surface, c.start) >= c.start && text.indexOf(t.surface, c.start) < c.end);
     targets = targets.filter((t) => !carried(t));
     // "… owned by certain sanctioned parties", "these banned clones include …": a participle before its
     // noun describes that noun; the act it tells is on that noun or on what it goes on to name, never on
@@ -1172,14 +1176,16 @@ export class NewsExtractor {
     }
     // "China bans exports of gallium … to the US", "strengthen the export control of dual-use items to the
     // United States": an export control on a destination, with no company named, is on that country's companies.
+    targets = targets.filter((t) => !carried(t));
     if (targets.length === 0 && trigger.action === 'export-control') {
-      const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end));
+      // "exports of its H20 chips to China will require a license": the destination may also come first.
+      const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end)) ?? EXPORTS_TO_BEFORE.exec(text.slice(startOfClause, trigger.start));
       if (destination) targets = [{ surface: destination[0].trim(), generic: genericTargetKey(destination[1] as string, 'companies'), via: 'generic' }];
     }
     const seen = new Set<string>();
     return targets.filter((t) => {
       const key = targetKey(t);
-      if (seen.has(key) || carried(t)) return false;
+      if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });

@@ -1300,5 +1300,10 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
     const found = events('Commerce adds dozens of Chinese companies to Entity List. As part of the same October 2022 action, BIS added 31 Chinese entities to the Unverified List.', '2022-12-19');
     assert.equal(found.length, 2);
   });
+  test('an exporter told that its chips to China need a licence is not the target: the destination\'s companies are', () => {
+    assert.deepEqual(summary('The Trump administration on Monday informed U.S. chipmaker Nvidia that exports of its powerful H20 chips to China, and several other nations, will have to meet new licensing requirements.', '2025-04-16'), ['US export-control generic:CN-companies enacted']);
+    assert.deepEqual(summary('Nvidia was informed the new licensing requirement will remain in place indefinitely.', '2025-04-16'), []);
+    assert.deepEqual(summary('The Commerce Department informed Huawei that it will be added to the Entity List.', '2019-05-16'), ['US entity-list huawei enacted']);
+  });
 });
 
