@@ -276,6 +276,9 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){0,3}(?:request|petition|motion|application|bid)\b/i;
 const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
+/** A possibility someone sees, not anyone's act: "the prospect that X could …", "speculation that Y might …". */
+const SPECULATION_BEFORE = /\b(?:prospect|possibility|speculation|likelihood|fears?)\s+(?:that|of)\b[^.;]{0,80}?\b(?:could|might|may|would)\b[^.;]{0,80}$/i;
+
 function findTriggers(text: string): Trigger[] {
   // "wants its allies to ban Huawei": an act others are pressed to do is a push, not the subject's ban.
   // "the law forces ByteDance to relinquish control of TikTok": a demanded sale is a divestment order.
@@ -297,7 +300,9 @@ function findTriggers(text: string): Trigger[] {
     }
   }
   // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
+  // "raised the prospect that New Zealand could follow Australia in banning …": speculation, no act.
   return claimed
+    .filter((t) => !SPECULATION_BEFORE.test(text.slice(Math.max(0, t.start - 170), t.start)))
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
     // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
     // company's transaction, not a government's order.

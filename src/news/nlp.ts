@@ -22,10 +22,11 @@ const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|
 /** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
 const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Govt|Cabinet|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Alert|Memo|Newsletter|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokes(?:person|woman|man)|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union|Additions?|Revisions?|Removals?|Modifications?|Corrections?|Clarifications?|Entry|Entries|Polic(?:y|ies)|Parts|Guidance|R&O)\b/;
 /**
- * A source, not a subject of the act: "according to Reuters", "Reuters reported", and every name of
- * a list after the cue ("Reports from Reuters, the Financial Times, and Nikkei Asia").
+ * A source, not a subject of the act: "according to Reuters", "Reuters reported", "inputs received from the
+ * Indian Cyber Crime Coordination Centre", and every name of a list after the cue ("Reports from Reuters,
+ * the Financial Times, and Nikkei Asia").
  */
-const SOURCE_BEFORE = /(?:[Aa]ccording to|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
+const SOURCE_BEFORE = /(?:[Aa]ccording to|(?:[Ii]nputs?|[Ii]nformation|[Ii]ntelligence|[Aa]dvice|[Rr]ecommendations?)\s+(?:received\s+|obtained\s+)?(?:from|of|by)|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
 const SOURCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:reported|reports|said|says|first reported|wrote|writes|added|noted|cited|quoted)\b/i;
 
 const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, terms: { offset: true } }) as Sentence[];

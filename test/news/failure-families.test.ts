@@ -1305,5 +1305,14 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
     assert.deepEqual(summary('Nvidia was informed the new licensing requirement will remain in place indefinitely.', '2025-04-16'), []);
     assert.deepEqual(summary('The Commerce Department informed Huawei that it will be added to the Entity List.', '2019-05-16'), ['US entity-list huawei enacted']);
   });
+  test('removing a ban revokes it', () => {
+    assert.deepEqual(summary('The Commerce Department removed the ban shortly after ZTE deposited $400 million in a US bank escrow account.', '2018-07-14'), ['US ban zte revoked']);
+  });
+  test('the prospect that a government could act is speculation, no act', () => {
+    assert.deepEqual(summary('The decision has raised the prospect that New Zealand could follow Australia in banning the use of Chinese equipment in 5G networks.', '2018-08-24'), []);
+  });
+  test('a body whose inputs an order rests on is a source, not a target', () => {
+    assert.deepEqual(summary('The Ministry of Electronics and Information Technology has issued the order for blocking these apps based on the comprehensive inputs received from Indian Cyber Crime Coordination Centre.', '2020-11-24'), []);
+  });
 });
 
