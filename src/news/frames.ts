@@ -158,6 +158,9 @@ const DEMAND_BEFORE = /(?:\b(?:must|(?:have|has|had|need|needs) to|(?:required|f
 const DEMAND_OF_NOUN = /\b(?:forc|requir|order|compel|mandat|demand|direct)\w*\s+(?:(?:the|a|an|its)\s+)?(?:forced\s+|full\s+|complete\s+)?$/i;
 const WORDS_OF_GIVING_UP = /\b(?:sell|sold|divest\w*|dispos\w*|relinquish\w*|separat\w*|spin|spun|ties|transfer\w*|unwind\w*|buyer|owner|sale|spin-?off)\b/i;
 
+const INVESTORS_SELLING = /\b(?:shareholders|investors|holders|funds|u\.s\. persons|americans)\s+(?:[\w-]+\s+){0,2}?to\s+(?:\w+ly\s+)?$/i;
+const HOLDINGS_SOLD = /^\s+(?:of\s+)?(?:their|its|any|all)\s+(?:[\w-]+\s+){0,2}?(?:holdings|shares|stakes|securities|positions|investments)\b/i;
+
 /**
  * A demand that the owner give a company up ("the law forces ByteDance to relinquish control of
  * TikTok", "must find a non-Chinese buyer", "set a deadline for ByteDance to sell", "mandating the
@@ -190,6 +193,9 @@ export function saleDemands(text: string): FrameReading[] {
         if (!DEMAND_BEFORE.test(clauseBefore)) return;
       }
       const end = last.offset.start + last.offset.length;
+      // "forcing existing shareholders to divest their holdings": investors made to sell securities are
+      // under an investment ban, not ordered to sell a business.
+      if (INVESTORS_SELLING.test(clauseBefore) || HOLDINGS_SOLD.test(text.slice(end))) return;
       out.push({ start: t.offset.start, end, text: text.slice(t.offset.start, end) });
     });
   }
