@@ -1315,7 +1315,7 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
     assert.deepEqual(summary('The Ministry of Electronics and Information Technology has issued the order for blocking these apps based on the comprehensive inputs received from Indian Cyber Crime Coordination Centre.', '2020-11-24'), []);
   });
   test('shareholders forced to divest their holdings are under an investment ban, not a divestment order', () => {
-    assert.ok(!summary('The government put Xiaomi on a blacklist, seeking to ban American investment in the company and forcing existing shareholders to divest their holdings in Xiaomi by November.', '2021-01-29').some((e) => e.includes('divestment-order')));
+    assert.ok(!summary('The US government put Xiaomi on a military blacklist, seeking to ban American investment in the company and forcing existing shareholders to divest their holdings in Xiaomi by November.', '2021-01-29').some((e) => e.includes('divestment-order')));
     assert.deepEqual(summary('The US law forces ByteDance to divest TikTok.', '2024-04-25'), ['US divestment-order bytedance enacted']);
   });
 });
