@@ -471,7 +471,10 @@ function clauseEnd(text: string, breaks: Span[], triggers: Trigger[], mentions: 
     // after a conjunction opens an aside inside the list, and the comma that closes a short aside goes on too.
     const aside = /\b(?:and|or)\s*$/i.test(text.slice(from, i)) || /\b(?:and|or),[^,;.()]{1,40}$/i.test(text.slice(from, i));
     // "updated its 1260H list, adding two dozen companies": a participle that adds to the act names its objects.
-    const listGoesOn = aside || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || /^(?:adding|naming|designating|placing|putting)\b(?!\s+(?:that|it|this)\b|\s*[:,])/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
+    // "… three Chinese telecommunications companies, citing national security risks, including China Telecom
+    // Americas …": a reason set off by commas before the members does not end the clause.
+    const reasonBeforeMembers = /^(?:citing|alleging|claiming|noting|saying|over)\b[^,;.]{0,80},\s*(?:including|such as|among them|namely)\b/i.test(rest);
+    const listGoesOn = aside || reasonBeforeMembers || /^(?:and|or|as well as|including|such as|plus)\b/i.test(rest) || /^(?:adding|naming|designating|placing|putting)\b(?!\s+(?:that|it|this)\b|\s*[:,])/i.test(rest) || mentions.some((m) => m.start > restStart && ROLE_BEFORE_NAME.test(text.slice(restStart, m.start))) || genericTargets(rest.slice(0, 120), []).some((g) => g.start === 0) || /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|GmbH|AG|SA)\b\.?/.test(rest) || mentions.some((m) => m.start === restStart) || /^(?:the\s+)?(?:[\w-]+-based\s+)?[“"]?\p{Lu}[\p{L}\p{N}]*(?:[\s,]|$)/u.test(rest) && !/^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:said|says|told|reported|added|according)\b/u.test(rest) && !startsWithActor(rest);
     if (!listGoesOn) {
       end = i;
       break;
@@ -924,6 +927,9 @@ export class NewsExtractor {
         // a relative clause on it, is proposed.
         const proposal = PROPOSAL_RELATIVE.exec(text.slice(0, trigger.start));
         if (proposal && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['proposed', proposal[0].trim()];
+        // "warned it might shut down …": a warning of what a government may do threatens it.
+        const warning = /\b(?:warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:might|may|could|would)\s+(?:\w+\s+){0,2}$/i.exec(text.slice(0, trigger.start));
+        if (warning && status === 'considered') [status, statusCue] = ['threatened', warning[0].trim()];
         // An investigation studies a measure: its own words say it is under consideration.
         if (trigger.action === 'other' && /investigat|probe|inquiry/i.test(trigger.text) && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['considered', trigger.text];
         // "signed into law … legislation that will force ByteDance to sell": the bill is law now.

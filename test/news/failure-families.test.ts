@@ -1318,5 +1318,11 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
     assert.ok(!summary('The US government put Xiaomi on a military blacklist, seeking to ban American investment in the company and forcing existing shareholders to divest their holdings in Xiaomi by November.', '2021-01-29').some((e) => e.includes('divestment-order')));
     assert.deepEqual(summary('The US law forces ByteDance to divest TikTok.', '2024-04-25'), ['US divestment-order bytedance enacted']);
   });
+  test('a warning of what a regulator might do threatens it; shutting down operations is a ban; a reason in commas does not end the members', () => {
+    assert.deepEqual(
+      summary('The FCC in April 2020 had warned it might shut down the U.S. operations of three state-controlled Chinese telecommunications companies, citing national security risks, including China Telecom Americas as well as China Unicom Americas.', '2021-10-27'),
+      ['US ban china-telecom threatened', 'US ban china-unicom threatened'],
+    );
+  });
 });
 
