@@ -301,6 +301,16 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     if (fitting.length > 1 && ofTheKind.length === 1 && chief && chief.score >= 4 && !candidates.some((c) => named.has(c.measure))) {
       return { kind: 'known', measure: chief.measure, reasons: [...chief.reasons, 'no date to compare; the only measure listing the target whose kind comes first among what this act does'] };
     }
+    // "… banning 8 Chinese apps including AliPay and WeChat Pay": of those, the only one that also lists the
+    // act's other targets is the one it reports.
+    const others = event.targets.flatMap((t) => (t.entity && t.entity.group !== entity?.group ? [t.entity.group] : []));
+    const coListed = (c: Candidate) => new Set(others.filter((g) => (measureListings(kb, c.measure).byGroup.get(g) ?? []).length > 0)).size;
+    const most = Math.max(0, ...fitting.map(coListed));
+    const withOthers = fitting.filter((c) => coListed(c) === most);
+    const together = withOthers[0];
+    if (fitting.length > 1 && most > 0 && withOthers.length === 1 && together && !candidates.some((c) => named.has(c.measure))) {
+      return { kind: 'known', measure: together.measure, reasons: [...together.reasons, `no date to compare; the only measure listing the target that also lists ${most} other group${most === 1 ? '' : 's'} of the act`] };
+    }
     if (fitting.length > 1 && !candidates.some((c) => named.has(c.measure))) return { kind: 'new', reasons: ['no date to tell the measures that list the target apart'] };
   }
 

@@ -98,4 +98,10 @@ describe('linking events to measures', () => {
     assert.ok(banned, JSON.stringify(all.map((e) => [e.action, e.status])));
     assert.equal(linkEvent(news().kb, banned, undefined).find((l) => l.target === 'hikvision')?.measure, 'us-fcc-covered-list');
   });
+  test('undated, of the measures that list a target, the only one that also lists the act\'s other targets is the act', () => {
+    const [e] = news().extractor.extract({ id: 'undated-apps', text: 'Trump signs executive order banning Chinese apps including AliPay, WeChat Pay, CamScanner and WPS Office.' }).events;
+    assert.ok(e, 'an event');
+    assert.equal(linkEvent(news().kb, e, undefined).find((l) => l.target === 'wechat-pay')?.measure, 'us-eo-13971');
+  });
 });
+
