@@ -1596,7 +1596,8 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   const specificOnSame = (e: RestrictionEvent) =>
     events.some((o) => o.action !== 'other' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
   for (const e of events) {
-    if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e))) continue;
+    // An act told without a cue beside the same act told with one is that act (not one of another month).
+    if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e) && !monthsApart(o, e))) continue;
     // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
     // points back to an act already reported on the same targets; it is that act, not another ("the
     // blacklist" after an investment ban is that ban: news calls any list a blacklist).
@@ -1716,7 +1717,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
   // is a further act under study, and stays.
   const deliberation = (e: RestrictionEvent) => /^(?:consider|debat|weigh|mull|explor|study|review|discuss|evaluat|examin|contemplat|whether)/i.test(e.statusCue ?? '');
   const weakOrState = (e: RestrictionEvent) => ((e.status === 'threatened' || e.status === 'considered') && !deliberation(e)) || stateCue(e);
-  const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
+  const firmOnSame = (e: RestrictionEvent) => out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && !monthsApart(o, e) && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
   // "Canada ordered Hikvision to close its business. Hikvision products are also banned in government
   // use.": a stated state of a specific act of another kind than the decision (a procurement ban beside
   // a wind-up order) is a further part of that decision, at its stage and of its date.
@@ -1727,7 +1728,7 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     [e.status, e.statusCue] = [decision.status, `${e.statusCue} (with ${decision.trigger})`];
     if (!e.date) [e.date, e.dateText, e.dateSource] = [decision.date, decision.dateText, decision.dateSource];
   }
-  for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && o.targets.some((u) => sameTarget(t, u))));
+  for (const e of out) if (weakOrState(e) && firmOnSame(e)) e.targets = e.targets.filter((t) => !out.some((o) => o !== e && FIRM.has(o.status) && o.actor.jurisdiction === e.actor.jurisdiction && !monthsApart(o, e) && o.targets.some((u) => sameTarget(t, u))));
   const all = [...out];
   const kept = out.filter((e) => e.targets.length > 0);
   out.length = 0;

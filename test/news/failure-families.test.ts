@@ -1324,5 +1324,9 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
       ['US ban china-telecom threatened', 'US ban china-unicom threatened'],
     );
   });
+  test('a decision and a warning of months before on the same target are two acts', () => {
+    const found = summary("The U.S. Federal Communications Commission on Tuesday voted to revoke China Telecom's U.S. subsidiary's authorization to operate in the United States. The FCC in April 2020 had warned it might shut down the U.S. operations of China Telecom Americas.", '2021-10-27');
+    assert.deepEqual(found, ['US ban china-telecom enacted', 'US ban china-telecom threatened']);
+  });
 });
 
