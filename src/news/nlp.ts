@@ -26,7 +26,7 @@ const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|C
  * Indian Cyber Crime Coordination Centre", and every name of a list after the cue ("Reports from Reuters,
  * the Financial Times, and Nikkei Asia").
  */
-const SOURCE_BEFORE = /(?:[Aa]ccording to|(?:[Ii]nputs?|[Ii]nformation|[Ii]ntelligence|[Aa]dvice|[Rr]ecommendations?)\s+(?:received\s+|obtained\s+)?(?:from|of|by)|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
+const SOURCE_BEFORE = /(?:[Aa]ccording to|(?:[Ii]nputs?|[Ii]nformation|[Ii]ntelligence|[Aa]dvice|[Rr]ecommendations?|[Rr]eports?)\s+(?:received\s+|obtained\s+)?(?:from|of|by)|[Rr]eported by|[Rr]eports? (?:from|by|in)|[Tt]old|[Cc]iting|[Cc]ited by|[Vv]ia|[Ss]ources? (?:at|in)|(?:wrote|said) in|[Pp]ublished (?:by|in))\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/u;
 const SOURCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:reported|reports|said|says|first reported|wrote|writes|added|noted|cited|quoted)\b/i;
 
 const parsed = (text: string): Sentence[] => nlp(text).json({ offset: true, terms: { offset: true } }) as Sentence[];
