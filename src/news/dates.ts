@@ -85,6 +85,8 @@ function isEventDate(sentence: string, index: number, text: string): boolean {
   if (/^\s*(?:at the latest|or later|onwards|deadline)\b/i.test(after)) return false;
   // "… an injunction against the law before it takes effect next month": when a future effect is due, not when the act took place.
   if (/\b(?:before|until|when|once)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:takes|take|goes|go|comes|come)\s+(?:effect|into effect|into force)\s*(?:on|in)?\s*$/i.test(before)) return false;
+  // "… a Montana law …, which was set to take effect January 1": a relative clause's due date describes the act ruled on.
+  if (/\b(?:which|that)\s+(?:was|were|is|are|had been|has been)\s+(?:set|scheduled|due|slated)\s+to\s+(?:take|go|come)\s+(?:effect|into effect|into force)\s*(?:on|in)?\s*$/i.test(before)) return false;
   // "Between 18 February and 21 March 2022 the Government consulted …": a period's end is not when the act took place.
   if (/\bbetween\s+[^.;]{1,30}\s+and\s+$/i.test(sentence.slice(Math.max(0, index - 60), index))) return false;
   return true;

@@ -566,13 +566,14 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
 const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
 
 /** "… to the United States", "… to China": the country goods go to, within the sentence. */
-const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
+const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 
+const SHOW_CAUSE = /\b(?:explain why|show cause|show-cause)\b[^.;]*$/i;
 const WEAK_STATUS: ReadonlySet<EventStatus> = new Set(['threatened', 'considered', 'proposed']);
 /** A proposal an act is told of in a relative clause, right before the act's verb: "the proposed measure, which effectively". */
 const PROPOSAL_RELATIVE = /\b(?:proposed|draft)\s+(?:[\w-]+\s+){0,2}?(?:measures?|rules?|regulations?|bans?|bills?|orders?|legislation)\s*,?\s*(?:which|that)\s+(?:would\s+|will\s+|could\s+)?(?:also\s+)?(?:\w+ly\s+)?$/i;
 /** "exports of its H20 chips to China, and several other nations, will …": an export's destination before the act's words. */
-const EXPORTS_TO_BEFORE = /\bexports?\s+(?:of\s+[^.;]{0,80}?)?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)\b(?!\s*(?:government|officials|firms|companies|'s|’s))/;
+const EXPORTS_TO_BEFORE = /\bexports?\s+(?:of\s+[^.;]{0,80}?)?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
 /** "will be prohibited", "shall be banned": a prohibition in the passive future. */
@@ -913,6 +914,9 @@ export class NewsExtractor {
       // A court that upholds a measure leaves it in force.
       if (upheld) [status, statusCue] = ['in-force', upheld.text];
       else if (court) [status, statusCue] = ['enjoined', court.text];
+      // "orders directing the companies to explain why the Commission should not revoke their authorizations":
+      // a regulator asking to be shown cause weighs the act.
+      else if (revocation && SHOW_CAUSE.test(text.slice(Math.max(0, revocation.start - 120), revocation.start))) [status, statusCue] = ['considered', SHOW_CAUSE.exec(text.slice(Math.max(0, revocation.start - 120), revocation.start))?.[0] ?? revocation.text];
       // "A US judge ordered Xiaomi temporarily removed from the blacklist": an end a court orders is an injunction.
       else if (revocation) [status, statusCue] = [/\b(?:judges?|courts?|justices?)\b/i.test(text.slice(Math.max(0, startOfClause - 1), revocation.start)) && !REQUESTED_BEFORE.test(text.slice(Math.max(0, revocation.start - 50), revocation.start)) ? 'enjoined' : 'revoked', revocation.text];
       else {
@@ -1319,8 +1323,9 @@ const DEFINED_SHORT_NAME = /^(?:,?\s+(?:of|in)\s+[\p{Lu}][\p{L}-]*(?:[\s-]+[\p{L
 function properNouns(text: string, from: number, to: number, mentions: Mention[], objectOfListing = false): EventTarget[] {
   // In a headline in title case every word is capitalised, so capitals say nothing.
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  // A sentence that ends as one is no headline, however many names it lists.
-  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6 && !/[.!?…][”"’)]*$/.test(text.trim())) return [];
+  // A sentence that ends as one is no headline, however many names it lists ("… to U.S." ends in an abbreviation).
+  const endsAsSentence = /[.!?…][”"’)]*$/.test(text.trim()) && !/\b(?:[A-Z]\.){2,3}$/.test(text.trim());
+  if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6 && !endsAsSentence) return [];
   if (to <= from) return [];
   const actors = findActors(text, mentions);
   const out: EventTarget[] = [];
@@ -1474,7 +1479,10 @@ function chooseActor(text: string, trigger: Trigger, actors: ActorHit[], context
     let owner: ActorEntry | undefined;
     const slice = text.slice(courtHit.end, Math.min(text.length, trigger.end + 60));
     for (const m of actorMatches(slice)) {
-      if (/^['’]s\s+(?:[\w-]+\s+){0,3}(?:ban|law|order|prohibition|statute|rule|measure|restrictions?)\b/i.test(slice.slice(m.index + m.phrase.length))) {
+      // "Montana's TikTok ban", "a Montana law banning the app": the place's possessive, or the place as the adjective of the act's noun.
+      const after = slice.slice(m.index + m.phrase.length);
+      const asAdjective = /^\s+(?:[\w-]+\s+){0,1}(?:ban|law|order|prohibition|statute|rule|measure)\b/i.test(after) && /\b(?:a|an|the)\s+$/i.test(slice.slice(0, m.index));
+      if (/^['’]s\s+(?:[\w-]+\s+){0,3}(?:ban|law|order|prohibition|statute|rule|measure|restrictions?)\b/i.test(after) || asAdjective) {
         owner = actorByPhrase.get(m.phrase);
         if (owner) break;
       }

@@ -20,7 +20,7 @@ const ROLE_BEFORE = /(?:\b[\w.]+-(?:based|owned|headquartered)|\b(?:maker|makers
 const LEGAL_FORM = /^(?:Inc|LLC|Ltd|Corp|Co|Limited|PLC|AG|SA|NV|BV|GmbH)\.?,?$/;
 const CORPORATE_TAIL = /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|PLC|AG|SA|NV|BV|GmbH|Group|Holdings?|Technologies|Technology|Tech|Systems|Defen[cs]e|Robotics|Drones|Electronics|Semiconductors?|Networks?|Communications|Telecom|Labs?|Aerospace|Industries|Institute|Network|Software|Microelectronics|Instruments|Dynamics)\.?,?$/;
 /** Heads that make a capitalised run a body of government, a law, a list or a document, not an organisation that can be a target. */
-const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Govt|Cabinet|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Alert|Memo|Newsletter|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokes(?:person|woman|man)|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union|Additions?|Revisions?|Removals?|Modifications?|Corrections?|Clarifications?|Entry|Entries|Polic(?:y|ies)|Parts|Guidance|R&O)\b/;
+const NOT_A_TARGET_HEAD = /\b(?:Bureau|Department|Ministry|Minister|Commission|Commissioner|Agency|Office|Administration|Council|Authority|Committee|Court|Congress|Senate|House|Parliament|Government|Govt|Cabinet|Regulations?|Rules?|Act|Amendments?|Order|Orders|Notice|List|Report|Statement|Determination|Alert|Memo|Newsletter|Program(?:me)?|Initiative|Framework|Toolbox|Strategy|Law|Bill|Code|Section|Article|Part|FAQs?|Register|Secretary|Governor|President|Premier|Chairman|Chairwoman|Director|Spokes(?:person|woman|man)|Embassy|Consulate|State|States|Province|Republic|Party|Army|Forces|Navy|Police|Union|Additions?|Revisions?|Removals?|Modifications?|Corrections?|Clarifications?|Entry|Entries|Polic(?:y|ies)|Parts|Guidance|R&O|Complaint|Relief|Motion|Petition|Lawsuit|Injunction|Treaty)\b/;
 /**
  * A source, not a subject of the act: "according to Reuters", "Reuters reported", "inputs received from the
  * Indian Cyber Crime Coordination Centre", and every name of a list after the cue ("Reports from Reuters,
@@ -147,6 +147,10 @@ export function organisationNames(text: string, from: number, to: number, option
       // organisation's tag nor a corporate word is a place.
       if (!tagged && !corporate && /\b(?:in|near|across)\s+(?:the\s+)?$/i.test(before)) return;
       if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 90), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
+      // "suppliers based outside the European Union, NATO or the Organisation for Economic Co-operation
+      // and Development": the blocs a scope is drawn around are places, not targets.
+      const outside = /\boutside\s+([^.;]{0,160})$/.exec(text.slice(Math.max(0, start - 160), start))?.[1];
+      if (outside !== undefined && outside.split(/[\s,()]+/).every((w) => !w || /^\p{Lu}/u.test(w) || /^(?:and|or|the|of|for|in)$/.test(w))) return;
       out.push({ start, end: start + name.length, text: name });
     };
     s.terms.forEach((t, i) => {

@@ -1331,3 +1331,28 @@ describe('tenth round of fresh pages: long objects, barred stores, generic bodie
   });
 });
 
+describe('eleventh round of fresh pages: headlines in title case, scopes, holds, show cause, blocs', () => {
+  test('a title-case headline\'s verb does not continue the country\'s name, and its capitalised words are no names; "to U.S." is a destination', () => {
+    assert.deepEqual(summary('China Bans Exports of Gallium, Germanium, Antimony to U.S.', '2024-12-04'), ['CN export-control generic:US-companies enacted']);
+    assert.deepEqual(summary('China bans exports of gallium, germanium and antimony to the U.S.', '2024-12-04'), ['CN export-control generic:US-companies enacted']);
+  });
+  test('devices controlled by state governments and staff devices scope a government-use ban, and "also banning" extends it', () => {
+    assert.deepEqual(summary('Gov. Brian Kemp of Georgia has banned TikTok from all computer devices controlled by the state government. He issued the order Thursday, also banning the messaging app WeChat.', '2022-12-15'), ['US-GA procurement-ban bytedance enacted', 'US-GA procurement-ban tencent enacted']);
+    assert.deepEqual(summary('Earlier this year the European Union temporarily banned TikTok on all staff devices.', '2023-12-01'), ['EU procurement-ban bytedance enacted']);
+  });
+  test('a judge putting a state\'s law on hold enjoins the state\'s act; the date it was due to take effect is not the ruling\'s', () => {
+    const [e] = events('A federal judge in Missoula has put on a Montana law banning the app TikTok in the state on hold, which was set to take effect January 1.', '2023-12-01');
+    assert.deepEqual([e?.actor.jurisdiction, e?.action, e?.status, e?.date], ['US-MT', 'ban', 'enjoined', '2023-12-01']);
+  });
+  test('a regulator asking companies to show cause why it should not revoke their authority weighs the act', () => {
+    assert.deepEqual(
+      summary('FCC pushes to revoke authorizations of China Telecom Americas and China Unicom Americas. The orders direct the companies to explain why the Commission should abstain from revoking their domestic and international section 214 authorizations.', '2020-04-25'),
+      ['US ban china-telecom considered', 'US ban china-unicom considered'],
+    );
+  });
+  test('blocs a scope is drawn around and the papers of a lawsuit are no targets', () => {
+    assert.ok(!summary('Portugal will prohibit the use of equipment from suppliers based outside the European Union, the North Atlantic Treaty Organization or the Organisation for Economic Co-operation and Development.', '2023-05-26').some((e) => /name:/.test(e)));
+    assert.ok(!summary('Luokung Technology Corp filed an Amended Complaint for Declaratory and Injunctive Relief after the Pentagon added it to its list of Chinese military companies.', '2021-05-01').some((e) => /complaint|relief/i.test(e)));
+  });
+});
+
