@@ -569,6 +569,7 @@ const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told
 const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))/;
 
 const SHOW_CAUSE = /\b(?:explain why|show cause|show-cause)\b[^.;]*$/i;
+const OWNER_APPOSITION = /,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:subsidiary|unit|division|affiliate|arm)\s+of\s+(?:(?:the\s+)?[\w-]+\s+){0,3}$/i;
 const WEAK_STATUS: ReadonlySet<EventStatus> = new Set(['threatened', 'considered', 'proposed']);
 /** A proposal an act is told of in a relative clause, right before the act's verb: "the proposed measure, which effectively". */
 const PROPOSAL_RELATIVE = /\b(?:proposed|draft)\s+(?:[\w-]+\s+){0,2}?(?:measures?|rules?|regulations?|bans?|bills?|orders?|legislation)\s*,?\s*(?:which|that)\s+(?:would\s+|will\s+|could\s+)?(?:also\s+)?(?:\w+ly\s+)?$/i;
@@ -1192,6 +1193,13 @@ export class NewsExtractor {
     // "China bans exports of gallium … to the US", "strengthen the export control of dual-use items to the
     // United States": an export control on a destination, with no company named, is on that country's companies.
     targets = targets.filter((t) => !carried(t));
+    // "Nexperia, a subsidiary of Chinese-owned Wingtech, must sell …": the owner an apposition names
+    // describes the target before it; it is no target of its own.
+    const described = (t: EventTarget) => {
+      const at = t.via === 'name' ? text.indexOf(t.surface, startOfClause) : -1;
+      return at > 0 && OWNER_APPOSITION.test(text.slice(Math.max(0, at - 80), at)) && targets.some((u) => u !== t && u.via === 'name' && text.indexOf(u.surface, startOfClause) < at);
+    };
+    if (targets.some(described)) targets = targets.filter((t) => !described(t));
     if (targets.length === 0 && trigger.action === 'export-control') {
       // "exports of its H20 chips to China will require a license": the destination may also come first.
       const destination = EXPORT_DESTINATION.exec(text.slice(trigger.end)) ?? EXPORTS_TO_BEFORE.exec(text.slice(startOfClause, trigger.start));

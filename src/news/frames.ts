@@ -154,7 +154,7 @@ const SALE_NOUN = /^(?:sale|divestiture|divestment|spin-?off|separation|disposal
  * A demand before the verb, in its clause: "must", "has to", "is required to", "forced ByteDance to",
  * "a deadline for ByteDance to", "gave ByteDance 90 days to".
  */
-const DEMAND_BEFORE = /(?:\b(?:must|(?:have|has|had|need|needs) to|(?:required|forced|ordered|compelled|obliged|directed|mandated) to)|\b(?:force|forces|forced|forcing|require|requires|required|requiring|order|orders|ordered|ordering|compel|compels|compelled|compelling|oblige|obliges|obliged|direct|directs|directed|mandate|mandates|mandated|mandating|give|gives|gave|given|giving)\b[^;]{1,60}?\bto|\bdeadline (?:for|by which)\b[^;]{1,40}?\bto)\s+(?:(?:either|fully|quickly|also)\s+)?$/i;
+const DEMAND_BEFORE = /(?:\b(?:must|(?:have|has|had|need|needs) to|(?:required|forced|ordered|compelled|obliged|directed|mandated) to)|\b(?:force|forces|forced|forcing|require|requires|required|requiring|order|orders|ordered|ordering|compel|compels|compelled|compelling|oblige|obliges|obliged|direct|directs|directed|mandate|mandates|mandated|mandating|give|gives|gave|given|giving)\b[^;]{1,60}?\bto|\bdeadline (?:for|by which)\b[^;]{1,40}?\bto)\s+(?:(?:either|fully|quickly|also|now|still|eventually|ultimately|partially|partly)\s+)?$/i;
 const DEMAND_OF_NOUN = /\b(?:forc|requir|order|compel|mandat|demand|direct)\w*\s+(?:(?:the|a|an|its)\s+)?(?:forced\s+|full\s+|complete\s+)?$/i;
 const WORDS_OF_GIVING_UP = /\b(?:sell|sold|divest\w*|dispos\w*|relinquish\w*|separat\w*|spin|spun|ties|transfer\w*|unwind\w*|buyer|owner|sale|spin-?off)\b/i;
 

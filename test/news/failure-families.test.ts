@@ -1354,5 +1354,11 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
     assert.ok(!summary('Portugal will prohibit the use of equipment from suppliers based outside the European Union, the North Atlantic Treaty Organization or the Organisation for Economic Co-operation and Development.', '2023-05-26').some((e) => /name:/.test(e)));
     assert.ok(!summary('Luokung Technology Corp filed an Amended Complaint for Declaratory and Injunctive Relief after the Pentagon added it to its list of Chinese military companies.', '2021-05-01').some((e) => /complaint|relief/i.test(e)));
   });
+  test('a ban on use across government is a government-use ban', () => {
+    assert.deepEqual(summary('Australia has banned the use of Kaspersky Lab products across government.', '2025-02-21'), ['AU procurement-ban kaspersky enacted']);
+  });
+  test('the owner an apposition names describes the target; "must now sell" is a demanded sale', () => {
+    assert.deepEqual(summary('An order issued by the UK business secretary means the Dutch company Nexperia, a subsidiary of Chinese-owned Wingtech, must now sell at least 86% of Newport Wafer Fab.', '2022-11-17'), ['GB divestment-order nexperia enacted']);
+  });
 });
 
