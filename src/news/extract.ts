@@ -276,6 +276,7 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){0,3}(?:request|petition|motion|application|bid)\b/i;
 const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
+const ON_THE_LIST_BEFORE = /\b(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+)?been)\s+(?:already\s+|also\s+|still\s+)?(?:on|in)\s+(?:the|its|a|an)\s+(?:[\w’'.-]+\s+){0,3}$/i;
 /** A possibility someone sees, not anyone's act: "the prospect that X could …", "speculation that Y might …". */
 const SPECULATION_BEFORE = /\b(?:prospect|possibility|speculation|likelihood|fears?)\s+(?:that|of)\b[^.;]{0,80}?\b(?:could|might|may|would)\b[^.;]{0,80}$/i;
 
@@ -303,6 +304,9 @@ function findTriggers(text: string): Trigger[] {
   // "raised the prospect that New Zealand could follow Australia in banning …": speculation, no act.
   return claimed
     .filter((t) => !SPECULATION_BEFORE.test(text.slice(Math.max(0, t.start - 170), t.start)))
+    // "Huawei has been on the Entity List since 2019": membership stated, no act (a list's members
+    // kept on it by a decision "remain" on it, and that is read elsewhere).
+    .filter((t) => !(/list$/i.test(t.text) && ON_THE_LIST_BEFORE.test(text.slice(Math.max(0, t.start - 60), t.start))))
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
     // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
     // company's transaction, not a government's order.

@@ -126,7 +126,8 @@ export function organisationNames(text: string, from: number, to: number, option
       const tagged = r.some((t) => t.tags.includes('Organization'));
       const corporate = r.length > 1 && CORPORATE_TAIL.test(last.text);
       // "EAR", "DOD", "ETCs": an acronym standing alone, plural or not.
-      const acronymAlone = r.length === 1 && /^[A-Z0-9.&-]{2,6}s?$/.test(name);
+      // "NS-CMIC": acronyms joined by a hyphen are one.
+      const acronymAlone = (r.length === 1 && /^[A-Z0-9.&-]{2,6}s?$/.test(name)) || (name.length <= 10 && /^[A-Z0-9.&]{2,6}(?:-[A-Z0-9.&]{2,6})+s?$/.test(name));
       // "The German ban", "German media": a nationality word is no organisation either, whatever its tag in context.
       const placeOrPerson = r.every((t) => t.tags.includes('Place') || t.tags.includes('Person') || t.tags.includes('Date') || t.tags.includes('Month') || t.tags.includes('WeekDay') || t.tags.includes('Demonym') || lexicon[t.text.toLowerCase()] === 'Demonym');
       // Inside "added Lockheed Martin to its list" the slot says what the name is, whatever tag it bears.

@@ -1360,5 +1360,10 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   test('the owner an apposition names describes the target; "must now sell" is a demanded sale', () => {
     assert.deepEqual(summary('An order issued by the UK business secretary means the Dutch company Nexperia, a subsidiary of Chinese-owned Wingtech, must now sell at least 86% of Newport Wafer Fab.', '2022-11-17'), ['GB divestment-order nexperia enacted']);
   });
+  test('membership of a list stated without an act is no event; a list\'s acronym is no target', () => {
+    assert.deepEqual(summary('Huawei has been on the Entity List since 2019.', '2025-03-26'), []);
+    assert.deepEqual(summary('Huawei will remain on the Entity List.', '2025-03-26'), ['US entity-list huawei in-force']);
+    assert.ok(!summary('The NS-CMIC sanctions restrict the ability of U.S. persons to purchase or sell publicly traded securities.', '2021-06-03').some((e) => /ns-cmic/i.test(e)));
+  });
 });
 
