@@ -287,6 +287,12 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
   ...[
     ['Swedish Post and Telecom Authority', 'SE', 'PTS'],
     ['PTS', 'SE', 'PTS'],
+    ['National Cyber and Information Security Agency', 'CZ', 'NÚKIB'],
+    ['NÚKIB', 'CZ', 'NÚKIB'],
+    ['NUKIB', 'CZ', 'NÚKIB'],
+    ['Federal Network Agency', 'DE', 'Bundesnetzagentur'],
+    ['Bundesnetzagentur', 'DE', 'Bundesnetzagentur'],
+    ['Federal Office for Information Security', 'DE', 'BSI'],
     ['Sweden', 'SE', 'government'],
     ['Australian government', 'AU', 'government'],
     ['Australia', 'AU', 'government'],
@@ -428,7 +434,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'procurement-ban', pattern: /\b(?:prohibit|ban|bar|forbid|forbidden|barred|banned|prohibited)(?:s|red|ned|ed|ring|ning|ing|den)?\s+(?:the\s+)?(?:u\.s\.\s+|us\s+|federal\s+|state\s+|executive[- ]branch\s+)?(?:government|agencies|departments|contractors|(?:government|state|federal|public)\s+(?:employees|workers|officials|staff|servants))\b[^;]{0,60}?\bfrom\s+(?:buying|purchasing|using|procuring|contracting|initiating procurements|downloading|accessing)\b|\b(?:government|agencies|departments|ministries|lawmakers|legislators|(?:congressional |parliamentary |government |state |federal |public |civil )?(?:staff(?:ers)?|employees|officials|workers|personnel|servants)|(?:service ?members|troops|soldiers))\s+(?:will be\s+|are\s+|were\s+|have been\s+|had been\s+)?(?:now\s+|also\s+)?(?:forbidden|barred|banned|prohibited)\s+from\s+(?:buying|purchasing|using|procuring|downloading|installing|accessing)\b/gi },
   // "government departments should not use DeepSeek", "advised agencies against using …": a government
   // telling its own bodies or the public to shun a product presses them to drop it.
-  { action: 'boycott-push', pattern: /\b(?:should (?:not|avoid)|(?:advis|recommend)(?:e|es|ed|ing|s)?\b[^;.]{0,40}?\b(?:not to|against)|urg(?:e|es|ed|ing)\b[^;.]{0,40}?\bto (?:avoid|stop)|warn(?:s|ed|ing)?\b[^;.]{0,40}?\bagainst)\s+(?:using|use|downloading|download|installing|install|buying|procuring)\b/gi },
+  { action: 'boycott-push', pattern: /\b(?:should (?:not|avoid)|(?:advis|recommend)(?:e|es|ed|ing|s)?\b[^;.]{0,40}?\b(?:not to|against)|urg(?:e|es|ed|ing)\b[^;.]{0,40}?\bto (?:avoid|stop)|warn(?:s|ed|ing)?\b[^;.]{0,40}?\bagainst|(?:warning|advisory|recommendation)s?\s+against)\s+(?:the\s+)?(?:using|use|downloading|download|installing|install|buying|procuring|purchase|installation)\b/gi },
   // "advised consumers to throw away their Xiaomi phones", "recommended that users delete the app".
   { action: 'boycott-push', pattern: /\b(?:advis|recommend|urg)(?:e|es|ed|ing|s)?\b[^;.]{0,40}?\b(?:to|that \w+(?: \w+)? should)\s+(?:avoid\s+(?:buying|using)|stop\s+using|throw away|get rid of|discard|dispose of|uninstall|delete)\b/gi },
   { action: 'investment-ban', pattern: /\b(?:ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit(?:s|ed|ing)?|restrict(?:s|ed|ing)?|block(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:all|any|new|further|certain|covered|outbound)\s+)*(?:(?:us|u\.s\.|american)\s+)?(?:(?:securities|stock|equity|portfolio)\s+)?(?:investments?|investing|investors?|americans from (?:investing|buying|owning|holding)|(?:us |u\.s\. |american )?investors from|(?:the )?(?:purchase|trading|buying) of (?:shares|securities|stocks?))\b/gi },

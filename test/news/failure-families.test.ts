@@ -1365,5 +1365,8 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
     assert.deepEqual(summary('Huawei will remain on the Entity List.', '2025-03-26'), ['US entity-list huawei in-force']);
     assert.ok(!summary('The NS-CMIC sanctions restrict the ability of U.S. persons to purchase or sell publicly traded securities.', '2021-06-03').some((e) => /ns-cmic/i.test(e)));
   });
+  test('a national security agency\'s warning against the use of a vendor\'s products presses users to shun it', () => {
+    assert.deepEqual(summary('National Cyber and Information Security Agency (NCISA) has issued a WARNING against the use of both software and hardware of Huawei Technologies Co., Ltd., and ZTE Corporation.', '2018-12-17'), ['CZ boycott-push huawei enacted', 'CZ boycott-push zte enacted']);
+  });
 });
 
