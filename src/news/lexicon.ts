@@ -562,14 +562,14 @@ const NATIONALITY = demonymAlternation();
  * Groups of companies named without a name: "Chinese companies", "eight Chinese software
  * applications", "Chinese-made equipment". The nationality and head noun make the key.
  */
-export const GENERIC_TARGET_PATTERN = new RegExp(String.raw`\b(${NATIONALITY}|china['’]s|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|carriers|operators|organi[sz]ations|businesses)\b`, 'gi');
+export const GENERIC_TARGET_PATTERN = new RegExp(String.raw`\b(${NATIONALITY}|china['’]s|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+(?:(?:largest|leading|big|major|biggest|top|tech|technology|telecoms?|telecommunications?|software|internet|social media|video|mobile|military|state-owned|surveillance|network|networking|semiconductor|chip|5g|untrusted|connected|[“"'‘]?untrusted[”"'’]?)\s+){0,3}(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|electronics|devices|phones|chips|semiconductors|carriers|operators|organi[sz]ations|businesses)\b`, 'gi');
 
 /**
  * The same with any words between the nationality and the head noun ("Chinese military-linked
  * companies", "Chinese Military-Industrial Complex Companies"); the words between must be adjectives
  * or nouns (checked with compromise by the extractor), so "US officials warned companies" is none.
  */
-export const GENERIC_TARGET_LOOSE = new RegExp(String.raw`\b(${NATIONALITY}|china['’]s|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|carriers|operators|organi[sz]ations|businesses)\b`, 'giu');
+export const GENERIC_TARGET_LOOSE = new RegExp(String.raw`\b(${NATIONALITY}|china['’]s|u\.s\.|us)(?:[- ](?:made|owned|linked|based))?\s+((?:[\p{L}\p{N}][\p{L}\p{N}’'-]*\s+){1,3}?)(companies|firms|enterprises|entities|giants|vendors|suppliers|apps|applications|software|equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters|electronics|devices|phones|chips|semiconductors|carriers|operators|organi[sz]ations|businesses)\b`, 'giu');
 
 /**
  * Classes a measure governs that are named by what they are rather than by nationality: foreign-made
@@ -591,7 +591,7 @@ export const CLASS_TARGETS: { key: string; pattern: RegExp }[] = [
 export function genericTargetKey(nationality: string, head: string): string {
   const nation = nationCode(nationality) ?? 'US';
   const h = head.toLowerCase();
-  const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|smartphones|inverters/.test(h) ? 'equipment' : 'companies';
+  const cls = /apps|applications|software/.test(h) ? 'apps' : /equipment|gear|hardware|components|products|drones|cameras|routers|modems|modules|handsets|phones|inverters|electronics|devices|chips|semiconductors/.test(h) ? 'equipment' : 'companies';
   return `generic:${nation}-${cls}`;
 }
 

@@ -149,8 +149,8 @@ export function organisationNames(text: string, from: number, to: number, option
       if (!tagged && !corporate && /\b(?:in|near|across)\s+(?:the\s+)?$/i.test(before)) return;
       if (SOURCE_BEFORE.test(text.slice(Math.max(0, start - 90), start)) || SOURCE_AFTER.test(text.slice(end, end + 40))) return;
       // "suppliers based outside the European Union, NATO or the Organisation for Economic Co-operation
-      // and Development": the blocs a scope is drawn around are places, not targets.
-      const outside = /\boutside\s+([^.;]{0,160})$/.exec(text.slice(Math.max(0, start - 160), start))?.[1];
+      // and Development", "states that don't belong to …": the blocs a scope is drawn around are places, not targets.
+      const outside = /^[^]*\b(?:outside|belong(?:s|ing)?\s+to)\s+([^.;]{0,160})$/.exec(text.slice(Math.max(0, start - 160), start))?.[1];
       if (outside !== undefined && outside.split(/[\s,()]+/).every((w) => !w || /^\p{Lu}/u.test(w) || /^(?:and|or|the|of|for|in)$/.test(w))) return;
       out.push({ start, end: start + name.length, text: name });
     };

@@ -1368,5 +1368,9 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   test('a national security agency\'s warning against the use of a vendor\'s products presses users to shun it', () => {
     assert.deepEqual(summary('National Cyber and Information Security Agency (NCISA) has issued a WARNING against the use of both software and hardware of Huawei Technologies Co., Ltd., and ZTE Corporation.', '2018-12-17'), ['CZ boycott-push huawei enacted', 'CZ boycott-push zte enacted']);
   });
+  test('classes by kind of product: Chinese-made electronics and phones, and blocs a country does not belong to are no targets', () => {
+    assert.deepEqual(summary("Lithuania's Defence Ministry has advised against buying Chinese mobile phones.", '2021-09-22'), ['LT boycott-push generic:CN-equipment enacted']);
+    assert.ok(!summary('The country will prohibit the use of equipment in its 5G network from suppliers based outside the European Union or from states that don’t belong to the North Atlantic Treaty Organization or the Organization for Economic Co-operation and Development.', '2023-05-26').some((e) => /name:/.test(e)));
+  });
 });
 
