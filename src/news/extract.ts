@@ -833,7 +833,10 @@ export class NewsExtractor {
     const found = findTriggers(text);
     // "The FCC revoked China Telecom's authorization" is an act, not the end of one.
     // "seeking to be removed from the list" asks for a revocation; it is none, and the list it names is no act.
-    const revocations = spans(text, REVOKED_PATTERN).filter((r) => !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)));
+    // "an Order on Revocation and Termination that … revokes CTA's Section 214 authority": when a sentence revokes a
+    // company's licence, its words of revocation are that act's, and an order named "on Revocation" is such an order.
+    const revokesLicence = found.some((t) => t.action === 'ban' && /^(?:revok|terminat)/i.test(t.text));
+    const revocations = spans(text, REVOKED_PATTERN).filter((r) => !revokesLicence && !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)) && !/\bOrders?\s+(?:on|of)\s+$/.test(text.slice(Math.max(0, r.start - 12), r.start)));
     const requested = revocations.filter((r) => REQUESTED_BEFORE.test(text.slice(Math.max(0, r.start - 50), r.start)));
     const revoked = revocations.filter((r) => !requested.includes(r));
     let triggers = found.filter((t) => !requested.some((r) => t.start >= r.start && t.start <= r.end + 20)).filter(
@@ -936,6 +939,9 @@ export class NewsExtractor {
         // a relative clause on it, is proposed.
         const proposal = PROPOSAL_RELATIVE.exec(text.slice(0, trigger.start));
         if (proposal && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['proposed', proposal[0].trim()];
+        // "… to explain why the Commission should abstain from revoking their authorizations": shown cause, weighed.
+        const cause = SHOW_CAUSE.exec(text.slice(Math.max(0, trigger.start - 120), trigger.start));
+        if (cause) [status, statusCue] = ['considered', cause[0].trim()];
         // "warned it might shut down …": a warning of what a government may do threatens it.
         const warning = /\b(?:warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:might|may|could|would)\s+(?:\w+\s+){0,2}$/i.exec(text.slice(0, trigger.start));
         if (warning && status === 'considered') [status, statusCue] = ['threatened', warning[0].trim()];

@@ -282,6 +282,9 @@ export const ACTOR_PHRASES: { phrase: string; actor: ActorEntry; cs?: boolean }[
     ['German Interior Minister', 'DE', 'Interior Ministry'],
     ['Canadian government', 'CA', 'government'],
     ['Government of Canada', 'CA', 'government'],
+    ['Treasury Board of Canada', 'CA', 'Treasury Board'],
+    ['President of the Treasury Board', 'CA', 'Treasury Board'],
+    ['Treasury Board', 'CA', 'Treasury Board'],
   ].map(([phrase, j, authority]) => ({ phrase: phrase as string, actor: { jurisdiction: j as string, authority: authority as string }, cs: true })),
   // Others that restrict Chinese technology in the knowledge base's measures.
   ...[
@@ -492,7 +495,7 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'ban', pattern: /\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?|instruct(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?(?:operators|carriers|companies|firms|telecoms|providers|vendors|retailers|app stores)\s+to\s+(?:stop|cease|halt)\s+(?:buying|using|purchasing|installing|deploying|selling|offering)\b/gi },
   { action: 'sanction', pattern: /\b(?:sanction(?:s|ed|ing)?|sdn list|specially designated nationals|asset freezes?|freez(?:e|es|ing) (?:the )?assets|froze (?:the )?assets)\b/gi },
   { action: 'sanction', pattern: /制裁/g },
-  { action: 'ban', pattern: /\b(?:revok(?:e|es|ed|ing)\b[^;]{0,40}?\b(?:authori[sz]ations?|licen[cs]es?|operating authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|(?:designat(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|deem(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|brand(?:s|ed|ing)?)\b[^;]{0,60}\b(?:as )?(?:a |an )?(?:unacceptable )?national security (?:threats?|risks?))\b/gi },
+  { action: 'ban', pattern: /\b(?:(?:revok(?:e|es|ed|ing)|terminat(?:e|es|ed|ing))\b[^;]{0,70}?\b(?:authori[sz]ations?|licen[cs]es?|(?:operating |section 214 |214 )?authority|permits?)|covered list|national security threats?\b(?=[^;]{0,40}\b(?:designat|declar|list))|(?:designat(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|deem(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|brand(?:s|ed|ing)?)\b[^;]{0,60}\b(?:as )?(?:a |an )?(?:unacceptable )?national security (?:threats?|risks?))\b/gi },
   { action: 'ban', pattern: /\b(?:bar(?:s|red|ring)?|forb(?:id|ids|ade|idden|idding)) (?:any |all |other )?(?:[\w.'’-]+ ){0,3}(?:transactions|dealings|business|trade|imports|purchases) with\b|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ion|ions)?|forb(?:id|ids|ade|idden|idding)|outlaw(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?(?= (?:[\w.'’-]+,? ){1,6}(?:from|in)\b)|barred|exclud(?:e|es|ed|ing)\b(?=[^;]{0,60}\bfrom\b)|restrict(?:s|ed|ing)?\b(?= (?:[\w.'’-]+,? ){1,8}from (?:(?:its|their|the|all|national|5g|mobile|core|telecom(?:munication)?s?)\s+)*(?:networks?|infrastructure|markets?)\b)|shut(?:s|ting)? out|kick(?:s|ed|ing)? out|keep(?:s|ing)?\b[^;]{0,40}\bout of)\b/gi },
   // "suspended new downloads of DeepSeek", "halted sales of …", "ordered DeepSeek to block its chatbot": stopping
   // a product's distribution, or ordering its maker to stop it, is a ban.

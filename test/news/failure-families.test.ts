@@ -1372,5 +1372,11 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
     assert.deepEqual(summary("Lithuania's Defence Ministry has advised against buying Chinese mobile phones.", '2021-09-22'), ['LT boycott-push generic:CN-equipment enacted']);
     assert.ok(!summary('The country will prohibit the use of equipment in its 5G network from suppliers based outside the European Union or from states that don’t belong to the North Atlantic Treaty Organization or the Organization for Economic Co-operation and Development.', '2023-05-26').some((e) => /name:/.test(e)));
   });
+  test('revoking or terminating a company\'s authority is a ban on it, also under an order named "on Revocation"', () => {
+    assert.deepEqual(summary('On November 2, 2021, the FCC released an Order on Revocation and Termination that revokes China Telecom Americas’ domestic Section 214 authority and terminates its international Section 214 authority.', '2021-11-03'), ['US ban china-telecom enacted']);
+  });
+  test("Canada's Treasury Board acts for Canada", () => {
+    assert.deepEqual(summary('President of the Treasury Board Mona Fortier announced Monday that the application TikTok will be banned on all government-issued mobile devices.', '2023-02-28'), ['CA procurement-ban bytedance enacted']);
+  });
 });
 
