@@ -1384,7 +1384,7 @@ function isPossessor(text: string, m: Mention, mentions: Mention[]): boolean {
 const COUNTED_CLASS = new RegExp(String.raw`\b(?:more than \d[\d,]*|over \d[\d,]*|${COUNT_WORDS})\s+(?:more\s+|other\s+|additional\s+|new\s+)?(?:[a-z][\w-]*\s+){0,2}?(apps|applications|entities|companies|firms|organi[sz]ations)\b`, 'gi');
 // China, Russia, Iran and the US after any of these words; any other nation only where the members are ("from",
 // "in", "based in"): "integrity of India" says nothing of where apps come from.
-const NATIONALITY_AFTER = new RegExp(String.raw`^[^.;]{0,60}?(?:\b(?:from|linked to|tied to|connected to|with|based in|located in|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)|\b(?:from|based in|located in|headquartered in|in)\s+(?:the\s+)?(${nationAlternation()}))\b`, 'i');
+const NATIONALITY_AFTER = new RegExp(String.raw`^[^.;]{0,60}?(?:\b(?:from|linked to|tied to|connected to|with|based in|located in|of|in|including|mostly|mainly|largely)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(china|chinese|hong kong|russia|russian|iran|united states|u\.s\.|us)|\b(?:from|based in|located in|headquartered in|in)\s+(?:the\s+)?(${nationAlternation()}))\b`, 'i');
 /** The rest of a list of places after its first: ", Russia and the United Arab Emirates". */
 const NATION_LIST = new RegExp(String.raw`^(?:${FURTHER_PLACE})+`, 'u');
 const NATION_WORD = new RegExp(String.raw`\b(?:${nationAlternation()})\b`, 'gi');

@@ -1378,5 +1378,8 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   test("Canada's Treasury Board acts for Canada", () => {
     assert.deepEqual(summary('President of the Treasury Board Mona Fortier announced Monday that the application TikTok will be banned on all government-issued mobile devices.', '2023-02-28'), ['CA procurement-ban bytedance enacted']);
   });
+  test('a counted class whose nation follows "including" is of that nation', () => {
+    assert.deepEqual(summary('The government of India has blocked 232 apps operated by overseas entities, including Chinese, for being involved in betting.', '2023-02-05'), ['IN ban generic:CN-apps enacted']);
+  });
 });
 
