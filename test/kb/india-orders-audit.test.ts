@@ -47,4 +47,12 @@ describe('India orders: names added from later copies of the lists, read again',
     }
     assert.equal(listing('in-69a-2022-02', 'Twilight Pioneers')?.unverified, true);
   });
+
+  test('a publisher the press confirms is cited, while an id from memory keeps the product unverified', () => {
+    const snack = kb.products['snack-video-app']!;
+    assert.equal(snack.owner, 'kuaishou');
+    assert.ok(snack.sources.includes('scmp-2020-kuaishou-snack-video'));
+    assert.equal(kb.sources['scmp-2020-kuaishou-snack-video']?.unverified, undefined);
+    assert.equal(snack.unverified, true);
+  });
 });
