@@ -1381,5 +1381,8 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   test('a counted class whose nation follows "including" is of that nation', () => {
     assert.deepEqual(summary('The government of India has blocked 232 apps operated by overseas entities, including Chinese, for being involved in betting.', '2023-02-05'), ['IN ban generic:CN-apps enacted']);
   });
+  test('a court vacating a designation enjoins it', () => {
+    assert.deepEqual(summary('The court’s final order has vacated the US Department of Defense’s designation of Xiaomi as a Communist Chinese Military Company.', '2021-05-26'), ['US entity-list xiaomi enjoined']);
+  });
 });
 
