@@ -1565,16 +1565,20 @@ function sameTarget(a: EventTarget, b: EventTarget): boolean {
 }
 
 /**
- * The date the sentence's words give an action: the nearest date expression, leaving out one inside an
- * aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
+ * The date the sentence's words give an action: the nearest date expression, leaving out one in a
+ * relative clause after the action and one inside an aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
  * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
  */
 function statedDate(text: string, trigger: Span, reference: string | undefined, future: boolean): ResolvedDate | undefined {
   const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
+  // "… to block these apps, which mirrors closely the 2022 ban on TikTok": a relative clause after the act dates what it describes.
+  // ("the ban, which the governor signed in May" dates the act itself).
+  const relative = /,\s*(?:which|who|whose)\b(?![^;]{0,60}\b(?:signed|issued|imposed|enacted|adopted|announced|approved|passed)\b)/.exec(text.slice(trigger.end));
+  const relativeFrom = relative ? trigger.end + relative.index : text.length;
   const own = findDates(text, reference, future).filter((d) => {
     const aside = inAside(d.index);
-    return !aside || (trigger.start >= aside.start && trigger.start < aside.end);
+    return (!aside || (trigger.start >= aside.start && trigger.start < aside.end)) && d.index < relativeFrom;
   });
   return own.sort((a, b) => Math.abs(a.index - trigger.start) - Math.abs(b.index - trigger.start))[0];
 }
@@ -1589,10 +1593,6 @@ function datedByArticle(e: RestrictionEvent, reference: string | undefined): Res
   return e.date || !reference ? e : { ...e, date: reference, dateSource: 'publication' };
 }
 
-/**
- * One event per act: repeated reports of the same act merge, and an act stated without a status
- * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
- */
 const LIST_NAME = /\b(entity list|unverified list|military end[- ]user list|meu list|covered list|unreliable entity list|sdn list|specially designated nationals|ns-cmic list|1260h list|denied persons list)\b/i;
 /** The list an act's sentence names, if any, in lower case. */
 function namedList(evidence: string): string | undefined {
@@ -1612,6 +1612,10 @@ function monthsApart(a: RestrictionEvent, b: RestrictionEvent): boolean {
   return a.date.slice(0, precision) !== b.date.slice(0, precision);
 }
 
+/**
+ * One event per act: repeated reports of the same act merge, and an act stated without a status
+ * word yields to the same act stated with one ("a US ban" beside "he would ban TikTok").
+ */
 function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) => string | undefined = () => undefined): RestrictionEvent[] {
   const out: RestrictionEvent[] = [];
   /** The sentences each act was told in, its restatements' included. */

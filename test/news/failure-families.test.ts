@@ -1384,5 +1384,11 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   test('a court vacating a designation enjoins it', () => {
     assert.deepEqual(summary('The court’s final order has vacated the US Department of Defense’s designation of Xiaomi as a Communist Chinese Military Company.', '2021-05-26'), ['US entity-list xiaomi enjoined']);
   });
+  test('a date in a relative clause after the act dates what the clause describes, unless it tells the act\'s making', () => {
+    const [e] = events('Texas banned DeepSeek on state-issued devices, which mirrors the actions taken by other states in 2022.', '2023-12-01');
+    assert.equal(e?.date, '2023-12-01');
+    const [m] = events('Montana banned TikTok, which Gov. Greg Gianforte signed in May.', '2023-12-01');
+    assert.equal(m?.date, '2023-05');
+  });
 });
 
