@@ -219,6 +219,38 @@ describe('name index', () => {
       }
     }
   });
+  test('the reach test allows for what a rewrite adds: the words an abbreviation stands for, a kind of body\'s weight, a number written in words', () => {
+    const pairs = [
+      ['MKB Iskra AO', 'Aktsionernoe Obshchestvo Mashinostroitelnoe Konstruktorskoe Byuro Iskra'],
+      ['Jamoos, Abdal Nasser Sharif Mohammed Said', 'Mohammad Jan Mangal Construction Company'],
+      ['The Urals Plant of Transport Engineering', 'Joint Stock Company Urals Works of Civil Aviation'],
+      ['Mining Enterprise No 2', 'Mining Enterprise Number One'],
+    ];
+    // Weighed as the knowledge base weighs them, where these pairs score at the lowest score asked for.
+    const rarity = index.rarity;
+    const forms = pairs.flat().map((n) => normaliseName(n));
+    const table = ReachTable.fromForms(forms, rarity.weight);
+    for (const [x, y] of pairs.map(([a, b]) => [forms.findIndex((f) => f.raw === a), forms.findIndex((f) => f.raw === b)] as const)) {
+      for (const [a, b] of [[x, y], [y, x]] as const) {
+        const score = compareNames(forms[a]!, forms[b]!, rarity.weight).score;
+        for (const min of [0.7, 0.8]) if (score >= min) assert.ok(reachTest(forms[a]!, rarity.weight, min)(table, b), `${forms[a]!.raw} / ${forms[b]!.raw} at ${min}`);
+      }
+    }
+  });
+  test('the reach test turns away words that share only a first letter and a length, and acronyms the query\'s initials do not spell', () => {
+    const forms = ['Keystone Packaging Ltd', 'Karasani Packing', 'PRIST', 'Keystone Print S.A.', 'KPS', 'Tampere Crescent Logistics', 'TCL'].map((n) => normaliseName(n));
+    const rarity = TokenRarity.fromForms(forms);
+    const table = ReachTable.fromForms(forms, rarity.weight);
+    const at = (name: string) => forms.findIndex((f) => f.raw === name);
+    const reaches = (a: string, b: string, spelled?: (i: number) => boolean) => reachTest(forms[at(a)]!, rarity.weight, 0.7, spelled)(table, at(b));
+    assert.ok(compareNames(forms[at('Keystone Packaging Ltd')]!, forms[at('Karasani Packing')]!, rarity.weight).score < 0.7);
+    assert.equal(reaches('Keystone Packaging Ltd', 'Karasani Packing'), false);
+    // An acronym: compared when the other's initials spell it (as the index tells from its keys), not otherwise.
+    assert.equal(reaches('Keystone Print S.A.', 'PRIST', () => false), false);
+    assert.equal(reaches('Keystone Print S.A.', 'KPS', (i) => i === at('KPS')), true);
+    assert.equal(reaches('TCL', 'Tampere Crescent Logistics', (i) => i === at('Tampere Crescent Logistics')), true);
+    assert.equal(reaches('TCL', 'Keystone Print S.A.', () => false), false);
+  });
   test('words are keyed as the scorer reads them, by sound (Druzhba / Drujba, Chemix / Chemiks)', () => {
     const entry = (id: string, name: string) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'listed', form: normaliseName(name) });
     const index = new NameIndex([entry('chemix', 'Chemix Trading L.L.C'), entry('druzhba', 'Druzhba AO'), entry('polymetal', 'Joint Stock Company Polymetal')]);

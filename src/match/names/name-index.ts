@@ -251,7 +251,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;
@@ -423,6 +423,8 @@ export class NameIndex {
   private readonly tokenKeyMemos = new Map<number, Map<string, number[]>>();
   /** Per key, the number of the last query that found it (keys are kept once per query without a set). */
   private keyStamps: Uint32Array | undefined;
+  /** Per entry, the number of the last query whose initials or acronym spell the entry's acronym or initials. */
+  private spelledStamps: Uint32Array | undefined;
   private stamp = 0;
   /** How rare each word of the knowledge base's names is; names are compared with these weights. */
   rarity: TokenRarity;
@@ -665,10 +667,16 @@ export class NameIndex {
         found.push(k);
       }
     };
+    // The keys of the query's acronym and initials: their entries' acronyms are spelled (see `reachTest`).
+    const spellingKeys: number[] = [];
     forEachBlockingKey(
       form,
       'query',
-      (kind, text, skip1, skip2) => add(table.find(kind, text, skip1, skip2)),
+      (kind, text, skip1, skip2) => {
+        const k = table.find(kind, text, skip1, skip2);
+        if (k >= 0 && (kind === 'a:' || kind === 'i:')) spellingKeys.push(k);
+        add(k);
+      },
       (t, twice, longest) => {
         for (const k of this.tokenKeys(t, twice, longest)) add(k);
       },
@@ -701,7 +709,13 @@ export class NameIndex {
     if (whole >= 0) for (let j = table.postingsStart(whole), end = table.postingsEnd(whole); j < end; j++) candidates.push(postingList[j] as number);
     const minScore = options.minScore ?? 0;
     const reach = this.reach;
-    const mayReach = minScore > 0 ? reachTest(form, this.rarity.weight, minScore) : undefined;
+    let mayReach: ((table: ReachTable, i: number) => boolean) | undefined;
+    if (minScore > 0) {
+      const spelled = (this.spelledStamps ??= new Uint32Array(this.entries.length));
+      if (stamp === 1) spelled.fill(0);
+      for (const k of spellingKeys) for (let j = table.postingsStart(k), end = table.postingsEnd(k); j < end; j++) spelled[postingList[j] as number] = stamp;
+      mayReach = reachTest(form, this.rarity.weight, minScore, (i) => spelled[i] === stamp);
+    }
     // The reach test (numbers only) runs before the candidates are ranked: a common word's names
     // that cannot reach the score take no place from one that can ("Progress" LLC among hundreds).
     const reachable = mayReach ? touched.filter((i) => mayReach(reach, i)) : touched;

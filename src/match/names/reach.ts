@@ -5,18 +5,21 @@
  * index entry (its words' first letters, lengths and weights): the candidate's entry is not
  * parsed, nor its strings read, unless it passes. An index writes these records into its cache file.
  */
+import { soundKey } from './edits.js';
 import { KINDS_OF_BODY } from './lexicon.js';
 import { writtenWords, type NameForm } from './normalise.js';
 
 /** How much a word says about which company is meant (see `TokenRarity`). */
 export type TokenWeight = (token: string) => number;
 
-/** Compared in full, whatever its words: a Chinese name or an acronym. */
+/** Compared in full, whatever its words: a Chinese name or one listing alternatives. */
 const FLAG_ALWAYS = 1;
 /** A fund or trust of a series ("Partners VI"): compared in full against another series. */
 const FLAG_SERIES = 2;
 /** The core is made of generic words (see `NameForm.weakCore`). */
 const FLAG_WEAK = 4;
+/** An acronym ("ZTE"): compared in full when the query's initials spell it (see `reachTest`'s `spelled`). */
+const FLAG_ACRONYM = 8;
 
 /**
  * Two words of two letters or more on either side of a slash: a name listing alternatives
@@ -86,14 +89,48 @@ function otherWords(form: NameForm): number[] {
   return out;
 }
 
-/** Numbers before an entry's joined forms, and per word. */
+/** Numbers before an entry's joined forms, per joined form, and per word. */
 const HEAD = 6;
-const WORD = 3;
+const COMPACT = 4;
+const WORD = 4;
 
 /** A word as a number: its first UTF-16 code in the high half, its length (capped) in the low half. */
 function wordCode(word: string): number {
   return ((word.charCodeAt(0) << 16) | Math.min(word.length, 0x7fff)) >>> 0;
 }
+/** The letters a–z a word is made of, as bits 0–25 (other characters have none). */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= letterBit(word.charCodeAt(i));
+  return bits >>> 0;
+}
+
+/** The letters of a word and of its sound key (see `soundKey`), as `letterSet`s: what `mayBeTypo` compares. */
+function spellingSets(word: string): [number, number] {
+  return [letterSet(word), letterSet(soundKey(word))];
+}
+
+/** Letters the endings that make another form of one word are made of ("-ical", "-ing", "-eries" …, see `tokenSimilarity`). */
+const ENDING_LETTERS = letterSet('icalngsedruy');
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Whether `tokenSimilarity` can be above 0 for two different words, from the letters they and
+ * their sound keys are made of: every pair it forgives is two edits apart at most (each adds or
+ * takes away at most two letters from the set; substitutions in the sound keys never count), spelled
+ * alike by ear (the same sound key), or one base with another ending (the sets differ in the
+ * endings' letters alone). "Keystone" and "Karasani" share first letter and length, nothing more.
+ */
+function mayBeTypo(xLetters: number, xSound: number, yLetters: number, ySound: number): boolean {
+  const letters = (xLetters ^ yLetters) >>> 0;
+  return bitCount(letters) <= 4 || bitCount((xSound ^ ySound) >>> 0) <= 2 || (letters & ~ENDING_LETTERS) === 0;
+}
+
 /** A joined form as a number: its first and last UTF-16 codes (its length is kept beside it). */
 function endsCode(word: string): number {
   return ((word.charCodeAt(0) << 16) | word.charCodeAt(word.length - 1)) >>> 0;
@@ -102,9 +139,9 @@ function endsCode(word: string): number {
 /**
  * The numbers laid out entry by entry: entry i's record starts at `recordAt[i]` — its flags, its
  * number of joined forms, of words and of `otherWords`, its `nameBits` (initials, kinds), each
- * joined form's ends code and length, its other words' codes, then each word's code, the number of
- * its weight in `weightValues` and its `wordBits`. A search reads hundreds of candidates spread over the whole index, each from one place
- * in memory.
+ * joined form's ends code, length and `spellingSets`, its other words' codes, then each word's code,
+ * the number of its weight in `weightValues`, its `wordBits` and its sound key's letters. A search
+ * reads hundreds of candidates spread over the whole index, each from one place in memory.
  */
 export class ReachTable {
   constructor(
@@ -121,13 +158,13 @@ export class ReachTable {
     let size = 0;
     forms.forEach((f, i) => {
       recordAt[i] = size;
-      size += HEAD + 2 * f.compacts.length + otherWords(f).length + WORD * f.core.length;
+      size += HEAD + COMPACT * f.compacts.length + otherWords(f).length + WORD * f.core.length;
     });
     recordAt[n] = size;
     const records = new Uint32Array(size);
     forms.forEach((f, i) => {
       let at = recordAt[i] as number;
-      records[at++] = (f.han || f.acronym || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+      records[at++] = (f.han || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.acronym ? FLAG_ACRONYM : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
       records[at++] = f.compacts.length;
       records[at++] = f.core.length;
       const others = otherWords(f);
@@ -136,8 +173,11 @@ export class ReachTable {
       records[at++] = bits.initials;
       records[at++] = bits.kinds;
       for (const c of f.compacts) {
+        const [letters, sound] = spellingSets(c);
         records[at++] = endsCode(c);
         records[at++] = c.length;
+        records[at++] = letters;
+        records[at++] = sound;
       }
       for (const o of others) records[at++] = o;
       for (const w of f.core) {
@@ -147,6 +187,7 @@ export class ReachTable {
         records[at++] = wordCode(w);
         records[at++] = number;
         records[at++] = wordBits(w, f.raw);
+        records[at++] = spellingSets(w)[1];
       }
     });
     return new ReachTable(recordAt, records, Float64Array.from(weightNumbers.keys()));
@@ -181,21 +222,29 @@ export class ReachTable {
  * of its candidates so, with the same results. Every feature of `compareNames` that could reach
  * `min` is allowed for: Chinese names, acronyms, series, names listing alternatives and a shared
  * house name are compared in full; joined forms only when one could be a typo of the other (same
- * last letter, first letters of one sound, lengths within two); and the words' score is bounded by
- * the weights of the words that could pair at all — or that one of the scorer's rewrites could
+ * last letter, first letters of one sound, lengths within two, letters close enough: `mayBeTypo`);
+ * and the words' score is bounded by the weights of the words that could pair at all (as joined
+ * forms do, or word for word) — or that one of the scorer's rewrites could
  * write as the other name has them (see `compareWhole`): an abbreviation whose letters begin words
  * of the other name ("IC" / "Insurance Company", with those words), a short word that begins a
  * longer one ("Eng." / "Engineering"), a word one slip from a place or generic word of the other
  * ("Suth" / "South"), a kind of body the other names by another word ("Aircompany" /
  * "Aviakompaniya"). What depends on the query alone is worked out once.
+ *
+ * An acronym on either side ("ZTE") scores beyond its words only as the initials of the other name
+ * (see `compareForms`): `spelled(i)` says whether entry i's acronym is one of the query's initials
+ * or the query's acronym one of entry i's (the index knows from its acronym keys); without it,
+ * every acronym is compared in full.
  */
-export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table: ReachTable, i: number) => boolean {
-  const always = Boolean(a.han || a.acronym || ALTERNATIVES.test(a.raw));
+export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled?: (i: number) => boolean): (table: ReachTable, i: number) => boolean {
+  const always = Boolean(a.han || ALTERNATIVES.test(a.raw));
+  const acronym = a.acronym !== undefined;
   const n = a.core.length;
   // Filled by plain loops: a typed array's \`from\` with a mapping function costs more than the test itself.
   const aWeights = new Float64Array(n);
   const aCodes = new Uint32Array(n);
   const aBits = new Uint32Array(n);
+  const aSounds = new Uint32Array(n);
   /** Per query word, the rewrites it may take part in (`ABBREVIATION`, `TRUNCATION`). */
   const aRewrites = new Uint8Array(n);
   let named = 0;
@@ -206,6 +255,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     aWeights[k] = weight(word);
     aCodes[k] = wordCode(word);
     aBits[k] = wordBits(word, a.raw);
+    aSounds[k] = spellingSets(word)[1];
     const onlyLetters = ((aBits[k] as number) & ONLY_LETTERS_BIT) !== 0;
     let rewrites = 0;
     if (onlyLetters && named >= 2 && word.length >= 2 && word.length <= 6) rewrites |= ABBREVIATION;
@@ -215,9 +265,13 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
   }
   const aEnds = new Uint32Array(a.compacts.length);
   const aLengths = new Uint32Array(a.compacts.length);
+  const aCompactLetters = new Uint32Array(a.compacts.length);
+  const aCompactSounds = new Uint32Array(a.compacts.length);
   for (let k = 0; k < a.compacts.length; k++) {
-    aEnds[k] = endsCode(a.compacts[k] as string);
-    aLengths[k] = (a.compacts[k] as string).length;
+    const compact = a.compacts[k] as string;
+    aEnds[k] = endsCode(compact);
+    aLengths[k] = compact.length;
+    [aCompactLetters[k], aCompactSounds[k]] = spellingSets(compact);
   }
   const aName = nameBits(a);
   // The query's words outside its core: a candidate's word may be respelt as one, or cut short from
@@ -227,6 +281,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
   for (const t of a.tokens) if (t.cls !== 'legal') aLonger.push(wordCode(t.text));
   const aRespelt = a.core.length >= 2;
   const aFirstWord = n > 0 ? (aCodes[0] as number) : -1;
+  const aFirstLetters = n > 0 ? (aBits[0] as number) & LETTERS : -1;
   const paired = new Uint8Array(n);
   const series = Boolean(a.series);
   return (table, i) => {
@@ -234,18 +289,24 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     let at = table.recordAt[i] as number;
     const flags = records[at] as number;
     if (always || flags & FLAG_ALWAYS || (series && flags & FLAG_SERIES)) return true;
+    if ((acronym || flags & FLAG_ACRONYM) && (spelled === undefined || spelled(i))) return true;
     const compacts = records[at + 1] as number;
     const words = records[at + 2] as number;
     const others = records[at + 3] as number;
     const bInitials = records[at + 4] as number;
     const bKinds = records[at + 5] as number;
     at += HEAD;
-    for (let j = 0; j < compacts; j++, at += 2) {
+    for (let j = 0; j < compacts; j++, at += COMPACT) {
       const yEnds = records[at] as number;
       const yLength = records[at + 1] as number;
       for (let x = 0; x < aEnds.length; x++) {
         const xEnds = aEnds[x] as number;
-        if ((xEnds & 0xffff) === (yEnds & 0xffff) && couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength)) return true;
+        if (
+          (xEnds & 0xffff) === (yEnds & 0xffff) &&
+          couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength) &&
+          mayBeTypo(aCompactLetters[x] as number, aCompactSounds[x] as number, records[at + 2] as number, records[at + 3] as number)
+        )
+          return true;
       }
     }
     const othersAt = at;
@@ -255,6 +316,8 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     let any = false;
     let partnerLetters = 0;
     let partnerKinds = 0;
+    /** The letters of the query's words that may abbreviate the candidate's (not those cut short). */
+    let abbreviated = 0;
     for (let k = 0; k < n; k++) {
       paired[k] = 0;
       const rewrites = aRewrites[k] as number;
@@ -263,6 +326,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
       if (rewrites & ABBREVIATION && (letters & bInitials) === letters) {
         paired[k] = 1;
         partnerLetters |= letters;
+        abbreviated |= letters;
       }
       const code = aCodes[k] as number;
       const dotted = (bits & DOTTED_BIT) !== 0;
@@ -286,15 +350,22 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
     const from = at;
     let bReachable = 0;
     let bSum = 0;
+    // An abbreviation written out adds the words it stands for to its name, paired with the other's:
+    // their weights count on both sides of the fraction (which only raises it).
+    let writtenOut = 0;
+    let abbreviation = abbreviated !== 0;
     for (let j = 0; j < words; j++, at += WORD) {
       const y = records[at] as number;
       const yBits = records[at + 2] as number;
+      const ySound = records[at + 3] as number;
       const first = y >>> 16;
       const length = y & 0xffff;
-      let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0;
+      // A number the candidate writes in words ("Number One") has its figure for a word: an abbreviation may spell it.
+      const figure = first >= 48 && first <= 57;
+      let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0 || (figure && abbreviated !== 0);
       for (let k = 0; k < n; k++) {
         const x = aCodes[k] as number;
-        if (couldPair(x >>> 16, x & 0xffff, first, length)) {
+        if (couldPair(x >>> 16, x & 0xffff, first, length) && mayBeTypo((aBits[k] as number) & LETTERS, aSounds[k] as number, yBits & LETTERS, ySound)) {
           paired[k] = 1;
           pairs = true;
         }
@@ -305,7 +376,14 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
       const letters = yBits & LETTERS;
       if (yBits & ONLY_LETTERS_BIT && length >= 2 && length <= 6 && (letters & aName.initials) === letters) {
         pairs = true;
-        for (let k = 0; k < n; k++) if (letterBit((aCodes[k] as number) >>> 16) & letters) paired[k] = 1;
+        abbreviation = true;
+        for (let k = 0; k < n; k++) {
+          const aFirst = (aCodes[k] as number) >>> 16;
+          if (letterBit(aFirst) & letters || (aFirst >= 48 && aFirst <= 57)) {
+            paired[k] = 1;
+            writtenOut += aWeights[k] as number;
+          }
+        }
       }
       if (yBits & ONLY_LETTERS_BIT && length >= 3 && length <= 6) {
         const dotted = (yBits & DOTTED_BIT) !== 0;
@@ -319,27 +397,41 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number): (table
       if (words >= 2) for (const x of aOthers) if (couldPair(x >>> 16, x & 0x7fff, first, length)) pairs = true;
       if (yBits & aName.kinds & KINDS_MASK) {
         pairs = true;
-        for (let k = 0; k < n; k++) if ((aBits[k] as number) & yBits & KINDS_MASK) paired[k] = 1;
+        for (let k = 0; k < n; k++) {
+          if ((aBits[k] as number) & yBits & KINDS_MASK) {
+            paired[k] = 1;
+            // Rewritten, the candidate's word weighs as the query's.
+            writtenOut += aWeights[k] as number;
+          }
+        }
       }
       const w = weightValues[records[at + 1] as number] as number;
+      // The query's word rewritten as this one weighs as this one.
+      if (yBits & partnerKinds) writtenOut += w;
       bSum += w;
       if (pairs) {
         bReachable += w;
         any = true;
       }
+      if (letterBit(first) & abbreviated || (figure && abbreviated !== 0)) writtenOut += w;
     }
     if (any) {
       let reachable = 0;
       for (let k = 0; k < n; k++) if (paired[k] === 1) reachable += aWeights[k] as number;
       // A margin for the rounding of scores to three decimals and the order of the sums.
-      if ((reachable + bReachable) / (aSum + bSum) >= min - 0.001) return true;
+      if ((reachable + bReachable + writtenOut) / (aSum + bSum + writtenOut) >= min - 0.001) return true;
     }
-    // A shared house name leads both: the same first word (as far as numbers tell), neither core generic.
-    return words > 0 && records[from] === aFirstWord && !a.weakCore && !(flags & FLAG_WEAK);
+    // A shared house name leads both: the same first word (as far as numbers tell), neither core
+    // generic — or may, once an abbreviation is written out ("MKB Iskra" / "Mashinostroitelnoe
+    // Konstruktorskoe Byuro Iskra").
+    const sameFirstWord = records[from] === aFirstWord && ((records[from + 2] as number) & LETTERS) === aFirstLetters;
+    return words > 0 && min <= HOUSE_SCORE && ((sameFirstWord && !a.weakCore && !(flags & FLAG_WEAK)) || abbreviation);
   };
 }
 
 const LETTERS = (1 << KIND_BIT) - 1;
+/** The score of two names of one house (`HOUSE_NAME_MIN` in compare.ts, which imports this file), with the margin for rounding. */
+const HOUSE_SCORE = 0.701;
 const KINDS_MASK = ~LETTERS & ~ONLY_LETTERS_BIT & ~DOTTED_BIT;
 /** Rewrites a query word may take part in (see `reachTest`). */
 const ABBREVIATION = 1;
