@@ -139,7 +139,8 @@ export class Resolver {
     // One search serves both the match and the houses the name may be named after (many parties of
     // a house may score above it, so more candidates are read than a plain match needs).
     const form = normaliseName(value);
-    const candidates = this.names.search(form, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), limit: 40 });
+    // A list's own party is no house (see `groupNameResolutions`): below the threshold it is of no use.
+    const candidates = this.names.search(form, { minScore: Math.min(GROUP_NAME_THRESHOLD, this.nameThreshold), importedMinScore: this.nameThreshold, limit: 40 });
     const matches = candidates.filter((m) => m.score >= this.nameThreshold && !this.lookalikeOfListParty(m)).slice(0, 5);
     if (matches.length === 0) return { field, value, resolutions: this.groupNameResolutions(field, value, form, candidates) };
     // When the name is, word for word, one entity's alias, equally scored other entities are not meant.

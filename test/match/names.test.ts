@@ -251,6 +251,13 @@ describe('name index', () => {
     assert.equal(reaches('TCL', 'Tampere Crescent Logistics', (i) => i === at('Tampere Crescent Logistics')), true);
     assert.equal(reaches('TCL', 'Keystone Print S.A.', () => false), false);
   });
+  test('a list\'s party is kept only from the score asked of imported records; a curated house\'s other companies from the lower one', () => {
+    const entry = (id: string, name: string, imported?: true) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'legal', form: normaliseName(name), ...(imported ? { imported } : {}) });
+    const houses = new NameIndex([entry('samsung-party', 'Samsung', true), entry('samsung-house', 'Samsung'), entry('samsung-sdi', 'Samsung SDI', true)]);
+    const found = (options: { minScore: number; importedMinScore?: number }) => houses.search('Samsung SDI', options).map((m) => `${m.entity.id} ${m.score}`).sort();
+    assert.deepEqual(found({ minScore: 0.7 }), ['samsung-house 0.7', 'samsung-party 0.7', 'samsung-sdi 1']);
+    assert.deepEqual(found({ minScore: 0.7, importedMinScore: 0.8 }), ['samsung-house 0.7', 'samsung-sdi 1']);
+  });
   test('words are keyed as the scorer reads them, by sound (Druzhba / Drujba, Chemix / Chemiks)', () => {
     const entry = (id: string, name: string) => ({ entity: { kind: 'organisation' as const, id }, name, kind: 'listed', form: normaliseName(name) });
     const index = new NameIndex([entry('chemix', 'Chemix Trading L.L.C'), entry('druzhba', 'Druzhba AO'), entry('polymetal', 'Joint Stock Company Polymetal')]);

@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import type { EntityRef, KnowledgeBase } from '../../kb/model.js';
+import { isImportedFile, type EntityRef, type KnowledgeBase } from '../../kb/model.js';
 import { WHOLE_NAME_KINDS } from '../../model/whole-name-kinds.js';
 import { compareNames, hasLegalForm, round, type Feature } from './compare.js';
 import { soundKey } from './edits.js';
@@ -19,6 +19,11 @@ export interface AliasEntry {
   form: NameForm;
   /** A person's name: it matches only word for word, since personal names recur ("Wang Wei"). */
   wholeNameOnly?: true;
+  /**
+   * The name of a record imported from an official list (see `isImportedFile`): kept from the
+   * search's `importedMinScore`. Held in the reach tables, not in the cache file's entries.
+   */
+  imported?: true;
 }
 
 /**
@@ -434,7 +439,7 @@ export class NameIndex {
     this.entityKeys = perEntry(entries.length);
     this.fullKeys = perEntry(entries.length);
     this.rarity = TokenRarity.fromForms(entries.map((e) => e.form));
-    this.reach = ReachTable.fromForms(entries.map((e) => e.form), this.rarity.weight);
+    this.reach = ReachTable.fromForms(entries.map((e) => e.form), this.rarity.weight, entries.map((e) => e.imported === true));
     const keys = new Map<string, number[]>();
     const withAcronym = new Set<string>();
     const withFullName = new Set<string>();
@@ -461,7 +466,7 @@ export class NameIndex {
 
   /** The index as its cache file's bytes (see above); the same index always gives the same bytes. */
   toCacheBuffer(about: Record<string, string>): Buffer {
-    const entryTexts = this.entries.map((e, i) => Buffer.from(JSON.stringify(e ?? this.entry(i)), 'utf8'));
+    const entryTexts = this.entries.map((e, i) => Buffer.from(JSON.stringify({ ...(e ?? this.entry(i)), imported: undefined }), 'utf8'));
     const entryOffsets = new Uint32Array(entryTexts.length + 1);
     entryTexts.forEach((t, i) => (entryOffsets[i + 1] = (entryOffsets[i] as number) + t.length));
     const { sizes, tables } = this.table.toBuffers(entryOffsets);
@@ -598,7 +603,14 @@ export class NameIndex {
     const addName = (org: KnowledgeBase['organisations'][string], value: string, kind: string) => {
       if (named.has(`${org.id}\0${value}`)) return;
       named.add(`${org.id}\0${value}`);
-      entries.push({ entity: { kind: 'organisation', id: org.id }, name: value, kind, form: normaliseName(value), wholeNameOnly: WHOLE_NAME_KINDS.has(org.kind) ? true : undefined });
+      entries.push({
+        entity: { kind: 'organisation', id: org.id },
+        name: value,
+        kind,
+        form: normaliseName(value),
+        wholeNameOnly: WHOLE_NAME_KINDS.has(org.kind) ? true : undefined,
+        imported: isImportedFile(org.file) ? true : undefined,
+      });
     };
     // Curated records first: when more candidates tie than are scored, the earlier entries are, and a
     // curated house ("Huawei") is not crowded out by the list's many parties that share its name.
@@ -651,8 +663,12 @@ export class NameIndex {
     return out;
   }
 
-  /** Best match per entity, best first; ties broken by entity id so results are reproducible. */
-  search(query: string | NameForm, options: { limit?: number; minScore?: number; trace?: SearchTrace } = {}): NameMatch[] {
+  /**
+   * Best match per entity, best first; ties broken by entity id so results are reproducible.
+   * `importedMinScore` (when above `minScore`) is the lowest score kept for the names of records
+   * imported from an official list, which a caller may need only where they match.
+   */
+  search(query: string | NameForm, options: { limit?: number; minScore?: number; importedMinScore?: number; trace?: SearchTrace } = {}): NameMatch[] {
     const form = typeof query === 'string' ? normaliseName(query) : query;
     const queryKey = fullKey(form);
     const table = this.table;
@@ -708,13 +724,14 @@ export class NameIndex {
     const whole = table.find('f:', queryKey);
     if (whole >= 0) for (let j = table.postingsStart(whole), end = table.postingsEnd(whole); j < end; j++) candidates.push(postingList[j] as number);
     const minScore = options.minScore ?? 0;
+    const importedMinScore = Math.max(minScore, options.importedMinScore ?? minScore);
     const reach = this.reach;
     let mayReach: ((table: ReachTable, i: number) => boolean) | undefined;
     if (minScore > 0) {
       const spelled = (this.spelledStamps ??= new Uint32Array(this.entries.length));
       if (stamp === 1) spelled.fill(0);
       for (const k of spellingKeys) for (let j = table.postingsStart(k), end = table.postingsEnd(k); j < end; j++) spelled[postingList[j] as number] = stamp;
-      mayReach = reachTest(form, this.rarity.weight, minScore, (i) => spelled[i] === stamp);
+      mayReach = reachTest(form, this.rarity.weight, minScore, (i) => spelled[i] === stamp, importedMinScore);
     }
     // The reach test (numbers only) runs before the candidates are ranked: a common word's names
     // that cannot reach the score take no place from one that can ("Progress" LLC among hundreds).
@@ -746,6 +763,7 @@ export class NameIndex {
       if (entry.entity.kind === 'product' && !exact && hasLegalForm(form)) continue;
       const cmp = compareNames(form, entry.form, this.rarity.weight);
       if (cmp.score <= 0 && !cmp.sameCoreDifferentEntity) continue;
+      if (importedMinScore > minScore && round(cmp.score) < importedMinScore && reach.imported(i)) continue;
       // A three-letter query ("HNS", "RTA srl") meets a long name's initials ("Hakim Nur Sarafa")
       // only when the record itself goes by those letters: otherwise the initials agree by chance.
       if (form.acronym && form.acronym.length <= 3 && !entry.form.acronym && !this.withAcronym.has(`${key}|${form.acronym}`) && cmp.features.some((f) => f.feature === 'acronym' && f.score >= cmp.score)) continue;

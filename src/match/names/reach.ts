@@ -20,6 +20,8 @@ const FLAG_SERIES = 2;
 const FLAG_WEAK = 4;
 /** An acronym ("ZTE"): compared in full when the query's initials spell it (see `reachTest`'s `spelled`). */
 const FLAG_ACRONYM = 8;
+/** The name of a record imported from an official list (see `reachTest`'s `importedMin`). */
+const FLAG_IMPORTED = 16;
 
 /**
  * Two words of two letters or more on either side of a slash: a name listing alternatives
@@ -151,7 +153,8 @@ export class ReachTable {
     readonly weightValues: Float64Array,
   ) {}
 
-  static fromForms(forms: readonly NameForm[], weight: TokenWeight): ReachTable {
+  /** `imported[i]`: entry i names a record imported from an official list (see `reachTest`). */
+  static fromForms(forms: readonly NameForm[], weight: TokenWeight, imported: readonly boolean[] = []): ReachTable {
     const n = forms.length;
     const weightNumbers = new Map<number, number>();
     const recordAt = new Uint32Array(n + 1);
@@ -164,7 +167,7 @@ export class ReachTable {
     const records = new Uint32Array(size);
     forms.forEach((f, i) => {
       let at = recordAt[i] as number;
-      records[at++] = (f.han || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.acronym ? FLAG_ACRONYM : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0);
+      records[at++] = (f.han || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.acronym ? FLAG_ACRONYM : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0) | (imported[i] ? FLAG_IMPORTED : 0);
       records[at++] = f.compacts.length;
       records[at++] = f.core.length;
       const others = otherWords(f);
@@ -203,6 +206,11 @@ export class ReachTable {
     };
   }
 
+  /** Whether entry i names a record imported from an official list. */
+  imported(i: number): boolean {
+    return ((this.records[this.recordAt[i] as number] as number) & FLAG_IMPORTED) !== 0;
+  }
+
   /** Views over a buffer written by `toBuffer` (whose memory starts 8-byte aligned); undefined when its size does not fit the counts. */
   static fromBuffer(buffer: Buffer, counts: { entries: number; weights: number; records: number }): ReachTable | undefined {
     const { entries: n, weights, records } = counts;
@@ -235,8 +243,12 @@ export class ReachTable {
  * (see `compareForms`): `spelled(i)` says whether entry i's acronym is one of the query's initials
  * or the query's acronym one of entry i's (the index knows from its acronym keys); without it,
  * every acronym is compared in full.
+ *
+ * `importedMin` (at least `min`) is the lowest score asked of entries imported from an official list:
+ * a caller that has no use for a list's party below its threshold does not have every party that
+ * merely shares the query's first word compared (the house-name score, see `compareForms`).
  */
-export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled?: (i: number) => boolean): (table: ReachTable, i: number) => boolean {
+export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled?: (i: number) => boolean, importedMin = min): (table: ReachTable, i: number) => boolean {
   const always = Boolean(a.han || ALTERNATIVES.test(a.raw));
   const acronym = a.acronym !== undefined;
   const n = a.core.length;
@@ -288,6 +300,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
     const { records, weightValues } = table;
     let at = table.recordAt[i] as number;
     const flags = records[at] as number;
+    const floor = flags & FLAG_IMPORTED ? importedMin : min;
     if (always || flags & FLAG_ALWAYS || (series && flags & FLAG_SERIES)) return true;
     if ((acronym || flags & FLAG_ACRONYM) && (spelled === undefined || spelled(i))) return true;
     const compacts = records[at + 1] as number;
@@ -419,13 +432,13 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
       let reachable = 0;
       for (let k = 0; k < n; k++) if (paired[k] === 1) reachable += aWeights[k] as number;
       // A margin for the rounding of scores to three decimals and the order of the sums.
-      if ((reachable + bReachable + writtenOut) / (aSum + bSum + writtenOut) >= min - 0.001) return true;
+      if ((reachable + bReachable + writtenOut) / (aSum + bSum + writtenOut) >= floor - 0.001) return true;
     }
     // A shared house name leads both: the same first word (as far as numbers tell), neither core
     // generic — or may, once an abbreviation is written out ("MKB Iskra" / "Mashinostroitelnoe
     // Konstruktorskoe Byuro Iskra").
     const sameFirstWord = records[from] === aFirstWord && ((records[from + 2] as number) & LETTERS) === aFirstLetters;
-    return words > 0 && min <= HOUSE_SCORE && ((sameFirstWord && !a.weakCore && !(flags & FLAG_WEAK)) || abbreviation);
+    return words > 0 && floor <= HOUSE_SCORE && ((sameFirstWord && !a.weakCore && !(flags & FLAG_WEAK)) || abbreviation);
   };
 }
 
