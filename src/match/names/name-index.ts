@@ -206,6 +206,9 @@ const GENERATED_FILE = /(?:^|\/)generated\/[^/]+\.json$/;
 /** A letter of the Latin script: a name with none was written in another script. */
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
+/** Entity ids in `localeCompare`'s order, from one collator: `localeCompare` makes one per call. */
+const ID_ORDER = new Intl.Collator();
+
 /** Candidates scored per query, at most (see `search`). */
 const MAX_SCORED = 32;
 /** Query words whose keys are remembered; past this many the memory starts again. */
@@ -782,7 +785,7 @@ export class NameIndex {
     }
     return [...best.values()]
       .filter((m) => m.score >= minScore)
-      .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.entity.id.localeCompare(b.entity.id))
+      .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || ID_ORDER.compare(a.entity.id, b.entity.id))
       .slice(0, options.limit ?? 10);
   }
 }

@@ -50,8 +50,11 @@ function kindBits(word: string): number {
   return kind === undefined ? 0 : 1 << (KIND_BIT + KINDS.indexOf(kind));
 }
 
-/** The word's letters and kind; `ONLY_LETTERS_BIT` when it is made of letters a–z alone (it may be an abbreviation), `DOTTED_BIT` when `raw` writes it with a full stop. */
-function wordBits(word: string, raw: string): number {
+/**
+ * The word's letters and kind; `ONLY_LETTERS_BIT` when it is made of letters a–z alone (it may be an
+ * abbreviation), `DOTTED_BIT` when the name as written (`lowered`: lower-cased once per name) writes it with a full stop.
+ */
+function wordBits(word: string, lowered: string): number {
   let bits = kindBits(word);
   let onlyLetters = word.length > 0;
   for (let i = 0; i < word.length; i++) {
@@ -59,7 +62,7 @@ function wordBits(word: string, raw: string): number {
     if (bit === 0) onlyLetters = false;
     bits |= bit;
   }
-  if (onlyLetters && word.length <= 6 && raw.toLowerCase().includes(`${word}.`)) bits |= DOTTED_BIT;
+  if (onlyLetters && word.length <= 6 && lowered.includes(`${word}.`)) bits |= DOTTED_BIT;
   return (onlyLetters ? bits | ONLY_LETTERS_BIT : bits) >>> 0;
 }
 
@@ -183,13 +186,14 @@ export class ReachTable {
         records[at++] = sound;
       }
       for (const o of others) records[at++] = o;
+      const lowered = f.raw.toLowerCase();
       for (const w of f.core) {
         const value = weight(w);
         let number = weightNumbers.get(value);
         if (number === undefined) weightNumbers.set(value, (number = weightNumbers.size));
         records[at++] = wordCode(w);
         records[at++] = number;
-        records[at++] = wordBits(w, f.raw);
+        records[at++] = wordBits(w, lowered);
         records[at++] = spellingSets(w)[1];
       }
     });
@@ -262,11 +266,12 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
   let named = 0;
   for (const t of a.tokens) if (t.cls !== 'legal') named++;
   let aSum = 0;
+  const lowered = a.raw.toLowerCase();
   for (let k = 0; k < n; k++) {
     const word = a.core[k] as string;
     aWeights[k] = weight(word);
     aCodes[k] = wordCode(word);
-    aBits[k] = wordBits(word, a.raw);
+    aBits[k] = wordBits(word, lowered);
     aSounds[k] = spellingSets(word)[1];
     const onlyLetters = ((aBits[k] as number) & ONLY_LETTERS_BIT) !== 0;
     let rewrites = 0;
