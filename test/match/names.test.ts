@@ -176,6 +176,19 @@ describe('cities', () => {
   });
 });
 
+/** Each pair's names compared both ways, with the reach test of the first for the second at a given lowest score. */
+function bothWays(pairs: string[][], rarity?: TokenRarity): { pair: string; score: number; reaches: (min: number) => boolean }[] {
+  const forms = pairs.flat().map((n) => normaliseName(n));
+  const weight = (rarity ?? TokenRarity.fromForms(forms)).weight;
+  const table = ReachTable.fromForms(forms, weight);
+  const at = (name: string) => forms.findIndex((f) => f.raw === name);
+  return pairs.flatMap(([x, y]) => [[at(x!), at(y!)], [at(y!), at(x!)]]).map(([a, b]) => ({
+    pair: `${forms[a!]!.raw} / ${forms[b!]!.raw}`,
+    score: compareNames(forms[a!]!, forms[b!]!, weight).score,
+    reaches: (min: number) => reachTest(forms[a!]!, weight, min)(table, b!),
+  }));
+}
+
 describe('name index', () => {
   test('a candidate skipped before comparison could not have reached the lowest score asked for', () => {
     const names = [
@@ -208,15 +221,9 @@ describe('name index', () => {
       ['Suth Kaveh Steel', 'South Kaveh Steel'],
       ['Al-Qaida/Islamic Army', 'Islamic Army'],
     ];
-    const forms = pairs.flat().map((n) => normaliseName(n));
-    const rarity = TokenRarity.fromForms(forms);
-    const table = ReachTable.fromForms(forms, rarity.weight);
-    for (const [x, y] of pairs.map(([a, b]) => [forms.findIndex((f) => f.raw === a), forms.findIndex((f) => f.raw === b)] as const)) {
-      for (const [a, b] of [[x, y], [y, x]] as const) {
-        const score = compareNames(forms[a]!, forms[b]!, rarity.weight).score;
-        assert.ok(score >= 0.85, `${forms[a]!.raw} / ${forms[b]!.raw}: ${score}`);
-        assert.ok(reachTest(forms[a]!, rarity.weight, 0.85)(table, b), `${forms[a]!.raw} / ${forms[b]!.raw}`);
-      }
+    for (const { pair, score, reaches } of bothWays(pairs)) {
+      assert.ok(score >= 0.85, `${pair}: ${score}`);
+      assert.ok(reaches(0.85), pair);
     }
   });
   test('the reach test allows for what a rewrite adds: the words an abbreviation stands for, a kind of body\'s weight, a number written in words', () => {
@@ -227,15 +234,7 @@ describe('name index', () => {
       ['Mining Enterprise No 2', 'Mining Enterprise Number One'],
     ];
     // Weighed as the knowledge base weighs them, where these pairs score at the lowest score asked for.
-    const rarity = index.rarity;
-    const forms = pairs.flat().map((n) => normaliseName(n));
-    const table = ReachTable.fromForms(forms, rarity.weight);
-    for (const [x, y] of pairs.map(([a, b]) => [forms.findIndex((f) => f.raw === a), forms.findIndex((f) => f.raw === b)] as const)) {
-      for (const [a, b] of [[x, y], [y, x]] as const) {
-        const score = compareNames(forms[a]!, forms[b]!, rarity.weight).score;
-        for (const min of [0.7, 0.8]) if (score >= min) assert.ok(reachTest(forms[a]!, rarity.weight, min)(table, b), `${forms[a]!.raw} / ${forms[b]!.raw} at ${min}`);
-      }
-    }
+    for (const { pair, score, reaches } of bothWays(pairs, index.rarity)) for (const min of [0.7, 0.8]) if (score >= min) assert.ok(reaches(min), `${pair} at ${min}`);
   });
   test('the reach test turns away words that share only a first letter and a length, and acronyms the query\'s initials do not spell', () => {
     const forms = ['Keystone Packaging Ltd', 'Karasani Packing', 'PRIST', 'Keystone Print S.A.', 'KPS', 'Tampere Crescent Logistics', 'TCL'].map((n) => normaliseName(n));
