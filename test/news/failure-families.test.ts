@@ -1390,5 +1390,8 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
     const [m] = events('Montana banned TikTok, which Gov. Greg Gianforte signed in May.', '2023-12-01');
     assert.equal(m?.date, '2023-05');
   });
+  test('removal from a list named in several words, and reversing a move, are revocations', () => {
+    assert.deepEqual(summary('The Biden administration announced that it would be removing Xiaomi from the Department of Defense blacklist, reversing a move by former president Donald Trump.', '2021-05-26'), ['US entity-list xiaomi revoked']);
+  });
 });
 
