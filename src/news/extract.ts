@@ -570,15 +570,19 @@ function isAnnouncedDecision(text: string, trigger: Trigger): boolean {
 const REPORTED_WOULD = /\b(?:said|announced|confirmed|stated|decided|agreed|told (?:reporters|parliament|lawmakers|journalists))\s+(?:(?:on|last|this|late|early) \w+\s+|in a (?:\w+ )?statement\s+)?(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}[\w-]+|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3})\s+would\s+(?:(?:be|also|now|effectively|formally|officially)\s+)*$/u;
 
 /** "… to the United States", "… to China": the country goods go to, within the sentence. */
-const EXPORT_DESTINATION = /^[^.;]{0,150}?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))/;
+/** A destination after "to": the country, not its government or firms ("to the U.S." at a sentence's end too). */
+const DESTINATION = String.raw`\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))`;
+const EXPORT_DESTINATION = new RegExp(String.raw`^[^.;]{0,150}?${DESTINATION}`);
 
 const SHOW_CAUSE = /\b(?:explain why|show cause|show-cause)\b[^.;]*$/i;
+/** The words asking to be shown cause in the 120 characters before `at`, if any. */
+const causeShownBefore = (text: string, at: number): string | undefined => SHOW_CAUSE.exec(text.slice(Math.max(0, at - 120), at))?.[0].trim();
 const OWNER_APPOSITION = /,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:subsidiary|unit|division|affiliate|arm)\s+of\s+(?:(?:the\s+)?[\w-]+\s+){0,3}$/i;
 const WEAK_STATUS: ReadonlySet<EventStatus> = new Set(['threatened', 'considered', 'proposed']);
 /** A proposal an act is told of in a relative clause, right before the act's verb: "the proposed measure, which effectively". */
 const PROPOSAL_RELATIVE = /\b(?:proposed|draft)\s+(?:[\w-]+\s+){0,2}?(?:measures?|rules?|regulations?|bans?|bills?|orders?|legislation)\s*,?\s*(?:which|that)\s+(?:would\s+|will\s+|could\s+)?(?:also\s+)?(?:\w+ly\s+)?$/i;
 /** "exports of its H20 chips to China, and several other nations, will …": an export's destination before the act's words. */
-const EXPORTS_TO_BEFORE = /\bexports?\s+(?:of\s+[^.;]{0,80}?)?\bto\s+(?:the\s+)?(United States|U\.S\.|US|America|China|Russia|Iran)(?!\w)(?!\s*(?:government|officials|firms|companies|'s|’s))/;
+const EXPORTS_TO_BEFORE = new RegExp(String.raw`\bexports?\s+(?:of\s+[^.;]{0,80}?)?${DESTINATION}`);
 /** A bill, a proposal or a draft as the subject of the sentence: "The bill, which passed the Senate, would …". */
 const BILL_SUBJECT = /^\W*(?:the|a|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(bill|legislation|proposal|proposed rule|draft (?:law|rule|regulation)|amendment)\b/i;
 /** "will be prohibited", "shall be banned": a prohibition in the passive future. */
@@ -919,12 +923,13 @@ export class NewsExtractor {
       const upheld = spans(text, UPHELD_PATTERN).find(near);
       let status: EventStatus;
       let statusCue: string | undefined;
+      const causeOfRevocation = revocation ? causeShownBefore(text, revocation.start) : undefined;
       // A court that upholds a measure leaves it in force.
       if (upheld) [status, statusCue] = ['in-force', upheld.text];
       else if (court) [status, statusCue] = ['enjoined', court.text];
       // "orders directing the companies to explain why the Commission should not revoke their authorizations":
       // a regulator asking to be shown cause weighs the act.
-      else if (revocation && SHOW_CAUSE.test(text.slice(Math.max(0, revocation.start - 120), revocation.start))) [status, statusCue] = ['considered', SHOW_CAUSE.exec(text.slice(Math.max(0, revocation.start - 120), revocation.start))?.[0] ?? revocation.text];
+      else if (causeOfRevocation) [status, statusCue] = ['considered', causeOfRevocation];
       // "A US judge ordered Xiaomi temporarily removed from the blacklist": an end a court orders is an injunction.
       else if (revocation) [status, statusCue] = [/\b(?:judges?|courts?|justices?)\b/i.test(text.slice(Math.max(0, startOfClause - 1), revocation.start)) && !REQUESTED_BEFORE.test(text.slice(Math.max(0, revocation.start - 50), revocation.start)) ? 'enjoined' : 'revoked', revocation.text];
       else {
@@ -940,8 +945,8 @@ export class NewsExtractor {
         const proposal = PROPOSAL_RELATIVE.exec(text.slice(0, trigger.start));
         if (proposal && (status === 'enacted' || status === 'in-force')) [status, statusCue] = ['proposed', proposal[0].trim()];
         // "… to explain why the Commission should abstain from revoking their authorizations": shown cause, weighed.
-        const cause = SHOW_CAUSE.exec(text.slice(Math.max(0, trigger.start - 120), trigger.start));
-        if (cause) [status, statusCue] = ['considered', cause[0].trim()];
+        const cause = causeShownBefore(text, trigger.start);
+        if (cause) [status, statusCue] = ['considered', cause];
         // "warned it might shut down …": a warning of what a government may do threatens it.
         const warning = /\b(?:warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:might|may|could|would)\s+(?:\w+\s+){0,2}$/i.exec(text.slice(0, trigger.start));
         if (warning && status === 'considered') [status, statusCue] = ['threatened', warning[0].trim()];
@@ -1420,9 +1425,11 @@ function genericTargets(text: string, mentions: Mention[], after = '', following
   // The words that qualify a class may come after the clause ends ("connected vehicles …, in each case where
   // the items have connections to the PRC"): matched over the rest of the sentence, kept when they begin in the clause.
   // "connected vehicles … linked to China and Russia": one class per nation named.
-  const nationsOfKind = [/\b(?:china|prc|chinese|people['’]s republic of china)\b/i.test(`${text}${after}`) || !/\brussia/i.test(`${text}${after}`) ? 'CN' : undefined, /\brussia/i.test(`${text}${after}`) ? 'RU' : undefined].filter((n): n is string => n !== undefined);
+  const sentence = `${text}${after}`;
+  const russia = /\brussia/i.test(sentence);
+  const nationsOfKind = [/\b(?:china|prc|chinese|people['’]s republic of china)\b/i.test(sentence) || !russia ? 'CN' : undefined, russia ? 'RU' : undefined].filter((n): n is string => n !== undefined);
   const byKind = CLASS_TARGETS.flatMap(({ key, pattern }) =>
-    [...`${text}${after}`.matchAll(new RegExp(pattern.source, pattern.flags))]
+    [...sentence.matchAll(new RegExp(pattern.source, pattern.flags))]
       .filter((m) => (m.index ?? 0) < text.length)
       .flatMap((m) => (key.includes('{nation}') ? nationsOfKind.map((n) => key.replace('{nation}', n)) : [key]).map((generic) => ({ start: m.index ?? 0, target: { surface: m[0], generic, via: 'generic' as const } }))),
   );
