@@ -48,6 +48,15 @@ describe('India orders: names added from later copies of the lists, read again',
     assert.equal(listing('in-69a-2022-02', 'Twilight Pioneers')?.unverified, true);
   });
 
+  test('names from one outlet alone are marked unverified', () => {
+    for (const name of ['Ride Out Heroes', 'Soul Hunters']) assert.equal(listing('in-69a-2020-09', name)?.unverified, true, name);
+    // a publisher is recorded only where a source names it
+    assert.equal(kb.products['ride-out-heroes-app']?.owner, undefined);
+    assert.equal(kb.products['soul-hunters-app']?.owner, undefined);
+    // a card-game title many apps carry is not recorded
+    assert.equal(listing('in-69a-2020-09', 'Fighting Landlords'), undefined);
+  });
+
   test('a publisher the press confirms is cited, while an id from memory keeps the product unverified', () => {
     const snack = kb.products['snack-video-app']!;
     assert.equal(snack.owner, 'kuaishou');
