@@ -40,12 +40,29 @@ describe('India orders: names added from later copies of the lists, read again',
     assert.ok(listing('in-69a-2020-07', 'Mi Browser Pro')!.sources.includes('ndtv-reuters-2020-08-05-xiaomi-baidu'));
   });
 
-  test("NetEase's games confirmed by the gaming press keep their publisher, while their listings stay unverified", () => {
+  test("NetEase's games confirmed by the gaming press keep their publisher, while a listing on secondary copies alone stays unverified", () => {
     for (const id of ['eve-echoes-app', 'extraordinary-ones-app', 'stick-fight-mobile-app', 'twilight-pioneers-app']) {
       assert.equal(kb.products[id]?.owner, 'netease', id);
       assert.equal(kb.products[id]?.unverified, undefined, id);
     }
-    assert.equal(listing('in-69a-2022-02', 'Twilight Pioneers')?.unverified, true);
+    assert.equal(listing('in-69a-2022-02', 'EVE Echoes')?.unverified, true);
+    // Moneycontrol names these among NetEase's titles on the order: a second report beside the secondary copies
+    for (const name of ['Twilight Pioneers', 'Extraordinary Ones']) {
+      const l = listing('in-69a-2022-02', name)!;
+      assert.equal(l.unverified, undefined, name);
+      assert.ok(l.sources.includes('moneycontrol-2022-02-54-apps-netease'), name);
+    }
+  });
+
+  test('names from one outlet or one report alone are marked unverified', () => {
+    for (const name of ['Ride Out Heroes', 'Soul Hunters']) assert.equal(listing('in-69a-2020-09', name)?.unverified, true, name);
+    assert.equal(listing('in-69a-2022-02', 'UU Game Booster')?.unverified, true);
+    // a publisher is recorded only where a source names it
+    assert.equal(kb.products['uu-game-booster-app']?.owner, 'netease');
+    assert.equal(kb.products['ride-out-heroes-app']?.owner, undefined);
+    assert.equal(kb.products['soul-hunters-app']?.owner, undefined);
+    // a card-game title many apps carry is not recorded
+    assert.equal(listing('in-69a-2020-09', 'Fighting Landlords'), undefined);
   });
 
   test('a publisher the press confirms is cited, while an id from memory keeps the product unverified', () => {

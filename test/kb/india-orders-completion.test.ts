@@ -11,6 +11,18 @@ describe('apps added to India orders from later copies of their lists', () => {
     assert.deepEqual(inForceObligations('app', 'Conquer Online – MMORPG Game', '2022-03-01'), ['in-69a-2022-02 → conquer-online-app']);
   });
 
+  test('a game added from a later list of the games blocked is screened from the September 2020 order on', () => {
+    assert.deepEqual(inForceObligations('app', 'Ride Out Heroes', '2020-09-03'), ['in-69a-2020-09 → ride-out-heroes-app']);
+    assert.deepEqual(inForceObligations('app', 'Ride Out Heroes', '2020-09-01'), []);
+    // the longer title of an app already listed reaches the same listing
+    assert.deepEqual(inForceObligations('app', 'Arena of Valor: 5v5 Arena Games', '2020-09-03'), ['in-69a-2020-09 → arena-of-valor-app']);
+  });
+
+  test('an app Moneycontrol named from the February 2022 list is screened from the order on', () => {
+    assert.deepEqual(inForceObligations('app', 'UU Game Booster', '2022-03-01'), ['in-69a-2022-02 → uu-game-booster-app']);
+    assert.deepEqual(inForceObligations('app', 'UU Game Booster', '2022-02-13'), []);
+  });
+
   test('an app reported from the unpublished July 2020 list is screened from that order on', () => {
     assert.deepEqual(inForceObligations('app', 'Mi Browser Pro', '2020-08-01'), ['in-69a-2020-07 → mi-browser-pro-app']);
     assert.deepEqual(inForceObligations('app', 'Mi Browser Pro', '2020-07-23'), []);

@@ -25,7 +25,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2020-09': {
     date: '2020-09-02',
-    listed: 66,
+    listed: 68,
     names: [
       'PUBG MOBILE Nordic Map: Livik', 'PUBG MOBILE LITE', 'WeChat Work', 'WeChat reading', 'Government WeChat',
       'Tencent Weiyun', 'Tencent Watchlist', 'VooV Meeting - Tencent Video Conferencing', 'Small Q brush', 'Pitu',
@@ -50,6 +50,8 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       'U-Dictionary',
       // short names from other reports (PingWest, NewsLax after The Next Web, South China Morning Post)
       'Tantan', 'Zakzak', 'Huya',
+      // games from Sportskeeda's later list of the games blocked, which runs in the order's sequence
+      'Ride Out Heroes', 'Soul Hunters',
     ],
   },
   'in-69a-2020-07': {
@@ -81,7 +83,7 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
   },
   'in-69a-2022-02': {
     date: '2022-02-14',
-    listed: 31,
+    listed: 32,
     names: [
       'Beauty Camera: Sweet Selfie HD', 'CamCard for SalesForce Ent', 'Isoland 2: Ashes of Time Lite',
       'Rise of Kingdoms: Lost Crusade', 'APUS Security HD (Pad Version)', 'Parallel Space Lite 32 Support',
@@ -93,8 +95,8 @@ const ORDERS: Record<string, { date: string; names: string[]; listed: number }> 
       // the games of the list as TechnoCodex copied them
       'Conquer Online – MMORPG Game', 'Conquer Online II', 'EVE Echoes', 'Extraordinary Ones',
       'Stick Fight: The Game Mobile', 'Twilight Pioneers',
-      // short names The New Indian Express gave
-      'FancyU pro', 'Lica Cam',
+      // short names The New Indian Express and Moneycontrol gave
+      'FancyU pro', 'Lica Cam', 'UU Game Booster',
     ],
   },
 };
@@ -160,7 +162,7 @@ describe('India section 69A orders of 2020 and 2022', () => {
   });
 
   test('generic titles on the orders do not take in ordinary names of other apps', () => {
-    const ordinary = ['Ludo Star', 'Bass Booster', 'Selfie Camera HD', 'Beauty Camera', 'Dual Space', 'Bike Racing', 'Video Editor',
+    const ordinary = ['Ludo Star', 'Bass Booster', 'Game Booster', 'Dungeon Crusher: Soul Hunters', 'Soul Knight', 'Selfie Camera HD', 'Beauty Camera', 'Dual Space', 'Bike Racing', 'Video Editor',
       'AppLock', 'Smart AppLock', 'MP3 Player', 'MP3 Cutter and Ringtone Maker', 'Barcode Scanner - QR Code Reader',
       'Volume Booster - Sound Booster', 'Selfie Camera - Beauty Camera', 'Bass Booster & Volume Booster'];
     for (const name of ordinary)
