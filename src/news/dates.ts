@@ -15,6 +15,9 @@ export interface ResolvedDate {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Words that date a thing from the day of writing: "today", "last month", "on Friday". */
+const RELATIVE_WORD = /\b(?:last|next|this|coming|ago|yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 const STARTS_BEFORE = /\b(?:starting|beginning|effective|taking effect|takes effect|take effect|in force|as of)\s+(?:on\s+)?$/i;
 
 /**
@@ -23,7 +26,7 @@ const STARTS_BEFORE = /\b(?:starting|beginning|effective|taking effect|takes eff
  * no date of its own), only dates whose year the words give are read: "between 18 February and 21
  * March 2022" needs no reference, "on Friday" cannot be resolved without one.
  */
-export function findDates(sentence: string, published: string | undefined, future: boolean): ResolvedDate[] {
+export function findDates(sentence: string, published: string | undefined, future: boolean, yearOnly = false): ResolvedDate[] {
   const ref = new Date(`${published ?? '2000-01-01'}T12:00:00Z`);
   const parsed = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: future });
   // "Between 18 February and 21 March 2022": a day and month without a year beside a date with its year share that year.
@@ -34,6 +37,8 @@ export function findDates(sentence: string, published: string | undefined, futur
     const sharedYear = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? sameYear.find((x) => x.index === parsedResult.index) : undefined;
     const r = sharedYear ?? parsedResult;
     if (published === undefined && !sharedYear && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
+    // A reference that only places the text in its year gives a year to a month and day, nothing else.
+    if (yearOnly && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text)) && !(r.start.isCertain('month') && r.start.isCertain('day') && !RELATIVE_WORD.test(r.text))) continue;
     // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
   // crackdown in three years" a span.
     if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
@@ -99,9 +104,11 @@ const OPENING = 600;
  * deadline, a duration or a law's year), as a stand-in reference against which its partial and
  * relative dates ("on March 23", "on Saturday") are resolved. News leads with what just happened:
  * the first such date in the opening lines is that day; with none there, the latest the text names
- * lies at or just before its writing.
+ * lies at or just before its writing. A text whose only full dates are deadlines or ends of offers is
+ * placed in its year by them (`yearOnly`): "on Dec. 22" takes a year from them, but "today" or "last
+ * month" is not their day, since a deadline lies after the writing, often years after.
  */
-export function statedReference(text: string): string | undefined {
+export function statedReference(text: string): { value: string; yearOnly: boolean } | undefined {
   let latest: string | undefined;
   // A deadline or an offer's end ("complimentary through Jan 14, 2026") is no act's day, but it still
   // places the text in time: the last resort for resolving "on Dec. 22".
@@ -116,10 +123,11 @@ export function statedReference(text: string): string | undefined {
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     if (!isEventDate(line, r.index - lineStart, r.text)) continue;
     // A full date in the opening lines is the day of the news the text leads with.
-    if (r.index < OPENING) return value;
+    if (r.index < OPENING) return { value, yearOnly: false };
     if (!latest || value > latest) latest = value;
   }
-  return latest ?? latestAny;
+  if (latest) return { value: latest, yearOnly: false };
+  return latestAny ? { value: latestAny, yearOnly: true } : undefined;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -141,6 +141,8 @@ const FOLLOWED_AFTER = /^\s*(?:by|in|and)\s+\w+ing\b/i;
 const OBLIQUE_BEFORE = /\b(?:about|of|with|against|on|from|over|toward|towards|for|than|between|into|at|in|like|to)\s+(?:the\s+|a\s+)?$/i;
 /** A place's name in capitals, of up to four words ("Pakistan", "the United Arab Emirates"). */
 const PLACE = String.raw`(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
+/** "tensions between India and China": the second of a pair "between" governs is no actor either. */
+const BETWEEN_PAIR_BEFORE = new RegExp(String.raw`\bbetween\s+${PLACE}\s+and\s+$`, 'u');
 /** A further item of a list of places: ", Russia", ", and the United Arab Emirates", " or Iran". */
 const FURTHER_PLACE = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)${PLACE}`;
 /** "from China, Pakistan and" before a place: a list the preposition governs, up to this item. */
@@ -241,7 +243,7 @@ function findActors(text: string, mentions: Mention[]): ActorHit[] {
     const actor = actorByPhrase.get(m.phrase);
     if (actor?.authority === 'government' && continuesAName(after)) continue;
     const followed = FOLLOWED_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) && FOLLOWED_AFTER.test(after);
-    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || JOINED_OTHERS_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) || followed || inObliqueList(text, span);
+    const oblique = OBLIQUE_BEFORE.test(text.slice(Math.max(0, span.start - 14), span.start)) || BETWEEN_PAIR_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)) || JOINED_OTHERS_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) || followed || inObliqueList(text, span);
     if (actor) out.push({ ...span, actor, surface: m.phrase, court: false, oblique });
   }
   for (const m of text.matchAll(new RegExp(COURT_PATTERN.source, COURT_PATTERN.flags))) {
@@ -276,7 +278,11 @@ const LIST_MEMBER_AFTER = /^[-\s]+(?:part(?:y|ies)|entit(?:y|ies)|compan(?:y|ies
 const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){0,3}(?:request|petition|motion|application|bid)\b/i;
 const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
-const ON_THE_LIST_BEFORE = /\b(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+)?been)\s+(?:already\s+|also\s+|still\s+)?(?:on|in)\s+(?:the|its|a|an)\s+(?:[\w’'.-]+\s+){0,3}$/i;
+const ON_THE_LIST_BEFORE = /\b(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+)?been|(?<!\b(?:to|will|would|must|should|shall|may|can)\s+)remain(?:s|ed)?)\s+(?:already\s+|also\s+|still\s+)?(?:on|in)\s+(?:the|its|a|an)\s+(?:[\w’'.-]+\s+){0,3}$/i;
+/** A sentence that ends as a question. */
+const QUESTION_END = /\?["”’')]*\s*$/;
+/** What a list holds as it stands: "… list already includes", "… list currently names". */
+const LIST_HOLDS = /\blist\s+(?:already|currently|now|still)\s+(?:includes?|contains?|names?|lists?|covers?)\b/i;
 /** A possibility someone sees, not anyone's act: "the prospect that X could …", "speculation that Y might …". */
 const SPECULATION_BEFORE = /\b(?:prospect|possibility|speculation|likelihood|fears?)\s+(?:that|of)\b[^.;]{0,80}?\b(?:could|might|may|would)\b[^.;]{0,80}$/i;
 
@@ -302,11 +308,15 @@ function findTriggers(text: string): Trigger[] {
   }
   // "… 90 days to sell or face a ban": the ban is the divestment's consequence, not another act.
   // "raised the prospect that New Zealand could follow Australia in banning …": speculation, no act.
+  const holds = LIST_HOLDS.exec(text);
   return claimed
     .filter((t) => !SPECULATION_BEFORE.test(text.slice(Math.max(0, t.start - 170), t.start)))
-    // "Huawei has been on the Entity List since 2019": membership stated, no act (a list's members
-    // kept on it by a decision "remain" on it, and that is read elsewhere).
+    // "Huawei has been on the Entity List since 2019", "… remain on the blacklist", "The list already
+    // includes …": membership stated, no act (members a decision keeps on a list "will remain" on it,
+    // and that is read elsewhere).
     .filter((t) => !(/list$/i.test(t.text) && ON_THE_LIST_BEFORE.test(text.slice(Math.max(0, t.start - 60), t.start))))
+    // The list's name and what the sentence then says of its members ("firms deemed threats") describe it.
+    .filter((t) => holds === null || t.end <= holds.index)
     .filter((t) => !/\bor\s+(?:face|risk)\s+(?:an?\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(0, t.start - 30), t.start)))
     // "if a qualified divestiture deal emerges": a divestiture that names a deal, talks or a buyer is the
     // company's transaction, not a government's order.
@@ -747,8 +757,11 @@ export class NewsExtractor {
     // A page's links to other stories ("ALSO READ: US ban on TikTok …") tell nothing of this one: blanked.
     const body = readListsAsCommas((article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text).replace(/\[([,;]|and|or)\]/g, (_, x: string) => ` ${x} `)).replace(OTHER_STORY_LINE, (line) => ' '.repeat(line.length));
     const published = article.published;
-    // With no publication date, the latest full date the text states resolves its partial and relative dates.
-    const reference = published ?? statedReference(body);
+    // With no publication date, the latest full date the text states resolves its partial and relative
+    // dates; a deadline it states only gives a month and day their year.
+    const stated = published === undefined ? statedReference(body) : undefined;
+    const reference = published ?? (stated?.yearOnly ? undefined : stated?.value);
+    const time: TextTime = { reference, placer: published ?? stated?.value };
     const sentences = splitSentences(body);
     // A page's furniture (navigation, headings, captions, a document's header) does not use up its
     // lead: the lead is the headline and the first sentences, and the first sentences of prose.
@@ -790,7 +803,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, reference, sentences[index + 1]?.text, lead[index]);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, time, sentences[index + 1]?.text, lead[index]);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -823,7 +836,7 @@ export class NewsExtractor {
     jurisdictionVotes: Map<string, number>,
     earlier: RestrictionEvent[],
     published: string | undefined,
-    reference: string | undefined = published,
+    time: TextTime = { reference: published, placer: published },
     following?: string,
     inLead = index <= LEAD_SENTENCES,
   ): RestrictionEvent[] {
@@ -879,7 +892,9 @@ export class NewsExtractor {
     // action" belong to the act decided, unless the words name the proposal.
     const decided = previous && WEAK_STATUS.has(previous.status) && !/\b(?:propos\w*|draft|bill|plan)\b/i.test(text) ? [...earlier].reverse().find((e) => e.action === previous.action && e.actor.jurisdiction === previous.actor.jurisdiction && !WEAK_STATUS.has(e.status) && index - e.sentence <= 10) : undefined;
     const completed = latestListing ?? decided ?? previous;
-    if (triggers.length === 0) return completed && index - completed.sentence <= (LIST_MEMBERSHIP.test(text) || /\b(?:add(?:ed|itions?)|identified|designated)\b/i.test(text) ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
+    // Only a listing's members come paragraphs after it; other acts' members are named close by.
+    const farMembers = LISTING_ACTIONS.has(completed?.action as Action) && (LIST_MEMBERSHIP.test(text) || /\b(?:add(?:ed|itions?)|identified|designated)\b/i.test(text));
+    if (triggers.length === 0) return completed && index - completed.sentence <= (farMembers ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
 
     const actors = findActors(text, mentions);
     // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
@@ -966,6 +981,9 @@ export class NewsExtractor {
         else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
+      // "TP-Link routers to be banned in the US?": a question asks whether an act will come; it reports
+      // none (a question on an act told in the past, "Why was Huawei banned?", takes it as done).
+      if (QUESTION_END.test(text) && (status === 'enacted' || status === 'in-force' || status === 'threatened') && !/\b(?:did|was|were|has|have|had)\b/i.test(before)) [status, statusCue] = ['considered', '?'];
       let targets = this.targetsFor(text, trigger, mentions, antecedents, index, startOfClause, endOfClause, out, earlier, following);
       // "take action against", "measures against", "taking control of": the vaguest words of an act name
       // no organisation by capitals alone; their targets are the knowledge base's names or classes.
@@ -1026,7 +1044,7 @@ export class NewsExtractor {
       // was done, whatever stage it leaves the act at.
       const toldInThePast = passed || /^propos(?:ed)\b/i.test(statusCue ?? '');
       const future = (status === 'threatened' || status === 'considered' || status === 'proposed') && !toldInThePast;
-      const stated = statedDate(text, trigger, reference, future);
+      const stated = statedDate(text, trigger, time, future);
       let date = stated?.value;
       const dateText = stated?.text;
       let dateSource: RestrictionEvent['dateSource'] = date ? 'text' : undefined;
@@ -1036,7 +1054,7 @@ export class NewsExtractor {
       // So does an act told in the present perfect ("the government has decided to issue …", "have
       // been added"): the tense of news just made, not of background.
       const presentPerfect = /\b(?:has|have)\s+(?:now\s+|also\s+|today\s+|formally\s+|officially\s+)?(?:been\s+)?\w+(?:ed|en)\b[^.;]{0,80}$/i.test(before) || /^(?:has|have)\s/i.test(statusCue ?? '');
-      if (!date && reference && (inLead || presentPerfect)) [date, dateSource] = [reference, 'publication'];
+      if (!date && time.reference && (inLead || presentPerfect)) [date, dateSource] = [time.reference, 'publication'];
       // "Non-listed affiliates … subject to restrictions … based on ownership by an Entity List party or
       // Military End User": beside other parties of a listing, the affiliates its restrictions reach are
       // still under an export control, not on the list.
@@ -1246,7 +1264,10 @@ function isAttributive(text: string, trigger: Trigger): boolean {
  */
 function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
   // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
-  const afterClass = index - previous.sentence <= 2 && previous.targets.every((t) => t.generic);
+  // "… remain on the list" points back to the list the act made, a few sentences further on, and
+  // goes on naming its members in the sentences after ("Huawei and Hikvision also remain on the list").
+  const onList = ON_A_LIST.test(text);
+  const afterClass = ((index - previous.sentence <= 2 || (index - previous.sentence <= 4 && onList)) && previous.targets.every((t) => t.generic)) || (onList && index - previous.sentence <= 2 && ON_A_LIST.test(previous.evidence));
   // "The following Chinese technology companies were added to the list:" and then the names, bulleted: an
   // act on a class whose sentence ends in a colon has the names that follow as its members.
   if (afterClass && index - previous.sentence === 1 && /:[\s"”’')]*$/.test(previous.evidence)) {
@@ -1298,10 +1319,14 @@ function namedAsAdded(text: string, mentions: Mention[], previous: RestrictionEv
   const { date, dateText, dateSource } = previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
 }
+/** An aside between commas inside a subject: its examples (", including …,") or a description of a name (", a maker of …,"). */
+const APPOSITION = /,\s*(?:including|such as|notably|among them|a|an|the)\s[^,;]*(?:,|$)/g;
 /** Verbs by which a sentence says what a class or a list holds: "Those targeted include", "The list features", "It named". */
 const HOLDS = /\b(?:include[sd]?|feature[sd]?|comprise[sd]?|cover(?:s|ed)?|name[sd]?|target(?:s|ed)?)\s+/i;
 /** Names that are the subject of being in the class or on the list: "Hikvision and Dahua are among them", "… are also on the list". */
-const IS_MEMBER = /\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:among\s+(?:them|those|the\b)|on\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}list\b|one of them\b)/i;
+const IS_MEMBER = /\s+(?:is|are|was|were|remain(?:s|ed)?)\s+(?:also\s+|now\s+|still\s+)?(?:among\s+(?:them|those|the\b)|on\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:black)?list\b|one of them\b)/i;
+/** Being on a list the text has named: "… are also on the list", "… remain on the blacklist". */
+const ON_A_LIST = /\s(?:is|are|was|were|remain(?:s|ed)?)\s+(?:also\s+|now\s+|still\s+)?on\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:black)?list\b/i;
 /**
  * In the sentences just after an act on a class ("added 28 Chinese entities to the list"), the names a
  * sentence says the class or list holds are its members: after a verb of holding, or as the subject of
@@ -1313,7 +1338,9 @@ function membersOfClass(text: string, mentions: Mention[], previous: Restriction
   let from = 0;
   let to = 0;
   if (holds && !mentions.some((m) => m.end <= holds.index)) [from, to] = [holds.index + holds[0].length, text.length];
-  else if (member && /^[^,;]*$/.test(text.slice(0, member.index).replace(/,\s*(?:and\s+)?(?=\p{Lu})/gu, ' '))) [from, to] = [0, member.index];
+  // The subject may be a list of names, and a description with its examples or a name with its
+  // apposition ("Many of the largest carriers, including China Mobile and China Unicom, remain on the list").
+  else if (member && /^[^,;]*$/.test(text.slice(0, member.index).replace(/,\s*$/, '').replace(/,\s*(?:and\s+)?(?=\p{Lu})/gu, ' ').replace(APPOSITION, ' '))) [from, to] = [0, member.index];
   else return [];
   const targets: EventTarget[] = [...mentions.filter((m) => m.start >= from && m.end <= to && !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, from, to, mentions, true)];
   if (targets.length === 0) return [];
@@ -1331,6 +1358,9 @@ function clauseStartBefore(text: string, at: number): number {
 const NOT_AN_ORGANISATION = new RegExp(
   String.raw`^(?:The|A|An|This|That|These|Those|It|Its|Their|His|Her|He|She|They|We|In|On|At|For|After|Before|Since|Last|Next|Earlier|Later|Chinese|American|British|Indian|Swedish|Russian|Entity List|Covered List|Unreliable Entity List|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Taiwan|Hong Kong|Europe|Asia|Africa|Latin America|Galwan Valley|Communist Party|Chinese Communist Party|Executive Order|President|Secretary|Minister|Section|Act|Congress|Commerce|Defen[cs]e|Treasury|Justice|Homeland Security|Departments? of (?:the )?(?:Commerce|Defen[cs]e|State|Treasury|Justice|Homeland Security|Energy)(?: and (?:the )?(?:Commerce|Defen[cs]e|State|Treasury|Justice|Homeland Security|Energy))?)$`,
 );
+
+/** "Savings Clause", "Foreign Direct Product Rule", "General Order": a part or kind of a legal text, no organisation. */
+const INSTRUMENT_PART = /\s(?:Clauses?|Provisions?|Amendments?|Exceptions?|Exemptions?|Rules?|Orders?|Regulations?|Directives?|Sections?|Articles?|Paragraphs?|Bills?|Acts?)$/;
 
 /** "CIO Dru Rai", "Commissioner Brendan Carr": a person named with a title is no organisation. */
 const PERSON_TITLE = /^(?:CIO|CEO|CTO|CFO|COO|CISO|Chairman|Chairwoman|Chair|Director|Commissioner|Secretary|Minister|Senator|Sen\.?|Rep\.?|Representative|Gov\.?|Governor|President|Judge|Justice|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+\p{Lu}/u;
@@ -1354,7 +1384,7 @@ function properNouns(text: string, from: number, to: number, mentions: Mention[]
   const out: EventTarget[] = [];
   for (const n of organisationNames(text, from, to, { objectOfListing })) {
     const name = n.text.replace(/['’]s$/, '');
-    if (NOT_AN_ORGANISATION.test(name) || PERSON_TITLE.test(name)) continue;
+    if (NOT_AN_ORGANISATION.test(name) || PERSON_TITLE.test(name) || INSTRUMENT_PART.test(name)) continue;
     // "Elbit Systems of America, LLC", "Bank of China": a country after "of" inside a name is part of it.
     const ofCountry = (a: Span) => a.start > n.start && /\bof\s+(?:the\s+)?$/.test(text.slice(n.start, a.start));
     if (actors.some((a) => overlaps(a, n) && !ofCountry(a)) || mentions.some((x) => overlaps(x, n))) continue;
@@ -1576,14 +1606,24 @@ function sameTarget(a: EventTarget, b: EventTarget): boolean {
  * relative clause after the action and one inside an aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
  * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
  */
-function statedDate(text: string, trigger: Span, reference: string | undefined, future: boolean): ResolvedDate | undefined {
+/**
+ * When a text was written: `reference` resolves its relative dates and dates the acts it leads with
+ * (the publication date, or a day the text states); `placer`, which may be only a deadline the text
+ * names, gives a month and day without a year their year.
+ */
+interface TextTime {
+  reference: string | undefined;
+  placer: string | undefined;
+}
+
+function statedDate(text: string, trigger: Span, time: TextTime, future: boolean): ResolvedDate | undefined {
   const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);
   // "… to block these apps, which mirrors closely the 2022 ban on TikTok": a relative clause after the act dates what it describes.
   // ("the ban, which the governor signed in May" dates the act itself).
   const relative = /,\s*(?:which|who|whose)\b(?![^;]{0,60}\b(?:signed|issued|imposed|enacted|adopted|announced|approved|passed)\b)/.exec(text.slice(trigger.end));
   const relativeFrom = relative ? trigger.end + relative.index : text.length;
-  const own = findDates(text, reference, future).filter((d) => {
+  const own = findDates(text, time.placer, future, time.reference === undefined && time.placer !== undefined).filter((d) => {
     const aside = inAside(d.index);
     return (!aside || (trigger.start >= aside.start && trigger.start < aside.end)) && d.index < relativeFrom;
   });

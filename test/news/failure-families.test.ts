@@ -259,8 +259,8 @@ describe('dates', () => {
   test('a text with no date of its own is read against the full date of its opening lines, else the latest it states', () => {
     const opening = 'On May 15, 2019, the Commerce Department added Huawei to the Entity List. ';
     const later = 'The agency said a temporary licence would run until August 19, 2019, and another rule would follow on September 30, 2019.';
-    assert.equal(statedReference(opening + later), '2019-05-15');
-    assert.equal(statedReference(`${'The Commerce Department has long restricted exports to Chinese telecoms firms. '.repeat(12)}${later}`), '2019-09-30');
+    assert.deepEqual(statedReference(opening + later), { value: '2019-05-15', yearOnly: false });
+    assert.deepEqual(statedReference(`${'The Commerce Department has long restricted exports to Chinese telecoms firms. '.repeat(12)}${later}`), { value: '2019-09-30', yearOnly: false });
   });
   test('the start of a decided act lies ahead of the article, a bare month-day before it in the past', () => {
     const values = (s: string) => findDates(s, '2024-06-21', false).map((d) => d.value);
@@ -871,6 +871,18 @@ describe('dates of acts no words date', () => {
     const [e] = events(text, '2019-06-24');
     assert.deepEqual([e?.action, e?.date, e?.dateSource], ['entity-list', '2019-06-24', 'publication']);
   });
+  test('a deadline, the only full date of an undated text, gives a month and day their year but is not the day of writing', () => {
+    const text = [
+      'Sweden delays 5G auction after court ruling',
+      'The Swedish regulator PTS was forced to postpone its 5G auction, due to start today, after a court suspended its decision to exclude Huawei.',
+      'Last month, PTS banned operators from using products made by Huawei and ZTE.',
+      'The regulator also ordered operators to strip the vendors’ products out of their networks by 1 January 2025.',
+    ].join('\n');
+    assert.deepEqual(statedReference(text), { value: '2025-01-01', yearOnly: true });
+    const dated = news().extractor.extract({ id: 'undated', text }).events.map((e) => [e.action, e.status, e.date ?? null]);
+    assert.ok(dated.length >= 2, JSON.stringify(dated));
+    assert.ok(dated.every(([, , date]) => date === null), `"today" and "last month" are not the deadline's day: ${JSON.stringify(dated)}`);
+  });
   test('a text with no publication date is placed in time by any full date it states, even an offer\'s end', () => {
     const text = 'FCC lists foreign drones\nThis article is complimentary through Jan 14, 2026.\nThe Federal Communications Commission announced on Dec. 22 that it had added DJI to its Covered List.';
     const e = news().extractor.extract({ id: 'test', text }).events.find((x) => x.action === 'ban');
@@ -1395,3 +1407,34 @@ describe('eleventh round of fresh pages: headlines in title case, scopes, holds,
   });
 });
 
+
+describe('fourth probe of fresh pages: lists as they stand, questions, circumstances', () => {
+  test('nations a "between" pair names are circumstances, not the actor ("tensions between India and China")', () => {
+    const text = 'The Government of India has blocked 118 more apps. Back in June, amid the border tensions between India and China, the government had banned 59 Chinese apps, including TikTok and WeChat.';
+    const june = events(text, '2020-09-02').find((e) => e.date === '2020-06');
+    assert.equal(june?.actor.jurisdiction, 'IN');
+  });
+  test('members that "remain on the blacklist" after an order on a counted class are that order\'s targets', () => {
+    const text = [
+      'The US president signed an order on Thursday that bars Americans from investing in 59 Chinese companies.',
+      'The order takes effect in August.',
+      'Large carriers, including China Mobile and China Unicom, remain on the blacklist.',
+      'Hikvision, a maker of surveillance cameras, also remains on the list.',
+    ].join(' ');
+    assert.deepEqual(summary(text, '2021-06-03'), ['US investment-ban china-mobile enacted', 'US investment-ban china-unicom enacted', 'US investment-ban hikvision enacted']);
+    // Alone, being on a list is no act.
+    assert.deepEqual(summary('China Mobile and China Unicom remain on the blacklist.', '2021-06-03'), []);
+  });
+  test('what a list "already includes" is its membership, not an act, nor what the next sentence lists', () => {
+    const text = 'The FCC added foreign drones to its Covered List on Monday. Other firms have faced such limits. The FCC list already includes several Chinese technology firms deemed national security threats. Notable companies on this list include: Huawei, ZTE and Hikvision.';
+    assert.deepEqual(summary(text, '2025-12-23').filter((e) => /huawei|zte|hikvision/.test(e)), []);
+  });
+  test('a question asks whether an act will come: it is considered, not enacted', () => {
+    assert.deepEqual(summary('TP-Link routers to be banned in the US over Chinese ties?', '2025-11-03'), ['US ban tp-link considered']);
+    assert.deepEqual(summary('Why was Huawei banned from the UK 5G network?', '2021-02-01').map((e) => e.split(' ').at(-1)), ['enacted']);
+  });
+  test('a part or kind of a legal text ("Savings Clause") that a rule includes is no listed organisation', () => {
+    const text = 'BIS added Huawei Cloud to the Entity List on Monday. The rule includes an important Savings Clause for shipments already en route.';
+    assert.deepEqual(summary(text, '2020-08-17'), ['US entity-list huawei enacted']);
+  });
+});
