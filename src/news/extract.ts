@@ -600,8 +600,11 @@ const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?
 /** A start date: "from January 11", "starting March 1", "as of", "effective", "beginning in". */
 const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
 
-/** "despite US sanctions", "in spite of the ban": an act named as the background of something else. */
-const BACKGROUND_BEFORE = /\b(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}$/i;
+/**
+ * "despite US sanctions", "in spite of the ban", "follows five years of similar U.S. sanctions": an act
+ * named as the background of something else, or a span of acts rather than one.
+ */
+const BACKGROUND_BEFORE = /\b(?:(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}|(?:years|months|decades)\s+of\s+(?:[\w.’'-]+\s+){0,3})$/i;
 /** "… as U.S. trade sanctions took a toll": an act as the cause of a company's fortunes is background too. */
 const BACKGROUND_EFFECT_AFTER = /^[^.;]{0,80}?\b(?:t(?:ook|akes?|aking) (?:a|its|their) toll|weigh(?:s|ed|ing)? on|dent(?:s|ed)|squeez(?:e|es|ed)|hamper(?:s|ed)|hurt(?:s|ing)?)\b/i;
 
@@ -1672,9 +1675,20 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     a.actor.jurisdiction === b.actor.jurisdiction && a.action === b.action && a.targets.some((t) => b.targets.some((u) => sameTarget(t, u)));
   const specificOnSame = (e: RestrictionEvent) =>
     events.some((o) => o.action !== 'other' && o.actor.jurisdiction === e.actor.jurisdiction && o.status === e.status && o.targets.some((t) => e.targets.some((u) => sameTarget(t, u))));
-  for (const e of events) {
-    // An act told without a cue beside the same act told with one is that act (not one of another month).
-    if (!e.statusCue && events.some((o) => o !== e && o.statusCue && sameAct(o, e) && !monthsApart(o, e))) continue;
+  for (let e of events) {
+    // An act told without a cue beside the same act told with one is that act (not one of another month);
+    // targets only the uncued telling names ("Canada to ban Huawei, ZTE" beside "… banned Huawei") stay.
+    if (!e.statusCue) {
+      const told = events.filter((o) => o !== e && o.statusCue && sameAct(o, e) && !monthsApart(o, e));
+      if (told.length > 0) {
+        // "Canada to ban Huawei" over "The government will ban Huawei …": the headline's form of a decision
+        // says the body's bare "will" tells that decision, not a threat.
+        if (e.sentence === 0 && e.status === 'enacted') for (const o of told) if (o.status === 'threatened' && /^(?:will|shall)$/i.test(o.statusCue ?? '') && o.sentence <= LEAD_SENTENCES) [o.status, o.statusCue] = ['enacted', `announced: ${o.statusCue}`];
+        const untold = e.targets.filter((t) => !told.some((o) => o.targets.some((u) => sameTarget(t, u))));
+        if (untold.length === 0) continue;
+        e = { ...e, targets: untold };
+      }
+    }
     // "Kaspersky said it would fight the ban", "the blacklist is distinct from …": a definite noun
     // points back to an act already reported on the same targets; it is that act, not another ("the
     // blacklist" after an investment ban is that ban: news calls any list a blacklist).

@@ -76,7 +76,7 @@ export function banIsPenaltyOfSale(text: string, ban: { start: number; end: numb
  */
 const PERSUADE = /^(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|request|want|call|prod|nudg|implor|lean)(?:e|es|ed|s|ing|y|ies|ied|ying)?$/;
 /** What those others are to do to a company, as the infinitive after them: shun it in some way. */
-const SHUN = new Set(['ban', 'bar', 'block', 'exclude', 'drop', 'avoid', 'shun', 'remove', 'replace', 'restrict', 'limit', 'abandon', 'reject', 'boycott', 'stop', 'cut', 'phase', 'purge', 'prohibit', 'keep', 'rip', 'strip']);
+const SHUN = new Set(['ban', 'bar', 'block', 'exclude', 'drop', 'avoid', 'shun', 'remove', 'replace', 'restrict', 'limit', 'abandon', 'reject', 'boycott', 'stop', 'cut', 'phase', 'purge', 'prohibit', 'keep', 'rip', 'strip', 'reconsider']);
 /** Using or buying is shunned only when negated: "lobbied governments not to use Huawei". */
 const USE = new Set(['use', 'buy', 'deploy', 'install', 'procure', 'allow', 'choose', 'adopt', 'work']);
 const WORDS_OF_PERSUASION = /\b(?:urg|press|push|lobb|pressur|persuad|convinc|encourag|influenc|ask|request|want|call|prod|nudg|implor|lean)\w*/i;

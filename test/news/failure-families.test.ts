@@ -1437,4 +1437,15 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     const text = 'BIS added Huawei Cloud to the Entity List on Monday. The rule includes an important Savings Clause for shipments already en route.';
     assert.deepEqual(summary(text, '2020-08-17'), ['US entity-list huawei enacted']);
   });
+  test('a ban "on any government device" or "for governmental use" is a procurement ban; urging others to reconsider a product pushes them to shun it', () => {
+    assert.deepEqual(summary('Ohio bans the use of the Chinese app DeepSeek on any government device or network.', '2025-02-12'), ['US-OH procurement-ban deepseek enacted']);
+    assert.deepEqual(summary('Canada ordered a ban on buying Hikvision cameras for governmental use, while urging businesses to reconsider their purchases.', '2025-06-28'), ['CA procurement-ban hikvision enacted', 'CA boycott-push hikvision enacted']);
+  });
+  test('"years of" sanctions are background, not an act', () => {
+    assert.deepEqual(summary('The order follows five years of similar U.S. sanctions against Hikvision.', '2025-06-28'), []);
+  });
+  test('a headline\'s "to ban" tells the decision the lead\'s bare "will ban" reports, and keeps the targets only it names', () => {
+    const text = ['Canada to ban Huawei, ZTE from 5G networks', 'The Canadian government will ban the Chinese vendors Huawei and ZTE from its 5G networks.', 'Canada thus joined the countries that have already banned Huawei equipment.'].join('\n');
+    assert.deepEqual(summary(text, '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
+  });
 });
