@@ -1600,15 +1600,13 @@ function definiteSubject(e: RestrictionEvent): boolean {
 }
 
 function sameTarget(a: EventTarget, b: EventTarget): boolean {
+  // Two apps of one publisher are two targets: "AliExpress" in one order and "UC Browser" in another
+  // tell two orders, where "Alibaba" and "UC Browser" may tell one.
+  if (a.entity?.kind === 'product' && b.entity?.kind === 'product' && a.entity.productKind === 'app' && b.entity.productKind === 'app') return a.entity.id === b.entity.id;
   if (a.entity && b.entity) return a.entity.group === b.entity.group;
   return targetKey(a) === targetKey(b);
 }
 
-/**
- * The date the sentence's words give an action: the nearest date expression, leaving out one in a
- * relative clause after the action and one inside an aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
- * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
- */
 /**
  * When a text was written: `reference` resolves its relative dates and dates the acts it leads with
  * (the publication date, or a day the text states); `placer`, which may be only a deadline the text
@@ -1619,6 +1617,11 @@ interface TextTime {
   placer: string | undefined;
 }
 
+/**
+ * The date the sentence's words give an action: the nearest date expression, leaving out one in a
+ * relative clause after the action and one inside an aside in brackets or dashes ("three affiliates of Corad -- added to the Entity List in 2019 -- that
+ * sell …", "(as of August 2019)"), which dates the aside, unless the action is in it too.
+ */
 function statedDate(text: string, trigger: Span, time: TextTime, future: boolean): ResolvedDate | undefined {
   const asides = [...text.matchAll(/\([^()]{0,200}\)|\s(?:--|—|–)\s[^—–]{0,200}?\s(?:--|—|–)\s/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   const inAside = (at: number) => asides.find((a) => at >= a.start && at < a.end);

@@ -110,6 +110,8 @@ interface Candidate {
   nearest: number;
   matchedDate?: string;
   listed: boolean;
+  /** It lists the target itself, not only another unit or product of its group. */
+  exact: boolean;
   reasons: string[];
 }
 
@@ -276,13 +278,20 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     // kind of act may still be the one, when it is the only one (below).
     const undated = !span && family.length > 0 && fits.includes(measure.kind) && dates.length > 0;
     if (!withinLife && nearest > 45 && !isNamed && !undated) continue;
-    candidates.push({ measure: measure.id, score, nearest, matchedDate, listed: family.length > 0, reasons: undated ? [...reasons, 'no date to compare; the only measure of this government listing the target for this kind of act'] : reasons });
+    candidates.push({ measure: measure.id, score, nearest, matchedDate, listed: family.length > 0, exact: exact.length > 0, reasons: undated ? [...reasons, 'no date to compare; the only measure of this government listing the target for this kind of act'] : reasons });
   }
   if (!span) {
     const fitting = candidates.filter((c) => c.listed);
     if (fitting.length === 1 && !candidates.some((c) => c !== fitting[0] && c.score >= (fitting[0] as Candidate).score)) {
       const only = fitting[0] as Candidate;
       if (only.score >= 4) return { kind: 'known', measure: only.measure, reasons: only.reasons };
+    }
+    // "43 apps including AliExpress": of the measures that list the target's group, the only one that lists
+    // the target itself (the app, not another app of its publisher).
+    const itself = fitting.filter((c) => c.exact);
+    if (fitting.length > 1 && itself.length === 1 && (itself[0] as Candidate).score >= 4 && !candidates.some((c) => named.has(c.measure))) {
+      const only = itself[0] as Candidate;
+      return { kind: 'known', measure: only.measure, reasons: [...only.reasons, 'no date to compare; the only measure listing the target itself'] };
     }
     // "The Commerce Department … added …", undated: of the measures that list the target, the one the acting
     // body itself makes is the one its act is.
@@ -303,13 +312,17 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     }
     // "… banning 8 Chinese apps including AliPay and WeChat Pay": of those, the only one that also lists the
     // act's other targets is the one it reports.
-    const others = event.targets.flatMap((t) => (t.entity && t.entity.group !== entity?.group ? [t.entity.group] : []));
-    const coListed = (c: Candidate) => new Set(others.filter((g) => (measureListings(kb, c.measure).byGroup.get(g) ?? []).length > 0)).size;
+    // Apps count as themselves ("AliExpress" and "Taobao Live" beside "CamCard"): an order lists apps, not publishers.
+    const others = event.targets.flatMap((t) => (t.entity && t.entity.id !== entity?.id && (t.entity.group !== entity?.group || t.entity.productKind === 'app') ? [t.entity] : []));
+    const coListed = (c: Candidate) => {
+      const { all, byGroup } = measureListings(kb, c.measure);
+      return new Set(others.filter((o) => (o.productKind === 'app' ? all.some((l) => l.target === o.id) : (byGroup.get(o.group) ?? []).length > 0)).map((o) => (o.productKind === 'app' ? o.id : o.group))).size;
+    };
     const most = Math.max(0, ...fitting.map(coListed));
     const withOthers = fitting.filter((c) => coListed(c) === most);
     const together = withOthers[0];
     if (fitting.length > 1 && most > 0 && withOthers.length === 1 && together && !candidates.some((c) => named.has(c.measure))) {
-      return { kind: 'known', measure: together.measure, reasons: [...together.reasons, `no date to compare; the only measure listing the target that also lists ${most} other group${most === 1 ? '' : 's'} of the act`] };
+      return { kind: 'known', measure: together.measure, reasons: [...together.reasons, `no date to compare; the only measure listing the target that also lists ${most} other target${most === 1 ? '' : 's'} of the act (apps by name, companies by group)`] };
     }
     if (fitting.length > 1 && !candidates.some((c) => named.has(c.measure))) return { kind: 'new', reasons: ['no date to tell the measures that list the target apart'] };
   }

@@ -1448,4 +1448,18 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     const text = ['Canada to ban Huawei, ZTE from 5G networks', 'The Canadian government will ban the Chinese vendors Huawei and ZTE from its 5G networks.', 'Canada thus joined the countries that have already banned Huawei equipment.'].join('\n');
     assert.deepEqual(summary(text, '2022-05-20'), ['CA ban huawei enacted', 'CA ban zte enacted']);
   });
+  test('two apps of one publisher are two targets: three orders told in one undated story stay three, each linked to the order that lists its apps', () => {
+    const text = [
+      'India bans 43 more Chinese apps including AliExpress and CamCard',
+      'The government on Tuesday blocked 43 apps, among them AliExpress and CamCard.',
+      'In September, the government banned 118 apps including PUBG Mobile.',
+      'In June, the government banned 59 apps, among them TikTok and UC Browser.',
+    ].join('\n');
+    const { kb, extractor } = news();
+    const found = extractor.extract({ id: 'undated', text }).events;
+    const ids = (e: (typeof found)[number]) => e.targets.map((t) => t.entity?.id).sort();
+    const latest = found.find((e) => ids(e).includes('aliexpress-app'));
+    assert.ok(latest && !ids(latest).includes('uc-browser-app') && !ids(latest).includes('tiktok-app'), JSON.stringify(found.map(ids)));
+    assert.ok(linkEvent(kb, latest).every((l) => l.measure === 'in-69a-2020-11'), JSON.stringify(linkEvent(kb, latest)));
+  });
 });
