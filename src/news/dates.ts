@@ -33,7 +33,20 @@ export function findDates(sentence: string, published: string | undefined, futur
   const withYear = parsed.find((r) => r.start.isCertain('year') && r.start.isCertain('month') && /\b(?:19|20)\d\d\b/.test(r.text));
   const sameYear = withYear ? chrono.parse(sentence, { instant: withYear.start.date(), timezone: 0 }) : [];
   const out: ResolvedDate[] = [];
+  // "in April of last year": chrono reads a month and a relative year apart; the year is the month's.
+  const yearOfMonth = new Map<number, number>();
+  const takenYears = new Set<number>();
+  for (const r of parsed) {
+    if (r.start.isCertain('year') || !r.start.isCertain('month')) continue;
+    const after = /^\s*(?:of\s+)?(last|this|next|the previous|the following)\s+year\b/i.exec(sentence.slice(r.index + r.text.replace(/\s+of$/i, '').length));
+    if (!after) continue;
+    const shift = /last|previous/i.test(after[1] as string) ? -1 : /next|following/i.test(after[1] as string) ? 1 : 0;
+    yearOfMonth.set(r.index, ref.getUTCFullYear() + shift);
+    const year = parsed.find((x) => x !== r && x.index > r.index && x.index <= r.index + r.text.length + 12 && /year/i.test(x.text));
+    if (year) takenYears.add(year.index);
+  }
   for (const parsedResult of parsed) {
+    if (takenYears.has(parsedResult.index)) continue;
     const sharedYear = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? sameYear.find((x) => x.index === parsedResult.index) : undefined;
     const r = sharedYear ?? parsedResult;
     if (published === undefined && !sharedYear && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
@@ -45,7 +58,9 @@ export function findDates(sentence: string, published: string | undefined, futur
     if (!isEventDate(sentence, r.index, r.text)) continue;
     const s = r.start;
     let date = s.date();
-    const yearKnown = s.isCertain('year');
+    const monthYear = yearOfMonth.get(r.index);
+    if (monthYear !== undefined) date = new Date(Date.UTC(monthYear, date.getUTCMonth(), date.getUTCDate()));
+    const yearKnown = s.isCertain('year') || monthYear !== undefined;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     const monthKnown = s.isCertain('month');
     // A relative word ("this weekend", "last month") carries its own direction; a bare weekday or

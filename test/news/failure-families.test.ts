@@ -1462,4 +1462,10 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     assert.ok(latest && !ids(latest).includes('uc-browser-app') && !ids(latest).includes('tiktok-app'), JSON.stringify(found.map(ids)));
     assert.ok(linkEvent(kb, latest).every((l) => l.measure === 'in-69a-2020-11'), JSON.stringify(linkEvent(kb, latest)));
   });
+  test('an order to shutter a company\'s operations winds it up; "April of last year" is last year\'s April', () => {
+    assert.deepEqual(summary('Ottawa on Wednesday ordered TikTok’s Canadian business to shutter its operations in the country.', '2024-11-07'), ['CA divestment-order bytedance enacted']);
+    assert.deepEqual(findDates('The law was passed by Congress in April of last year.', '2025-06-20', false).map((d) => d.value), ['2024-04']);
+    assert.deepEqual(findDates('The law was passed in April last year.', '2025-06-20', false).map((d) => d.value), ['2024-04']);
+    assert.deepEqual(findDates('The order takes effect in March next year.', '2025-06-20', true).map((d) => d.value), ['2026-03']);
+  });
 });
