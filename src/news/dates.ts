@@ -55,6 +55,8 @@ export function findDates(sentence: string, published: string | undefined, futur
     // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
   // crackdown in three years" a span.
     if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;
+    // "… dismissed, with the auction slated to begin next week": what lies ahead of the writing is no past act's day.
+    if (!future && published !== undefined && !yearOnly && /\b(?:next|coming|tomorrow)\b/i.test(r.text)) continue;
     if (!isEventDate(sentence, r.index, r.text)) continue;
     const s = r.start;
     let date = s.date();

@@ -1468,4 +1468,8 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     assert.deepEqual(findDates('The law was passed in April last year.', '2025-06-20', false).map((d) => d.value), ['2024-04']);
     assert.deepEqual(findDates('The order takes effect in March next year.', '2025-06-20', true).map((d) => d.value), ['2026-03']);
   });
+  test('an appeal against a ban dismissed leaves the ban in force; what comes "next week" is no past act\'s day', () => {
+    const [e] = events('Appeal by Huawei against the Swedish regulator’s decision to exclude it from 5G networks dismissed, with the auction to begin next week', '2021-01-15');
+    assert.deepEqual([e?.actor.jurisdiction, e?.action, e?.status, e?.date], ['SE', 'ban', 'in-force', '2021-01-15']);
+  });
 });
