@@ -204,7 +204,8 @@ function* actorMatches(text: string): Generator<{ index: number; phrase: string 
     const word = w[0].replace(/['’]s$/, '');
     const candidates = phrasesByFirstWord.get(word) ?? phrasesByFirstWord.get(word.replace(/[.,]+$/, '')) ?? [];
     for (const phrase of candidates) {
-      if (!text.startsWith(phrase, index)) continue;
+      // A headline in title case capitalises every word: "by Dutch Government".
+      if (!text.startsWith(phrase, index) && !text.startsWith(titleCased(phrase), index)) continue;
       if (/[\p{L}\p{N}]/u.test(text[index + phrase.length] ?? '')) continue;
       found.push({ index, phrase });
       claimedTo = index + phrase.length;
@@ -213,6 +214,9 @@ function* actorMatches(text: string): Generator<{ index: number; phrase: string 
   }
   for (const m of text.matchAll(new RegExp((hanPhrases as RegExp).source, 'gu'))) found.push({ index: m.index ?? 0, phrase: m[0] });
   yield* found.sort((x, y) => x.index - y.index);
+}
+function titleCased(phrase: string): string {
+  return phrase.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, c: string) => space + c.toUpperCase());
 }
 // The first entry of a phrase wins: the hand-made lists come before the generated ones.
 const actorByPhrase = new Map([...ACTOR_PHRASES].reverse().map((p) => [p.phrase, p.actor]));
@@ -279,6 +283,8 @@ const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w
 const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
 const ON_THE_LIST_BEFORE = /\b(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+)?been|(?<!\b(?:to|will|would|must|should|shall|may|can)\s+)remain(?:s|ed)?)\s+(?:already\s+|also\s+|still\s+)?(?:on|in)\s+(?:the|its|a|an)\s+(?:[\w’'.-]+\s+){0,3}$/i;
+/** A ban's scope that is the government's own use, offices or bodies. */
+const GOVERNMENT_USE_SCOPE = /\b(?:(?:for|in|on|from)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?(?:government|governmental|federal|public[- ]sector|official)\s+(?:office\s+)?(?:use|offices|agencies|departments|bodies|institutions|systems|networks|procurement)|within\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}government)\b/i;
 /** A sentence that ends as a question. */
 const QUESTION_END = /\?["”’')]*\s*$/;
 /** What a list holds as it stands: "… list already includes", "… list currently names". */
@@ -605,12 +611,18 @@ const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect
  * named as the background of something else, or a span of acts rather than one.
  */
 const BACKGROUND_BEFORE = /\b(?:(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}|(?:years|months|decades)\s+of\s+(?:[\w.’'-]+\s+){0,3})$/i;
+/**
+ * "The Dutch decision follows a US Department of Homeland Security ban", "The suspension follows an
+ * earlier ban": an act named as what the reported one follows is its background (the act reported is
+ * the subject's; "followed the US in banning" keeps its verb, read elsewhere).
+ */
+const FOLLOWS_ACT_BEFORE = /\b(?:decision|move|step|order|ban|suspension|action|announcement|ruling|measure)s?\s+(?:also\s+|comes?\s+(?:as\s+it\s+)?)?follow(?:s|ed|ing)?\s+(?:on\s+(?:from\s+)?)?(?:a|an|the|its|their)\s+(?:(?:earlier|previous|prior|similar|recent|separate|of|U\.S\.|\p{Lu}[\p{L}.’'-]*)\s+){0,7}$/u;
 /** "… as U.S. trade sanctions took a toll": an act as the cause of a company's fortunes is background too. */
 const BACKGROUND_EFFECT_AFTER = /^[^.;]{0,80}?\b(?:t(?:ook|akes?|aking) (?:a|its|their) toll|weigh(?:s|ed|ing)? on|dent(?:s|ed)|squeez(?:e|es|ed)|hamper(?:s|ed)|hurt(?:s|ing)?)\b/i;
 
 function isNegated(beforeClause: string, sentenceBefore: string): boolean {
   const near = beforeClause.slice(-60).replace(/\b(?:not|\w*n['’]t)\s+(?:only|just|merely)\b/gi, '').replace(/\bno longer\b/gi, '');
-  if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near) || BACKGROUND_BEFORE.test(near)) return true;
+  if (new RegExp(NEGATION_PATTERN.source, NEGATION_PATTERN.flags).test(near) || BACKGROUND_BEFORE.test(near) || FOLLOWS_ACT_BEFORE.test(beforeClause.slice(-120))) return true;
   // A reported denial governs everything after it: "Huawei denied reports that it would be banned".
   return /\b(?:denie[sd]|deny(?:ing)?|dismissed (?:reports|claims|speculation)|rejected (?:reports|claims|suggestions))\b|否认/i.test(sentenceBefore);
 }
@@ -1007,6 +1019,9 @@ export class NewsExtractor {
       // "any entity at least 50 percent owned by listed entities is subject to Entity List restrictions":
       // affiliates are not put on the list; the list's licence requirements reach them, an export control.
       let action: Action = (trigger.action === 'entity-list' && targets.length > 0 && targets.every((t) => t.generic === 'generic:listed-affiliates')) || exportsToTarget ? 'export-control' : backsOthers ? 'boycott-push' : trigger.action;
+      // "bans Huawei devices for government office use", "banning its software's use within the US
+      // government": a ban its clause scopes to the government's own use is a procurement ban.
+      if (action === 'ban' && GOVERNMENT_USE_SCOPE.test(text.slice(trigger.start, endOfClause))) action = 'procurement-ban';
 
       const chosen = chooseActor(text, trigger, actors, contextActor, jurisdictionVotes);
       // "the ban, which Gov. Greg Gianforte signed in May", "Governor Mike Dunleavy banned …": a governor

@@ -1472,4 +1472,14 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     const [e] = events('Appeal by Huawei against the Swedish regulator’s decision to exclude it from 5G networks dismissed, with the auction to begin next week', '2021-01-15');
     assert.deepEqual([e?.actor.jurisdiction, e?.action, e?.status, e?.date], ['SE', 'ban', 'in-force', '2021-01-15']);
   });
+  test('a ban its clause scopes to the government\'s own use or offices is a procurement ban', () => {
+    assert.deepEqual(summary('Slovakia Bans Huawei Phones for Government Office Use', '2023-03-01'), ['SK procurement-ban huawei enacted']);
+    assert.deepEqual(summary('In 2017 the US president signed legislation banning Kaspersky software’s use within the US government.', '2022-03-26').map((e) => e.split(' ').slice(0, 3).join(' ')), ['US procurement-ban kaspersky']);
+  });
+  test('an act the reported one "follows" is its background, not another act; a title-case headline names its actor', () => {
+    assert.deepEqual(summary('The Dutch decision follows a US Department of Homeland Security ban on Kaspersky software.', '2018-05-15'), []);
+    assert.deepEqual(summary('The latest suspension follows an earlier ban on the app by several firms.', '2025-02-17'), []);
+    assert.deepEqual(summary('Canada followed the US in banning Huawei from its 5G networks.', '2022-05-20'), ['CA ban huawei enacted']);
+    assert.deepEqual(summary('Huawei Gear to Be Phased Out by Dutch Government', '2018-05-15').map((e) => e.split(' ')[0]), ['NL']);
+  });
 });
