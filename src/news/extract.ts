@@ -283,8 +283,10 @@ const REQUEST_GRANTED = /\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:[\w
 const REQUESTED_BEFORE = /\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|sue(?:s|d)?|suing|fil(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?(?!\s+(?:court|judges?|panel))|challeng(?:e|es|ed|ing)|want(?:s|ed)?|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|bid|lawsuit|suit|efforts?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$/i;
 
 const ON_THE_LIST_BEFORE = /\b(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+)?been|(?<!\b(?:to|will|would|must|should|shall|may|can)\s+)remain(?:s|ed)?)\s+(?:already\s+|also\s+|still\s+)?(?:on|in)\s+(?:the|its|a|an)\s+(?:[\w’'.-]+\s+){0,3}$/i;
+/** A person's papers: "work permits", "visas", "residence permits" (before a word of revocation). */
+const PERMITS_BEFORE = /\b(?:permits?|visas?|residency|residence cards?)\s+(?:(?:will|would|shall|have|has|had|are|were|is|was|be|been)\s+){0,3}$/i;
 /** A ban's scope that is the government's own use, offices or bodies. */
-const GOVERNMENT_USE_SCOPE = /\b(?:(?:for|in|on|from)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?(?:government|governmental|federal|public[- ]sector|official)\s+(?:office\s+)?(?:use|offices|agencies|departments|bodies|institutions|systems|networks|procurement)|within\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}government)\b/i;
+const GOVERNMENT_USE_SCOPE = /\b(?:(?:for|in|on|from)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?(?:government|governmental|govt\.?|gov['’]t|federal|public[- ]sector|official)\s+(?:office\s+)?(?:use|work|business|purposes|offices|agencies|departments|bodies|institutions|systems|networks|procurement)|within\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}government)\b/i;
 /** A sentence that ends as a question. */
 const QUESTION_END = /\?["”’')]*\s*$/;
 /** What a list holds as it stands: "… list already includes", "… list currently names". */
@@ -607,10 +609,10 @@ const SCHEDULED_PASSIVE = /\b(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+(?
 const SCHEDULE_START = /\b(?:from|starting|beginning|as of|effective|with effect from)\s+(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|the (?:\d|start|beginning|end))/i;
 
 /**
- * "despite US sanctions", "in spite of the ban", "follows five years of similar U.S. sanctions": an act
- * named as the background of something else, or a span of acts rather than one.
+ * "despite US sanctions", "in spite of the ban", "follows five years of similar U.S. sanctions", "the
+ * effects of US sanctions": an act named as the background of something else, or a span of acts rather than one.
  */
-const BACKGROUND_BEFORE = /\b(?:(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}|(?:years|months|decades)\s+of\s+(?:[\w.’'-]+\s+){0,3})$/i;
+const BACKGROUND_BEFORE = /\b(?:(?:despite|in spite of|notwithstanding|amid|facing)\s+(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,6}|(?:years|months|decades)\s+of\s+(?:[\w.’'-]+\s+){0,3}|(?:effects?|impacts?|consequences?|fallout)\s+of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3})$/i;
 /**
  * "The Dutch decision follows a US Department of Homeland Security ban", "The suspension follows an
  * earlier ban": an act named as what the reported one follows is its background (the act reported is
@@ -868,7 +870,8 @@ export class NewsExtractor {
     // "an Order on Revocation and Termination that … revokes CTA's Section 214 authority": when a sentence revokes a
     // company's licence, its words of revocation are that act's, and an order named "on Revocation" is such an order.
     const revokesLicence = found.some((t) => t.action === 'ban' && /^(?:revok|terminat)/i.test(t.text));
-    const revocations = spans(text, REVOKED_PATTERN).filter((r) => !revokesLicence && !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)) && !/\bOrders?\s+(?:on|of)\s+$/.test(text.slice(Math.max(0, r.start - 12), r.start)));
+    // "their work permits will be revoked": a person's permit or visa revoked is no act ended.
+    const revocations = spans(text, REVOKED_PATTERN).filter((r) => !revokesLicence && !found.some((t) => /^revok/i.test(t.text) && overlaps(t, r)) && !/\bOrders?\s+(?:on|of)\s+$/.test(text.slice(Math.max(0, r.start - 12), r.start)) && !PERMITS_BEFORE.test(text.slice(Math.max(0, r.start - 50), r.start)));
     const requested = revocations.filter((r) => REQUESTED_BEFORE.test(text.slice(Math.max(0, r.start - 50), r.start)));
     const revoked = revocations.filter((r) => !requested.includes(r));
     let triggers = found.filter((t) => !requested.some((r) => t.start >= r.start && t.start <= r.end + 20)).filter(

@@ -1482,4 +1482,11 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     assert.deepEqual(summary('Canada followed the US in banning Huawei from its 5G networks.', '2022-05-20'), ['CA ban huawei enacted']);
     assert.deepEqual(summary('Huawei Gear to Be Phased Out by Dutch Government', '2018-05-15').map((e) => e.split(' ')[0]), ['NL']);
   });
+  test('permits revoked end no act; the effects of sanctions are background; bans for "govt work" and on employees "of" an office are procurement bans', () => {
+    const sanctioned = 'China added Skydio to its unreliable entity list on Friday. Its executives may not enter China, and their work permits will be revoked.';
+    assert.ok(!summary(sanctioned, '2024-10-11').some((e) => e.endsWith('revoked')), JSON.stringify(summary(sanctioned, '2024-10-11')));
+    assert.deepEqual(summary('The decision follows advice from the NCSC on the effects of US sanctions on Huawei.', '2020-07-14'), []);
+    assert.deepEqual(summary('Mie Prefecture Bans DeepSeek for Govt Work, Japan Says', '2025-02-10').map((e) => e.split(' ')[1]), ['procurement-ban']);
+    assert.deepEqual(summary('The Czech government said employees of the Government Office would be banned from using Huawei phones.', '2018-12-20'), ['CZ procurement-ban huawei enacted']);
+  });
 });
