@@ -1490,7 +1490,7 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     assert.deepEqual(summary('The Czech government said employees of the Government Office would be banned from using Huawei phones.', '2018-12-20'), ['CZ procurement-ban huawei enacted']);
   });
   test('companies "considered to be threats to national security" describe a risk: neither a weighing nor a threat of an act', () => {
-    assert.deepEqual(summary('In 2020, the FCC published a list of companies considered to be threats to US national security and banned the use of federal funds to buy equipment from Huawei.', '2022-10-13').map((e) => e.split(' ').at(-1)), ['enacted']);
+    assert.deepEqual(summary('In 2020 the FCC issued a blacklist of telecom firms considered to be threats to US national security and banned federal funds for buying equipment from Huawei.', '2022-10-13').map((e) => e.split(' ').at(-1)), ['enacted']);
     // A threat of an act stays one.
     assert.deepEqual(summary('The US made threats to ban TikTok on Friday.', '2020-08-01').map((e) => e.split(' ').at(-1)), ['threatened']);
   });
