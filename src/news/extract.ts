@@ -999,6 +999,9 @@ export class NewsExtractor {
         else if (status === 'threatened' && /^(?:will|shall)$/i.test(statusCue ?? '') && SCHEDULED_PASSIVE.test(text.slice(Math.max(0, trigger.start - 30), trigger.end)) && SCHEDULE_START.test(text) && !/\b(?:if|unless|threat(?:en|ens|ened)?|warn(?:s|ed)?|vow(?:s|ed)?|could|might|may)\b/i.test(text)) [status, statusCue] = ['enacted', `scheduled: ${statusCue}`];
       }
 
+      // "As a result, Nexperia will have to divest …" after an order was reported: what the act obliges,
+      // told as its consequence, is that act, at its stage.
+      if (status === 'threatened' && /^(?:will|shall|'ll)$/i.test(statusCue ?? '') && CONSEQUENCE_BEFORE.test(text.slice(0, trigger.start)) && earlier.some((o) => (o.status === 'enacted' || o.status === 'in-force') && o.action === trigger.action && o.sentence < index)) [status, statusCue] = ['enacted', `consequence: ${statusCue}`];
       // "TP-Link routers to be banned in the US?": a question asks whether an act will come; it reports
       // none (a question on an act told in the past, "Why was Huawei banned?", takes it as done).
       if (QUESTION_END.test(text) && (status === 'enacted' || status === 'in-force' || status === 'threatened') && !/\b(?:did|was|were|has|have|had)\b/i.test(before)) [status, statusCue] = ['considered', '?'];

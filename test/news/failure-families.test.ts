@@ -1494,4 +1494,8 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     // A threat of an act stays one.
     assert.deepEqual(summary('The US made threats to ban TikTok on Friday.', '2020-08-01').map((e) => e.split(' ').at(-1)), ['threatened']);
   });
+  test('a final order reversing a takeover is a divestment order, and what it obliges "as a result" is that order', () => {
+    const text = 'On 16 November 2022 the UK business secretary made a final order reversing the takeover of Newport Wafer Fab by Nexperia. As a result, Nexperia will have to sell at least 86% of its shareholding.';
+    assert.deepEqual(summary(text, '2022-11-17'), ['GB divestment-order nexperia enacted']);
+  });
 });
