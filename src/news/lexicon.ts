@@ -482,6 +482,9 @@ export const ACTION_PATTERNS: { action: Action; pattern: RegExp }[] = [
   { action: 'divestment-order', pattern: /\b(?:divest(?:s|ed|ing|iture|ment)?(?: order)?(?!\s+(?:period|window)s?\b)|mandat(?:e|es|ed|ing)\b[^;]{0,40}?\bbe (?:sold|divested)|forced sale|sell-or-ban|unwind (?:its|the) (?:acquisition|purchase)|revers(?:e|es|ed|ing|al of) (?:the |its |a )?(?:[\w’'-]+ ){0,2}(?:takeover|acquisition|purchase))\b/gi },
   // "ordered to remove TikTok from their app stores": taking a product off the market is a ban, not a removal order (those take out what is installed).
   { action: 'ban', pattern: /\b(?:remov(?:e|es|ed|ing|al)|pull(?:s|ed|ing)?|delist(?:s|ed|ing)?|tak(?:e|es|en|ing) down)\b[^;]{0,60}?\b(?:from|off) (?:(?:its|their|the|all|local|domestic|national|u\.s\.|us|american)\s+)*(?:app stores?|play stores?|application stores?|stores|app marketplaces?)\b/gi },
+  // "tells key infrastructure operators to stop buying Micron products": a government's order to a market's
+  // buyers or sellers to stop dealing in a company's products is a ban on them.
+  { action: 'ban', pattern: /\b(?:tell|tells|told|order(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)?|requir(?:e|es|ed))\s+(?:[\w-]+\s+){0,4}?(?:operators|carriers|companies|firms|providers|businesses|banks|retailers|stores|platforms|importers|distributors)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:to\s+stop|to\s+cease|not\s+to)\s+(?:buying|purchasing|using|selling|procuring|offering|installing|buy|purchase|use|sell|procure|offer|install)\b/gi },
   // "shut down the U.S. operations of China Telecom Americas": forcing a company out of a market is a ban on it there.
   { action: 'ban', pattern: /\bshut(?:s|ting)?\s+down\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,2}?operations\s+(?:of|in)\b/gi },
   // "all the existing equipment of Huawei in the country's 5G network will be removed by 2027": what is installed, to be taken out.

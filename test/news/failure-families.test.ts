@@ -1498,4 +1498,8 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     const text = 'On 16 November 2022 the UK business secretary made a final order reversing the takeover of Newport Wafer Fab by Nexperia. As a result, Nexperia will have to sell at least 86% of its shareholding.';
     assert.deepEqual(summary(text, '2022-11-17'), ['GB divestment-order nexperia enacted']);
   });
+  test('a government telling a market\'s operators to stop buying a company\'s products bans them', () => {
+    assert.deepEqual(summary('China tells key infrastructure operators to stop buying Micron products', '2023-05-22'), ['CN ban micron enacted']);
+    assert.deepEqual(summary('China told operators of critical infrastructure to stop buying Micron products.', '2023-05-22'), ['CN ban micron enacted']);
+  });
 });
