@@ -126,14 +126,26 @@ function bitCount(x: number): number {
 
 /**
  * Whether `tokenSimilarity` can be above 0 for two different words, from the letters they and
- * their sound keys are made of: every pair it forgives is two edits apart at most (each adds or
- * takes away at most two letters from the set; substitutions in the sound keys never count), spelled
- * alike by ear (the same sound key), or one base with another ending (the sets differ in the
+ * their sound keys are made of and the shorter one's length: every pair it forgives is one edit
+ * apart (which adds or takes away at most two letters from the set), two edits apart only from nine
+ * letters on (at most four), two slips apart in their sound keys (substitutions there never count),
+ * spelled alike by ear (the same sound key), or one base with another ending (the sets differ in the
  * endings' letters alone). "Keystone" and "Karasani" share first letter and length, nothing more.
  */
-function mayBeTypo(xLetters: number, xSound: number, yLetters: number, ySound: number): boolean {
+function mayBeTypo(xLetters: number, xSound: number, yLetters: number, ySound: number, shorter: number): boolean {
   const letters = (xLetters ^ yLetters) >>> 0;
-  return bitCount(letters) <= 4 || bitCount((xSound ^ ySound) >>> 0) <= 2 || (letters & ~ENDING_LETTERS) === 0;
+  const apart = bitCount(letters);
+  return apart <= 2 || (apart <= 4 && shorter >= 9) || bitCount((xSound ^ ySound) >>> 0) <= 2 || (letters & ~ENDING_LETTERS) === 0;
+}
+
+/**
+ * Whether `compactSimilarity` can be above 0 for two different joined forms: it takes, of what
+ * `tokenSimilarity` forgives, a dropped, added or swapped letter (the letters' sets differ by one at
+ * most) or a spelling by ear (the sound keys' sets differ by one at most: equal keys, or one slip
+ * between keys of twelve letters or more), never a replaced letter nor two edits.
+ */
+function mayBeCompactTypo(xLetters: number, xSound: number, yLetters: number, ySound: number): boolean {
+  return bitCount((xLetters ^ yLetters) >>> 0) <= 1 || bitCount((xSound ^ ySound) >>> 0) <= 1;
 }
 
 /** A joined form as a number: its first and last UTF-16 codes (its length is kept beside it). */
@@ -234,7 +246,7 @@ export class ReachTable {
  * of its candidates so, with the same results. Every feature of `compareNames` that could reach
  * `min` is allowed for: Chinese names, acronyms, series, names listing alternatives and a shared
  * house name are compared in full; joined forms only when one could be a typo of the other (same
- * last letter, first letters of one sound, lengths within two, letters close enough: `mayBeTypo`);
+ * last letter, first letters of one sound, lengths within two, letters close enough: `mayBeCompactTypo`);
  * and the words' score is bounded by the weights of the words that could pair at all (as joined
  * forms do, or word for word) — or that one of the scorer's rewrites could
  * write as the other name has them (see `compareWhole`): an abbreviation whose letters begin words
@@ -322,7 +334,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
         if (
           (xEnds & 0xffff) === (yEnds & 0xffff) &&
           couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength) &&
-          mayBeTypo(aCompactLetters[x] as number, aCompactSounds[x] as number, records[at + 2] as number, records[at + 3] as number)
+          mayBeCompactTypo(aCompactLetters[x] as number, aCompactSounds[x] as number, records[at + 2] as number, records[at + 3] as number)
         )
           return true;
       }
@@ -383,7 +395,7 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
       let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0 || (figure && abbreviated !== 0);
       for (let k = 0; k < n; k++) {
         const x = aCodes[k] as number;
-        if (couldPair(x >>> 16, x & 0xffff, first, length) && mayBeTypo((aBits[k] as number) & LETTERS, aSounds[k] as number, yBits & LETTERS, ySound)) {
+        if (couldPair(x >>> 16, x & 0xffff, first, length) && mayBeTypo((aBits[k] as number) & LETTERS, aSounds[k] as number, yBits & LETTERS, ySound, Math.min(x & 0xffff, length))) {
           paired[k] = 1;
           pairs = true;
         }
