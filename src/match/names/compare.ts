@@ -7,7 +7,7 @@ import type { Feature } from '../../model/evidence.js';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { singleEdit, slipDistance, soundKey } from './edits.js';
 import { BUSINESS_LINES, CITIES, KINDS_OF_BODY, LEADING_COUNTRIES, LEGAL_FORMS, LEGAL_TRADITIONS, ORGANISATION_KINDS } from './lexicon.js';
-import { normaliseName, writtenWords, type NameForm } from './normalise.js';
+import { alternativesOf, normaliseName, writtenWords, type NameForm } from './normalise.js';
 import { otherFirstSoundOf, type TokenWeight } from './reach.js';
 
 export type { Feature, TokenWeight };
@@ -363,44 +363,6 @@ export function compareNames(a: NameForm, b: NameForm, weight: TokenWeight = UNI
     }
   }
   return best;
-}
-
-/** Two words of two letters or more on either side of a slash: "Al-Qa'ida/Islamic Army", "Isfahan/Esfahan" (not "M/S", "I/E", "J/V"). */
-const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
-const ALTERNATIVE_FORMS = new Map<string, NameForm[]>();
-const SUBDIVISIONS = new Set(['division', 'branch', 'office', 'unit', 'section', 'department', 'cell', 'cells', 'subsidiary', 'affiliate']);
-
-/**
- * The names a name lists with a slash, each on its own: the parts ("Al-Qa'ida/Islamic Army" is
- * "Al-Qa'ida" or "Islamic Army"), and, for two parts, the last word of the first replaced by the
- * second ("Lord's Resistance Movement/Army" is also "Lord's Resistance Army", "Front for the
- * Conquest of Syria/the Levant" "… of the Levant"; that one word alone is no name). A part without
- * a distinctive word of four letters or more is no name of its own.
- */
-function alternativesOf(raw: string): NameForm[] {
-  let forms = ALTERNATIVE_FORMS.get(raw);
-  if (forms) return forms;
-  forms = [];
-  if (ALTERNATIVES.test(raw)) {
-    const parts = raw.split('/').map((p) => p.trim()).filter((p) => p.length > 0);
-    const texts = [...parts];
-    if (parts.length === 2) {
-      const words = (parts[0] as string).split(/\s+/);
-      if (words.length > 1) {
-        texts.push(`${words.slice(0, -1).join(' ')} ${parts[1]}`);
-        // One word after several is the first part's last word written another way, not a name.
-        if (!/\s/.test(parts[1] as string)) texts.splice(1, 1);
-      }
-    }
-    for (const text of texts) {
-      const form = normaliseName(text);
-      // A part naming a unit of the other ("… / Satcom Division", "FAI/Metropolitan Cells") is no name of its own.
-      if (!form.weakCore && form.core.some((w) => w.length >= 4) && !form.tokens.some((t) => SUBDIVISIONS.has(t.text))) forms.push(form);
-    }
-  }
-  if (ALTERNATIVE_FORMS.size > 10_000) ALTERNATIVE_FORMS.clear();
-  ALTERNATIVE_FORMS.set(raw, forms);
-  return forms;
 }
 
 function compareWhole(a: NameForm, b: NameForm, weight: TokenWeight): NameComparison {

@@ -259,7 +259,7 @@ interface CacheHeader {
 
 const CACHE_MAGIC = 'CVNI';
 /** Raised whenever the layout changes: an older file is then rebuilt, never misread. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 const PREAMBLE = 12;
 /** The tables are read from the file in pages of this many bytes, as queries reach them. */
 const TABLE_PAGE = 16 * 1024;

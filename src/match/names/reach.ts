@@ -7,12 +7,12 @@
  */
 import { soundKey } from './edits.js';
 import { KINDS_OF_BODY } from './lexicon.js';
-import { writtenWords, type NameForm } from './normalise.js';
+import { ALTERNATIVES, alternativesOf, writtenWords, type NameForm } from './normalise.js';
 
 /** How much a word says about which company is meant (see `TokenRarity`). */
 export type TokenWeight = (token: string) => number;
 
-/** Compared in full, whatever its words: a Chinese name or one listing alternatives. */
+/** Compared in full, whatever its words: a Chinese name. */
 const FLAG_ALWAYS = 1;
 /** A fund or trust of a series ("Partners VI"): compared in full against another series. */
 const FLAG_SERIES = 2;
@@ -22,12 +22,11 @@ const FLAG_WEAK = 4;
 const FLAG_ACRONYM = 8;
 /** The name of a record imported from an official list (see `reachTest`'s `importedMin`). */
 const FLAG_IMPORTED = 16;
-
 /**
- * Two words of two letters or more on either side of a slash: a name listing alternatives
- * ("Al-Qa'ida/Islamic Army"), which the scorer compares part by part (see `compareNames`).
+ * A name listing alternatives ("Al-Qa'ida/Islamic Army"), which the scorer also compares part by
+ * part (see `alternativesOf`): the number of parts and each part's record follow its own.
  */
-export const ALTERNATIVES = /\p{L}{2}\s*\/\s*\p{L}{2}/u;
+const FLAG_ALTERNATIVES = 32;
 
 /**
  * What the scorer's rewrites (see `compareWhole`) may read of a name, as bits of one number: the
@@ -126,14 +125,26 @@ function bitCount(x: number): number {
 
 /**
  * Whether `tokenSimilarity` can be above 0 for two different words, from the letters they and
- * their sound keys are made of: every pair it forgives is two edits apart at most (each adds or
- * takes away at most two letters from the set; substitutions in the sound keys never count), spelled
- * alike by ear (the same sound key), or one base with another ending (the sets differ in the
+ * their sound keys are made of and the shorter one's length: every pair it forgives is one edit
+ * apart (which adds or takes away at most two letters from the set), two edits apart only from nine
+ * letters on (at most four), two slips apart in their sound keys (substitutions there never count),
+ * spelled alike by ear (the same sound key), or one base with another ending (the sets differ in the
  * endings' letters alone). "Keystone" and "Karasani" share first letter and length, nothing more.
  */
-function mayBeTypo(xLetters: number, xSound: number, yLetters: number, ySound: number): boolean {
+function mayBeTypo(xLetters: number, xSound: number, yLetters: number, ySound: number, shorter: number): boolean {
   const letters = (xLetters ^ yLetters) >>> 0;
-  return bitCount(letters) <= 4 || bitCount((xSound ^ ySound) >>> 0) <= 2 || (letters & ~ENDING_LETTERS) === 0;
+  const apart = bitCount(letters);
+  return apart <= 2 || (apart <= 4 && shorter >= 9) || bitCount((xSound ^ ySound) >>> 0) <= 2 || (letters & ~ENDING_LETTERS) === 0;
+}
+
+/**
+ * Whether `compactSimilarity` can be above 0 for two different joined forms: it takes, of what
+ * `tokenSimilarity` forgives, a dropped, added or swapped letter (the letters' sets differ by one at
+ * most) or a spelling by ear (the sound keys' sets differ by one at most: equal keys, or one slip
+ * between keys of twelve letters or more), never a replaced letter nor two edits.
+ */
+function mayBeCompactTypo(xLetters: number, xSound: number, yLetters: number, ySound: number): boolean {
+  return bitCount((xLetters ^ yLetters) >>> 0) <= 1 || bitCount((xSound ^ ySound) >>> 0) <= 1;
 }
 
 /** A joined form as a number: its first and last UTF-16 codes (its length is kept beside it). */
@@ -145,8 +156,9 @@ function endsCode(word: string): number {
  * The numbers laid out entry by entry: entry i's record starts at `recordAt[i]` — its flags, its
  * number of joined forms, of words and of `otherWords`, its `nameBits` (initials, kinds), each
  * joined form's ends code, length and `spellingSets`, its other words' codes, then each word's code,
- * the number of its weight in `weightValues`, its `wordBits` and its sound key's letters. A search
- * reads hundreds of candidates spread over the whole index, each from one place in memory.
+ * the number of its weight in `weightValues`, its `wordBits` and its sound key's letters (and, for a
+ * name listing alternatives, the number of its parts and their records). A search reads hundreds of
+ * candidates spread over the whole index, each from one place in memory.
  */
 export class ReachTable {
   constructor(
@@ -161,16 +173,19 @@ export class ReachTable {
     const n = forms.length;
     const weightNumbers = new Map<number, number>();
     const recordAt = new Uint32Array(n + 1);
-    let size = 0;
+    const size = (f: NameForm) => HEAD + COMPACT * f.compacts.length + otherWords(f).length + WORD * f.core.length;
+    const parts = forms.map((f) => (!f.han && f.raw.includes('/') ? alternativesOf(f.raw) : []));
+    let total = 0;
     forms.forEach((f, i) => {
-      recordAt[i] = size;
-      size += HEAD + COMPACT * f.compacts.length + otherWords(f).length + WORD * f.core.length;
+      recordAt[i] = total;
+      total += size(f);
+      const ofName = parts[i] as NameForm[];
+      if (ofName.length > 0) total += 1 + ofName.reduce((sum, p) => sum + size(p), 0);
     });
-    recordAt[n] = size;
-    const records = new Uint32Array(size);
-    forms.forEach((f, i) => {
-      let at = recordAt[i] as number;
-      records[at++] = (f.han || ALTERNATIVES.test(f.raw) ? FLAG_ALWAYS : 0) | (f.acronym ? FLAG_ACRONYM : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0) | (imported[i] ? FLAG_IMPORTED : 0);
+    recordAt[n] = total;
+    const records = new Uint32Array(total);
+    const write = (f: NameForm, at: number, flags: number): number => {
+      records[at++] = (f.han ? FLAG_ALWAYS : 0) | (f.acronym ? FLAG_ACRONYM : 0) | (f.series ? FLAG_SERIES : 0) | (f.weakCore ? FLAG_WEAK : 0) | flags;
       records[at++] = f.compacts.length;
       records[at++] = f.core.length;
       const others = otherWords(f);
@@ -196,6 +211,15 @@ export class ReachTable {
         records[at++] = wordBits(w, lowered);
         records[at++] = spellingSets(w)[1];
       }
+      return at;
+    };
+    forms.forEach((f, i) => {
+      const ofName = parts[i] as NameForm[];
+      const flags = (imported[i] ? FLAG_IMPORTED : 0) | (ofName.length > 0 ? FLAG_ALTERNATIVES : 0);
+      let at = write(f, recordAt[i] as number, flags);
+      if (ofName.length === 0) return;
+      records[at++] = ofName.length;
+      for (const p of ofName) at = write(p, at, flags & FLAG_IMPORTED);
     });
     return new ReachTable(recordAt, records, Float64Array.from(weightNumbers.keys()));
   }
@@ -232,9 +256,9 @@ export class ReachTable {
  * For a query `a`: a test that is false for entry i of a table only when `compareNames(a, b,
  * weight).score` is certainly below `min`, found without comparing the words: a search skips most
  * of its candidates so, with the same results. Every feature of `compareNames` that could reach
- * `min` is allowed for: Chinese names, acronyms, series, names listing alternatives and a shared
- * house name are compared in full; joined forms only when one could be a typo of the other (same
- * last letter, first letters of one sound, lengths within two, letters close enough: `mayBeTypo`);
+ * `min` is allowed for: Chinese names, acronyms, series and a shared house name are compared in
+ * full; a name listing alternatives is tested whole and part by part; joined forms only when one could be a typo of the other (same
+ * last letter, first letters of one sound, lengths within two, letters close enough: `mayBeCompactTypo`);
  * and the words' score is bounded by the weights of the words that could pair at all (as joined
  * forms do, or word for word) — or that one of the scorer's rewrites could
  * write as the other name has them (see `compareWhole`): an abbreviation whose letters begin words
@@ -304,146 +328,158 @@ export function reachTest(a: NameForm, weight: TokenWeight, min: number, spelled
   return (table, i) => {
     const { records, weightValues } = table;
     let at = table.recordAt[i] as number;
-    const flags = records[at] as number;
-    const floor = flags & FLAG_IMPORTED ? importedMin : min;
-    if (always || flags & FLAG_ALWAYS || (series && flags & FLAG_SERIES)) return true;
-    if ((acronym || flags & FLAG_ACRONYM) && (spelled === undefined || spelled(i))) return true;
-    const compacts = records[at + 1] as number;
-    const words = records[at + 2] as number;
-    const others = records[at + 3] as number;
-    const bInitials = records[at + 4] as number;
-    const bKinds = records[at + 5] as number;
-    at += HEAD;
-    for (let j = 0; j < compacts; j++, at += COMPACT) {
-      const yEnds = records[at] as number;
-      const yLength = records[at + 1] as number;
-      for (let x = 0; x < aEnds.length; x++) {
-        const xEnds = aEnds[x] as number;
-        if (
-          (xEnds & 0xffff) === (yEnds & 0xffff) &&
-          couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength) &&
-          mayBeTypo(aCompactLetters[x] as number, aCompactSounds[x] as number, records[at + 2] as number, records[at + 3] as number)
-        )
-          return true;
+    const entryFlags = records[at] as number;
+    if (always || entryFlags & FLAG_ALWAYS || (series && entryFlags & FLAG_SERIES)) return true;
+    if ((acronym || entryFlags & FLAG_ACRONYM) && (spelled === undefined || spelled(i))) return true;
+    const floor = entryFlags & FLAG_IMPORTED ? importedMin : min;
+    // The entry's record, then those of its parts (see `ReachTable`), each a name of its own; the
+    // index has no keys of a part's initials, so an acronym on either side is compared in full.
+    for (let part = 0, parts = 0; ; part++) {
+      const flags = records[at] as number;
+      if (part > 0 && (acronym || flags & (FLAG_ALWAYS | FLAG_ACRONYM) || (series && flags & FLAG_SERIES))) return true;
+      const compacts = records[at + 1] as number;
+      const words = records[at + 2] as number;
+      const others = records[at + 3] as number;
+      const bInitials = records[at + 4] as number;
+      const bKinds = records[at + 5] as number;
+      at += HEAD;
+      for (let j = 0; j < compacts; j++, at += COMPACT) {
+        const yEnds = records[at] as number;
+        const yLength = records[at + 1] as number;
+        for (let x = 0; x < aEnds.length; x++) {
+          const xEnds = aEnds[x] as number;
+          if (
+            (xEnds & 0xffff) === (yEnds & 0xffff) &&
+            couldPair(xEnds >>> 16, aLengths[x] as number, yEnds >>> 16, yLength) &&
+            mayBeCompactTypo(aCompactLetters[x] as number, aCompactSounds[x] as number, records[at + 2] as number, records[at + 3] as number)
+          )
+            return true;
+        }
       }
-    }
-    const othersAt = at;
-    at += others;
-    // The query's words a rewrite may write as the candidate has them, and the letters and kinds of
-    // the candidate's words they may then pair with.
-    let any = false;
-    let partnerLetters = 0;
-    let partnerKinds = 0;
-    /** The letters of the query's words that may abbreviate the candidate's (not those cut short). */
-    let abbreviated = 0;
-    for (let k = 0; k < n; k++) {
-      paired[k] = 0;
-      const rewrites = aRewrites[k] as number;
-      const bits = aBits[k] as number;
-      const letters = bits & LETTERS;
-      if (rewrites & ABBREVIATION && (letters & bInitials) === letters) {
-        paired[k] = 1;
-        partnerLetters |= letters;
-        abbreviated |= letters;
-      }
-      const code = aCodes[k] as number;
-      const dotted = (bits & DOTTED_BIT) !== 0;
-      for (let o = othersAt; o < othersAt + others && paired[k] === 0; o++) {
-        const other = records[o] as number;
-        const length = other & 0x7fff;
-        // Respelt as the candidate's word (one slip), or cut short from it (not from a legal form).
-        if (aRespelt && couldPair(code >>> 16, code & 0xffff, other >>> 16, length)) paired[k] = 1;
-        else if (rewrites & TRUNCATION && !(other & LEGAL_WORD) && other >>> 16 === code >>> 16 && length >= (code & 0xffff) + 3) paired[k] = 1;
-      }
-      // Written with a full stop, it may stand for any longer word of the candidate's.
-      if (rewrites & TRUNCATION && dotted) partnerLetters |= letterBit(code >>> 16) & bInitials;
-      if (bits & bKinds & KINDS_MASK) {
-        paired[k] = 1;
-        partnerKinds |= bits & KINDS_MASK;
-      }
-      if (paired[k] === 1) any = true;
-    }
-    // One pass over the candidate's words: which of the query's words pair with one of them, and
-    // the weights of its own words that pair (or may be rewritten) and of all of them.
-    const from = at;
-    let bReachable = 0;
-    let bSum = 0;
-    // An abbreviation written out adds the words it stands for to its name, paired with the other's:
-    // their weights count on both sides of the fraction (which only raises it).
-    let writtenOut = 0;
-    let abbreviation = abbreviated !== 0;
-    for (let j = 0; j < words; j++, at += WORD) {
-      const y = records[at] as number;
-      const yBits = records[at + 2] as number;
-      const ySound = records[at + 3] as number;
-      const first = y >>> 16;
-      const length = y & 0xffff;
-      // A number the candidate writes in words ("Number One") has its figure for a word: an abbreviation may spell it.
-      const figure = first >= 48 && first <= 57;
-      let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0 || (figure && abbreviated !== 0);
+      const othersAt = at;
+      at += others;
+      // The query's words a rewrite may write as the candidate has them, and the letters and kinds of
+      // the candidate's words they may then pair with.
+      let any = false;
+      let partnerLetters = 0;
+      let partnerKinds = 0;
+      /** The letters of the query's words that may abbreviate the candidate's (not those cut short). */
+      let abbreviated = 0;
       for (let k = 0; k < n; k++) {
-        const x = aCodes[k] as number;
-        if (couldPair(x >>> 16, x & 0xffff, first, length) && mayBeTypo((aBits[k] as number) & LETTERS, aSounds[k] as number, yBits & LETTERS, ySound)) {
+        paired[k] = 0;
+        const rewrites = aRewrites[k] as number;
+        const bits = aBits[k] as number;
+        const letters = bits & LETTERS;
+        if (rewrites & ABBREVIATION && (letters & bInitials) === letters) {
           paired[k] = 1;
-          pairs = true;
+          partnerLetters |= letters;
+          abbreviated |= letters;
         }
+        const code = aCodes[k] as number;
+        const dotted = (bits & DOTTED_BIT) !== 0;
+        for (let o = othersAt; o < othersAt + others && paired[k] === 0; o++) {
+          const other = records[o] as number;
+          const length = other & 0x7fff;
+          // Respelt as the candidate's word (one slip), or cut short from it (not from a legal form).
+          if (aRespelt && couldPair(code >>> 16, code & 0xffff, other >>> 16, length)) paired[k] = 1;
+          else if (rewrites & TRUNCATION && !(other & LEGAL_WORD) && other >>> 16 === code >>> 16 && length >= (code & 0xffff) + 3) paired[k] = 1;
+        }
+        // Written with a full stop, it may stand for any longer word of the candidate's.
+        if (rewrites & TRUNCATION && dotted) partnerLetters |= letterBit(code >>> 16) & bInitials;
+        if (bits & bKinds & KINDS_MASK) {
+          paired[k] = 1;
+          partnerKinds |= bits & KINDS_MASK;
+        }
+        if (paired[k] === 1) any = true;
       }
-      // The candidate's word rewritten as the query has it: an abbreviation of the query's words,
-      // a word cut short from one of them, a word respelt as a place or generic word of the query's,
-      // a kind of body the query names by another word; the query's words it becomes pair with it.
-      const letters = yBits & LETTERS;
-      if (yBits & ONLY_LETTERS_BIT && length >= 2 && length <= 6 && (letters & aName.initials) === letters) {
-        pairs = true;
-        abbreviation = true;
+      // One pass over the candidate's words: which of the query's words pair with one of them, and
+      // the weights of its own words that pair (or may be rewritten) and of all of them.
+      const from = at;
+      let bReachable = 0;
+      let bSum = 0;
+      // An abbreviation written out adds the words it stands for to its name, paired with the other's:
+      // their weights count on both sides of the fraction (which only raises it).
+      let writtenOut = 0;
+      let abbreviation = abbreviated !== 0;
+      for (let j = 0; j < words; j++, at += WORD) {
+        const y = records[at] as number;
+        const yBits = records[at + 2] as number;
+        const ySound = records[at + 3] as number;
+        const first = y >>> 16;
+        const length = y & 0xffff;
+        // A number the candidate writes in words ("Number One") has its figure for a word: an abbreviation may spell it.
+        const figure = first >= 48 && first <= 57;
+        let pairs = (letterBit(first) & partnerLetters) !== 0 || (yBits & partnerKinds) !== 0 || (figure && abbreviated !== 0);
         for (let k = 0; k < n; k++) {
-          const aFirst = (aCodes[k] as number) >>> 16;
-          if (letterBit(aFirst) & letters || (aFirst >= 48 && aFirst <= 57)) {
+          const x = aCodes[k] as number;
+          if (couldPair(x >>> 16, x & 0xffff, first, length) && mayBeTypo((aBits[k] as number) & LETTERS, aSounds[k] as number, yBits & LETTERS, ySound, Math.min(x & 0xffff, length))) {
             paired[k] = 1;
-            writtenOut += aWeights[k] as number;
+            pairs = true;
           }
         }
-      }
-      if (yBits & ONLY_LETTERS_BIT && length >= 3 && length <= 6) {
-        const dotted = (yBits & DOTTED_BIT) !== 0;
-        for (const x of dotted ? aLonger : aOthers) {
-          if (x >>> 16 !== first || (x & 0x7fff) < length + 3 || (!dotted && x & LEGAL_WORD)) continue;
+        // The candidate's word rewritten as the query has it: an abbreviation of the query's words,
+        // a word cut short from one of them, a word respelt as a place or generic word of the query's,
+        // a kind of body the query names by another word; the query's words it becomes pair with it.
+        const letters = yBits & LETTERS;
+        if (yBits & ONLY_LETTERS_BIT && length >= 2 && length <= 6 && (letters & aName.initials) === letters) {
           pairs = true;
-          if (dotted) for (let k = 0; k < n; k++) if ((aCodes[k] as number) >>> 16 === first && ((aCodes[k] as number) & 0xffff) >= length + 3) paired[k] = 1;
-          break;
-        }
-      }
-      if (words >= 2) for (const x of aOthers) if (couldPair(x >>> 16, x & 0x7fff, first, length)) pairs = true;
-      if (yBits & aName.kinds & KINDS_MASK) {
-        pairs = true;
-        for (let k = 0; k < n; k++) {
-          if ((aBits[k] as number) & yBits & KINDS_MASK) {
-            paired[k] = 1;
-            // Rewritten, the candidate's word weighs as the query's.
-            writtenOut += aWeights[k] as number;
+          abbreviation = true;
+          for (let k = 0; k < n; k++) {
+            const aFirst = (aCodes[k] as number) >>> 16;
+            if (letterBit(aFirst) & letters || (aFirst >= 48 && aFirst <= 57)) {
+              paired[k] = 1;
+              writtenOut += aWeights[k] as number;
+            }
           }
         }
+        if (yBits & ONLY_LETTERS_BIT && length >= 3 && length <= 6) {
+          const dotted = (yBits & DOTTED_BIT) !== 0;
+          for (const x of dotted ? aLonger : aOthers) {
+            if (x >>> 16 !== first || (x & 0x7fff) < length + 3 || (!dotted && x & LEGAL_WORD)) continue;
+            pairs = true;
+            if (dotted) for (let k = 0; k < n; k++) if ((aCodes[k] as number) >>> 16 === first && ((aCodes[k] as number) & 0xffff) >= length + 3) paired[k] = 1;
+            break;
+          }
+        }
+        if (words >= 2) for (const x of aOthers) if (couldPair(x >>> 16, x & 0x7fff, first, length)) pairs = true;
+        if (yBits & aName.kinds & KINDS_MASK) {
+          pairs = true;
+          for (let k = 0; k < n; k++) {
+            if ((aBits[k] as number) & yBits & KINDS_MASK) {
+              paired[k] = 1;
+              // Rewritten, the candidate's word weighs as the query's.
+              writtenOut += aWeights[k] as number;
+            }
+          }
+        }
+        const w = weightValues[records[at + 1] as number] as number;
+        // The query's word rewritten as this one weighs as this one.
+        if (yBits & partnerKinds) writtenOut += w;
+        bSum += w;
+        if (pairs) {
+          bReachable += w;
+          any = true;
+        }
+        if (letterBit(first) & abbreviated || (figure && abbreviated !== 0)) writtenOut += w;
       }
-      const w = weightValues[records[at + 1] as number] as number;
-      // The query's word rewritten as this one weighs as this one.
-      if (yBits & partnerKinds) writtenOut += w;
-      bSum += w;
-      if (pairs) {
-        bReachable += w;
-        any = true;
+      if (any) {
+        let reachable = 0;
+        for (let k = 0; k < n; k++) if (paired[k] === 1) reachable += aWeights[k] as number;
+        // A margin for the rounding of scores to three decimals and the order of the sums.
+        if ((reachable + bReachable + writtenOut) / (aSum + bSum + writtenOut) >= floor - 0.001) return true;
       }
-      if (letterBit(first) & abbreviated || (figure && abbreviated !== 0)) writtenOut += w;
+      // A shared house name leads both: the same first word (as far as numbers tell), neither core
+      // generic — or may, once an abbreviation is written out ("MKB Iskra" / "Mashinostroitelnoe
+      // Konstruktorskoe Byuro Iskra").
+      const sameFirstWord = records[from] === aFirstWord && ((records[from + 2] as number) & LETTERS) === aFirstLetters;
+      if (words > 0 && floor <= HOUSE_SCORE && ((sameFirstWord && !a.weakCore && !(flags & FLAG_WEAK)) || abbreviation)) return true;
+      // Past the record's words: the number of its parts and their records follow.
+      if (part === 0) {
+        if (!(entryFlags & FLAG_ALTERNATIVES)) return false;
+        parts = records[at++] as number;
+      }
+      if (part === parts) return false;
     }
-    if (any) {
-      let reachable = 0;
-      for (let k = 0; k < n; k++) if (paired[k] === 1) reachable += aWeights[k] as number;
-      // A margin for the rounding of scores to three decimals and the order of the sums.
-      if ((reachable + bReachable + writtenOut) / (aSum + bSum + writtenOut) >= floor - 0.001) return true;
-    }
-    // A shared house name leads both: the same first word (as far as numbers tell), neither core
-    // generic — or may, once an abbreviation is written out ("MKB Iskra" / "Mashinostroitelnoe
-    // Konstruktorskoe Byuro Iskra").
-    const sameFirstWord = records[from] === aFirstWord && ((records[from + 2] as number) & LETTERS) === aFirstLetters;
-    return words > 0 && floor <= HOUSE_SCORE && ((sameFirstWord && !a.weakCore && !(flags & FLAG_WEAK)) || abbreviation);
   };
 }
 
