@@ -790,6 +790,7 @@ export class NewsExtractor {
       return inLead;
     });
     const allMentions = this.matcher.find(body);
+    const items = listItems(sentences.map((x) => x.text));
 
     const mentionCounts = new Map<string, ArticleMention>();
     for (const m of allMentions) {
@@ -820,7 +821,7 @@ export class NewsExtractor {
       const mentions = allMentions
         .filter((m) => m.start >= sentence.start && m.end <= sentence.start + sentence.text.length)
         .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, time, sentences[index + 1]?.text, lead[index]);
+      const sentenceEvents = this.sentenceEvents(sentence, index, mentions, antecedents, contextActor, jurisdictionVotes, events, published, time, sentences[index + 1]?.text, lead[index], items[index]);
       const actors = findActors(sentence.text, mentions).filter((a) => !a.court && !a.oblique);
       const lastEventActor = sentenceEvents.at(-1)?.actor;
       const lastActor = actors.at(-1);
@@ -856,6 +857,7 @@ export class NewsExtractor {
     time: TextTime = { reference: published, placer: published },
     following?: string,
     inLead = index <= LEAD_SENTENCES,
+    listItem = false,
   ): RestrictionEvent[] {
     const text = sentence.text;
     // "ByteDance asked a court to block the law" is a request, not a ruling.
@@ -912,7 +914,13 @@ export class NewsExtractor {
     const completed = latestListing ?? decided ?? previous;
     // Only a listing's members come paragraphs after it; other acts' members are named close by.
     const farMembers = LISTING_ACTIONS.has(completed?.action as Action) && (LIST_MEMBERSHIP.test(text) || /\b(?:add(?:ed|itions?)|identified|designated)\b/i.test(text));
-    if (triggers.length === 0) return completed && index - completed.sentence <= (farMembers ? 10 : 4) ? listMembers(text, mentions, completed, index) : [];
+    // "Those additional entities include:" and then one name per line: each line names a member of the listing.
+    if (triggers.length === 0 && listItem && completed && LISTING_ACTIONS.has(completed.action) && index - completed.sentence <= 40) {
+      const targets: EventTarget[] = [...mentions.filter((m) => !isPossessor(text, m, mentions)).map((m): EventTarget => ({ surface: m.surface, entity: m.entity, via: 'name' })), ...properNouns(text, 0, text.length, mentions, true)];
+      const { date, dateText, dateSource } = completed;
+      return targets.length > 0 ? [{ ...completed, targets: targets.slice(0, 1), date, dateText, dateSource, trigger: 'list item', evidence: text, sentence: index }] : [];
+    }
+    if (triggers.length === 0) return completed && index - completed.sentence <= (farMembers ? 10 : 4) ? listMembers(text, mentions, completed, index, time) : [];
 
     const actors = findActors(text, mentions);
     // "added eight companies — including Hikvision and Dahua — to the list": dashes around examples of
@@ -1117,7 +1125,7 @@ export class NewsExtractor {
     }
     // "Newly added companies to the list, which …, include Megvii …": words of a listing that yield no act
     // of their own name the members of the listing just reported.
-    if (kept.length === 0 && previous && index - previous.sentence <= 10 && LIST_MEMBERSHIP.test(text)) return listMembers(text, mentions, previous, index);
+    if (kept.length === 0 && previous && index - previous.sentence <= 10 && LIST_MEMBERSHIP.test(text)) return listMembers(text, mentions, previous, index, time);
     return kept;
   }
 
@@ -1286,7 +1294,7 @@ function isAttributive(text: string, trigger: Trigger): boolean {
  * blacklist also includes Quectel": a sentence that names who an act just reported covers, without
  * naming the act again, adds targets to that act.
  */
-function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number): RestrictionEvent[] {
+function listMembers(text: string, mentions: Mention[], previous: RestrictionEvent, index: number, time?: TextTime): RestrictionEvent[] {
   // "They include …" names the members of the class an act in the sentence just before took ("12 companies").
   // "… remain on the list" points back to the list the act made, a few sentences further on, and
   // goes on naming its members in the sentences after ("Huawei and Hikvision also remain on the list").
@@ -1314,8 +1322,31 @@ function listMembers(text: string, mentions: Mention[], previous: RestrictionEve
   const at = (t: EventTarget) => text.indexOf(t.surface, from);
   const targets = single ? [...named, ...others].sort((a, b) => at(a) - at(b)).slice(0, 1) : [...named, ...others];
   if (targets.length === 0) return namedAsAdded(text, mentions, previous, index);
-  const { date, dateText, dateSource } = previous;
+  // Members told with a date of their own ("added DJI … on October 5, 2022") are of that day's act.
+  const own = time ? findDates(text, time.placer, false, time.reference === undefined && time.placer !== undefined)[0] : undefined;
+  const { date, dateText, dateSource } = own ? { date: own.value, dateText: own.text, dateSource: 'text' as const } : previous;
   return [{ ...previous, targets, date, dateText, dateSource, trigger: cue[0], evidence: text, sentence: index }];
+}
+
+/**
+ * The sentences that are items of a list of names a sentence announces with a colon ("Those additional
+ * entities include:"): short lines that end in no full stop of a sentence, up to the first line of prose.
+ */
+function listItems(sentences: readonly string[]): boolean[] {
+  const out = sentences.map(() => false);
+  for (let i = 0; i < sentences.length; i++) {
+    const cue = (sentences[i] as string).trim();
+    if (!/:["”’')]*$/.test(cue) || !(LIST_MEMBERSHIP.test(cue) || HOLDS.test(cue))) continue;
+    for (let j = i + 1; j < sentences.length; j++) {
+      const line = (sentences[j] as string).trim();
+      const words = line.split(/\s+/);
+      // A name ends in a bracket, a capitalised word or a legal form's full stop ("Co., Ltd."), not in a sentence's.
+      const nameLike = words.length <= 16 && /^\p{Lu}/u.test(line) && (!/[.!?]["”’)]*$/.test(line) || /\b(?:Ltd|Inc|Co|Corp|LLC|S\.A|GmbH|Pte)\.$/.test(line));
+      if (!nameLike) break;
+      out[j] = true;
+    }
+  }
+  return out;
 }
 
 /** A number of parties, in figures or words ("12 companies", "nine entities", "dozens of firms"). */
@@ -1788,7 +1819,8 @@ function consolidate(events: RestrictionEvent[], countryOf: (t: EntityTarget) =>
     };
     // "… added 14 defense companies from the United States … to their list" then "the companies added
     // to the list are Dedrone, …": the members named just after an act on a class are its targets.
-    const classAct = (o: RestrictionEvent) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && compatible(o) && e.sentence > o.sentence && e.sentence - o.sentence <= 3 && o.targets.every((t) => t.generic) && e.targets.every((t) => !t.generic);
+    // (the latest such act: "blacklisted 47 entities in 2021. … added DJI and 12 others. They include: …")
+    const classAct = (o: RestrictionEvent) => o.actor.jurisdiction === e.actor.jurisdiction && o.action === e.action && o.status === e.status && compatible(o) && e.sentence > o.sentence && e.sentence - o.sentence <= 3 && o.targets.every((t) => t.generic) && e.targets.every((t) => !t.generic) && !events.some((x) => x !== e && x.action === e.action && x.sentence > o.sentence && x.sentence < e.sentence && !toldIn.get(o)?.has(x.sentence));
     const twin = out.find((o) => sameAct(o, e) && o.status === e.status && compatible(o)) ?? [...out].reverse().find(classAct);
     if (twin) {
       for (const t of e.targets) if (!twin.targets.some((u) => targetKey(u) === targetKey(t))) twin.targets.push(t);

@@ -1502,4 +1502,18 @@ describe('fourth probe of fresh pages: lists as they stand, questions, circumsta
     assert.deepEqual(summary('China tells key infrastructure operators to stop buying Micron products', '2023-05-22'), ['CN ban micron enacted']);
     assert.deepEqual(summary('China told operators of critical infrastructure to stop buying Micron products.', '2023-05-22'), ['CN ban micron enacted']);
   });
+  test('names listed one per line after "include:" are members of the latest listing, not of one told before it', () => {
+    const text = [
+      'The Pentagon previously blacklisted 47 Chinese entities on June 3, 2021.',
+      'The Pentagon added DJI and 12 other Chinese entities in its latest update on October 5, 2022.',
+      'Those additional entities include:',
+      'BGI Genomics Co., Ltd. (BGI)',
+      'China International Engineering Consulting Corporation (CIECC)',
+      'The list now names more than 60 companies.',
+    ].join('\n');
+    const found = events(text, '2022-10-10');
+    const bgi = found.find((e) => e.targets.some((t) => t.entity?.group === 'bgi'));
+    assert.ok(bgi && bgi.date === '2022-10-05', JSON.stringify(found.map((e) => [e.sentence, e.date, e.targets.map((t) => t.entity?.group ?? t.generic)])));
+    assert.ok(found.some((e) => e.targets.some((t) => t.entity?.group === 'ciecc')));
+  });
 });
