@@ -49,9 +49,10 @@ export function findDates(sentence: string, published: string | undefined, futur
     if (takenYears.has(parsedResult.index)) continue;
     const sharedYear = !parsedResult.start.isCertain('year') && parsedResult.start.isCertain('month') && parsedResult.start.isCertain('day') ? sameYear.find((x) => x.index === parsedResult.index) : undefined;
     const r = sharedYear ?? parsedResult;
-    if (published === undefined && !sharedYear && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
+    const yearWritten = r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text);
+    if (published === undefined && !sharedYear && !yearWritten) continue;
     // A reference that only places the text in its year gives a year to a month and day, nothing else.
-    if (yearOnly && !(r.start.isCertain('year') && /\b(?:19|20)\d\d\b/.test(r.text)) && !(r.start.isCertain('month') && r.start.isCertain('day') && !RELATIVE_WORD.test(r.text))) continue;
+    if (yearOnly && !yearWritten && !(r.start.isCertain('month') && r.start.isCertain('day') && !RELATIVE_WORD.test(r.text))) continue;
     // "… banning transactions in 45 days": a deadline counted from the act, not the act's date; "its third
   // crackdown in three years" a span.
     if (!future && /^(?:in|within|after) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days?|weeks?|months?|years?)$/i.test(r.text.trim())) continue;

@@ -314,12 +314,15 @@ function linkTarget(kb: KnowledgeBase, event: RestrictionEvent, entity: { id: st
     // act's other targets is the one it reports.
     // Apps count as themselves ("AliExpress" and "Taobao Live" beside "CamCard"): an order lists apps, not publishers.
     const others = event.targets.flatMap((t) => (t.entity && t.entity.id !== entity?.id && (t.entity.group !== entity?.group || t.entity.productKind === 'app') ? [t.entity] : []));
-    const coListed = (c: Candidate) => {
-      const { all, byGroup } = measureListings(kb, c.measure);
-      return new Set(others.filter((o) => (o.productKind === 'app' ? all.some((l) => l.target === o.id) : (byGroup.get(o.group) ?? []).length > 0)).map((o) => (o.productKind === 'app' ? o.id : o.group))).size;
-    };
-    const most = Math.max(0, ...fitting.map(coListed));
-    const withOthers = fitting.filter((c) => coListed(c) === most);
+    const coListed = new Map(
+      fitting.map((c) => {
+        const { all, byGroup } = measureListings(kb, c.measure);
+        const isApp = (o: (typeof others)[number]) => o.productKind === 'app';
+        return [c, new Set(others.filter((o) => (isApp(o) ? all.some((l) => l.target === o.id) : (byGroup.get(o.group) ?? []).length > 0)).map((o) => (isApp(o) ? o.id : o.group))).size];
+      }),
+    );
+    const most = Math.max(0, ...coListed.values());
+    const withOthers = fitting.filter((c) => coListed.get(c) === most);
     const together = withOthers[0];
     if (fitting.length > 1 && most > 0 && withOthers.length === 1 && together && !candidates.some((c) => named.has(c.measure))) {
       return { kind: 'known', measure: together.measure, reasons: [...together.reasons, `no date to compare; the only measure listing the target that also lists ${most} other target${most === 1 ? '' : 's'} of the act (apps by name, companies by group)`] };
